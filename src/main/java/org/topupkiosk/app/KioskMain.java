@@ -1,0 +1,2 @@
+package org.topupkiosk.app;
+public final class KioskMain { public static void main(String[] a) {} }

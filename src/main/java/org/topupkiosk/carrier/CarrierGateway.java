@@ -1,0 +1,27 @@
+package org.topupkiosk.carrier;
+
+import java.util.List;
+import org.topupkiosk.domain.Msisdn;
+
+/**
+ * The port to the carrier backend. Every call may block on the network, so callers run it off the flow thread.
+ * Failures are {@link CarrierException}s whose {@link CarrierException.Kind} says whether a retry is safe.
+ */
+public interface CarrierGateway {
+
+    /** Is this number served, by which operator, and may it be paid? Never moves money. */
+    AccountCheck checkAccount(Msisdn msisdn, String operatorId) throws CarrierException;
+
+    Balance balance(Msisdn msisdn) throws CarrierException;
+
+    List<CatalogEntry> catalog(String operatorId) throws CarrierException;
+
+    /**
+     * Creates a payment. {@code request.txnId()} is the idempotency key: a repeat with the same id must return the
+     * first answer and never pay twice.
+     */
+    PaymentResult pay(PaymentRequest request) throws CarrierException;
+
+    /** The carrier's view of an earlier payment; {@link PaymentResult.Status#NOT_FOUND} when it never arrived. */
+    PaymentResult status(String txnId) throws CarrierException;
+}

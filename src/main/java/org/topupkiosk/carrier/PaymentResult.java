@@ -1,0 +1,28 @@
+package org.topupkiosk.carrier;
+
+import org.topupkiosk.domain.Money;
+
+/**
+ * The carrier's answer about one payment. CONFIRMED and REFUSED are final; ACCEPTED means taken and being processed
+ * (ask the status later); NOT_FOUND comes only from a status query for a payment that never arrived.
+ */
+public record PaymentResult(String txnId, Status status, String carrierRef, Money amount, String refusalCode,
+                            String message) {
+
+    public enum Status {
+        CONFIRMED(true),
+        ACCEPTED(false),
+        REFUSED(true),
+        NOT_FOUND(false);
+
+        private final boolean isFinal;
+
+        Status(boolean isFinal) {
+            this.isFinal = isFinal;
+        }
+
+        public boolean isFinal() {
+            return isFinal;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.topupkiosk.device.printer;
+
+import org.topupkiosk.device.DeviceException;
+import org.topupkiosk.device.DeviceHealth;
+import org.topupkiosk.domain.Receipt;
+
+/** A receipt printer. {@link #print} blocks until the receipt is out (or failed), so callers run it off the flow thread. */
+public interface ReceiptPrinter extends AutoCloseable {
+
+    void print(Receipt receipt) throws DeviceException;
+
+    DeviceHealth checkHealth();
+
+    @Override
+    void close();
+}
