@@ -1,0 +1,53 @@
+package org.topupkiosk.flow;
+
+/** What the customer (through the UI) asks the flow to do. Verbs. Any command also counts as activity. */
+public sealed interface FlowCommand {
+
+    /** Touch on the idle screen. */
+    record Start() implements FlowCommand {}
+
+    /** Switch language; allowed on every screen. On the language screen it also moves on. */
+    record SetLanguage(Lang lang) implements FlowCommand {}
+
+    /** A keypad digit 0-9 on the number or amount screen. */
+    record Digit(int digit) implements FlowCommand {
+        public Digit {
+            if (digit < 0 || digit > 9) {
+                throw new IllegalArgumentException("digit must be 0-9, got " + digit);
+            }
+        }
+    }
+
+    record Backspace() implements FlowCommand {}
+
+    record Clear() implements FlowCommand {}
+
+    /** The primary action on the number, operator and amount screens. */
+    record Next() implements FlowCommand {}
+
+    record Back() implements FlowCommand {}
+
+    /** Abandon the session; with cash inserted this prints a credit voucher. */
+    record StartOver() implements FlowCommand {}
+
+    /** Done inserting cash: go to the confirmation. */
+    record Pay() implements FlowCommand {}
+
+    /** Confirm the payment on the confirmation screen. */
+    record Confirm() implements FlowCommand {}
+
+    /** Cancel the order; with cash inserted this prints a credit voucher. */
+    record Cancel() implements FlowCommand {}
+
+    /** "I am still here" on the inactivity warning. */
+    record StillHere() implements FlowCommand {}
+
+    /** Leave the done or credit voucher screen. */
+    record Finish() implements FlowCommand {}
+
+    /** Take the kiosk out of customer use (service menu, door opened). */
+    record Lock(String reason) implements FlowCommand {}
+
+    /** Back into customer use after service. */
+    record Unlock() implements FlowCommand {}
+}

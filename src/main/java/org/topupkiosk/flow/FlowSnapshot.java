@@ -1,0 +1,64 @@
+package org.topupkiosk.flow;
+
+import java.util.List;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Msisdn;
+
+/**
+ * Everything a screen needs, immutable. The UI binds to the newest snapshot and forwards taps as {@link FlowCommand}s;
+ * it never asks anything else. Nullable fields are null when they do not apply to the current screen.
+ *
+ * @param numberDigits   national digits typed so far (up to 10)
+ * @param amountDigits   whole roubles typed so far on the amount screen
+ * @param amount         what the customer asked to put on the balance
+ * @param cashNeeded     cash to insert for {@code amount}, fee included
+ * @param toBalance      what the inserted cash puts on the balance after the fee
+ * @param cashLimit      the most cash this order may take (order limit, operator maximum, offline allowance)
+ * @param offline        the carrier is not answering: the payment will be queued and credited shortly
+ * @param countdown      seconds left on the inactivity warning, or null when no warning shows
+ * @param paymentStatus  on the done screen: CREDITED, PENDING or REFUSED
+ * @param qrPayload      what the done or voucher screen shows as a QR code
+ */
+public record FlowSnapshot(
+        long version,
+        Screen screen,
+        Lang lang,
+        String numberDigits,
+        Msisdn msisdn,
+        String operatorId,
+        String operatorName,
+        String operatorColor,
+        String amountDigits,
+        Money amount,
+        Money cashNeeded,
+        Money cashInserted,
+        Money fee,
+        Money toBalance,
+        Money minAmount,
+        Money maxAmount,
+        Money cashLimit,
+        List<Money> acceptedNotes,
+        boolean acceptorReady,
+        boolean offline,
+        FlowMessage message,
+        Integer countdown,
+        String txnId,
+        PaymentStatus paymentStatus,
+        String creditCode,
+        Money creditAmount,
+        ReceiptState receipt,
+        String qrPayload) {
+
+    public enum PaymentStatus { CREDITED, PENDING, REFUSED }
+
+    public enum ReceiptState { NONE, PRINTING, PRINTED, FAILED }
+
+    public FlowSnapshot {
+        acceptedNotes = acceptedNotes == null ? List.of() : List.copyOf(acceptedNotes);
+    }
+
+    /** Cash is in the kiosk for this session: the top bar shows it and leaving prints a credit voucher. */
+    public boolean hasCash() {
+        return cashInserted != null && cashInserted.isPositive();
+    }
+}
