@@ -1,0 +1,215 @@
+package org.topupkiosk.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.carrier.rest.RestCarrierGateway;
+import org.topupkiosk.carrier.simulator.CarrierSimulator;
+import org.topupkiosk.config.ConfigException;
+import org.topupkiosk.config.KioskConfig;
+import org.topupkiosk.config.KioskKey;
+import org.topupkiosk.config.LoadedConfig;
+import org.topupkiosk.device.cash.BillAcceptor;
+import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
+import org.topupkiosk.device.emulator.EmulatedReceiptPrinter;
+import org.topupkiosk.device.printer.ReceiptPrinter;
+import org.topupkiosk.flow.FlowSettings;
+import org.topupkiosk.flow.Lang;
+import org.topupkiosk.flow.ReceiptComposer;
+import org.topupkiosk.flow.ReceiptDesk;
+import org.topupkiosk.flow.ThreadFlowExecutor;
+import org.topupkiosk.flow.TopUpFlow;
+import org.topupkiosk.i18n.Messages;
+import org.topupkiosk.journal.Journal;
+import org.topupkiosk.sync.OutboxDispatcher;
+import org.topupkiosk.sync.RetryPolicy;
+
+/**
+ * The composition root without a screen: configuration in, a running flow out. The JavaFX app, the self-test, the
+ * chaos harness and the benchmarks all build the kiosk through here, so they run the same graph. No singletons:
+ * everything is made once, here, and handed down through constructors.
+ */
+public final class KioskCore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KioskCore.class);
+
+    /** How the embedding program bends the configured graph (tests, chaos). Nulls mean "as configured". */
+    public record Options(URI carrierUrl, CrashPoints crash, Clock clock) {
+        public static Options defaults() {
+            return new Options(null, CrashPoints.NONE, Clock.systemDefaultZone());
+        }
+    }
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final LoadedConfig loaded;
+    private final Path varDir;
+    private final Journal journal;
+    private final CarrierSimulator simulator;
+    private final CarrierGateway carrier;
+    private final BillAcceptor acceptor;
+    private final ReceiptPrinter printer;
+    private final OutboxDispatcher dispatcher;
+    private final TopUpFlow flow;
+    private final Messages messages;
+
+    public KioskCore(LoadedConfig loaded, Options options) throws ConfigException {
+        this.loaded = loaded;
+        KioskConfig cfg = loaded.config();
+        Clock clock = options.clock();
+        Path journalFile = cfg.journal().path();
+        this.varDir = journalFile.toAbsolutePath().getParent();
+        try {
+            this.journal = own(Journal.open(journalFile, cfg.kiosk().id(), clock));
+            byte[] key = KioskKey.load(cfg.carrier());
+            URI carrierUrl = options.carrierUrl();
+            if (carrierUrl == null && cfg.carrier().simulator() == KioskConfig.Simulator.EMBEDDED) {
+                this.simulator = own(new CarrierSimulator(0, key, varDir.resolve("carrier-sim/ledger.jsonl")));
+                carrierUrl = simulator.baseUri();
+                log.info("embedded carrier simulator at {}", carrierUrl);
+            } else {
+                this.simulator = null;
+                if (carrierUrl == null) {
+                    carrierUrl = cfg.carrier().url().orElseThrow();
+                }
+            }
+            if (cfg.carrier().adapter() != KioskConfig.Adapter.REST) {
+                throw new ConfigException("carrier.adapter: '" + cfg.carrier().adapter()
+                        + "' is not available in this build (expected rest)");
+            }
+            this.carrier = new RestCarrierGateway(carrierUrl, cfg.kiosk().id(), key,
+                    Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
+                    Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
+            this.acceptor = own(billAcceptor(cfg));
+            this.printer = own(printer(cfg));
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("kiosk could not start: " + e.getMessage(), e);
+        }
+        this.messages = new Messages();
+        FlowSettings settings = flowSettings(cfg);
+        ReceiptComposer composer = new ReceiptComposer(messages, settings, clock);
+        ReceiptDesk desk = own(new ReceiptDesk(journal, printer, composer, clock));
+        this.dispatcher = own(new OutboxDispatcher(journal, carrier,
+                new RetryPolicy(Duration.ofMillis(cfg.sync().initialBackoffMs()),
+                        Duration.ofMillis(cfg.sync().maxBackoffMs()), new Random()),
+                clock, options.crash(), cfg.sync().batchSize(), 8));
+        ThreadFlowExecutor flowThread = own(new ThreadFlowExecutor());
+        ExecutorService io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "flow-io");
+            t.setDaemon(true);
+            return t;
+        });
+        closeables.add(io::shutdownNow);
+        this.flow = new TopUpFlow(flowThread, io, journal, carrier, acceptor, desk, loaded.catalog(),
+                loaded.numbering(), settings, dispatcher, options.crash());
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        closeables.add(resource);
+        return resource;
+    }
+
+    private BillAcceptor billAcceptor(KioskConfig cfg) throws ConfigException {
+        if (cfg.devices().billAcceptor().type() != KioskConfig.BillAcceptorType.EMULATOR) {
+            throw new ConfigException("devices.billAcceptor.type: '" + cfg.devices().billAcceptor().type()
+                    + "' has no driver in this build yet (expected emulator)");
+        }
+        return new EmulatedBillAcceptor(varDir.resolve("emulator/bill-acceptor"), Duration.ofSeconds(10));
+    }
+
+    private ReceiptPrinter printer(KioskConfig cfg) throws ConfigException {
+        if (cfg.devices().printer().type() != KioskConfig.PrinterType.EMULATOR) {
+            throw new ConfigException("devices.printer.type: '" + cfg.devices().printer().type()
+                    + "' has no driver in this build yet (expected emulator)");
+        }
+        return new EmulatedReceiptPrinter(varDir.resolve("receipts"));
+    }
+
+    private static FlowSettings flowSettings(KioskConfig cfg) {
+        return new FlowSettings(
+                cfg.kiosk().id(),
+                cfg.kiosk().address(),
+                cfg.kiosk().supportPhone().orElse(""),
+                Lang.of(cfg.kiosk().defaultLanguage().code()),
+                cfg.devices().printer().columns(),
+                cfg.sales().orderCashLimit(),
+                cfg.sales().acceptedNotes(),
+                cfg.sales().offlineSalesAllowed(),
+                cfg.sales().offlineLimit(),
+                Duration.ofSeconds(cfg.timeouts().inactivityWarningSeconds()),
+                Duration.ofSeconds(cfg.timeouts().inactivityCountdownSeconds()),
+                Duration.ofSeconds(cfg.timeouts().carrierCheckSeconds()),
+                Duration.ofSeconds(8),
+                Duration.ofSeconds(20),
+                "https://topup.example/t/");
+    }
+
+    /** Starts syncing and the flow (which resumes what the journal holds). */
+    public void start() {
+        dispatcher.start();
+        flow.start();
+    }
+
+    public TopUpFlow flow() {
+        return flow;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public OutboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public BillAcceptor acceptor() {
+        return acceptor;
+    }
+
+    public ReceiptPrinter printer() {
+        return printer;
+    }
+
+    /** The in-process simulator in simulation mode, or null. */
+    public CarrierSimulator simulator() {
+        return simulator;
+    }
+
+    public Path varDir() {
+        return varDir;
+    }
+
+    public LoadedConfig config() {
+        return loaded;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(closeables);
+        Collections.reverse(reversed);
+        for (AutoCloseable c : reversed) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("close failed for {}", c, e);
+            }
+        }
+        closeables.clear();
+    }
+}

@@ -1,0 +1,58 @@
+package org.topupkiosk.flow;
+
+import org.topupkiosk.domain.FeeRule;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.domain.Operator;
+import org.topupkiosk.journal.CustomerCredit;
+
+/**
+ * One customer's session, owned by the flow thread. Cash fields mirror the journal (which is the truth); they are
+ * updated only after the journal has committed.
+ */
+final class Session {
+
+    final long token;
+    final StringBuilder numberDigits = new StringBuilder(10);
+    final StringBuilder amountDigits = new StringBuilder(6);
+    Msisdn msisdn;
+    Operator operator;
+    boolean offline;
+    Money minAmount;
+    Money maxAmount;
+    Money cashLimit;
+    Money amount;
+    String txnId;
+    Money cash = Money.ZERO_RUB;
+    Money creditApplied = Money.ZERO_RUB;
+    Money noteInEscrow;
+    FlowSnapshot.PaymentStatus paymentStatus;
+    CustomerCredit credit;
+    FlowSnapshot.ReceiptState receipt = FlowSnapshot.ReceiptState.NONE;
+    String qrPayload;
+
+    Session(long token) {
+        this.token = token;
+    }
+
+    FeeRule fee() {
+        return operator.fee();
+    }
+
+    /** Cash plus redeemed credit: everything this order can spend. */
+    Money funds() {
+        return cash.plus(creditApplied);
+    }
+
+    Money toBalance() {
+        return operator == null ? Money.ZERO_RUB : fee().toBalance(funds());
+    }
+
+    Money feeNow() {
+        return operator == null ? Money.ZERO_RUB : fee().feeFor(funds());
+    }
+
+    boolean hasFunds() {
+        return funds().isPositive();
+    }
+}

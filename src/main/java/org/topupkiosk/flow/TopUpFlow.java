@@ -1,0 +1,808 @@
+package org.topupkiosk.flow;
+
+import static org.topupkiosk.flow.Screen.*;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.app.CrashPoints;
+import org.topupkiosk.carrier.AccountCheck;
+import org.topupkiosk.carrier.CarrierException;
+import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.device.cash.BillAcceptor;
+import org.topupkiosk.device.cash.BillEvent;
+import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.domain.NumberingPlan;
+import org.topupkiosk.domain.Operator;
+import org.topupkiosk.flow.FlowCommand.*;
+import org.topupkiosk.journal.CustomerCredit;
+import org.topupkiosk.journal.Journal;
+import org.topupkiosk.journal.Order;
+import org.topupkiosk.journal.OrderStatus;
+import org.topupkiosk.sync.PaymentPayloads;
+import org.topupkiosk.carrier.PaymentRequest;
+import org.topupkiosk.sync.PaymentDispatch;
+import org.topupkiosk.sync.PaymentOutcome;
+
+/**
+ * The top-up state machine. Everything here runs on the one flow thread: commands from the UI, device events, carrier
+ * answers and timers are all posted to it, so the state needs no locks. Money moves only through the {@link Journal},
+ * and a snapshot goes to the screen only after the journal has committed.
+ */
+public final class TopUpFlow implements KioskFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(TopUpFlow.class);
+
+    private final FlowExecutor flow;
+    private final Executor io;
+    private final Journal journal;
+    private final CarrierGateway carrier;
+    private final BillAcceptor acceptor;
+    private final Catalog catalog;
+    private final NumberingPlan numbering;
+    private final FlowSettings settings;
+    private final PaymentDispatch dispatch;
+    private final CrashPoints crash;
+    private final ReceiptDesk receipts;
+    private final InactivityWatch inactivity;
+    private final List<Consumer<FlowSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
+    private volatile FlowSnapshot current;
+    private long version;
+    private long tokens;
+    private Screen screen = IDLE;
+    private Lang lang;
+    private Session session;
+    private FlowMessage message;
+    private boolean acceptorFault;
+    private boolean locked;
+    private FlowExecutor.Timer stepTimer;
+
+    public TopUpFlow(FlowExecutor flow, Executor io, Journal journal, CarrierGateway carrier, BillAcceptor acceptor,
+                     ReceiptDesk receipts, Catalog catalog, NumberingPlan numbering, FlowSettings settings,
+                     PaymentDispatch dispatch, CrashPoints crash) {
+        this.flow = flow;
+        this.io = io;
+        this.journal = journal;
+        this.carrier = carrier;
+        this.acceptor = acceptor;
+        this.receipts = receipts;
+        this.catalog = catalog;
+        this.numbering = numbering;
+        this.settings = settings;
+        this.dispatch = dispatch;
+        this.crash = crash;
+        this.lang = settings.defaultLanguage();
+        this.inactivity = new InactivityWatch(flow, settings.inactivityWarning(), settings.inactivityCountdown(),
+                this::publish, this::onInactivityEnd);
+        this.current = buildSnapshot();
+    }
+
+    /** Connects the devices and resumes what the journal says was in progress. Call once, after construction. */
+    public void start() {
+        dispatch.addListener(outcome -> flow.execute(() -> onPaymentOutcome(outcome)));
+        flow.execute(this::recover);
+        acceptor.start(event -> flow.execute(() -> onBillEvent(event)));
+    }
+
+    // Commands ------------------------------------------------------------------------------------------------------
+
+    @Override
+    public void submit(FlowCommand command) {
+        flow.execute(() -> handle(command));
+    }
+
+    @Override
+    public FlowSnapshot current() {
+        return current;
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<FlowSnapshot> listener) {
+        listeners.add(listener);
+        listener.accept(current);
+        return () -> listeners.remove(listener);
+    }
+
+    private void handle(FlowCommand command) {
+        log.debug("command {} screen={}", command, screen);
+        if (session != null && screen.watchesInactivity()) {
+            inactivity.activity(screen);
+        }
+        if (command instanceof SetLanguage c) {
+            onSetLanguage(c.lang());
+        } else if (command instanceof Lock c) {
+            onLock(c.reason());
+        } else if (command instanceof Unlock) {
+            onUnlock();
+        } else if (!(command instanceof StillHere)) {
+            onScreenCommand(command);
+        }
+        publish();
+    }
+
+    private void onScreenCommand(FlowCommand command) {
+        boolean handled = switch (screen) {
+            case IDLE -> command instanceof Start && startSession();
+            case LANGUAGE -> command instanceof Back || command instanceof StartOver ? endSession() : false;
+            case NUMBER_ENTRY -> onNumberEntry(command);
+            case OPERATOR_CONFIRM -> onOperatorConfirm(command);
+            case AMOUNT_ENTRY -> onAmountEntry(command);
+            case CASH_INSERTION -> onCashInsertion(command);
+            case CONFIRM -> onConfirm(command);
+            case DONE, CREDIT_VOUCHER -> command instanceof Finish || command instanceof StartOver ? endSession() : false;
+            case CHECKING_NUMBER -> command instanceof StartOver || command instanceof Back ? endSession() : false;
+            default -> false;
+        };
+        if (!handled) {
+            log.info("refused command {} on screen {}", command.getClass().getSimpleName(), screen);
+        }
+    }
+
+    private void onSetLanguage(Lang newLang) {
+        lang = newLang;
+        if (screen == LANGUAGE) {
+            moveTo(NUMBER_ENTRY);
+        }
+    }
+
+    private boolean startSession() {
+        session = new Session(++tokens);
+        lang = settings.defaultLanguage();
+        message = null;
+        moveTo(LANGUAGE);
+        return true;
+    }
+
+    private boolean onNumberEntry(FlowCommand command) {
+        if (editDigits(session.numberDigits, command, 10, false)) {
+            return true;
+        }
+        if (command instanceof Next) {
+            checkNumber();
+        } else if (command instanceof Back) {
+            moveTo(LANGUAGE);
+        } else if (command instanceof StartOver) {
+            endSession();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void checkNumber() {
+        Msisdn.Parsed parsed = Msisdn.parse("+7" + session.numberDigits);
+        if (parsed instanceof Msisdn.Invalid invalid) {
+            message = FlowMessage.error(invalid.reason().messageKey());
+            return;
+        }
+        Msisdn msisdn = ((Msisdn.Valid) parsed).msisdn();
+        session.msisdn = msisdn;
+        String hint = numbering.operatorIdFor(msisdn).orElse(null);
+        long token = session.token;
+        moveTo(CHECKING_NUMBER);
+        stepTimer = flow.schedule(() -> onCheckTimeout(token, hint), settings.carrierCheckTimeout());
+        io.execute(() -> {
+            try {
+                AccountCheck check = carrier.checkAccount(msisdn, hint);
+                flow.execute(() -> onChecked(token, check, hint));
+            } catch (CarrierException e) {
+                flow.execute(() -> onCheckFailed(token, e, hint));
+            } catch (RuntimeException e) {
+                log.error("account check crashed", e);
+                flow.execute(() -> onCheckFailed(token,
+                        new CarrierException(CarrierException.Kind.UNKNOWN_OUTCOME, "client-error", e.toString()), hint));
+            }
+        });
+    }
+
+    private boolean current(long token, Screen expected) {
+        return session != null && session.token == token && screen == expected;
+    }
+
+    private void onChecked(long token, AccountCheck check, String hint) {
+        if (!current(token, CHECKING_NUMBER)) {
+            return;
+        }
+        cancelStepTimer();
+        if (!check.payable()) {
+            log.info("check refused number={} code={}", session.msisdn, check.refusalCode());
+            message = FlowMessage.error(refusalKey(check.refusalCode()));
+            moveTo(NUMBER_ENTRY);
+        } else {
+            Optional<Operator> op = catalog.operator(check.operatorId());
+            if (op.isEmpty()) {
+                log.warn("carrier named operator {} which the catalog does not sell", check.operatorId());
+                message = FlowMessage.error("check.refused.other");
+                moveTo(NUMBER_ENTRY);
+            } else {
+                session.offline = false;
+                chooseOperator(op.get(), check.minAmount(), check.maxAmount());
+                message = null;
+                moveTo(OPERATOR_CONFIRM);
+            }
+        }
+        publish();
+    }
+
+    private static String refusalKey(String code) {
+        if ("unknown-number".equals(code)) {
+            return "check.refused.unknown_number";
+        }
+        if ("account-blocked".equals(code) || "blocked".equals(code)) {
+            return "check.refused.blocked";
+        }
+        return "check.refused.other";
+    }
+
+    private void onCheckTimeout(long token, String hint) {
+        if (current(token, CHECKING_NUMBER)) {
+            log.warn("account check timed out after {}", settings.carrierCheckTimeout());
+            goOfflineOrRefuse(hint);
+            publish();
+        }
+    }
+
+    private void onCheckFailed(long token, CarrierException e, String hint) {
+        if (!current(token, CHECKING_NUMBER)) {
+            return;
+        }
+        cancelStepTimer();
+        log.warn("account check failed kind={} code={}", e.kind(), e.code());
+        if (e.retryable()) {
+            goOfflineOrRefuse(hint);
+        } else {
+            message = FlowMessage.error(e.kind() == CarrierException.Kind.REFUSED
+                    ? refusalKey(e.code()) : "carrier.unavailable");
+            moveTo(NUMBER_ENTRY);
+        }
+        publish();
+    }
+
+    /** The carrier is not answering: sell offline within the configured allowance, or say so before any cash. */
+    private void goOfflineOrRefuse(String hint) {
+        Optional<Operator> op = hint == null ? Optional.empty() : catalog.operator(hint);
+        Money allowance = offlineAllowance();
+        if (settings.offlineSalesAllowed() && op.isPresent() && !allowance.lessThan(op.get().minAmount())) {
+            session.offline = true;
+            chooseOperator(op.get(), null, null);
+            session.cashLimit = session.cashLimit.min(allowance);
+            message = FlowMessage.warning("carrier.offline_sale");
+            moveTo(OPERATOR_CONFIRM);
+        } else {
+            message = FlowMessage.error("carrier.unavailable");
+            moveTo(NUMBER_ENTRY);
+        }
+    }
+
+    private Money offlineAllowance() {
+        Money queued = Money.ZERO_RUB;
+        for (Order o : journal.ordersByStatus(OrderStatus.PENDING)) {
+            if (o.offline()) {
+                queued = queued.plus(o.paid());
+            }
+        }
+        Money left = settings.offlineLimit().minus(queued);
+        return left.isNegative() ? Money.ZERO_RUB : left;
+    }
+
+    private void chooseOperator(Operator op, Money carrierMin, Money carrierMax) {
+        session.operator = op;
+        session.minAmount = carrierMin == null ? op.minAmount() : op.minAmount().max(carrierMin);
+        session.maxAmount = carrierMax == null ? op.maxAmount() : op.maxAmount().min(carrierMax);
+        session.cashLimit = settings.orderCashLimit().min(op.fee().cashNeededFor(session.maxAmount));
+    }
+
+    private boolean onOperatorConfirm(FlowCommand command) {
+        if (command instanceof Next) {
+            message = session.offline ? message : null;
+            moveTo(AMOUNT_ENTRY);
+        } else if (command instanceof Back) {
+            message = null;
+            moveTo(NUMBER_ENTRY);
+        } else if (command instanceof StartOver) {
+            endSession();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Keypad editing shared by the number and amount screens; true when the command was a keypad key. */
+    private boolean editDigits(StringBuilder digits, FlowCommand command, int maxLength, boolean noLeadingZero) {
+        if (command instanceof Digit d) {
+            if (digits.length() < maxLength && !(noLeadingZero && digits.isEmpty() && d.digit() == 0)) {
+                digits.append(d.digit());
+            }
+        } else if (command instanceof Backspace) {
+            if (!digits.isEmpty()) {
+                digits.setLength(digits.length() - 1);
+            }
+        } else if (command instanceof Clear) {
+            digits.setLength(0);
+        } else {
+            return false;
+        }
+        message = null;
+        return true;
+    }
+
+    private boolean onAmountEntry(FlowCommand command) {
+        if (editDigits(session.amountDigits, command, 6, true)) {
+            return true;
+        }
+        if (command instanceof Next) {
+            acceptAmount();
+        } else if (command instanceof Back) {
+            moveTo(OPERATOR_CONFIRM);
+        } else if (command instanceof StartOver) {
+            endSession();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private Money typedAmount() {
+        return session.amountDigits.isEmpty() ? Money.ZERO_RUB : Money.rub(Long.parseLong(session.amountDigits.toString()));
+    }
+
+    private void acceptAmount() {
+        Money amount = typedAmount();
+        if (amount.lessThan(session.minAmount)) {
+            message = FlowMessage.error("amount.below_min", session.minAmount);
+            return;
+        }
+        if (amount.greaterThan(session.maxAmount)) {
+            message = FlowMessage.error("amount.above_max", session.maxAmount);
+            return;
+        }
+        if (session.fee().cashNeededFor(amount).greaterThan(session.cashLimit)) {
+            message = FlowMessage.error("amount.above_max", session.fee().toBalance(session.cashLimit));
+            return;
+        }
+        session.amount = amount;
+        if (session.txnId == null) {
+            Order order = journal.openOrder("topup", session.msisdn, session.operator.id(), null);
+            session.txnId = order.txnId();
+            log.info("order opened txn={} number={} operator={} offline={}", order.txnId(), session.msisdn,
+                    session.operator.id(), session.offline);
+        }
+        message = null;
+        enterCashInsertion();
+    }
+
+    private void enterCashInsertion() {
+        moveTo(CASH_INSERTION);
+        if (!acceptorFault) {
+            acceptor.enable(java.util.Set.copyOf(settings.acceptedNotes()));
+        } else {
+            message = FlowMessage.warning("cash.acceptor_unavailable");
+        }
+    }
+
+    private boolean onCashInsertion(FlowCommand command) {
+        if (command instanceof Pay) {
+            if (session.noteInEscrow != null) {
+                return false;
+            }
+            if (session.toBalance().lessThan(session.minAmount)) {
+                message = FlowMessage.error("pay.below_min", session.fee().cashNeededFor(session.minAmount));
+                return true;
+            }
+            acceptor.disable();
+            message = null;
+            moveTo(CONFIRM);
+        } else if (command instanceof Back) {
+            if (session.hasFunds() || session.noteInEscrow != null) {
+                return false;
+            }
+            acceptor.disable();
+            journal.cancel(session.txnId, "back-before-cash");
+            session.txnId = null;
+            moveTo(AMOUNT_ENTRY);
+        } else if (command instanceof Cancel) {
+            cancelWithCredit("customer-cancel");
+        } else if (command instanceof StartOver) {
+            cancelWithCredit("customer-start-over");
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private boolean onConfirm(FlowCommand command) {
+        if (command instanceof Confirm) {
+            submitPayment();
+        } else if (command instanceof Back) {
+            message = null;
+            enterCashInsertion();
+        } else if (command instanceof Cancel) {
+            cancelWithCredit("customer-cancel");
+        } else if (command instanceof StartOver) {
+            cancelWithCredit("customer-start-over");
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    // Money ---------------------------------------------------------------------------------------------------------
+
+    private void submitPayment() {
+        acceptor.disable();
+        Money toBalance = session.toBalance();
+        Money fee = session.feeNow();
+        Order order = journal.order(session.txnId).orElseThrow();
+        PaymentRequest request = new PaymentRequest(order.txnId(), order.msisdn(), order.operatorId(), toBalance,
+                order.productId(), order.createdAt());
+        journal.submit(session.txnId, toBalance, fee, session.offline, PaymentPayloads.toJson(request));
+        crash.reach("submitted");
+        log.info("order submitted txn={} toBalance={} fee={} offline={}", session.txnId, toBalance.plain(),
+                fee.plain(), session.offline);
+        dispatch.kick();
+        moveTo(SUBMITTING);
+        if (session.offline) {
+            session.paymentStatus = FlowSnapshot.PaymentStatus.PENDING;
+            printPaymentReceipt();
+        } else {
+            long token = session.token;
+            stepTimer = flow.schedule(() -> onSubmitWaitOver(token), settings.submitWait());
+        }
+    }
+
+    private void onSubmitWaitOver(long token) {
+        if (current(token, SUBMITTING)) {
+            session.paymentStatus = FlowSnapshot.PaymentStatus.PENDING;
+            printPaymentReceipt();
+            publish();
+        }
+    }
+
+    private void onPaymentOutcome(PaymentOutcome outcome) {
+        if (session == null || !outcome.txnId().equals(session.txnId) || screen != SUBMITTING) {
+            return;
+        }
+        if (outcome instanceof PaymentOutcome.Confirmed) {
+            session.paymentStatus = FlowSnapshot.PaymentStatus.CREDITED;
+        } else if (outcome instanceof PaymentOutcome.Refused r) {
+            session.paymentStatus = FlowSnapshot.PaymentStatus.REFUSED;
+            session.credit = r.credit();
+        } else {
+            return;
+        }
+        cancelStepTimer();
+        printPaymentReceipt();
+        publish();
+    }
+
+    private void printPaymentReceipt() {
+        Order order = journal.order(session.txnId).orElseThrow();
+        moveTo(RECEIPT);
+        session.receipt = FlowSnapshot.ReceiptState.PRINTING;
+        session.qrPayload = receipts.lookupLink(order.txnId());
+        long token = session.token;
+        receipts.printPayment(order, session.operator, session.paymentStatus, lang, session.credit,
+                ok -> flow.execute(() -> onPrinted(token, ok)));
+    }
+
+    private void onPrinted(long token, boolean ok) {
+        if (session == null || session.token != token) {
+            return;
+        }
+        session.receipt = ok ? FlowSnapshot.ReceiptState.PRINTED : FlowSnapshot.ReceiptState.FAILED;
+        if (screen == RECEIPT) {
+            message = ok ? null : FlowMessage.warning("receipt.failed");
+            moveTo(session.paymentStatus == FlowSnapshot.PaymentStatus.REFUSED ? CREDIT_VOUCHER : DONE);
+            scheduleFinish();
+        }
+        publish();
+    }
+
+    /** Ends a session that holds money by turning the money into a printed credit voucher. */
+    private void cancelWithCredit(String reason) {
+        if (session.noteInEscrow != null) {
+            acceptor.returnBill();
+            session.noteInEscrow = null;
+        }
+        acceptor.disable();
+        Optional<CustomerCredit> credit = session.txnId == null ? Optional.empty() : journal.cancel(session.txnId, reason);
+        log.info("order cancelled txn={} reason={} credit={}", session.txnId, reason, credit.map(c -> c.amount().plain()));
+        if (credit.isPresent()) {
+            showCredit(credit.get());
+        } else {
+            endSession();
+        }
+    }
+
+    private void showCredit(CustomerCredit credit) {
+        if (session == null) {
+            session = new Session(++tokens);
+        }
+        session.credit = credit;
+        session.receipt = FlowSnapshot.ReceiptState.PRINTING;
+        session.qrPayload = credit.code();
+        message = FlowMessage.info("credit.issued", credit.amount(), credit.code());
+        moveTo(RECEIPT);
+        long token = session.token;
+        receipts.printCredit(credit, lang, ok -> flow.execute(() -> {
+            if (session != null && session.token == token) {
+                session.receipt = ok ? FlowSnapshot.ReceiptState.PRINTED : FlowSnapshot.ReceiptState.FAILED;
+                if (screen == RECEIPT) {
+                    moveTo(CREDIT_VOUCHER);
+                    scheduleFinish();
+                }
+                publish();
+            }
+        }));
+    }
+
+    private void scheduleFinish() {
+        long token = session.token;
+        cancelStepTimer();
+        stepTimer = flow.schedule(() -> {
+            if (session != null && session.token == token && (screen == DONE || screen == CREDIT_VOUCHER)) {
+                endSession();
+                publish();
+            }
+        }, settings.finishAfter());
+    }
+
+    // Devices -------------------------------------------------------------------------------------------------------
+
+    private void onBillEvent(BillEvent event) {
+        log.info("bill event {} screen={}", event, screen);
+        if (event instanceof BillEvent.Escrowed e) {
+            onEscrow(e.amount());
+        } else if (event instanceof BillEvent.Stacked s) {
+            onStacked(s.amount(), s.noteId());
+        } else if (event instanceof BillEvent.Returned) {
+            if (session != null) {
+                session.noteInEscrow = null;
+            }
+        } else if (event instanceof BillEvent.Rejected) {
+            if (screen == CASH_INSERTION) {
+                message = FlowMessage.warning("cash.note_rejected");
+            }
+        } else if (event instanceof BillEvent.PowerUpWithBill p) {
+            onPowerUpWithBill(p);
+        } else if (event instanceof BillEvent.Fault f) {
+            onAcceptorFault(f);
+        } else if (event instanceof BillEvent.Recovered) {
+            acceptorFault = false;
+            journal.audit("acceptor-recovered", null, "{}");
+            if (screen == OUT_OF_SERVICE) {
+                endSession();
+            }
+        }
+        if (session != null && screen == CASH_INSERTION) {
+            inactivity.activity(screen);
+        }
+        publish();
+    }
+
+    private void onEscrow(Money note) {
+        if (screen != CASH_INSERTION || session == null || session.txnId == null) {
+            acceptor.returnBill();
+            return;
+        }
+        Money after = session.cash.plus(note);
+        if (after.greaterThan(session.cashLimit)
+                || session.fee().toBalance(after.plus(session.creditApplied)).greaterThan(session.maxAmount)) {
+            log.info("note returned txn={} note={} limit={}", session.txnId, note.plain(), session.cashLimit.plain());
+            acceptor.returnBill();
+            message = FlowMessage.warning("cash.note_returned_limit", session.cashLimit);
+            return;
+        }
+        session.noteInEscrow = note;
+        acceptor.stack();
+    }
+
+    private void onStacked(Money note, String noteId) {
+        if (session != null && session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
+            session.noteInEscrow = null;
+            crash.reach("stacked-before-commit");
+            if (journal.recordStacked(session.txnId, note, noteId)) {
+                session.cash = session.cash.plus(note);
+            }
+            crash.reach("stacked-after-commit");
+            acceptor.acknowledge(noteId);
+            message = null;
+        } else {
+            // A note that lands after its session ended (timeout, cancel racing the stacker): the cash is real, so it
+            // becomes a credit voucher at once rather than a silent gain for the kiosk.
+            CustomerCredit credit = journal.recordStackedWithoutOrder(note, noteId, "stacked-outside-session");
+            acceptor.acknowledge(noteId);
+            if (session == null || (screen != RECEIPT && screen != SUBMITTING)) {
+                showCredit(credit);
+            }
+        }
+    }
+
+    private void onPowerUpWithBill(BillEvent.PowerUpWithBill p) {
+        journal.audit("acceptor-powerup-with-bill", session == null ? null : session.txnId,
+                "{\"where\":\"" + p.where() + "\",\"amount\":" + (p.amount() == null ? "null" : p.amount().minor()) + "}");
+        if (p.where() != BillEvent.PowerUpWithBill.Location.STACKER) {
+            return;
+        }
+        if (p.amount() == null) {
+            log.error("power-up with an unidentified note in the stacker: left for encashment reconciliation");
+            return;
+        }
+        onStacked(p.amount(), p.noteId());
+    }
+
+    private void onAcceptorFault(BillEvent.Fault f) {
+        journal.audit("acceptor-fault", session == null ? null : session.txnId, "{\"code\":\"" + f.code() + "\"}");
+        if (!f.outOfService()) {
+            return;
+        }
+        acceptorFault = true;
+        if (screen == CASH_INSERTION) {
+            message = FlowMessage.warning("cash.acceptor_unavailable");
+        } else if (session == null || screen == IDLE) {
+            moveTo(OUT_OF_SERVICE);
+        }
+    }
+
+    // Recovery, inactivity, locking ---------------------------------------------------------------------------------
+
+    private void recover() {
+        Optional<Order> open = journal.findOpenOrder();
+        if (open.isPresent() && catalog.operator(open.get().operatorId()).isPresent()) {
+            Order order = open.get();
+            session = new Session(++tokens);
+            session.msisdn = order.msisdn();
+            chooseOperator(catalog.operator(order.operatorId()).orElseThrow(), null, null);
+            session.offline = order.offline();
+            session.txnId = order.txnId();
+            session.cash = order.cash();
+            session.creditApplied = order.creditApplied();
+            session.amount = session.toBalance();
+            log.info("resumed open order txn={} cash={}", order.txnId(), order.cash().plain());
+            message = FlowMessage.info("session.resumed", order.cash());
+            enterCashInsertion();
+            inactivity.activity(screen);
+        } else if (open.isPresent()) {
+            journal.cancel(open.get().txnId(), "recovery-unknown-operator").ifPresent(this::showCredit);
+        }
+        receipts.reprintRecent();
+        publish();
+    }
+
+    private void onInactivityEnd() {
+        if (session == null) {
+            return;
+        }
+        log.info("inactivity ended the session screen={} txn={}", screen, session.txnId);
+        switch (screen) {
+            case CASH_INSERTION, CONFIRM -> {
+                if (session.noteInEscrow != null) {
+                    acceptor.returnBill();
+                    session.noteInEscrow = null;
+                }
+                if (!session.hasFunds()) {
+                    acceptor.disable();
+                    journal.cancel(session.txnId, "inactivity");
+                    endSession();
+                } else if (!session.toBalance().lessThan(session.minAmount)) {
+                    // The customer chose this number and put the money in; paying it is what they meant.
+                    submitPayment();
+                } else {
+                    cancelWithCredit("inactivity-below-minimum");
+                }
+            }
+            default -> endSession();
+        }
+        publish();
+    }
+
+    private void onLock(String reason) {
+        journal.audit("service-lock", session == null ? null : session.txnId, "{\"reason\":\"" + reason + "\"}");
+        locked = true;
+        if (session != null && session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
+            cancelWithCredit("service-lock");
+        } else if (session == null || screen.watchesInactivity() || screen == IDLE || screen == CHECKING_NUMBER) {
+            endSession();
+        }
+    }
+
+    private void onUnlock() {
+        journal.audit("service-unlock", null, "{}");
+        locked = false;
+        if (screen == SERVICE_LOCK) {
+            endSession();
+        }
+    }
+
+    private boolean endSession() {
+        cancelStepTimer();
+        inactivity.stop();
+        session = null;
+        message = null;
+        lang = settings.defaultLanguage();
+        if (locked) {
+            moveTo(SERVICE_LOCK);
+        } else if (acceptorFault) {
+            moveTo(OUT_OF_SERVICE);
+        } else {
+            moveTo(IDLE);
+        }
+        return true;
+    }
+
+    private void cancelStepTimer() {
+        if (stepTimer != null) {
+            stepTimer.cancel();
+            stepTimer = null;
+        }
+    }
+
+    private void moveTo(Screen next) {
+        if (!Transitions.allowed(screen, next)) {
+            log.error("illegal transition {} -> {} refused", screen, next);
+            return;
+        }
+        if (next != screen) {
+            log.debug("screen {} -> {}", screen, next);
+            screen = next;
+            if (session != null && next.watchesInactivity()) {
+                inactivity.activity(next);
+            } else {
+                inactivity.stop();
+            }
+        }
+    }
+
+    // Snapshots -----------------------------------------------------------------------------------------------------
+
+    private void publish() {
+        FlowSnapshot next = buildSnapshot();
+        current = next;
+        for (Consumer<FlowSnapshot> l : listeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                log.error("snapshot listener failed", e);
+            }
+        }
+    }
+
+    private FlowSnapshot buildSnapshot() {
+        Session s = session;
+        Operator op = s == null ? null : s.operator;
+        Money amount = s == null ? null : (screen == AMOUNT_ENTRY ? typedAmount() : s.amount);
+        Money cashNeeded = op == null || amount == null ? null : op.fee().cashNeededFor(amount);
+        return new FlowSnapshot(++version, screen, lang,
+                s == null ? "" : s.numberDigits.toString(),
+                s == null ? null : s.msisdn,
+                op == null ? null : op.id(),
+                op == null ? null : op.names().getOrDefault(lang.code(), op.id()),
+                op == null ? null : op.color(),
+                s == null ? "" : s.amountDigits.toString(),
+                amount, cashNeeded,
+                s == null ? Money.ZERO_RUB : s.funds(),
+                s == null ? null : s.feeNow(),
+                s == null ? null : s.toBalance(),
+                s == null ? null : s.minAmount,
+                s == null ? null : s.maxAmount,
+                s == null ? null : s.cashLimit,
+                settings.acceptedNotes(),
+                !acceptorFault,
+                s != null && s.offline,
+                message,
+                inactivity.countdown(),
+                s == null ? null : s.txnId,
+                s == null ? null : s.paymentStatus,
+                s == null || s.credit == null ? null : s.credit.code(),
+                s == null || s.credit == null ? null : s.credit.amount(),
+                s == null ? FlowSnapshot.ReceiptState.NONE : s.receipt,
+                s == null ? null : s.qrPayload);
+    }
+}

@@ -1,0 +1,49 @@
+package org.topupkiosk.flow;
+
+import static org.topupkiosk.flow.Screen.*;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The flow's transition table. A move not listed here is a defect: the flow logs and refuses it. IDLE, OUT_OF_SERVICE
+ * and SERVICE_LOCK are reachable from everywhere because a session may end, a device may fail, or the door may open at
+ * any moment; money is settled before those moves.
+ */
+final class Transitions {
+
+    private static final Map<Screen, Set<Screen>> ALLOWED = new EnumMap<>(Screen.class);
+
+    static {
+        allow(IDLE, LANGUAGE, CASH_INSERTION, CONFIRM, RECEIPT, CREDIT_VOUCHER);
+        allow(LANGUAGE, NUMBER_ENTRY);
+        allow(NUMBER_ENTRY, LANGUAGE, CHECKING_NUMBER);
+        allow(CHECKING_NUMBER, NUMBER_ENTRY, OPERATOR_CONFIRM);
+        allow(OPERATOR_CONFIRM, NUMBER_ENTRY, AMOUNT_ENTRY);
+        allow(AMOUNT_ENTRY, OPERATOR_CONFIRM, CASH_INSERTION);
+        allow(CASH_INSERTION, AMOUNT_ENTRY, CONFIRM, SUBMITTING, RECEIPT, CREDIT_VOUCHER);
+        allow(CONFIRM, CASH_INSERTION, SUBMITTING, RECEIPT, CREDIT_VOUCHER);
+        allow(SUBMITTING, RECEIPT);
+        allow(RECEIPT, DONE, CREDIT_VOUCHER);
+        allow(DONE, LANGUAGE, RECEIPT);
+        allow(CREDIT_VOUCHER, LANGUAGE, RECEIPT);
+        allow(OUT_OF_SERVICE, RECEIPT, CREDIT_VOUCHER);
+        allow(SERVICE_LOCK, RECEIPT, CREDIT_VOUCHER);
+        for (Screen s : Screen.values()) {
+            ALLOWED.get(s).addAll(EnumSet.of(IDLE, OUT_OF_SERVICE, SERVICE_LOCK));
+        }
+    }
+
+    private Transitions() {}
+
+    private static void allow(Screen from, Screen... to) {
+        ALLOWED.computeIfAbsent(from, k -> EnumSet.noneOf(Screen.class)).addAll(EnumSet.of(from, to));
+    }
+
+    static boolean allowed(Screen from, Screen to) {
+        Set<Screen> targets = ALLOWED.get(from);
+        return targets != null && targets.contains(to);
+    }
+}

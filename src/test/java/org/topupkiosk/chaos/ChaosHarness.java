@@ -1,0 +1,240 @@
+package org.topupkiosk.chaos;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.topupkiosk.carrier.simulator.CarrierSimulator;
+import org.topupkiosk.carrier.simulator.LedgerEntry;
+import org.topupkiosk.config.KioskKey;
+import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.journal.Journal;
+import org.topupkiosk.journal.Order;
+import org.topupkiosk.journal.OrderStatus;
+import org.topupkiosk.journal.VerifyReport;
+
+/**
+ * Kills the kiosk core with SIGKILL at the worst moments and checks that no rouble is lost and none is paid twice.
+ * Each run: a fresh kiosk directory, a child process playing a cash top-up, a kill (at a named crash point or at a
+ * random moment), a second life that recovers and finishes, then three comparisons: the emulated cash box against
+ * the journal, the journal's own invariant, and the journal against the carrier simulator's ledger (which outlives
+ * every child, as a real carrier would).
+ */
+public final class ChaosHarness {
+
+    static final List<String> POINTS = List.of("stacked-before-commit", "stacked-after-commit", "submitted",
+            "payment-before-send", "payment-after-answer", "random");
+
+    public record Result(int runs, int lost, int doubled, List<String> problems) {
+        public String line() {
+            return "runs=" + runs + " lost=" + lost + " doubled=" + doubled;
+        }
+    }
+
+    private final Path config;
+    private final Path workDir;
+    private final Random random;
+    private final boolean verbose;
+
+    public ChaosHarness(Path config, Path workDir, long seed, boolean verbose) {
+        this.config = config;
+        this.workDir = workDir;
+        this.random = new Random(seed);
+        this.verbose = verbose;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 200;
+        long seed = System.nanoTime();
+        Path config = Path.of("kiosk-config/kiosk.yaml");
+        Path work = Path.of("var/chaos");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--config" -> config = Path.of(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                default -> {
+                    System.err.println("usage: chaos [--runs N] [--seed S] [--config F] [--work DIR]");
+                    System.exit(2);
+                }
+            }
+        }
+        System.out.println("chaos seed=" + seed);
+        Result r = new ChaosHarness(config, work, seed, true).run(runs);
+        r.problems().forEach(p -> System.out.println("problem: " + p));
+        System.out.println(r.line());
+        System.exit(r.lost() == 0 && r.doubled() == 0 && r.problems().isEmpty() ? 0 : 1);
+    }
+
+    public Result run(int runs) throws Exception {
+        deleteTree(workDir);
+        Files.createDirectories(workDir);
+        byte[] key = KioskKey.developmentKey();
+        int lost = 0;
+        int doubled = 0;
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            // A simulator per run: every run's kiosk starts its transaction ids afresh, as a new kiosk would.
+            try (CarrierSimulator sim = new CarrierSimulator(0, key, null)) {
+                Path dir = workDir.resolve("run-" + i);
+                String point = POINTS.get(random.nextInt(POINTS.size()));
+                String number = "916" + String.format("%07d", random.nextInt(10_000_000));
+                long amount = 100L * (1 + random.nextInt(10));
+                String bills = billsFor(amount);
+                String armed = point.equals("random") ? "none" : point;
+                long killAfterMs = point.equals("random") ? 300 + random.nextInt(2500) : -1;
+
+                Life first = life(dir, sim, armed, number, amount, bills, killAfterMs);
+                Life second = life(dir, sim, "none", number, amount, bills, -1);
+                if (!second.done()) {
+                    problems.add("run " + i + " (" + point + "): recovery did not finish: " + second.tail());
+                }
+                Check c = compare(dir, sim.ledger(), "run " + i + " (" + point + ")");
+                lost += c.lost();
+                doubled += c.doubled();
+                problems.addAll(c.problems());
+                if (verbose) {
+                    System.out.printf("run=%d point=%s killed=%s cashbox=%s lost=%d doubled=%d%n", i, point,
+                            first.killed() ? "yes" : "no(finished first)", c.cashBox().plain(), c.lost(), c.doubled());
+                }
+            }
+        }
+        return new Result(runs, lost, doubled, problems);
+    }
+
+    private static String billsFor(long amount) {
+        List<String> b = new ArrayList<>();
+        long left = amount;
+        while (left > 0) {
+            long note = left >= 500 ? 500 : left >= 200 ? 200 : 100;
+            b.add(Long.toString(note));
+            left -= note;
+        }
+        return String.join(",", b);
+    }
+
+    private record Life(boolean done, boolean killed, String tail) {}
+
+    private Life life(Path dir, CarrierSimulator sim, String armed, String number, long amount, String bills,
+                      long killAfterMs) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        List<String> cmd = List.of(javaBin(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx256m",
+                "-Dlogback.configurationFile=logback-chaos.xml",
+                "-cp", System.getProperty("java.class.path"), ChaosChild.class.getName(),
+                config.toString(), dir.toString(), sim.baseUri().toString(), armed, number, Long.toString(amount), bills);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        StringBuilder tail = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (tail) {
+                        tail.append(line).append('\n');
+                        if (tail.length() > 4000) {
+                            tail.delete(0, tail.length() - 4000);
+                        }
+                    }
+                    if (line.startsWith("@crash") || line.startsWith("@done")) {
+                        outcome.complete(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the process was killed under us: that is the point
+            }
+            outcome.complete("eof");
+        });
+        reader.setDaemon(true);
+        reader.start();
+        String what;
+        try {
+            what = killAfterMs >= 0
+                    ? outcome.completeOnTimeout("timer", killAfterMs, TimeUnit.MILLISECONDS).get()
+                    : outcome.get(90, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            what = "timeout";
+        }
+        boolean killed = !what.startsWith("@done");
+        if (p.isAlive()) {
+            p.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no flush
+        }
+        p.waitFor(10, TimeUnit.SECONDS);
+        reader.join(2000);
+        String t;
+        synchronized (tail) {
+            t = tail.toString();
+        }
+        return new Life(what.startsWith("@done"), killed, t);
+    }
+
+    private record Check(Money cashBox, int lost, int doubled, List<String> problems) {}
+
+    /** Compares the physical cash box, the journal and the carrier's ledger for one run. */
+    private Check compare(Path dir, Map<String, LedgerEntry> ledger, String label) throws IOException {
+        Money cashBox = EmulatedBillAcceptor.cashBoxTotal(dir.resolve("emulator/bill-acceptor"));
+        List<String> problems = new ArrayList<>();
+        int lost = 0;
+        int doubled = 0;
+        try (Journal journal = Journal.open(dir.resolve("journal.db"), "chaos", Clock.systemUTC())) {
+            VerifyReport report = journal.verify();
+            if (!report.ok()) {
+                problems.add(label + ": journal verify failed: " + report.violations());
+            }
+            Money stacked = journal.stackedTotal();
+            if (stacked.lessThan(cashBox)) {
+                lost++;
+                problems.add(label + ": cash box holds " + cashBox.plain() + " but the journal only " + stacked.plain());
+            } else if (stacked.greaterThan(cashBox)) {
+                doubled++;
+                problems.add(label + ": journal credits " + stacked.plain() + " for a cash box of " + cashBox.plain());
+            }
+            for (Order o : journal.ordersByStatus(OrderStatus.values())) {
+                LedgerEntry e = ledger.get(o.txnId());
+                boolean paid = o.status() == OrderStatus.CONFIRMED;
+                if (e != null && e.appliedCount() > 1) {
+                    doubled++;
+                    problems.add(label + ": carrier applied " + o.txnId() + " " + e.appliedCount() + " times");
+                }
+                if (paid && (e == null || e.amount().minor() != o.amount().minor())) {
+                    lost++;
+                    problems.add(label + ": confirmed order " + o.txnId() + " missing or different at the carrier: " + e);
+                }
+                if (!paid && e != null && e.appliedCount() > 0 && o.status() != OrderStatus.PENDING) {
+                    doubled++;
+                    problems.add(label + ": order " + o.txnId() + " is " + o.status() + " locally but paid at the carrier");
+                }
+                if (o.status() == OrderStatus.OPEN || o.status() == OrderStatus.PENDING) {
+                    problems.add(label + ": order " + o.txnId() + " still " + o.status() + " after recovery");
+                }
+            }
+        }
+        return new Check(cashBox, lost, doubled, problems);
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

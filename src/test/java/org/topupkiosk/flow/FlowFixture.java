@@ -1,0 +1,161 @@
+package org.topupkiosk.flow;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import org.topupkiosk.app.CrashPoints;
+import org.topupkiosk.carrier.rest.RestCarrierGateway;
+import org.topupkiosk.carrier.simulator.CarrierSimulator;
+import org.topupkiosk.config.ConfigLoader;
+import org.topupkiosk.config.KioskKey;
+import org.topupkiosk.config.LoadedConfig;
+import org.topupkiosk.device.emulator.EmulatedReceiptPrinter;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.i18n.Messages;
+import org.topupkiosk.journal.Journal;
+import org.topupkiosk.sync.OutboxDispatcher;
+import org.topupkiosk.sync.RetryPolicy;
+
+/**
+ * The real flow, journal (SQLite file), REST adapter and carrier simulator (loopback HTTP), with a manual flow thread
+ * and a fake acceptor, so tests drive every transition and timeout deterministically.
+ */
+final class FlowFixture implements AutoCloseable {
+
+    static final List<Money> NOTES = List.of(Money.rub(50), Money.rub(100), Money.rub(200), Money.rub(500),
+            Money.rub(1000), Money.rub(2000), Money.rub(5000));
+
+    final ManualFlowExecutor exec = new ManualFlowExecutor();
+    final FakeBillAcceptor acceptor = new FakeBillAcceptor();
+    final List<Runnable> heldIo = new ArrayList<>();
+    final Path dir;
+    final CarrierSimulator sim;
+    final RestCarrierGateway carrier;
+    final Journal journal;
+    final EmulatedReceiptPrinter printer;
+    final OutboxDispatcher dispatcher;
+    final ReceiptDesk desk;
+    final FlowSettings settings;
+    final LoadedConfig config;
+    boolean holdIo;
+    TopUpFlow flow;
+
+    FlowFixture(Path dir) throws Exception {
+        this(dir, settings(true, Money.rub(15000)));
+    }
+
+    FlowFixture(Path dir, FlowSettings settings) throws Exception {
+        this.dir = dir;
+        this.settings = settings;
+        this.config = ConfigLoader.load(Path.of("kiosk-config/kiosk.yaml"));
+        byte[] key = KioskKey.developmentKey();
+        this.sim = new CarrierSimulator(0, key, null);
+        this.carrier = new RestCarrierGateway(sim.baseUri(), settings.kioskId(), key, Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Clock.systemUTC());
+        this.journal = Journal.open(dir.resolve("journal.db"), settings.kioskId(), Clock.systemUTC());
+        this.printer = new EmulatedReceiptPrinter(dir.resolve("receipts"));
+        this.dispatcher = new OutboxDispatcher(journal, carrier,
+                new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(2), new Random(1)), Clock.systemUTC(),
+                CrashPoints.NONE, 50, 4);
+        this.desk = new ReceiptDesk(journal, printer, new ReceiptComposer(new Messages(), settings, Clock.systemUTC()),
+                Clock.systemUTC());
+        this.flow = newFlow();
+    }
+
+    static FlowSettings settings(boolean offlineAllowed, Money orderCashLimit) {
+        return new FlowSettings("0042", "Moscow, Tverskaya 1", "+7 800 000-00-00", Lang.RU, 42, orderCashLimit, NOTES,
+                offlineAllowed, Money.rub(3000), Duration.ofSeconds(60), Duration.ofSeconds(15),
+                Duration.ofSeconds(15), Duration.ofSeconds(8), Duration.ofSeconds(20), "https://topup.example/t/");
+    }
+
+    /** A new flow over the same journal: what a restart of the process looks like to the flow. */
+    TopUpFlow newFlow() {
+        Executor io = task -> {
+            if (holdIo) {
+                heldIo.add(task);
+            } else {
+                task.run();
+            }
+        };
+        TopUpFlow f = new TopUpFlow(exec, io, journal, carrier, acceptor, desk, config.catalog(), config.numbering(),
+                settings, dispatcher, CrashPoints.NONE);
+        f.start();
+        exec.runPending();
+        return f;
+    }
+
+    void cmd(FlowCommand... commands) {
+        for (FlowCommand c : commands) {
+            flow.submit(c);
+            exec.runPending();
+        }
+    }
+
+    void type(String digits) {
+        for (char c : digits.toCharArray()) {
+            cmd(new FlowCommand.Digit(c - '0'));
+        }
+    }
+
+    FlowSnapshot snap() {
+        exec.runPending();
+        return flow.current();
+    }
+
+    /** Runs the flow thread until the snapshot matches; the printer works on its own thread. */
+    FlowSnapshot await(Predicate<FlowSnapshot> p) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            exec.runPending();
+            if (p.test(flow.current())) {
+                return flow.current();
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("flow never reached the expected state; now " + flow.current());
+    }
+
+    FlowSnapshot awaitScreen(Screen s) throws InterruptedException {
+        return await(x -> x.screen() == s);
+    }
+
+    void drain() throws InterruptedException {
+        dispatcher.drainOnce();
+        exec.runPending();
+    }
+
+    /** Walks a customer from idle to the cash screen for this number and amount. */
+    void toCashInsertion(String national, String amountRub) throws InterruptedException {
+        cmd(new FlowCommand.Start(), new FlowCommand.SetLanguage(Lang.EN));
+        type(national);
+        cmd(new FlowCommand.Next());
+        awaitScreen(Screen.OPERATOR_CONFIRM);
+        cmd(new FlowCommand.Next());
+        type(amountRub);
+        cmd(new FlowCommand.Next());
+        awaitScreen(Screen.CASH_INSERTION);
+    }
+
+    /** The device takes a note: escrow, the flow says stack, then stacked. */
+    void insert(long rub, String noteId) {
+        acceptor.raise(new org.topupkiosk.device.cash.BillEvent.Escrowed(Money.rub(rub)));
+        exec.runPending();
+        if ("stack".equals(acceptor.lastCommand())) {
+            acceptor.raise(new org.topupkiosk.device.cash.BillEvent.Stacked(Money.rub(rub), noteId));
+            exec.runPending();
+        }
+    }
+
+    @Override
+    public void close() {
+        desk.close();
+        dispatcher.close();
+        journal.close();
+        sim.close();
+    }
+}
