@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads a YAML file into a tree, turning every way that can fail into a {@link ConfigException} naming the file. */
 final class YamlFiles {
@@ -38,9 +40,7 @@ final class YamlFiles {
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new ConfigException(file, "", "YAML syntax error at " + where + firstLine(e.getOriginalMessage()), e);
+            throw new ConfigException(file, "", "YAML syntax error at " + syntaxMessage(e), e);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, "", what + " not found", e);
         } catch (IOException e) {
@@ -54,6 +54,27 @@ final class YamlFiles {
                     + Section.describe(root));
         }
         return (ObjectNode) root;
+    }
+
+    /**
+     * "line 3, column 1: found unexpected end of stream (while scanning a quoted scalar from line 2, column 7)".
+     * SnakeYAML marks are 0-based and name both the problem and where the construct began; Jackson's own location
+     * is used for the errors it raises itself (duplicate keys).
+     */
+    private static String syntaxMessage(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            Mark at = m.getProblemMark();
+            String text = "line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ": " + m.getProblem();
+            if (m.getContext() != null && m.getContextMark() != null) {
+                Mark from = m.getContextMark();
+                text += " (" + m.getContext() + " from line " + (from.getLine() + 1) + ", column "
+                        + (from.getColumn() + 1) + ")";
+            }
+            return text;
+        }
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        return where + firstLine(e.getOriginalMessage());
     }
 
     private static String firstLine(String message) {

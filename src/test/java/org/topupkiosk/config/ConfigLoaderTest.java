@@ -208,6 +208,10 @@ class ConfigLoaderTest {
     void syntaxErrorGivesTheRightLine() throws Exception {
         String msg = errorOf("kiosk:\n  id: \"a\"\n  address: x\nsales:\n  orderCashLimitRub: [1, 2\n");
         assertThat(msg).containsPattern("line [56], column");
+        assertThat(errorOf("kiosk:\n  id: a\n   address: [\n"))
+                .contains("YAML syntax error at line 3, column 11: mapping values are not allowed here");
+        assertThat(errorOf("kiosk:\n  id: \"a\n"))
+                .contains("line 3, column 1: found unexpected end of stream (while scanning a quoted scalar from line 2, column 7)");
     }
 
     @Test
