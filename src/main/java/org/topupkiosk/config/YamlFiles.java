@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -22,8 +21,7 @@ final class YamlFiles {
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
             // Floats become BigDecimal read from the text itself, so "2.35" stays exactly 2.35 (no binary double).
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private YamlFiles() {}
 

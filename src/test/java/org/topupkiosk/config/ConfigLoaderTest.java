@@ -242,4 +242,23 @@ class ConfigLoaderTest {
                     "products[0].kind: \"sms\" is not one of data, voice, combo");
         });
     }
+
+    @Test
+    void percentsAndAmountsWrittenAsYamlNumbersAreExact() throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, """
+                operators:
+                  - id: x
+                    names: { ru: Х, en: X, zh: X }
+                    color: "#123456"
+                    minAmountRub: 0.10
+                    fee: { percent: 0.75, fixedRub: 1.05, minimumRub: "2" }
+                """);
+        var op = ConfigLoader.loadCatalog(f).operator("x").orElseThrow();
+        assertThat(op.fee().basisPoints()).isEqualTo(75);
+        assertThat(op.fee().fixed()).isEqualTo(Money.rubMinor(105));
+        assertThat(op.fee().minimum()).isEqualTo(Money.rub(2));
+        assertThat(op.minAmount()).isEqualTo(Money.rubMinor(10));
+        assertThat(op.maxAmount()).isEqualTo(Money.rub(15000));
+    }
 }
