@@ -1,0 +1,43 @@
+package org.topupkiosk.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.topupkiosk.domain.Catalog;
+
+/**
+ * Loads kiosk.yaml, then the catalog and numbering files it names, and validates all of it before anything starts.
+ *
+ * <p>Path rule: a relative path inside a config file is resolved against the directory holding that file. So
+ * {@code kiosk-config/kiosk.yaml} with {@code catalogFile: catalog/catalog.yaml} reads
+ * {@code kiosk-config/catalog/catalog.yaml} whatever the working directory. The config file itself is taken as given
+ * (relative to the working directory), and messages name files the way the operator typed them.
+ */
+public final class ConfigLoader {
+
+    private ConfigLoader() {}
+
+    public static LoadedConfig load(Path configFile) throws ConfigException {
+        KioskConfig config = loadKioskConfig(configFile);
+        Catalog catalog = loadCatalog(config.catalogFile());
+        NumberingPlanLoader.Result numbering = NumberingPlanLoader.forCatalog(catalog).load(config.numberingFile());
+        return new LoadedConfig(config, catalog, numbering.plan());
+    }
+
+    /** Only kiosk.yaml, without the files it names. */
+    public static KioskConfig loadKioskConfig(Path configFile) throws ConfigException {
+        ObjectNode tree = YamlFiles.read(configFile, "config file");
+        Path base = configFile.getParent() == null ? Path.of("") : configFile.getParent();
+        Problems problems = new Problems(configFile);
+        KioskConfig config = new KioskConfigParser(problems, base).parse(tree);
+        problems.throwIfAny();
+        return config;
+    }
+
+    public static Catalog loadCatalog(Path catalogFile) throws ConfigException {
+        ObjectNode tree = YamlFiles.read(catalogFile, "catalog file");
+        Problems problems = new Problems(catalogFile);
+        Catalog catalog = new CatalogParser(problems).parse(tree);
+        problems.throwIfAny();
+        return catalog;
+    }
+}

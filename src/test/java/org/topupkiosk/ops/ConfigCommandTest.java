@@ -1,0 +1,54 @@
+package org.topupkiosk.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ConfigCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = new CommandLine(new KioskCtl());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void checksTheDefaultConfig() {
+        assertThat(run("config", "check")).isZero();
+        assertThat(out.toString().strip())
+                .isEqualTo("config ok: kiosk-config/kiosk.yaml kiosk=SIM-0001 mode=kiosk operators=4 ranges=41");
+    }
+
+    @Test
+    void reportsEveryErrorAndExitsOne(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "kiosk:\n  id: \"0042\"\n  address: x\n  mode: shop\nsales:\n  orderCashLimitRub: abc\n");
+        assertThat(run("config", "check", "--config", f.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("config errors (2):", "kiosk.mode: \"shop\"", "sales.orderCashLimitRub: \"abc\"");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void productionExampleNeedsItsKeyUnlessSkipped() {
+        assertThat(run("config", "check", "--config", "kiosk-config/production.example.yaml")).isEqualTo(1);
+        assertThat(err.toString()).contains("carrier.kioskKeyFile: key file /etc/topup-kiosk/kiosk.key not found");
+        assertThat(run("config", "check", "--skip-key", "--config", "kiosk-config/production.example.yaml")).isZero();
+        assertThat(out.toString()).contains("kiosk=0042 mode=kiosk");
+    }
+
+    @Test
+    void missingSubcommandIsAUsageError() {
+        assertThat(run("config")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing subcommand");
+    }
+}
