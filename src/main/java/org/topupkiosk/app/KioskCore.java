@@ -64,7 +64,7 @@ public final class KioskCore implements AutoCloseable {
     private final TopUpFlow flow;
     private final Messages messages;
 
-    public KioskCore(LoadedConfig loaded, Options options) throws ConfigException {
+    public KioskCore(LoadedConfig loaded, Path configFile, Options options) throws ConfigException {
         this.loaded = loaded;
         KioskConfig cfg = loaded.config();
         Clock clock = options.clock();
@@ -72,7 +72,7 @@ public final class KioskCore implements AutoCloseable {
         this.varDir = journalFile.toAbsolutePath().getParent();
         try {
             this.journal = own(Journal.open(journalFile, cfg.kiosk().id(), clock));
-            byte[] key = KioskKey.load(cfg.carrier());
+            byte[] key = KioskKey.load(cfg.carrier(), configFile, System::getenv).bytes();
             URI carrierUrl = options.carrierUrl();
             if (carrierUrl == null && cfg.carrier().simulator() == KioskConfig.Simulator.EMBEDDED) {
                 this.simulator = own(new CarrierSimulator(0, key, varDir.resolve("carrier-sim/ledger.jsonl")));
@@ -85,14 +85,14 @@ public final class KioskCore implements AutoCloseable {
                 }
             }
             if (cfg.carrier().adapter() != KioskConfig.Adapter.REST) {
-                throw new ConfigException("carrier.adapter: '" + cfg.carrier().adapter()
-                        + "' is not available in this build (expected rest)");
+                throw new ConfigException(configFile, "carrier.adapter", "'" + cfg.carrier().adapter()
+                        + "' is not available in this build yet (expected rest)");
             }
             this.carrier = new RestCarrierGateway(carrierUrl, cfg.kiosk().id(), key,
                     Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
                     Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
-            this.acceptor = own(billAcceptor(cfg));
-            this.printer = own(printer(cfg));
+            this.acceptor = own(billAcceptor(cfg, configFile));
+            this.printer = own(printer(cfg, configFile));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("kiosk could not start: " + e.getMessage(), e);
@@ -121,17 +121,17 @@ public final class KioskCore implements AutoCloseable {
         return resource;
     }
 
-    private BillAcceptor billAcceptor(KioskConfig cfg) throws ConfigException {
+    private BillAcceptor billAcceptor(KioskConfig cfg, Path configFile) throws ConfigException {
         if (cfg.devices().billAcceptor().type() != KioskConfig.BillAcceptorType.EMULATOR) {
-            throw new ConfigException("devices.billAcceptor.type: '" + cfg.devices().billAcceptor().type()
-                    + "' has no driver in this build yet (expected emulator)");
+            throw new ConfigException(configFile, "devices.billAcceptor.type", "'"
+                    + cfg.devices().billAcceptor().type() + "' has no driver in this build yet (expected emulator)");
         }
         return new EmulatedBillAcceptor(varDir.resolve("emulator/bill-acceptor"), Duration.ofSeconds(10));
     }
 
-    private ReceiptPrinter printer(KioskConfig cfg) throws ConfigException {
+    private ReceiptPrinter printer(KioskConfig cfg, Path configFile) throws ConfigException {
         if (cfg.devices().printer().type() != KioskConfig.PrinterType.EMULATOR) {
-            throw new ConfigException("devices.printer.type: '" + cfg.devices().printer().type()
+            throw new ConfigException(configFile, "devices.printer.type", "'" + cfg.devices().printer().type()
                     + "' has no driver in this build yet (expected emulator)");
         }
         return new EmulatedReceiptPrinter(varDir.resolve("receipts"));

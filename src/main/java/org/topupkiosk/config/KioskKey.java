@@ -42,6 +42,11 @@ public final class KioskKey {
         this.source = source;
     }
 
+    /** The public development key's bytes, for the simulator and tests. */
+    public static byte[] developmentKey() {
+        return DEVELOPMENT_KEY_TEXT.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A copy of the key bytes. */
     public byte[] bytes() {
         return bytes.clone();

@@ -56,7 +56,7 @@ public final class ChaosChild {
                 parkForever();
             }
         };
-        try (KioskCore core = new KioskCore(loaded, new KioskCore.Options(carrierUrl, crash, Clock.systemUTC()))) {
+        try (KioskCore core = new KioskCore(loaded, config, new KioskCore.Options(carrierUrl, crash, Clock.systemUTC()))) {
             BlockingQueue<FlowSnapshot> snapshots = new LinkedBlockingQueue<>();
             core.flow().subscribe(snapshots::add);
             core.start();
