@@ -110,7 +110,7 @@ CREATE TABLE audit (
     txn_id    TEXT,
     data      TEXT    NOT NULL,
     prev_hash TEXT    NOT NULL,
-    hash      TEXT    NOT NULL UNIQUE
+    hash      TEXT    NOT NULL
 );
 
 -- Money events and the audit chain are append-only: a correction is a new row, never an edit.

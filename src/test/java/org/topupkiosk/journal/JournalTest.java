@@ -237,9 +237,16 @@ class JournalTest {
         assertThat(journal.ordersByStatus(OrderStatus.CONFIRMED)).hasSize(50);
         assertThat(journal.outboxStatus().pendingCount()).isZero();
 
+        Order late = journal.openOrder("topup", NUMBER, "mts", null);
+        journal.recordStacked(late.txnId(), Money.rub(100), "late");
+        journal.submit(late.txnId(), Money.rub(100), Money.ZERO_RUB, false, PAYLOAD);
         Order open = journal.openOrder("topup", NUMBER, "mts", null);
-        assertThatThrownBy(() -> journal.confirmAll(List.of(batch.get(0), new Confirmation(open.txnId(), "x"))))
+        assertThatThrownBy(() -> journal.confirmAll(List.of(new Confirmation(late.txnId(), "y"),
+                new Confirmation(open.txnId(), "x"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(open.txnId());
+        // the whole batch rolled back, including the order that could be confirmed
+        assertThat(journal.order(late.txnId()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(journal.outboxStatus().pendingCount()).isEqualTo(1);
         assertThat(journal.verify().violations()).isEmpty();
     }
 
