@@ -63,9 +63,13 @@ final class MoneyLedger {
             if (isRepeat(noteId, amount, txnId)) {
                 return false;
             }
-            Order order = requireStatus(orders.require(txnId), OrderStatus.OPEN, "take cash");
+            OrderStatus status = orders.requireStatusOf(txnId);
+            if (status != OrderStatus.OPEN) {
+                throw new IllegalStateException("cannot take cash for order " + txnId + ": it is " + status
+                        + ", not OPEN");
+            }
             long now = clock.millis();
-            cash.insertStacked(amount, noteId, order.txnId(), now);
+            cash.insertStacked(amount, noteId, txnId, now);
             orders.addCash(txnId, amount.minor(), now);
             audit.append(now, "cash_stacked", txnId, AuditChain.data("note", noteId, "amount_minor", amount.minor()));
             return true;

@@ -26,6 +26,7 @@ final class OrderRepository {
     private final PreparedStatement readSeq;
     private final PreparedStatement insert;
     private final PreparedStatement byTxn;
+    private final PreparedStatement statusByTxn;
     private final PreparedStatement open;
     private final PreparedStatement addCash;
     private final PreparedStatement addCredit;
@@ -40,6 +41,7 @@ final class OrderRepository {
         insert = c.prepareStatement("INSERT INTO orders (txn_id, kind, operator_id, msisdn, product_id, status, "
                 + "currency, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)");
         byTxn = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE txn_id = ?");
+        statusByTxn = c.prepareStatement("SELECT status FROM orders WHERE txn_id = ?");
         open = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE status = 'OPEN' ORDER BY id DESC LIMIT 1");
         addCash = c.prepareStatement("UPDATE orders SET cash_minor = cash_minor + ?, updated_at = ? "
                 + "WHERE txn_id = ? AND status = 'OPEN'");
@@ -84,6 +86,17 @@ final class OrderRepository {
     /** The order or an exception naming the unknown id. */
     Order require(String txnId) throws SQLException {
         return find(txnId).orElseThrow(() -> new IllegalArgumentException("no order with txn id " + txnId));
+    }
+
+    /** Just the status, for the hot path of a stacked note. */
+    OrderStatus requireStatusOf(String txnId) throws SQLException {
+        statusByTxn.setString(1, txnId);
+        try (ResultSet rs = statusByTxn.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalArgumentException("no order with txn id " + txnId);
+            }
+            return OrderStatus.valueOf(rs.getString(1));
+        }
     }
 
     Optional<Order> findOpen() throws SQLException {
