@@ -29,6 +29,12 @@ public final class JournalBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("journal-bench");
         Files.createDirectories(dir);
+        for (String name : List.of("journal.db", "bare.db", "confirm.db")) {
+            // "a fresh file" each run: an old journal would still hold the OPEN order and the same note ids
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(dir.resolve(name + suffix));
+            }
+        }
         int warmup = Math.max(50, n / 10);
 
         double[] journal = journalCommits(dir.resolve("journal.db"), n, warmup);
