@@ -135,9 +135,12 @@ final class OrderRepository {
         requireOneRow(submit.executeUpdate(), txnId);
     }
 
-    /** Moves {@code from} to {@code to}; the caller has checked the transition, the WHERE guards against a race. */
+    /** Moves {@code from} to {@code to}; the transition table and the WHERE (current status) both guard it. */
     void move(String txnId, OrderStatus from, OrderStatus to, String carrierRef, String refusalCode, long now)
             throws SQLException {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("order " + txnId + ": no transition " + from + " -> " + to);
+        }
         move.setString(1, to.name());
         setNullable(move, 2, carrierRef);
         setNullable(move, 3, refusalCode);
