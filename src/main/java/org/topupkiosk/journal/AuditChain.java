@@ -1,0 +1,102 @@
+package org.topupkiosk.journal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The audit table as a hash chain: each row's hash covers the previous row's hash and its own fields, so editing,
+ * inserting or deleting a row in the middle breaks every later link. Appends run inside the caller's transaction.
+ */
+final class AuditChain {
+
+    static final String GENESIS = "0".repeat(64);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PreparedStatement head;
+    private final PreparedStatement insert;
+
+    AuditChain(Connection c) throws SQLException {
+        head = c.prepareStatement("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+        insert = c.prepareStatement(
+                "INSERT INTO audit (seq, ts, kind, txn_id, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    /** Appends one row; {@code dataJson} must already be canonical (see {@link #data} and {@link #canonical}). */
+    void append(long tsMillis, String kind, String txnId, String dataJson) throws SQLException {
+        long seq;
+        String prev;
+        try (ResultSet rs = head.executeQuery()) {
+            if (rs.next()) {
+                seq = rs.getLong(1) + 1;
+                prev = rs.getString(2);
+            } else {
+                seq = 1;
+                prev = GENESIS;
+            }
+        }
+        insert.setLong(1, seq);
+        insert.setLong(2, tsMillis);
+        insert.setString(3, kind);
+        if (txnId == null) {
+            insert.setNull(4, Types.VARCHAR);
+        } else {
+            insert.setString(4, txnId);
+        }
+        insert.setString(5, dataJson);
+        insert.setString(6, prev);
+        insert.setString(7, hash(prev, seq, tsMillis, kind, txnId, dataJson));
+        insert.executeUpdate();
+    }
+
+    /**
+     * SHA-256 hex over the previous hash and the row's fields, one per line in a fixed order; a null txn id is the
+     * empty string. Changing this breaks every existing chain: add a new version instead.
+     */
+    static String hash(String prevHash, long seq, long tsMillis, String kind, String txnId, String data) {
+        String canonical = prevHash + '\n' + seq + '\n' + tsMillis + '\n' + kind + '\n'
+                + (txnId == null ? "" : txnId) + '\n' + data;
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** A compact JSON object from alternating keys and values, in that order. */
+    static String data(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit data not serializable: " + m, e);
+        }
+    }
+
+    /** Parses caller-supplied JSON and writes it back compact, so the stored text is what gets hashed. */
+    static String canonical(String dataJson) {
+        if (dataJson == null || dataJson.isBlank()) {
+            return "{}";
+        }
+        try {
+            return JSON.writeValueAsString(JSON.readTree(dataJson));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit data is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.topupkiosk.journal;
+
+import java.security.SecureRandom;
+import java.util.Random;
+
+/**
+ * Credit voucher codes: 12 digits, the last a Luhn check digit, so a cashier or customer typing it catches any single
+ * wrong digit and most swapped neighbours. Random rather than sequential so a code cannot be guessed from another.
+ */
+public final class CreditCodes {
+
+    public static final int LENGTH = 12;
+
+    private final Random random;
+
+    public CreditCodes() {
+        this(new SecureRandom());
+    }
+
+    CreditCodes(Random random) {
+        this.random = random;
+    }
+
+    public String next() {
+        StringBuilder sb = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH - 1; i++) {
+            sb.append((char) ('0' + random.nextInt(10)));
+        }
+        sb.append(checkDigit(sb));
+        return sb.toString();
+    }
+
+    /** Strips the spaces and dashes people type or a voucher prints ("1234 5678 9012"). */
+    public static String normalize(String typed) {
+        return typed == null ? "" : typed.replaceAll("[\\s-]", "");
+    }
+
+    public static boolean isValid(String code) {
+        if (code == null || code.length() != LENGTH || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        return checkDigit(code.substring(0, LENGTH - 1)) == code.charAt(LENGTH - 1);
+    }
+
+    /** "1234 5678 9012": how vouchers print the code. */
+    public static String pretty(String code) {
+        return code.substring(0, 4) + " " + code.substring(4, 8) + " " + code.substring(8);
+    }
+
+    static char checkDigit(CharSequence payload) {
+        int sum = 0;
+        boolean twice = true; // the digit next to the check digit is doubled
+        for (int i = payload.length() - 1; i >= 0; i--) {
+            int d = payload.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return (char) ('0' + (10 - sum % 10) % 10);
+    }
+}

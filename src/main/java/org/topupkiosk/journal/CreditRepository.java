@@ -1,0 +1,127 @@
+package org.topupkiosk.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.topupkiosk.domain.Money;
+
+/**
+ * Customer credits, their redemptions and refunds: all three append-only. A credit is open while no redemption names
+ * its code; a redemption either moves the credit into an order or pays it out as a refund.
+ */
+final class CreditRepository {
+
+    private static final String COLUMNS = "code, amount_minor, currency, source_txn, issued_at, reason";
+
+    private final CreditCodes codes;
+    private final PreparedStatement insert;
+    private final PreparedStatement byCode;
+    private final PreparedStatement bySourceTxn;
+    private final PreparedStatement bySourceNote;
+    private final PreparedStatement redeemedInto;
+    private final PreparedStatement redeem;
+    private final PreparedStatement refund;
+    private final PreparedStatement open;
+
+    CreditRepository(Connection c, CreditCodes codes) throws SQLException {
+        this.codes = codes;
+        insert = c.prepareStatement("INSERT INTO customer_credits (code, amount_minor, currency, source_txn, "
+                + "source_note_id, issued_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        byCode = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits WHERE code = ?");
+        bySourceTxn = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits WHERE source_txn = ?");
+        bySourceNote = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits WHERE source_note_id = ?");
+        redeemedInto = c.prepareStatement("SELECT coalesce(txn_id, 'refund') FROM credit_redemptions WHERE code = ?");
+        redeem = c.prepareStatement("INSERT INTO credit_redemptions (code, txn_id, ts) VALUES (?, ?, ?)");
+        refund = c.prepareStatement("INSERT INTO refunds (amount_minor, currency, txn_id, credit_code, reason, ts) "
+                + "VALUES (?, ?, ?, ?, ?, ?)");
+        open = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits cc WHERE NOT EXISTS "
+                + "(SELECT 1 FROM credit_redemptions r WHERE r.code = cc.code) ORDER BY cc.id");
+    }
+
+    CustomerCredit issue(Money amount, String sourceTxn, String sourceNoteId, String reason, long now)
+            throws SQLException {
+        // 10^11 codes: a collision is rare, but a voucher must never share a code, so draw again if one happens.
+        for (int attempt = 0; ; attempt++) {
+            String code = codes.next();
+            if (find(code).isPresent()) {
+                if (attempt > 10) {
+                    throw new IllegalStateException("cannot draw a free credit code after " + attempt + " tries");
+                }
+                continue;
+            }
+            insert.setString(1, code);
+            insert.setLong(2, amount.minor());
+            insert.setString(3, amount.currency());
+            OrderRepository.setNullable(insert, 4, sourceTxn);
+            OrderRepository.setNullable(insert, 5, sourceNoteId);
+            insert.setLong(6, now);
+            insert.setString(7, reason);
+            insert.executeUpdate();
+            return new CustomerCredit(code, amount, sourceTxn, Instant.ofEpochMilli(now), reason);
+        }
+    }
+
+    Optional<CustomerCredit> find(String code) throws SQLException {
+        return one(byCode, code);
+    }
+
+    Optional<CustomerCredit> findBySourceTxn(String txnId) throws SQLException {
+        return one(bySourceTxn, txnId);
+    }
+
+    Optional<CustomerCredit> findBySourceNote(String noteId) throws SQLException {
+        return one(bySourceNote, noteId);
+    }
+
+    /** Where the credit went: the order's txn id, "refund", or empty while it is open. */
+    Optional<String> redeemedInto(String code) throws SQLException {
+        redeemedInto.setString(1, code);
+        try (ResultSet rs = redeemedInto.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    void redeem(String code, String txnId, long now) throws SQLException {
+        redeem.setString(1, code);
+        OrderRepository.setNullable(redeem, 2, txnId);
+        redeem.setLong(3, now);
+        redeem.executeUpdate();
+    }
+
+    void recordRefund(Money amount, String txnId, String creditCode, String reason, long now) throws SQLException {
+        refund.setLong(1, amount.minor());
+        refund.setString(2, amount.currency());
+        OrderRepository.setNullable(refund, 3, txnId);
+        OrderRepository.setNullable(refund, 4, creditCode);
+        refund.setString(5, reason);
+        refund.setLong(6, now);
+        refund.executeUpdate();
+    }
+
+    List<CustomerCredit> open() throws SQLException {
+        List<CustomerCredit> out = new ArrayList<>();
+        try (ResultSet rs = open.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<CustomerCredit> one(PreparedStatement st, String key) throws SQLException {
+        st.setString(1, key);
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+        }
+    }
+
+    private static CustomerCredit map(ResultSet rs) throws SQLException {
+        return new CustomerCredit(rs.getString("code"), new Money(rs.getLong("amount_minor"), rs.getString("currency")),
+                rs.getString("source_txn"), Instant.ofEpochMilli(rs.getLong("issued_at")), rs.getString("reason"));
+    }
+}

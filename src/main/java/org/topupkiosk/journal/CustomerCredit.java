@@ -1,0 +1,10 @@
+package org.topupkiosk.journal;
+
+import java.time.Instant;
+import org.topupkiosk.domain.Money;
+
+/**
+ * A credit voucher owed to a customer: {@code code} is 12 digits with a check digit (see {@link CreditCodes}).
+ * {@code sourceTxn} is the cancelled or refused order, or null for a note found in the stacker with no order.
+ */
+public record CustomerCredit(String code, Money amount, String sourceTxn, Instant issuedAt, String reason) {}

@@ -1,0 +1,272 @@
+package org.topupkiosk.journal;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Msisdn;
+
+/**
+ * The money journal: orders, stacked cash, customer credits, the outbox and unprinted receipts in one SQLite file.
+ * Every mutating method is one transaction that also appends an audit row, so a crash leaves either all of a money
+ * event or none of it. Thread-safe: the flow thread, the sync thread and ops tools share one connection under a lock.
+ * Wrong-state calls throw {@link IllegalStateException}, bad arguments {@link IllegalArgumentException}, database
+ * failures {@link JournalException}; in every case nothing was written.
+ */
+public final class Journal implements AutoCloseable {
+
+    private static final Pattern KIOSK_ID = Pattern.compile("[A-Za-z0-9]{1,16}");
+    private static final Pattern AUDIT_KIND = Pattern.compile("[a-z][a-z0-9_.]{0,63}");
+
+    private final SqliteStore store;
+    private final String kioskId;
+    private final Clock clock;
+    private final OrderRepository orders;
+    private final CreditRepository credits;
+    private final OutboxRepository outbox;
+    private final ReceiptRepository receipts;
+    private final AuditChain audit;
+    private final MoneyLedger ledger;
+    private final JournalVerifier verifier;
+
+    private Journal(SqliteStore store, String kioskId, String currency, Clock clock) throws SQLException {
+        this.store = store;
+        this.kioskId = kioskId;
+        this.clock = clock;
+        var c = store.connection();
+        orders = new OrderRepository(c);
+        credits = new CreditRepository(c, new CreditCodes());
+        outbox = new OutboxRepository(c);
+        receipts = new ReceiptRepository(c);
+        audit = new AuditChain(c);
+        ledger = new MoneyLedger(store, kioskId, currency, clock, orders, new CashRepository(c), credits, outbox,
+                audit);
+        verifier = new JournalVerifier(currency);
+    }
+
+    /**
+     * Opens the journal at {@code dbFile}, creating the directory and file and migrating the schema as needed. Txn ids
+     * are {@code <kioskId>-<6-digit sequence>}; the kiosk's currency is RUB.
+     */
+    public static Journal open(Path dbFile, String kioskId, Clock clock) {
+        Objects.requireNonNull(dbFile, "dbFile");
+        Objects.requireNonNull(clock, "clock");
+        if (kioskId == null || !KIOSK_ID.matcher(kioskId).matches()) {
+            throw new IllegalArgumentException("kiosk id must be 1-16 letters or digits, got '" + kioskId + "'");
+        }
+        SqliteStore store = SqliteStore.open(dbFile);
+        try {
+            return new Journal(store, kioskId, Money.RUB, clock);
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            throw new JournalException("cannot prepare the journal statements for " + dbFile, e);
+        }
+    }
+
+    public String kioskId() {
+        return kioskId;
+    }
+
+    public Path file() {
+        return store.file();
+    }
+
+    // Money events
+
+    /**
+     * Starts a cash session and makes its txn id, once. Only one order may be OPEN at a time, so a stacked note never
+     * has two orders to choose from. {@code productId} is null for a plain top-up.
+     */
+    public Order openOrder(String kind, Msisdn msisdn, String operatorId, String productId) {
+        return ledger.openOrder(kind, msisdn, operatorId, productId);
+    }
+
+    /**
+     * Credits a stacked note to an OPEN order (never call this on escrow). Returns false and changes nothing when
+     * {@code noteId} is already journaled, because the acceptor may report the same note again after a reset.
+     */
+    public boolean recordStacked(String txnId, Money amount, String noteId) {
+        return ledger.recordStacked(txnId, amount, noteId);
+    }
+
+    /**
+     * A note stacked with no order to take it (power-up with a bill in the stacker): journals the cash and issues a
+     * credit for it in the same transaction. A repeat of {@code noteId} returns the credit issued the first time.
+     */
+    public CustomerCredit recordStackedWithoutOrder(Money amount, String noteId, String reason) {
+        return ledger.recordStackedWithoutOrder(amount, noteId, reason);
+    }
+
+    /**
+     * Redeems an open credit voucher into an OPEN order and returns it. Typed codes may contain spaces or dashes.
+     * Refuses a malformed code or unknown code (IllegalArgumentException) and a redeemed one (IllegalStateException).
+     */
+    public CustomerCredit applyCredit(String txnId, String creditCode) {
+        return ledger.applyCredit(txnId, creditCode);
+    }
+
+    /**
+     * OPEN to PENDING with the payment request queued in the outbox, in one transaction. Everything paid must be
+     * accounted for: {@code amountToBalance + fee == cash + credit applied}, else IllegalStateException naming both.
+     */
+    public void submit(String txnId, Money amountToBalance, Money fee, boolean offline, String paymentPayloadJson) {
+        ledger.submit(txnId, amountToBalance, fee, offline, paymentPayloadJson);
+    }
+
+    /** OPEN to CANCELLED; whatever was paid becomes a credit (empty when nothing was). A repeat returns the same. */
+    public Optional<CustomerCredit> cancel(String txnId, String reason) {
+        return ledger.cancel(txnId, reason);
+    }
+
+    /** PENDING to CONFIRMED and its outbox row DONE. Confirming a CONFIRMED order again is a no-op. */
+    public void confirm(String txnId, String carrierRef) {
+        ledger.confirm(txnId, carrierRef);
+    }
+
+    /**
+     * Confirms many orders in one transaction (one fsync) for the sync dispatcher; returns how many changed (repeats
+     * count zero). An order that cannot be confirmed rolls back the whole batch, naming its txn id; the dispatcher can
+     * then confirm that batch one by one.
+     */
+    public int confirmAll(List<Confirmation> confirmations) {
+        return ledger.confirmAll(confirmations);
+    }
+
+    /** PENDING to REFUSED, its outbox row DONE, and a credit for what was paid. A repeat returns the same credit. */
+    public CustomerCredit refuse(String txnId, String code) {
+        return ledger.refuse(txnId, code);
+    }
+
+    /** Pays an open credit out in cash (counter terminal): the credit is redeemed and a refund recorded. */
+    public Money refundCredit(String creditCode, String reason) {
+        return ledger.refundCredit(creditCode, reason);
+    }
+
+    // Outbox
+
+    /** PENDING outbox rows due at {@code now}, oldest first. */
+    public List<OutboxItem> dueOutbox(Instant now, int limit) {
+        return store.read("read due outbox", c -> outbox.due(now, limit));
+    }
+
+    /** Counts a failed attempt and sets the next one; only for a PENDING outbox row. */
+    public void scheduleRetry(String txnId, Instant next, String error) {
+        Objects.requireNonNull(next, "next");
+        store.write("schedule retry " + txnId, c -> {
+            if (!outbox.scheduleRetry(txnId, next.toEpochMilli(), error)) {
+                throw new IllegalStateException("no PENDING outbox row for " + txnId);
+            }
+            audit.append(clock.millis(), "outbox_retry", txnId, AuditChain.data("next_attempt_at",
+                    next.toString(), "error", error));
+            return null;
+        });
+    }
+
+    public OutboxStatus outboxStatus() {
+        return store.read("read outbox status", c -> outbox.status(clock.millis()));
+    }
+
+    // Receipts
+
+    /** Keeps a receipt until it is printed. Storing the same receipt again is a no-op; a different body is refused. */
+    public void storeReceipt(String receiptId, String txnId, String kind, String body) {
+        MoneyLedger.requireText(receiptId, "receiptId");
+        MoneyLedger.requireText(kind, "kind");
+        Objects.requireNonNull(body, "body");
+        store.write("store receipt " + receiptId, c -> {
+            Optional<StoredReceipt> known = receipts.find(receiptId);
+            if (known.isPresent()) {
+                StoredReceipt r = known.get();
+                if (r.body().equals(body) && Objects.equals(r.txnId(), txnId) && r.kind().equals(kind)) {
+                    return null;
+                }
+                throw new IllegalStateException("receipt " + receiptId + " is already stored with other content");
+            }
+            long now = clock.millis();
+            receipts.insert(receiptId, txnId, kind, body, now);
+            audit.append(now, "receipt_stored", txnId, AuditChain.data("receipt", receiptId, "kind", kind));
+            return null;
+        });
+    }
+
+    /** Marks a receipt printed (and its order's receipt_printed flag); a repeat is a no-op. */
+    public void markReceiptPrinted(String receiptId) {
+        store.write("mark receipt printed " + receiptId, c -> {
+            StoredReceipt r = receipts.find(receiptId).orElseThrow(() -> new IllegalArgumentException(
+                    "no receipt " + receiptId));
+            long now = clock.millis();
+            if (receipts.markPrinted(receiptId, now)) {
+                if (r.txnId() != null) {
+                    orders.markReceiptPrinted(r.txnId(), now);
+                }
+                audit.append(now, "receipt_printed", r.txnId(), AuditChain.data("receipt", receiptId));
+            }
+            return null;
+        });
+    }
+
+    /** Receipts stored but not yet printed, oldest first: print these after a restart. */
+    public List<StoredReceipt> unprintedReceipts() {
+        return store.read("read unprinted receipts", c -> receipts.unprinted());
+    }
+
+    public Optional<StoredReceipt> receipt(String receiptId) {
+        return store.read("read receipt", c -> receipts.find(receiptId));
+    }
+
+    // Recovery and reporting
+
+    /** The order collecting cash, if any: after a restart, resume it. */
+    public Optional<Order> findOpenOrder() {
+        return store.read("find open order", c -> orders.findOpen());
+    }
+
+    public Optional<Order> order(String txnId) {
+        return store.read("read order", c -> orders.find(txnId));
+    }
+
+    /** Orders in any of {@code statuses} (all orders when none given), oldest first. */
+    public List<Order> ordersByStatus(OrderStatus... statuses) {
+        return store.read("read orders", c -> orders.byStatus(Arrays.asList(statuses)));
+    }
+
+    public Optional<CustomerCredit> credit(String creditCode) {
+        return store.read("read credit", c -> credits.find(CreditCodes.normalize(creditCode)));
+    }
+
+    /** Credits issued and not yet redeemed or refunded, oldest first. */
+    public List<CustomerCredit> openCredits() {
+        return store.read("read open credits", c -> credits.open());
+    }
+
+    /**
+     * Appends a non-money event (door opened, power-up state, service login) to the audit chain. {@code kind} is
+     * lower_snake (dots allowed); {@code dataJson} may be null. Keep secrets and full voucher codes out of it.
+     */
+    public void audit(String kind, String txnId, String dataJson) {
+        if (kind == null || !AUDIT_KIND.matcher(kind).matches()) {
+            throw new IllegalArgumentException("audit kind must be lower_snake_case, got '" + kind + "'");
+        }
+        String data = AuditChain.canonical(dataJson);
+        store.write("audit " + kind, c -> {
+            audit.append(clock.millis(), kind, txnId, data);
+            return null;
+        });
+    }
+
+    /** Checks the money invariant, per-order sums, the outbox and the audit chain (see {@link JournalVerifier}). */
+    public VerifyReport verify() {
+        return store.read("verify", verifier::verify);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,148 @@
+package org.topupkiosk.journal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.journal.VerifyReport.Violation;
+
+/**
+ * Checks a journal against the money rules, reading the raw tables (not the repositories) so it also catches rows
+ * edited behind the application's back. Run inside one read transaction for a consistent snapshot.
+ */
+final class JournalVerifier {
+
+    private static final String LIVE = "('OPEN', 'PENDING', 'CONFIRMED')";
+
+    private final String currency;
+
+    JournalVerifier(String currency) {
+        this.currency = currency;
+    }
+
+    VerifyReport verify(Connection c) throws SQLException {
+        List<Violation> v = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            long stacked = scalar(st, "SELECT coalesce(sum(amount_minor), 0) FROM cash_events");
+            long applied = scalar(st, "SELECT coalesce(sum(cash_minor + credit_applied_minor), 0) FROM orders "
+                    + "WHERE status IN " + LIVE);
+            long creditsOpen = scalar(st, "SELECT coalesce(sum(amount_minor), 0) FROM customer_credits cc "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM credit_redemptions r WHERE r.code = cc.code)");
+            long refunds = scalar(st, "SELECT coalesce(sum(amount_minor), 0) FROM refunds");
+            if (stacked != applied + creditsOpen + refunds) {
+                v.add(new Violation("invariant", "journal", "stacked " + money(stacked) + " != applied to live orders "
+                        + money(applied) + " + open credits " + money(creditsOpen) + " + refunds " + money(refunds)
+                        + " (difference " + money(stacked - applied - creditsOpen - refunds) + ")"));
+            }
+            checkOrders(st, v);
+            checkCredits(st, v);
+            long auditRows = checkAuditChain(st, v);
+            long orders = scalar(st, "SELECT count(*) FROM orders");
+            String figures = "orders=" + orders + " stacked=" + money(stacked) + " credits_open=" + money(creditsOpen)
+                    + " refunds=" + money(refunds) + " audit=" + auditRows;
+            String summary = v.isEmpty() ? "journal ok " + figures
+                    : "journal FAILED violations=" + v.size() + " " + figures;
+            return new VerifyReport(summary, v);
+        }
+    }
+
+    private void checkOrders(Statement st, List<Violation> v) throws SQLException {
+        each(st, "SELECT o.txn_id, o.cash_minor, coalesce(sum(ce.amount_minor), 0) FROM orders o "
+                + "LEFT JOIN cash_events ce ON ce.txn_id = o.txn_id GROUP BY o.id "
+                + "HAVING o.cash_minor <> coalesce(sum(ce.amount_minor), 0)",
+                rs -> v.add(new Violation("order_cash", "txn=" + rs.getString(1), "cash_minor " + money(rs.getLong(2))
+                        + " but its stacked notes sum to " + money(rs.getLong(3)))));
+        each(st, "SELECT o.txn_id, o.credit_applied_minor, coalesce(sum(cc.amount_minor), 0) FROM orders o "
+                + "LEFT JOIN credit_redemptions r ON r.txn_id = o.txn_id "
+                + "LEFT JOIN customer_credits cc ON cc.code = r.code GROUP BY o.id "
+                + "HAVING o.credit_applied_minor <> coalesce(sum(cc.amount_minor), 0)",
+                rs -> v.add(new Violation("order_credit", "txn=" + rs.getString(1), "credit_applied_minor "
+                        + money(rs.getLong(2)) + " but credits redeemed into it sum to " + money(rs.getLong(3)))));
+        each(st, "SELECT txn_id, status, amount_minor, fee_minor, cash_minor, credit_applied_minor FROM orders "
+                + "WHERE status IN ('PENDING', 'CONFIRMED') AND amount_minor + fee_minor <> cash_minor + "
+                + "credit_applied_minor",
+                rs -> v.add(new Violation("order_total", "txn=" + rs.getString(1), rs.getString(2) + " order: amount "
+                        + money(rs.getLong(3)) + " + fee " + money(rs.getLong(4)) + " != cash " + money(rs.getLong(5))
+                        + " + credit " + money(rs.getLong(6)))));
+        each(st, "SELECT o.txn_id, coalesce(ob.status, 'missing') FROM orders o LEFT JOIN outbox ob "
+                + "ON ob.txn_id = o.txn_id WHERE o.status = 'PENDING' AND coalesce(ob.status, '') <> 'PENDING'",
+                rs -> v.add(new Violation("outbox", "txn=" + rs.getString(1),
+                        "PENDING order but its outbox row is " + rs.getString(2) + "; it will never be sent")));
+        each(st, "SELECT ob.txn_id, o.status FROM outbox ob JOIN orders o ON o.txn_id = ob.txn_id "
+                + "WHERE ob.status = 'PENDING' AND o.status <> 'PENDING'",
+                rs -> v.add(new Violation("outbox", "txn=" + rs.getString(1),
+                        "outbox row still PENDING but the order is " + rs.getString(2) + "; it would be sent again")));
+        each(st, "SELECT o.txn_id, o.status, o.cash_minor + o.credit_applied_minor, coalesce(cc.amount_minor, 0) "
+                + "FROM orders o LEFT JOIN customer_credits cc ON cc.source_txn = o.txn_id "
+                + "WHERE o.status IN ('CANCELLED', 'REFUSED') "
+                + "AND o.cash_minor + o.credit_applied_minor <> coalesce(cc.amount_minor, 0)",
+                rs -> v.add(new Violation("order_credit_owed", "txn=" + rs.getString(1), rs.getString(2)
+                        + " order took " + money(rs.getLong(3)) + " but its credit is " + money(rs.getLong(4)))));
+    }
+
+    private void checkCredits(Statement st, List<Violation> v) throws SQLException {
+        each(st, "SELECT code, count(*) FROM credit_redemptions GROUP BY code HAVING count(*) > 1",
+                rs -> v.add(new Violation("credit_redeemed_twice", "code=" + rs.getString(1),
+                        "redeemed " + rs.getLong(2) + " times")));
+        each(st, "SELECT ce.note_id, ce.amount_minor FROM cash_events ce WHERE ce.txn_id IS NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM customer_credits cc WHERE cc.source_note_id = ce.note_id)",
+                rs -> v.add(new Violation("note_without_owner", "note=" + rs.getString(1),
+                        money(rs.getLong(2)) + " stacked with no order and no credit")));
+    }
+
+    private long checkAuditChain(Statement st, List<Violation> v) throws SQLException {
+        long rows = 0;
+        long expectedSeq = 1;
+        String prev = AuditChain.GENESIS;
+        try (ResultSet rs = st.executeQuery("SELECT seq, ts, kind, txn_id, data, prev_hash, hash FROM audit "
+                + "ORDER BY seq")) {
+            while (rs.next()) {
+                rows++;
+                long seq = rs.getLong(1);
+                String where = "audit seq=" + seq;
+                if (seq != expectedSeq) {
+                    v.add(new Violation("audit_chain", where, "expected seq " + expectedSeq + " (rows missing)"));
+                }
+                if (!prev.equals(rs.getString(6))) {
+                    v.add(new Violation("audit_chain", where, "prev_hash does not match the previous row's hash"));
+                }
+                String recomputed = AuditChain.hash(rs.getString(6), seq, rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5));
+                if (!recomputed.equals(rs.getString(7))) {
+                    v.add(new Violation("audit_chain", where, "hash does not match the row (kind=" + rs.getString(3)
+                            + " txn=" + rs.getString(4) + "): edited after it was written"));
+                }
+                prev = rs.getString(7);
+                expectedSeq = seq + 1;
+            }
+        }
+        return rows;
+    }
+
+    private String money(long minor) {
+        return new Money(minor, currency).plain();
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
+    private static void each(Statement st, String sql, RowHandler handler) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                handler.handle(rs);
+            }
+        }
+    }
+
+    private static long scalar(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

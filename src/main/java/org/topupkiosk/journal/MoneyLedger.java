@@ -1,0 +1,292 @@
+package org.topupkiosk.journal;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Msisdn;
+
+/**
+ * The money events of the journal: an order's life from OPEN to its final state, the cash and credit it takes, and the
+ * credits it gives back. Each method is one write transaction with its audit row; {@link Journal} documents the rules.
+ */
+final class MoneyLedger {
+
+    private final SqliteStore store;
+    private final String kioskId;
+    private final String currency;
+    private final Clock clock;
+    private final OrderRepository orders;
+    private final CashRepository cash;
+    private final CreditRepository credits;
+    private final OutboxRepository outbox;
+    private final AuditChain audit;
+
+    MoneyLedger(SqliteStore store, String kioskId, String currency, Clock clock, OrderRepository orders,
+                CashRepository cash, CreditRepository credits, OutboxRepository outbox, AuditChain audit) {
+        this.store = store;
+        this.kioskId = kioskId;
+        this.currency = currency;
+        this.clock = clock;
+        this.orders = orders;
+        this.cash = cash;
+        this.credits = credits;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    Order openOrder(String kind, Msisdn msisdn, String operatorId, String productId) {
+        requireText(kind, "kind");
+        Objects.requireNonNull(msisdn, "msisdn");
+        requireText(operatorId, "operatorId");
+        return store.write("open order", c -> {
+            Optional<Order> open = orders.findOpen();
+            if (open.isPresent()) {
+                throw new IllegalStateException("order " + open.get().txnId() + " is still OPEN; submit or cancel it "
+                        + "before opening another");
+            }
+            long now = clock.millis();
+            String txnId = orders.nextTxnId(kioskId);
+            orders.insert(txnId, kind, operatorId, msisdn, productId, currency, now);
+            audit.append(now, "order_opened", txnId, AuditChain.data("kind", kind, "operator", operatorId,
+                    "msisdn", msisdn.masked(), "product", productId));
+            return orders.require(txnId);
+        });
+    }
+
+    boolean recordStacked(String txnId, Money amount, String noteId) {
+        requirePositive(amount, "amount");
+        requireText(noteId, "noteId");
+        return store.write("record stacked note " + noteId, c -> {
+            if (isRepeat(noteId, amount, txnId)) {
+                return false;
+            }
+            OrderStatus status = orders.requireStatusOf(txnId);
+            if (status != OrderStatus.OPEN) {
+                throw new IllegalStateException("cannot take cash for order " + txnId + ": it is " + status
+                        + ", not OPEN");
+            }
+            long now = clock.millis();
+            cash.insertStacked(amount, noteId, txnId, now);
+            orders.addCash(txnId, amount.minor(), now);
+            audit.append(now, "cash_stacked", txnId, AuditChain.data("note", noteId, "amount_minor", amount.minor()));
+            return true;
+        });
+    }
+
+    CustomerCredit recordStackedWithoutOrder(Money amount, String noteId, String reason) {
+        requirePositive(amount, "amount");
+        requireText(noteId, "noteId");
+        requireText(reason, "reason");
+        return store.write("record orphan note " + noteId, c -> {
+            Optional<CashRepository.StackedNote> known = cash.find(noteId);
+            if (known.isPresent()) {
+                if (known.get().txnId() != null) {
+                    throw new IllegalStateException("note " + noteId + " was already credited to order "
+                            + known.get().txnId());
+                }
+                return credits.findBySourceNote(noteId).orElseThrow(() -> new IllegalStateException(
+                        "note " + noteId + " is journaled without an order but has no credit; run journal verify"));
+            }
+            long now = clock.millis();
+            cash.insertStacked(amount, noteId, null, now);
+            CustomerCredit credit = credits.issue(amount, null, noteId, reason, now);
+            audit.append(now, "cash_stacked_no_order", null, AuditChain.data("note", noteId,
+                    "amount_minor", amount.minor(), "credit", mask(credit.code()), "reason", reason));
+            return credit;
+        });
+    }
+
+    CustomerCredit applyCredit(String txnId, String creditCode) {
+        String code = CreditCodes.normalize(creditCode);
+        if (!CreditCodes.isValid(code)) {
+            throw new IllegalArgumentException("'" + creditCode + "' is not a credit code (12 digits with a check "
+                    + "digit); check for a typing mistake");
+        }
+        return store.write("apply credit to " + txnId, c -> {
+            CustomerCredit credit = credits.find(code).orElseThrow(() -> new IllegalArgumentException(
+                    "no credit with code " + mask(code)));
+            Optional<String> spent = credits.redeemedInto(code);
+            if (spent.isPresent()) {
+                throw new IllegalStateException("credit " + mask(code) + " was already redeemed (" + spent.get() + ")");
+            }
+            Order order = requireStatus(orders.require(txnId), OrderStatus.OPEN, "take credit");
+            requireCurrency(credit.amount(), order);
+            long now = clock.millis();
+            credits.redeem(code, txnId, now);
+            orders.addCredit(txnId, credit.amount().minor(), now);
+            audit.append(now, "credit_redeemed", txnId, AuditChain.data("credit", mask(code),
+                    "amount_minor", credit.amount().minor()));
+            return credit;
+        });
+    }
+
+    void submit(String txnId, Money amountToBalance, Money fee, boolean offline, String paymentPayloadJson) {
+        requirePositive(amountToBalance, "amountToBalance");
+        Objects.requireNonNull(fee, "fee");
+        if (fee.isNegative()) {
+            throw new IllegalArgumentException("fee must not be negative, got " + fee);
+        }
+        requireText(paymentPayloadJson, "paymentPayloadJson");
+        AuditChain.canonical(paymentPayloadJson); // refuses a payload the dispatcher could not parse
+        store.write("submit " + txnId, c -> {
+            Order order = requireStatus(orders.require(txnId), OrderStatus.OPEN, "submit");
+            requireCurrency(amountToBalance, order);
+            requireCurrency(fee, order);
+            Money total = amountToBalance.plus(fee);
+            if (!total.equals(order.paid())) {
+                throw new IllegalStateException("order " + txnId + ": amount " + amountToBalance + " + fee " + fee
+                        + " = " + total + " but the customer paid " + order.paid() + " (cash " + order.cash()
+                        + " + credit " + order.creditApplied() + ")");
+            }
+            long now = clock.millis();
+            orders.submit(txnId, amountToBalance.minor(), fee.minor(), offline, now);
+            outbox.insert(txnId, paymentPayloadJson, now);
+            audit.append(now, "order_submitted", txnId, AuditChain.data("amount_minor", amountToBalance.minor(),
+                    "fee_minor", fee.minor(), "offline", offline));
+            return null;
+        });
+    }
+
+    Optional<CustomerCredit> cancel(String txnId, String reason) {
+        requireText(reason, "reason");
+        return store.write("cancel " + txnId, c -> {
+            Order order = orders.require(txnId);
+            if (order.status() == OrderStatus.CANCELLED) {
+                return credits.findBySourceTxn(txnId);
+            }
+            requireStatus(order, OrderStatus.OPEN, "cancel");
+            long now = clock.millis();
+            orders.move(txnId, OrderStatus.OPEN, OrderStatus.CANCELLED, null, null, now);
+            Optional<CustomerCredit> credit = order.paid().isPositive()
+                    ? Optional.of(credits.issue(order.paid(), txnId, null, "cancelled: " + reason, now))
+                    : Optional.empty();
+            audit.append(now, "order_cancelled", txnId, AuditChain.data("reason", reason,
+                    "credit", credit.map(cc -> mask(cc.code())).orElse(null), "credit_minor", order.paid().minor()));
+            return credit;
+        });
+    }
+
+    void confirm(String txnId, String carrierRef) {
+        store.write("confirm " + txnId, c -> confirmOne(txnId, carrierRef, clock.millis()));
+    }
+
+    int confirmAll(List<Confirmation> confirmations) {
+        if (confirmations.isEmpty()) {
+            return 0;
+        }
+        return store.write("confirm batch of " + confirmations.size(), c -> {
+            long now = clock.millis();
+            int changed = 0;
+            for (Confirmation confirmation : confirmations) {
+                if (confirmOne(confirmation.txnId(), confirmation.carrierRef(), now)) {
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+
+    private boolean confirmOne(String txnId, String carrierRef, long now) throws SQLException {
+        Order order = orders.require(txnId);
+        if (order.status() == OrderStatus.CONFIRMED) {
+            return false;
+        }
+        requireStatus(order, OrderStatus.PENDING, "confirm");
+        orders.move(txnId, OrderStatus.PENDING, OrderStatus.CONFIRMED, carrierRef, null, now);
+        outbox.markDone(txnId, now);
+        audit.append(now, "order_confirmed", txnId, AuditChain.data("carrier_ref", carrierRef));
+        return true;
+    }
+
+    CustomerCredit refuse(String txnId, String code) {
+        requireText(code, "code");
+        return store.write("refuse " + txnId, c -> {
+            Order order = orders.require(txnId);
+            if (order.status() == OrderStatus.REFUSED) {
+                return credits.findBySourceTxn(txnId).orElseThrow(() -> new IllegalStateException(
+                        "refused order " + txnId + " has no credit; run journal verify"));
+            }
+            requireStatus(order, OrderStatus.PENDING, "refuse");
+            long now = clock.millis();
+            orders.move(txnId, OrderStatus.PENDING, OrderStatus.REFUSED, null, code, now);
+            outbox.markDone(txnId, now);
+            CustomerCredit credit = credits.issue(order.paid(), txnId, null, "refused: " + code, now);
+            audit.append(now, "order_refused", txnId, AuditChain.data("code", code, "credit", mask(credit.code()),
+                    "credit_minor", order.paid().minor()));
+            return credit;
+        });
+    }
+
+    Money refundCredit(String creditCode, String reason) {
+        String code = CreditCodes.normalize(creditCode);
+        requireText(reason, "reason");
+        return store.write("refund credit", c -> {
+            CustomerCredit credit = credits.find(code).orElseThrow(() -> new IllegalArgumentException(
+                    "no credit with code " + mask(code)));
+            Optional<String> spent = credits.redeemedInto(code);
+            if (spent.isPresent()) {
+                throw new IllegalStateException("credit " + mask(code) + " was already redeemed (" + spent.get() + ")");
+            }
+            long now = clock.millis();
+            credits.redeem(code, null, now);
+            credits.recordRefund(credit.amount(), credit.sourceTxn(), code, reason, now);
+            audit.append(now, "credit_refunded", credit.sourceTxn(), AuditChain.data("credit", mask(code),
+                    "amount_minor", credit.amount().minor(), "reason", reason));
+            return credit.amount();
+        });
+    }
+
+    private boolean isRepeat(String noteId, Money amount, String txnId) throws SQLException {
+        Optional<CashRepository.StackedNote> known = cash.find(noteId);
+        if (known.isEmpty()) {
+            return false;
+        }
+        CashRepository.StackedNote note = known.get();
+        if (!note.amount().equals(amount) || !Objects.equals(note.txnId(), txnId)) {
+            // Same note id, different facts: a driver bug worth seeing, but the first record stands.
+            org.slf4j.LoggerFactory.getLogger(Journal.class).warn(
+                    "repeat note={} differs: journaled {} txn={}, now {} txn={}; kept the first",
+                    noteId, note.amount(), note.txnId(), amount, txnId);
+        }
+        return true;
+    }
+
+    private Order requireStatus(Order order, OrderStatus expected, String action) {
+        if (order.status() != expected) {
+            throw new IllegalStateException("cannot " + action + " order " + order.txnId() + ": it is "
+                    + order.status() + ", not " + expected);
+        }
+        return order;
+    }
+
+    private static void requireCurrency(Money money, Order order) {
+        if (!money.currency().equals(order.cash().currency())) {
+            throw new IllegalArgumentException("order " + order.txnId() + " is in " + order.cash().currency()
+                    + ", got " + money);
+        }
+    }
+
+    private void requirePositive(Money amount, String name) {
+        Objects.requireNonNull(amount, name);
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + amount);
+        }
+        if (!amount.currency().equals(currency)) {
+            throw new IllegalArgumentException(name + " must be in " + currency + ", got " + amount);
+        }
+    }
+
+    static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    /** Credit codes are bearer money: the audit and logs keep the last four digits only. */
+    static String mask(String code) {
+        return code.length() <= 4 ? "****" : "*".repeat(code.length() - 4) + code.substring(code.length() - 4);
+    }
+}

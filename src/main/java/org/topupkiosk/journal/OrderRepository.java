@@ -1,0 +1,191 @@
+package org.topupkiosk.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Msisdn;
+
+/** The orders table and the transaction-id counter. Runs inside the caller's transaction; keeps no state. */
+final class OrderRepository {
+
+    private static final String COLUMNS = "txn_id, kind, msisdn, operator_id, product_id, status, amount_minor, "
+            + "fee_minor, cash_minor, credit_applied_minor, currency, offline, carrier_ref, refusal_code, created_at, "
+            + "updated_at, receipt_printed";
+
+    private final Connection c;
+    private final PreparedStatement bumpSeq;
+    private final PreparedStatement readSeq;
+    private final PreparedStatement insert;
+    private final PreparedStatement byTxn;
+    private final PreparedStatement statusByTxn;
+    private final PreparedStatement open;
+    private final PreparedStatement addCash;
+    private final PreparedStatement addCredit;
+    private final PreparedStatement submit;
+    private final PreparedStatement move;
+    private final PreparedStatement receiptPrinted;
+
+    OrderRepository(Connection c) throws SQLException {
+        this.c = c;
+        bumpSeq = c.prepareStatement("UPDATE counters SET value = value + 1 WHERE name = 'txn_seq'");
+        readSeq = c.prepareStatement("SELECT value FROM counters WHERE name = 'txn_seq'");
+        insert = c.prepareStatement("INSERT INTO orders (txn_id, kind, operator_id, msisdn, product_id, status, "
+                + "currency, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)");
+        byTxn = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE txn_id = ?");
+        statusByTxn = c.prepareStatement("SELECT status FROM orders WHERE txn_id = ?");
+        open = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE status = 'OPEN' ORDER BY id DESC LIMIT 1");
+        addCash = c.prepareStatement("UPDATE orders SET cash_minor = cash_minor + ?, updated_at = ? "
+                + "WHERE txn_id = ? AND status = 'OPEN'");
+        addCredit = c.prepareStatement("UPDATE orders SET credit_applied_minor = credit_applied_minor + ?, "
+                + "updated_at = ? WHERE txn_id = ? AND status = 'OPEN'");
+        submit = c.prepareStatement("UPDATE orders SET status = 'PENDING', amount_minor = ?, fee_minor = ?, "
+                + "offline = ?, updated_at = ? WHERE txn_id = ? AND status = 'OPEN'");
+        move = c.prepareStatement("UPDATE orders SET status = ?, carrier_ref = COALESCE(?, carrier_ref), "
+                + "refusal_code = COALESCE(?, refusal_code), updated_at = ? WHERE txn_id = ? AND status = ?");
+        receiptPrinted = c.prepareStatement("UPDATE orders SET receipt_printed = 1, updated_at = ? WHERE txn_id = ?");
+    }
+
+    /** The next transaction id: the counter only grows, so an id is never handed out twice. */
+    String nextTxnId(String kioskId) throws SQLException {
+        bumpSeq.executeUpdate();
+        try (ResultSet rs = readSeq.executeQuery()) {
+            rs.next();
+            return String.format(Locale.ROOT, "%s-%06d", kioskId, rs.getLong(1));
+        }
+    }
+
+    void insert(String txnId, String kind, String operatorId, Msisdn msisdn, String productId, String currency,
+                long now) throws SQLException {
+        insert.setString(1, txnId);
+        insert.setString(2, kind);
+        insert.setString(3, operatorId);
+        insert.setString(4, msisdn.e164());
+        setNullable(insert, 5, productId);
+        insert.setString(6, currency);
+        insert.setLong(7, now);
+        insert.setLong(8, now);
+        insert.executeUpdate();
+    }
+
+    Optional<Order> find(String txnId) throws SQLException {
+        byTxn.setString(1, txnId);
+        try (ResultSet rs = byTxn.executeQuery()) {
+            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+        }
+    }
+
+    /** The order or an exception naming the unknown id. */
+    Order require(String txnId) throws SQLException {
+        return find(txnId).orElseThrow(() -> new IllegalArgumentException("no order with txn id " + txnId));
+    }
+
+    /** Just the status, for the hot path of a stacked note. */
+    OrderStatus requireStatusOf(String txnId) throws SQLException {
+        statusByTxn.setString(1, txnId);
+        try (ResultSet rs = statusByTxn.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalArgumentException("no order with txn id " + txnId);
+            }
+            return OrderStatus.valueOf(rs.getString(1));
+        }
+    }
+
+    Optional<Order> findOpen() throws SQLException {
+        try (ResultSet rs = open.executeQuery()) {
+            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+        }
+    }
+
+    List<Order> byStatus(List<OrderStatus> statuses) throws SQLException {
+        String in = statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+        List<Order> out = new ArrayList<>();
+        try (var st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM orders"
+                     + (statuses.isEmpty() ? "" : " WHERE status IN (" + in + ")") + " ORDER BY id")) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    void addCash(String txnId, long minor, long now) throws SQLException {
+        expectOne(addCash, minor, now, txnId);
+    }
+
+    void addCredit(String txnId, long minor, long now) throws SQLException {
+        expectOne(addCredit, minor, now, txnId);
+    }
+
+    void submit(String txnId, long amountMinor, long feeMinor, boolean offline, long now) throws SQLException {
+        submit.setLong(1, amountMinor);
+        submit.setLong(2, feeMinor);
+        submit.setInt(3, offline ? 1 : 0);
+        submit.setLong(4, now);
+        submit.setString(5, txnId);
+        requireOneRow(submit.executeUpdate(), txnId);
+    }
+
+    /** Moves {@code from} to {@code to}; the transition table and the WHERE (current status) both guard it. */
+    void move(String txnId, OrderStatus from, OrderStatus to, String carrierRef, String refusalCode, long now)
+            throws SQLException {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("order " + txnId + ": no transition " + from + " -> " + to);
+        }
+        move.setString(1, to.name());
+        setNullable(move, 2, carrierRef);
+        setNullable(move, 3, refusalCode);
+        move.setLong(4, now);
+        move.setString(5, txnId);
+        move.setString(6, from.name());
+        requireOneRow(move.executeUpdate(), txnId);
+    }
+
+    void markReceiptPrinted(String txnId, long now) throws SQLException {
+        receiptPrinted.setLong(1, now);
+        receiptPrinted.setString(2, txnId);
+        receiptPrinted.executeUpdate();
+    }
+
+    private static void expectOne(PreparedStatement st, long minor, long now, String txnId) throws SQLException {
+        st.setLong(1, minor);
+        st.setLong(2, now);
+        st.setString(3, txnId);
+        requireOneRow(st.executeUpdate(), txnId);
+    }
+
+    private static void requireOneRow(int rows, String txnId) {
+        if (rows != 1) {
+            throw new IllegalStateException("order " + txnId + " changed under us (updated " + rows + " rows)");
+        }
+    }
+
+    static void setNullable(PreparedStatement st, int index, String value) throws SQLException {
+        if (value == null) {
+            st.setNull(index, Types.VARCHAR);
+        } else {
+            st.setString(index, value);
+        }
+    }
+
+    private static Order map(ResultSet rs) throws SQLException {
+        String currency = rs.getString("currency");
+        return new Order(rs.getString("txn_id"), rs.getString("kind"), new Msisdn(rs.getString("msisdn")),
+                rs.getString("operator_id"), rs.getString("product_id"), OrderStatus.valueOf(rs.getString("status")),
+                new Money(rs.getLong("amount_minor"), currency), new Money(rs.getLong("fee_minor"), currency),
+                new Money(rs.getLong("cash_minor"), currency),
+                new Money(rs.getLong("credit_applied_minor"), currency), rs.getInt("offline") == 1,
+                rs.getString("carrier_ref"), rs.getString("refusal_code"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+                rs.getInt("receipt_printed") == 1);
+    }
+}

@@ -1,0 +1,71 @@
+package org.topupkiosk.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Receipt bodies kept until printed, so a receipt lost to a power cut or paper-out is printed after restart. */
+final class ReceiptRepository {
+
+    private static final String COLUMNS = "receipt_id, txn_id, kind, body, printed, created_at, printed_at";
+
+    private final PreparedStatement insert;
+    private final PreparedStatement byId;
+    private final PreparedStatement unprinted;
+    private final PreparedStatement printed;
+
+    ReceiptRepository(Connection c) throws SQLException {
+        insert = c.prepareStatement("INSERT INTO receipts (receipt_id, txn_id, kind, body, printed, created_at) "
+                + "VALUES (?, ?, ?, ?, 0, ?)");
+        byId = c.prepareStatement("SELECT " + COLUMNS + " FROM receipts WHERE receipt_id = ?");
+        unprinted = c.prepareStatement("SELECT " + COLUMNS + " FROM receipts WHERE printed = 0 ORDER BY id");
+        printed = c.prepareStatement("UPDATE receipts SET printed = 1, printed_at = ? "
+                + "WHERE receipt_id = ? AND printed = 0");
+    }
+
+    void insert(String receiptId, String txnId, String kind, String body, long now) throws SQLException {
+        insert.setString(1, receiptId);
+        OrderRepository.setNullable(insert, 2, txnId);
+        insert.setString(3, kind);
+        insert.setString(4, body);
+        insert.setLong(5, now);
+        insert.executeUpdate();
+    }
+
+    Optional<StoredReceipt> find(String receiptId) throws SQLException {
+        byId.setString(1, receiptId);
+        try (ResultSet rs = byId.executeQuery()) {
+            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+        }
+    }
+
+    List<StoredReceipt> unprinted() throws SQLException {
+        List<StoredReceipt> out = new ArrayList<>();
+        try (ResultSet rs = unprinted.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    /** False when it was already marked printed. */
+    boolean markPrinted(String receiptId, long now) throws SQLException {
+        printed.setLong(1, now);
+        printed.setString(2, receiptId);
+        return printed.executeUpdate() == 1;
+    }
+
+    private static StoredReceipt map(ResultSet rs) throws SQLException {
+        long printedAt = rs.getLong("printed_at");
+        Instant printedInstant = rs.wasNull() ? null : Instant.ofEpochMilli(printedAt);
+        return new StoredReceipt(rs.getString("receipt_id"), rs.getString("txn_id"), rs.getString("kind"),
+                rs.getString("body"), rs.getInt("printed") == 1, Instant.ofEpochMilli(rs.getLong("created_at")),
+                printedInstant);
+    }
+}

@@ -1,0 +1,164 @@
+package org.topupkiosk.journal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The one SQLite connection of a journal, and the lock that serializes its users (flow thread, sync thread, ops
+ * tools). Every write is one explicit {@code BEGIN IMMEDIATE ... COMMIT}: immediate so a second process (kioskctl)
+ * waits on busy_timeout at the start instead of failing half-way on a lock upgrade.
+ */
+final class SqliteStore implements AutoCloseable {
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final Connection connection;
+    private final Statement control;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Path file;
+
+    private SqliteStore(Path file, Connection connection) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.control = connection.createStatement();
+    }
+
+    static SqliteStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new JournalException("cannot create the journal directory for " + file, e);
+        }
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try {
+            migrate(url);
+            Connection c = DriverManager.getConnection(url, pragmas());
+            SqliteStore store = new SqliteStore(file, c);
+            store.checkPragmas();
+            return store;
+        } catch (SQLException e) {
+            throw new JournalException("cannot open the journal " + file, e);
+        }
+    }
+
+    /**
+     * WAL with synchronous=FULL: a commit is on disk when it returns (the rule "written before the screen shows the
+     * new total"), and readers never block the writer.
+     */
+    static Properties pragmas() {
+        Properties p = new Properties();
+        p.setProperty("journal_mode", "WAL");
+        p.setProperty("synchronous", "FULL");
+        p.setProperty("foreign_keys", "true");
+        p.setProperty("busy_timeout", "5000");
+        return p;
+    }
+
+    private static void migrate(String url) {
+        Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    private void checkPragmas() throws SQLException {
+        String mode = queryString("PRAGMA journal_mode");
+        if (!"wal".equalsIgnoreCase(mode)) {
+            throw new SQLException("journal_mode is " + mode + ", expected wal (is the file system local?)");
+        }
+        if (!"1".equals(queryString("PRAGMA foreign_keys"))) {
+            throw new SQLException("foreign_keys is off");
+        }
+    }
+
+    private String queryString(String sql) throws SQLException {
+        try (var rs = control.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** Runs {@code work} as one write transaction; any exception rolls it back and propagates. */
+    <T> T write(String what, Work<T> work) {
+        lock.lock();
+        try {
+            control.execute("BEGIN IMMEDIATE");
+            boolean done = false;
+            try {
+                T result = work.run(connection);
+                control.execute("COMMIT");
+                done = true;
+                return result;
+            } finally {
+                if (!done) {
+                    rollbackQuietly();
+                }
+            }
+        } catch (SQLException e) {
+            throw new JournalException(what + " failed and was rolled back: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} in one read transaction, so multi-query reports see one snapshot. */
+    <T> T read(String what, Work<T> work) {
+        lock.lock();
+        try {
+            control.execute("BEGIN");
+            try {
+                return work.run(connection);
+            } finally {
+                rollbackQuietly();
+            }
+        } catch (SQLException e) {
+            throw new JournalException(what + " failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            control.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // The original failure is what matters; if SQLite already ended the transaction there is nothing to undo.
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            control.close();
+            connection.close();
+        } catch (SQLException e) {
+            throw new JournalException("cannot close the journal " + file, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}
