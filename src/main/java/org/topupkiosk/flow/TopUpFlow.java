@@ -576,7 +576,7 @@ public final class TopUpFlow implements KioskFlow {
             onAcceptorFault(f);
         } else if (event instanceof BillEvent.Recovered) {
             acceptorFault = false;
-            journal.audit("acceptor-recovered", null, "{}");
+            journal.audit("acceptor_recovered", null, "{}");
             if (screen == OUT_OF_SERVICE) {
                 endSession();
             }
@@ -626,7 +626,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private void onPowerUpWithBill(BillEvent.PowerUpWithBill p) {
-        journal.audit("acceptor-powerup-with-bill", session == null ? null : session.txnId,
+        journal.audit("acceptor_powerup_with_bill", session == null ? null : session.txnId,
                 "{\"where\":\"" + p.where() + "\",\"amount\":" + (p.amount() == null ? "null" : p.amount().minor()) + "}");
         if (p.where() != BillEvent.PowerUpWithBill.Location.STACKER) {
             return;
@@ -639,7 +639,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private void onAcceptorFault(BillEvent.Fault f) {
-        journal.audit("acceptor-fault", session == null ? null : session.txnId, "{\"code\":\"" + f.code() + "\"}");
+        journal.audit("acceptor_fault", session == null ? null : session.txnId, "{\"code\":\"" + f.code() + "\"}");
         if (!f.outOfService()) {
             return;
         }
@@ -704,17 +704,17 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private void onLock(String reason) {
-        journal.audit("service-lock", session == null ? null : session.txnId, "{\"reason\":\"" + reason + "\"}");
+        journal.audit("service_lock", session == null ? null : session.txnId, "{\"reason\":\"" + reason + "\"}");
         locked = true;
         if (session != null && session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
-            cancelWithCredit("service-lock");
+            cancelWithCredit("service_lock");
         } else if (session == null || screen.watchesInactivity() || screen == IDLE || screen == CHECKING_NUMBER) {
             endSession();
         }
     }
 
     private void onUnlock() {
-        journal.audit("service-unlock", null, "{}");
+        journal.audit("service_unlock", null, "{}");
         locked = false;
         if (screen == SERVICE_LOCK) {
             endSession();

@@ -240,6 +240,17 @@ public final class Journal implements AutoCloseable {
         return store.read("read credit", c -> credits.find(CreditCodes.normalize(creditCode)));
     }
 
+    /** Every note the journal has credited, in or out of an order: what the cash box should hold. */
+    public Money stackedTotal() {
+        return store.read("stacked total", c -> {
+            try (var st = c.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0) FROM cash_events");
+                 var rs = st.executeQuery()) {
+                rs.next();
+                return Money.rubMinor(rs.getLong(1));
+            }
+        });
+    }
+
     /** Credits issued and not yet redeemed or refunded, oldest first. */
     public List<CustomerCredit> openCredits() {
         return store.read("read open credits", c -> credits.open());
