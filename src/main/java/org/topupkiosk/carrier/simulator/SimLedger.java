@@ -65,8 +65,22 @@ final class SimLedger implements Closeable {
         if (Files.exists(file)) {
             replay(Files.readAllLines(file, StandardCharsets.UTF_8), file);
         }
+        boolean torn = Files.exists(file) && Files.size(file) > 0 && !endsWithNewline(file);
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        if (torn) {
+            // End the torn line so the next record starts on its own line instead of being glued to the wreck.
+            out.write('\n');
+            out.flush();
+        }
+    }
+
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            ch.position(ch.size() - 1).read(last);
+            return last.get(0) == '\n';
+        }
     }
 
     /**
