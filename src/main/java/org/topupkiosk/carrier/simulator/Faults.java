@@ -135,11 +135,30 @@ public final class Faults {
         return rule;
     }
 
+    /** The same field names {@link #addJson} reads, so a listed rule can be posted back. */
+    private static void describe(Fault f, ObjectNode j) {
+        if (f instanceof Fault.Latency l) {
+            j.put("fault", "latency").put("ms", l.ms());
+        } else if (f instanceof Fault.Timeout t) {
+            j.put("fault", "timeout").put("holdMs", t.holdMs());
+        } else if (f instanceof Fault.HttpError h) {
+            j.put("fault", "http").put("status", h.status());
+        } else if (f instanceof Fault.Garbled) {
+            j.put("fault", "garbled");
+        } else if (f instanceof Fault.Refuse r) {
+            j.put("fault", "refuse").put("code", r.code());
+        } else if (f instanceof Fault.ApplyThenFail a) {
+            j.put("fault", "apply-then-fail").put("drop", a.drop());
+        }
+    }
+
     ObjectNode toJson() {
         ObjectNode o = CarrierJson.object();
         ArrayNode arr = o.putArray("rules");
         for (FaultRule r : rules()) {
-            ObjectNode j = arr.addObject().put("fault", r.fault().toString()).put("path", r.pathPrefix());
+            ObjectNode j = arr.addObject();
+            describe(r.fault(), j);
+            j.put("path", r.pathPrefix());
             if (r.byProbability()) {
                 j.put("probability", r.probability());
             } else {
