@@ -1,0 +1,240 @@
+package org.topupkiosk.carrier.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.topupkiosk.carrier.AccountCheck;
+import org.topupkiosk.carrier.CatalogEntry;
+import org.topupkiosk.carrier.PaymentRequest;
+import org.topupkiosk.carrier.PaymentResult;
+import org.topupkiosk.carrier.rest.CarrierJson;
+import org.topupkiosk.carrier.rest.RequestSigner;
+import org.topupkiosk.carrier.rest.WireFormatException;
+import org.topupkiosk.domain.Msisdn;
+
+/**
+ * The endpoints of docs/carrier-api.md over the simulator's ledger, as a function from request to response. No
+ * sockets here: {@link CarrierSimulator} reads the exchange, injects faults around this and writes the answer.
+ */
+final class SimulatorApi {
+
+    record Request(String method, String path, String pathWithQuery, String query, Function<String, String> header,
+                   byte[] body) {}
+
+    record Response(int status, byte[] body) {
+        static Response json(int status, JsonNode node) {
+            return new Response(status, CarrierJson.bytes(node));
+        }
+
+        static Response error(int status, String code, String message) {
+            return json(status, CarrierJson.error(code, message));
+        }
+    }
+
+    private static final Pattern BALANCE = Pattern.compile("/v1/accounts/([^/]+)/balance");
+    private static final Pattern PAYMENT = Pattern.compile("/v1/payments/([^/]+)");
+    /** txnIds travel in paths and headers, so they are kept to URL-safe characters (docs/carrier-api.md). */
+    private static final Pattern TXN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final Function<String, byte[]> keyOfKiosk;
+    private final SimLedger ledger;
+    private final Faults faults;
+    private final Clock clock;
+
+    SimulatorApi(Function<String, byte[]> keyOfKiosk, SimLedger ledger, Faults faults, Clock clock) {
+        this.keyOfKiosk = keyOfKiosk;
+        this.ledger = ledger;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    /** Answers one request; {@code forcedRefusal} non-null means a refusal fault was drawn for it. */
+    Response handle(Request r, String forcedRefusal) {
+        try {
+            if (r.path().startsWith("/sim/")) {
+                return control(r);
+            }
+            Response unauthorised = authenticate(r);
+            if (unauthorised != null) {
+                return unauthorised;
+            }
+            return route(r, forcedRefusal);
+        } catch (WireFormatException | IllegalArgumentException e) {
+            return Response.error(400, "bad-request", e.getMessage());
+        }
+    }
+
+    private Response route(Request r, String forcedRefusal) {
+        String m = r.method();
+        String p = r.path();
+        if (p.equals("/v1/accounts/check")) {
+            return "POST".equals(m) ? check(r, forcedRefusal) : notAllowed(m, p);
+        }
+        if (p.equals("/v1/catalog")) {
+            return "GET".equals(m) ? catalog(r) : notAllowed(m, p);
+        }
+        if (p.equals("/v1/payments")) {
+            return "POST".equals(m) ? pay(r, forcedRefusal) : notAllowed(m, p);
+        }
+        Matcher b = BALANCE.matcher(p);
+        if (b.matches()) {
+            return "GET".equals(m) ? balance(b.group(1)) : notAllowed(m, p);
+        }
+        Matcher t = PAYMENT.matcher(p);
+        if (t.matches()) {
+            return "GET".equals(m) ? status(t.group(1)) : notAllowed(m, p);
+        }
+        return Response.error(404, "no-route", "no endpoint " + m + " " + p);
+    }
+
+    private Response authenticate(Request r) {
+        String kiosk = r.header().apply(RequestSigner.HEADER_KIOSK_ID);
+        String ts = r.header().apply(RequestSigner.HEADER_TIMESTAMP);
+        String sig = r.header().apply(RequestSigner.HEADER_SIGNATURE);
+        if (kiosk == null || ts == null || sig == null) {
+            return Response.error(401, "unsigned", "X-Kiosk-Id, X-Timestamp and X-Signature are required");
+        }
+        byte[] key = keyOfKiosk.apply(kiosk);
+        if (key == null) {
+            return Response.error(401, "unknown-kiosk", "kiosk " + kiosk + " has no key here");
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(ts);
+        } catch (NumberFormatException e) {
+            return Response.error(401, "bad-timestamp", "X-Timestamp must be epoch seconds");
+        }
+        long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
+        if (skew > RequestSigner.MAX_SKEW_SECONDS) {
+            return Response.error(401, "stale-timestamp", "timestamp is " + skew + " s off, limit "
+                    + RequestSigner.MAX_SKEW_SECONDS + " s");
+        }
+        if (!RequestSigner.verify(key, r.method(), r.pathWithQuery(), seconds, kiosk, r.body(), sig)) {
+            return Response.error(401, "bad-signature", "signature does not match");
+        }
+        return null;
+    }
+
+    private Response check(Request r, String forcedRefusal) {
+        JsonNode n = CarrierJson.parse(r.body());
+        Msisdn msisdn = msisdn(CarrierJson.text(n, "msisdn"));
+        AccountCheck c = PaymentRules.check(msisdn);
+        if (forcedRefusal != null) {
+            c = new AccountCheck(c.msisdn(), c.operatorId(), false, forcedRefusal, c.minAmount(), c.maxAmount());
+        }
+        return Response.json(200, CarrierJson.accountCheck(c));
+    }
+
+    private Response balance(String rawMsisdn) {
+        Msisdn m = msisdn(rawMsisdn);
+        if (!NumberPlan.exists(m)) {
+            return Response.error(404, "unknown-number", "no such subscriber");
+        }
+        return Response.json(200, CarrierJson.balance(ledger.balance(m)));
+    }
+
+    private Response catalog(Request r) {
+        String operator = queryParam(r.query(), "operator");
+        List<CatalogEntry> entries = operator == null ? SimCatalog.all() : SimCatalog.forOperator(operator);
+        if (entries.isEmpty()) {
+            return Response.error(404, "unknown-operator", "no operator '" + operator + "'");
+        }
+        return Response.json(200, CarrierJson.catalog(entries));
+    }
+
+    private Response pay(Request r, String forcedRefusal) {
+        PaymentRequest req = CarrierJson.paymentRequest(CarrierJson.parse(r.body()));
+        if (!TXN_ID.matcher(req.txnId()).matches()) {
+            return Response.error(400, "bad-txn-id", "txnId must be 1-64 of A-Z a-z 0-9 . _ : -");
+        }
+        String key = r.header().apply("Idempotency-Key");
+        if (!req.txnId().equals(key)) {
+            return Response.error(400, "idempotency-key", "Idempotency-Key header must equal txnId");
+        }
+        SimLedger.Offer offer = ledger.offer(req, () -> forcedRefusal != null
+                ? PaymentRules.Decision.refuse(forcedRefusal, "refused (injected)")
+                : PaymentRules.decide(req));
+        if (offer instanceof SimLedger.Conflict c) {
+            return Response.error(409, "txn-conflict", "txn " + req.txnId() + " was already used for another payment");
+        }
+        LedgerEntry e = offer instanceof SimLedger.Created cr ? cr.entry() : ((SimLedger.Repeat) offer).entry();
+        return Response.json(200, CarrierJson.paymentResult(e.toResult(message(e))));
+    }
+
+    private Response status(String txnId) {
+        LedgerEntry e = ledger.lookup(txnId);
+        if (e == null) {
+            return Response.json(404, CarrierJson.paymentResult(new PaymentResult(txnId, PaymentResult.Status.NOT_FOUND,
+                    null, null, null, "no payment with this txnId")).put("code", "not-found"));
+        }
+        return Response.json(200, CarrierJson.paymentResult(e.toResult(message(e))));
+    }
+
+    private Response control(Request r) {
+        String key = r.method() + " " + r.path();
+        switch (key) {
+            case "GET /sim/ledger" -> {
+                ObjectNode o = CarrierJson.object();
+                ArrayNode arr = o.putArray("payments");
+                ledger.snapshot().values().forEach(e -> arr.add(SimLedger.toJson(e)));
+                return Response.json(200, o);
+            }
+            case "GET /sim/faults" -> {
+                return Response.json(200, faults.toJson());
+            }
+            case "POST /sim/faults" -> {
+                faults.addJson(CarrierJson.parse(r.body()));
+                return Response.json(200, faults.toJson());
+            }
+            case "DELETE /sim/faults" -> {
+                faults.clear();
+                return Response.json(200, faults.toJson());
+            }
+            default -> {
+                return Response.error(404, "no-route", "no endpoint " + key);
+            }
+        }
+    }
+
+    private static String message(LedgerEntry e) {
+        return switch (e.status()) {
+            case CONFIRMED -> "paid";
+            case ACCEPTED -> "accepted, processing";
+            case REFUSED -> "refused: " + e.refusalCode();
+            case NOT_FOUND -> "not found";
+        };
+    }
+
+    private static Msisdn msisdn(String s) {
+        try {
+            return new Msisdn(s);
+        } catch (IllegalArgumentException e) {
+            throw new WireFormatException("msisdn must be +79XXXXXXXXX, got '" + s + "'", e);
+        }
+    }
+
+    private static String queryParam(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            if (URLDecoder.decode(k, StandardCharsets.UTF_8).equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static Response notAllowed(String method, String path) {
+        return Response.error(405, "method-not-allowed", method + " is not allowed on " + path);
+    }
+}
