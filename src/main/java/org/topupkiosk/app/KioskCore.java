@@ -75,7 +75,9 @@ public final class KioskCore implements AutoCloseable {
             byte[] key = KioskKey.load(cfg.carrier(), configFile, System::getenv).bytes();
             URI carrierUrl = options.carrierUrl();
             if (carrierUrl == null && cfg.carrier().simulator() == KioskConfig.Simulator.EMBEDDED) {
-                this.simulator = own(new CarrierSimulator(0, key, varDir.resolve("carrier-sim/ledger.jsonl")));
+                Path ledger = varDir.resolve("carrier-sim/ledger.jsonl");
+                java.nio.file.Files.createDirectories(ledger.getParent());
+                this.simulator = own(new CarrierSimulator(0, key, ledger));
                 carrierUrl = simulator.baseUri();
                 log.info("embedded carrier simulator at {}", carrierUrl);
             } else {

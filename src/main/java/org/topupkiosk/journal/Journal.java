@@ -21,7 +21,7 @@ import org.topupkiosk.domain.Msisdn;
  */
 public final class Journal implements AutoCloseable {
 
-    private static final Pattern KIOSK_ID = Pattern.compile("[A-Za-z0-9]{1,16}");
+    private static final Pattern KIOSK_ID = Pattern.compile("[A-Za-z0-9-]{1,16}");
     private static final Pattern AUDIT_KIND = Pattern.compile("[a-z][a-z0-9_.]{0,63}");
 
     private final SqliteStore store;
@@ -58,7 +58,7 @@ public final class Journal implements AutoCloseable {
         Objects.requireNonNull(dbFile, "dbFile");
         Objects.requireNonNull(clock, "clock");
         if (kioskId == null || !KIOSK_ID.matcher(kioskId).matches()) {
-            throw new IllegalArgumentException("kiosk id must be 1-16 letters or digits, got '" + kioskId + "'");
+            throw new IllegalArgumentException("kiosk id must be 1-16 letters, digits or dashes (as in kiosk.yaml), got '" + kioskId + "'");
         }
         SqliteStore store = SqliteStore.open(dbFile);
         try {

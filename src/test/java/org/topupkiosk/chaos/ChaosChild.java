@@ -22,6 +22,7 @@ import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.journal.Journal;
+import org.topupkiosk.ops.ScriptedCustomer;
 import org.topupkiosk.journal.OrderStatus;
 
 /**
@@ -57,10 +58,8 @@ public final class ChaosChild {
             }
         };
         try (KioskCore core = new KioskCore(loaded, config, new KioskCore.Options(carrierUrl, crash, Clock.systemUTC()))) {
-            BlockingQueue<FlowSnapshot> snapshots = new LinkedBlockingQueue<>();
-            core.flow().subscribe(snapshots::add);
             core.start();
-            play(core, snapshots, number, amountRub, bills);
+            play(core, number, amountRub, bills);
             awaitSettled(core.journal());
             System.out.println("@done");
             System.out.flush();
@@ -68,47 +67,21 @@ public final class ChaosChild {
         System.exit(0);
     }
 
-    private static void play(KioskCore core, BlockingQueue<FlowSnapshot> snapshots, String number, long amountRub,
-                             List<Money> bills) throws InterruptedException {
+    private static void play(KioskCore core, String number, long amountRub, List<Money> bills)
+            throws InterruptedException {
         Journal journal = core.journal();
-        EmulatedBillAcceptor acceptor = (EmulatedBillAcceptor) core.acceptor();
-        // Let recovery run: the flow posts it before anything we send.
-        FlowSnapshot s = await(snapshots, x -> true, Duration.ofSeconds(10));
-        Thread.sleep(200);
-        s = core.flow().current();
-        if (!journal.ordersByStatus(OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.REFUSED).isEmpty()) {
-            return; // paid in an earlier life: only the outbox is left, and the dispatcher drains it
+        ScriptedCustomer customer = new ScriptedCustomer(core.flow(), (EmulatedBillAcceptor) core.acceptor());
+        // Recovery runs on the flow thread before anything we send; give it a moment to show where it resumed.
+        Thread.sleep(300);
+        if (!journal.ordersByStatus(OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.REFUSED,
+                OrderStatus.CANCELLED).isEmpty() && journal.findOpenOrder().isEmpty()) {
+            return; // paid (or turned into a credit) in an earlier life: only the outbox may be left
         }
-        if (s.screen() != Screen.CASH_INSERTION) {
-            if (!journal.ordersByStatus(OrderStatus.CANCELLED).isEmpty()) {
-                return; // an earlier life ended with a credit voucher; nothing more to buy
-            }
-            var flow = core.flow();
-            flow.submit(new FlowCommand.Start());
-            flow.submit(new FlowCommand.SetLanguage(Lang.EN));
-            for (char c : number.toCharArray()) {
-                flow.submit(new FlowCommand.Digit(c - '0'));
-            }
-            flow.submit(new FlowCommand.Next());
-            await(snapshots, x -> x.screen() == Screen.OPERATOR_CONFIRM, Duration.ofSeconds(20));
-            flow.submit(new FlowCommand.Next());
-            for (char c : Long.toString(amountRub).toCharArray()) {
-                flow.submit(new FlowCommand.Digit(c - '0'));
-            }
-            flow.submit(new FlowCommand.Next());
-            s = await(snapshots, x -> x.screen() == Screen.CASH_INSERTION, Duration.ofSeconds(10));
+        if (core.flow().current().screen() != Screen.CASH_INSERTION) {
+            customer.startTopUp(number, amountRub);
         }
-        Money target = Money.rub(amountRub);
-        int next = 0;
-        while (s.cashInserted().lessThan(target) && next < bills.size()) {
-            Money before = s.cashInserted();
-            acceptor.insert(bills.get(next++));
-            s = await(snapshots, x -> x.cashInserted().greaterThan(before), Duration.ofSeconds(10));
-        }
-        core.flow().submit(new FlowCommand.Pay());
-        await(snapshots, x -> x.screen() == Screen.CONFIRM, Duration.ofSeconds(10));
-        core.flow().submit(new FlowCommand.Confirm());
-        await(snapshots, x -> x.screen() == Screen.DONE || x.screen() == Screen.CREDIT_VOUCHER, Duration.ofSeconds(30));
+        customer.insertUntil(Money.rub(amountRub), bills);
+        customer.payAndConfirm();
     }
 
     /** Waits until no order is open or pending: everything stacked is accounted for and the carrier has answered. */
@@ -123,21 +96,6 @@ public final class ChaosChild {
             Thread.sleep(50);
         }
         throw new IllegalStateException("journal did not settle within 60 s: " + journal.outboxStatus());
-    }
-
-    private static FlowSnapshot await(BlockingQueue<FlowSnapshot> q, Predicate<FlowSnapshot> p, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            FlowSnapshot s = left > 0 ? q.poll(left, TimeUnit.NANOSECONDS) : null;
-            if (s == null) {
-                throw new IllegalStateException("timed out waiting for the flow");
-            }
-            if (p.test(s)) {
-                return s;
-            }
-        }
     }
 
     static LoadedConfig withJournal(LoadedConfig loaded, Path journalFile) {

@@ -1,0 +1,70 @@
+package org.topupkiosk.ops;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.journal.Journal;
+import org.topupkiosk.journal.OutboxItem;
+import org.topupkiosk.journal.OutboxStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kioskctl outbox status}: what is waiting to reach the carrier, and why. */
+@Command(name = "outbox", description = "Inspect payments waiting for the carrier.", mixinStandardHelpOptions = true,
+        subcommands = OutboxCommand.Status.class)
+public final class OutboxCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "One summary line, then each pending payment (oldest first).")
+    static final class Status implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--db", defaultValue = "var/journal.db", description = "Journal file (default: ${DEFAULT-VALUE}).")
+        Path db;
+
+        @Option(names = "--limit", defaultValue = "50", description = "Most pending payments to list (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!Files.isRegularFile(db)) {
+                spec.commandLine().getErr().println("no journal at " + db.toAbsolutePath());
+                return 1;
+            }
+            if (LoggerFactory.getLogger("org.flywaydb") instanceof ch.qos.logback.classic.Logger logback) {
+                logback.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+            try (Journal journal = Journal.open(db, "0000", Clock.systemUTC())) {
+                OutboxStatus s = journal.outboxStatus();
+                out.printf("outbox pending=%d oldest_age_s=%d max_attempts=%d last_error=%s%n", s.pendingCount(),
+                        s.oldestPendingAge().toSeconds(), s.maxAttempts(), s.lastError() == null ? "-" : s.lastError());
+                List<OutboxItem> items = journal.dueOutbox(Instant.parse("9999-12-31T00:00:00Z"), limit);
+                for (OutboxItem i : items) {
+                    out.printf("  txn=%s attempts=%d next=%s last_error=%s%n", i.txnId(), i.attempts(),
+                            i.nextAttemptAt(), i.lastError() == null ? "-" : i.lastError());
+                }
+                out.flush();
+                return 0;
+            }
+        }
+    }
+}
