@@ -45,8 +45,10 @@ public final class ChaosHarness {
     private final Path workDir;
     private final Random random;
     private final boolean verbose;
+    private final String onlyPoint;
 
-    public ChaosHarness(Path config, Path workDir, long seed, boolean verbose) {
+    public ChaosHarness(Path config, Path workDir, long seed, boolean verbose, String onlyPoint) {
+        this.onlyPoint = onlyPoint;
         this.config = config;
         this.workDir = workDir;
         this.random = new Random(seed);
@@ -58,20 +60,27 @@ public final class ChaosHarness {
         long seed = System.nanoTime();
         Path config = Path.of("kiosk-config/kiosk.yaml");
         Path work = Path.of("var/chaos");
+        String point = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--config" -> config = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
+                case "--point" -> point = args[++i];
                 default -> {
-                    System.err.println("usage: chaos [--runs N] [--seed S] [--config F] [--work DIR]");
+                    System.err.println("usage: chaos [--runs N] [--seed S] [--point NAME] [--config F] [--work DIR]\n"
+                            + "points: " + POINTS);
                     System.exit(2);
                 }
             }
         }
         System.out.println("chaos seed=" + seed);
-        Result r = new ChaosHarness(config, work, seed, true).run(runs);
+        if (point != null && !POINTS.contains(point)) {
+            System.err.println("unknown point " + point + "; points: " + POINTS);
+            System.exit(2);
+        }
+        Result r = new ChaosHarness(config, work, seed, true, point).run(runs);
         r.problems().forEach(p -> System.out.println("problem: " + p));
         System.out.println(r.line());
         System.exit(r.lost() == 0 && r.doubled() == 0 && r.problems().isEmpty() ? 0 : 1);
@@ -88,7 +97,7 @@ public final class ChaosHarness {
             // A simulator per run: every run's kiosk starts its transaction ids afresh, as a new kiosk would.
             try (CarrierSimulator sim = new CarrierSimulator(0, key, null)) {
                 Path dir = workDir.resolve("run-" + i);
-                String point = POINTS.get(random.nextInt(POINTS.size()));
+                String point = onlyPoint != null ? onlyPoint : POINTS.get(random.nextInt(POINTS.size()));
                 String number = "916" + String.format("%07d", random.nextInt(10_000_000));
                 long amount = 100L * (1 + random.nextInt(10));
                 String bills = billsFor(amount);
