@@ -71,4 +71,12 @@ class SimulatorPersistenceTest {
             assertThat(sim.ledger()).containsOnlyKeys(paid.txnId(), after.txnId());
         }
     }
+
+    @Test
+    void aBusyPortIsAnErrorThatNamesIt() throws Exception {
+        try (CarrierSimulator first = new CarrierSimulator(KEY)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CarrierSimulator(first.port(), KEY, null))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("127.0.0.1:" + first.port());
+        }
+    }
 }
