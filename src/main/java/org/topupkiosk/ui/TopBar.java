@@ -36,6 +36,8 @@ final class TopBar extends VBox {
         title.setWrapText(false);
         subtitle.setWrapText(false);
         offline.setId("top-offline");
+        offline.setWrapText(false);
+        offline.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         inserted.setId("top-inserted");
         VBox titles = new VBox(title, subtitle);
         titles.setAlignment(Pos.CENTER_LEFT);

@@ -6,29 +6,37 @@ import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.ui.UiKeys;
 
-/** Three big language buttons, each labelled in its own language; the title is shown in all three. */
+/**
+ * Three big language buttons, each labelled in its own language; the title is shown in all three. Stacked in
+ * portrait, in a row in landscape, where three stacked buttons would not fit under the title.
+ */
 public final class LanguageScreen implements ScreenView {
 
     private final VBox root;
     private final Label title = Ui.label("title");
+    private final GridPane choices = new GridPane();
     private final Map<Lang, Button> buttons = new EnumMap<>(Lang.class);
 
     public LanguageScreen(Consumer<FlowCommand> send) {
-        root = Ui.column(title);
+        choices.getStyleClass().add("choices");
         for (Lang lang : Lang.values()) {
             Button b = Ui.button("lang-" + lang.code(), "huge-button", "language-choice", "lang-" + lang.code() + "-text");
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> send.accept(new FlowCommand.SetLanguage(lang)));
             buttons.put(lang, b);
-            root.getChildren().add(b);
+            choices.getChildren().add(b);
         }
+        root = Ui.column(title, choices);
         root.getStyleClass().add("language");
+        setLandscape(false);
     }
 
     @Override
@@ -46,14 +54,31 @@ public final class LanguageScreen implements ScreenView {
             titles.append(t.messages().get(lang, UiKeys.LANGUAGE_TITLE));
         }
         title.setText(titles.toString());
-        buttons.get(Lang.RU).setText(t.messages().get(Lang.RU, UiKeys.LANG_RU));
-        buttons.get(Lang.EN).setText(t.messages().get(Lang.EN, UiKeys.LANG_EN));
-        buttons.get(Lang.ZH).setText(t.messages().get(Lang.ZH, UiKeys.LANG_ZH));
-        buttons.forEach((lang, b) -> Ui.styleIf(b, "selected", lang == s.lang()));
+        for (Lang lang : Lang.values()) {
+            Button b = buttons.get(lang);
+            b.setText(t.messages().get(lang, "ui.lang." + lang.code()));
+            Ui.styleIf(b, "selected", lang == s.lang());
+        }
     }
 
     @Override
     public BarSpec bar(FlowSnapshot s) {
         return new BarSpec(BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()), null, null);
+    }
+
+    @Override
+    public void setLandscape(boolean landscape) {
+        choices.getColumnConstraints().clear();
+        int columns = landscape ? 3 : 1;
+        for (int i = 0; i < columns; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / columns);
+            choices.getColumnConstraints().add(c);
+        }
+        int i = 0;
+        for (Lang lang : Lang.values()) {
+            GridPane.setConstraints(buttons.get(lang), landscape ? i : 0, landscape ? 0 : i);
+            i++;
+        }
     }
 }

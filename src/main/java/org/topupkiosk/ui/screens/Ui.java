@@ -43,6 +43,7 @@ public final class Ui {
     public static SVGPath icon(String path, String... styleClasses) {
         SVGPath p = new SVGPath();
         p.setContent(path);
+        p.setFillRule(javafx.scene.shape.FillRule.EVEN_ODD);
         p.getStyleClass().add("icon");
         p.getStyleClass().addAll(styleClasses);
         return p;
