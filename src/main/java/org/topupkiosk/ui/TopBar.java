@@ -74,7 +74,7 @@ final class TopBar extends VBox {
         Ui.show(insertedStrip, s.hasCash());
         for (Lang lang : Lang.values()) {
             Button b = langs.get(lang);
-            b.setText(t.messages().get(lang, "ui.lang." + lang.code()));
+            b.setText(t.messages().get(lang, UiKeys.languageName(lang)));
             Ui.styleIf(b, "selected", lang == s.lang());
         }
     }

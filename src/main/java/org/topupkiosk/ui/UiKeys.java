@@ -94,6 +94,11 @@ public final class UiKeys {
     public static final String OUT_OF_SERVICE_TITLE = "out_of_service.title";
     public static final String OUT_OF_SERVICE_BODY = "out_of_service.body";
 
+    /** The key of a language's own name ("Русский", "English", "中文"), the same in every bundle. */
+    public static String languageName(org.topupkiosk.flow.Lang lang) {
+        return "ui.lang." + lang.code();
+    }
+
     /** Every key above, for the completeness test. */
     public static List<String> all() {
         List<String> keys = new ArrayList<>();

@@ -89,6 +89,7 @@ class BundlesTest {
     void languageNamesAreTheirOwnInEveryBundle() {
         // The language switch labels each language in itself, whatever language is showing.
         for (Lang lang : Lang.values()) {
+            assertThat(UiKeys.all()).contains(UiKeys.languageName(lang));
             assertThat(BUNDLES.get(lang).getProperty(UiKeys.LANG_RU)).isEqualTo("Русский");
             assertThat(BUNDLES.get(lang).getProperty(UiKeys.LANG_EN)).isEqualTo("English");
             assertThat(BUNDLES.get(lang).getProperty(UiKeys.LANG_ZH)).isEqualTo("中文");

@@ -108,7 +108,9 @@ class ScreenshotTest {
             problems.addAll(problems(name));
             image[0] = view.snapshot(new SnapshotParameters(), null);
         });
-        save(image[0], dir.resolve(name + ".png"));
+        Path file = dir.resolve(name + ".png");
+        save(image[0], file);
+        assertThat(file).isNotEmptyFile();
     }
 
     /** Raw keys on screen mean a missing string; an ellipsis means the layout cut a customer's text. */
@@ -136,8 +138,12 @@ class ScreenshotTest {
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(0.9f);
+        try {
+            Files.deleteIfExists(file); // ImageIO would leave the tail of a longer, older file in place
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot replace " + file, e);
+        }
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-            Files.deleteIfExists(file);
             writer.setOutput(out);
             writer.write(null, new IIOImage(img, null, null), param);
         } catch (IOException e) {

@@ -56,7 +56,7 @@ public final class LanguageScreen implements ScreenView {
         title.setText(titles.toString());
         for (Lang lang : Lang.values()) {
             Button b = buttons.get(lang);
-            b.setText(t.messages().get(lang, "ui.lang." + lang.code()));
+            b.setText(t.messages().get(lang, UiKeys.languageName(lang)));
             Ui.styleIf(b, "selected", lang == s.lang());
         }
     }
