@@ -92,7 +92,9 @@ class ScreenshotTest {
             for (Lang lang : Lang.values()) {
                 String name = screen.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + lang.code();
                 render(robot, Snapshots.of(screen, lang), dir, name, problems);
-                assertThat(view.getWidth()).isEqualTo(landscape ? KioskView.DESIGN_HEIGHT : KioskView.DESIGN_WIDTH);
+                // A view larger than its scene means content that the real screen would cut off.
+                assertThat(view.getWidth()).as(name).isEqualTo(landscape ? KioskView.DESIGN_HEIGHT : KioskView.DESIGN_WIDTH);
+                assertThat(view.getHeight()).as(name).isEqualTo(landscape ? KioskView.DESIGN_WIDTH : KioskView.DESIGN_HEIGHT);
             }
         }
         assertThat(problems).isEmpty();

@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.VBox;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
@@ -16,7 +15,7 @@ import org.topupkiosk.ui.UiKeys;
  */
 public final class CashInsertionScreen implements ScreenView {
 
-    private final VBox root;
+    private final SplitPane2 root;
     private final Label title = Ui.label("title");
     private final Label total = Ui.label("amount-huge");
     private final Label toBalance = Ui.label("body", "strong");
@@ -33,7 +32,8 @@ public final class CashInsertionScreen implements ScreenView {
         toBalance.setId("cash-to-balance");
         notes.setId("cash-notes");
         notes.getStyleClass().add("chips");
-        root = Ui.column(title, total, toBalance, fee, limits, noChange, notesTitle, notes, waiting);
+        root = new SplitPane2(Ui.column(title, total, toBalance, fee),
+                Ui.column(limits, noChange, notesTitle, notes, waiting));
     }
 
     @Override
@@ -65,6 +65,11 @@ public final class CashInsertionScreen implements ScreenView {
         Ui.show(notes, !s.acceptedNotes().isEmpty());
         waiting.setText(t.get(UiKeys.CASH_ACCEPTOR_WAITING));
         Ui.show(waiting, !s.acceptorReady());
+    }
+
+    @Override
+    public void setLandscape(boolean landscape) {
+        root.setLandscape(landscape);
     }
 
     /** Pay once the cash covers the minimum; Cancel warns in red when it would print a credit voucher. */

@@ -11,7 +11,7 @@ import org.topupkiosk.ui.UiKeys;
 /** The customer's money kept as a credit: amount and code in large type, so a photo of the screen is proof too. */
 public final class CreditVoucherScreen implements ScreenView {
 
-    private final VBox root;
+    private final SplitPane2 root;
     private final Label title = Ui.label("title");
     private final Label amount = Ui.label("amount-huge");
     private final Label codeTitle = Ui.label("hint");
@@ -25,7 +25,7 @@ public final class CreditVoucherScreen implements ScreenView {
         code.setId("voucher-code");
         VBox card = Ui.column(codeTitle, code);
         card.getStyleClass().add("card");
-        root = Ui.column(title, amount, card, howto, receipt);
+        root = new SplitPane2(Ui.column(title, amount), Ui.column(card, howto, receipt));
     }
 
     @Override
@@ -41,6 +41,11 @@ public final class CreditVoucherScreen implements ScreenView {
         code.setText(s.creditCode() == null ? "" : s.creditCode());
         howto.setText(t.get(UiKeys.CREDIT_HOWTO));
         DoneScreen.showReceipt(receipt, s.receipt(), t);
+    }
+
+    @Override
+    public void setLandscape(boolean landscape) {
+        root.setLandscape(landscape);
     }
 
     @Override

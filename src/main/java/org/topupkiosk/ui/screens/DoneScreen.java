@@ -19,6 +19,7 @@ import org.topupkiosk.ui.UiKeys;
 public final class DoneScreen implements ScreenView {
 
     private final VBox root;
+    private final SplitPane2 split;
     private final StackPane badge = new StackPane();
     private final SVGPath icon = Ui.icon(Ui.ICON_CHECK, "status-icon");
     private final Label status = Ui.label("title", "status-title");
@@ -35,7 +36,8 @@ public final class DoneScreen implements ScreenView {
         status.setId("done-status");
         txn.setId("done-txn");
         qrPayload.setId("done-qr-payload");
-        root = Ui.column(badge, status, amountTo, detail, txn, receipt, qrTitle, qrPayload);
+        split = new SplitPane2(Ui.column(badge, status, amountTo), Ui.column(detail, txn, receipt, qrTitle, qrPayload));
+        root = Ui.column(split);
     }
 
     @Override
@@ -77,6 +79,11 @@ public final class DoneScreen implements ScreenView {
         qrPayload.setText(qr ? s.qrPayload() : "");
         Ui.show(qrTitle, qr);
         Ui.show(qrPayload, qr);
+    }
+
+    @Override
+    public void setLandscape(boolean landscape) {
+        split.setLandscape(landscape);
     }
 
     /** "Your receipt is printing." or, when the printer failed, what to keep as proof instead. */
