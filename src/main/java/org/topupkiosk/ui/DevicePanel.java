@@ -1,0 +1,92 @@
+package org.topupkiosk.ui;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The simulation's stand-in for the hardware beside the kiosk screen: bill buttons, faults, and the last receipt.
+ * It is for the person trying the kiosk, not for the customer, so its labels are plain English and not in the
+ * bundles. It forwards to {@link Actions}; what a note or a jam means is the emulators' business.
+ */
+public final class DevicePanel extends VBox {
+
+    /** What the panel can make the emulated devices do. Called on the FX thread; implementations hand off quickly. */
+    public interface Actions {
+        void insertNote(long rubles);
+
+        void jam();
+
+        void cashBoxOut();
+
+        void paperOut(boolean out);
+    }
+
+    /** Russian banknotes a CCNET acceptor's ruble table carries. */
+    public static final List<Long> NOTES = List.of(50L, 100L, 200L, 500L, 1000L, 2000L, 5000L);
+
+    private final StringProperty receiptText = new SimpleStringProperty(this, "receiptText", "");
+    private final Consumer<String> receiptSink = FlowUiAdapter.latestOnFxThread(receiptText::set);
+
+    public DevicePanel(Actions actions) {
+        Objects.requireNonNull(actions, "actions");
+        getStyleClass().add("device-panel");
+        getStylesheets().add(Objects.requireNonNull(DevicePanel.class.getResource("device-panel.css"), "device-panel.css")
+                .toExternalForm());
+
+        FlowPane notes = new FlowPane();
+        notes.getStyleClass().add("device-notes");
+        for (long note : NOTES) {
+            Button b = new Button(note + " ₽");
+            b.setId("device-note-" + note);
+            b.setOnAction(e -> actions.insertNote(note));
+            notes.getChildren().add(b);
+        }
+
+        Button jam = new Button("Jam");
+        jam.setId("device-jam");
+        jam.setOnAction(e -> actions.jam());
+        Button cashBox = new Button("Cash box out");
+        cashBox.setId("device-cash-box-out");
+        cashBox.setOnAction(e -> actions.cashBoxOut());
+        ToggleButton paper = new ToggleButton("Paper out");
+        paper.setId("device-paper-out");
+        paper.selectedProperty().addListener((obs, was, out) -> actions.paperOut(out));
+        FlowPane faults = new FlowPane(jam, cashBox, paper);
+        faults.getStyleClass().add("device-notes");
+
+        TextArea receipt = new TextArea();
+        receipt.setId("device-receipt");
+        receipt.setEditable(false);
+        receipt.setWrapText(false);
+        receipt.textProperty().bind(receiptText);
+        VBox.setVgrow(receipt, Priority.ALWAYS);
+
+        getChildren().addAll(heading("Bill acceptor"), notes, heading("Faults"), faults, heading("Last receipt"), receipt);
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("device-heading");
+        return l;
+    }
+
+    /** The last receipt as text; set it on the FX thread, or use {@link #receiptSink()} from any thread. */
+    public StringProperty receiptTextProperty() {
+        return receiptText;
+    }
+
+    /** Takes receipt text from any thread (the emulated printer's, typically) and shows the newest on the FX thread. */
+    public Consumer<String> receiptSink() {
+        return receiptSink;
+    }
+}

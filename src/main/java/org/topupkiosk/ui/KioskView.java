@@ -1,0 +1,176 @@
+package org.topupkiosk.ui;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.animation.FadeTransition;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.FlowMessage;
+import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.KioskFlow;
+import org.topupkiosk.flow.Lang;
+import org.topupkiosk.flow.Screen;
+import org.topupkiosk.i18n.Messages;
+import org.topupkiosk.ui.screens.AmountEntryScreen;
+import org.topupkiosk.ui.screens.CashInsertionScreen;
+import org.topupkiosk.ui.screens.ConfirmScreen;
+import org.topupkiosk.ui.screens.CreditVoucherScreen;
+import org.topupkiosk.ui.screens.DoneScreen;
+import org.topupkiosk.ui.screens.IdleScreen;
+import org.topupkiosk.ui.screens.LanguageScreen;
+import org.topupkiosk.ui.screens.NoticeScreen;
+import org.topupkiosk.ui.screens.NumberEntryScreen;
+import org.topupkiosk.ui.screens.OperatorConfirmScreen;
+import org.topupkiosk.ui.screens.ProgressScreen;
+import org.topupkiosk.ui.screens.ScreenView;
+import org.topupkiosk.ui.screens.Texts;
+import org.topupkiosk.ui.screens.Ui;
+
+/**
+ * The kiosk's whole screen: the same frame (top bar, message line, bottom bar, inactivity overlay) around the content
+ * of the flow's current {@link Screen}. It shows snapshots and forwards taps as commands; the flow decides.
+ */
+public final class KioskView extends StackPane {
+
+    /** The logical size the kiosk is designed for (portrait); landscape swaps them. */
+    public static final double DESIGN_WIDTH = 1080;
+    public static final double DESIGN_HEIGHT = 1920;
+
+    private final Messages messages;
+    private final Consumer<FlowCommand> send;
+    private final FlowUiAdapter adapter;
+    private final boolean ownsAdapter;
+    private final Map<Screen, ScreenView> views = new EnumMap<>(Screen.class);
+    private final TopBar topBar;
+    private final BottomBar bottomBar;
+    private final CountdownOverlay overlay;
+    private final StackPane content = new StackPane();
+    private final Label message = Ui.label("message");
+    private boolean landscape;
+    private boolean animated = true;
+    private Screen shown;
+
+    public KioskView(KioskFlow flow, Messages messages) {
+        this(new FlowUiAdapter(flow), flow::submit, messages, true);
+    }
+
+    /** For an app that shares one adapter between several views (a service screen, a mirror). */
+    public KioskView(FlowUiAdapter adapter, Consumer<FlowCommand> commands, Messages messages) {
+        this(adapter, commands, messages, false);
+    }
+
+    private KioskView(FlowUiAdapter adapter, Consumer<FlowCommand> commands, Messages messages, boolean ownsAdapter) {
+        this.adapter = Objects.requireNonNull(adapter, "adapter");
+        this.send = Objects.requireNonNull(commands, "commands");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.ownsAdapter = ownsAdapter;
+        getStyleClass().add("kiosk");
+        getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css"), "kiosk.css").toExternalForm());
+        topBar = new TopBar(send);
+        bottomBar = new BottomBar(send);
+        overlay = new CountdownOverlay(send);
+        content.getStyleClass().add("content");
+        message.setId("message");
+        VBox middle = new VBox(content, message);
+        middle.getStyleClass().add("middle");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        BorderPane frame = new BorderPane(middle, topBar, null, bottomBar, null);
+        frame.getStyleClass().add("frame");
+        getChildren().addAll(frame, overlay);
+        setPrefSize(DESIGN_WIDTH, DESIGN_HEIGHT);
+        adapter.snapshotProperty().addListener((obs, old, s) -> show(s));
+        if (adapter.snapshot() != null) {
+            show(adapter.snapshot());
+        }
+    }
+
+    /** Wide layout (1920x1080): screens with a keypad put it beside the display. */
+    public void setLandscape(boolean landscape) {
+        this.landscape = landscape;
+        Ui.styleIf(this, "landscape", landscape);
+        views.values().forEach(v -> v.setLandscape(landscape));
+    }
+
+    public boolean isLandscape() {
+        return landscape;
+    }
+
+    /** Screen changes fade in quickly; tests and screenshots switch the fade off to see the final frame at once. */
+    public void setAnimated(boolean animated) {
+        this.animated = animated;
+    }
+
+    /** Stops following the flow (when the view is thrown away). */
+    public void dispose() throws Exception {
+        if (ownsAdapter) {
+            adapter.close();
+        }
+    }
+
+    private void show(FlowSnapshot s) {
+        if (s == null) {
+            return;
+        }
+        Texts t = new Texts(messages, s.lang());
+        for (Lang lang : Lang.values()) {
+            Ui.styleIf(this, "lang-" + lang.code(), lang == s.lang());
+        }
+        ScreenView view = views.computeIfAbsent(s.screen(), this::create);
+        view.update(s, t);
+        if (s.screen() != shown) {
+            content.getChildren().setAll(view.node());
+            if (animated && shown != null) {
+                FadeTransition fade = new FadeTransition(Duration.millis(160), view.node());
+                fade.setFromValue(0.3);
+                fade.setToValue(1);
+                fade.play();
+            } else {
+                view.node().setOpacity(1);
+            }
+            shown = s.screen();
+        }
+        topBar.update(s, t);
+        bottomBar.update(view.bar(s), t);
+        Ui.show(bottomBar, s.screen() != Screen.IDLE);
+        showMessage(s.message(), t);
+        overlay.update(s, t);
+    }
+
+    private void showMessage(FlowMessage m, Texts t) {
+        message.setText(m == null ? "" : t.message(m));
+        for (FlowMessage.Severity sev : FlowMessage.Severity.values()) {
+            Ui.styleIf(message, "message-" + sev.name().toLowerCase(java.util.Locale.ROOT), m != null && m.severity() == sev);
+        }
+        Ui.show(message, m != null);
+    }
+
+    private ScreenView create(Screen screen) {
+        ScreenView v = switch (screen) {
+            case IDLE -> new IdleScreen(send);
+            case LANGUAGE -> new LanguageScreen(send);
+            case NUMBER_ENTRY -> new NumberEntryScreen(send);
+            case CHECKING_NUMBER -> new ProgressScreen(UiKeys.CHECKING_TITLE, UiKeys.CHECKING_HINT);
+            case OPERATOR_CONFIRM -> new OperatorConfirmScreen(send);
+            case AMOUNT_ENTRY -> new AmountEntryScreen(send);
+            case CASH_INSERTION -> new CashInsertionScreen(send);
+            case CONFIRM -> new ConfirmScreen(send);
+            case SUBMITTING -> new ProgressScreen(UiKeys.SUBMITTING_TITLE, UiKeys.SUBMITTING_HINT);
+            case RECEIPT -> new ProgressScreen(UiKeys.RECEIPT_TITLE, UiKeys.RECEIPT_PRINTING);
+            case DONE -> new DoneScreen(send);
+            case CREDIT_VOUCHER -> new CreditVoucherScreen(send);
+            case OUT_OF_SERVICE -> new NoticeScreen("out-of-service", UiKeys.OUT_OF_SERVICE_TITLE,
+                    UiKeys.OUT_OF_SERVICE_BODY, UiKeys.OUT_OF_SERVICE_HINT);
+            case SERVICE_LOCK -> new NoticeScreen("service-lock", UiKeys.SESSION_LOCKED, null, UiKeys.SERVICE_HINT);
+        };
+        v.node().getStyleClass().add("screen-" + screen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        v.setLandscape(landscape);
+        return v;
+    }
+}

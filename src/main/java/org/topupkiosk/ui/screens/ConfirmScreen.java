@@ -1,0 +1,69 @@
+package org.topupkiosk.ui.screens;
+
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.UiKeys;
+
+/** The order summary, one row per fact, and Confirm. */
+public final class ConfirmScreen implements ScreenView {
+
+    private final VBox root;
+    private final Label title = Ui.label("title");
+    private final GridPane summary = new GridPane();
+    private final Label[] names = new Label[5];
+    private final Label[] values = new Label[5];
+
+    public ConfirmScreen(Consumer<FlowCommand> send) {
+        summary.getStyleClass().addAll("card", "summary");
+        summary.setId("confirm-summary");
+        ColumnConstraints nameCol = new ColumnConstraints();
+        ColumnConstraints valueCol = new ColumnConstraints();
+        valueCol.setHgrow(Priority.ALWAYS);
+        valueCol.setHalignment(javafx.geometry.HPos.RIGHT);
+        summary.getColumnConstraints().addAll(nameCol, valueCol);
+        for (int i = 0; i < names.length; i++) {
+            names[i] = Ui.label("body", "muted");
+            values[i] = Ui.label("body", "strong");
+            values[i].setWrapText(false);
+            summary.addRow(i, names[i], values[i]);
+        }
+        values[4].getStyleClass().add("amount-large");
+        values[4].setId("confirm-to-balance");
+        root = Ui.column(title, summary);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void update(FlowSnapshot s, Texts t) {
+        title.setText(t.get(UiKeys.CONFIRM_TITLE));
+        row(0, t.get(UiKeys.CONFIRM_OPERATOR), s.operatorName() == null ? "" : s.operatorName());
+        row(1, t.get(UiKeys.CONFIRM_NUMBER), s.msisdn() == null ? "" : s.msisdn().pretty());
+        row(2, t.get(UiKeys.CONFIRM_CASH), t.money(s.cashInserted()));
+        row(3, t.get(UiKeys.CONFIRM_FEE), t.money(s.fee()));
+        row(4, t.get(UiKeys.CONFIRM_TO_BALANCE), t.money(s.toBalance()));
+    }
+
+    private void row(int i, String name, String value) {
+        names[i].setText(name);
+        values[i].setText(value);
+    }
+
+    @Override
+    public BarSpec bar(FlowSnapshot s) {
+        return new BarSpec(
+                BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()),
+                BarSpec.Action.of(UiKeys.CANCEL, new FlowCommand.Cancel()).danger(s.hasCash()),
+                BarSpec.Action.of(UiKeys.CONFIRM, new FlowCommand.Confirm()));
+    }
+}

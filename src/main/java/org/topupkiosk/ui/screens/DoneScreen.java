@@ -1,0 +1,102 @@
+package org.topupkiosk.ui.screens;
+
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.SVGPath;
+import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.FlowSnapshot.PaymentStatus;
+import org.topupkiosk.flow.FlowSnapshot.ReceiptState;
+import org.topupkiosk.ui.UiKeys;
+
+/**
+ * The outcome: paid, accepted and pending, or refused; the amount to the masked number, the transaction id, the
+ * receipt state, and the lookup payload (as text until a QR renderer is on the class path).
+ */
+public final class DoneScreen implements ScreenView {
+
+    private final VBox root;
+    private final SplitPane2 split;
+    private final StackPane badge = new StackPane();
+    private final SVGPath icon = Ui.icon(Ui.ICON_CHECK, "status-icon");
+    private final Label status = Ui.label("title", "status-title");
+    private final Label amountTo = Ui.label("amount-large");
+    private final Label detail = Ui.label("body");
+    private final Label txn = Ui.label("body", "muted");
+    private final Label receipt = Ui.label("body", "muted");
+    private final Label qrTitle = Ui.label("hint");
+    private final Label qrPayload = Ui.label("qr-payload");
+
+    public DoneScreen(Consumer<FlowCommand> send) {
+        badge.getStyleClass().add("status-badge");
+        badge.getChildren().add(icon);
+        status.setId("done-status");
+        txn.setId("done-txn");
+        qrPayload.setId("done-qr-payload");
+        split = new SplitPane2(Ui.column(badge, status, amountTo), Ui.column(detail, txn, receipt, qrTitle, qrPayload));
+        root = Ui.column(split);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void update(FlowSnapshot s, Texts t) {
+        PaymentStatus ps = s.paymentStatus() == null ? PaymentStatus.PENDING : s.paymentStatus();
+        for (PaymentStatus p : PaymentStatus.values()) {
+            Ui.styleIf(root, "status-" + p.name().toLowerCase(java.util.Locale.ROOT), p == ps);
+        }
+        switch (ps) {
+            case CREDITED -> {
+                icon.setContent(Ui.ICON_CHECK);
+                status.setText(t.get(UiKeys.DONE_CREDITED));
+                detail.setText(t.get(UiKeys.PAYMENT_CREDITED));
+            }
+            case PENDING -> {
+                icon.setContent(Ui.ICON_CLOCK);
+                status.setText(t.get(UiKeys.DONE_PENDING));
+                detail.setText(t.get(UiKeys.PAYMENT_PENDING));
+            }
+            case REFUSED -> {
+                icon.setContent(Ui.ICON_CROSS);
+                status.setText(t.get(UiKeys.DONE_REFUSED));
+                detail.setText(t.get(UiKeys.PAYMENT_REFUSED));
+            }
+        }
+        boolean showAmount = s.toBalance() != null && s.msisdn() != null && ps != PaymentStatus.REFUSED;
+        amountTo.setText(showAmount ? t.get(UiKeys.DONE_AMOUNT_TO, s.toBalance(), s.msisdn().masked()) : "");
+        Ui.show(amountTo, showAmount);
+        txn.setText(s.txnId() == null ? "" : t.get(UiKeys.DONE_TXN, s.txnId()));
+        Ui.show(txn, s.txnId() != null);
+        showReceipt(receipt, s.receipt(), t);
+        boolean qr = s.qrPayload() != null && !s.qrPayload().isBlank();
+        qrTitle.setText(t.get(UiKeys.RECEIPT_LOOKUP));
+        qrPayload.setText(qr ? s.qrPayload() : "");
+        Ui.show(qrTitle, qr);
+        Ui.show(qrPayload, qr);
+    }
+
+    @Override
+    public void setLandscape(boolean landscape) {
+        split.setLandscape(landscape);
+    }
+
+    /** "Your receipt is printing." or, when the printer failed, what to keep as proof instead. */
+    static void showReceipt(Label label, ReceiptState state, Texts t) {
+        String text = state == ReceiptState.PRINTING ? t.get(UiKeys.RECEIPT_PRINTING)
+                : state == ReceiptState.FAILED ? t.get(UiKeys.RECEIPT_FAILED) : "";
+        label.setText(text);
+        Ui.styleIf(label, "warning-text", state == ReceiptState.FAILED);
+        Ui.show(label, !text.isEmpty());
+    }
+
+    @Override
+    public BarSpec bar(FlowSnapshot s) {
+        return new BarSpec(null, null, BarSpec.Action.of(UiKeys.DONE, new FlowCommand.Finish()));
+    }
+}

@@ -1,0 +1,53 @@
+package org.topupkiosk.ui.screens;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.topupkiosk.flow.FlowSnapshot;
+
+/**
+ * A wait with nothing to press: checking the number, sending the payment, printing the receipt. The flow owns the
+ * time-out; this only says what is happening.
+ */
+public final class ProgressScreen implements ScreenView {
+
+    private final VBox root;
+    private final String titleKey;
+    private final String hintKey;
+    private final Label title = Ui.label("title");
+    private final Label detail = Ui.label("body", "strong");
+    private final Label hint = Ui.label("hint");
+
+    public ProgressScreen(String titleKey, String hintKey) {
+        this.titleKey = titleKey;
+        this.hintKey = hintKey;
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.getStyleClass().add("big-progress");
+        Region top = new Region();
+        Region bottom = new Region();
+        VBox.setVgrow(top, Priority.ALWAYS);
+        VBox.setVgrow(bottom, Priority.ALWAYS);
+        root = Ui.column(top, spinner, title, detail, hint, bottom);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void update(FlowSnapshot s, Texts t) {
+        title.setText(t.get(titleKey));
+        hint.setText(t.get(hintKey));
+        // While checking, the number being checked; later, the money on its way.
+        String d = s.msisdn() != null ? s.msisdn().pretty() : "";
+        if (s.toBalance() != null && s.msisdn() != null && s.toBalance().isPositive()) {
+            d = t.money(s.toBalance()) + "  →  " + s.msisdn().masked();
+        }
+        detail.setText(d);
+        Ui.show(detail, !d.isEmpty());
+    }
+}

@@ -1,0 +1,157 @@
+package org.topupkiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Labeled;
+import javafx.scene.image.WritableImage;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.Lang;
+import org.topupkiosk.flow.Screen;
+import org.topupkiosk.i18n.Messages;
+
+/**
+ * Every screen in every language, rendered and saved as target/screenshots/&lt;screen&gt;-&lt;lang&gt;.png (portrait
+ * 1080x1920) and target/screenshots/landscape/&lt;screen&gt;-&lt;lang&gt;.png (1920x1080), for people to look at; and
+ * checked for what people would notice: raw i18n keys and text cut off with an ellipsis.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTest {
+
+    static {
+        FxTestSupport.headlessScreenFitsTheKiosk();
+    }
+
+    private static final Path OUT = Path.of("target", "screenshots");
+    private static final Pattern RAW_KEY = Pattern.compile("[a-z_]+(\\.[a-z_]+)+");
+
+    private FakeFlow flow;
+    private KioskView view;
+    private Scene scene;
+
+    /**
+     * The view goes into a scene that is never shown: snapshots do their own CSS and layout, and an unshown scene
+     * costs no repaints (the spinning progress indicators would otherwise repaint a 2-megapixel window all along).
+     */
+    @Start
+    void start(Stage stage) {
+        flow = new FakeFlow(Snapshots.of(Screen.IDLE, Lang.RU));
+        view = new KioskView(flow, new Messages());
+        view.setAnimated(false);
+        scene = new Scene(view, KioskView.DESIGN_WIDTH, KioskView.DESIGN_HEIGHT);
+    }
+
+    @Test
+    void everyScreenInEveryLanguagePortrait(FxRobot robot) throws Exception {
+        renderAll(robot, OUT, false);
+        for (Lang lang : Lang.values()) {
+            Snapshots.Builder b = Snapshots.builder(Screen.CASH_INSERTION, lang);
+            b.countdown = 15;
+            render(robot, b.build(), OUT, "countdown-" + lang.code(), new ArrayList<>());
+        }
+    }
+
+    @Test
+    void everyScreenInEveryLanguageLandscape(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.setLandscape(true);
+            scene.setRoot(new javafx.scene.Group());
+            scene = new Scene(view, KioskView.DESIGN_HEIGHT, KioskView.DESIGN_WIDTH);
+        });
+        renderAll(robot, OUT.resolve("landscape"), true);
+    }
+
+    private void renderAll(FxRobot robot, Path dir, boolean landscape) throws Exception {
+        Files.createDirectories(dir);
+        List<String> problems = new ArrayList<>();
+        for (Screen screen : Screen.values()) {
+            for (Lang lang : Lang.values()) {
+                String name = screen.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + lang.code();
+                render(robot, Snapshots.of(screen, lang), dir, name, problems);
+                // A view larger than its scene means content that the real screen would cut off.
+                assertThat(view.getWidth()).as(name).isEqualTo(landscape ? KioskView.DESIGN_HEIGHT : KioskView.DESIGN_WIDTH);
+                assertThat(view.getHeight()).as(name).isEqualTo(landscape ? KioskView.DESIGN_WIDTH : KioskView.DESIGN_HEIGHT);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private void render(FxRobot robot, FlowSnapshot s, Path dir, String name, List<String> problems) {
+        flow.push(s);
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> {
+            view.applyCss();
+            view.layout();
+            problems.addAll(problems(name));
+            image[0] = view.snapshot(new SnapshotParameters(), null);
+        });
+        Path file = dir.resolve(name + ".png");
+        save(image[0], file);
+        assertThat(file).isNotEmptyFile();
+    }
+
+    /** Raw keys on screen mean a missing string; an ellipsis means the layout cut a customer's text. */
+    private List<String> problems(String name) {
+        List<String> out = new ArrayList<>();
+        for (Node n : FxTestSupport.visibleNodes(view)) {
+            if (!(n instanceof Labeled l) || l.getText() == null || l.getText().isEmpty()) {
+                continue;
+            }
+            if (RAW_KEY.matcher(l.getText()).matches()) {
+                out.add(name + ": raw key " + l.getText());
+            }
+            Text shown = (Text) l.lookup(".text");
+            if (shown != null && !shown.getText().equals(l.getText())) {
+                out.add(name + ": cut text '" + l.getText() + "' shown as '" + shown.getText() + "'");
+            }
+        }
+        return out;
+    }
+
+    /** PNG with light compression: the default level costs more time than the whole render. */
+    private static void save(WritableImage image, Path file) {
+        BufferedImage img = SwingFXUtils.fromFXImage(image, null);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.9f);
+        try {
+            Files.deleteIfExists(file); // ImageIO would leave the tail of a longer, older file in place
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot replace " + file, e);
+        }
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(img, null, null), param);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + file, e);
+        } finally {
+            writer.dispose();
+        }
+    }
+}
