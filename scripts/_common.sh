@@ -12,7 +12,14 @@ ensure_built() {
   fi
 }
 
+# The application: main classes only, so the production logback.xml applies.
 run_java() {
+  ensure_built
+  exec java ${JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" "$@"
+}
+
+# Test tools (chaos, benchmarks): main and test classes.
+run_test_java() {
   ensure_built
   exec java ${JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/classpath.txt)" "$@"
 }

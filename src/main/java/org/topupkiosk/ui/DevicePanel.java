@@ -28,6 +28,9 @@ public final class DevicePanel extends VBox {
 
         void cashBoxOut();
 
+        /** The technician cleared the jam or put the cash box back. */
+        void clearFault();
+
         void paperOut(boolean out);
     }
 
@@ -58,10 +61,13 @@ public final class DevicePanel extends VBox {
         Button cashBox = new Button("Cash box out");
         cashBox.setId("device-cash-box-out");
         cashBox.setOnAction(e -> actions.cashBoxOut());
+        Button fix = new Button("Fix fault");
+        fix.setId("device-clear-fault");
+        fix.setOnAction(e -> actions.clearFault());
         ToggleButton paper = new ToggleButton("Paper out");
         paper.setId("device-paper-out");
         paper.selectedProperty().addListener((obs, was, out) -> actions.paperOut(out));
-        FlowPane faults = new FlowPane(jam, cashBox, paper);
+        FlowPane faults = new FlowPane(jam, cashBox, fix, paper);
         faults.getStyleClass().add("device-notes");
 
         TextArea receipt = new TextArea();

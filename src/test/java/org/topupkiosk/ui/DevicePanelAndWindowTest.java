@@ -54,6 +54,11 @@ class DevicePanelAndWindowTest {
             }
 
             @Override
+            public void clearFault() {
+                calls.add("clear fault");
+            }
+
+            @Override
             public void paperOut(boolean out) {
                 calls.add("paper out " + out);
             }

@@ -1,0 +1,133 @@
+package org.topupkiosk.app;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletionException;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.config.ConfigException;
+import org.topupkiosk.config.KioskConfig;
+import org.topupkiosk.config.LoadedConfig;
+import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
+import org.topupkiosk.device.emulator.EmulatedReceiptPrinter;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.Screen;
+import org.topupkiosk.ui.DevicePanel;
+import org.topupkiosk.ui.KioskView;
+import org.topupkiosk.ui.KioskWindow;
+
+/**
+ * The kiosk application: configuration, the headless core, the screen, and in simulation mode the device panel beside
+ * it. A configuration error stops the start with a message that names the file, key, value and expectation.
+ *
+ * <p>Options: {@code --config F}; {@code --measure-start} prints {@code cold_start_ms=} (JVM start to the first frame
+ * of the idle screen) and exits, for {@code scripts/bench}.
+ */
+public final class KioskApp extends Application {
+
+    private static final Logger log = LoggerFactory.getLogger(KioskApp.class);
+
+    private KioskCore core;
+    private KioskView view;
+
+    @Override
+    public void start(Stage stage) {
+        List<String> args = getParameters().getRaw();
+        boolean measureStart = args.contains("--measure-start");
+        long t0 = System.nanoTime();
+        LoadedConfig loaded;
+        try {
+            KioskMain.Booted booted = KioskMain.booting.join();
+            loaded = booted.config();
+            core = booted.core();
+        } catch (CompletionException e) {
+            System.err.println("The kiosk did not start because of its configuration:");
+            System.err.println(e.getCause() instanceof ConfigException ? e.getCause().getMessage() : e.getCause());
+            Platform.exit();
+            System.exit(2);
+            return;
+        }
+        long tCore = System.nanoTime();
+        KioskConfig cfg = loaded.config();
+        view = new KioskView(core.flow(), core.messages());
+        view.setLandscape(cfg.ui().orientation() == KioskConfig.Orientation.LANDSCAPE);
+        DevicePanel panel = devicePanel();
+        Scene scene = KioskWindow.install(stage, view, panel, cfg.ui().fullScreen());
+        stage.setTitle("TopUp Kiosk");
+        if (measureStart) {
+            reportFirstIdleFrame(scene);
+        }
+        core.start();
+        stage.show();
+        long tShown = System.nanoTime();
+        log.info("start timings: jvm_to_fx_ms={} core_wait_ms={} ui_ms={}",
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()
+                        - (tShown - t0) / 1_000_000,
+                (tCore - t0) / 1_000_000, (tShown - tCore) / 1_000_000);
+    }
+
+    /** The panel of emulated devices, when the devices are emulated; null with real hardware. */
+    private DevicePanel devicePanel() {
+        if (!(core.acceptor() instanceof EmulatedBillAcceptor acceptor)
+                || !(core.printer() instanceof EmulatedReceiptPrinter printer)) {
+            return null;
+        }
+        DevicePanel panel = new DevicePanel(new DevicePanel.Actions() {
+            @Override
+            public void insertNote(long rubles) {
+                acceptor.insert(Money.rub(rubles));
+            }
+
+            @Override
+            public void jam() {
+                acceptor.jam();
+            }
+
+            @Override
+            public void cashBoxOut() {
+                acceptor.cashBoxOut();
+            }
+
+            @Override
+            public void clearFault() {
+                acceptor.clearFault();
+            }
+
+            @Override
+            public void paperOut(boolean out) {
+                printer.setPaperOut(out);
+            }
+        });
+        printer.onPrinted(panel.receiptSink());
+        return panel;
+    }
+
+    private void reportFirstIdleFrame(Scene scene) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (core.flow().current().screen() == Screen.IDLE) {
+                scene.removePostLayoutPulseListener(listener[0]);
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("cold_start_ms=" + ms);
+                System.out.flush();
+                Platform.runLater(Platform::exit);
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (view != null) {
+            view.dispose();
+        }
+        if (core != null) {
+            core.close();
+        }
+        log.info("kiosk stopped");
+    }
+}
