@@ -10,6 +10,8 @@ import org.topupkiosk.domain.Msisdn;
  *
  * @param numberDigits   national digits typed so far (up to 10)
  * @param amountDigits   whole roubles typed so far on the amount screen
+ * @param cashInserted   money in the kiosk for this order and not yet settled (cash and credit screens only; zero once
+ *                       it has gone to the carrier or onto a credit voucher, so the top bar stops showing it)
  * @param amount         what the customer asked to put on the balance
  * @param cashNeeded     cash to insert for {@code amount}, fee included
  * @param toBalance      what the inserted cash puts on the balance after the fee

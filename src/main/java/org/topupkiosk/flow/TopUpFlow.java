@@ -787,7 +787,7 @@ public final class TopUpFlow implements KioskFlow {
                 op == null ? null : op.color(),
                 s == null ? "" : s.amountDigits.toString(),
                 amount, cashNeeded,
-                s == null ? Money.ZERO_RUB : s.funds(),
+                s == null || (screen != CASH_INSERTION && screen != CONFIRM) ? Money.ZERO_RUB : s.funds(),
                 s == null ? null : s.feeNow(),
                 s == null ? null : s.toBalance(),
                 s == null ? null : s.minAmount,

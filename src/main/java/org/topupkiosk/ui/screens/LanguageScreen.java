@@ -21,7 +21,7 @@ import org.topupkiosk.ui.UiKeys;
 public final class LanguageScreen implements ScreenView {
 
     private final VBox root;
-    private final Label title = Ui.label("title");
+    private final Label title = Ui.label("title", "lang-zh-text"); // three languages in one label: the CJK face covers all three
     private final GridPane choices = new GridPane();
     private final Map<Lang, Button> buttons = new EnumMap<>(Lang.class);
 
