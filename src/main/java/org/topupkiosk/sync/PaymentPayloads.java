@@ -44,6 +44,8 @@ public final class PaymentPayloads {
                     new Money(number(n, "amountMinor"), text(n, "currency")),
                     n.hasNonNull("productId") ? n.get("productId").asText() : null,
                     Instant.parse(text(n, "createdAt")));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("outbox payload field 'createdAt' is not an instant: " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("outbox payload is not JSON: " + e.getOriginalMessage(), e);
         }

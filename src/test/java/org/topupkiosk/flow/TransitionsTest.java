@@ -1,0 +1,36 @@
+package org.topupkiosk.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TransitionsTest {
+
+    @Test
+    void everyScreenCanBeLeftForIdleServiceLockAndOutOfService() {
+        for (Screen s : Screen.values()) {
+            assertThat(Transitions.allowed(s, Screen.IDLE)).as("%s -> IDLE", s).isTrue();
+            assertThat(Transitions.allowed(s, Screen.SERVICE_LOCK)).as("%s -> SERVICE_LOCK", s).isTrue();
+            assertThat(Transitions.allowed(s, Screen.OUT_OF_SERVICE)).as("%s -> OUT_OF_SERVICE", s).isTrue();
+        }
+    }
+
+    @Test
+    void moneyScreensCannotBeSkipped() {
+        assertThat(Transitions.allowed(Screen.NUMBER_ENTRY, Screen.CASH_INSERTION)).isFalse();
+        assertThat(Transitions.allowed(Screen.AMOUNT_ENTRY, Screen.SUBMITTING)).isFalse();
+        assertThat(Transitions.allowed(Screen.LANGUAGE, Screen.DONE)).isFalse();
+        assertThat(Transitions.allowed(Screen.SUBMITTING, Screen.CASH_INSERTION)).isFalse();
+        assertThat(Transitions.allowed(Screen.DONE, Screen.CASH_INSERTION)).isFalse();
+    }
+
+    @Test
+    void theHappyPathIsAllowedStepByStep() {
+        Screen[] path = {Screen.IDLE, Screen.LANGUAGE, Screen.NUMBER_ENTRY, Screen.CHECKING_NUMBER,
+                Screen.OPERATOR_CONFIRM, Screen.AMOUNT_ENTRY, Screen.CASH_INSERTION, Screen.CONFIRM, Screen.SUBMITTING,
+                Screen.RECEIPT, Screen.DONE, Screen.IDLE};
+        for (int i = 0; i + 1 < path.length; i++) {
+            assertThat(Transitions.allowed(path[i], path[i + 1])).as("%s -> %s", path[i], path[i + 1]).isTrue();
+        }
+    }
+}
