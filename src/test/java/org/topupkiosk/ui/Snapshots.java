@@ -80,21 +80,28 @@ final class Snapshots {
                 cash(limits(operator(number(b))));
                 b.message = FlowMessage.warning("cash.note_returned_limit", Money.rub(15000));
             }
-            case CONFIRM, SUBMITTING, RECEIPT -> cash(limits(operator(number(b))));
+            case CONFIRM -> cash(limits(operator(number(b))));
+            case SUBMITTING, RECEIPT -> settled(cash(limits(operator(number(b)))));
             case DONE -> {
-                cash(limits(operator(number(b))));
+                settled(cash(limits(operator(number(b)))));
                 b.paymentStatus = PaymentStatus.CREDITED;
                 b.txnId = "0042-000317";
                 b.receipt = ReceiptState.PRINTING;
                 b.qrPayload = "https://pay.example.ru/check?txn=0042-000317&sum=588.00";
             }
             case CREDIT_VOUCHER -> {
-                cash(limits(operator(number(b))));
-                b.creditCode = "K7Q2-9XW4-M3PA";
+                settled(cash(limits(operator(number(b)))));
+                b.creditCode = "4830 2917 5560";
                 b.creditAmount = Money.rub(600);
                 b.receipt = ReceiptState.PRINTED;
             }
         }
+        return b;
+    }
+
+    /** After submit or cancel the cash belongs to the order or the voucher: the flow reports none in the kiosk. */
+    private static Builder settled(Builder b) {
+        b.cashInserted = Money.ZERO_RUB;
         return b;
     }
 
