@@ -146,8 +146,4 @@ public final class ReceiptComposer {
         int width = settings.receiptColumns();
         return text.length() <= width ? text : text.substring(0, width);
     }
-
-    static Money total(Order order) {
-        return order.amount().plus(order.fee());
-    }
 }

@@ -52,6 +52,17 @@ final class Session {
         return operator == null ? Money.ZERO_RUB : fee().feeFor(funds());
     }
 
+    /** Would this note keep the order within its cash limit and the operator's maximum? */
+    boolean admits(Money note) {
+        Money after = cash.plus(note);
+        return !after.greaterThan(cashLimit) && !fee().toBalance(after.plus(creditApplied)).greaterThan(maxAmount);
+    }
+
+    /** The amount typed on the amount screen, zero when nothing is typed. */
+    Money typedAmount() {
+        return amountDigits.isEmpty() ? Money.ZERO_RUB : Money.rub(Long.parseLong(amountDigits.toString()));
+    }
+
     boolean hasFunds() {
         return funds().isPositive();
     }

@@ -10,8 +10,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.app.CrashPoints;
-import org.topupkiosk.carrier.AccountCheck;
-import org.topupkiosk.carrier.CarrierException;
 import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
@@ -24,9 +22,6 @@ import org.topupkiosk.flow.FlowCommand.*;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Order;
-import org.topupkiosk.journal.OrderStatus;
-import org.topupkiosk.sync.PaymentPayloads;
-import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.sync.PaymentDispatch;
 import org.topupkiosk.sync.PaymentOutcome;
 
@@ -40,15 +35,12 @@ public final class TopUpFlow implements KioskFlow {
     private static final Logger log = LoggerFactory.getLogger(TopUpFlow.class);
 
     private final FlowExecutor flow;
-    private final Executor io;
-    private final Journal journal;
-    private final CarrierGateway carrier;
+    private final OrderDesk orders;
+    private final CarrierCheck check;
     private final BillAcceptor acceptor;
     private final Catalog catalog;
-    private final NumberingPlan numbering;
     private final FlowSettings settings;
     private final PaymentDispatch dispatch;
-    private final CrashPoints crash;
     private final ReceiptDesk receipts;
     private final InactivityWatch inactivity;
     private final List<Consumer<FlowSnapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -68,16 +60,13 @@ public final class TopUpFlow implements KioskFlow {
                      ReceiptDesk receipts, Catalog catalog, NumberingPlan numbering, FlowSettings settings,
                      PaymentDispatch dispatch, CrashPoints crash) {
         this.flow = flow;
-        this.io = io;
-        this.journal = journal;
-        this.carrier = carrier;
+        this.orders = new OrderDesk(journal, dispatch, crash);
+        this.check = new CarrierCheck(flow, io, carrier, catalog, numbering, settings, orders);
         this.acceptor = acceptor;
         this.receipts = receipts;
         this.catalog = catalog;
-        this.numbering = numbering;
         this.settings = settings;
         this.dispatch = dispatch;
-        this.crash = crash;
         this.lang = settings.defaultLanguage();
         this.inactivity = new InactivityWatch(flow, settings.inactivityWarning(), settings.inactivityCountdown(),
                 this::publish, this::onInactivityEnd);
@@ -161,19 +150,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private boolean onNumberEntry(FlowCommand command) {
-        if (editDigits(session.numberDigits, command, 10, false)) {
-            return true;
-        }
-        if (command instanceof Next) {
-            checkNumber();
-        } else if (command instanceof Back) {
-            moveTo(LANGUAGE);
-        } else if (command instanceof StartOver) {
-            endSession();
-        } else {
-            return false;
-        }
-        return true;
+        return onKeypad(command, session.numberDigits, 10, false, this::checkNumber, LANGUAGE);
     }
 
     private void checkNumber() {
@@ -182,114 +159,37 @@ public final class TopUpFlow implements KioskFlow {
             message = FlowMessage.error(invalid.reason().messageKey());
             return;
         }
-        Msisdn msisdn = ((Msisdn.Valid) parsed).msisdn();
-        session.msisdn = msisdn;
-        String hint = numbering.operatorIdFor(msisdn).orElse(null);
+        session.msisdn = ((Msisdn.Valid) parsed).msisdn();
         long token = session.token;
         moveTo(CHECKING_NUMBER);
-        stepTimer = flow.schedule(() -> onCheckTimeout(token, hint), settings.carrierCheckTimeout());
-        io.execute(() -> {
-            try {
-                AccountCheck check = carrier.checkAccount(msisdn, hint);
-                flow.execute(() -> onChecked(token, check, hint));
-            } catch (CarrierException e) {
-                flow.execute(() -> onCheckFailed(token, e, hint));
-            } catch (RuntimeException e) {
-                log.error("account check crashed", e);
-                flow.execute(() -> onCheckFailed(token,
-                        new CarrierException(CarrierException.Kind.UNKNOWN_OUTCOME, "client-error", e.toString()), hint));
-            }
-        });
+        stepTimer = check.start(session.msisdn, outcome -> onChecked(token, outcome));
     }
 
     private boolean current(long token, Screen expected) {
         return session != null && session.token == token && screen == expected;
     }
 
-    private void onChecked(long token, AccountCheck check, String hint) {
+    private void onChecked(long token, CarrierCheck.Outcome outcome) {
         if (!current(token, CHECKING_NUMBER)) {
             return;
         }
         cancelStepTimer();
-        if (!check.payable()) {
-            log.info("check refused number={} code={}", session.msisdn, check.refusalCode());
-            message = FlowMessage.error(refusalKey(check.refusalCode()));
-            moveTo(NUMBER_ENTRY);
-        } else {
-            Optional<Operator> op = catalog.operator(check.operatorId());
-            if (op.isEmpty()) {
-                log.warn("carrier named operator {} which the catalog does not sell", check.operatorId());
-                message = FlowMessage.error("check.refused.other");
-                moveTo(NUMBER_ENTRY);
-            } else {
-                session.offline = false;
-                chooseOperator(op.get(), check.minAmount(), check.maxAmount());
-                message = null;
-                moveTo(OPERATOR_CONFIRM);
-            }
-        }
-        publish();
-    }
-
-    private static String refusalKey(String code) {
-        if ("unknown-number".equals(code)) {
-            return "check.refused.unknown_number";
-        }
-        if ("account-blocked".equals(code) || "blocked".equals(code)) {
-            return "check.refused.blocked";
-        }
-        return "check.refused.other";
-    }
-
-    private void onCheckTimeout(long token, String hint) {
-        if (current(token, CHECKING_NUMBER)) {
-            log.warn("account check timed out after {}", settings.carrierCheckTimeout());
-            goOfflineOrRefuse(hint);
-            publish();
-        }
-    }
-
-    private void onCheckFailed(long token, CarrierException e, String hint) {
-        if (!current(token, CHECKING_NUMBER)) {
-            return;
-        }
-        cancelStepTimer();
-        log.warn("account check failed kind={} code={}", e.kind(), e.code());
-        if (e.retryable()) {
-            goOfflineOrRefuse(hint);
-        } else {
-            message = FlowMessage.error(e.kind() == CarrierException.Kind.REFUSED
-                    ? refusalKey(e.code()) : "carrier.unavailable");
-            moveTo(NUMBER_ENTRY);
-        }
-        publish();
-    }
-
-    /** The carrier is not answering: sell offline within the configured allowance, or say so before any cash. */
-    private void goOfflineOrRefuse(String hint) {
-        Optional<Operator> op = hint == null ? Optional.empty() : catalog.operator(hint);
-        Money allowance = offlineAllowance();
-        if (settings.offlineSalesAllowed() && op.isPresent() && !allowance.lessThan(op.get().minAmount())) {
+        if (outcome instanceof CarrierCheck.Outcome.Payable p) {
+            session.offline = false;
+            chooseOperator(p.operator(), p.carrierMin(), p.carrierMax());
+            message = null;
+            moveTo(OPERATOR_CONFIRM);
+        } else if (outcome instanceof CarrierCheck.Outcome.Offline o) {
             session.offline = true;
-            chooseOperator(op.get(), null, null);
-            session.cashLimit = session.cashLimit.min(allowance);
+            chooseOperator(o.operator(), null, null);
+            session.cashLimit = session.cashLimit.min(o.allowance());
             message = FlowMessage.warning("carrier.offline_sale");
             moveTo(OPERATOR_CONFIRM);
         } else {
-            message = FlowMessage.error("carrier.unavailable");
+            message = FlowMessage.error(((CarrierCheck.Outcome.Refused) outcome).messageKey());
             moveTo(NUMBER_ENTRY);
         }
-    }
-
-    private Money offlineAllowance() {
-        Money queued = Money.ZERO_RUB;
-        for (Order o : journal.ordersByStatus(OrderStatus.PENDING)) {
-            if (o.offline()) {
-                queued = queued.plus(o.paid());
-            }
-        }
-        Money left = settings.offlineLimit().minus(queued);
-        return left.isNegative() ? Money.ZERO_RUB : left;
+        publish();
     }
 
     private void chooseOperator(Operator op, Money carrierMin, Money carrierMax) {
@@ -334,13 +234,20 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private boolean onAmountEntry(FlowCommand command) {
-        if (editDigits(session.amountDigits, command, 6, true)) {
+        return onKeypad(command, session.amountDigits, 6, true, this::acceptAmount, OPERATOR_CONFIRM);
+    }
+
+    /** The number and amount screens: keypad keys edit the digits, Next moves on, Back goes to {@code back}. */
+    private boolean onKeypad(FlowCommand command, StringBuilder digits, int maxLength, boolean noLeadingZero,
+                             Runnable next, Screen back) {
+        if (editDigits(digits, command, maxLength, noLeadingZero)) {
             return true;
         }
         if (command instanceof Next) {
-            acceptAmount();
+            next.run();
         } else if (command instanceof Back) {
-            moveTo(OPERATOR_CONFIRM);
+            message = null;
+            moveTo(back);
         } else if (command instanceof StartOver) {
             endSession();
         } else {
@@ -349,12 +256,8 @@ public final class TopUpFlow implements KioskFlow {
         return true;
     }
 
-    private Money typedAmount() {
-        return session.amountDigits.isEmpty() ? Money.ZERO_RUB : Money.rub(Long.parseLong(session.amountDigits.toString()));
-    }
-
     private void acceptAmount() {
-        Money amount = typedAmount();
+        Money amount = session.typedAmount();
         if (amount.lessThan(session.minAmount)) {
             message = FlowMessage.error("amount.below_min", session.minAmount);
             return;
@@ -369,10 +272,7 @@ public final class TopUpFlow implements KioskFlow {
         }
         session.amount = amount;
         if (session.txnId == null) {
-            Order order = journal.openOrder("topup", session.msisdn, session.operator.id(), null);
-            session.txnId = order.txnId();
-            log.info("order opened txn={} number={} operator={} offline={}", order.txnId(), session.msisdn,
-                    session.operator.id(), session.offline);
+            session.txnId = orders.open(session);
         }
         message = null;
         enterCashInsertion();
@@ -404,7 +304,7 @@ public final class TopUpFlow implements KioskFlow {
                 return false;
             }
             acceptor.disable();
-            journal.cancel(session.txnId, "back-before-cash");
+            orders.cancel(session.txnId, "back-before-cash");
             session.txnId = null;
             moveTo(AMOUNT_ENTRY);
         } else if (command instanceof Cancel) {
@@ -437,16 +337,7 @@ public final class TopUpFlow implements KioskFlow {
 
     private void submitPayment() {
         acceptor.disable();
-        Money toBalance = session.toBalance();
-        Money fee = session.feeNow();
-        Order order = journal.order(session.txnId).orElseThrow();
-        PaymentRequest request = new PaymentRequest(order.txnId(), order.msisdn(), order.operatorId(), toBalance,
-                order.productId(), order.createdAt());
-        journal.submit(session.txnId, toBalance, fee, session.offline, PaymentPayloads.toJson(request));
-        crash.reach("submitted");
-        log.info("order submitted txn={} toBalance={} fee={} offline={}", session.txnId, toBalance.plain(),
-                fee.plain(), session.offline);
-        dispatch.kick();
+        orders.submit(session);
         moveTo(SUBMITTING);
         if (session.offline) {
             session.paymentStatus = FlowSnapshot.PaymentStatus.PENDING;
@@ -483,7 +374,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private void printPaymentReceipt() {
-        Order order = journal.order(session.txnId).orElseThrow();
+        Order order = orders.order(session.txnId);
         moveTo(RECEIPT);
         session.receipt = FlowSnapshot.ReceiptState.PRINTING;
         session.qrPayload = receipts.lookupLink(order.txnId());
@@ -512,8 +403,7 @@ public final class TopUpFlow implements KioskFlow {
             session.noteInEscrow = null;
         }
         acceptor.disable();
-        Optional<CustomerCredit> credit = session.txnId == null ? Optional.empty() : journal.cancel(session.txnId, reason);
-        log.info("order cancelled txn={} reason={} credit={}", session.txnId, reason, credit.map(c -> c.amount().plain()));
+        Optional<CustomerCredit> credit = session.txnId == null ? Optional.empty() : orders.cancel(session.txnId, reason);
         if (credit.isPresent()) {
             showCredit(credit.get());
         } else {
@@ -576,7 +466,7 @@ public final class TopUpFlow implements KioskFlow {
             onAcceptorFault(f);
         } else if (event instanceof BillEvent.Recovered) {
             acceptorFault = false;
-            journal.audit("acceptor_recovered", null, "{}");
+            orders.audit("acceptor_recovered", null, "{}");
             if (screen == OUT_OF_SERVICE) {
                 endSession();
             }
@@ -592,9 +482,7 @@ public final class TopUpFlow implements KioskFlow {
             acceptor.returnBill();
             return;
         }
-        Money after = session.cash.plus(note);
-        if (after.greaterThan(session.cashLimit)
-                || session.fee().toBalance(after.plus(session.creditApplied)).greaterThan(session.maxAmount)) {
+        if (!session.admits(note)) {
             log.info("note returned txn={} note={} limit={}", session.txnId, note.plain(), session.cashLimit.plain());
             acceptor.returnBill();
             message = FlowMessage.warning("cash.note_returned_limit", session.cashLimit);
@@ -607,17 +495,15 @@ public final class TopUpFlow implements KioskFlow {
     private void onStacked(Money note, String noteId) {
         if (session != null && session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
             session.noteInEscrow = null;
-            crash.reach("stacked-before-commit");
-            if (journal.recordStacked(session.txnId, note, noteId)) {
+            if (orders.creditNote(session.txnId, note, noteId)) {
                 session.cash = session.cash.plus(note);
             }
-            crash.reach("stacked-after-commit");
             acceptor.acknowledge(noteId);
             message = null;
         } else {
             // A note that lands after its session ended (timeout, cancel racing the stacker): the cash is real, so it
             // becomes a credit voucher at once rather than a silent gain for the kiosk.
-            CustomerCredit credit = journal.recordStackedWithoutOrder(note, noteId, "stacked-outside-session");
+            CustomerCredit credit = orders.creditWithoutOrder(note, noteId, "stacked-outside-session");
             acceptor.acknowledge(noteId);
             if (session == null || (screen != RECEIPT && screen != SUBMITTING)) {
                 showCredit(credit);
@@ -626,7 +512,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private void onPowerUpWithBill(BillEvent.PowerUpWithBill p) {
-        journal.audit("acceptor_powerup_with_bill", session == null ? null : session.txnId,
+        orders.audit("acceptor_powerup_with_bill", session == null ? null : session.txnId,
                 "{\"where\":\"" + p.where() + "\",\"amount\":" + (p.amount() == null ? "null" : p.amount().minor()) + "}");
         if (p.where() != BillEvent.PowerUpWithBill.Location.STACKER) {
             return;
@@ -639,7 +525,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private void onAcceptorFault(BillEvent.Fault f) {
-        journal.audit("acceptor_fault", session == null ? null : session.txnId, "{\"code\":\"" + f.code() + "\"}");
+        orders.audit("acceptor_fault", session == null ? null : session.txnId, "{\"code\":\"" + f.code() + "\"}");
         if (!f.outOfService()) {
             return;
         }
@@ -654,7 +540,7 @@ public final class TopUpFlow implements KioskFlow {
     // Recovery, inactivity, locking ---------------------------------------------------------------------------------
 
     private void recover() {
-        Optional<Order> open = journal.findOpenOrder();
+        Optional<Order> open = orders.openOrder();
         if (open.isPresent() && catalog.operator(open.get().operatorId()).isPresent()) {
             Order order = open.get();
             session = new Session(++tokens);
@@ -670,7 +556,7 @@ public final class TopUpFlow implements KioskFlow {
             enterCashInsertion();
             inactivity.activity(screen);
         } else if (open.isPresent()) {
-            journal.cancel(open.get().txnId(), "recovery-unknown-operator").ifPresent(this::showCredit);
+            orders.cancel(open.get().txnId(), "recovery-unknown-operator").ifPresent(this::showCredit);
         }
         receipts.reprintRecent();
         publish();
@@ -689,7 +575,7 @@ public final class TopUpFlow implements KioskFlow {
                 }
                 if (!session.hasFunds()) {
                     acceptor.disable();
-                    journal.cancel(session.txnId, "inactivity");
+                    orders.cancel(session.txnId, "inactivity");
                     endSession();
                 } else if (!session.toBalance().lessThan(session.minAmount)) {
                     // The customer chose this number and put the money in; paying it is what they meant.
@@ -704,7 +590,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private void onLock(String reason) {
-        journal.audit("service_lock", session == null ? null : session.txnId, "{\"reason\":\"" + reason + "\"}");
+        orders.audit("service_lock", session == null ? null : session.txnId, "{\"reason\":\"" + reason + "\"}");
         locked = true;
         if (session != null && session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
             cancelWithCredit("service_lock");
@@ -714,7 +600,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private void onUnlock() {
-        journal.audit("service_unlock", null, "{}");
+        orders.audit("service_unlock", null, "{}");
         locked = false;
         if (screen == SERVICE_LOCK) {
             endSession();
@@ -775,34 +661,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private FlowSnapshot buildSnapshot() {
-        Session s = session;
-        Operator op = s == null ? null : s.operator;
-        Money amount = s == null ? null : (screen == AMOUNT_ENTRY ? typedAmount() : s.amount);
-        Money cashNeeded = op == null || amount == null ? null : op.fee().cashNeededFor(amount);
-        return new FlowSnapshot(++version, screen, lang,
-                s == null ? "" : s.numberDigits.toString(),
-                s == null ? null : s.msisdn,
-                op == null ? null : op.id(),
-                op == null ? null : op.names().getOrDefault(lang.code(), op.id()),
-                op == null ? null : op.color(),
-                s == null ? "" : s.amountDigits.toString(),
-                amount, cashNeeded,
-                s == null || (screen != CASH_INSERTION && screen != CONFIRM) ? Money.ZERO_RUB : s.funds(),
-                s == null ? null : s.feeNow(),
-                s == null ? null : s.toBalance(),
-                s == null ? null : s.minAmount,
-                s == null ? null : s.maxAmount,
-                s == null ? null : s.cashLimit,
-                settings.acceptedNotes(),
-                !acceptorFault,
-                s != null && s.offline,
-                message,
-                inactivity.countdown(),
-                s == null ? null : s.txnId,
-                s == null ? null : s.paymentStatus,
-                s == null || s.credit == null ? null : s.credit.code(),
-                s == null || s.credit == null ? null : s.credit.amount(),
-                s == null ? FlowSnapshot.ReceiptState.NONE : s.receipt,
-                s == null ? null : s.qrPayload);
+        return FlowSnapshots.of(++version, screen, lang, session, message, inactivity.countdown(), !acceptorFault,
+                settings.acceptedNotes());
     }
 }

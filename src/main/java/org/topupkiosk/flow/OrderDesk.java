@@ -1,0 +1,96 @@
+package org.topupkiosk.flow;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.app.CrashPoints;
+import org.topupkiosk.carrier.PaymentRequest;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.journal.CustomerCredit;
+import org.topupkiosk.journal.Journal;
+import org.topupkiosk.journal.Order;
+import org.topupkiosk.journal.OrderStatus;
+import org.topupkiosk.sync.PaymentDispatch;
+import org.topupkiosk.sync.PaymentPayloads;
+
+/**
+ * The flow's money verbs, each one journal transaction: open an order, credit a stacked note, submit, cancel into a
+ * credit voucher. The crash points mark the moments the chaos harness kills the process at.
+ */
+final class OrderDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderDesk.class);
+
+    private final Journal journal;
+    private final PaymentDispatch dispatch;
+    private final CrashPoints crash;
+
+    OrderDesk(Journal journal, PaymentDispatch dispatch, CrashPoints crash) {
+        this.journal = journal;
+        this.dispatch = dispatch;
+        this.crash = crash;
+    }
+
+    String open(Session s) {
+        Order order = journal.openOrder("topup", s.msisdn, s.operator.id(), null);
+        log.info("order opened txn={} number={} operator={} offline={}", order.txnId(), s.msisdn, s.operator.id(),
+                s.offline);
+        return order.txnId();
+    }
+
+    /** Credits a stacked note to the session's order; false when the journal already had this note id. */
+    boolean creditNote(String txnId, Money note, String noteId) {
+        crash.reach("stacked-before-commit");
+        boolean fresh = journal.recordStacked(txnId, note, noteId);
+        crash.reach("stacked-after-commit");
+        return fresh;
+    }
+
+    /** A note with no order to go to (it landed after its session ended, or was found at power-up). */
+    CustomerCredit creditWithoutOrder(Money note, String noteId, String reason) {
+        return journal.recordStackedWithoutOrder(note, noteId, reason);
+    }
+
+    /** OPEN to PENDING with the payment frozen in the outbox, then a nudge to the dispatcher. */
+    void submit(Session s) {
+        Money toBalance = s.toBalance();
+        Money fee = s.feeNow();
+        Order order = journal.order(s.txnId).orElseThrow();
+        PaymentRequest request = new PaymentRequest(order.txnId(), order.msisdn(), order.operatorId(), toBalance,
+                order.productId(), order.createdAt());
+        journal.submit(s.txnId, toBalance, fee, s.offline, PaymentPayloads.toJson(request));
+        crash.reach("submitted");
+        log.info("order submitted txn={} toBalance={} fee={} offline={}", s.txnId, toBalance.plain(), fee.plain(),
+                s.offline);
+        dispatch.kick();
+    }
+
+    Optional<CustomerCredit> cancel(String txnId, String reason) {
+        Optional<CustomerCredit> credit = journal.cancel(txnId, reason);
+        log.info("order cancelled txn={} reason={} credit={}", txnId, reason, credit.map(c -> c.amount().plain()));
+        return credit;
+    }
+
+    /** Money already queued for a carrier that was not answering: the offline allowance is what is left of the limit. */
+    Money offlineQueued() {
+        Money queued = Money.ZERO_RUB;
+        for (Order o : journal.ordersByStatus(OrderStatus.PENDING)) {
+            if (o.offline()) {
+                queued = queued.plus(o.paid());
+            }
+        }
+        return queued;
+    }
+
+    Optional<Order> openOrder() {
+        return journal.findOpenOrder();
+    }
+
+    Order order(String txnId) {
+        return journal.order(txnId).orElseThrow();
+    }
+
+    void audit(String kind, String txnId, String dataJson) {
+        journal.audit(kind, txnId, dataJson);
+    }
+}
