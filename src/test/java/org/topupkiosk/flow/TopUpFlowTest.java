@@ -444,4 +444,80 @@ class TopUpFlowTest {
         assertThat(k.snap().numberDigits()).isEqualTo("916");
         assertThat(k.snap().screen()).isEqualTo(Screen.NUMBER_ENTRY);
     }
+
+    @Test
+    void confirmScreenGoesBackToCashOrCancelsIntoAVoucher() throws Exception {
+        k.toCashInsertion("9161234567", "300");
+        k.insert(200, "c1");
+        k.cmd(new Pay());
+        assertThat(k.snap().screen()).isEqualTo(Screen.CONFIRM);
+        k.cmd(new Back());
+        assertThat(k.snap().screen()).isEqualTo(Screen.CASH_INSERTION);
+        assertThat(k.acceptor.lastCommand()).isEqualTo("enable");
+        k.insert(100, "c2");
+        k.cmd(new Pay(), new Cancel());
+        FlowSnapshot s = k.awaitScreen(Screen.CREDIT_VOUCHER);
+        assertThat(s.creditAmount()).isEqualTo(Money.rub(300));
+        assertThat(s.cashInserted()).isEqualTo(Money.ZERO_RUB);
+        assertJournalOk();
+    }
+
+    @Test
+    void backFromAnEmptyCashScreenReleasesTheOrder() throws Exception {
+        k.toCashInsertion("9161234567", "300");
+        String txn = k.snap().txnId();
+        k.cmd(new Back());
+        assertThat(k.snap().screen()).isEqualTo(Screen.AMOUNT_ENTRY);
+        assertThat(k.acceptor.lastCommand()).isEqualTo("disable");
+        assertThat(k.journal.order(txn).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        k.insert(100, "b1");
+        assertThat(k.acceptor.lastCommand()).isEqualTo("return");
+        k.cmd(new Next());
+        assertThat(k.snap().screen()).isEqualTo(Screen.CASH_INSERTION);
+        assertThat(k.snap().txnId()).isNotEqualTo(txn);
+        // with cash in, Back is refused: the money must end in a payment or a voucher
+        k.insert(100, "b2");
+        k.cmd(new Back());
+        assertThat(k.snap().screen()).isEqualTo(Screen.CASH_INSERTION);
+    }
+
+    @Test
+    void doneScreenReturnsToIdleByItself() throws Exception {
+        k.toCashInsertion("9161234567", "100");
+        k.insert(100, "d1");
+        k.cmd(new Pay(), new Confirm());
+        k.drain();
+        k.awaitScreen(Screen.DONE);
+        k.exec.advance(Duration.ofSeconds(19));
+        assertThat(k.snap().screen()).isEqualTo(Screen.DONE);
+        k.exec.advance(Duration.ofSeconds(1));
+        assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
+    }
+
+    @Test
+    void startOverWhileTheCarrierIsBeingAskedIgnoresTheLateAnswer() {
+        k.holdIo = true;
+        k.cmd(new Start(), new SetLanguage(Lang.EN));
+        k.type("9161234567");
+        k.cmd(new Next());
+        assertThat(k.snap().screen()).isEqualTo(Screen.CHECKING_NUMBER);
+        k.cmd(new StartOver());
+        assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
+        k.holdIo = false;
+        k.heldIo.forEach(Runnable::run);
+        k.exec.advance(Duration.ofSeconds(30));
+        assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
+    }
+
+    @Test
+    void languageScreenBackAndStartOverEndTheSession() {
+        k.cmd(new Start());
+        k.cmd(new Back());
+        assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
+        k.cmd(new Start(), new SetLanguage(Lang.ZH), new Back());
+        assertThat(k.snap().screen()).isEqualTo(Screen.LANGUAGE);
+        k.cmd(new StartOver());
+        assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
+        assertThat(k.snap().lang()).isEqualTo(Lang.RU);
+    }
 }
