@@ -23,7 +23,6 @@ import org.topupkiosk.journal.StoredReceipt;
 public final class ReceiptComposer {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final String QR_MARK = "[QR] ";
 
     private final Messages messages;
     private final FlowSettings settings;
@@ -79,16 +78,7 @@ public final class ReceiptComposer {
 
     /** Rebuilds a receipt from its stored text, for reprints after a restart or from the service screen. */
     public Receipt fromStored(StoredReceipt stored) {
-        List<Line> lines = new ArrayList<>();
-        String qr = null;
-        for (String text : stored.body().split("\n", -1)) {
-            if (text.startsWith(QR_MARK)) {
-                qr = text.substring(QR_MARK.length());
-            } else if (!text.isEmpty()) {
-                lines.add(new Line(text, Style.NORMAL));
-            }
-        }
-        return new Receipt(stored.receiptId(), settings.receiptColumns(), lines, qr);
+        return Receipt.fromStored(stored.receiptId(), stored.body(), settings.receiptColumns());
     }
 
     private void header(List<Line> lines, String titleKey, Lang lang) {
