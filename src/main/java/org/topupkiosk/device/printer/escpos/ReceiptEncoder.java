@@ -122,8 +122,23 @@ public final class ReceiptEncoder {
         return runs;
     }
 
-    /** Spaces the printer has no glyph for become plain spaces; the layout already counted them as one column. */
-    private static String normalise(String text) {
-        return text.replace('\u202F', ' ').replace('\u2009', ' ').replace('\u00A0', ' ');
+    /**
+     * Typography code page 866 lacks, one character for one so the layout's columns hold: special spaces become
+     * spaces, guillemets and curly quotes straight quotes, dashes hyphens. Without this a Russian address with
+     * «quotes» would go as a raster image.
+     */
+    public static String normalise(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\u00A0', '\u2009', '\u202F' -> sb.append(' ');
+                case '«', '»', '“', '”', '„' -> sb.append('"');
+                case '‘', '’' -> sb.append('\'');
+                case '–', '—', '‑' -> sb.append('-');
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }
