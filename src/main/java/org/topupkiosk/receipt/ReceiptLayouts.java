@@ -173,6 +173,20 @@ public final class ReceiptLayouts {
         return w.build((s.closing() ? "z-" : "x-") + s.number() + "-" + s.at().getEpochSecond(), null, null);
     }
 
+    /** The page {@code kioskctl printer test} prints: both scripts, large type, a QR code; the cut follows. */
+    public Receipt printerTest(String transport, Instant at, Lang lang) {
+        ReceiptWriter w = header("receipt.title.test", lang, at);
+        w.text(transport);
+        w.heading("receipt.test.cyrillic");
+        w.text("Съешь же ещё этих мягких французских булок, да выпей чаю. №1");
+        w.heading("receipt.test.chinese");
+        w.text("中文打印测试：手机充值，谢谢光临。");
+        w.heading("receipt.test.large");
+        w.large("АБВ 123");
+        w.rule();
+        return w.build("printer-test-" + at.getEpochSecond(), lookupLink("TEST"), null);
+    }
+
     private ReceiptWriter header(String titleKey, Lang lang, Instant at) {
         ReceiptWriter w = new ReceiptWriter(messages, lang, columns);
         w.title(titleKey);
