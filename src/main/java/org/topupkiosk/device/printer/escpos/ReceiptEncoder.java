@@ -68,6 +68,10 @@ public final class ReceiptEncoder {
         return b.align(Align.LEFT).feedLines(2).cut(EscPosBuilder.Cut.PARTIAL, CUT_FEED_DOTS).toBytes();
     }
 
+    /**
+     * Every line states its modes in full (9 bytes) rather than only the changes: a line then prints right even if
+     * the printer dropped its modes in between, and the budget (2 KB a receipt) has room for it.
+     */
     private void line(EscPosBuilder b, Receipt.Line line) {
         Receipt.Style style = line.style();
         int scale = style.large() ? 2 : 1;
@@ -75,15 +79,14 @@ public final class ReceiptEncoder {
         String text = normalise(line.text());
         List<Run> runs = runs(text);
         if (runs == null) {
-            b.raster(TextRaster.render(text, style.bold(), scale));   // a raster block ends its own line
+            b.raster(TextRaster.render(text, style.bold(), scale));   // a raster block ends its own line: no LF
             return;
-        } else {
-            for (Run r : runs) {
-                if (r.chinese()) {
-                    b.chineseOn().raw(r.text().getBytes(GB18030)).chineseOff();
-                } else {
-                    b.raw(r.text().getBytes(CP866));
-                }
+        }
+        for (Run r : runs) {
+            if (r.chinese()) {
+                b.chineseOn().raw(r.text().getBytes(GB18030)).chineseOff();
+            } else {
+                b.raw(r.text().getBytes(CP866));
             }
         }
         b.newline();
