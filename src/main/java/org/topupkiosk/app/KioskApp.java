@@ -13,7 +13,7 @@ import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
-import org.topupkiosk.device.emulator.EmulatedReceiptPrinter;
+import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.ui.DevicePanel;
@@ -73,9 +73,10 @@ public final class KioskApp extends Application {
     /** The panel of emulated devices, when the devices are emulated; null with real hardware. */
     private DevicePanel devicePanel() {
         if (!(core.acceptor() instanceof EmulatedBillAcceptor acceptor)
-                || !(core.printer() instanceof EmulatedReceiptPrinter printer)) {
+                || core.printerEmulator() == null) {
             return null;
         }
+        EscPosPrinterEmulator printer = core.printerEmulator();
         DevicePanel panel = new DevicePanel(new DevicePanel.Actions() {
             @Override
             public void insertNote(long rubles) {
@@ -102,7 +103,12 @@ public final class KioskApp extends Application {
                 printer.setPaperOut(out);
             }
         });
-        printer.onPrinted(panel.receiptSink());
+        printer.onPrinted(r -> {
+            panel.receiptSink().accept(r.text());
+            if (r.png() != null) {
+                panel.receiptImageSink().accept(r.png());
+            }
+        });
         return panel;
     }
 

@@ -23,8 +23,12 @@ import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
-import org.topupkiosk.device.emulator.EmulatedReceiptPrinter;
+import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.printer.ReceiptPrinter;
+import org.topupkiosk.device.printer.escpos.EscPosPrinter;
+import org.topupkiosk.device.printer.escpos.PrinterLink;
+import org.topupkiosk.device.printer.escpos.PrinterLinks;
+import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
 import org.topupkiosk.flow.FlowSettings;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.ReceiptComposer;
@@ -60,6 +64,7 @@ public final class KioskCore implements AutoCloseable {
     private final CarrierGateway carrier;
     private final BillAcceptor acceptor;
     private final ReceiptPrinter printer;
+    private EscPosPrinterEmulator printerEmulator;
     private final OutboxDispatcher dispatcher;
     private final TopUpFlow flow;
     private final Messages messages;
@@ -131,12 +136,24 @@ public final class KioskCore implements AutoCloseable {
         return new EmulatedBillAcceptor(varDir.resolve("emulator/bill-acceptor"), Duration.ofSeconds(10));
     }
 
+    /**
+     * The real ESC/POS driver in both modes: over the configured transport, or in simulation over an in-memory link to
+     * the printer emulator, which renders receipts to PNG under var/receipts.
+     */
     private ReceiptPrinter printer(KioskConfig cfg, Path configFile) throws ConfigException {
-        if (cfg.devices().printer().type() != KioskConfig.PrinterType.EMULATOR) {
-            throw new ConfigException(configFile, "devices.printer.type", "'" + cfg.devices().printer().type()
-                    + "' has no driver in this build yet (expected emulator)");
+        KioskConfig.Printer p = cfg.devices().printer();
+        PrinterLink link;
+        if (p.type() == KioskConfig.PrinterType.EMULATOR) {
+            printerEmulator = new EscPosPrinterEmulator(varDir.resolve("receipts"), p.columns() == 32
+                    ? EscPosPrinterEmulator.PAPER_58MM_DOTS : EscPosPrinterEmulator.PAPER_80MM_DOTS);
+            link = printerEmulator.memoryLink();
+        } else {
+            link = PrinterLinks.open(p.transport().orElseThrow(() -> new ConfigException(configFile,
+                    "devices.printer.transport", "is missing (required for type escpos)")));
         }
-        return new EmulatedReceiptPrinter(varDir.resolve("receipts"));
+        ReceiptEncoder encoder = new ReceiptEncoder(ReceiptEncoder.Options.defaults().withGb18030(p.gb18030()));
+        // DLE EOT answers come in milliseconds; the status after a receipt may wait for a slow serial line to drain.
+        return new EscPosPrinter(link, encoder, Duration.ofSeconds(1), Duration.ofSeconds(5));
     }
 
     private static FlowSettings flowSettings(KioskConfig cfg) {
@@ -186,6 +203,11 @@ public final class KioskCore implements AutoCloseable {
 
     public ReceiptPrinter printer() {
         return printer;
+    }
+
+    /** The emulated printer behind {@link #printer()} in simulation mode, or null with a real printer. */
+    public EscPosPrinterEmulator printerEmulator() {
+        return printerEmulator;
     }
 
     /** The in-process simulator in simulation mode, or null. */

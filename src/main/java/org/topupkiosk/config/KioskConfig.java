@@ -61,8 +61,11 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
 
     public enum PrinterType { EMULATOR, ESCPOS }
 
-    /** @param transport how bytes reach the printer; empty for the emulator */
-    public record Printer(PrinterType type, Optional<PrinterTransport> transport, int columns) {}
+    /**
+     * @param transport how bytes reach the printer; empty for the emulator
+     * @param gb18030   the printer has Chinese firmware (GB18030 in FS &amp; mode); false prints Chinese as raster lines
+     */
+    public record Printer(PrinterType type, Optional<PrinterTransport> transport, int columns, boolean gb18030) {}
 
     public record Devices(BillAcceptor billAcceptor, Printer printer) {}
 

@@ -226,10 +226,11 @@ final class KioskConfigParser {
         if (columns != 32 && columns != 42) {
             p.problem("columns", columns + " is not a receipt width (expected 32 for 58 mm paper or 42 for 80 mm)");
         }
+        boolean gb18030 = p.bool("gb18030", false);
         p.finish();
         s.finish();
         return new KioskConfig.Devices(new KioskConfig.BillAcceptor(type, port),
-                new KioskConfig.Printer(printerType, transport, (int) columns));
+                new KioskConfig.Printer(printerType, transport, (int) columns, gb18030));
     }
 
     private KioskConfig.Ui ui(Section s) {

@@ -51,10 +51,10 @@ public final class ReceiptDesk implements AutoCloseable {
     void printPayment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang,
                       CustomerCredit credit, Consumer<Boolean> done) {
         Receipt receipt = composer.payment(order, operator, status, lang);
-        journal.storeReceipt(receipt.id(), order.txnId(), "payment", receipt.asText());
+        journal.storeReceipt(receipt.id(), order.txnId(), "payment", receipt.toStored());
         if (credit != null) {
             Receipt voucher = composer.credit(credit, lang);
-            journal.storeReceipt(voucher.id(), order.txnId(), "credit", voucher.asText());
+            journal.storeReceipt(voucher.id(), order.txnId(), "credit", voucher.toStored());
             print(receipt, ok -> print(voucher, ok2 -> done.accept(ok && ok2)));
         } else {
             print(receipt, done);
@@ -63,7 +63,7 @@ public final class ReceiptDesk implements AutoCloseable {
 
     void printCredit(CustomerCredit credit, Lang lang, Consumer<Boolean> done) {
         Receipt voucher = composer.credit(credit, lang);
-        journal.storeReceipt(voucher.id(), credit.sourceTxn(), "credit", voucher.asText());
+        journal.storeReceipt(voucher.id(), credit.sourceTxn(), "credit", voucher.toStored());
         print(voucher, done);
     }
 

@@ -1,14 +1,20 @@
 package org.topupkiosk.ui;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -39,6 +45,9 @@ public final class DevicePanel extends VBox {
 
     private final StringProperty receiptText = new SimpleStringProperty(this, "receiptText", "");
     private final Consumer<String> receiptSink = FlowUiAdapter.latestOnFxThread(receiptText::set);
+    private final ObjectProperty<Image> receiptImage = new SimpleObjectProperty<>(this, "receiptImage");
+    private final Consumer<Path> receiptImageSink = FlowUiAdapter.latestOnFxThread(
+            png -> receiptImage.set(new Image(png.toUri().toString())));
 
     public DevicePanel(Actions actions) {
         Objects.requireNonNull(actions, "actions");
@@ -77,7 +86,22 @@ public final class DevicePanel extends VBox {
         receipt.textProperty().bind(receiptText);
         VBox.setVgrow(receipt, Priority.ALWAYS);
 
-        getChildren().addAll(heading("Bill acceptor"), notes, heading("Faults"), faults, heading("Last receipt"), receipt);
+        // The emulated printer's PNG when there is one (what the paper looks like); the text until then.
+        ImageView image = new ImageView();
+        image.setId("device-receipt-image");
+        image.setPreserveRatio(true);
+        image.setFitWidth(380);
+        image.imageProperty().bind(receiptImage);
+        ScrollPane imagePane = new ScrollPane(image);
+        imagePane.setId("device-receipt-scroll");
+        imagePane.visibleProperty().bind(receiptImage.isNotNull());
+        imagePane.managedProperty().bind(imagePane.visibleProperty());
+        receipt.visibleProperty().bind(receiptImage.isNull());
+        receipt.managedProperty().bind(receipt.visibleProperty());
+        VBox.setVgrow(imagePane, Priority.ALWAYS);
+
+        getChildren().addAll(heading("Bill acceptor"), notes, heading("Faults"), faults, heading("Last receipt"),
+                imagePane, receipt);
     }
 
     private static Label heading(String text) {
@@ -89,6 +113,16 @@ public final class DevicePanel extends VBox {
     /** The last receipt as text; set it on the FX thread, or use {@link #receiptSink()} from any thread. */
     public StringProperty receiptTextProperty() {
         return receiptText;
+    }
+
+    /** The last receipt as the emulated printer drew it, or null before the first. */
+    public ObjectProperty<Image> receiptImageProperty() {
+        return receiptImage;
+    }
+
+    /** Takes a receipt PNG from any thread and shows the newest on the FX thread. */
+    public Consumer<Path> receiptImageSink() {
+        return receiptImageSink;
     }
 
     /** Takes receipt text from any thread (the emulated printer's, typically) and shows the newest on the FX thread. */

@@ -14,7 +14,9 @@ import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
-import org.topupkiosk.device.emulator.EmulatedReceiptPrinter;
+import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
+import org.topupkiosk.device.printer.escpos.EscPosPrinter;
+import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
@@ -37,7 +39,10 @@ final class FlowFixture implements AutoCloseable {
     final CarrierSimulator sim;
     final RestCarrierGateway carrier;
     final Journal journal;
-    final EmulatedReceiptPrinter printer;
+    /** The emulated printer's switches (paper out, cover open) and what it printed. */
+    final EscPosPrinterEmulator printer;
+    /** The real ESC/POS driver the desk prints through, over the in-memory link. */
+    final EscPosPrinter escPos;
     final OutboxDispatcher dispatcher;
     final ReceiptDesk desk;
     final FlowSettings settings;
@@ -58,11 +63,13 @@ final class FlowFixture implements AutoCloseable {
         this.carrier = new RestCarrierGateway(sim.baseUri(), settings.kioskId(), key, Duration.ofSeconds(2),
                 Duration.ofSeconds(2), Clock.systemUTC());
         this.journal = Journal.open(dir.resolve("journal.db"), settings.kioskId(), Clock.systemUTC());
-        this.printer = new EmulatedReceiptPrinter(dir.resolve("receipts"));
+        this.printer = new EscPosPrinterEmulator(dir.resolve("receipts"), EscPosPrinterEmulator.PAPER_80MM_DOTS);
+        this.escPos = new EscPosPrinter(printer.memoryLink(), new ReceiptEncoder(ReceiptEncoder.Options.defaults()),
+                Duration.ofSeconds(1), Duration.ofSeconds(1));
         this.dispatcher = new OutboxDispatcher(journal, carrier,
                 new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(2), new Random(1)), Clock.systemUTC(),
                 CrashPoints.NONE, 50, 4);
-        this.desk = new ReceiptDesk(journal, printer, new ReceiptComposer(new Messages(), settings, Clock.systemUTC()),
+        this.desk = new ReceiptDesk(journal, escPos, new ReceiptComposer(new Messages(), settings, Clock.systemUTC()),
                 Clock.systemUTC());
         this.flow = newFlow();
     }

@@ -93,6 +93,25 @@ class DevicePanelAndWindowTest {
     }
 
     @Test
+    void theEmulatedPrintersPngReplacesTheText(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var emu = new org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator(dir, 576);
+        emu.onPrinted(r -> panel.receiptImageSink().accept(r.png()));
+        new org.topupkiosk.device.printer.escpos.EscPosPrinter(emu.memoryLink(),
+                new org.topupkiosk.device.printer.escpos.ReceiptEncoder(
+                        org.topupkiosk.device.printer.escpos.ReceiptEncoder.Options.defaults()),
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1))
+                .print(new org.topupkiosk.domain.Receipt("r", 42, List.of(new org.topupkiosk.domain.Receipt.Line(
+                        "ЧЕК", org.topupkiosk.domain.Receipt.Style.CENTER_BOLD)), "https://topup.example/t/1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.ImageView image = robot.lookup("#device-receipt-image").queryAs(javafx.scene.image.ImageView.class);
+        assertThat(image.getImage()).isNotNull();
+        assertThat(image.getImage().getWidth()).isEqualTo(576 + 32);
+        assertThat(robot.lookup("#device-receipt-scroll").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#device-receipt").queryAs(TextArea.class).isVisible()).isFalse();
+    }
+
+    @Test
     void simulationScalesTheKioskToFitAtItsAspectRatio() {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.getWidth()).isEqualTo(KioskView.DESIGN_WIDTH);

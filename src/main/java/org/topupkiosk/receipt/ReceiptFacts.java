@@ -1,0 +1,58 @@
+package org.topupkiosk.receipt;
+
+import java.time.Instant;
+import java.util.List;
+import org.topupkiosk.domain.Money;
+
+/** What a receipt states, gathered by the flow or the service commands; the layouts only arrange it. */
+public final class ReceiptFacts {
+
+    private ReceiptFacts() {}
+
+    /** The kiosk: its id, where it stands, whom to call, where a transaction can be looked up. */
+    public record Kiosk(String id, String address, String supportPhone, String lookupUrlBase) {}
+
+    public enum Status { CREDITED, PENDING, REFUSED }
+
+    /**
+     * One sale paid in cash. {@code overpayment} is what the customer put in beyond the price when the price is fixed
+     * (a package, an e-PIN, an eSIM): it goes on a credit voucher ({@code overpaymentVoucher}), since the kiosk gives
+     * no change. For a top-up everything goes to the balance and overpayment is zero.
+     */
+    public record Sale(String txnId, Instant at, String operatorName, String maskedNumber, Money amount, Money fee,
+                       Money cash, Money overpayment, String overpaymentVoucher, Status status) {
+        public Money total() {
+            return amount.plus(fee);
+        }
+    }
+
+    public record CreditVoucher(String code, Money amount, String sourceTxn, Instant issuedAt) {}
+
+    public record VoucherRedemption(String txnId, Instant at, String operatorName, String maskedNumber,
+                                    String voucherSerialMasked, Money faceValue, Status status) {}
+
+    /** activationCode is the SGP.22 string {@code LPA:1$<SM-DP+ address>$<matching id>}. */
+    public record Esim(Sale sale, String planName, String activationCode) {}
+
+    public record EPin(Sale sale, String productName, String pin, String serial, String howToUse) {}
+
+    public record NoteCount(Money note, int count) {}
+
+    public record Encashment(String encashmentId, Instant at, String cashBoxId, String collector,
+                             List<NoteCount> notes, Money total, Money openCredits) {
+        public Encashment {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    public record OperatorTotal(String operatorName, int count, Money amount) {}
+
+    /** An X report (interim, shift stays open) or a Z report (closes the shift). */
+    public record Shift(boolean closing, int number, Instant openedAt, Instant at, int payments, Money amount,
+                        Money fees, Money cashIn, Money creditsIssued, Money creditsRedeemed, Money refunds,
+                        int pending, List<OperatorTotal> byOperator) {
+        public Shift {
+            byOperator = List.copyOf(byOperator);
+        }
+    }
+}

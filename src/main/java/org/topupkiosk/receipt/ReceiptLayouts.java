@@ -1,0 +1,240 @@
+package org.topupkiosk.receipt;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.topupkiosk.domain.Receipt;
+import org.topupkiosk.flow.Lang;
+import org.topupkiosk.i18n.Messages;
+import org.topupkiosk.receipt.ReceiptFacts.CreditVoucher;
+import org.topupkiosk.receipt.ReceiptFacts.EPin;
+import org.topupkiosk.receipt.ReceiptFacts.Encashment;
+import org.topupkiosk.receipt.ReceiptFacts.Esim;
+import org.topupkiosk.receipt.ReceiptFacts.Kiosk;
+import org.topupkiosk.receipt.ReceiptFacts.NoteCount;
+import org.topupkiosk.receipt.ReceiptFacts.OperatorTotal;
+import org.topupkiosk.receipt.ReceiptFacts.Sale;
+import org.topupkiosk.receipt.ReceiptFacts.Shift;
+import org.topupkiosk.receipt.ReceiptFacts.Status;
+import org.topupkiosk.receipt.ReceiptFacts.VoucherRedemption;
+
+/**
+ * Every receipt the kiosk prints, laid out for 58 mm (32 columns) or 80 mm (42) paper: pure, facts in, {@link Receipt}
+ * out. Customer receipts carry the kiosk, date, transaction, what was bought and paid, the status, the support phone
+ * and a QR code with the transaction lookup link; service reports (encashment, X and Z) carry the counters.
+ */
+public final class ReceiptLayouts {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Messages messages;
+    private final Kiosk kiosk;
+    private final int columns;
+    private final ZoneId zone;
+
+    public ReceiptLayouts(Messages messages, Kiosk kiosk, int columns, ZoneId zone) {
+        if (columns != 32 && columns != 42) {
+            throw new IllegalArgumentException("receipt width " + columns + " (expected 32 or 42 columns)");
+        }
+        this.messages = messages;
+        this.kiosk = kiosk;
+        this.columns = columns;
+        this.zone = zone;
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    public String lookupLink(String txnId) {
+        return kiosk.lookupUrlBase() + txnId;
+    }
+
+    public Receipt topUp(Sale sale, Lang lang) {
+        ReceiptWriter w = header("receipt.title.topup", lang, sale.at());
+        saleLines(w, sale);
+        return footer(w).build(sale.txnId() + "-payment", lookupLink(sale.txnId()), null);
+    }
+
+    public Receipt packageSale(Sale sale, String packageName, Lang lang) {
+        ReceiptWriter w = header("receipt.title.package", lang, sale.at());
+        w.heading("receipt.package");
+        w.text(packageName);
+        saleLines(w, sale);
+        return footer(w).build(sale.txnId() + "-payment", lookupLink(sale.txnId()), null);
+    }
+
+    public Receipt voucherRedemption(VoucherRedemption v, Lang lang) {
+        ReceiptWriter w = header("receipt.title.voucher", lang, v.at());
+        w.pair("receipt.txn", v.txnId());
+        w.pair("receipt.operator", v.operatorName());
+        w.pair("receipt.number", v.maskedNumber());
+        w.pair("receipt.voucher.serial", v.voucherSerialMasked());
+        w.pairBold("receipt.voucher.nominal", w.money(v.faceValue()));
+        status(w, v.status());
+        return footer(w).build(v.txnId() + "-voucher", lookupLink(v.txnId()), null);
+    }
+
+    /** The PIN in large type: the customer types it from the paper. */
+    public Receipt ePin(EPin e, Lang lang) {
+        Sale sale = e.sale();
+        ReceiptWriter w = header("receipt.title.epin", lang, sale.at());
+        w.text(e.productName());
+        saleLines(w, sale);
+        w.rule();
+        w.centred(w.label("receipt.epin.pin"), Receipt.Style.CENTER);
+        w.large(e.pin());
+        w.pair("receipt.epin.serial", e.serial());
+        w.text(e.howToUse());
+        w.text(w.msg("receipt.epin.keep"));
+        return footer(w).build(sale.txnId() + "-epin", lookupLink(sale.txnId()), null);
+    }
+
+    /** The activation QR is the SGP.22 code itself; the text under it is for phones that cannot scan. */
+    public Receipt esim(Esim e, Lang lang) {
+        Sale sale = e.sale();
+        ReceiptWriter w = header("receipt.title.esim", lang, sale.at());
+        w.text(e.planName());
+        saleLines(w, sale);
+        w.rule();
+        w.text(w.msg("receipt.esim.scan"));
+        w.text(w.msg("receipt.esim.manual"));
+        String[] parts = e.activationCode().split("\\$");
+        if (parts.length >= 3) {
+            w.heading("receipt.esim.smdp");
+            w.text(parts[1]);
+            w.heading("receipt.esim.matching");
+            w.text(parts[2]);
+        } else {
+            w.text(e.activationCode());
+        }
+        w.text(w.msg("receipt.esim.once"));
+        w.heading("receipt.lookup");
+        w.text(lookupLink(sale.txnId()));
+        return footer(w).build(sale.txnId() + "-esim", e.activationCode(), null);
+    }
+
+    /** The code as a large line, a QR code and a CODE128 barcode: the kiosk's scanner takes either back. */
+    public Receipt creditVoucher(CreditVoucher c, Lang lang) {
+        ReceiptWriter w = header("receipt.title.credit", lang, c.issuedAt());
+        if (c.sourceTxn() != null) {
+            w.pair("receipt.txn", c.sourceTxn());
+        }
+        w.pairBold("receipt.credit.amount", w.money(c.amount()));
+        w.centred(w.label("receipt.credit.code"), Receipt.Style.CENTER);
+        w.large(c.code());
+        w.text(w.msg("receipt.credit.howto"));
+        w.pair("receipt.support", kiosk.supportPhone());
+        return w.build("credit-" + c.code(), c.code(), c.code());
+    }
+
+    public Receipt encashment(Encashment e, Lang lang) {
+        ReceiptWriter w = header("receipt.title.encashment", lang, e.at());
+        w.pair("receipt.encashment.id", e.encashmentId());
+        w.pair("receipt.cashbox", e.cashBoxId());
+        w.pair("receipt.collector", e.collector());
+        w.rule();
+        int notes = 0;
+        for (NoteCount n : e.notes()) {
+            w.pairText(w.money(n.note()) + " x " + n.count(), w.money(n.note().times(n.count())),
+                    Receipt.Style.NORMAL);
+            notes += n.count();
+        }
+        w.rule();
+        w.pair("receipt.notes", String.valueOf(notes));
+        w.pairBold("receipt.total", w.money(e.total()));
+        w.pair("receipt.shift.credits_open", w.money(e.openCredits()));
+        signature(w);
+        return w.build("encashment-" + e.encashmentId(), null, null);
+    }
+
+    public Receipt shift(Shift s, Lang lang) {
+        ReceiptWriter w = header(s.closing() ? "receipt.title.shift_z" : "receipt.title.shift_x", lang, s.at());
+        w.pair("receipt.shift", String.valueOf(s.number()));
+        w.pair("receipt.shift.opened", date(s.openedAt()));
+        w.rule();
+        w.pair("receipt.shift.payments", String.valueOf(s.payments()));
+        w.pairBold("receipt.amount", w.money(s.amount()));
+        w.pair("receipt.fee", w.money(s.fees()));
+        w.pair("receipt.shift.cash_in", w.money(s.cashIn()));
+        w.pair("receipt.shift.credits_issued", w.money(s.creditsIssued()));
+        w.pair("receipt.shift.credits_redeemed", w.money(s.creditsRedeemed()));
+        w.pair("receipt.shift.refunds", w.money(s.refunds()));
+        w.pair("receipt.shift.pending", String.valueOf(s.pending()));
+        if (!s.byOperator().isEmpty()) {
+            w.rule();
+            for (OperatorTotal o : s.byOperator()) {
+                w.pairText(o.operatorName() + " (" + o.count() + ")", w.money(o.amount()), Receipt.Style.NORMAL);
+            }
+        }
+        w.rule();
+        w.text(w.msg(s.closing() ? "receipt.shift.z_note" : "receipt.shift.x_note"));
+        signature(w);
+        return w.build((s.closing() ? "z-" : "x-") + s.number() + "-" + s.at().getEpochSecond(), null, null);
+    }
+
+    /** The page {@code kioskctl printer test} prints: both scripts, large type, a QR code; the cut follows. */
+    public Receipt printerTest(String transport, Instant at, Lang lang) {
+        ReceiptWriter w = header("receipt.title.test", lang, at);
+        w.text(transport);
+        w.heading("receipt.test.cyrillic");
+        w.text("Съешь же ещё этих мягких французских булок, да выпей чаю. №1");
+        w.heading("receipt.test.chinese");
+        w.text("中文打印测试：手机充值，谢谢光临。");
+        w.heading("receipt.test.large");
+        w.large("АБВ 123");
+        w.rule();
+        return w.build("printer-test-" + at.getEpochSecond(), lookupLink("TEST"), null);
+    }
+
+    private ReceiptWriter header(String titleKey, Lang lang, Instant at) {
+        ReceiptWriter w = new ReceiptWriter(messages, lang, columns);
+        w.title(titleKey);
+        w.pair("receipt.kiosk", kiosk.id());
+        w.text(kiosk.address());
+        w.pair("receipt.date", date(at));
+        w.rule();
+        return w;
+    }
+
+    private void saleLines(ReceiptWriter w, Sale s) {
+        w.pair("receipt.txn", s.txnId());
+        w.pair("receipt.operator", s.operatorName());
+        w.pair("receipt.number", s.maskedNumber());
+        w.pair("receipt.amount", w.money(s.amount()));
+        w.pair("receipt.fee", w.money(s.fee()));
+        w.pairBold("receipt.total", w.money(s.total()));
+        w.pair("receipt.cash", w.money(s.cash()));
+        if (s.overpayment().isPositive() && s.overpaymentVoucher() != null) {
+            w.text(w.msg("receipt.overpayment.voucher", w.money(s.overpayment()), s.overpaymentVoucher()));
+        } else {
+            w.text(w.msg("receipt.no_change"));
+        }
+        status(w, s.status());
+    }
+
+    private static void status(ReceiptWriter w, Status status) {
+        String key = switch (status) {
+            case CREDITED -> "receipt.status.credited";
+            case PENDING -> "receipt.status.pending";
+            case REFUSED -> "receipt.status.refused";
+        };
+        w.pairBold("receipt.status", w.msg(key));
+    }
+
+    private ReceiptWriter footer(ReceiptWriter w) {
+        w.rule();
+        w.pair("receipt.support", kiosk.supportPhone());
+        w.text(w.msg("receipt.lookup"));
+        return w;
+    }
+
+    private static void signature(ReceiptWriter w) {
+        w.text(" ");
+        w.pair("receipt.signature", "________________");
+    }
+
+    private String date(Instant at) {
+        return DATE.format(at.atZone(zone));
+    }
+}

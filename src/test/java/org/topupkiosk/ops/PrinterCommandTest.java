@@ -1,0 +1,90 @@
+package org.topupkiosk.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
+import org.topupkiosk.device.emulator.printer.PrintedReceipt;
+import org.topupkiosk.device.emulator.printer.PrinterEmulatorServer;
+import picocli.CommandLine;
+
+/** {@code kioskctl printer test} against the printer emulator on TCP, as against a network printer's port 9100. */
+class PrinterCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new KioskCtl());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(out));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString());
+    }
+
+    @Test
+    void printsTheTestPageAndTheStatusOverTcp() throws Exception {
+        EscPosPrinterEmulator emu = new EscPosPrinterEmulator(dir, EscPosPrinterEmulator.PAPER_80MM_DOTS);
+        try (PrinterEmulatorServer server = new PrinterEmulatorServer(emu, 0)) {
+            Run r = run("printer", "test", "--transport", "tcp://127.0.0.1:" + server.port());
+            assertThat(r.out()).contains("before: ready").contains("printed=true").contains("status: ready")
+                    .contains("paper_out=false");
+            assertThat(r.exit()).isZero();
+            waitForPrinted(emu, 1);
+            PrintedReceipt page = emu.printed().get(0);
+            assertThat(page.text()).contains("Съешь же ещё этих мягких").contains("[image]").contains("PRINTER TEST");
+            assertThat(page.qrPayloads()).containsExactly("https://topup.example/t/TEST");
+            assertThat(page.partialCut()).isTrue();
+            assertThat(page.png()).exists();
+
+            Run gb = run("printer", "test", "--transport", "tcp://127.0.0.1:" + server.port(), "--gb18030",
+                    "--columns", "32", "--lang", "zh");
+            assertThat(gb.exit()).isZero();
+            waitForPrinted(emu, 2);
+            assertThat(emu.printed().get(1).text()).contains("中文打印测试").contains("打印机测试");
+        }
+    }
+
+    @Test
+    void reportsPaperOutWithExitOne() throws Exception {
+        EscPosPrinterEmulator emu = new EscPosPrinterEmulator(null, EscPosPrinterEmulator.PAPER_80MM_DOTS);
+        emu.setPaperOut(true);
+        try (PrinterEmulatorServer server = new PrinterEmulatorServer(emu, 0)) {
+            Run r = run("printer", "test", "--transport", "tcp://127.0.0.1:" + server.port());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("status: offline, paper out").contains("paper_out=true");
+        }
+    }
+
+    @Test
+    void aPlainFileGetsThePageButNoStatus() throws Exception {
+        Path file = dir.resolve("lp0");
+        Files.createFile(file);
+        Run r = run("printer", "test", "--transport", "file:" + file, "--status-timeout-ms", "200");
+        assertThat(r.out()).contains("printed=true").contains("status: unknown");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(Files.size(file)).isGreaterThan(100);
+    }
+
+    @Test
+    void aBadTransportNamesTheForms() {
+        Run r = run("printer", "test", "--transport", "usb:lp0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("serial:/dev/ttyS0, file:/dev/usb/lp0 or tcp://host:9100");
+    }
+
+    private static void waitForPrinted(EscPosPrinterEmulator emu, int n) throws InterruptedException {
+        for (int i = 0; i < 200 && emu.printed().size() < n; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(emu.printed()).hasSizeGreaterThanOrEqualTo(n);
+    }
+}
