@@ -22,9 +22,17 @@ import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.cash.BillAcceptor;
-import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
+import org.topupkiosk.device.cash.PendingNotes;
+import org.topupkiosk.device.cash.ccnet.CcnetBillAcceptor;
+import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.emulator.CcnetEmulator;
+import org.topupkiosk.device.emulator.LineNoise;
+import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.device.emulator.EmulatedReceiptPrinter;
 import org.topupkiosk.device.printer.ReceiptPrinter;
+import org.topupkiosk.device.serial.JSerialCommLink;
+import org.topupkiosk.device.serial.MemoryLink;
+import org.topupkiosk.device.serial.SerialSettings;
 import org.topupkiosk.flow.FlowSettings;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.ReceiptComposer;
@@ -59,6 +67,7 @@ public final class KioskCore implements AutoCloseable {
     private final CarrierSimulator simulator;
     private final CarrierGateway carrier;
     private final BillAcceptor acceptor;
+    private CcnetEmulator billEmulator;
     private final ReceiptPrinter printer;
     private final OutboxDispatcher dispatcher;
     private final TopUpFlow flow;
@@ -123,12 +132,29 @@ public final class KioskCore implements AutoCloseable {
         return resource;
     }
 
+    /**
+     * The bill acceptor driver. Simulation mode ({@code type: emulator}) runs the real CCNET driver against the
+     * wire-level emulator over an in-memory line, so the demo exercises the protocol code the kiosk ships with.
+     */
     private BillAcceptor billAcceptor(KioskConfig cfg, Path configFile) throws ConfigException {
-        if (cfg.devices().billAcceptor().type() != KioskConfig.BillAcceptorType.EMULATOR) {
-            throw new ConfigException(configFile, "devices.billAcceptor.type", "'"
-                    + cfg.devices().billAcceptor().type() + "' has no driver in this build yet (expected emulator)");
+        KioskConfig.BillAcceptor bc = cfg.devices().billAcceptor();
+        PendingNotes pending = new PendingNotes(varDir.resolve("devices/bill-acceptor/pending"),
+                bc.type().name().toLowerCase(java.util.Locale.ROOT));
+        switch (bc.type()) {
+            case EMULATOR -> {
+                MemoryLink[] line = MemoryLink.pair("bill-acceptor");
+                billEmulator = own(new CcnetEmulator(CcnetEmulator.RUB_TABLE, LineNoise.NONE, System.nanoTime()));
+                billEmulator.serve(line[1]);
+                return new CcnetBillAcceptor(line[0], pending, CcnetSettings.DEFAULTS);
+            }
+            case CCNET -> {
+                return new CcnetBillAcceptor(new JSerialCommLink(bc.port().orElseThrow(), SerialSettings.CCNET),
+                        pending, CcnetSettings.DEFAULTS);
+            }
+            default -> throw new ConfigException(configFile, "devices.billAcceptor.type", "'"
+                    + bc.type().name().toLowerCase(java.util.Locale.ROOT)
+                    + "' has no driver in this build yet (expected emulator or ccnet)");
         }
-        return new EmulatedBillAcceptor(varDir.resolve("emulator/bill-acceptor"), Duration.ofSeconds(10));
     }
 
     private ReceiptPrinter printer(KioskConfig cfg, Path configFile) throws ConfigException {
@@ -182,6 +208,11 @@ public final class KioskCore implements AutoCloseable {
 
     public BillAcceptor acceptor() {
         return acceptor;
+    }
+
+    /** The emulated bill acceptor's slot in simulation mode (device panel, self-test, scripted customer); else null. */
+    public NoteFeeder billEmulator() {
+        return billEmulator;
     }
 
     public ReceiptPrinter printer() {

@@ -47,6 +47,7 @@ public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
     private final Deque<Insert> slot = new ArrayDeque<>();
     private int forcedReject;
     private final List<Money> cashBox = new ArrayList<>();
+    private final List<Money> unreported = new ArrayList<>();
     private CcnetState state = CcnetState.POWER_UP;
     private int data = -1;
     private int noteType = -1;
@@ -197,6 +198,7 @@ public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
             // "bill in stacker" (CCNET 0x12), not which bill.
             cutPowerOnNextStack = false;
             cashBox.add(slots.get(noteType));
+            unreported.add(slots.get(noteType));
             state = CcnetState.POWER_UP_BILL_IN_STACKER;
             data = -1;
             enabled = new byte[3];
@@ -396,6 +398,11 @@ public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
 
     public synchronized Money cashBoxTotal() {
         return cashBox.stream().reduce(Money.ZERO_RUB, Money::plus);
+    }
+
+    /** Notes that reached the cash box during a power cut: the device never said which (only "bill in stacker"). */
+    public synchronized List<Money> unreportedInStacker() {
+        return List.copyOf(unreported);
     }
 
     public synchronized int returnedCount() {
