@@ -53,8 +53,16 @@ public final class KioskCore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KioskCore.class);
 
-    /** How the embedding program bends the configured graph (tests, chaos). Nulls mean "as configured". */
-    public record Options(URI carrierUrl, CrashPoints crash, Clock clock) {
+    /**
+     * How the embedding program bends the configured graph (tests, chaos). Nulls mean "as configured".
+     *
+     * @param billAcceptorTiming poll and timeout settings of the CCNET driver (tests poll faster than a kiosk)
+     */
+    public record Options(URI carrierUrl, CrashPoints crash, Clock clock, CcnetSettings billAcceptorTiming) {
+        public Options(URI carrierUrl, CrashPoints crash, Clock clock) {
+            this(carrierUrl, crash, clock, CcnetSettings.DEFAULTS);
+        }
+
         public static Options defaults() {
             return new Options(null, CrashPoints.NONE, Clock.systemDefaultZone());
         }
@@ -102,7 +110,7 @@ public final class KioskCore implements AutoCloseable {
             this.carrier = new RestCarrierGateway(carrierUrl, cfg.kiosk().id(), key,
                     Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
                     Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
-            this.acceptor = own(billAcceptor(cfg, configFile));
+            this.acceptor = own(billAcceptor(cfg, configFile, options.billAcceptorTiming()));
             this.printer = own(printer(cfg, configFile));
         } catch (IOException e) {
             close();
@@ -136,7 +144,8 @@ public final class KioskCore implements AutoCloseable {
      * The bill acceptor driver. Simulation mode ({@code type: emulator}) runs the real CCNET driver against the
      * wire-level emulator over an in-memory line, so the demo exercises the protocol code the kiosk ships with.
      */
-    private BillAcceptor billAcceptor(KioskConfig cfg, Path configFile) throws ConfigException {
+    private BillAcceptor billAcceptor(KioskConfig cfg, Path configFile, CcnetSettings timing)
+            throws ConfigException {
         KioskConfig.BillAcceptor bc = cfg.devices().billAcceptor();
         PendingNotes pending = new PendingNotes(varDir.resolve("devices/bill-acceptor/pending"),
                 bc.type().name().toLowerCase(java.util.Locale.ROOT));
@@ -145,11 +154,11 @@ public final class KioskCore implements AutoCloseable {
                 MemoryLink[] line = MemoryLink.pair("bill-acceptor");
                 billEmulator = own(new CcnetEmulator(CcnetEmulator.RUB_TABLE, LineNoise.NONE, System.nanoTime()));
                 billEmulator.serve(line[1]);
-                return new CcnetBillAcceptor(line[0], pending, CcnetSettings.DEFAULTS);
+                return new CcnetBillAcceptor(line[0], pending, timing);
             }
             case CCNET -> {
                 return new CcnetBillAcceptor(new JSerialCommLink(bc.port().orElseThrow(), SerialSettings.CCNET),
-                        pending, CcnetSettings.DEFAULTS);
+                        pending, timing);
             }
             default -> throw new ConfigException(configFile, "devices.billAcceptor.type", "'"
                     + bc.type().name().toLowerCase(java.util.Locale.ROOT)
