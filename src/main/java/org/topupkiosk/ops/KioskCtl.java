@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /** The service command line: {@code scripts/kioskctl <command> ...}. Each area registers its command here. */
 @Command(name = "kioskctl", mixinStandardHelpOptions = true, version = "kioskctl 0.1.0",
         description = "Service tool for the TopUp kiosk.",
-        subcommands = {ConfigCommand.class, JournalCommand.class, OutboxCommand.class, SelftestCommand.class})
+        subcommands = {ConfigCommand.class, JournalCommand.class, OutboxCommand.class, SelftestCommand.class,
+            CashCommand.class})
 public final class KioskCtl implements Runnable {
 
     @Spec
