@@ -56,11 +56,10 @@ public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
     private byte[] escrowMask = new byte[3];
     private CcnetState pendingFault;
     private CcnetState lastReported;
-    private boolean stackedAnnounced;
     private boolean cutPowerOnNextStack;
     private int returned;
     private int rejected;
-    private Consumer<Money> onStackedReported = m -> { };
+    private Consumer<Money> onNoteStacked = m -> { };
     private Runnable onPowerCut = () -> { };
 
     private volatile SerialLink link;
@@ -231,10 +230,6 @@ public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
         if (state == CcnetState.ESCROW && System.currentTimeMillis() - escrowSinceMs > ESCROW_TIMEOUT_MS) {
             state = CcnetState.RETURNING;
         }
-        if (state == CcnetState.STACKED && !stackedAnnounced) {
-            stackedAnnounced = true;
-            onStackedReported.accept(slots.get(noteType));
-        }
         lastReported = state;
         return data < 0 ? new byte[] {(byte) state.code} : new byte[] {(byte) state.code, (byte) data};
     }
@@ -266,7 +261,7 @@ public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
                 cashBox.add(slots.get(noteType));
                 state = CcnetState.STACKED;
                 data = noteType;
-                stackedAnnounced = false;
+                onNoteStacked.accept(slots.get(noteType));
             }
             case RETURNING -> {
                 returned++;
@@ -387,9 +382,12 @@ public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
         this.noise = n;
     }
 
-    /** Called on the emulator thread the first time a "stacked" goes out for a note: for the latency bench. */
-    public synchronized void onStackedReported(Consumer<Money> hook) {
-        this.onStackedReported = hook;
+    /**
+     * Called on the emulator thread when a note lands in the cash box and the device enters "stacked", which it reports
+     * at the next POLL: for the latency bench. Keep it short.
+     */
+    public synchronized void onNoteStacked(Consumer<Money> hook) {
+        this.onNoteStacked = hook;
     }
 
     public synchronized List<Money> cashBox() {
