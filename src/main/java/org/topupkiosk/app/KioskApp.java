@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
-import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
+import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.Screen;
@@ -72,8 +72,8 @@ public final class KioskApp extends Application {
 
     /** The panel of emulated devices, when the devices are emulated; null with real hardware. */
     private DevicePanel devicePanel() {
-        if (!(core.acceptor() instanceof EmulatedBillAcceptor acceptor)
-                || core.printerEmulator() == null) {
+        NoteFeeder acceptor = core.billEmulator();
+        if (acceptor == null || core.printerEmulator() == null) {
             return null;
         }
         EscPosPrinterEmulator printer = core.printerEmulator();

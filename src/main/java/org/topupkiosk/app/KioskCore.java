@@ -22,13 +22,21 @@ import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.cash.BillAcceptor;
-import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
+import org.topupkiosk.device.cash.PendingNotes;
+import org.topupkiosk.device.cash.ccnet.CcnetBillAcceptor;
+import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.emulator.CcnetEmulator;
+import org.topupkiosk.device.emulator.LineNoise;
+import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.printer.ReceiptPrinter;
 import org.topupkiosk.device.printer.escpos.EscPosPrinter;
 import org.topupkiosk.device.printer.escpos.PrinterLink;
 import org.topupkiosk.device.printer.escpos.PrinterLinks;
 import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
+import org.topupkiosk.device.serial.JSerialCommLink;
+import org.topupkiosk.device.serial.MemoryLink;
+import org.topupkiosk.device.serial.SerialSettings;
 import org.topupkiosk.flow.FlowSettings;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.ReceiptComposer;
@@ -49,8 +57,16 @@ public final class KioskCore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KioskCore.class);
 
-    /** How the embedding program bends the configured graph (tests, chaos). Nulls mean "as configured". */
-    public record Options(URI carrierUrl, CrashPoints crash, Clock clock) {
+    /**
+     * How the embedding program bends the configured graph (tests, chaos). Nulls mean "as configured".
+     *
+     * @param billAcceptorTiming poll and timeout settings of the CCNET driver (tests poll faster than a kiosk)
+     */
+    public record Options(URI carrierUrl, CrashPoints crash, Clock clock, CcnetSettings billAcceptorTiming) {
+        public Options(URI carrierUrl, CrashPoints crash, Clock clock) {
+            this(carrierUrl, crash, clock, CcnetSettings.DEFAULTS);
+        }
+
         public static Options defaults() {
             return new Options(null, CrashPoints.NONE, Clock.systemDefaultZone());
         }
@@ -63,6 +79,7 @@ public final class KioskCore implements AutoCloseable {
     private final CarrierSimulator simulator;
     private final CarrierGateway carrier;
     private final BillAcceptor acceptor;
+    private CcnetEmulator billEmulator;
     private final ReceiptPrinter printer;
     private EscPosPrinterEmulator printerEmulator;
     private final OutboxDispatcher dispatcher;
@@ -98,7 +115,7 @@ public final class KioskCore implements AutoCloseable {
             this.carrier = new RestCarrierGateway(carrierUrl, cfg.kiosk().id(), key,
                     Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
                     Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
-            this.acceptor = own(billAcceptor(cfg, configFile));
+            this.acceptor = own(billAcceptor(cfg, configFile, options.billAcceptorTiming()));
             this.printer = own(printer(cfg, configFile));
         } catch (IOException e) {
             close();
@@ -128,12 +145,30 @@ public final class KioskCore implements AutoCloseable {
         return resource;
     }
 
-    private BillAcceptor billAcceptor(KioskConfig cfg, Path configFile) throws ConfigException {
-        if (cfg.devices().billAcceptor().type() != KioskConfig.BillAcceptorType.EMULATOR) {
-            throw new ConfigException(configFile, "devices.billAcceptor.type", "'"
-                    + cfg.devices().billAcceptor().type() + "' has no driver in this build yet (expected emulator)");
+    /**
+     * The bill acceptor driver. Simulation mode ({@code type: emulator}) runs the real CCNET driver against the
+     * wire-level emulator over an in-memory line, so the demo exercises the protocol code the kiosk ships with.
+     */
+    private BillAcceptor billAcceptor(KioskConfig cfg, Path configFile, CcnetSettings timing)
+            throws ConfigException {
+        KioskConfig.BillAcceptor bc = cfg.devices().billAcceptor();
+        PendingNotes pending = new PendingNotes(varDir.resolve("devices/bill-acceptor/pending"),
+                bc.type().name().toLowerCase(java.util.Locale.ROOT));
+        switch (bc.type()) {
+            case EMULATOR -> {
+                MemoryLink[] line = MemoryLink.pair("bill-acceptor");
+                billEmulator = own(new CcnetEmulator(CcnetEmulator.RUB_TABLE, LineNoise.NONE, System.nanoTime()));
+                billEmulator.serve(line[1]);
+                return new CcnetBillAcceptor(line[0], pending, timing);
+            }
+            case CCNET -> {
+                return new CcnetBillAcceptor(new JSerialCommLink(bc.port().orElseThrow(), SerialSettings.CCNET),
+                        pending, timing);
+            }
+            default -> throw new ConfigException(configFile, "devices.billAcceptor.type", "'"
+                    + bc.type().name().toLowerCase(java.util.Locale.ROOT)
+                    + "' has no driver in this build yet (expected emulator or ccnet)");
         }
-        return new EmulatedBillAcceptor(varDir.resolve("emulator/bill-acceptor"), Duration.ofSeconds(10));
     }
 
     /**
@@ -199,6 +234,11 @@ public final class KioskCore implements AutoCloseable {
 
     public BillAcceptor acceptor() {
         return acceptor;
+    }
+
+    /** The emulated bill acceptor's slot in simulation mode (device panel, self-test, scripted customer); else null. */
+    public NoteFeeder billEmulator() {
+        return billEmulator;
     }
 
     public ReceiptPrinter printer() {

@@ -6,7 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
+import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
@@ -16,15 +16,16 @@ import org.topupkiosk.flow.Screen;
 
 /**
  * A customer played by a program: taps through a cash top-up on the real flow and feeds notes into the emulated
- * acceptor. The self-test and the chaos harness use it, so both exercise exactly what a person at the screen would.
+ * acceptor's slot (whatever protocol it speaks). The self-test and the chaos harness use it, so both exercise
+ * exactly what a person at the screen would.
  */
 public final class ScriptedCustomer {
 
     private final KioskFlow flow;
-    private final EmulatedBillAcceptor acceptor;
+    private final NoteFeeder acceptor;
     private final BlockingQueue<FlowSnapshot> snapshots = new LinkedBlockingQueue<>();
 
-    public ScriptedCustomer(KioskFlow flow, EmulatedBillAcceptor acceptor) {
+    public ScriptedCustomer(KioskFlow flow, NoteFeeder acceptor) {
         this.flow = flow;
         this.acceptor = acceptor;
         flow.subscribe(snapshots::add);

@@ -11,7 +11,6 @@ import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
-import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.journal.Order;
@@ -57,7 +56,7 @@ public final class SelftestCommand implements Callable<Integer> {
         try (KioskCore core = new KioskCore(loaded, config,
                 new KioskCore.Options(null, CrashPoints.NONE, Clock.systemDefaultZone()))) {
             core.start();
-            ScriptedCustomer customer = new ScriptedCustomer(core.flow(), (EmulatedBillAcceptor) core.acceptor());
+            ScriptedCustomer customer = new ScriptedCustomer(core.flow(), core.billEmulator());
             customer.await(s -> s.screen() == org.topupkiosk.flow.Screen.IDLE, Duration.ofSeconds(10));
             FlowSnapshot cash = customer.startTopUp(number, amountRub);
             customer.insertUntil(cash.cashNeeded(), notesFor(cash.cashNeeded()));

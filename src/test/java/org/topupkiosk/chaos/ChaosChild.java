@@ -15,7 +15,7 @@ import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
-import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
+import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
@@ -26,12 +26,14 @@ import org.topupkiosk.ops.ScriptedCustomer;
 import org.topupkiosk.journal.OrderStatus;
 
 /**
- * One life of the kiosk core for the chaos harness: headless (flow, journal, sync, emulated acceptor), talking to the
- * harness's carrier simulator. It plays a customer through a cash top-up, or finishes what the journal says was left
+ * One life of the kiosk core for the chaos harness: headless (flow, journal, sync, the real CCNET driver on a pty),
+ * talking to the harness's carrier simulator and, through the pty, to the harness's bill validator emulator, which
+ * outlives this process as a real validator outlives a kiosk crash. Notes are put into the validator's slot by
+ * asking the harness: a line {@code @insert RUB} on stdout. It plays a customer through a cash top-up, or finishes what the journal says was left
  * when the previous life was killed, then prints {@code @done}. An armed crash point prints {@code @crash NAME} and
  * parks the thread so the harness can SIGKILL the process exactly there.
  *
- * <p>Arguments: config-file var-dir carrier-url crash-point national-number amount-rub bill,bill,...
+ * <p>Arguments: config-file var-dir carrier-url crash-point national-number amount-rub bill,bill,... acceptor-port
  */
 public final class ChaosChild {
 
@@ -49,7 +51,7 @@ public final class ChaosChild {
             bills.add(Money.rub(Long.parseLong(b)));
         }
 
-        LoadedConfig loaded = withJournal(ConfigLoader.load(config), varDir.resolve("journal.db"));
+        LoadedConfig loaded = withJournal(ConfigLoader.load(config), varDir.resolve("journal.db"), args[7]);
         CrashPoints crash = name -> {
             if (name.equals(armed)) {
                 System.out.println("@crash " + name);
@@ -70,7 +72,7 @@ public final class ChaosChild {
     private static void play(KioskCore core, String number, long amountRub, List<Money> bills)
             throws InterruptedException {
         Journal journal = core.journal();
-        ScriptedCustomer customer = new ScriptedCustomer(core.flow(), (EmulatedBillAcceptor) core.acceptor());
+        ScriptedCustomer customer = new ScriptedCustomer(core.flow(), harnessSlot());
         // Recovery runs on the flow thread before anything we send; give it a moment to show where it resumed.
         Thread.sleep(300);
         if (!journal.ordersByStatus(OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.REFUSED,
@@ -90,7 +92,7 @@ public final class ChaosChild {
         while (System.nanoTime() < deadline) {
             if (journal.ordersByStatus(OrderStatus.OPEN, OrderStatus.PENDING).isEmpty()
                     && journal.outboxStatus().pendingCount() == 0) {
-                Thread.sleep(300); // let the acceptor emulator forget acknowledged notes
+                Thread.sleep(300); // let the driver clear the pending records of acknowledged notes
                 return;
             }
             Thread.sleep(50);
@@ -98,10 +100,44 @@ public final class ChaosChild {
         throw new IllegalStateException("journal did not settle within 60 s: " + journal.outboxStatus());
     }
 
-    static LoadedConfig withJournal(LoadedConfig loaded, Path journalFile) {
+    /** The validator's slot is in the harness: ask it on stdout. */
+    private static NoteFeeder harnessSlot() {
+        return new NoteFeeder() {
+            @Override
+            public void insert(Money note) {
+                say("@insert " + note.wholeUnits());
+            }
+
+            @Override
+            public void jam() {
+                say("@jam");
+            }
+
+            @Override
+            public void cashBoxOut() {
+                say("@cashbox-out");
+            }
+
+            @Override
+            public void clearFault() {
+                say("@clear-fault");
+            }
+
+            private void say(String line) {
+                synchronized (System.out) {
+                    System.out.println(line);
+                    System.out.flush();
+                }
+            }
+        };
+    }
+
+    static LoadedConfig withJournal(LoadedConfig loaded, Path journalFile, String acceptorPort) {
         KioskConfig c = loaded.config();
+        KioskConfig.Devices devices = new KioskConfig.Devices(new KioskConfig.BillAcceptor(
+                KioskConfig.BillAcceptorType.CCNET, java.util.Optional.of(acceptorPort)), c.devices().printer());
         KioskConfig changed = new KioskConfig(c.kiosk(), new KioskConfig.Journal(journalFile), c.carrier(), c.sales(),
-                c.timeouts(), c.sync(), c.devices(), c.ui(), c.catalogFile(), c.numberingFile());
+                c.timeouts(), c.sync(), devices, c.ui(), c.catalogFile(), c.numberingFile());
         return new LoadedConfig(changed, loaded.catalog(), loaded.numbering());
     }
 

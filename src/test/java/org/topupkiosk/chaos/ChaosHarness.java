@@ -16,7 +16,11 @@ import java.util.concurrent.TimeUnit;
 import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.carrier.simulator.LedgerEntry;
 import org.topupkiosk.config.KioskKey;
-import org.topupkiosk.device.emulator.EmulatedBillAcceptor;
+import org.topupkiosk.device.emulator.CcnetEmulator;
+import org.topupkiosk.device.emulator.LineNoise;
+import org.topupkiosk.device.serial.JSerialCommLink;
+import org.topupkiosk.device.serial.SerialSettings;
+import org.topupkiosk.testing.SocatPair;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Order;
@@ -29,11 +33,16 @@ import org.topupkiosk.journal.VerifyReport;
  * random moment), a second life that recovers and finishes, then three comparisons: the emulated cash box against
  * the journal, the journal's own invariant, and the journal against the carrier simulator's ledger (which outlives
  * every child, as a real carrier would).
+ *
+ * <p>The child runs the real CCNET driver on one end of a socat pty pair; the validator emulator runs here, on the
+ * other end, so it outlives the killed kiosk as a real validator does (a fresh pty pair per life, the same emulator).
+ * Point {@code powerup-in-stacker} cuts the validator's power while a note goes down: the child is killed then, and
+ * the next life meets "power up with bill in stacker", which the flow journals (amount unknown) for encashment.
  */
 public final class ChaosHarness {
 
     static final List<String> POINTS = List.of("stacked-before-commit", "stacked-after-commit", "submitted",
-            "payment-before-send", "payment-after-answer", "random");
+            "payment-before-send", "payment-after-answer", "powerup-in-stacker", "random");
 
     public record Result(int runs, int lost, int doubled, List<String> problems) {
         public String line() {
@@ -101,15 +110,17 @@ public final class ChaosHarness {
                 String number = "916" + String.format("%07d", random.nextInt(10_000_000));
                 long amount = 100L * (1 + random.nextInt(10));
                 String bills = billsFor(amount);
-                String armed = point.equals("random") ? "none" : point;
+                String armed = point.equals("random") || point.equals("powerup-in-stacker") ? "none" : point;
                 long killAfterMs = point.equals("random") ? 300 + random.nextInt(2500) : -1;
 
-                Life first = life(dir, sim, armed, number, amount, bills, killAfterMs);
-                Life second = life(dir, sim, "none", number, amount, bills, -1);
+                CcnetEmulator validator = new CcnetEmulator(CcnetEmulator.RUB_TABLE, LineNoise.NONE, i);
+                Life first = life(dir, sim, validator, armed, number, amount, bills, killAfterMs,
+                        point.equals("powerup-in-stacker"));
+                Life second = life(dir, sim, validator, "none", number, amount, bills, -1, false);
                 if (!second.done()) {
                     problems.add("run " + i + " (" + point + "): recovery did not finish: " + second.tail());
                 }
-                Check c = compare(dir, sim.ledger(), "run " + i + " (" + point + ")");
+                Check c = compare(dir, validator, sim.ledger(), "run " + i + " (" + point + ")");
                 lost += c.lost();
                 doubled += c.doubled();
                 problems.addAll(c.problems());
@@ -135,16 +146,34 @@ public final class ChaosHarness {
 
     private record Life(boolean done, boolean killed, String tail) {}
 
-    private Life life(Path dir, CarrierSimulator sim, String armed, String number, long amount, String bills,
-                      long killAfterMs) throws IOException, InterruptedException {
+    private Life life(Path dir, CarrierSimulator sim, CcnetEmulator validator, String armed, String number,
+                      long amount, String bills, long killAfterMs, boolean cutPower)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
+        try (SocatPair line = SocatPair.start()) {
+            validator.serve(new JSerialCommLink(line.deviceEnd(), SerialSettings.CCNET));
+            try {
+                return life(dir, sim, validator, line.hostEnd(), armed, number, amount, bills, killAfterMs, cutPower);
+            } finally {
+                validator.stop();
+            }
+        }
+    }
+
+    private Life life(Path dir, CarrierSimulator sim, CcnetEmulator validator, String port, String armed,
+                      String number, long amount, String bills, long killAfterMs, boolean cutPower)
+            throws IOException, InterruptedException {
         List<String> cmd = List.of(javaBin(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx256m",
                 "-Dlogback.configurationFile=logback-chaos.xml",
                 "-cp", System.getProperty("java.class.path"), ChaosChild.class.getName(),
-                config.toString(), dir.toString(), sim.baseUri().toString(), armed, number, Long.toString(amount), bills);
+                config.toString(), dir.toString(), sim.baseUri().toString(), armed, number, Long.toString(amount), bills,
+                port);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
         CompletableFuture<String> outcome = new CompletableFuture<>();
+        if (cutPower) {
+            validator.cutPowerOnNextStack(() -> outcome.complete("@powercut"));
+        }
         StringBuilder tail = new StringBuilder();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -156,7 +185,9 @@ public final class ChaosHarness {
                             tail.delete(0, tail.length() - 4000);
                         }
                     }
-                    if (line.startsWith("@crash") || line.startsWith("@done")) {
+                    if (line.startsWith("@insert ")) {
+                        validator.insert(Money.rub(Long.parseLong(line.substring(8).strip())));
+                    } else if (line.startsWith("@crash") || line.startsWith("@done")) {
                         outcome.complete(line);
                     }
                 }
@@ -191,10 +222,22 @@ public final class ChaosHarness {
     private record Check(Money cashBox, int lost, int doubled, List<String> problems) {}
 
     /** Compares the physical cash box, the journal and the carrier's ledger for one run. */
-    private Check compare(Path dir, Map<String, LedgerEntry> ledger, String label) throws IOException {
-        Money cashBox = EmulatedBillAcceptor.cashBoxTotal(dir.resolve("emulator/bill-acceptor"));
-        List<String> problems = new ArrayList<>();
-        int lost = 0;
+    private Check compare(Path dir, CcnetEmulator validator, Map<String, LedgerEntry> ledger, String label)
+            throws IOException {
+        Money cashBox = validator.cashBoxTotal();
+        // Notes the validator took during a power cut: it can only say "bill in stacker", so the journal holds an
+        // audit row for each (amount unknown) and encashment counts them. Without that row the note would be lost.
+        Money unidentified = validator.unreportedInStacker().stream().reduce(Money.ZERO_RUB, Money::plus);
+        int unidentifiedAudited = powerUpsInStackerWithoutAmount(dir.resolve("journal.db"));
+        if (unidentifiedAudited < validator.unreportedInStacker().size()) {
+            problems0(label + ": " + validator.unreportedInStacker().size() + " note(s) went in during a power cut "
+                    + "but the journal audited " + unidentifiedAudited);
+        } else {
+            cashBox = cashBox.minus(unidentified);
+        }
+        List<String> problems = new ArrayList<>(pendingProblems);
+        pendingProblems.clear();
+        int lost = problems.size();
         int doubled = 0;
         try (Journal journal = Journal.open(dir.resolve("journal.db"), "chaos", Clock.systemUTC())) {
             VerifyReport report = journal.verify();
@@ -230,6 +273,22 @@ public final class ChaosHarness {
             }
         }
         return new Check(cashBox, lost, doubled, problems);
+    }
+
+    private final List<String> pendingProblems = new ArrayList<>();
+
+    private void problems0(String problem) {
+        pendingProblems.add(problem);
+    }
+
+    private static int powerUpsInStackerWithoutAmount(Path journalFile) throws IOException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + journalFile);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM audit WHERE kind = "
+                     + "'acceptor_powerup_with_bill' AND data LIKE '%STACKER%' AND data LIKE '%\"amount\":null%'")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (java.sql.SQLException e) {
+            throw new IOException("cannot read the audit of " + journalFile, e);
+        }
     }
 
     private static String javaBin() {

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A short chaos run inside the test suite: every crash point twice, plus random kills, each with a real SIGKILL of a
- * child JVM. {@code scripts/chaos --runs 200} is the long form.
+ * A short chaos run inside the test suite: every crash point, plus a random kill, each with a real SIGKILL of a
+ * child JVM running the real CCNET driver against the harness's validator emulator on a pty. {@code scripts/chaos --runs 200} is the long form.
  */
 class ChaosTest {
 
@@ -17,21 +17,28 @@ class ChaosTest {
 
     @Test
     void killsAtEveryCrashPointLoseAndDoubleNothing() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.topupkiosk.testing.SocatPair.available(),
+                "SKIPPED LOUDLY: /usr/bin/socat is missing; chaos runs the real CCNET driver over a socat pty pair");
         int lost = 0;
         int doubled = 0;
         java.util.List<String> problems = new java.util.ArrayList<>();
         int runs = 0;
         for (String point : ChaosHarness.POINTS) {
             ChaosHarness.Result r = new ChaosHarness(Path.of("kiosk-config/kiosk.yaml"), dir.resolve(point),
-                    point.hashCode(), false, point).run(2);
+                    point.hashCode(), false, point).run(runsAt(point));
             runs += r.runs();
             lost += r.lost();
             doubled += r.doubled();
             problems.addAll(r.problems());
         }
         assertThat(problems).isEmpty();
-        assertThat(runs).isEqualTo(2 * ChaosHarness.POINTS.size());
+        assertThat(runs).isEqualTo(ChaosHarness.POINTS.stream().mapToInt(ChaosTest::runsAt).sum());
         assertThat(lost).isZero();
         assertThat(doubled).isZero();
+    }
+
+    /** Twice where a note is between the device and the journal; once elsewhere, to stay near a minute. */
+    private static int runsAt(String point) {
+        return point.equals("stacked-before-commit") || point.equals("powerup-in-stacker") ? 2 : 1;
     }
 }

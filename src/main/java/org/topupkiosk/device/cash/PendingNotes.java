@@ -1,0 +1,104 @@
+package org.topupkiosk.device.cash;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.domain.Money;
+
+/**
+ * The driver's durable memory of stacked notes the journal has not yet confirmed. A record (note id, amount) is
+ * written and fsynced before the driver tells the flow "stacked", and removed when the flow acknowledges it. After a
+ * crash the driver raises every record again with the same id; the journal keys stacked notes by id, so a note whose
+ * commit did happen is not credited twice, and one whose commit did not is credited now.
+ */
+public final class PendingNotes {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingNotes.class);
+    private static final String SUFFIX = ".note";
+
+    public record Note(String noteId, Money amount) {}
+
+    private final Path dir;
+    private final String prefix;
+    private final AtomicLong sequence = new AtomicLong();
+
+    /** @param prefix starts every note id, so ids from different drivers never meet ("ccnet", "id003") */
+    public PendingNotes(Path dir, String prefix) {
+        this.dir = dir;
+        this.prefix = prefix;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    /** A new id: the start time in ms and a counter, so a restarted driver never reuses one. */
+    public String newId() {
+        return prefix + "-" + Long.toString(START_MS, 36) + "-" + sequence.incrementAndGet();
+    }
+
+    private static final long START_MS = System.currentTimeMillis();
+
+    public void record(String noteId, Money amount) throws IOException {
+        Path tmp = dir.resolve(noteId + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(ByteBuffer.wrap((amount.minor() + " " + amount.currency() + "\n").getBytes(StandardCharsets.UTF_8)));
+            ch.force(true);
+        }
+        Files.move(tmp, dir.resolve(noteId + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+        syncDir();
+    }
+
+    public void clear(String noteId) {
+        try {
+            if (Files.deleteIfExists(dir.resolve(noteId + SUFFIX))) {
+                syncDir();
+            }
+        } catch (IOException e) {
+            log.warn("could not clear pending note {} (it will be raised again and deduplicated)", noteId, e);
+        }
+    }
+
+    public List<Note> all() {
+        List<Note> out = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                String[] parts = Files.readString(p, StandardCharsets.UTF_8).strip().split(" ");
+                try {
+                    out.add(new Note(name.substring(0, name.length() - SUFFIX.length()),
+                            new Money(Long.parseLong(parts[0]), parts.length > 1 ? parts[1] : Money.RUB)));
+                } catch (RuntimeException e) {
+                    log.error("unreadable pending note {}: left for encashment reconciliation", p, e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read pending notes under " + dir, e);
+        }
+        out.sort((a, b) -> a.noteId().compareTo(b.noteId()));
+        return out;
+    }
+
+    private void syncDir() {
+        // Makes the rename or delete itself durable; not every platform allows opening a directory, hence the catch.
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            log.trace("directory fsync not available for {}", dir);
+        }
+    }
+}
