@@ -92,8 +92,12 @@ public final class KioskCore implements AutoCloseable {
         Clock clock = options.clock();
         Path journalFile = cfg.journal().path();
         this.varDir = journalFile.toAbsolutePath().getParent();
+        long t0 = System.nanoTime();
+        long tJournal;
+        long tCarrier;
         try {
             this.journal = own(Journal.open(journalFile, cfg.kiosk().id(), clock));
+            tJournal = System.nanoTime();
             byte[] key = KioskKey.load(cfg.carrier(), configFile, System::getenv).bytes();
             URI carrierUrl = options.carrierUrl();
             if (carrierUrl == null && cfg.carrier().simulator() == KioskConfig.Simulator.EMBEDDED) {
@@ -115,6 +119,7 @@ public final class KioskCore implements AutoCloseable {
             this.carrier = new RestCarrierGateway(carrierUrl, cfg.kiosk().id(), key,
                     Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
                     Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
+            tCarrier = System.nanoTime();
             this.acceptor = own(billAcceptor(cfg, configFile, options.billAcceptorTiming()));
             this.printer = own(printer(cfg, configFile));
         } catch (IOException e) {
@@ -138,6 +143,9 @@ public final class KioskCore implements AutoCloseable {
         closeables.add(io::shutdownNow);
         this.flow = new TopUpFlow(flowThread, io, journal, carrier, acceptor, desk, loaded.catalog(),
                 loaded.numbering(), settings, dispatcher, options.crash());
+        long tEnd = System.nanoTime();
+        log.info("core built ms={} journal_ms={} carrier_ms={} devices_and_flow_ms={}", (tEnd - t0) / 1_000_000,
+                (tJournal - t0) / 1_000_000, (tCarrier - tJournal) / 1_000_000, (tEnd - tCarrier) / 1_000_000);
     }
 
     private <T extends AutoCloseable> T own(T resource) {
