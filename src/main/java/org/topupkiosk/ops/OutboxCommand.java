@@ -1,13 +1,11 @@
 package org.topupkiosk.ops;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.OutboxItem;
 import org.topupkiosk.journal.OutboxStatus;
@@ -19,16 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code kioskctl outbox status}: what is waiting to reach the carrier, and why. */
 @Command(name = "outbox", description = "Inspect payments waiting for the carrier.", mixinStandardHelpOptions = true,
         subcommands = OutboxCommand.Status.class)
-public final class OutboxCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class OutboxCommand extends CommandGroup {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "One summary line, then each pending payment (oldest first).")
@@ -46,14 +35,11 @@ public final class OutboxCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            if (!Files.isRegularFile(db)) {
-                spec.commandLine().getErr().println("no journal at " + db.toAbsolutePath());
+            Optional<Journal> opened = ServiceJournal.open(db, spec.commandLine().getErr());
+            if (opened.isEmpty()) {
                 return 1;
             }
-            if (LoggerFactory.getLogger("org.flywaydb") instanceof ch.qos.logback.classic.Logger logback) {
-                logback.setLevel(ch.qos.logback.classic.Level.WARN);
-            }
-            try (Journal journal = Journal.open(db, "0000", Clock.systemUTC())) {
+            try (Journal journal = opened.get()) {
                 OutboxStatus s = journal.outboxStatus();
                 out.printf("outbox pending=%d oldest_age_s=%d max_attempts=%d last_error=%s%n", s.pendingCount(),
                         s.oldestPendingAge().toSeconds(), s.maxAttempts(), s.lastError() == null ? "-" : s.lastError());

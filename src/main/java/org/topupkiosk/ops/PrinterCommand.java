@@ -26,16 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code kioskctl printer test}: a test page on a receipt printer, then what the printer says about itself. */
 @Command(name = "printer", description = "Receipt printer service commands.", mixinStandardHelpOptions = true,
         subcommands = PrinterCommand.Test.class)
-public final class PrinterCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class PrinterCommand extends CommandGroup {
 
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Print a test page (Cyrillic, Chinese, large type, a QR code, a cut), then the status "
