@@ -46,9 +46,15 @@ final class OrderDesk {
         return fresh;
     }
 
-    /** A note with no order to go to (it landed after its session ended, or was found at power-up). */
-    CustomerCredit creditWithoutOrder(Money note, String noteId, String reason) {
-        return journal.recordStackedWithoutOrder(note, noteId, reason);
+    /**
+     * A note with no order to go to (it landed after its session ended, or was found at power-up): a credit voucher
+     * for it, or empty when the journal already had this note (the device repeating itself), so no second voucher.
+     */
+    Optional<CustomerCredit> creditWithoutOrder(Money note, String noteId, String reason) {
+        if (journal.knowsNote(noteId)) {
+            return Optional.empty();
+        }
+        return Optional.of(journal.recordStackedWithoutOrder(note, noteId, reason));
     }
 
     /** OPEN to PENDING with the payment frozen in the outbox, then a nudge to the dispatcher. */

@@ -104,5 +104,13 @@ public final class ReceiptDesk implements AutoCloseable {
     @Override
     public void close() {
         printerThread.shutdown();
+        try {
+            // A receipt half-sent when the kiosk stops is stored and unprinted; give it a moment to finish.
+            if (!printerThread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                log.warn("printer still busy at shutdown; the receipt stays stored for a reprint");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -503,10 +503,10 @@ public final class TopUpFlow implements KioskFlow {
         } else {
             // A note that lands after its session ended (timeout, cancel racing the stacker): the cash is real, so it
             // becomes a credit voucher at once rather than a silent gain for the kiosk.
-            CustomerCredit credit = orders.creditWithoutOrder(note, noteId, "stacked-outside-session");
+            Optional<CustomerCredit> credit = orders.creditWithoutOrder(note, noteId, "stacked-outside-session");
             acceptor.acknowledge(noteId);
-            if (session == null || (screen != RECEIPT && screen != SUBMITTING)) {
-                showCredit(credit);
+            if (credit.isPresent() && (session == null || (screen != RECEIPT && screen != SUBMITTING))) {
+                showCredit(credit.get());
             }
         }
     }

@@ -240,6 +240,18 @@ public final class Journal implements AutoCloseable {
         return store.read("read credit", c -> credits.find(CreditCodes.normalize(creditCode)));
     }
 
+    /** Has this note id been journaled already (a device repeating itself after a restart)? */
+    public boolean knowsNote(String noteId) {
+        return store.read("find note", c -> {
+            try (var st = c.prepareStatement("SELECT 1 FROM cash_events WHERE note_id = ?")) {
+                st.setString(1, noteId);
+                try (var rs = st.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** Every note the journal has credited, in or out of an order: what the cash box should hold. */
     public Money stackedTotal() {
         return store.read("stacked total", c -> {

@@ -302,6 +302,9 @@ class TopUpFlowTest {
         k.acceptor.raise(new BillEvent.PowerUpWithBill(BillEvent.PowerUpWithBill.Location.STACKER, Money.rub(500), "pu"));
         k.exec.runPending();
         assertThat(k.journal.stackedTotal()).isEqualTo(Money.rub(500));
+        assertThat(k.journal.openCredits()).hasSize(1);
+        assertThat(k.snap().screen()).as("no second voucher for a repeat").isEqualTo(Screen.CREDIT_VOUCHER);
+        assertThat(k.acceptor.acknowledged).containsExactly("pu", "pu");
         assertJournalOk();
     }
 
