@@ -17,6 +17,8 @@ import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.ccnet.CcnetBillAcceptor;
 import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.cash.id003.Id003BillAcceptor;
+import org.topupkiosk.device.cash.id003.Id003Denominations;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.SerialSettings;
 import org.topupkiosk.domain.Money;
@@ -105,6 +107,12 @@ public final class CashCommand implements Callable<Integer> {
             if (protocol == Protocol.ccnet) {
                 return new CcnetBillAcceptor(new JSerialCommLink(port, SerialSettings.CCNET),
                         new PendingNotes(scratch, "test"), CcnetSettings.DEFAULTS);
+            }
+            if (protocol == Protocol.id003) {
+                // ID003 units are not asked for their note table in this build: the printed table is the assumed
+                // ruble order (Id003Denominations), which is what the technician should check against the unit.
+                return new Id003BillAcceptor(new JSerialCommLink(port, SerialSettings.ID003),
+                        new PendingNotes(scratch, "test"), CcnetSettings.DEFAULTS, Id003Denominations.RUB_DEFAULT);
             }
             return null;
         }
