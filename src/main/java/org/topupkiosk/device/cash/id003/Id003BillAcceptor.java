@@ -110,7 +110,10 @@ public final class Id003BillAcceptor implements BillAcceptor, AcceptorIdentity {
 
     @Override
     public void stack() {
-        commands.add(() -> send(Id003Frame.STACK_1, "stack"));
+        commands.add(() -> {
+            rememberStacking();
+            send(Id003Frame.STACK_1, "stack");
+        });
     }
 
     @Override
@@ -166,6 +169,7 @@ public final class Id003BillAcceptor implements BillAcceptor, AcceptorIdentity {
     private void initialize() throws DeviceException {
         port.open();
         poll();
+        settleBeforeReset();
         pendingAtStart = false;
         link.command(Id003Frame.RESET);
         machine.forget();
@@ -175,6 +179,45 @@ public final class Id003BillAcceptor implements BillAcceptor, AcceptorIdentity {
         log.info("id003 acceptor on {}: version={} notes={}", port.name(), identity.part(),
                 table.known().stream().map(Money::plain).toList());
         applyEnable();
+    }
+
+    /** A note on its way down must reach VEND VALID before RESET, or RESET ends its story unheard. */
+    private void settleBeforeReset() throws DeviceException {
+        for (int i = 0; i < 10 && machine.previous() != null
+                && machine.previous().state() == Id003State.STACKING; i++) {
+            try {
+                Thread.sleep(settings.pollWhileEnabled().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeviceException(DeviceException.Code.OFFLINE, "interrupted while the note settles", e);
+            }
+            poll();
+        }
+    }
+
+    /** Before STACK: the note in escrow and its future id go to disk (see {@link PendingNotes#recordStacking}). */
+    private void rememberStacking() {
+        Optional<Money> m = machine.inEscrow();
+        if (m.isEmpty()) {
+            return;
+        }
+        try {
+            pending.recordStacking(new PendingNotes.Note(pending.newId(), m.get()));
+        } catch (IOException e) {
+            log.warn("could not remember the note being stacked ({}): a power cut now leaves it unidentified",
+                    m.get().plain(), e);
+        }
+    }
+
+    /** @return false when the disk would not take it (logged) */
+    private boolean resolveStacking(boolean stacked) {
+        try {
+            pending.resolveStacking(stacked);
+            return true;
+        } catch (IOException e) {
+            log.error("could not resolve the stacking record (stacked={})", stacked, e);
+            return false;
+        }
     }
 
     private void poll() throws DeviceException {
@@ -192,12 +235,18 @@ public final class Id003BillAcceptor implements BillAcceptor, AcceptorIdentity {
                 fault = f.code();
             } else if (e.event() instanceof BillEvent.Recovered) {
                 fault = null;
+            } else if (e.event() instanceof BillEvent.Returned) {
+                resolveStacking(false);
             }
             emit(e.event());
         } else if (s instanceof Id003Machine.Signal.NoteStacked n) {
-            String noteId = pending.newId();
+            Optional<PendingNotes.Note> intent = pending.stacking();
+            // The id remembered with STACK when it is this note, so every life calls the note the same.
+            String noteId = intent.isPresent() && intent.get().amount().equals(n.amount())
+                    ? intent.get().noteId() : pending.newId();
             try {
                 pending.record(noteId, n.amount());
+                resolveStacking(false);
             } catch (IOException e) {
                 // No ACK without the record: the acceptor keeps reporting VEND VALID and we try again next poll.
                 machine.vendNotRecorded(n.amount());
@@ -211,10 +260,27 @@ public final class Id003BillAcceptor implements BillAcceptor, AcceptorIdentity {
                 log.warn("acceptor still reports the vend valid from before the restart; already raised from memory");
                 return;
             }
+            Optional<PendingNotes.Note> intent = pending.stacking();
+            if (intent.isPresent()) {
+                // We died after STACK and before this VEND VALID: the note is the one remembered with STACK.
+                if (!resolveStacking(true)) {
+                    machine.forget();
+                    throw new DeviceException(DeviceException.Code.FAILURE, "cannot record stacked note");
+                }
+                emit(new BillEvent.Stacked(intent.get().amount(), intent.get().noteId()));
+                return;
+            }
             log.error("VEND VALID for a note never seen in escrow: raised as a note of unknown amount in the stacker");
             emit(new BillEvent.PowerUpWithBill(BillEvent.PowerUpWithBill.Location.STACKER, null, pending.newId()));
         } else if (s instanceof Id003Machine.Signal.PoweredUp p) {
-            if (p.where() != null) {
+            Optional<PendingNotes.Note> intent = pending.stacking();
+            if (p.where() == BillEvent.PowerUpWithBill.Location.STACKER && intent.isPresent()) {
+                // The power failed while the note we sent STACK for went down: it is that note, under its id.
+                PendingNotes.Note note = intent.get();
+                boolean named = resolveStacking(true);
+                emit(new BillEvent.PowerUpWithBill(p.where(), named ? note.amount() : null, note.noteId()));
+            } else if (p.where() != null) {
+                resolveStacking(false);
                 emit(new BillEvent.PowerUpWithBill(p.where(), null, pending.newId()));
             }
             initialized = false;

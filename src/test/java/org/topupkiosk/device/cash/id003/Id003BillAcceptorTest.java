@@ -152,9 +152,22 @@ class Id003BillAcceptorTest {
         acceptor.stack();
         BillEvent.PowerUpWithBill p = next(BillEvent.PowerUpWithBill.class);
         assertThat(p.where()).isEqualTo(BillEvent.PowerUpWithBill.Location.STACKER);
-        assertThat(p.amount()).as("ID003 0x42 does not say which note").isNull();
+        assertThat(p.amount()).as("ID003 0x42 does not say which note, but the driver remembered it at STACK")
+                .isEqualTo(Money.rub(1000));
+        assertThat(pending().all()).containsExactly(new PendingNotes.Note(p.noteId(), Money.rub(1000)));
         assertThat(emulator.cashBox()).containsExactly(Money.rub(1000));
-        acceptor.enable(Set.of(Money.rub(1000)));
+        acceptor.close(); // the kiosk dies before the journal took it: the next life names it the same
+
+        events.clear();
+        MemoryLink[] line = MemoryLink.pair("id003-2");
+        emulator.serve(line[1]);
+        Id003BillAcceptor again = new Id003BillAcceptor(line[0], pending(), FAST, RUB);
+        open.add(again);
+        again.start(events::add);
+        assertThat(next(BillEvent.PowerUpWithBill.class)).isEqualTo(p);
+        again.acknowledge(p.noteId());
+        awaitTrue(() -> pending().all().isEmpty() && pending().stacking().isEmpty());
+        again.enable(Set.of(Money.rub(1000)));
         emulator.insert(Money.rub(1000));
         next(BillEvent.Escrowed.class);
     }
