@@ -234,6 +234,76 @@ class Id003BillAcceptorTest {
         awaitTrue(() -> pending().all().isEmpty());
     }
 
+    /** Plays the host by hand up to VEND VALID and leaves it unacknowledged: a kiosk that died just there. */
+    private void leaveAVendValidUnacknowledged(Money note) throws Exception {
+        MemoryLink[] line = MemoryLink.pair("by-hand");
+        emulator.serve(line[1]);
+        MemoryLink host = line[0];
+        host.open();
+        exchange(host, Id003Frame.of(Id003Frame.RESET));
+        exchange(host, Id003Frame.of(Id003Frame.SET_ENABLE, (byte) 0, (byte) 0));
+        exchange(host, Id003Frame.of(Id003Frame.SET_INHIBIT, (byte) 0));
+        emulator.insert(note);
+        awaitStatus(host, Id003State.ESCROW);
+        exchange(host, Id003Frame.of(Id003Frame.STACK_1));
+        awaitStatus(host, Id003State.VEND_VALID);
+        exchange(host, Id003Frame.of(Id003Frame.STATUS_REQUEST)); // asked again, still no ACK
+        assertThat(emulator.state()).isEqualTo(Id003State.VEND_VALID);
+        emulator.stop();
+    }
+
+    private static void awaitStatus(MemoryLink host, Id003State wanted) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            if (exchange(host, Id003Frame.of(Id003Frame.STATUS_REQUEST)).command() == wanted.code) {
+                return;
+            }
+        }
+        throw new AssertionError("acceptor never reported " + wanted);
+    }
+
+    private static Id003Frame exchange(MemoryLink host, Id003Frame request) throws Exception {
+        host.write(request.encode());
+        org.topupkiosk.device.cash.FrameDecoder decoder = Id003Frame.decoder();
+        byte[] buf = new byte[64];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            int n = host.read(buf, 100);
+            for (org.topupkiosk.device.cash.FrameDecoder.Decoded d : decoder.feed(buf, n)) {
+                if (d instanceof org.topupkiosk.device.cash.FrameDecoder.Decoded.Frame f) {
+                    return Id003Frame.parse(f.bytes());
+                }
+            }
+        }
+        throw new AssertionError("no answer to " + request);
+    }
+
+    @Test
+    void aVendValidLeftByADeadKioskIsCreditedUnderTheIdRememberedAtStack() throws Exception {
+        leaveAVendValidUnacknowledged(Money.rub(500));
+        pending().recordStacking(new PendingNotes.Note("id003-before-1", Money.rub(500)));
+        start(events::add);
+        assertThat(next(BillEvent.Stacked.class)).isEqualTo(new BillEvent.Stacked(Money.rub(500), "id003-before-1"));
+        assertThat(pending().all()).containsExactly(new PendingNotes.Note("id003-before-1", Money.rub(500)));
+        assertThat(pending().stacking()).isEmpty();
+        awaitTrue(() -> acceptor.identity().isPresent());
+        assertThat(emulator.cashBox()).containsExactly(Money.rub(500));
+        assertThat(events).noneMatch(e -> e instanceof BillEvent.Stacked || e instanceof BillEvent.PowerUpWithBill);
+    }
+
+    @Test
+    void aVendValidAlreadyRecordedIsRaisedFromMemoryAndNotAgain() throws Exception {
+        leaveAVendValidUnacknowledged(Money.rub(1000));
+        pending().record("id003-before-2", Money.rub(1000)); // recorded, then died before the ACK
+        start(events::add);
+        assertThat(next(BillEvent.PowerUpWithBill.class)).isEqualTo(new BillEvent.PowerUpWithBill(
+                BillEvent.PowerUpWithBill.Location.STACKER, Money.rub(1000), "id003-before-2"));
+        awaitTrue(() -> acceptor.identity().isPresent());
+        assertThat(emulator.state()).as("the VEND VALID was acknowledged").isNotEqualTo(Id003State.VEND_VALID);
+        Thread.sleep(200);
+        assertThat(events).noneMatch(e -> e instanceof BillEvent.Stacked || e instanceof BillEvent.PowerUpWithBill);
+        assertThat(emulator.cashBox()).containsExactly(Money.rub(1000));
+    }
+
     static void awaitTrue(java.util.function.BooleanSupplier c) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!c.getAsBoolean()) {
