@@ -176,9 +176,11 @@ public final class KioskCore implements AutoCloseable {
                         pending, timing);
             }
             case ID003 -> {
-                // The escrow-code table is the assumed ruble order (see Id003Denominations): no config key yet.
+                // The unit is not asked for its note table: configured, or the assumed ruble order.
+                Id003Denominations notes = bc.escrowNotes().isEmpty() ? Id003Denominations.RUB_DEFAULT
+                        : Id003Denominations.inCodeOrder(bc.escrowNotes());
                 return new Id003BillAcceptor(new JSerialCommLink(bc.port().orElseThrow(), SerialSettings.ID003),
-                        pending, timing, Id003Denominations.RUB_DEFAULT);
+                        pending, timing, notes);
             }
             default -> throw new ConfigException(configFile, "devices.billAcceptor.type", "'"
                     + bc.type().name().toLowerCase(java.util.Locale.ROOT)

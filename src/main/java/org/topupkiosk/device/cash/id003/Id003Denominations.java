@@ -13,7 +13,7 @@ import org.topupkiosk.domain.Money;
  * Which note each ID003 escrow code stands for. The escrow codes 0x61..0x68 (ESCROW's data byte) are fixed by the
  * protocol, but the note behind each code is set by the unit's currency firmware. The acceptor can report it (currency
  * assign request, 0x8A), but we found no public description of that reply we could trust, so this build takes the
- * table from configuration instead and does not read it from the unit. {@link #RUB_DEFAULT} is the order we assume for
+ * table from configuration ({@code devices.billAcceptor.escrowNotes}) instead and does not read it from the unit. {@link #RUB_DEFAULT} is the order we assume for
  * ruble firmware; a unit whose firmware differs needs its own table, or every escrow is mis-valued. Check it against
  * the unit's label and the "cash test" output before going live.
  *
@@ -42,6 +42,15 @@ public final class Id003Denominations {
             }
         }
         this.byCode = Collections.unmodifiableMap(new TreeMap<>(byCode));
+    }
+
+    /** The notes of escrow codes 0x61, 0x62, ... in that order: the form the configuration gives. */
+    public static Id003Denominations inCodeOrder(List<Money> notes) {
+        Map<Integer, Money> m = new TreeMap<>();
+        for (int i = 0; i < notes.size(); i++) {
+            m.put(FIRST_CODE + i, notes.get(i));
+        }
+        return new Id003Denominations(m);
     }
 
     public Optional<Money> amount(int escrowCode) {

@@ -84,6 +84,15 @@ class Id003MachineTest {
     }
 
     @Test
+    void aConfiguredTableMapsCodesInOrder() {
+        Id003Denominations t = Id003Denominations.inCodeOrder(java.util.List.of(Money.rub(50), Money.rub(100)));
+        assertThat(t.amount(0x61)).contains(Money.rub(50));
+        assertThat(t.amount(0x62)).contains(Money.rub(100));
+        assertThat(t.amount(0x63)).isEmpty();
+        assertThat(t.code(Money.rub(100))).isEqualTo(0x62);
+    }
+
+    @Test
     void denominationMaskInhibitsEveryCodeNotWanted() {
         byte[] mask = Id003Denominations.RUB_DEFAULT.inhibitMask(java.util.Set.of(Money.rub(10), Money.rub(2000)));
         assertThat(mask).containsExactly(0x7E, 0xFF);
