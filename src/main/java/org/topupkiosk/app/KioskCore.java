@@ -25,6 +25,8 @@ import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.ccnet.CcnetBillAcceptor;
 import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.cash.id003.Id003BillAcceptor;
+import org.topupkiosk.device.cash.id003.Id003Denominations;
 import org.topupkiosk.device.emulator.CcnetEmulator;
 import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.emulator.NoteFeeder;
@@ -173,9 +175,16 @@ public final class KioskCore implements AutoCloseable {
                 return new CcnetBillAcceptor(new JSerialCommLink(bc.port().orElseThrow(), SerialSettings.CCNET),
                         pending, timing);
             }
+            case ID003 -> {
+                // The unit is not asked for its note table: configured, or the assumed ruble order.
+                Id003Denominations notes = bc.escrowNotes().isEmpty() ? Id003Denominations.RUB_DEFAULT
+                        : Id003Denominations.inCodeOrder(bc.escrowNotes());
+                return new Id003BillAcceptor(new JSerialCommLink(bc.port().orElseThrow(), SerialSettings.ID003),
+                        pending, timing, notes);
+            }
             default -> throw new ConfigException(configFile, "devices.billAcceptor.type", "'"
                     + bc.type().name().toLowerCase(java.util.Locale.ROOT)
-                    + "' has no driver in this build yet (expected emulator or ccnet)");
+                    + "' has no driver in this build (expected emulator, ccnet or id003)");
         }
     }
 

@@ -56,8 +56,20 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
 
     public enum BillAcceptorType { EMULATOR, CCNET, ID003 }
 
-    /** @param port serial device ("/dev/ttyUSB0", "COM3"); empty for the emulator */
-    public record BillAcceptor(BillAcceptorType type, Optional<String> port) {}
+    /**
+     * @param port        serial device ("/dev/ttyUSB0", "COM3"); empty for the emulator
+     * @param escrowNotes ID003 only: the note behind each escrow code, from 0x61 on, as the unit's currency firmware
+     *                    assigns them; empty for the driver's assumed ruble order. CCNET reads its table from the unit.
+     */
+    public record BillAcceptor(BillAcceptorType type, Optional<String> port, List<Money> escrowNotes) {
+        public BillAcceptor {
+            escrowNotes = List.copyOf(escrowNotes);
+        }
+
+        public BillAcceptor(BillAcceptorType type, Optional<String> port) {
+            this(type, port, List.of());
+        }
+    }
 
     public enum PrinterType { EMULATOR, ESCPOS }
 

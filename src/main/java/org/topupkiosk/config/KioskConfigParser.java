@@ -207,6 +207,7 @@ final class KioskConfigParser {
             b.problem("port", "is missing (required for type " + type.name().toLowerCase(Locale.ROOT)
                     + "; expected e.g. /dev/ttyUSB0)");
         }
+        List<Money> escrowNotes = escrowNotes(b, type);
         b.finish();
 
         Section p = s.section("printer");
@@ -229,8 +230,36 @@ final class KioskConfigParser {
         boolean gb18030 = p.bool("gb18030", false);
         p.finish();
         s.finish();
-        return new KioskConfig.Devices(new KioskConfig.BillAcceptor(type, port),
+        return new KioskConfig.Devices(new KioskConfig.BillAcceptor(type, port, escrowNotes),
                 new KioskConfig.Printer(printerType, transport, (int) columns, gb18030));
+    }
+
+    /** {@code escrowNotes: [10, 50, ...]}: roubles for ID003 escrow codes 0x61, 0x62, ... (at most 16, no repeats). */
+    private static List<Money> escrowNotes(Section b, BillAcceptorType type) {
+        JsonNode v = b.raw("escrowNotes");
+        if (v == null) {
+            return List.of();
+        }
+        String expected = " (expected a list of rouble notes for escrow codes 0x61, 0x62, ..., e.g. [10, 50, 100])";
+        if (type != BillAcceptorType.ID003) {
+            b.problem("escrowNotes", "is only for type id003 (CCNET reads its bill table from the validator)");
+            return List.of();
+        }
+        if (!v.isArray() || v.isEmpty() || v.size() > 16) {
+            b.problem("escrowNotes", "is not a list of 1 to 16 notes" + expected);
+            return List.of();
+        }
+        List<Money> notes = new ArrayList<>();
+        for (JsonNode n : v) {
+            Money m = Section.parseRub(n);
+            if (m == null || !m.isPositive() || notes.contains(m)) {
+                b.problem("escrowNotes", "entry " + (notes.size() + 1) + " (" + n.asText() + ") is not a new positive"
+                        + " amount" + expected);
+                return List.of();
+            }
+            notes.add(m);
+        }
+        return notes;
     }
 
     private KioskConfig.Ui ui(Section s) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,8 @@ import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.ccnet.CcnetBillAcceptor;
 import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.cash.id003.Id003BillAcceptor;
+import org.topupkiosk.device.cash.id003.Id003Denominations;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.SerialSettings;
 import org.topupkiosk.domain.Money;
@@ -58,6 +61,11 @@ public final class CashCommand implements Callable<Integer> {
 
         @Option(names = "--protocol", defaultValue = "ccnet", description = "ccnet or id003 (default: ${DEFAULT-VALUE}).")
         Protocol protocol;
+
+        @Option(names = "--escrow-notes", split = ",", paramLabel = "RUB",
+                description = "id003 only: roubles of escrow codes 0x61, 0x62, ... (default: the assumed ruble order"
+                        + " 10,50,100,500,1000,5000,200,2000).")
+        List<Long> escrowNotes;
 
         @Option(names = "--seconds", defaultValue = "60", description = "How long to accept notes (default: ${DEFAULT-VALUE}).")
         int seconds;
@@ -105,6 +113,14 @@ public final class CashCommand implements Callable<Integer> {
             if (protocol == Protocol.ccnet) {
                 return new CcnetBillAcceptor(new JSerialCommLink(port, SerialSettings.CCNET),
                         new PendingNotes(scratch, "test"), CcnetSettings.DEFAULTS);
+            }
+            if (protocol == Protocol.id003) {
+                // ID003 units are not asked for their note table in this build: the printed table is the assumed
+                // ruble order (Id003Denominations), which is what the technician should check against the unit.
+                Id003Denominations notes = escrowNotes == null || escrowNotes.isEmpty() ? Id003Denominations.RUB_DEFAULT
+                        : Id003Denominations.inCodeOrder(escrowNotes.stream().map(Money::rub).toList());
+                return new Id003BillAcceptor(new JSerialCommLink(port, SerialSettings.ID003),
+                        new PendingNotes(scratch, "test"), CcnetSettings.DEFAULTS, notes);
             }
             return null;
         }

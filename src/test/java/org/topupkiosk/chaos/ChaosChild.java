@@ -34,6 +34,7 @@ import org.topupkiosk.journal.OrderStatus;
  * parks the thread so the harness can SIGKILL the process exactly there.
  *
  * <p>Arguments: config-file var-dir carrier-url crash-point national-number amount-rub bill,bill,... acceptor-port
+ * [ccnet|id003]
  */
 public final class ChaosChild {
 
@@ -51,7 +52,9 @@ public final class ChaosChild {
             bills.add(Money.rub(Long.parseLong(b)));
         }
 
-        LoadedConfig loaded = withJournal(ConfigLoader.load(config), varDir.resolve("journal.db"), args[7]);
+        KioskConfig.BillAcceptorType type = args.length > 8 && args[8].equals("id003")
+                ? KioskConfig.BillAcceptorType.ID003 : KioskConfig.BillAcceptorType.CCNET;
+        LoadedConfig loaded = withJournal(ConfigLoader.load(config), varDir.resolve("journal.db"), args[7], type);
         CrashPoints crash = name -> {
             if (name.equals(armed)) {
                 System.out.println("@crash " + name);
@@ -132,10 +135,11 @@ public final class ChaosChild {
         };
     }
 
-    static LoadedConfig withJournal(LoadedConfig loaded, Path journalFile, String acceptorPort) {
+    static LoadedConfig withJournal(LoadedConfig loaded, Path journalFile, String acceptorPort,
+                                    KioskConfig.BillAcceptorType type) {
         KioskConfig c = loaded.config();
         KioskConfig.Devices devices = new KioskConfig.Devices(new KioskConfig.BillAcceptor(
-                KioskConfig.BillAcceptorType.CCNET, java.util.Optional.of(acceptorPort)), c.devices().printer());
+                type, java.util.Optional.of(acceptorPort)), c.devices().printer());
         KioskConfig changed = new KioskConfig(c.kiosk(), new KioskConfig.Journal(journalFile), c.carrier(), c.sales(),
                 c.timeouts(), c.sync(), devices, c.ui(), c.catalogFile(), c.numberingFile());
         return new LoadedConfig(changed, loaded.catalog(), loaded.numbering());

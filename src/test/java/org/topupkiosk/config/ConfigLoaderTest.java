@@ -182,6 +182,13 @@ class ConfigLoaderTest {
                 .contains("devices.billAcceptor.port: is missing (required for type ccnet");
         assertThat(errorOf(MINIMAL + "devices:\n  billAcceptor:\n    type: id003\n    port: ttyUSB0\n"))
                 .contains("devices.billAcceptor.port: \"ttyUSB0\" is not a serial device");
+        assertThat(errorOf(MINIMAL + "devices:\n  billAcceptor:\n    type: ccnet\n    port: /dev/ttyUSB0\n"
+                + "    escrowNotes: [10, 50]\n")).contains("devices.billAcceptor.escrowNotes: is only for type id003");
+        assertThat(errorOf(MINIMAL + "devices:\n  billAcceptor:\n    type: id003\n    port: /dev/ttyUSB0\n"
+                + "    escrowNotes: [10, 50, 10]\n")).contains("devices.billAcceptor.escrowNotes: entry 3 (10) is not a new");
+        assertThat(ConfigLoader.loadKioskConfig(write(MINIMAL + "devices:\n  billAcceptor:\n    type: id003\n"
+                + "    port: /dev/ttyUSB0\n    escrowNotes: [50, 100, 500]\n")).devices().billAcceptor().escrowNotes())
+                .containsExactly(Money.rub(50), Money.rub(100), Money.rub(500));
         assertThat(errorOf(MINIMAL + "devices:\n  printer:\n    type: escpos\n    transport: usb:lp0\n"))
                 .contains("devices.printer.transport: \"usb:lp0\" is not a printer transport (expected serial:/dev/ttyS0");
         assertThat(errorOf(MINIMAL + "devices:\n  printer:\n    type: escpos\n    transport: tcp://h:70000\n"))

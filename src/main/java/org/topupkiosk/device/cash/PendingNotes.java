@@ -53,14 +53,61 @@ public final class PendingNotes {
     private static final long START_MS = System.currentTimeMillis();
 
     public void record(String noteId, Money amount) throws IOException {
-        Path tmp = dir.resolve(noteId + ".tmp");
+        write(dir.resolve(noteId + SUFFIX), amount.minor() + " " + amount.currency() + "\n");
+    }
+
+    /** Write to a temporary file, fsync, rename over the target, fsync the directory: all or nothing on disk. */
+    private void write(Path target, String text) throws IOException {
+        Path tmp = dir.resolve(target.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(ByteBuffer.wrap((amount.minor() + " " + amount.currency() + "\n").getBytes(StandardCharsets.UTF_8)));
+            ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
             ch.force(true);
         }
-        Files.move(tmp, dir.resolve(noteId + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         syncDir();
+    }
+
+    private static final String STACKING = "stacking.intent";
+
+    /**
+     * Remembers, before STACK goes out, which note the driver is about to stack and the id it will carry. If the power
+     * fails while the note goes down, the device wakes up saying only "bill in stacker" (CCNET 0x12, ID003 0x42); with
+     * this record the driver can still name the note, and with the same id in every later life. One at a time: only
+     * one note is ever in the path.
+     */
+    public void recordStacking(Note note) throws IOException {
+        write(dir.resolve(STACKING), note.noteId() + " " + note.amount().minor() + " " + note.amount().currency() + "\n");
+    }
+
+    /** The note a STACK was sent for and whose fate the device has not told yet, if any. */
+    public java.util.Optional<Note> stacking() {
+        Path p = dir.resolve(STACKING);
+        if (!Files.exists(p)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String[] parts = Files.readString(p, StandardCharsets.UTF_8).strip().split(" ");
+            return java.util.Optional.of(new Note(parts[0],
+                    new Money(Long.parseLong(parts[1]), parts.length > 2 ? parts[2] : Money.RUB)));
+        } catch (IOException | RuntimeException e) {
+            log.error("unreadable stacking record {}: ignored, a power-up in the stacker will be unidentified", p, e);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The device told the fate of the note in {@link #stacking()}. When it was stacked the note becomes a pending note
+     * under the same id (written first, so a crash between the two steps leaves the note pending, never forgotten).
+     */
+    public void resolveStacking(boolean stacked) throws IOException {
+        java.util.Optional<Note> s = stacking();
+        if (s.isPresent() && stacked) {
+            record(s.get().noteId(), s.get().amount());
+        }
+        if (Files.deleteIfExists(dir.resolve(STACKING))) {
+            syncDir();
+        }
     }
 
     public void clear(String noteId) {

@@ -49,6 +49,8 @@ public final class CcnetBillAcceptor implements BillAcceptor, AcceptorIdentity {
     private volatile BillTable table;
     private volatile Identity identity;
     private volatile String fault;
+    /** The note last reported in escrow, so STACK can be remembered with its amount. */
+    private Money inEscrow;
     private Set<Money> wanted = Set.of();
     private boolean initialized;
     private boolean pendingAtStart;
@@ -108,7 +110,10 @@ public final class CcnetBillAcceptor implements BillAcceptor, AcceptorIdentity {
 
     @Override
     public void stack() {
-        commands.add(() -> send(CcnetCommand.STACK, "stack"));
+        commands.add(() -> {
+            rememberStacking();
+            send(CcnetCommand.STACK, "stack");
+        });
     }
 
     @Override
@@ -164,6 +169,7 @@ public final class CcnetBillAcceptor implements BillAcceptor, AcceptorIdentity {
     private void initialize() throws DeviceException {
         port.open();
         poll();
+        settleBeforeReset();
         pendingAtStart = false;
         link.request(CcnetCommand.RESET);
         machine.forget();
@@ -176,6 +182,26 @@ public final class CcnetBillAcceptor implements BillAcceptor, AcceptorIdentity {
         log.info("ccnet validator on {}: part={} serial={} notes={}", port.name(), identity.part(), identity.serial(),
                 t.known().stream().map(e -> e.amount().plain() + "@" + e.billType()).toList());
         applyEnable();
+    }
+
+    /**
+     * A note on its way down (we died after STACK) must finish and be reported before RESET, or RESET ends its
+     * story unheard: a few more polls, as long as the validator says it is stacking or returning.
+     */
+    private void settleBeforeReset() throws DeviceException {
+        for (int i = 0; i < 10 && busy(machine.previous()); i++) {
+            try {
+                Thread.sleep(settings.pollWhileEnabled().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeviceException(DeviceException.Code.OFFLINE, "interrupted while the note settles", e);
+            }
+            poll();
+        }
+    }
+
+    private static boolean busy(CcnetStatus s) {
+        return s != null && (s.state() == CcnetState.STACKING || s.state() == CcnetState.RETURNING);
     }
 
     private void poll() throws DeviceException {
@@ -193,6 +219,11 @@ public final class CcnetBillAcceptor implements BillAcceptor, AcceptorIdentity {
                 fault = f.code();
             } else if (e.event() instanceof BillEvent.Recovered) {
                 fault = null;
+            } else if (e.event() instanceof BillEvent.Escrowed x) {
+                inEscrow = x.amount();
+            } else if (e.event() instanceof BillEvent.Returned) {
+                inEscrow = null;
+                resolveStacking(false);
             }
             emit(e.event());
         } else if (s instanceof CcnetMachine.Signal.NoteStacked n) {
@@ -202,9 +233,14 @@ public final class CcnetBillAcceptor implements BillAcceptor, AcceptorIdentity {
                 log.warn("device still reports the note stacked before the restart; already raised from memory");
                 return;
             }
-            String noteId = pending.newId();
+            inEscrow = null;
+            Optional<PendingNotes.Note> intent = pending.stacking();
+            // The id remembered with STACK when it is this note, so every life calls the note the same.
+            String noteId = intent.isPresent() && intent.get().amount().equals(n.amount())
+                    ? intent.get().noteId() : pending.newId();
             try {
                 pending.record(noteId, n.amount());
+                resolveStacking(false);
             } catch (IOException e) {
                 // No ACK without the record: the device keeps reporting the note and we try again next poll.
                 machine.forget();
@@ -212,13 +248,52 @@ public final class CcnetBillAcceptor implements BillAcceptor, AcceptorIdentity {
             }
             emit(new BillEvent.Stacked(n.amount(), noteId));
         } else if (s instanceof CcnetMachine.Signal.PoweredUp p) {
-            if (p.where() != null) {
+            inEscrow = null;
+            Optional<PendingNotes.Note> intent = pending.stacking();
+            if (p.where() == BillEvent.PowerUpWithBill.Location.STACKER && intent.isPresent()) {
+                // The power failed while the note we sent STACK for went down: it is that note. It becomes a pending
+                // note under the id it was given at STACK, so a crash from here on raises it again, never twice.
+                PendingNotes.Note note = intent.get();
+                if (resolveStacking(true)) {
+                    log.warn("power-up with a bill in the stacker: the note stacked last, {} as {}",
+                            note.amount().plain(), note.noteId());
+                    emit(new BillEvent.PowerUpWithBill(p.where(), note.amount(), note.noteId()));
+                } else {
+                    emit(new BillEvent.PowerUpWithBill(p.where(), null, note.noteId()));
+                }
+            } else if (p.where() != null) {
+                resolveStacking(false);
                 emit(new BillEvent.PowerUpWithBill(p.where(), null, pending.newId()));
             }
             initialized = false;
         } else if (s instanceof CcnetMachine.Signal.UnknownInEscrow u) {
             log.warn("bill type {} in escrow is not in the table: returning it", u.billType());
             commands.add(() -> send(CcnetCommand.RETURN, "return unknown"));
+        }
+    }
+
+    /** Before STACK: the note in escrow and its future id go to disk (see {@link PendingNotes#recordStacking}). */
+    private void rememberStacking() {
+        Money m = inEscrow;
+        if (m == null) {
+            return;
+        }
+        try {
+            pending.recordStacking(new PendingNotes.Note(pending.newId(), m));
+        } catch (IOException e) {
+            // Stack anyway: "stacked" is still credited as usual; only a power cut now would leave the note unnamed.
+            log.warn("could not remember the note being stacked ({}): a power cut now leaves it unidentified", m.plain(), e);
+        }
+    }
+
+    /** @return false when the disk would not take it (logged) */
+    private boolean resolveStacking(boolean stacked) {
+        try {
+            pending.resolveStacking(stacked);
+            return true;
+        } catch (IOException e) {
+            log.error("could not resolve the stacking record (stacked={})", stacked, e);
+            return false;
         }
     }
 

@@ -141,12 +141,53 @@ class CcnetBillAcceptorTest {
         acceptor.stack();
         BillEvent.PowerUpWithBill p = next(BillEvent.PowerUpWithBill.class);
         assertThat(p.where()).isEqualTo(BillEvent.PowerUpWithBill.Location.STACKER);
-        assertThat(p.amount()).as("CCNET 0x12 does not say which note").isNull();
+        assertThat(p.amount()).as("CCNET 0x12 does not say which note, but the driver remembered it at STACK")
+                .isEqualTo(Money.rub(1000));
+        assertThat(new PendingNotes(dir.resolve("pending"), "x").all()).containsExactly(
+                new PendingNotes.Note(p.noteId(), Money.rub(1000)));
         assertThat(emulator.cashBox()).containsExactly(Money.rub(1000));
         // and the validator works again after the driver's reset
         acceptor.enable(Set.of(Money.rub(1000)));
         emulator.insert(Money.rub(1000));
         next(BillEvent.Escrowed.class);
+    }
+
+    @Test
+    void aNoteStackedDuringAPowerCutKeepsItsIdAcrossAKioskRestart() throws Exception {
+        start();
+        acceptor.enable(Set.of(Money.rub(500)));
+        emulator.cutPowerOnNextStack(() -> { });
+        emulator.insert(Money.rub(500));
+        next(BillEvent.Escrowed.class);
+        acceptor.stack();
+        BillEvent.PowerUpWithBill first = next(BillEvent.PowerUpWithBill.class);
+        acceptor.close(); // the kiosk dies before the journal took the note
+
+        events.clear();
+        MemoryLink[] line = MemoryLink.pair("bv2");
+        emulator.serve(line[1]);
+        CcnetBillAcceptor again = new CcnetBillAcceptor(line[0], new PendingNotes(dir.resolve("pending"), "ccnet"), FAST);
+        open.add(again);
+        again.start(events::add);
+        assertThat(next(BillEvent.PowerUpWithBill.class)).isEqualTo(new BillEvent.PowerUpWithBill(
+                BillEvent.PowerUpWithBill.Location.STACKER, Money.rub(500), first.noteId()));
+        again.acknowledge(first.noteId());
+        awaitTrue(() -> new PendingNotes(dir.resolve("pending"), "x").all().isEmpty());
+        assertThat(new PendingNotes(dir.resolve("pending"), "x").stacking()).isEmpty();
+    }
+
+    @Test
+    void aNoteThatWasNotStackedLeavesNoStackingRecord() throws Exception {
+        start();
+        acceptor.enable(Set.of(Money.rub(100)));
+        emulator.insert(Money.rub(100));
+        next(BillEvent.Escrowed.class);
+        acceptor.stack();
+        BillEvent.Stacked s = next(BillEvent.Stacked.class);
+        assertThat(new PendingNotes(dir.resolve("pending"), "x").stacking()).isEmpty();
+        acceptor.acknowledge(s.noteId());
+        emulator.powerCycle(CcnetState.POWER_UP_BILL_IN_STACKER);
+        assertThat(next(BillEvent.PowerUpWithBill.class).amount()).as("no STACK was sent for it: unknown").isNull();
     }
 
     @Test

@@ -1,0 +1,420 @@
+package org.topupkiosk.device.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.device.DeviceException;
+import org.topupkiosk.device.cash.FrameDecoder;
+import org.topupkiosk.device.cash.id003.Id003Denominations;
+import org.topupkiosk.device.cash.id003.Id003Frame;
+import org.topupkiosk.device.cash.id003.Id003State;
+import org.topupkiosk.device.serial.SerialLink;
+import org.topupkiosk.domain.Money;
+
+/**
+ * A JCM ID003 bill acceptor on the device side of a serial line, for simulation mode, tests and the service tool's
+ * own check. It answers STATUS REQUEST with its state, ACKs operation commands, echoes setting commands and answers
+ * what it cannot do now with INVALID COMMAND. Its state moves on one step per status request after a state has been
+ * reported, as a unit's mechanics move while the host polls; ESCROW waits for STACK or RETURN, VEND VALID waits for the
+ * host's ACK, and REJECTING and RETURNING are shown for two requests so one lost answer does not hide them. It keeps
+ * the cash box: every note that physically went in, whatever the host made of it.
+ */
+public final class Id003Emulator implements NoteFeeder, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Id003Emulator.class);
+    private static final long ESCROW_TIMEOUT_MS = 10_000;
+    private static final int SHOWN_FOR_POLLS = 2;
+    /** ID-003 reject data: "identification" for a note the unit does not know, "inhibit" for one not enabled. */
+    private static final int REJECT_IDENTIFICATION = 0x76;
+    private static final int REJECT_INHIBIT = 0x79;
+
+    private final Id003Denominations table;
+    private final Random random;
+    private final String version;
+    private volatile LineNoise noise;
+
+    /** A note in the slot; {@code rejectReason} > 0 makes the acceptor refuse it for that ID003 reason. */
+    private record Insert(Money note, int rejectReason) {}
+
+    private final Deque<Insert> slot = new ArrayDeque<>();
+    private final List<Money> cashBox = new ArrayList<>();
+    private final List<Money> unreported = new ArrayList<>();
+    private Id003State state = Id003State.POWER_UP;
+    private int data = -1;
+    private boolean reported;
+    private int holdPolls;
+    private Money note;
+    private int forcedReject;
+    private long escrowSinceMs;
+    private byte[] mask = {(byte) 0xFF, (byte) 0xFF};
+    private boolean inhibited = true;
+    private boolean noteInAcceptor;
+    private Id003State pendingFault;
+    private boolean cutPowerOnNextStack;
+    private int returned;
+    private int rejected;
+    private Consumer<Money> onNoteStacked = m -> { };
+    private Runnable onPowerCut = () -> { };
+
+    private volatile SerialLink link;
+    private volatile Thread thread;
+
+    public Id003Emulator(Id003Denominations table, LineNoise noise, long seed) {
+        this.table = table;
+        this.noise = noise;
+        this.random = new Random(seed);
+        this.version = String.format("i(RUS)-100-SS ID003-05V%03d EMU", Math.abs(seed) % 1000);
+    }
+
+    /** Answers on {@code port} from a thread of its own until {@link #stop()}. The device state stays across links. */
+    public synchronized void serve(SerialLink port) {
+        stop();
+        link = port;
+        Thread t = new Thread(() -> loop(port), "id003-emulator");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** Stops answering (the cable is pulled); the device keeps its state and its cash box. */
+    public void stop() {
+        Thread t = thread;
+        SerialLink l = link;
+        thread = null;
+        link = null;
+        if (t != null) {
+            t.interrupt();
+            if (l != null) {
+                l.close();
+            }
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void loop(SerialLink port) {
+        FrameDecoder decoder = Id003Frame.decoder();
+        byte[] buf = new byte[256];
+        while (thread == Thread.currentThread()) {
+            try {
+                port.open();
+                int n = port.read(buf, 100);
+                for (FrameDecoder.Decoded d : decoder.feed(buf, n)) {
+                    // A damaged host frame gets no answer: ID003 has no NAK, the host asks again after its timeout.
+                    if (d instanceof FrameDecoder.Decoded.Frame f) {
+                        byte[] reply = answer(Id003Frame.parse(f.bytes()));
+                        if (reply != null) {
+                            port.write(noise.apply(reply, random));
+                        }
+                    }
+                }
+            } catch (DeviceException e) {
+                if (thread != Thread.currentThread()) {
+                    return;
+                }
+                sleep(100);
+            } catch (RuntimeException e) {
+                log.error("id003 emulator: unexpected error, going on", e);
+            }
+        }
+    }
+
+    /** The acceptor's answer to one host frame, or null when it says nothing (the host's ACK). */
+    synchronized byte[] answer(Id003Frame frame) {
+        byte[] d = frame.data();
+        switch (frame.command()) {
+            case Id003Frame.STATUS_REQUEST:
+                return status();
+            case Id003Frame.ACK:
+                if (state == Id003State.VEND_VALID && reported) {
+                    enter(Id003State.STACKED, -1);
+                }
+                return null;
+            case Id003Frame.RESET:
+                reset();
+                return ack();
+            case Id003Frame.STACK_1:
+            case Id003Frame.STACK_2:
+                return stack();
+            case Id003Frame.RETURN:
+                if (state == Id003State.ESCROW) {
+                    returned++;
+                    enter(Id003State.RETURNING, -1);
+                    holdPolls = SHOWN_FOR_POLLS;
+                    return ack();
+                }
+                return state == Id003State.RETURNING ? ack() : invalid();
+            case Id003Frame.HOLD:
+                escrowSinceMs = System.currentTimeMillis();
+                return state == Id003State.ESCROW ? ack() : invalid();
+            case Id003Frame.SET_ENABLE:
+                if (d.length != 2) {
+                    return invalid();
+                }
+                mask = d;
+                return frame.encode();
+            case Id003Frame.SET_SECURITY:
+                return frame.encode();
+            case Id003Frame.SET_INHIBIT:
+                if (d.length != 1) {
+                    return invalid();
+                }
+                inhibited = d[0] != 0;
+                if (state == Id003State.DISABLED && !inhibited) {
+                    enter(Id003State.IDLING, -1);
+                } else if (state == Id003State.IDLING && inhibited) {
+                    enter(Id003State.DISABLED, -1);
+                }
+                return frame.encode();
+            case Id003Frame.VERSION_REQUEST:
+                return Id003Frame.of(Id003Frame.VERSION_REQUEST, version.getBytes(StandardCharsets.US_ASCII)).encode();
+            default:
+                return invalid();
+        }
+    }
+
+    private byte[] stack() {
+        if (state == Id003State.STACKING || state == Id003State.VEND_VALID) {
+            return ack(); // our ACK was lost and the host asks again
+        }
+        if (state != Id003State.ESCROW) {
+            return invalid();
+        }
+        if (cutPowerOnNextStack) {
+            // The power fails while the note goes down: it is in the cash box, and the unit wakes up saying only
+            // "power up with bill in stacker" (0x42), not which bill.
+            cutPowerOnNextStack = false;
+            cashBox.add(note);
+            unreported.add(note);
+            note = null;
+            inhibited = true;
+            enter(Id003State.POWER_UP_BILL_IN_STACKER, -1);
+            onPowerCut.run();
+        } else {
+            enter(Id003State.STACKING, -1);
+        }
+        return ack();
+    }
+
+    /** Answers STATUS REQUEST: first the step the mechanics took since the last answer, then the state now. */
+    private byte[] status() {
+        if (reported) {
+            advance();
+        }
+        reported = true;
+        return data < 0 ? Id003Frame.of(state.code).encode() : Id003Frame.of(state.code, (byte) data).encode();
+    }
+
+    private void advance() {
+        switch (state) {
+            case IDLING, DISABLED -> {
+                if (pendingFault != null) {
+                    enter(pendingFault, pendingFault == Id003State.FAILURE ? 0xA2 : -1);
+                    pendingFault = null;
+                } else if (!slot.isEmpty()) {
+                    Insert in = slot.poll();
+                    if (state == Id003State.DISABLED) {
+                        rejected++; // an inhibited acceptor does not draw the note in
+                    } else {
+                        note = in.note();
+                        forcedReject = in.rejectReason();
+                        enter(Id003State.ACCEPTING, -1);
+                    }
+                }
+            }
+            case INITIALIZE, STACKED -> idle();
+            case ACCEPTING -> {
+                int code = note == null ? -1 : table.code(note);
+                if (forcedReject > 0) {
+                    reject(forcedReject);
+                } else if (code < 0) {
+                    reject(REJECT_IDENTIFICATION);
+                } else if (!Id003Denominations.enabled(mask, code)) {
+                    reject(REJECT_INHIBIT);
+                } else {
+                    enter(Id003State.ESCROW, code);
+                    escrowSinceMs = System.currentTimeMillis();
+                }
+            }
+            case ESCROW -> {
+                if (System.currentTimeMillis() - escrowSinceMs > ESCROW_TIMEOUT_MS) {
+                    returned++;
+                    enter(Id003State.RETURNING, -1);
+                    holdPolls = SHOWN_FOR_POLLS;
+                }
+            }
+            case STACKING -> {
+                cashBox.add(note);
+                Money stacked = note;
+                enter(Id003State.VEND_VALID, -1);
+                onNoteStacked.accept(stacked);
+            }
+            case REJECTING, RETURNING -> {
+                if (--holdPolls <= 0) {
+                    idle();
+                }
+            }
+            default -> { } // VEND VALID waits for ACK, faults for a technician, power-up for RESET
+        }
+    }
+
+    private void enter(Id003State s, int d) {
+        state = s;
+        data = d;
+        reported = false;
+    }
+
+    private void reject(int reason) {
+        rejected++;
+        note = null;
+        enter(Id003State.REJECTING, reason);
+        holdPolls = SHOWN_FOR_POLLS;
+    }
+
+    private void idle() {
+        note = null;
+        enter(inhibited ? Id003State.DISABLED : Id003State.IDLING, -1);
+    }
+
+    private void reset() {
+        if (state == Id003State.ESCROW || state == Id003State.ACCEPTING || noteInAcceptor) {
+            returned++; // RESET gives a note in the path back
+        } else if (state == Id003State.STACKING) {
+            cashBox.add(note);
+        }
+        noteInAcceptor = false;
+        note = null;
+        inhibited = true;
+        mask = new byte[] {(byte) 0xFF, (byte) 0xFF};
+        if (!state.outOfService()) {
+            enter(Id003State.INITIALIZE, -1);
+        }
+    }
+
+    private static byte[] ack() {
+        return Id003Frame.of(Id003Frame.ACK).encode();
+    }
+
+    private static byte[] invalid() {
+        return Id003Frame.of(Id003State.INVALID_COMMAND.code).encode();
+    }
+
+    // What a person does to the device -------------------------------------------------------------------------------
+
+    /** A note the table does not know is rejected ("identification"); one not enabled is rejected ("inhibit"). */
+    @Override
+    public synchronized void insert(Money n) {
+        slot.add(new Insert(n, 0));
+    }
+
+    /** A note that is refused for a reason: the acceptor draws it in and rejects it (0x17 + reason). */
+    public synchronized void insertRejected(int reason) {
+        slot.add(new Insert(null, reason));
+    }
+
+    @Override
+    public synchronized void jam() {
+        pendingFault = Id003State.JAM_IN_ACCEPTOR;
+    }
+
+    @Override
+    public synchronized void cashBoxOut() {
+        pendingFault = Id003State.STACKER_OPEN;
+    }
+
+    public synchronized void cashBoxFull() {
+        pendingFault = Id003State.STACKER_FULL;
+    }
+
+    public synchronized void failure() {
+        pendingFault = Id003State.FAILURE;
+    }
+
+    @Override
+    public synchronized void clearFault() {
+        pendingFault = null;
+        if (state.outOfService()) {
+            idle();
+        }
+    }
+
+    /** Power cycle: the unit comes back reporting 0x40, or 0x41/0x42 with a note in the acceptor or the stacker. */
+    public synchronized void powerCycle(Id003State powerUpState) {
+        if (powerUpState != Id003State.POWER_UP && powerUpState != Id003State.POWER_UP_BILL_IN_ACCEPTOR
+                && powerUpState != Id003State.POWER_UP_BILL_IN_STACKER) {
+            throw new IllegalArgumentException(powerUpState + " is not a power-up state");
+        }
+        noteInAcceptor = powerUpState == Id003State.POWER_UP_BILL_IN_ACCEPTOR;
+        note = null;
+        inhibited = true;
+        mask = new byte[] {(byte) 0xFF, (byte) 0xFF};
+        enter(powerUpState, -1);
+    }
+
+    /** The next STACK loses power half-way: the note lands in the cash box and the unit wakes with 0x42. */
+    public synchronized void cutPowerOnNextStack(Runnable then) {
+        cutPowerOnNextStack = true;
+        onPowerCut = then;
+    }
+
+    public void noise(LineNoise n) {
+        this.noise = n;
+    }
+
+    /** Called on the emulator thread when a note lands in the cash box and the unit enters VEND VALID. Keep it short. */
+    public synchronized void onNoteStacked(Consumer<Money> hook) {
+        this.onNoteStacked = hook;
+    }
+
+    public synchronized List<Money> cashBox() {
+        return List.copyOf(cashBox);
+    }
+
+    public synchronized Money cashBoxTotal() {
+        return cashBox.stream().reduce(Money.ZERO_RUB, Money::plus);
+    }
+
+    /** Notes that reached the cash box during a power cut: the unit never said which (only "bill in stacker"). */
+    public synchronized List<Money> unreportedInStacker() {
+        return List.copyOf(unreported);
+    }
+
+    public synchronized int returnedCount() {
+        return returned;
+    }
+
+    public synchronized int rejectedCount() {
+        return rejected;
+    }
+
+    public synchronized Id003State state() {
+        return state;
+    }
+
+    /** True when nothing is in the slot or on its way: every inserted note has been stacked, returned or refused. */
+    public synchronized boolean settled() {
+        return slot.isEmpty() && (state == Id003State.IDLING || state == Id003State.DISABLED || state.outOfService());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
