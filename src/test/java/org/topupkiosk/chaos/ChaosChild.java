@@ -26,7 +26,7 @@ import org.topupkiosk.ops.ScriptedCustomer;
 import org.topupkiosk.journal.OrderStatus;
 
 /**
- * One life of the kiosk core for the chaos harness: headless (flow, journal, sync, the real CCNET driver on a pty),
+ * One life of the kiosk core for the chaos harness: headless (flow, journal, sync, the real CCNET or ID003 driver on a pty),
  * talking to the harness's carrier simulator and, through the pty, to the harness's bill validator emulator, which
  * outlives this process as a real validator outlives a kiosk crash. Notes are put into the validator's slot by
  * asking the harness: a line {@code @insert RUB} on stdout. It plays a customer through a cash top-up, or finishes what the journal says was left

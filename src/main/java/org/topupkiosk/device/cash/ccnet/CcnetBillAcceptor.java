@@ -247,6 +247,24 @@ public final class CcnetBillAcceptor implements BillAcceptor, AcceptorIdentity {
                 throw new DeviceException(DeviceException.Code.FAILURE, "cannot record stacked note", e);
             }
             emit(new BillEvent.Stacked(n.amount(), noteId));
+        } else if (s instanceof CcnetMachine.Signal.UnvaluedStacked u) {
+            if (pendingAtStart) {
+                log.warn("device still reports the note stacked before the restart; already raised from memory");
+                return;
+            }
+            Optional<PendingNotes.Note> intent = pending.stacking();
+            if (intent.isPresent()) {
+                // We died after STACK: the note stacked now is the one remembered with it.
+                if (!resolveStacking(true)) {
+                    machine.forget();
+                    throw new DeviceException(DeviceException.Code.FAILURE, "cannot record stacked note");
+                }
+                emit(new BillEvent.Stacked(intent.get().amount(), intent.get().noteId()));
+            } else {
+                log.error("bill type {} stacked before the bill table was read: raised as a note of unknown amount",
+                        u.billType());
+                emit(new BillEvent.PowerUpWithBill(BillEvent.PowerUpWithBill.Location.STACKER, null, pending.newId()));
+            }
         } else if (s instanceof CcnetMachine.Signal.PoweredUp p) {
             inEscrow = null;
             Optional<PendingNotes.Note> intent = pending.stacking();

@@ -28,6 +28,12 @@ public final class CcnetMachine {
         /** The validator came up; with a note inside when {@code where} is not null. The driver must RESET it. */
         record PoweredUp(BillEvent.PowerUpWithBill.Location where) implements Signal {}
 
+        /**
+         * "Stacked" seen before the bill table was read (first contact after a crash): the driver values it from what
+         * it remembered at STACK, or raises it as a note of unknown amount in the stacker.
+         */
+        record UnvaluedStacked(int billType) implements Signal {}
+
         /** A note in escrow the table does not know (or not roubles): the driver returns it. */
         record UnknownInEscrow(int billType) implements Signal {}
     }
@@ -83,7 +89,9 @@ public final class CcnetMachine {
             }
             case STACKED -> {
                 Optional<Money> m = amount(now.data());
-                if (m.isPresent()) {
+                if (table == null) {
+                    out.add(new Signal.UnvaluedStacked(now.data()));
+                } else if (m.isPresent()) {
                     out.add(new Signal.NoteStacked(m.get(), now.data()));
                 } else {
                     // The device would not have taken a type we did not enable; say so loudly if it did.

@@ -13,9 +13,9 @@ import org.topupkiosk.domain.Money;
  * Which note each ID003 escrow code stands for. The escrow codes 0x61..0x68 (ESCROW's data byte) are fixed by the
  * protocol, but the note behind each code is set by the unit's currency firmware. The acceptor can report it (currency
  * assign request, 0x8A), but we found no public description of that reply we could trust, so this build takes the
- * table from configuration ({@code devices.billAcceptor.escrowNotes}) instead and does not read it from the unit. {@link #RUB_DEFAULT} is the order we assume for
- * ruble firmware; a unit whose firmware differs needs its own table, or every escrow is mis-valued. Check it against
- * the unit's label and the "cash test" output before going live.
+ * table from configuration ({@code devices.billAcceptor.escrowNotes}) instead and does not read it from the unit.
+ * {@link #RUB_DEFAULT} is the order we assume for ruble firmware; a unit whose firmware differs needs its own table, or
+ * every escrow is mis-valued. Check it against real notes with "kioskctl cash test" before going live.
  *
  * <p>Denomination enable (0xC0) takes two bytes where a set bit inhibits the code: bit 0 of the first byte is 0x61.
  */

@@ -244,6 +244,70 @@ class CcnetBillAcceptorTest {
         assertThat(credited).containsExactlyElementsOf(emulator.cashBox());
     }
 
+    /**
+     * The kiosk died just after STACK: the validator is still stacking when the next life starts. The driver must let
+     * it finish and hear "stacked" before its RESET, or the note is in the cash box and nowhere else.
+     */
+    @Test
+    void aNoteStillStackingAtStartIsHeardBeforeTheReset() throws Exception {
+        leaveANoteStacking(Money.rub(500));
+        new PendingNotes(dir.resolve("pending"), "ccnet").recordStacking(
+                new PendingNotes.Note("ccnet-before-1", Money.rub(500)));
+        start();
+        assertThat(next(BillEvent.Stacked.class)).isEqualTo(new BillEvent.Stacked(Money.rub(500), "ccnet-before-1"));
+        assertThat(emulator.cashBox()).containsExactly(Money.rub(500));
+    }
+
+    @Test
+    void withoutTheStackRecordSuchANoteIsRaisedAsUnknownInTheStacker() throws Exception {
+        leaveANoteStacking(Money.rub(100));
+        start();
+        BillEvent.PowerUpWithBill p = next(BillEvent.PowerUpWithBill.class);
+        assertThat(p.where()).isEqualTo(BillEvent.PowerUpWithBill.Location.STACKER);
+        assertThat(p.amount()).isNull();
+        assertThat(emulator.cashBox()).containsExactly(Money.rub(100));
+    }
+
+    private void leaveANoteStacking(Money note) throws Exception {
+        MemoryLink[] byHand = MemoryLink.pair("by-hand");
+        emulator.serve(byHand[1]);
+        MemoryLink host = byHand[0];
+        host.open();
+        exchange(host, CcnetCommand.POLL);
+        exchange(host, CcnetCommand.RESET);
+        exchange(host, CcnetCommand.POLL);
+        byte[] all = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        exchange(host, CcnetCommand.ENABLE_BILL_TYPES, all);
+        emulator.insert(note);
+        for (int i = 0; i < 20 && exchange(host, CcnetCommand.POLL)[0] != (byte) CcnetState.ESCROW.code; i++) {
+            Thread.sleep(10);
+        }
+        exchange(host, CcnetCommand.STACK);
+        assertThat(emulator.state()).isEqualTo(CcnetState.STACKING);
+        emulator.stop();
+    }
+
+    /** One request by hand; a data reply is ACKed as a controller would. */
+    private static byte[] exchange(MemoryLink host, int command, byte... data) throws Exception {
+        host.write(CcnetFrame.of(CcnetFrame.BILL_VALIDATOR, command, data).encode());
+        org.topupkiosk.device.cash.FrameDecoder decoder = CcnetFrame.decoder();
+        byte[] buf = new byte[256];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            int n = host.read(buf, 100);
+            for (org.topupkiosk.device.cash.FrameDecoder.Decoded d : decoder.feed(buf, n)) {
+                if (d instanceof org.topupkiosk.device.cash.FrameDecoder.Decoded.Frame f) {
+                    CcnetFrame reply = CcnetFrame.parse(f.bytes());
+                    if (!reply.isAck()) {
+                        host.write(CcnetFrame.of(CcnetFrame.BILL_VALIDATOR, CcnetCommand.ACK).encode());
+                    }
+                    return reply.payload();
+                }
+            }
+        }
+        throw new AssertionError("no answer to command " + command);
+    }
+
     static void awaitTrue(java.util.function.BooleanSupplier c) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!c.getAsBoolean()) {
