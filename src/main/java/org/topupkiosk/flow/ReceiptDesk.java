@@ -3,12 +3,14 @@ package org.topupkiosk.flow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
+import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.printer.ReceiptPrinter;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Receipt;
@@ -83,12 +85,32 @@ public final class ReceiptDesk implements AutoCloseable {
         print(composer.fromStored(stored), done);
     }
 
+    /**
+     * A test page (Cyrillic, Chinese, large type, a QR code, a cut) from the service screen, on the printer's thread so
+     * it never interleaves with a customer's receipt. Not journaled: it is not a receipt anyone is owed.
+     */
+    public void printTest(Lang lang, Consumer<Boolean> done) {
+        Receipt page = composer.layouts().printerTest("service menu", clock.instant(), lang);
+        print(page, false, done);
+    }
+
+    /** The printer's status (DLE EOT), asked on the printer's thread, between receipts. */
+    public CompletableFuture<DeviceHealth> printerHealth() {
+        return CompletableFuture.supplyAsync(printer::checkHealth, printerThread);
+    }
+
     private void print(Receipt receipt, Consumer<Boolean> done) {
+        print(receipt, true, done);
+    }
+
+    private void print(Receipt receipt, boolean journaled, Consumer<Boolean> done) {
         printerThread.execute(() -> {
             boolean ok;
             try {
                 printer.print(receipt);
-                journal.markReceiptPrinted(receipt.id());
+                if (journaled) {
+                    journal.markReceiptPrinted(receipt.id());
+                }
                 ok = true;
             } catch (DeviceException e) {
                 log.warn("receipt not printed id={} code={}", receipt.id(), e.code());
