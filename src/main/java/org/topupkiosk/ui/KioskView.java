@@ -107,6 +107,14 @@ public final class KioskView extends StackPane {
         this.animated = animated;
     }
 
+    /**
+     * Puts {@code layer} over the frame and the inactivity overlay: the service screens and their hidden corner target.
+     * A layer that is not visible takes no taps.
+     */
+    public void addLayer(javafx.scene.Node layer) {
+        getChildren().add(layer);
+    }
+
     /** Stops following the flow (when the view is thrown away). */
     public void dispose() throws Exception {
         if (ownsAdapter) {
