@@ -3,6 +3,7 @@ package org.topupkiosk.ops;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,12 +133,12 @@ public final class ServiceConsole implements AutoCloseable {
     /** Checks a typed PIN (slow on purpose); the PIN array is wiped afterwards. */
     public CompletableFuture<ServicePin.Attempt> login(char[] pin) {
         char[] copy = pin.clone();
-        java.util.Arrays.fill(pin, '\0');
+        Arrays.fill(pin, '\0');
         return async(() -> {
             try {
                 return parts.pin().check(copy);
             } finally {
-                java.util.Arrays.fill(copy, '\0');
+                Arrays.fill(copy, '\0');
             }
         });
     }

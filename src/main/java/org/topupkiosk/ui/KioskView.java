@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.animation.FadeTransition;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -111,7 +112,7 @@ public final class KioskView extends StackPane {
      * Puts {@code layer} over the frame and the inactivity overlay: the service screens and their hidden corner target.
      * A layer that is not visible takes no taps.
      */
-    public void addLayer(javafx.scene.Node layer) {
+    public void addLayer(Node layer) {
         getChildren().add(layer);
     }
 

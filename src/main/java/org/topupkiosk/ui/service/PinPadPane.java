@@ -1,9 +1,13 @@
 package org.topupkiosk.ui.service;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Pos;
@@ -43,7 +47,7 @@ final class PinPadPane extends VBox {
     private boolean unavailable;
     private Texts texts;
     /** What the message line says, re-rendered on a language switch. */
-    private java.util.function.Function<Texts, String> messageText = t -> "";
+    private Function<Texts, String> messageText = t -> "";
     private String messageStyle = "message-info";
 
     PinPadPane(ServiceConsole console, Executor fx, Runnable onLogin, Runnable onCancel) {
@@ -65,7 +69,7 @@ final class PinPadPane extends VBox {
         }
         Button back = Ui.button("service-pin-backspace", "key", "key-function");
         back.setGraphic(Ui.icon(Ui.ICON_BACKSPACE, "key-icon"));
-        back.setOnAction(e -> setTyped(typed.length == 0 ? typed : java.util.Arrays.copyOf(typed, typed.length - 1)));
+        back.setOnAction(e -> setTyped(typed.length == 0 ? typed : Arrays.copyOf(typed, typed.length - 1)));
         Button clear = Ui.button("service-pin-clear", "key", "key-function");
         clear.setText("C");
         clear.setOnAction(e -> setTyped(new char[0]));
@@ -88,7 +92,7 @@ final class PinPadPane extends VBox {
         b.setText(Integer.toString(d));
         b.setOnAction(e -> {
             if (typed.length < MAX_DIGITS) {
-                char[] next = java.util.Arrays.copyOf(typed, typed.length + 1);
+                char[] next = Arrays.copyOf(typed, typed.length + 1);
                 next[typed.length] = (char) ('0' + d);
                 setTyped(next);
             }
@@ -123,7 +127,7 @@ final class PinPadPane extends VBox {
     }
 
     private void setTyped(char[] next) {
-        java.util.Arrays.fill(typed, '\0');
+        Arrays.fill(typed, '\0');
         typed = next;
         dots.setText("●".repeat(typed.length) + "○".repeat(Math.max(0, 4 - typed.length)));
         refreshEnabled();
@@ -172,14 +176,14 @@ final class PinPadPane extends VBox {
             say(t -> "", "message-info");
         } else {
             long s = (left.toMillis() + 999) / 1000;
-            String mmss = String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+            String mmss = String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
             say(t -> t.get(ServiceKeys.PIN_LOCKED, mmss), "message-warning");
         }
         refreshEnabled();
     }
 
     private boolean locked() {
-        return ticker.getStatus() == javafx.animation.Animation.Status.RUNNING;
+        return ticker.getStatus() == Animation.Status.RUNNING;
     }
 
     private void refreshEnabled() {
@@ -188,7 +192,7 @@ final class PinPadPane extends VBox {
         enter.setDisable(blocked || typed.length < 4);
     }
 
-    private void say(java.util.function.Function<Texts, String> text, String style) {
+    private void say(Function<Texts, String> text, String style) {
         messageText = text;
         messageStyle = style;
         render();

@@ -19,6 +19,7 @@ import org.topupkiosk.flow.Lang;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ops.ServiceConsole;
 import org.topupkiosk.ui.KioskView;
+import org.topupkiosk.ui.UiKeys;
 import org.topupkiosk.ui.screens.Texts;
 import org.topupkiosk.ui.screens.Ui;
 
@@ -132,7 +133,7 @@ public final class ServiceView extends StackPane {
         for (Lang l : Lang.values()) {
             Ui.styleIf(this, "lang-" + l.code(), l == lang);
             Button b = langs.get(l);
-            b.setText(messages.get(l, org.topupkiosk.ui.UiKeys.languageName(l)));
+            b.setText(messages.get(l, UiKeys.languageName(l)));
             Ui.styleIf(b, "selected", l == lang);
         }
         title.setText(t.get(ServiceKeys.TITLE));

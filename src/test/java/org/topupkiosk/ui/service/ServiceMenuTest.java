@@ -244,6 +244,19 @@ class ServiceMenuTest {
     }
 
     @Test
+    void withoutAPinFileThePadSaysTheMenuIsNotSetUp(FxRobot robot) throws Exception {
+        Files.delete(k.pinFile);
+        gesture(robot, ServiceGesture.TAPS);
+        await("unavailable", () -> shown(robot, "service-pin-message"));
+        assertThat(text(robot, "service-pin-message")).startsWith("The service menu is not set up")
+                .contains("kioskctl service set-pin").contains("not found");
+        assertThat(robot.lookup("#service-pin-1").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#service-pin-cancel");
+        assertThat(service.isOpen()).isFalse();
+        flowAt(Screen.IDLE);
+    }
+
+    @Test
     void everyServiceKeyExistsInEveryLanguage() {
         for (String key : ServiceKeys.all()) {
             for (Lang lang : Lang.values()) {
