@@ -17,6 +17,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.ops.ServiceConsole;
 import org.topupkiosk.ops.ServicePin;
@@ -27,7 +28,7 @@ import org.topupkiosk.ui.screens.Ui;
  * The PIN pad in front of the service menu: masked dots, big keys, the wrong-PIN message with the attempts left, and
  * the lockout's countdown. The PIN is held as digits in a char array and wiped once sent.
  */
-final class PinPadPane extends VBox {
+final class PinPadPane extends StackPane {
 
     private static final int MAX_DIGITS = 8;
 
@@ -41,6 +42,8 @@ final class PinPadPane extends VBox {
     private final Button enter = Ui.button("service-pin-enter", "bar-button", "primary");
     private final Button cancel = Ui.button("service-pin-cancel", "bar-button");
     private final List<Button> keys = new ArrayList<>();
+    private final HBox actions;
+    private final GridPane pad;
     private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
     private char[] typed = new char[0];
     private boolean checking;
@@ -54,7 +57,7 @@ final class PinPadPane extends VBox {
         this.console = console;
         this.fx = fx;
         this.onLogin = onLogin;
-        getStyleClass().addAll("column", "pin-pad");
+        getStyleClass().add("pin-pad");
         setAlignment(Pos.TOP_CENTER);
         title.setId("service-pin-title");
         dots.setId("service-pin-dots");
@@ -82,9 +85,25 @@ final class PinPadPane extends VBox {
         cancel.setOnAction(e -> onCancel.run());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(cancel, gap, enter);
+        actions = new HBox(cancel, gap, enter);
         actions.getStyleClass().add("service-actions");
-        getChildren().addAll(title, hint, dots, message, pad, actions);
+        this.pad = pad;
+        setLandscape(false);
+    }
+
+    /** Portrait: everything in one column. Landscape: the display and actions on the left, the keys on the right. */
+    void setLandscape(boolean landscape) {
+        VBox head = Ui.column(title, hint, dots, message);
+        if (landscape) {
+            head.getChildren().add(actions);
+            HBox.setHgrow(head, Priority.ALWAYS);
+            HBox wide = new HBox(head, pad);
+            wide.getStyleClass().add("pin-pad-wide");
+            getChildren().setAll(wide);
+        } else {
+            head.getChildren().addAll(pad, actions);
+            getChildren().setAll(head);
+        }
     }
 
     private Button digit(int d) {

@@ -41,6 +41,7 @@ final class ServiceMenuPane extends VBox {
     private final Label hint = Ui.label("hint");
     private final List<Button> buttons = new ArrayList<>();
     private final List<String> buttonKeys = new ArrayList<>();
+    private final GridPane grid = new GridPane();
     private Texts texts;
     private Function<Texts, List<Node>> section = t -> List.of();
     private long generation;
@@ -50,7 +51,6 @@ final class ServiceMenuPane extends VBox {
         this.fx = fx;
         getStyleClass().addAll("column", "service-menu");
         setAlignment(Pos.TOP_CENTER);
-        GridPane grid = new GridPane();
         grid.getStyleClass().add("service-grid");
         grid.setAlignment(Pos.CENTER);
         add(grid, 0, "service-devices", ServiceKeys.MENU_DEVICES, this::showDevices);
@@ -70,10 +70,21 @@ final class ServiceMenuPane extends VBox {
         Button b = Ui.button(id, "service-button");
         b.setOnAction(e -> action.run());
         b.setMaxWidth(Double.MAX_VALUE);
+        b.setUserData(index);
         grid.add(b, index % 2, index / 2);
         buttons.add(b);
         buttonKeys.add(key);
         return b;
+    }
+
+    /** Two columns of buttons when tall, four when wide (the section below gets the height back). */
+    void setLandscape(boolean landscape) {
+        int columns = landscape ? 4 : 2;
+        grid.getChildren().clear();
+        for (Button b : buttons) {
+            int index = (Integer) b.getUserData();
+            grid.add(b, index % columns, index / columns);
+        }
     }
 
     /** Back to the menu's first look (after a login). */

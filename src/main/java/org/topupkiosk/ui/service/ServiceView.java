@@ -46,6 +46,7 @@ public final class ServiceView extends StackPane {
     private final PauseTransition idle = new PauseTransition(IDLE_LIMIT);
     private Lang lang;
     private Mode mode = Mode.HIDDEN;
+    private Boolean landscape;
 
     public ServiceView(ServiceConsole console, Messages messages, Lang lang, Executor fxThread) {
         this.console = Objects.requireNonNull(console, "console");
@@ -104,6 +105,9 @@ public final class ServiceView extends StackPane {
     }
 
     private void showMenu() {
+        if (mode != Mode.PIN) {
+            return; // the screens were closed (idle) while the PIN was being checked
+        }
         mode = Mode.MENU;
         pinPad.stop();
         menu.reset();
@@ -121,6 +125,24 @@ public final class ServiceView extends StackPane {
         menu.reset();
         setVisible(false);
         console.unlockCustomers();
+    }
+
+    /** Follows the screen's shape: wider than tall is the landscape layout (1920x1080 counters and wide kiosks). */
+    @Override
+    protected void layoutChildren() {
+        boolean wide = getWidth() > getHeight();
+        if (landscape == null || landscape != wide) {
+            landscape = wide;
+            Ui.styleIf(this, "landscape", wide);
+            pinPad.setLandscape(wide);
+            menu.setLandscape(wide);
+        }
+        super.layoutChildren();
+    }
+
+    /** For tests: how long the service screens stay open untouched. */
+    void setIdleLimit(Duration limit) {
+        idle.setDuration(limit);
     }
 
     public void setLang(Lang lang) {

@@ -59,9 +59,11 @@ class ServiceMenuTest {
     SimulatedKiosk k;
     KioskView view;
     ServiceView service;
+    Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         k = new SimulatedKiosk(dir, PIN, Clock.systemUTC());
         view = new KioskView(k.core.flow(), k.core.messages());
         view.setAnimated(false);
@@ -257,6 +259,43 @@ class ServiceMenuTest {
     }
 
     @Test
+    void leftAloneTheServiceScreensHandTheKioskBack(FxRobot robot) throws Exception {
+        robot.interact(() -> service.setIdleLimit(javafx.util.Duration.millis(400)));
+        gesture(robot, ServiceGesture.TAPS);
+        flowAt(Screen.SERVICE_LOCK);
+        await("closed", () -> !service.isOpen());
+        flowAt(Screen.IDLE);
+    }
+
+    @Test
+    void landscapePutsTheKeysBesideTheDisplayAndFourButtonsARow(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.getScene().setRoot(new javafx.scene.Group());
+            view.setLandscape(true);
+            stage.setScene(new Scene(view, KioskView.DESIGN_HEIGHT, KioskView.DESIGN_WIDTH));
+            stage.sizeToScene();
+        });
+        gesture(robot, ServiceGesture.TAPS);
+        Path wide = SHOTS.resolve("landscape");
+        shootAllLanguages(robot, wide, "service-pin");
+        Button one = robot.lookup("#service-pin-1").queryButton();
+        Label dots = robot.lookup("#service-pin-dots").queryAs(Label.class);
+        assertThat(one.localToScene(one.getBoundsInLocal()).getMinX())
+                .as("keys to the right of the display").isGreaterThan(dots.localToScene(dots.getBoundsInLocal()).getMaxX());
+        robot.interact(() -> service.setLang(Lang.EN));
+        typePin(robot, PIN);
+        await("menu", () -> shown(robot, "service-devices"));
+        robot.clickOn("#service-devices");
+        await("devices", () -> shown(robot, "service-device-printer"));
+        shootAllLanguages(robot, wide, "service-menu");
+        Button devices = robot.lookup("#service-devices").queryButton();
+        Button printer = robot.lookup("#service-printer").queryButton();
+        assertThat(printer.localToScene(printer.getBoundsInLocal()).getMinY())
+                .as("printer test on the first row").isEqualTo(devices.localToScene(devices.getBoundsInLocal()).getMinY());
+        assertThat(view.getHeight()).isEqualTo(KioskView.DESIGN_WIDTH);
+    }
+
+    @Test
     void everyServiceKeyExistsInEveryLanguage() {
         for (String key : ServiceKeys.all()) {
             for (Lang lang : Lang.values()) {
@@ -307,7 +346,11 @@ class ServiceMenuTest {
     }
 
     private void shootAllLanguages(FxRobot robot, String name) throws Exception {
-        Files.createDirectories(SHOTS);
+        shootAllLanguages(robot, SHOTS, name);
+    }
+
+    private void shootAllLanguages(FxRobot robot, Path shots, String name) throws Exception {
+        Files.createDirectories(shots);
         List<String> problems = new ArrayList<>();
         for (Lang lang : Lang.values()) {
             robot.interact(() -> {
@@ -315,7 +358,7 @@ class ServiceMenuTest {
                 view.applyCss();
                 view.layout();
                 problems.addAll(cutText(service, name + "-" + lang.code()));
-                Path file = SHOTS.resolve(name + "-" + lang.code() + ".png");
+                Path file = shots.resolve(name + "-" + lang.code() + ".png");
                 try {
                     ImageIO.write(SwingFXUtils.fromFXImage(view.snapshot(new SnapshotParameters(), null), null),
                             "png", file.toFile());
@@ -323,7 +366,7 @@ class ServiceMenuTest {
                     throw new IllegalStateException(e);
                 }
             });
-            assertThat(SHOTS.resolve(name + "-" + lang.code() + ".png")).isNotEmptyFile();
+            assertThat(shots.resolve(name + "-" + lang.code() + ".png")).isNotEmptyFile();
         }
         assertThat(problems).isEmpty();
     }
