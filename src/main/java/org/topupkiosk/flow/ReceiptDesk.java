@@ -3,9 +3,11 @@ package org.topupkiosk.flow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ public final class ReceiptDesk implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptDesk.class);
     private static final Duration REPRINT_WINDOW = Duration.ofMinutes(10);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final Journal journal;
     private final ReceiptPrinter printer;
@@ -63,8 +66,18 @@ public final class ReceiptDesk implements AutoCloseable {
         }
     }
 
+    /**
+     * A repeat of the same credit (the acceptor reports a power-up with a note in the stacker again after another
+     * power cut) prints the voucher stored the first time: composing it again would stamp a later time, and the journal
+     * refuses a second body under the same receipt id.
+     */
     void printCredit(CustomerCredit credit, Lang lang, Consumer<Boolean> done) {
         Receipt voucher = composer.credit(credit, lang);
+        Optional<StoredReceipt> known = journal.receipt(voucher.id());
+        if (known.isPresent()) {
+            print(composer.fromStored(known.get()), done);
+            return;
+        }
         journal.storeReceipt(voucher.id(), credit.sourceTxn(), "credit", voucher.toStored());
         print(voucher, done);
     }
@@ -123,8 +136,17 @@ public final class ReceiptDesk implements AutoCloseable {
         });
     }
 
+    /** Lets a receipt in progress finish (the service menu's Exit, a shutdown) before the printer link closes. */
     @Override
     public void close() {
         printerThread.shutdown();
+        try {
+            if (!printerThread.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("printer still busy after {} ms at close; receipt stays unprinted in the journal",
+                        CLOSE_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
