@@ -2,6 +2,7 @@ package org.topupkiosk.app;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletionException;
+import java.time.Clock;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -15,10 +16,16 @@ import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
+import org.topupkiosk.ops.ServiceConsole;
+import org.topupkiosk.ops.ServicePin;
 import org.topupkiosk.ui.DevicePanel;
+import org.topupkiosk.ui.FlowUiAdapter;
 import org.topupkiosk.ui.KioskView;
 import org.topupkiosk.ui.KioskWindow;
+import org.topupkiosk.ui.service.ServiceGesture;
+import org.topupkiosk.ui.service.ServiceView;
 
 /**
  * The kiosk application: configuration, the headless core, the screen, and in simulation mode the device panel beside
@@ -33,6 +40,7 @@ public final class KioskApp extends Application {
 
     private KioskCore core;
     private KioskView view;
+    private ServiceConsole console;
 
     @Override
     public void start(Stage stage) {
@@ -55,6 +63,7 @@ public final class KioskApp extends Application {
         KioskConfig cfg = loaded.config();
         view = new KioskView(core.flow(), core.messages());
         view.setLandscape(cfg.ui().orientation() == KioskConfig.Orientation.LANDSCAPE);
+        installServiceMenu(cfg);
         DevicePanel panel = devicePanel();
         Scene scene = KioskWindow.install(stage, view, panel, cfg.ui().fullScreen());
         stage.setTitle("TopUp Kiosk");
@@ -68,6 +77,24 @@ public final class KioskApp extends Application {
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()
                         - (tShown - t0) / 1_000_000,
                 (tCore - t0) / 1_000_000, (tShown - tCore) / 1_000_000);
+    }
+
+    /**
+     * The service menu over the kiosk screen, behind the corner gesture and the PIN. Its Exit is the only way to close
+     * the application: the window itself refuses Escape, Alt+F4 and close requests.
+     */
+    private void installServiceMenu(KioskConfig cfg) {
+        ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(),
+                (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
+        console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
+                List.of(core.acceptor()::checkHealth), core.desk(), core.flow()::submit, Platform::exit));
+        ServiceView service = new ServiceView(console, core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
+                FlowUiAdapter.fxThread());
+        view.addLayer(ServiceGesture.target(service::open));
+        view.addLayer(service);
+        if (cfg.ui().servicePinHashFile().isEmpty()) {
+            log.warn("no ui.servicePinHashFile: the service menu cannot be opened until a PIN is set");
+        }
     }
 
     /** The panel of emulated devices, when the devices are emulated; null with real hardware. */
@@ -130,6 +157,9 @@ public final class KioskApp extends Application {
     public void stop() throws Exception {
         if (view != null) {
             view.dispose();
+        }
+        if (console != null) {
+            console.close();
         }
         if (core != null) {
             core.close();

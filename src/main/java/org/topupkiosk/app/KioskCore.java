@@ -85,6 +85,7 @@ public final class KioskCore implements AutoCloseable {
     private final ReceiptPrinter printer;
     private EscPosPrinterEmulator printerEmulator;
     private final OutboxDispatcher dispatcher;
+    private final ReceiptDesk desk;
     private final TopUpFlow flow;
     private final Messages messages;
 
@@ -131,7 +132,7 @@ public final class KioskCore implements AutoCloseable {
         this.messages = new Messages();
         FlowSettings settings = flowSettings(cfg);
         ReceiptComposer composer = new ReceiptComposer(messages, settings, clock);
-        ReceiptDesk desk = own(new ReceiptDesk(journal, printer, composer, clock));
+        this.desk = own(new ReceiptDesk(journal, printer, composer, clock));
         this.dispatcher = own(new OutboxDispatcher(journal, carrier,
                 new RetryPolicy(Duration.ofMillis(cfg.sync().initialBackoffMs()),
                         Duration.ofMillis(cfg.sync().maxBackoffMs()), new Random()),
@@ -247,6 +248,11 @@ public final class KioskCore implements AutoCloseable {
 
     public OutboxDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** Receipts: the service menu's reprint and printer test go through here, on the printer's thread. */
+    public ReceiptDesk desk() {
+        return desk;
     }
 
     public BillAcceptor acceptor() {

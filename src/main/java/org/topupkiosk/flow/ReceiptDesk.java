@@ -3,12 +3,16 @@ package org.topupkiosk.flow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
+import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.printer.ReceiptPrinter;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Receipt;
@@ -26,6 +30,7 @@ public final class ReceiptDesk implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptDesk.class);
     private static final Duration REPRINT_WINDOW = Duration.ofMinutes(10);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final Journal journal;
     private final ReceiptPrinter printer;
@@ -61,8 +66,18 @@ public final class ReceiptDesk implements AutoCloseable {
         }
     }
 
+    /**
+     * A repeat of the same credit (the acceptor reports a power-up with a note in the stacker again after another
+     * power cut) prints the voucher stored the first time: composing it again would stamp a later time, and the journal
+     * refuses a second body under the same receipt id.
+     */
     void printCredit(CustomerCredit credit, Lang lang, Consumer<Boolean> done) {
         Receipt voucher = composer.credit(credit, lang);
+        Optional<StoredReceipt> known = journal.receipt(voucher.id());
+        if (known.isPresent()) {
+            print(composer.fromStored(known.get()), done);
+            return;
+        }
         journal.storeReceipt(voucher.id(), credit.sourceTxn(), "credit", voucher.toStored());
         print(voucher, done);
     }
@@ -83,12 +98,32 @@ public final class ReceiptDesk implements AutoCloseable {
         print(composer.fromStored(stored), done);
     }
 
+    /**
+     * A test page (Cyrillic, Chinese, large type, a QR code, a cut) from the service screen, on the printer's thread so
+     * it never interleaves with a customer's receipt. Not journaled: it is not a receipt anyone is owed.
+     */
+    public void printTest(Lang lang, Consumer<Boolean> done) {
+        Receipt page = composer.layouts().printerTest("service menu", clock.instant(), lang);
+        print(page, false, done);
+    }
+
+    /** The printer's status (DLE EOT), asked on the printer's thread, between receipts. */
+    public CompletableFuture<DeviceHealth> printerHealth() {
+        return CompletableFuture.supplyAsync(printer::checkHealth, printerThread);
+    }
+
     private void print(Receipt receipt, Consumer<Boolean> done) {
+        print(receipt, true, done);
+    }
+
+    private void print(Receipt receipt, boolean journaled, Consumer<Boolean> done) {
         printerThread.execute(() -> {
             boolean ok;
             try {
                 printer.print(receipt);
-                journal.markReceiptPrinted(receipt.id());
+                if (journaled) {
+                    journal.markReceiptPrinted(receipt.id());
+                }
                 ok = true;
             } catch (DeviceException e) {
                 log.warn("receipt not printed id={} code={}", receipt.id(), e.code());
@@ -101,13 +136,14 @@ public final class ReceiptDesk implements AutoCloseable {
         });
     }
 
+    /** Lets a receipt in progress finish (the service menu's Exit, a shutdown) before the printer link closes. */
     @Override
     public void close() {
         printerThread.shutdown();
         try {
-            // A receipt half-sent when the kiosk stops is stored and unprinted; give it a moment to finish.
-            if (!printerThread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                log.warn("printer still busy at shutdown; the receipt stays stored for a reprint");
+            if (!printerThread.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("printer still busy after {} ms at close; receipt stays unprinted in the journal",
+                        CLOSE_WAIT.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

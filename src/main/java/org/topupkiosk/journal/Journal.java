@@ -216,6 +216,14 @@ public final class Journal implements AutoCloseable {
         return store.read("read unprinted receipts", c -> receipts.unprinted());
     }
 
+    /** The newest {@code limit} receipts, printed or not, newest first: the service screen's reprint list. */
+    public List<StoredReceipt> recentReceipts(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return store.read("read recent receipts", c -> receipts.recent(limit));
+    }
+
     public Optional<StoredReceipt> receipt(String receiptId) {
         return store.read("read receipt", c -> receipts.find(receiptId));
     }

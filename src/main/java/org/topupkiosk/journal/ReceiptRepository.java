@@ -18,6 +18,7 @@ final class ReceiptRepository {
     private final PreparedStatement byId;
     private final PreparedStatement unprinted;
     private final PreparedStatement printed;
+    private final PreparedStatement recent;
 
     ReceiptRepository(Connection c) throws SQLException {
         insert = c.prepareStatement("INSERT INTO receipts (receipt_id, txn_id, kind, body, printed, created_at) "
@@ -26,6 +27,7 @@ final class ReceiptRepository {
         unprinted = c.prepareStatement("SELECT " + COLUMNS + " FROM receipts WHERE printed = 0 ORDER BY id");
         printed = c.prepareStatement("UPDATE receipts SET printed = 1, printed_at = ? "
                 + "WHERE receipt_id = ? AND printed = 0");
+        recent = c.prepareStatement("SELECT " + COLUMNS + " FROM receipts ORDER BY id DESC LIMIT ?");
     }
 
     void insert(String receiptId, String txnId, String kind, String body, long now) throws SQLException {
@@ -47,6 +49,17 @@ final class ReceiptRepository {
     List<StoredReceipt> unprinted() throws SQLException {
         List<StoredReceipt> out = new ArrayList<>();
         try (ResultSet rs = unprinted.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    List<StoredReceipt> recent(int limit) throws SQLException {
+        recent.setInt(1, limit);
+        List<StoredReceipt> out = new ArrayList<>();
+        try (ResultSet rs = recent.executeQuery()) {
             while (rs.next()) {
                 out.add(map(rs));
             }

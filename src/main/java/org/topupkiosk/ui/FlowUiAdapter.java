@@ -72,6 +72,11 @@ public final class FlowUiAdapter implements AutoCloseable {
         return new Latest<T>(Platform::runLater, target, (pending, incoming) -> incoming);
     }
 
+    /** Runs tasks on the FX thread: for the answers of background work (the service console's futures). */
+    public static Executor fxThread() {
+        return Platform::runLater;
+    }
+
     /** Coalescing hand-off: at most one drain task is queued; the drain delivers whatever is newest at that moment. */
     private static final class Latest<T> implements Consumer<T> {
         private final AtomicReference<T> pending = new AtomicReference<>();

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.animation.FadeTransition;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -105,6 +106,14 @@ public final class KioskView extends StackPane {
     /** Screen changes fade in quickly; tests and screenshots switch the fade off to see the final frame at once. */
     public void setAnimated(boolean animated) {
         this.animated = animated;
+    }
+
+    /**
+     * Puts {@code layer} over the frame and the inactivity overlay: the service screens and their hidden corner target.
+     * A layer that is not visible takes no taps.
+     */
+    public void addLayer(Node layer) {
+        getChildren().add(layer);
     }
 
     /** Stops following the flow (when the view is thrown away). */

@@ -1,0 +1,109 @@
+package org.topupkiosk.ops;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kioskctl service set-pin}: writes the service menu's PIN hash file. */
+@Command(name = "service", description = "Service menu set-up.", mixinStandardHelpOptions = true,
+        subcommands = ServiceCommand.SetPin.class)
+public final class ServiceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    @Command(name = "set-pin", mixinStandardHelpOptions = true,
+            description = "Set the service PIN (4-8 digits): typed twice on the console, or one line on stdin with "
+                    + "--stdin. Writes a salted PBKDF2 hash to FILE with mode 600 (ui.servicePinHashFile).")
+    static final class SetPin implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--file", required = true, description = "The hash file, as ui.servicePinHashFile names it.")
+        Path file;
+
+        @Option(names = "--stdin", description = "Read the PIN once from standard input (for automation).")
+        boolean stdin;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            char[] pin = stdin ? fromStdin() : fromConsole(err);
+            if (pin == null) {
+                return 1;
+            }
+            try {
+                if (!PinHash.validPin(pin)) {
+                    err.println("service PIN not set: it must be 4 to 8 digits");
+                    return 1;
+                }
+                write(file, PinHash.create(pin, new SecureRandom()).format());
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
+            spec.commandLine().getOut().println("service PIN set file=" + file.toAbsolutePath() + " mode=600");
+            return 0;
+        }
+
+        private static char[] fromStdin() throws IOException {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+            String line = in.readLine();
+            return line == null ? new char[0] : line.strip().toCharArray();
+        }
+
+        private static char[] fromConsole(PrintWriter err) {
+            Console console = System.console();
+            if (console == null) {
+                err.println("no console to read the PIN from; use --stdin to pipe it in");
+                return null;
+            }
+            char[] first = console.readPassword("New service PIN (4-8 digits): ");
+            char[] second = console.readPassword("Again: ");
+            if (first == null || second == null || !Arrays.equals(first, second)) {
+                err.println("service PIN not set: the two entries differ");
+                return null;
+            }
+            Arrays.fill(second, '\0');
+            return first;
+        }
+
+        /** Written to a 600 temporary file beside the target, then moved over it, so no reader sees half a file. */
+        static void write(Path file, String text) throws IOException {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            try {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException("cannot create " + tmp + ": it appeared while writing", e);
+            }
+            Files.writeString(tmp, text, StandardCharsets.US_ASCII);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.topupkiosk.ops;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.device.DeviceHealth;
+import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.Lang;
+import org.topupkiosk.flow.ReceiptDesk;
+import org.topupkiosk.journal.Journal;
+import org.topupkiosk.journal.OutboxStatus;
+import org.topupkiosk.journal.StoredReceipt;
+import org.topupkiosk.journal.VerifyReport;
+
+/**
+ * The service menu's one way into the kiosk, so no screen touches a device, the journal or the network. Every call that
+ * may block (a PIN hash, a device status, a journal read, a print) runs on the console's own thread or the printer's,
+ * never the caller's, and answers with an immutable record in a future. Commands to the flow are posted, as the
+ * customer screens post theirs.
+ */
+public final class ServiceConsole implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceConsole.class);
+    private static final int RECENT_RECEIPTS = 20;
+
+    /**
+     * What the console works with. {@code syncNow} wakes the outbox dispatcher; {@code devices} are the health checks
+     * of devices other than the printer (whose status is asked on the printer's thread, through the desk);
+     * {@code exit} closes the application.
+     */
+    public record Parts(ServicePin pin, Journal journal, Runnable syncNow, List<Supplier<DeviceHealth>> devices,
+                        ReceiptDesk desk, Consumer<FlowCommand> flow, Runnable exit) {
+        public Parts {
+            Objects.requireNonNull(pin, "pin");
+            Objects.requireNonNull(journal, "journal");
+            Objects.requireNonNull(syncNow, "syncNow");
+            devices = List.copyOf(devices);
+            Objects.requireNonNull(desk, "desk");
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(exit, "exit");
+        }
+    }
+
+    /** One line of the receipts list: what it is and whether it came out; the body stays in the journal. */
+    public record ReceiptRow(String receiptId, String txnId, String kind, Instant createdAt, boolean printed) {
+        static ReceiptRow of(StoredReceipt r) {
+            return new ReceiptRow(r.receiptId(), r.txnId(), r.kind(), r.createdAt(), r.printed());
+        }
+    }
+
+    /** Unprinted receipts first (oldest first: those customers are owed), then the most recent printed ones. */
+    public record Receipts(List<ReceiptRow> unprinted, List<ReceiptRow> recent) {
+        public Receipts {
+            unprinted = List.copyOf(unprinted);
+            recent = List.copyOf(recent);
+        }
+    }
+
+    private final Parts parts;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "service-console");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ServiceConsole(Parts parts) {
+        this.parts = Objects.requireNonNull(parts, "parts");
+    }
+
+    // Queries
+
+    /** Whether the PIN gate can be used at all; when not, the reason for the screen (no file, bad file). */
+    public CompletableFuture<ServicePin.Availability> pinAvailability() {
+        return async(parts.pin()::availability);
+    }
+
+    /** Time left on a PIN lockout; zero when none. Does not block. */
+    public Duration lockedFor() {
+        return parts.pin().lockedFor();
+    }
+
+    public CompletableFuture<List<DeviceHealth>> devices() {
+        List<CompletableFuture<DeviceHealth>> checks = new ArrayList<>();
+        for (Supplier<DeviceHealth> d : parts.devices()) {
+            checks.add(async(() -> safeHealth(d)));
+        }
+        checks.add(parts.desk().printerHealth()
+                .exceptionally(e -> new DeviceHealth("printer", DeviceHealth.State.FAILED, String.valueOf(e))));
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                .thenApply(v -> checks.stream().map(CompletableFuture::join).toList());
+    }
+
+    public CompletableFuture<OutboxStatus> outbox() {
+        return async(parts.journal()::outboxStatus);
+    }
+
+    public CompletableFuture<VerifyReport> verify() {
+        return async(() -> {
+            VerifyReport report = parts.journal().verify();
+            parts.journal().audit("service_journal_verify", null, "{\"ok\":" + report.ok() + ",\"violations\":"
+                    + report.violations().size() + "}");
+            return report;
+        });
+    }
+
+    public CompletableFuture<Receipts> receipts() {
+        return async(() -> {
+            List<ReceiptRow> unprinted = parts.journal().unprintedReceipts().stream().map(ReceiptRow::of).toList();
+            Map<String, ReceiptRow> recent = new LinkedHashMap<>();
+            for (StoredReceipt r : parts.journal().recentReceipts(RECENT_RECEIPTS)) {
+                if (r.printed()) {
+                    recent.put(r.receiptId(), ReceiptRow.of(r));
+                }
+            }
+            return new Receipts(unprinted, new ArrayList<>(recent.values()));
+        });
+    }
+
+    // Commands
+
+    /** Checks a typed PIN (slow on purpose); the PIN array is wiped afterwards. */
+    public CompletableFuture<ServicePin.Attempt> login(char[] pin) {
+        char[] copy = pin.clone();
+        Arrays.fill(pin, '\0');
+        return async(() -> {
+            try {
+                return parts.pin().check(copy);
+            } finally {
+                Arrays.fill(copy, '\0');
+            }
+        });
+    }
+
+    /** Wakes the outbox dispatcher, then reports the outbox as it stands. */
+    public CompletableFuture<OutboxStatus> syncNow() {
+        log.info("service sync now");
+        parts.syncNow().run();
+        return outbox();
+    }
+
+    /** A test page through the kiosk's printer, between customer receipts; true when it came out. */
+    public CompletableFuture<Boolean> printTest(Lang lang) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        parts.desk().printTest(lang, done::complete);
+        return done;
+    }
+
+    /** Prints a stored receipt again; true when it came out (an unprinted one is then marked printed). */
+    public CompletableFuture<Boolean> reprint(String receiptId) {
+        return async(() -> parts.journal().receipt(receiptId).orElseThrow(() ->
+                new IllegalArgumentException("no receipt " + receiptId))).thenCompose(stored -> {
+                    CompletableFuture<Boolean> done = new CompletableFuture<>();
+                    parts.journal().audit("service_reprint", stored.txnId(), "{\"receipt\":\"" + receiptId + "\"}");
+                    parts.desk().reprint(stored, done::complete);
+                    return done;
+                });
+    }
+
+    /** Takes the kiosk out of customer use; with cash in a session the flow first prints the customer a voucher. */
+    public void lockCustomers() {
+        parts.flow().accept(new FlowCommand.Lock("service"));
+    }
+
+    public void unlockCustomers() {
+        parts.flow().accept(new FlowCommand.Unlock());
+    }
+
+    /** Closes the application: the only way out of the kiosk. */
+    public void exitApplication() {
+        log.warn("service exit requested");
+        async(() -> {
+            parts.journal().audit("service_exit", null, "{}");
+            return null;
+        }).whenComplete((v, e) -> parts.exit().run());
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, worker);
+    }
+
+    private static DeviceHealth safeHealth(Supplier<DeviceHealth> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            return new DeviceHealth("device", DeviceHealth.State.FAILED, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

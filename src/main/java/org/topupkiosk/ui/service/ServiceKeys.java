@@ -1,0 +1,76 @@
+package org.topupkiosk.ui.service;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every i18n key of the service screens, so a test can check each exists in ru, en and zh. */
+public final class ServiceKeys {
+
+    private ServiceKeys() {}
+
+    public static final String TITLE = "service.title";
+    public static final String PIN_TITLE = "service.pin.title";
+    public static final String PIN_HINT = "service.pin.hint";
+    public static final String PIN_ENTER = "service.pin.enter";
+    public static final String PIN_CHECKING = "service.pin.checking";
+    public static final String PIN_WRONG = "service.pin.wrong";
+    public static final String PIN_LOCKED = "service.pin.locked";
+    public static final String PIN_UNAVAILABLE = "service.pin.unavailable";
+    public static final String PIN_UNAVAILABLE_HINT = "service.pin.unavailable_hint";
+    public static final String BACK_TO_CUSTOMERS = "service.back_to_customers";
+    public static final String CANCEL = "service.cancel";
+    public static final String WORKING = "service.working";
+    public static final String FAILED = "service.failed";
+    public static final String MENU_HINT = "service.menu.hint";
+    public static final String MENU_DEVICES = "service.menu.devices";
+    public static final String MENU_OUTBOX = "service.menu.outbox";
+    public static final String MENU_JOURNAL = "service.menu.journal";
+    public static final String MENU_PRINTER = "service.menu.printer_test";
+    public static final String MENU_RECEIPTS = "service.menu.receipts";
+    public static final String MENU_EXIT = "service.menu.exit";
+    public static final String DEVICE_OK = "service.device.state.ok";
+    public static final String DEVICE_DEGRADED = "service.device.state.degraded";
+    public static final String DEVICE_FAILED = "service.device.state.failed";
+    public static final String DEVICE_OFFLINE = "service.device.state.offline";
+    public static final String DEVICE_PRINTER = "service.device.printer";
+    public static final String DEVICE_BILL_ACCEPTOR = "service.device.bill_acceptor";
+    public static final String OUTBOX_PENDING = "service.outbox.pending";
+    public static final String OUTBOX_OLDEST = "service.outbox.oldest";
+    public static final String OUTBOX_ATTEMPTS = "service.outbox.attempts";
+    public static final String OUTBOX_LAST_ERROR = "service.outbox.last_error";
+    public static final String OUTBOX_SYNC = "service.outbox.sync";
+    public static final String OUTBOX_SYNC_STARTED = "service.outbox.sync_started";
+    public static final String JOURNAL_OK = "service.journal.ok";
+    public static final String JOURNAL_VIOLATIONS = "service.journal.violations";
+    public static final String JOURNAL_RUN = "service.journal.run";
+    public static final String PRINTER_RUN = "service.printer.run";
+    public static final String PRINTER_PRINTED = "service.printer.printed";
+    public static final String PRINTER_FAILED = "service.printer.failed";
+    public static final String RECEIPTS_UNPRINTED = "service.receipts.unprinted";
+    public static final String RECEIPTS_RECENT = "service.receipts.recent";
+    public static final String RECEIPTS_NONE = "service.receipts.none";
+    public static final String RECEIPTS_REPRINT = "service.receipts.reprint";
+    public static final String RECEIPTS_PRINTED = "service.receipts.printed";
+    public static final String RECEIPTS_NOT_PRINTED = "service.receipts.not_printed";
+    public static final String EXIT_TITLE = "service.exit.title";
+    public static final String EXIT_BODY = "service.exit.body";
+    public static final String EXIT_CONFIRM = "service.exit.confirm";
+
+    /** Every key above, for the completeness test. */
+    public static List<String> all() {
+        List<String> keys = new ArrayList<>();
+        for (Field f : ServiceKeys.class.getDeclaredFields()) {
+            int m = f.getModifiers();
+            if (Modifier.isStatic(m) && Modifier.isFinal(m) && f.getType() == String.class) {
+                try {
+                    keys.add((String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read ServiceKeys." + f.getName(), e);
+                }
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,165 @@
+package org.topupkiosk.ui.service;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.topupkiosk.flow.Lang;
+import org.topupkiosk.i18n.Messages;
+import org.topupkiosk.ops.ServiceConsole;
+import org.topupkiosk.ui.KioskView;
+import org.topupkiosk.ui.UiKeys;
+import org.topupkiosk.ui.screens.Texts;
+import org.topupkiosk.ui.screens.Ui;
+
+/**
+ * The service screens over the kiosk screen: hidden until the corner gesture, then the PIN pad, then the menu. Opening
+ * it takes the kiosk out of customer use (the flow shows "Service in progress"); leaving through "Back to customers"
+ * hands it back. Left alone for {@link #IDLE_LIMIT} it hands the kiosk back by itself, so a technician who walks away
+ * does not leave the menu open. It has its own language switch: the technician's language is not the last customer's.
+ */
+public final class ServiceView extends StackPane {
+
+    /** How long the service screens stay open without a touch. */
+    public static final Duration IDLE_LIMIT = Duration.minutes(3);
+
+    enum Mode { HIDDEN, PIN, MENU }
+
+    private final ServiceConsole console;
+    private final Messages messages;
+    private final PinPadPane pinPad;
+    private final ServiceMenuPane menu;
+    private final StackPane body = new StackPane();
+    private final Label title = Ui.label("service-title");
+    private final Map<Lang, Button> langs = new EnumMap<>(Lang.class);
+    private final PauseTransition idle = new PauseTransition(IDLE_LIMIT);
+    private Lang lang;
+    private Mode mode = Mode.HIDDEN;
+    private Boolean landscape;
+
+    public ServiceView(ServiceConsole console, Messages messages, Lang lang, Executor fxThread) {
+        this.console = Objects.requireNonNull(console, "console");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.lang = Objects.requireNonNull(lang, "lang");
+        setId("service-view");
+        getStyleClass().addAll("kiosk", "service");
+        getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css"), "kiosk.css").toExternalForm());
+        getStylesheets().add(Objects.requireNonNull(ServiceView.class.getResource("service.css"), "service.css")
+                .toExternalForm());
+        pinPad = new PinPadPane(console, fxThread, this::showMenu, this::backToCustomers);
+        menu = new ServiceMenuPane(console, fxThread, this::backToCustomers);
+        title.setId("service-title");
+        title.setWrapText(false);
+        HBox switcher = new HBox();
+        switcher.getStyleClass().add("lang-switch");
+        for (Lang l : Lang.values()) {
+            Button b = Ui.button("service-lang-" + l.code(), "lang-button", "lang-" + l.code() + "-text");
+            b.setOnAction(e -> setLang(l));
+            langs.put(l, b);
+            switcher.getChildren().add(b);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(title, gap, switcher);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("service-header");
+        body.getStyleClass().add("service-body");
+        getChildren().add(new BorderPane(body, header, null, null, null));
+        idle.setOnFinished(e -> backToCustomers());
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> idle.playFromStart());
+        setVisible(false);
+        render();
+    }
+
+    /** The corner gesture: customers out, PIN pad in. Does nothing when already open. */
+    public void open() {
+        if (mode != Mode.HIDDEN) {
+            return;
+        }
+        console.lockCustomers();
+        mode = Mode.PIN;
+        pinPad.reset();
+        body.getChildren().setAll(pinPad);
+        setVisible(true);
+        toFront();
+        idle.playFromStart();
+    }
+
+    public boolean isOpen() {
+        return mode != Mode.HIDDEN;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    private void showMenu() {
+        if (mode != Mode.PIN) {
+            return; // the screens were closed (idle) while the PIN was being checked
+        }
+        mode = Mode.MENU;
+        pinPad.stop();
+        menu.reset();
+        body.getChildren().setAll(menu);
+        idle.playFromStart();
+    }
+
+    private void backToCustomers() {
+        if (mode == Mode.HIDDEN) {
+            return;
+        }
+        mode = Mode.HIDDEN;
+        idle.stop();
+        pinPad.stop();
+        menu.reset();
+        setVisible(false);
+        console.unlockCustomers();
+    }
+
+    /** Follows the screen's shape: wider than tall is the landscape layout (1920x1080 counters and wide kiosks). */
+    @Override
+    protected void layoutChildren() {
+        boolean wide = getWidth() > getHeight();
+        if (landscape == null || landscape != wide) {
+            landscape = wide;
+            Ui.styleIf(this, "landscape", wide);
+            pinPad.setLandscape(wide);
+            menu.setLandscape(wide);
+        }
+        super.layoutChildren();
+    }
+
+    /** For tests: how long the service screens stay open untouched. */
+    void setIdleLimit(Duration limit) {
+        idle.setDuration(limit);
+    }
+
+    public void setLang(Lang lang) {
+        this.lang = Objects.requireNonNull(lang, "lang");
+        render();
+    }
+
+    private void render() {
+        Texts t = new Texts(messages, lang);
+        for (Lang l : Lang.values()) {
+            Ui.styleIf(this, "lang-" + l.code(), l == lang);
+            Button b = langs.get(l);
+            b.setText(messages.get(l, UiKeys.languageName(l)));
+            Ui.styleIf(b, "selected", l == lang);
+        }
+        title.setText(t.get(ServiceKeys.TITLE));
+        pinPad.update(t);
+        menu.update(t);
+    }
+}

@@ -1,0 +1,219 @@
+package org.topupkiosk.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The service PIN: hash format, owner-only file, lockout timing and audit rows, and {@code kioskctl service set-pin}. */
+class ServicePinTest {
+
+    @TempDir
+    Path dir;
+
+    /** A clock the test moves by hand. */
+    static final class StepClock extends Clock {
+        Instant now = Instant.parse("2026-11-22T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final StepClock clock = new StepClock();
+    private final List<String> audit = new ArrayList<>();
+
+    private Path pinFile(String pin) throws Exception {
+        Path f = dir.resolve("service-pin.hash");
+        ServiceCommand.SetPin.write(f, PinHash.create(pin.toCharArray(), new SecureRandom()).format());
+        return f;
+    }
+
+    private ServicePin gate(Path file) {
+        return new ServicePin(Optional.ofNullable(file), (kind, json) -> audit.add(kind + " " + json), clock);
+    }
+
+    @Test
+    void theFileHoldsASaltedSlowHashNotThePin() throws Exception {
+        Path f = pinFile("4821");
+        String text = Files.readString(f);
+        assertThat(text).startsWith("topup-pin v1 pbkdf2-sha256 ").doesNotContain("4821");
+        PinHash h = PinHash.parse(text);
+        assertThat(h.iterations()).isGreaterThanOrEqualTo(200_000);
+        assertThat(h.salt()).hasSize(16);
+        assertThat(h.matches("4821".toCharArray())).isTrue();
+        assertThat(h.matches("4822".toCharArray())).isFalse();
+        PinHash again = PinHash.create("4821".toCharArray(), new SecureRandom());
+        assertThat(again.salt()).as("a fresh salt each time").isNotEqualTo(h.salt());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void rightPinLogsInAndIsAudited() throws Exception {
+        ServicePin pin = gate(pinFile("123456"));
+        assertThat(pin.availability().available()).isTrue();
+        assertThat(pin.check("123456".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
+        assertThat(audit).containsExactly("service_login {}");
+    }
+
+    @Test
+    void fiveWrongPinsLockForFiveMinutesEvenAgainstTheRightPin() throws Exception {
+        ServicePin pin = gate(pinFile("2468"));
+        for (int i = 1; i <= 4; i++) {
+            ServicePin.Attempt a = pin.check("1111".toCharArray());
+            assertThat(a.result()).isEqualTo(ServicePin.Result.WRONG);
+            assertThat(a.failuresLeft()).isEqualTo(5 - i);
+        }
+        ServicePin.Attempt fifth = pin.check("1111".toCharArray());
+        assertThat(fifth.result()).isEqualTo(ServicePin.Result.LOCKED);
+        assertThat(fifth.lockedFor()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(audit).filteredOn(s -> s.startsWith("service_pin_failed")).hasSize(5);
+        assertThat(audit).filteredOn(s -> s.startsWith("service_pin_locked")).hasSize(1);
+
+        clock.now = clock.now.plus(Duration.ofMinutes(4).plusSeconds(59));
+        ServicePin.Attempt stillLocked = pin.check("2468".toCharArray());
+        assertThat(stillLocked.result()).isEqualTo(ServicePin.Result.LOCKED);
+        assertThat(stillLocked.lockedFor()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(audit).doesNotContain("service_login {}");
+
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(pin.lockedFor()).isZero();
+        assertThat(pin.check("2468".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
+        assertThat(audit).last().isEqualTo("service_login {}");
+    }
+
+    @Test
+    void aLoginResetsTheCountOfWrongPins() throws Exception {
+        ServicePin pin = gate(pinFile("2468"));
+        for (int i = 0; i < 4; i++) {
+            pin.check("0000".toCharArray());
+        }
+        assertThat(pin.check("2468".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
+        assertThat(pin.check("0000".toCharArray()).failuresLeft()).isEqualTo(4);
+    }
+
+    @Test
+    void malformedInputCountsAsWrong() throws Exception {
+        ServicePin pin = gate(pinFile("2468"));
+        assertThat(pin.check("24a8".toCharArray()).result()).isEqualTo(ServicePin.Result.WRONG);
+        assertThat(pin.check(new char[0]).result()).isEqualTo(ServicePin.Result.WRONG);
+    }
+
+    @Test
+    void noFileConfiguredMeansNoServiceMenu() {
+        ServicePin pin = gate(null);
+        assertThat(pin.availability().available()).isFalse();
+        assertThat(pin.availability().problem()).contains("ui.servicePinHashFile");
+        assertThat(pin.check("1234".toCharArray()).result()).isEqualTo(ServicePin.Result.UNAVAILABLE);
+        assertThat(audit).isEmpty();
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        ServicePin pin = gate(dir.resolve("nope.hash"));
+        assertThat(pin.availability().problem()).contains("not found").contains("set-pin");
+    }
+
+    @Test
+    void aGroupReadableFileIsRefused() throws Exception {
+        Path f = pinFile("2468");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+        ServicePin pin = gate(f);
+        assertThat(pin.availability().problem()).contains("group or others").contains("chmod 600");
+        assertThat(pin.check("2468".toCharArray()).result()).isEqualTo(ServicePin.Result.UNAVAILABLE);
+    }
+
+    @Test
+    void wrongFormatFilesAreRefusedWithTheReason() throws Exception {
+        String salt = Base64.getEncoder().encodeToString(new byte[16]);
+        String hash = Base64.getEncoder().encodeToString(new byte[32]);
+        assertThatThrownBy(() -> PinHash.parse("1234")).hasMessageContaining("not a service PIN file");
+        assertThatThrownBy(() -> PinHash.parse("topup-pin v2 pbkdf2-sha256 210000 " + salt + " " + hash))
+                .hasMessageContaining("version 'v2'");
+        assertThatThrownBy(() -> PinHash.parse("topup-pin v1 md5 210000 " + salt + " " + hash))
+                .hasMessageContaining("'md5' is not supported");
+        assertThatThrownBy(() -> PinHash.parse("topup-pin v1 pbkdf2-sha256 1000 " + salt + " " + hash))
+                .hasMessageContaining("below the minimum 200000");
+        assertThatThrownBy(() -> PinHash.parse("topup-pin v1 pbkdf2-sha256 lots " + salt + " " + hash))
+                .hasMessageContaining("not a number");
+        assertThatThrownBy(() -> PinHash.parse("topup-pin v1 pbkdf2-sha256 210000 !!! " + hash))
+                .hasMessageContaining("salt is not base64");
+        assertThatThrownBy(() -> PinHash.parse("topup-pin v1 pbkdf2-sha256 210000 " + salt + " AAAA"))
+                .hasMessageContaining("hash is 3 bytes (expected 32)");
+
+        Path f = dir.resolve("bad.hash");
+        ServiceCommand.SetPin.write(f, "1234\n");
+        ServicePin pin = gate(f);
+        assertThat(pin.availability().available()).isFalse();
+        assertThat(pin.availability().problem()).contains(f.toString()).contains("not a service PIN file");
+    }
+
+    @Test
+    void setPinFromStdinWritesAnOwnerOnlyFileTheGateAccepts() throws Exception {
+        Path f = dir.resolve("etc/service-pin.hash");
+        StringWriter out = new StringWriter();
+        assertThat(setPin(out, "97531\n", "--file", f.toString(), "--stdin")).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("service PIN set");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+        assertThat(gate(f).check("97531".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
+    }
+
+    @Test
+    void setPinRefusesWhatIsNotFourToEightDigits() throws Exception {
+        Path f = dir.resolve("service-pin.hash");
+        for (String bad : new String[] {"123", "123456789", "12a4", ""}) {
+            StringWriter out = new StringWriter();
+            assertThat(setPin(out, bad + "\n", "--file", f.toString(), "--stdin")).as(bad).isEqualTo(1);
+            assertThat(out.toString()).contains("4 to 8 digits");
+        }
+        assertThat(f).doesNotExist();
+    }
+
+    private static int setPin(StringWriter out, String stdin, String... args) {
+        InputStream old = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.US_ASCII)));
+        try {
+            CommandLine cl = new CommandLine(new KioskCtl());
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(out, true));
+            String[] all = new String[args.length + 2];
+            all[0] = "service";
+            all[1] = "set-pin";
+            System.arraycopy(args, 0, all, 2, args.length);
+            return cl.execute(all);
+        } finally {
+            System.setIn(old);
+        }
+    }
+}
