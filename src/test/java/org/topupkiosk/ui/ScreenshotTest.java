@@ -85,6 +85,28 @@ class ScreenshotTest {
         renderAll(robot, OUT.resolve("landscape"), true);
     }
 
+    /** The customer photographs these when the receipt did not print: an independent decoder must read them. */
+    @Test
+    void qrCodesOnScreenReadBackWithZbarimg(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/zbarimg")),
+                "zbarimg (Debian zbar-tools) is not installed; .ci/run installs it");
+        Files.createDirectories(OUT);
+        FlowSnapshot done = Snapshots.of(Screen.DONE, Lang.EN);
+        render(robot, done, OUT, "qr-done-en", new ArrayList<>());
+        assertThat(zbarimg(OUT.resolve("qr-done-en.png"))).isEqualTo(done.qrPayload());
+        FlowSnapshot voucher = Snapshots.of(Screen.CREDIT_VOUCHER, Lang.ZH);
+        render(robot, voucher, OUT, "qr-voucher-zh", new ArrayList<>());
+        assertThat(zbarimg(OUT.resolve("qr-voucher-zh.png"))).isEqualTo(voucher.creditCode());
+    }
+
+    private static String zbarimg(Path png) throws Exception {
+        Process p = new ProcessBuilder("zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", png.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start(); // stderr carries D-Bus noise on servers
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor()).as("zbarimg on %s said: %s", png, out).isZero();
+        return out;
+    }
+
     private void renderAll(FxRobot robot, Path dir, boolean landscape) throws Exception {
         Files.createDirectories(dir);
         List<String> problems = new ArrayList<>();

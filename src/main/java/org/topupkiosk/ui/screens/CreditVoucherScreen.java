@@ -16,6 +16,7 @@ public final class CreditVoucherScreen implements ScreenView {
     private final Label amount = Ui.label("amount-huge");
     private final Label codeTitle = Ui.label("hint");
     private final Label code = Ui.label("voucher-code");
+    private final QrCodeView qrCode = new QrCodeView(240);
     private final Label howto = Ui.label("body");
     private final Label receipt = Ui.label("body", "muted");
 
@@ -23,7 +24,8 @@ public final class CreditVoucherScreen implements ScreenView {
         amount.setId("voucher-amount");
         amount.setWrapText(false);
         code.setId("voucher-code");
-        VBox card = Ui.column(codeTitle, code);
+        qrCode.setId("voucher-qr");
+        VBox card = Ui.column(codeTitle, code, qrCode);
         card.getStyleClass().add("card");
         root = new SplitPane2(Ui.column(title, amount), Ui.column(card, howto, receipt));
     }
@@ -39,6 +41,7 @@ public final class CreditVoucherScreen implements ScreenView {
         amount.setText(t.money(s.creditAmount()));
         codeTitle.setText(t.get(UiKeys.VOUCHER_CODE));
         code.setText(s.creditCode() == null ? "" : s.creditCode());
+        qrCode.show(s.creditCode());
         howto.setText(t.get(UiKeys.CREDIT_HOWTO));
         DoneScreen.showReceipt(receipt, s.receipt(), t);
     }

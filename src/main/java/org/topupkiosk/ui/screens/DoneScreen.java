@@ -14,7 +14,7 @@ import org.topupkiosk.ui.UiKeys;
 
 /**
  * The outcome: paid, accepted and pending, or refused; the amount to the masked number, the transaction id, the
- * receipt state, and the lookup payload (as text until a QR renderer is on the class path).
+ * receipt state, and the lookup link as a QR code (with its text) to photograph when the receipt did not print.
  */
 public final class DoneScreen implements ScreenView {
 
@@ -29,6 +29,7 @@ public final class DoneScreen implements ScreenView {
     private final Label receipt = Ui.label("body", "muted");
     private final Label qrTitle = Ui.label("hint");
     private final Label qrPayload = Ui.label("qr-payload");
+    private final QrCodeView qrCode = new QrCodeView(300);
 
     public DoneScreen(Consumer<FlowCommand> send) {
         badge.getStyleClass().add("status-badge");
@@ -36,7 +37,9 @@ public final class DoneScreen implements ScreenView {
         status.setId("done-status");
         txn.setId("done-txn");
         qrPayload.setId("done-qr-payload");
-        split = new SplitPane2(Ui.column(badge, status, amountTo), Ui.column(detail, txn, receipt, qrTitle, qrPayload));
+        qrCode.setId("done-qr");
+        split = new SplitPane2(Ui.column(badge, status, amountTo),
+                Ui.column(detail, txn, receipt, qrTitle, qrCode, qrPayload));
         root = Ui.column(split);
     }
 
@@ -77,6 +80,7 @@ public final class DoneScreen implements ScreenView {
         boolean qr = s.qrPayload() != null && !s.qrPayload().isBlank();
         qrTitle.setText(t.get(UiKeys.RECEIPT_LOOKUP));
         qrPayload.setText(qr ? s.qrPayload() : "");
+        qrCode.show(qr ? s.qrPayload() : null);
         Ui.show(qrTitle, qr);
         Ui.show(qrPayload, qr);
     }
