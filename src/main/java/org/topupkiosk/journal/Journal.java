@@ -248,6 +248,32 @@ public final class Journal implements AutoCloseable {
         return store.read("read credit", c -> credits.find(CreditCodes.normalize(creditCode)));
     }
 
+    /** The newest audit rows of these kinds, newest first: device events for the service screen. */
+    public List<AuditEntry> recentAudit(java.util.Collection<String> kinds, int limit) {
+        if (kinds.isEmpty() || limit < 1) {
+            return List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(kinds.size(), "?"));
+        return store.read("read recent audit", c -> {
+            try (var st = c.prepareStatement("SELECT seq, ts, kind, txn_id, data FROM audit WHERE kind IN (" + marks
+                    + ") ORDER BY seq DESC LIMIT ?")) {
+                int i = 1;
+                for (String k : kinds) {
+                    st.setString(i++, k);
+                }
+                st.setInt(i, limit);
+                List<AuditEntry> out = new java.util.ArrayList<>();
+                try (var rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                                rs.getString(4), rs.getString(5)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Has this note id been journaled already (a device repeating itself after a restart)? */
     public boolean knowsNote(String noteId) {
         return store.read("find note", c -> {

@@ -19,6 +19,7 @@ import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.ReceiptDesk;
+import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.OutboxStatus;
 import org.topupkiosk.journal.StoredReceipt;
@@ -100,6 +101,15 @@ public final class ServiceConsole implements AutoCloseable {
                 .exceptionally(e -> new DeviceHealth("printer", DeviceHealth.State.FAILED, String.valueOf(e))));
         return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
                 .thenApply(v -> checks.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** Audit kinds the flow writes for the bill acceptor: power-up with a note inside, faults, recovery. */
+    static final List<String> DEVICE_EVENT_KINDS = List.of("acceptor_powerup_with_bill", "acceptor_fault",
+            "acceptor_recovered");
+
+    /** The newest device events from the journal, newest first, so a technician sees what happened while away. */
+    public CompletableFuture<List<AuditEntry>> deviceEvents() {
+        return async(() -> parts.journal().recentAudit(DEVICE_EVENT_KINDS, 10));
     }
 
     public CompletableFuture<OutboxStatus> outbox() {

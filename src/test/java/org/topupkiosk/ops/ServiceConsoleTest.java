@@ -53,6 +53,18 @@ class ServiceConsoleTest {
     }
 
     @Test
+    void deviceEventsShowWhatTheAcceptorReportedNewestFirst() throws Exception {
+        assertThat(get(k.console.deviceEvents())).isEmpty();
+        k.core.journal().audit("acceptor_powerup_with_bill", null, "{\"where\":\"STACKER\",\"amount\":50000}");
+        k.core.journal().audit("service_login", null, null);
+        k.core.journal().audit("acceptor_fault", null, "{\"code\":\"jam\"}");
+        List<org.topupkiosk.journal.AuditEntry> events = get(k.console.deviceEvents());
+        assertThat(events).extracting(org.topupkiosk.journal.AuditEntry::kind)
+                .containsExactly("acceptor_fault", "acceptor_powerup_with_bill");
+        assertThat(events.get(1).dataJson()).contains("STACKER").contains("50000");
+    }
+
+    @Test
     void syncNowKicksTheDispatcher() throws Exception {
         assertThat(get(k.console.syncNow()).pendingCount()).isZero();
         assertThat(k.kicks.get()).isEqualTo(1);

@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.device.DeviceHealth;
+import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.OutboxStatus;
 import org.topupkiosk.journal.VerifyReport;
 import org.topupkiosk.ops.ServiceConsole;
@@ -135,9 +136,12 @@ final class ServiceMenuPane extends VBox {
 
     // Sections
 
+    /** Health of each device now, and the newest device events the flow journaled (power-ups with a note, faults). */
+    private record DeviceReport(List<DeviceHealth> health, List<AuditEntry> events) {}
+
     private void showDevices() {
-        load(console.devices(), (list, out) -> {
-            for (DeviceHealth d : list) {
+        load(console.devices().thenCombine(console.deviceEvents(), DeviceReport::new), (r, out) -> {
+            for (DeviceHealth d : r.health()) {
                 Label state = text("service-state", stateText(d.state()));
                 Ui.styleIf(state, "service-good", d.state() == DeviceHealth.State.OK);
                 Ui.styleIf(state, "service-bad", !d.usable());
@@ -148,6 +152,15 @@ final class ServiceMenuPane extends VBox {
                 row.setId("service-device-" + d.device());
                 out.add(row);
                 out.add(text("service-code", d.detail()));
+            }
+            if (!r.events().isEmpty()) {
+                Label title = text("service-row-title", texts.get(ServiceKeys.DEVICE_EVENTS));
+                title.setId("service-device-events");
+                out.add(title);
+                for (AuditEntry e : r.events()) {
+                    out.add(text("service-code", TIME.format(e.at().atZone(ZoneId.systemDefault())) + "  " + e.kind()
+                            + (e.txnId() == null ? "" : "  " + e.txnId()) + "  " + e.dataJson()));
+                }
             }
         });
     }
