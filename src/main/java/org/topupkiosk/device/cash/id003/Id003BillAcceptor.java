@@ -2,21 +2,16 @@ package org.topupkiosk.device.cash.id003;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
-import org.topupkiosk.device.DeviceLifecycle;
-import org.topupkiosk.device.cash.AcceptorIdentity;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.cash.PendingNotes;
+import org.topupkiosk.device.cash.PolledBillAcceptor;
 import org.topupkiosk.device.cash.ccnet.CcnetSettings;
 import org.topupkiosk.device.serial.SerialLink;
 import org.topupkiosk.domain.Money;
@@ -29,144 +24,29 @@ import org.topupkiosk.domain.Money;
  * {@link PendingNotes} before the ACK and before the flow hears of it. Timing reuses {@link CcnetSettings}: both
  * protocols poll the same way.
  */
-public final class Id003BillAcceptor implements BillAcceptor, AcceptorIdentity {
+public final class Id003BillAcceptor extends PolledBillAcceptor {
 
     private static final Logger log = LoggerFactory.getLogger(Id003BillAcceptor.class);
-    private static final String DEVICE = "bill-acceptor";
-    /** Consecutive failed exchanges before the device counts as offline (one is line noise). */
-    private static final int OFFLINE_AFTER = 3;
-
-    private final SerialLink port;
-    private final PendingNotes pending;
-    private final CcnetSettings settings;
     private final Id003Denominations table;
     private final Id003Link link;
     private final Id003Machine machine;
-    private final DeviceLifecycle life = new DeviceLifecycle(DEVICE);
-    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
-    private final List<BillEvent> outbox = new ArrayList<>();
-
-    private volatile Listener listener;
-    private volatile Thread poller;
-    private volatile boolean running;
-    private volatile Identity identity;
-    private volatile String fault;
-    private Set<Money> wanted = Set.of();
-    private boolean initialized;
-    private boolean pendingAtStart;
-    private int failures;
-    private boolean offlineReported;
-
     public Id003BillAcceptor(SerialLink port, PendingNotes pending, CcnetSettings settings, Id003Denominations table) {
-        this.port = port;
-        this.pending = pending;
-        this.settings = settings;
+        super("id003", port, pending, settings);
         this.table = table;
         this.link = new Id003Link(port, (int) settings.responseTimeout().toMillis(), settings.retries());
         this.machine = new Id003Machine(table);
     }
 
-    /**
-     * Opens and claims the device and starts the poller. Notes stacked but never acknowledged come first, as
-     * {@code PowerUpWithBill(STACKER)} with their original ids, so the journal credits each exactly once.
-     */
-    @Override
-    public synchronized void start(Listener l) {
-        if (poller != null) {
-            throw new IllegalStateException("already started");
-        }
-        this.listener = l;
-        life.open();
-        try {
-            life.claim();
-        } catch (DeviceException e) {
-            throw new IllegalStateException(e);
-        }
-        running = true;
-        Thread t = new Thread(this::run, "id003-poller");
-        t.setDaemon(true);
-        poller = t;
-        t.start();
-    }
-
     // Commands from the flow: queued for the poller thread, which keeps their order ---------------------------------
 
-    @Override
-    public void enable(Set<Money> denominations) {
-        Set<Money> copy = Set.copyOf(denominations);
-        commands.add(() -> {
-            wanted = copy;
-            applyEnable();
-        });
-    }
-
-    @Override
-    public void disable() {
-        commands.add(() -> {
-            wanted = Set.of();
-            applyEnable();
-        });
-    }
-
-    @Override
-    public void stack() {
-        commands.add(() -> {
-            rememberStacking();
-            send(Id003Frame.STACK_1, "stack");
-        });
-    }
-
-    @Override
-    public void returnBill() {
-        commands.add(() -> send(Id003Frame.RETURN, "return"));
-    }
-
-    /** Runs after the journal commit; queued behind nothing the flow sent later, so before the next STACK. */
-    @Override
-    public void acknowledge(String noteId) {
-        commands.add(() -> pending.clear(noteId));
-    }
-
     // The poller ------------------------------------------------------------------------------------------------------
-
-    private void run() {
-        replayPending();
-        while (running) {
-            try {
-                if (!initialized) {
-                    initialize();
-                }
-                Runnable c;
-                while ((c = commands.poll()) != null) {
-                    c.run();
-                }
-                poll();
-                online();
-            } catch (DeviceException e) {
-                trouble(e);
-            } catch (RuntimeException e) {
-                log.error("id003 poller: unexpected error, going on", e);
-            }
-            flush();
-            waitForWork();
-        }
-    }
-
-    private void replayPending() {
-        List<PendingNotes.Note> notes = pending.all();
-        pendingAtStart = !notes.isEmpty();
-        for (PendingNotes.Note n : notes) {
-            log.warn("note {} ({}) was stacked but never acknowledged: raising it again", n.noteId(), n.amount().plain());
-            emit(new BillEvent.PowerUpWithBill(BillEvent.PowerUpWithBill.Location.STACKER, n.amount(), n.noteId()));
-        }
-        flush();
-    }
 
     /**
      * First contact (and again after the line was lost): STATUS REQUEST before RESET, because RESET makes the acceptor
      * drop a VEND VALID it has not had an ACK for. Then RESET, version, and the wanted notes.
      */
-    private void initialize() throws DeviceException {
+    @Override
+    protected void initialize() throws DeviceException {
         port.open();
         poll();
         settleBeforeReset();
@@ -195,32 +75,8 @@ public final class Id003BillAcceptor implements BillAcceptor, AcceptorIdentity {
         }
     }
 
-    /** Before STACK: the note in escrow and its future id go to disk (see {@link PendingNotes#recordStacking}). */
-    private void rememberStacking() {
-        Optional<Money> m = machine.inEscrow();
-        if (m.isEmpty()) {
-            return;
-        }
-        try {
-            pending.recordStacking(new PendingNotes.Note(pending.newId(), m.get()));
-        } catch (IOException e) {
-            log.warn("could not remember the note being stacked ({}): a power cut now leaves it unidentified",
-                    m.get().plain(), e);
-        }
-    }
-
-    /** @return false when the disk would not take it (logged) */
-    private boolean resolveStacking(boolean stacked) {
-        try {
-            pending.resolveStacking(stacked);
-            return true;
-        } catch (IOException e) {
-            log.error("could not resolve the stacking record (stacked={})", stacked, e);
-            return false;
-        }
-    }
-
-    private void poll() throws DeviceException {
+    @Override
+    protected void poll() throws DeviceException {
         link.status(reply -> {
             for (Id003Machine.Signal s : machine.onStatus(Id003Status.parse(reply))) {
                 handle(s);
@@ -290,87 +146,30 @@ public final class Id003BillAcceptor implements BillAcceptor, AcceptorIdentity {
         }
     }
 
-    private void applyEnable() {
-        if (!initialized) {
-            return;
-        }
-        try {
-            link.command(Id003Frame.SET_ENABLE, table.inhibitMask(wanted));
-            // 0xC3: 00 accepts, 01 inhibits the whole acceptor (ID-003 "inhibit" setting).
-            link.command(Id003Frame.SET_INHIBIT, (byte) (wanted.isEmpty() ? 1 : 0));
-            if (wanted.isEmpty()) {
-                life.disable();
-            } else {
-                life.enable();
-            }
-        } catch (DeviceException e) {
-            trouble(e);
-            initialized = false;
-        }
+    @Override
+    protected void writeEnable() throws DeviceException {
+        link.command(Id003Frame.SET_ENABLE, table.inhibitMask(wanted));
+        // 0xC3: 00 accepts, 01 inhibits the whole acceptor (ID-003 "inhibit" setting).
+        link.command(Id003Frame.SET_INHIBIT, (byte) (wanted.isEmpty() ? 1 : 0));
+    }
+
+    @Override
+    protected void sendStack() {
+        send(Id003Frame.STACK_1, "stack");
+    }
+
+    @Override
+    protected void sendReturn() {
+        send(Id003Frame.RETURN, "return");
+    }
+
+    @Override
+    protected Optional<Money> noteInEscrow() {
+        return machine.inEscrow();
     }
 
     private void send(int command, String what) {
-        try {
-            link.command(command);
-        } catch (DeviceException e) {
-            log.warn("id003 {} failed: {}", what, e.getMessage());
-            trouble(e);
-        }
-    }
-
-    private void online() {
-        failures = 0;
-        life.power(DeviceLifecycle.Power.ONLINE);
-        if (offlineReported) {
-            offlineReported = false;
-            emit(new BillEvent.Recovered());
-        }
-    }
-
-    private void trouble(DeviceException e) {
-        if (!running) {
-            return; // closing: the interrupted read is ours
-        }
-        failures++;
-        if (e.code() == DeviceException.Code.OFFLINE || failures >= OFFLINE_AFTER) {
-            life.power(DeviceLifecycle.Power.OFFLINE);
-            initialized = false;
-            if (!offlineReported) {
-                offlineReported = true;
-                log.error("bill acceptor offline on {}: {}", port.name(), e.getMessage());
-                emit(new BillEvent.Fault("offline", true));
-            }
-        } else {
-            log.debug("id003 exchange failed ({}): {}", failures, e.getMessage());
-        }
-    }
-
-    private void waitForWork() {
-        long ms = offlineReported ? 1000
-                : (life.isEnabled() ? settings.pollWhileEnabled() : settings.pollWhileDisabled()).toMillis();
-        try {
-            Runnable c = commands.poll(ms, TimeUnit.MILLISECONDS);
-            if (c != null) {
-                c.run(); // it was the head of the queue; the rest run at the top of the loop, in order
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    private void emit(BillEvent e) {
-        outbox.add(e);
-    }
-
-    private void flush() {
-        Listener l = listener;
-        for (BillEvent e : outbox) {
-            if (l != null) {
-                l.onBillEvent(e);
-            }
-        }
-        outbox.clear();
+        send(() -> link.command(command), what);
     }
 
     /**
@@ -382,11 +181,6 @@ public final class Id003BillAcceptor implements BillAcceptor, AcceptorIdentity {
         return new Identity(text.isEmpty() ? "unknown" : text, "unknown");
     }
 
-    @Override
-    public Optional<Identity> identity() {
-        return Optional.ofNullable(identity);
-    }
-
     /** The notes of the configured denomination table (ID003 units are not asked for theirs in this build). */
     @Override
     public List<Money> denominations() {
@@ -395,12 +189,9 @@ public final class Id003BillAcceptor implements BillAcceptor, AcceptorIdentity {
 
     @Override
     public DeviceHealth checkHealth() {
-        if (offlineReported || life.power() == DeviceLifecycle.Power.OFFLINE) {
-            return new DeviceHealth(DEVICE, DeviceHealth.State.OFFLINE, "no answer on " + port.name());
-        }
-        String f = fault;
-        if (f != null) {
-            return new DeviceHealth(DEVICE, DeviceHealth.State.FAILED, f);
+        DeviceHealth bad = unhealthy();
+        if (bad != null) {
+            return bad;
         }
         Id003Link.Counters c = link.counters();
         return new DeviceHealth(DEVICE, c.retries() > c.requests() / 20 ? DeviceHealth.State.DEGRADED
@@ -412,20 +203,4 @@ public final class Id003BillAcceptor implements BillAcceptor, AcceptorIdentity {
         return link.counters();
     }
 
-    @Override
-    public void close() {
-        running = false;
-        Thread t = poller;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        life.release();
-        life.close();
-        port.close();
-    }
 }
