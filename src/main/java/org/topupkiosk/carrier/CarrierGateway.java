@@ -24,4 +24,14 @@ public interface CarrierGateway {
 
     /** The carrier's view of an earlier payment; {@link PaymentResult.Status#NOT_FOUND} when it never arrived. */
     PaymentResult status(String txnId) throws CarrierException;
+
+    /**
+     * Asks the carrier to send a one-time code by SMS to {@code msisdn}, for {@code purpose}. Refused
+     * ({@link CarrierException.Kind#REFUSED}) for an unknown number ({@code unknown-number}) and when the number was
+     * sent too many codes lately ({@code too-many-codes}). Moves no money.
+     */
+    OtpChallenge requestOtp(Msisdn msisdn, String purpose) throws CarrierException;
+
+    /** Checks a code the customer typed; an unknown {@code otpId} is refused with {@code unknown-otp}. */
+    OtpCheck verifyOtp(String otpId, String code) throws CarrierException;
 }

@@ -24,6 +24,8 @@ import org.topupkiosk.carrier.CarrierException;
 import org.topupkiosk.carrier.CarrierException.Kind;
 import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.CatalogEntry;
+import org.topupkiosk.carrier.OtpChallenge;
+import org.topupkiosk.carrier.OtpCheck;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.domain.Msisdn;
@@ -138,6 +140,36 @@ public final class RestCarrierGateway implements CarrierGateway {
             throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body", "status answer for txn " + r.txnId());
         }
         return r;
+    }
+
+    @Override
+    public OtpChallenge requestOtp(Msisdn msisdn, String purpose) throws CarrierException {
+        Objects.requireNonNull(msisdn, "msisdn");
+        if (!OtpChallenge.isPurpose(purpose)) {
+            throw new IllegalArgumentException("purpose must be autotopup or history, got '" + purpose + "'");
+        }
+        Answer a = send("POST", "/v1/otp", null, CarrierJson.bytes(OtpJson.request(msisdn, purpose)));
+        if (a.status == 404 || a.status == 429) {
+            throw a.refusal(a.status == 404 ? "unknown-number" : "too-many-codes");
+        }
+        OtpChallenge c = a.decodeOk(OtpJson::challenge);
+        if (!c.msisdn().equals(msisdn) || !c.purpose().equals(purpose)) {
+            throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body", "code sent to " + c.msisdn() + " for "
+                    + c.purpose() + ", asked for " + msisdn + " for " + purpose);
+        }
+        return c;
+    }
+
+    @Override
+    public OtpCheck verifyOtp(String otpId, String code) throws CarrierException {
+        Objects.requireNonNull(otpId, "otpId");
+        Objects.requireNonNull(code, "code");
+        Answer a = send("POST", "/v1/otp/" + URLEncoder.encode(otpId, StandardCharsets.UTF_8) + "/verify", null,
+                CarrierJson.bytes(OtpJson.verifyRequest(code)));
+        if (a.status == 404) {
+            throw a.refusal("unknown-otp");
+        }
+        return a.decodeOk(OtpJson::check);
     }
 
     /** The one place where transport failures become {@link CarrierException} kinds. */

@@ -48,6 +48,7 @@ public final class CarrierSimulator implements AutoCloseable {
     private final SimLedger ledger;
     private final Faults faults = new Faults();
     private final SimulatorApi api;
+    private final SimOtp otp;
     private final CountDownLatch closing = new CountDownLatch(1);
 
     /** Port 0 picks a free port; any kiosk id is accepted with {@code key}; no ledger file; the system clock. */
@@ -81,7 +82,8 @@ public final class CarrierSimulator implements AutoCloseable {
         }
         Function<String, byte[]> keyOf = id -> keys.getOrDefault(id, fallback);
         this.ledger = new SimLedger(ledgerFile, clock);
-        this.api = new SimulatorApi(keyOf, ledger, faults, clock);
+        this.otp = new SimOtp(clock);
+        this.api = new SimulatorApi(keyOf, ledger, faults, clock, otp);
         AtomicInteger n = new AtomicInteger();
         // Cached: a held (timeout) request must never starve the others, and idle threads go after 60 s.
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -109,6 +111,11 @@ public final class CarrierSimulator implements AutoCloseable {
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** One-time codes: the SMS inbox of each number, and the tokens the codes opened. */
+    public SimOtp otp() {
+        return otp;
     }
 
     public Faults faults() {

@@ -40,6 +40,7 @@ final class SimulatorApi {
 
     private static final Pattern BALANCE = Pattern.compile("/v1/accounts/([^/]+)/balance");
     private static final Pattern PAYMENT = Pattern.compile("/v1/payments/([^/]+)");
+    private static final Pattern OTP_VERIFY = Pattern.compile("/v1/otp/([^/]+)/verify");
     /** txnIds travel in paths and headers, so they are kept to URL-safe characters (docs/carrier-api.md). */
     private static final Pattern TXN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -47,12 +48,14 @@ final class SimulatorApi {
     private final SimLedger ledger;
     private final Faults faults;
     private final Clock clock;
+    private final SimOtp otp;
 
-    SimulatorApi(Function<String, byte[]> keyOfKiosk, SimLedger ledger, Faults faults, Clock clock) {
+    SimulatorApi(Function<String, byte[]> keyOfKiosk, SimLedger ledger, Faults faults, Clock clock, SimOtp otp) {
         this.keyOfKiosk = keyOfKiosk;
         this.ledger = ledger;
         this.faults = faults;
         this.clock = clock;
+        this.otp = otp;
     }
 
     /** Answers one request; {@code forcedRefusal} non-null means a refusal fault was drawn for it. */
@@ -82,6 +85,13 @@ final class SimulatorApi {
         }
         if (p.equals("/v1/payments")) {
             return "POST".equals(m) ? pay(r, forcedRefusal) : notAllowed(m, p);
+        }
+        if (p.equals("/v1/otp")) {
+            return "POST".equals(m) ? otp.request(r.body()) : notAllowed(m, p);
+        }
+        Matcher v = OTP_VERIFY.matcher(p);
+        if (v.matches()) {
+            return "POST".equals(m) ? otp.verify(v.group(1), r.body()) : notAllowed(m, p);
         }
         Matcher b = BALANCE.matcher(p);
         if (b.matches()) {
@@ -192,6 +202,13 @@ final class SimulatorApi {
             case "POST /sim/faults" -> {
                 faults.addJson(CarrierJson.parse(r.body()));
                 return Response.json(200, faults.toJson());
+            }
+            case "GET /sim/sms" -> {
+                String to = queryParam(r.query(), "msisdn");
+                if (to == null) {
+                    return Response.error(400, "bad-request", "?msisdn=+79XXXXXXXXX is required");
+                }
+                return Response.json(200, otp.inboxJson(msisdn(to)));
             }
             case "DELETE /sim/faults" -> {
                 faults.clear();

@@ -38,6 +38,10 @@ class GarbledBodyProperties {
                     + "\"expiresOn\":\"2027-01-01\"}",
             "{\"products\":[{\"productId\":\"p\",\"operatorId\":\"mts\",\"kind\":\"data\",\"period\":\"day\","
                     + "\"price\":{\"minor\":100,\"currency\":\"RUB\"},\"dataMb\":1,\"voiceMinutes\":0,\"titles\":{\"ru\":\"x\"}}]}",
+            "{\"otpId\":\"OTP1\",\"msisdn\":\"+79161234567\",\"purpose\":\"history\","
+                    + "\"expiresAt\":\"2026-11-22T10:05:00Z\",\"codeLength\":6}",
+            "{\"verified\":true,\"token\":\"ab\",\"reason\":null,\"attemptsLeft\":2}",
+            "{\"verified\":false,\"token\":null,\"reason\":\"wrong-code\",\"attemptsLeft\":1}",
             "{\"code\":\"bad-signature\",\"message\":\"no\"}");
     private static final int[] STATUSES = {200, 200, 200, 201, 400, 401, 404, 409, 500, 503, 302};
 
@@ -74,11 +78,13 @@ class GarbledBodyProperties {
             nextBody.set(r.nextInt(3) == 0 ? Property.randomBytes(r, 200) : mutate(r, SEEDS.get(r.nextInt(SEEDS.size()))));
             Msisdn m = Msisdn.of("+79161234567");
             try {
-                switch (r.nextInt(5)) {
+                switch (r.nextInt(7)) {
                     case 0 -> assertThat(gw.pay(topUp("+79161234567", 100)).status()).isNotNull();
                     case 1 -> assertThat(gw.status("T").status()).isNotNull();
                     case 2 -> assertThat(gw.checkAccount(m, null).msisdn()).isNotNull();
                     case 3 -> assertThat(gw.balance(m).amount()).isNotNull();
+                    case 4 -> assertThat(gw.requestOtp(m, "history").otpId()).isNotBlank();
+                    case 5 -> assertThat(gw.verifyOtp("OTP1", "123456").attemptsLeft()).isNotNegative();
                     default -> assertThat(gw.catalog("mts")).doesNotContainNull();
                 }
             } catch (CarrierException e) {
