@@ -482,6 +482,10 @@ public final class TopUpFlow implements KioskFlow {
             orders.audit("acceptor_recovered", null, "{}");
             if (screen == OUT_OF_SERVICE) {
                 endSession();
+            } else if (screen == CASH_INSERTION && session != null) {
+                // The customer is still at the cash screen: take notes again (jam cleared, cash box back).
+                acceptor.enable(java.util.Set.copyOf(settings.acceptedNotes()));
+                message = null;
             }
         }
         if (session != null && screen == CASH_INSERTION) {
