@@ -103,9 +103,13 @@ public final class ServiceConsole implements AutoCloseable {
                 .thenApply(v -> checks.stream().map(CompletableFuture::join).toList());
     }
 
-    /** Audit kinds the flow writes for the bill acceptor: power-up with a note inside, faults, recovery. */
+    /**
+     * Audit kinds the flow writes for the devices: the bill acceptor's power-up with a note inside, faults, recovery;
+     * the cabinet's door and cash-box switches and relay pulses (GPIO).
+     */
     static final List<String> DEVICE_EVENT_KINDS = List.of("acceptor_powerup_with_bill", "acceptor_fault",
-            "acceptor_recovered");
+            "acceptor_recovered", "door_opened", "door_closed", "cash_box_removed", "cash_box_inserted",
+            "unlocked_with_door_open", "relay_pulse");
 
     /** The newest device events from the journal, newest first, so a technician sees what happened while away. */
     public CompletableFuture<List<AuditEntry>> deviceEvents() {

@@ -300,6 +300,9 @@ final class ServiceMenuPane extends VBox {
         if ("bill-acceptor".equals(device)) {
             return texts.get(ServiceKeys.DEVICE_BILL_ACCEPTOR);
         }
+        if ("gpio".equals(device)) {
+            return texts.get(ServiceKeys.DEVICE_GPIO);
+        }
         return device;
     }
 
