@@ -87,7 +87,8 @@ public final class KioskApp extends Application {
         ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(),
                 (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
-                devices(), core.desk(), core.flow()::submit, Platform::exit));
+                devices(), core.desk(), core.flow()::submit, Platform::exit),
+                core.gpio() == null ? null : core.gpio()::pulseRelay);
         ServiceView service = new ServiceView(console, core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
                 FlowUiAdapter.fxThread());
         view.addLayer(ServiceGesture.target(service::open));

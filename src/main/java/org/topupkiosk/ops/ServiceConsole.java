@@ -69,7 +69,14 @@ public final class ServiceConsole implements AutoCloseable {
         }
     }
 
+    /** Cuts a hung bill acceptor's power for a moment through the cabinet relay; true when the pulse ran. */
+    @FunctionalInterface
+    public interface PowerCycle {
+        CompletableFuture<Boolean> pulse(String reason) throws Exception;
+    }
+
     private final Parts parts;
+    private final PowerCycle powerCycle;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "service-console");
         t.setDaemon(true);
@@ -77,7 +84,13 @@ public final class ServiceConsole implements AutoCloseable {
     });
 
     public ServiceConsole(Parts parts) {
+        this(parts, null);
+    }
+
+    /** @param powerCycle the cabinet relay in front of the bill acceptor's power, or null without GPIO */
+    public ServiceConsole(Parts parts, PowerCycle powerCycle) {
         this.parts = Objects.requireNonNull(parts, "parts");
+        this.powerCycle = powerCycle;
     }
 
     // Queries
@@ -180,6 +193,25 @@ public final class ServiceConsole implements AutoCloseable {
                     parts.desk().reprint(stored, done::complete);
                     return done;
                 });
+    }
+
+    /** Whether the bill acceptor can be power-cycled from the menu (the cabinet has a relay on GPIO). */
+    public boolean canPowerCycle() {
+        return powerCycle != null;
+    }
+
+    /** Power-cycles the bill acceptor through the relay (journaled as {@code relay_pulse}); false when refused. */
+    public CompletableFuture<Boolean> powerCycleAcceptor() {
+        if (powerCycle == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        log.warn("service power-cycle of the bill acceptor");
+        try {
+            return powerCycle.pulse("service menu: bill acceptor");
+        } catch (Exception e) {
+            log.error("power-cycle failed", e);
+            return CompletableFuture.completedFuture(false);
+        }
     }
 
     /** Takes the kiosk out of customer use; with cash in a session the flow first prints the customer a voucher. */

@@ -193,7 +193,7 @@ public final class KioskGpio implements AutoCloseable {
             pulsing = true;
         }
         audit.record("relay_pulse", "{\"pin\":" + cfg.relay().bcm() + ",\"ms\":" + ms + ",\"reason\":\""
-                + reason.replaceAll("[^A-Za-z0-9_ .-]", "_") + "\"}");
+                + reason.replaceAll("[^A-Za-z0-9_ .:-]", "_") + "\"}");
         log.warn("relay pulse pin=GPIO{} ms={} reason={}", cfg.relay().bcm(), ms, reason);
         relay.set(true);
         scheduler.schedule(() -> {
