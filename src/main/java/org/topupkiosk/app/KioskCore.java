@@ -36,6 +36,7 @@ import org.topupkiosk.device.gpio.CabinetSimulator;
 import org.topupkiosk.device.gpio.CashBoxGuard;
 import org.topupkiosk.device.gpio.GpioStartup;
 import org.topupkiosk.device.gpio.KioskGpio;
+import org.topupkiosk.device.gpio.MemoryPins;
 import org.topupkiosk.device.gpio.StatusLightPolicy;
 import org.topupkiosk.device.gpio.ThreadGpioScheduler;
 import org.topupkiosk.device.printer.ReceiptPrinter;
@@ -187,8 +188,8 @@ public final class KioskCore implements AutoCloseable {
             log.error("GPIO could not be opened; running without door and cash-box switches", e);
             return raw;
         }
-        if (decision.kind() == GpioStartup.Kind.SIMULATED) {
-            cabinet = new CabinetSimulator(gpio, gc);
+        if (gpio.pins() instanceof MemoryPins pins) {
+            cabinet = new CabinetSimulator(pins::drive, gc);
             cabinet.normal();
         }
         statusLight = new StatusLightPolicy(gpio.light()::set);

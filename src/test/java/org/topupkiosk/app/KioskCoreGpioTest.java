@@ -23,7 +23,7 @@ class KioskCoreGpioTest {
     @TempDir
     Path dir;
 
-    private Path config(String extra) throws IOException {
+    private Path config(String gpioEnabled) throws IOException {
         Path src = Path.of("kiosk-config");
         try (Stream<Path> files = Files.walk(src)) {
             for (Path p : files.toList()) {
@@ -36,7 +36,12 @@ class KioskCoreGpioTest {
             }
         }
         Path cfg = dir.resolve("kiosk-config/kiosk.yaml");
-        Files.writeString(cfg, Files.readString(cfg, StandardCharsets.UTF_8) + extra, StandardCharsets.UTF_8);
+        String yaml = Files.readString(cfg, StandardCharsets.UTF_8);
+        String from = "gpio:\n  enabled: auto";
+        if (!yaml.contains(from)) {
+            throw new AssertionError("the shipped kiosk.yaml no longer has " + from);
+        }
+        Files.writeString(cfg, yaml.replace(from, "gpio:\n  enabled: " + gpioEnabled), StandardCharsets.UTF_8);
         return cfg;
     }
 
@@ -51,8 +56,8 @@ class KioskCoreGpioTest {
     }
 
     @Test
-    void simulationRunsTheSwitchesThroughPi4jMockPinsIntoTheFlow() throws Exception {
-        Path cfg = config("");
+    void simulationRunsTheSwitchesFromMemoryPinsIntoTheFlow() throws Exception {
+        Path cfg = config("auto");
         try (KioskCore core = new KioskCore(ConfigLoader.load(cfg), cfg, KioskCore.Options.defaults())) {
             assertThat(core.gpio()).isNotNull();
             assertThat(core.acceptor()).isInstanceOf(CashBoxGuard.class);
@@ -81,7 +86,7 @@ class KioskCoreGpioTest {
 
     @Test
     void turnedOffThereIsNoGpioAndTheAcceptorIsUnwrapped() throws Exception {
-        Path cfg = config("\ngpio:\n  enabled: off\n");
+        Path cfg = config("off");
         try (KioskCore core = new KioskCore(ConfigLoader.load(cfg), cfg, KioskCore.Options.defaults())) {
             assertThat(core.gpio()).isNull();
             assertThat(core.cabinet()).isNull();

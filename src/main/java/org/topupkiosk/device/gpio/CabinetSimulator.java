@@ -1,32 +1,25 @@
 package org.topupkiosk.device.gpio;
 
-import com.pi4j.io.gpio.digital.DigitalInput;
-import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import org.topupkiosk.config.GpioConfig;
 
 /**
- * Moves the simulated cabinet's switches: sets the level a real switch would put on the pin, through Pi4J's mock
- * input, so the whole GPIO path (edge, debounce, event) runs as on the Pi. For the device panel and tests.
+ * Moves a simulated cabinet's switches: puts on the pin the level a real switch would, so the whole GPIO path (edge,
+ * debounce, event) runs as on the Pi. For the device panel ({@link MemoryPins}) and tests (Pi4J's mock inputs).
  */
 public final class CabinetSimulator {
 
-    private final MockDigitalInput door;
-    private final MockDigitalInput cashBox;
-    private final GpioConfig cfg;
-
-    /** Throws when {@code gpio} does not run on Pi4J's mock provider. */
-    public CabinetSimulator(KioskGpio gpio, GpioConfig cfg) {
-        this.door = mock(gpio.doorPin());
-        this.cashBox = mock(gpio.cashBoxPin());
-        this.cfg = cfg;
+    /** Puts an electrical level on an input pin. */
+    @FunctionalInterface
+    public interface Driver {
+        void drive(int bcm, boolean high);
     }
 
-    private static MockDigitalInput mock(DigitalInput pin) {
-        if (pin instanceof MockDigitalInput m) {
-            return m;
-        }
-        throw new IllegalStateException("gpio is not simulated (pin " + (pin == null ? "not open" : pin.id()) + ")");
+    private final Driver driver;
+    private final GpioConfig cfg;
+
+    public CabinetSimulator(Driver driver, GpioConfig cfg) {
+        this.driver = driver;
+        this.cfg = cfg;
     }
 
     /** A closed door and a cash box in place: how a kiosk stands when nobody is at it. */
@@ -36,14 +29,10 @@ public final class CabinetSimulator {
     }
 
     public void door(boolean open) {
-        door.mockState(level(open, cfg.door().activeLevel()));
+        driver.drive(cfg.door().bcm(), open == (cfg.door().activeLevel() == GpioConfig.Level.HIGH));
     }
 
     public void cashBox(boolean present) {
-        cashBox.mockState(level(present, cfg.cashBox().activeLevel()));
-    }
-
-    private static DigitalState level(boolean active, GpioConfig.Level activeLevel) {
-        return active == (activeLevel == GpioConfig.Level.HIGH) ? DigitalState.HIGH : DigitalState.LOW;
+        driver.drive(cfg.cashBox().bcm(), present == (cfg.cashBox().activeLevel() == GpioConfig.Level.HIGH));
     }
 }

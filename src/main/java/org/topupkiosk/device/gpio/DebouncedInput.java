@@ -1,7 +1,5 @@
 package org.topupkiosk.device.gpio;
 
-import com.pi4j.io.gpio.digital.DigitalInput;
-import com.pi4j.io.gpio.digital.DigitalState;
 import java.util.function.Consumer;
 import org.topupkiosk.config.GpioConfig;
 
@@ -13,7 +11,7 @@ import org.topupkiosk.config.GpioConfig;
  */
 final class DebouncedInput {
 
-    private final DigitalInput pin;
+    private final GpioPins.Input pin;
     private final GpioConfig.Level activeLevel;
     private final long debounceMs;
     private final GpioScheduler scheduler;
@@ -21,7 +19,7 @@ final class DebouncedInput {
     private volatile boolean active;
     private GpioScheduler.Task pending;
 
-    DebouncedInput(DigitalInput pin, GpioConfig.Level activeLevel, long debounceMs, GpioScheduler scheduler,
+    DebouncedInput(GpioPins.Input pin, GpioConfig.Level activeLevel, long debounceMs, GpioScheduler scheduler,
                    Consumer<Boolean> onChange) {
         this.pin = pin;
         this.activeLevel = activeLevel;
@@ -33,7 +31,7 @@ final class DebouncedInput {
     /** Takes the current level as the starting state and starts listening. */
     void start() {
         active = rawActive();
-        pin.addListener(e -> scheduler.execute(this::edge));
+        pin.onEdge(() -> scheduler.execute(this::edge));
     }
 
     private void edge() {
@@ -63,6 +61,6 @@ final class DebouncedInput {
     }
 
     GpioConfig.Level level() {
-        return pin.state() == DigitalState.HIGH ? GpioConfig.Level.HIGH : GpioConfig.Level.LOW;
+        return pin.high() ? GpioConfig.Level.HIGH : GpioConfig.Level.LOW;
     }
 }

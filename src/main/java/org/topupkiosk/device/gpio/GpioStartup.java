@@ -4,8 +4,6 @@ import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +16,8 @@ import org.topupkiosk.config.GpioConfig;
 /**
  * Decides whether this machine gets real GPIO, simulated GPIO or none, and builds the Pi4J context for it. On the Pi
  * the gpiod provider drives the kernel's GPIO character device (/dev/gpiochip*): it needs no root and works on the
- * Pi 5's RP1, where pigpio does not. Platform auto-detection is off: the mock plugin is on the class path for
- * simulation, and must never be picked by accident on a real kiosk.
+ * Pi 5's RP1, where pigpio does not. Platform auto-detection is off: only the providers named here are used (the
+ * tests' mock plugin must never be picked by accident). Simulation uses {@link MemoryPins}.
  */
 public final class GpioStartup {
 
@@ -61,7 +59,7 @@ public final class GpioStartup {
             return new Decision(Kind.HARDWARE, piModel.get());
         }
         if (simulation) {
-            return new Decision(Kind.SIMULATED, "simulation mode: mock pins driven by the device panel");
+            return new Decision(Kind.SIMULATED, "simulation mode: pins in memory, driven by the device panel");
         }
         return new Decision(Kind.OFF, "not a Raspberry Pi (no \"Raspberry Pi\" in " + DEVICE_TREE_MODEL + ")");
     }
@@ -76,11 +74,15 @@ public final class GpioStartup {
             log.info("GPIO off: {}", decision.reason());
             return null;
         }
-        KioskGpio gpio = decision.kind() == Kind.HARDWARE
-                ? new KioskGpio(hardwareContext(), cfg, scheduler, audit, GpioDDigitalInputProvider.ID,
-                        GpioDDigitalOutputProvider.ID)
-                : new KioskGpio(mockContext(), cfg, scheduler, audit, MockDigitalInputProvider.ID,
-                        MockDigitalOutputProvider.ID);
+        GpioPins pins = decision.kind() == Kind.HARDWARE ? new Pi4jPins(hardwareContext(),
+                GpioDDigitalInputProvider.ID, GpioDDigitalOutputProvider.ID) : new MemoryPins();
+        return open(pins, decision, cfg, scheduler, audit);
+    }
+
+    /** A {@link KioskGpio} on these pins, opened; logs the one line saying it is on and why. */
+    public static KioskGpio open(GpioPins pins, Decision decision, GpioConfig cfg, GpioScheduler scheduler,
+                                 KioskGpio.Audit audit) {
+        KioskGpio gpio = new KioskGpio(pins, cfg, scheduler, audit);
         gpio.open();
         log.info("GPIO {}: {}", decision.kind() == Kind.HARDWARE ? "on" : "simulated", decision.reason());
         return gpio;
@@ -89,11 +91,5 @@ public final class GpioStartup {
     static Context hardwareContext() {
         return Pi4J.newContextBuilder().noAutoDetect()
                 .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance()).build();
-    }
-
-    /** Pi4J's mock providers: pins kept in memory, driven through {@link CabinetSimulator}. */
-    public static Context mockContext() {
-        return Pi4J.newContextBuilder().noAutoDetect()
-                .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance()).build();
     }
 }

@@ -1,10 +1,5 @@
 package org.topupkiosk.device.gpio;
 
-import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalInput;
-import com.pi4j.io.gpio.digital.DigitalOutput;
-import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.io.gpio.digital.PullResistance;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +12,7 @@ import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.DeviceLifecycle;
 
 /**
- * The cabinet's GPIO through Pi4J: door switch and cash-box switch in (debounced), status light and relay out. Follows
+ * The cabinet's GPIO (Pi4J on the Pi, see {@link GpioPins}): door switch and cash-box switch in (debounced), status light and relay out. Follows
  * the device lifecycle: {@link #open()} creates the pins, {@link #enable()} starts reporting {@link CabinetEvent}s.
  * Pin edges and timers run on the {@link GpioScheduler}'s thread; listeners must hand off quickly. Knows nothing of
  * sessions or money: the flow decides what a door opening means.
@@ -39,35 +34,24 @@ public final class KioskGpio implements AutoCloseable {
         }
     }
 
-    private final Context context;
+    private final GpioPins pins;
     private final GpioConfig cfg;
     private final GpioScheduler scheduler;
     private final Audit audit;
-    private final String inputProvider;
-    private final String outputProvider;
     private final DeviceLifecycle life = new DeviceLifecycle("gpio");
     private final List<Consumer<CabinetEvent>> listeners = new CopyOnWriteArrayList<>();
-    private DigitalInput doorPin;
-    private DigitalInput cashBoxPin;
     private DebouncedInput door;
     private DebouncedInput cashBox;
     private StatusLight light;
     private StatusLight.Pin relay;
     private boolean pulsing;
 
-    /**
-     * @param context        a Pi4J context holding the providers named below; closed with this object
-     * @param inputProvider  Pi4J provider id for inputs ("gpiod-digital-input", "mock-digital-input")
-     * @param outputProvider Pi4J provider id for outputs
-     */
-    public KioskGpio(Context context, GpioConfig cfg, GpioScheduler scheduler, Audit audit, String inputProvider,
-                     String outputProvider) {
-        this.context = context;
+    /** @param pins where the pins come from; closed with this object */
+    public KioskGpio(GpioPins pins, GpioConfig cfg, GpioScheduler scheduler, Audit audit) {
+        this.pins = pins;
         this.cfg = cfg;
         this.scheduler = scheduler;
         this.audit = audit;
-        this.inputProvider = inputProvider;
-        this.outputProvider = outputProvider;
     }
 
     // Lifecycle ------------------------------------------------------------------------------------------------------
@@ -77,11 +61,11 @@ public final class KioskGpio implements AutoCloseable {
         if (life.step() != DeviceLifecycle.Step.CLOSED) {
             return;
         }
-        doorPin = input("door", cfg.door());
-        cashBoxPin = input("cash-box", cfg.cashBox());
-        light = new StatusLight(new StatusLight.Pin(output("light", cfg.light()), cfg.light().activeLevel()),
+        GpioPins.Input doorPin = pins.input("door", cfg.door());
+        GpioPins.Input cashBoxPin = pins.input("cash-box", cfg.cashBox());
+        light = new StatusLight(new StatusLight.Pin(pins.output("light", cfg.light()), cfg.light().activeLevel()),
                 cfg.blinkMs(), scheduler);
-        relay = new StatusLight.Pin(output("relay", cfg.relay()), cfg.relay().activeLevel());
+        relay = new StatusLight.Pin(pins.output("relay", cfg.relay()), cfg.relay().activeLevel());
         relay.set(false);
         door = new DebouncedInput(doorPin, cfg.door().activeLevel(), cfg.debounceMs(), scheduler,
                 open -> publish(open ? new CabinetEvent.DoorOpened() : new CabinetEvent.DoorClosed()));
@@ -90,7 +74,7 @@ public final class KioskGpio implements AutoCloseable {
         life.open();
         log.info("gpio open door=GPIO{} cash_box=GPIO{} light=GPIO{} relay=GPIO{} debounce_ms={} provider={}",
                 cfg.door().bcm(), cfg.cashBox().bcm(), cfg.light().bcm(), cfg.relay().bcm(), cfg.debounceMs(),
-                inputProvider);
+                pins.describe());
     }
 
     public void claim() throws DeviceException {
@@ -136,6 +120,15 @@ public final class KioskGpio implements AutoCloseable {
 
     public boolean cashBoxPresent() {
         return cashBox == null || cashBox.active();
+    }
+
+    /** The pins underneath (the simulation's device panel drives {@link MemoryPins}). */
+    public GpioPins pins() {
+        return pins;
+    }
+
+    public GpioConfig config() {
+        return cfg;
     }
 
     public StatusLight light() {
@@ -227,35 +220,10 @@ public final class KioskGpio implements AutoCloseable {
         }
     }
 
-    private DigitalInput input(String id, GpioConfig.Input in) {
-        PullResistance pull = switch (in.pull()) {
-            case UP -> PullResistance.PULL_UP;
-            case DOWN -> PullResistance.PULL_DOWN;
-            default -> PullResistance.OFF;
-        };
-        return context.create(DigitalInput.newConfigBuilder(context).id(id).name(id).address(in.bcm()).pull(pull)
-                .provider(inputProvider));
-    }
-
-    private DigitalOutput output(String id, GpioConfig.Output out) {
-        DigitalState inactive = out.activeLevel() == GpioConfig.Level.HIGH ? DigitalState.LOW : DigitalState.HIGH;
-        return context.create(DigitalOutput.newConfigBuilder(context).id(id).name(id).address(out.bcm())
-                .initial(inactive).shutdown(inactive).provider(outputProvider));
-    }
-
-    /** The pins of a simulated cabinet, when this runs on Pi4J's mock provider; for the device panel and tests. */
-    DigitalInput doorPin() {
-        return doorPin;
-    }
-
-    DigitalInput cashBoxPin() {
-        return cashBoxPin;
-    }
-
     @Override
     public synchronized void close() {
         if (life.step() == DeviceLifecycle.Step.CLOSED && door == null) {
-            context.shutdown();
+            pins.close();
             return;
         }
         try {
@@ -270,11 +238,7 @@ public final class KioskGpio implements AutoCloseable {
         }
         life.release();
         life.close();
-        try {
-            context.shutdown();
-        } catch (RuntimeException e) {
-            log.warn("pi4j shutdown failed", e);
-        }
+        pins.close();
         door = null;
     }
 }

@@ -1,6 +1,5 @@
 package org.topupkiosk.device.gpio;
 
-import com.pi4j.io.gpio.digital.DigitalOutput;
 import org.topupkiosk.config.GpioConfig;
 
 /**
@@ -63,29 +62,24 @@ public final class StatusLight {
 
     /** An output pin with its active level applied: {@code set(true)} lights the lamp or energises the relay. */
     static final class Pin {
-        private final DigitalOutput output;
+        private final GpioPins.Output output;
         private final GpioConfig.Level activeLevel;
 
-        Pin(DigitalOutput output, GpioConfig.Level activeLevel) {
+        Pin(GpioPins.Output output, GpioConfig.Level activeLevel) {
             this.output = output;
             this.activeLevel = activeLevel;
         }
 
         void set(boolean active) {
-            boolean high = active == (activeLevel == GpioConfig.Level.HIGH);
-            if (high) {
-                output.high();
-            } else {
-                output.low();
-            }
+            output.set(active == (activeLevel == GpioConfig.Level.HIGH));
         }
 
         boolean active() {
-            return output.isHigh() == (activeLevel == GpioConfig.Level.HIGH);
+            return output.high() == (activeLevel == GpioConfig.Level.HIGH);
         }
 
         GpioConfig.Level level() {
-            return output.isHigh() ? GpioConfig.Level.HIGH : GpioConfig.Level.LOW;
+            return output.high() ? GpioConfig.Level.HIGH : GpioConfig.Level.LOW;
         }
     }
 }
