@@ -119,6 +119,22 @@ class CabinetFlowTest {
     }
 
     @Test
+    void doorOpenedWhileThePaymentIsSentLetsTheCustomerFinishThenLocks() throws Exception {
+        k.toCashInsertion("9161234567", "100");
+        k.insert(100, "p1");
+        k.cmd(new Pay(), new Confirm());
+        assertThat(k.snap().screen()).isEqualTo(Screen.SUBMITTING);
+        door(true);
+        assertThat(k.snap().screen()).as("the payment is not interrupted").isEqualTo(Screen.SUBMITTING);
+        k.drain();
+        FlowSnapshot done = k.awaitScreen(Screen.DONE);
+        assertThat(done.paymentStatus()).isEqualTo(FlowSnapshot.PaymentStatus.CREDITED);
+        k.cmd(new Finish());
+        assertThat(k.snap().screen()).isEqualTo(Screen.SERVICE_LOCK);
+        assertThat(k.journal.verify().violations()).isEmpty();
+    }
+
+    @Test
     void doorOpenedOnTheIdleScreenLocksAndBackToCustomersUnlocksEvenWithTheDoorOpen() throws Exception {
         door(true);
         assertThat(k.snap().screen()).isEqualTo(Screen.SERVICE_LOCK);

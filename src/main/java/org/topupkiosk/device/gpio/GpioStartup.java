@@ -83,7 +83,12 @@ public final class GpioStartup {
     public static KioskGpio open(GpioPins pins, Decision decision, GpioConfig cfg, GpioScheduler scheduler,
                                  KioskGpio.Audit audit) {
         KioskGpio gpio = new KioskGpio(pins, cfg, scheduler, audit);
-        gpio.open();
+        try {
+            gpio.open();
+        } catch (RuntimeException e) {
+            pins.close();   // a line that could not be had (busy, no permission) must not keep the others
+            throw e;
+        }
         log.info("GPIO {}: {}", decision.kind() == Kind.HARDWARE ? "on" : "simulated", decision.reason());
         return gpio;
     }
