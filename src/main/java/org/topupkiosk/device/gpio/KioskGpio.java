@@ -12,10 +12,10 @@ import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.DeviceLifecycle;
 
 /**
- * The cabinet's GPIO (Pi4J on the Pi, see {@link GpioPins}): door switch and cash-box switch in (debounced), status light and relay out. Follows
- * the device lifecycle: {@link #open()} creates the pins, {@link #enable()} starts reporting {@link CabinetEvent}s.
- * Pin edges and timers run on the {@link GpioScheduler}'s thread; listeners must hand off quickly. Knows nothing of
- * sessions or money: the flow decides what a door opening means.
+ * The cabinet's GPIO (Pi4J on the Pi, see {@link GpioPins}): door switch and cash-box switch in (debounced), status
+ * light and relay out. Follows the device lifecycle: {@link #open()} creates the pins, {@link #enable()} starts
+ * reporting {@link CabinetEvent}s. Pin edges and timers run on the {@link GpioScheduler}'s thread; listeners must hand
+ * off quickly. Knows nothing of sessions or money: the flow decides what a door opening means.
  */
 public final class KioskGpio implements AutoCloseable {
 
