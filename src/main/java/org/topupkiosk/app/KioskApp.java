@@ -87,7 +87,8 @@ public final class KioskApp extends Application {
         ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(),
                 (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
-                List.of(core.acceptor()::checkHealth), core.desk(), core.flow()::submit, Platform::exit));
+                devices(), core.desk(), core.flow()::submit, Platform::exit),
+                core.gpio() == null ? null : core.gpio()::pulseRelay);
         ServiceView service = new ServiceView(console, core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
                 FlowUiAdapter.fxThread());
         view.addLayer(ServiceGesture.target(service::open));
@@ -95,6 +96,16 @@ public final class KioskApp extends Application {
         if (cfg.ui().servicePinHashFile().isEmpty()) {
             log.warn("no ui.servicePinHashFile: the service menu cannot be opened until a PIN is set");
         }
+    }
+
+    /** Health checks for the service menu besides the printer's: the acceptor, and the cabinet's GPIO when present. */
+    private List<java.util.function.Supplier<org.topupkiosk.device.DeviceHealth>> devices() {
+        List<java.util.function.Supplier<org.topupkiosk.device.DeviceHealth>> checks = new java.util.ArrayList<>();
+        checks.add(core.acceptor()::checkHealth);
+        if (core.gpio() != null) {
+            checks.add(core.gpio()::checkHealth);
+        }
+        return checks;
     }
 
     /** The panel of emulated devices, when the devices are emulated; null with real hardware. */
@@ -128,6 +139,21 @@ public final class KioskApp extends Application {
             @Override
             public void paperOut(boolean out) {
                 printer.setPaperOut(out);
+            }
+
+            @Override
+            public boolean hasCabinet() {
+                return core.cabinet() != null;
+            }
+
+            @Override
+            public void door(boolean open) {
+                core.cabinet().door(open);
+            }
+
+            @Override
+            public void cashBoxSwitch(boolean present) {
+                core.cabinet().cashBox(present);
             }
         });
         printer.onPrinted(r -> {

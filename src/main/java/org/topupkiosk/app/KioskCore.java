@@ -18,6 +18,7 @@ import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.rest.RestCarrierGateway;
 import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.config.ConfigException;
+import org.topupkiosk.config.GpioConfig;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
@@ -31,6 +32,13 @@ import org.topupkiosk.device.emulator.CcnetEmulator;
 import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
+import org.topupkiosk.device.gpio.CabinetSimulator;
+import org.topupkiosk.device.gpio.CashBoxGuard;
+import org.topupkiosk.device.gpio.GpioStartup;
+import org.topupkiosk.device.gpio.KioskGpio;
+import org.topupkiosk.device.gpio.MemoryPins;
+import org.topupkiosk.device.gpio.StatusLightPolicy;
+import org.topupkiosk.device.gpio.ThreadGpioScheduler;
 import org.topupkiosk.device.printer.ReceiptPrinter;
 import org.topupkiosk.device.printer.escpos.EscPosPrinter;
 import org.topupkiosk.device.printer.escpos.PrinterLink;
@@ -43,6 +51,7 @@ import org.topupkiosk.flow.FlowSettings;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.ReceiptComposer;
 import org.topupkiosk.flow.ReceiptDesk;
+import org.topupkiosk.flow.Screen;
 import org.topupkiosk.flow.ThreadFlowExecutor;
 import org.topupkiosk.flow.TopUpFlow;
 import org.topupkiosk.i18n.Messages;
@@ -88,6 +97,10 @@ public final class KioskCore implements AutoCloseable {
     private final ReceiptDesk desk;
     private final TopUpFlow flow;
     private final Messages messages;
+    private KioskGpio gpio;
+    private CashBoxGuard cashBoxGuard;
+    private StatusLightPolicy statusLight;
+    private CabinetSimulator cabinet;
 
     public KioskCore(LoadedConfig loaded, Path configFile, Options options) throws ConfigException {
         this.loaded = loaded;
@@ -123,7 +136,7 @@ public final class KioskCore implements AutoCloseable {
                     Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
                     Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
             tCarrier = System.nanoTime();
-            this.acceptor = own(billAcceptor(cfg, configFile, options.billAcceptorTiming()));
+            this.acceptor = own(withCabinet(cfg, billAcceptor(cfg, configFile, options.billAcceptorTiming())));
             this.printer = own(printer(cfg, configFile));
         } catch (IOException e) {
             close();
@@ -149,6 +162,56 @@ public final class KioskCore implements AutoCloseable {
         long tEnd = System.nanoTime();
         log.info("core built ms={} journal_ms={} carrier_ms={} devices_and_flow_ms={}", (tEnd - t0) / 1_000_000,
                 (tJournal - t0) / 1_000_000, (tCarrier - tJournal) / 1_000_000, (tEnd - tCarrier) / 1_000_000);
+    }
+
+    /**
+     * GPIO (door, cash box, light, relay), when this machine has it: on a Pi, or simulated beside the emulated
+     * acceptor. With GPIO the acceptor sits behind the cash-box switch. A Pi whose GPIO fails to open runs without it
+     * (logged as an error) unless the config says {@code gpio.enabled: on}.
+     */
+    private BillAcceptor withCabinet(KioskConfig cfg, BillAcceptor raw) {
+        GpioConfig gc = cfg.gpio();
+        boolean simulation = cfg.devices().billAcceptor().type() == KioskConfig.BillAcceptorType.EMULATOR;
+        GpioStartup.Decision decision = GpioStartup.decide(gc.enabled(), simulation,
+                GpioStartup.raspberryPiModel(GpioStartup.DEVICE_TREE_MODEL));
+        if (decision.kind() == GpioStartup.Kind.OFF) {
+            GpioStartup.create(decision, gc, null, null);
+            return raw;
+        }
+        ThreadGpioScheduler scheduler = own(new ThreadGpioScheduler());
+        try {
+            gpio = own(GpioStartup.create(decision, gc, scheduler, (kind, json) -> journal.audit(kind, null, json)));
+        } catch (RuntimeException e) {
+            if (gc.enabled() == GpioConfig.Enabled.ON) {
+                throw new IllegalStateException("GPIO could not be opened (gpio.enabled: on): " + e.getMessage(), e);
+            }
+            log.error("GPIO could not be opened; running without door and cash-box switches", e);
+            return raw;
+        }
+        if (gpio.pins() instanceof MemoryPins pins) {
+            cabinet = new CabinetSimulator(pins::drive, gc);
+            cabinet.normal();
+        }
+        statusLight = new StatusLightPolicy(gpio.light()::set);
+        cashBoxGuard = new CashBoxGuard(raw, statusLight);
+        return cashBoxGuard;
+    }
+
+    /** The flow hears a switch before the guard turns it into an acceptor fault: the journal reads cause, effect. */
+    private void startGpio() {
+        if (gpio == null) {
+            return;
+        }
+        gpio.addListener(flow::cabinetEvent);
+        gpio.addListener(cashBoxGuard::onCabinetEvent);
+        flow.subscribe(s -> statusLight.kiosk(s.screen() == Screen.SERVICE_LOCK
+                || s.screen() == Screen.OUT_OF_SERVICE));
+        try {
+            gpio.claim();
+            gpio.enable();
+        } catch (org.topupkiosk.device.DeviceException e) {
+            log.error("GPIO could not be enabled", e);
+        }
     }
 
     private <T extends AutoCloseable> T own(T resource) {
@@ -232,6 +295,7 @@ public final class KioskCore implements AutoCloseable {
     public void start() {
         dispatcher.start();
         flow.start();
+        startGpio();
     }
 
     public TopUpFlow flow() {
@@ -262,6 +326,16 @@ public final class KioskCore implements AutoCloseable {
     /** The emulated bill acceptor's slot in simulation mode (device panel, self-test, scripted customer); else null. */
     public NoteFeeder billEmulator() {
         return billEmulator;
+    }
+
+    /** The cabinet's GPIO, or null where there is none (not a Pi, or {@code gpio.enabled: off}). */
+    public KioskGpio gpio() {
+        return gpio;
+    }
+
+    /** The simulated cabinet's door and cash-box switches (device panel, tests), or null with real or no GPIO. */
+    public CabinetSimulator cabinet() {
+        return cabinet;
     }
 
     public ReceiptPrinter printer() {

@@ -11,7 +11,14 @@ import org.topupkiosk.domain.Money;
  * Relative paths have already been resolved against the directory holding the config file. Units are in the names.
  */
 public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
-                          Devices devices, Ui ui, Path catalogFile, Path numberingFile) {
+                          Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioConfig gpio) {
+
+    /** Without a {@code gpio} section: the default wiring ({@link GpioConfig#DEFAULTS}). */
+    public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
+                       Devices devices, Ui ui, Path catalogFile, Path numberingFile) {
+        this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile,
+                GpioConfig.DEFAULTS);
+    }
 
     /** Self-service kiosk with a bill acceptor, or a counter terminal where a cashier takes the money. */
     public enum Mode { KIOSK, COUNTER }

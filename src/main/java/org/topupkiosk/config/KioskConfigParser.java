@@ -49,13 +49,14 @@ final class KioskConfigParser {
         KioskConfig.Sync sync = sync(root.section("sync"));
         KioskConfig.Devices devices = devices(root.section("devices"));
         KioskConfig.Ui ui = ui(root.section("ui"));
+        GpioConfig gpio = GpioConfigParser.parse(root.section("gpio"));
         Path catalog = path(root, "catalogFile", "catalog/catalog.yaml");
         Path numbering = path(root, "numberingFile", "numbering/def-sample.csv");
         root.finish();
         if (!problems.isEmpty()) {
             return null;
         }
-        return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalog, numbering);
+        return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalog, numbering, gpio);
     }
 
     private KioskConfig.Kiosk kiosk(Section s) {

@@ -2,8 +2,10 @@ package org.topupkiosk.flow;
 
 import static org.topupkiosk.flow.Screen.*;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -13,6 +15,7 @@ import org.topupkiosk.app.CrashPoints;
 import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
+import org.topupkiosk.device.gpio.CabinetEvent;
 import org.topupkiosk.domain.Catalog;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
@@ -53,7 +56,9 @@ public final class TopUpFlow implements KioskFlow {
     private Session session;
     private FlowMessage message;
     private boolean acceptorFault;
-    private boolean locked;
+    /** Why customers are kept out ("service", "door_open"); empty while the kiosk serves. */
+    private final Set<String> lockReasons = new LinkedHashSet<>();
+    private boolean doorOpen;
     private FlowExecutor.Timer stepTimer;
 
     public TopUpFlow(FlowExecutor flow, Executor io, Journal journal, CarrierGateway carrier, BillAcceptor acceptor,
@@ -78,6 +83,14 @@ public final class TopUpFlow implements KioskFlow {
         dispatch.addListener(outcome -> flow.execute(() -> onPaymentOutcome(outcome)));
         flow.execute(this::recover);
         acceptor.start(event -> flow.execute(() -> onBillEvent(event)));
+    }
+
+    /** A cabinet switch changed (GPIO thread); handled on the flow thread. */
+    public void cabinetEvent(CabinetEvent event) {
+        flow.execute(() -> {
+            onCabinetEvent(event);
+            publish();
+        });
     }
 
     // Commands ------------------------------------------------------------------------------------------------------
@@ -469,6 +482,10 @@ public final class TopUpFlow implements KioskFlow {
             orders.audit("acceptor_recovered", null, "{}");
             if (screen == OUT_OF_SERVICE) {
                 endSession();
+            } else if (screen == CASH_INSERTION && session != null) {
+                // The customer is still at the cash screen: take notes again (jam cleared, cash box back).
+                acceptor.enable(java.util.Set.copyOf(settings.acceptedNotes()));
+                message = null;
             }
         }
         if (session != null && screen == CASH_INSERTION) {
@@ -537,6 +554,23 @@ public final class TopUpFlow implements KioskFlow {
         }
     }
 
+    /**
+     * The door opening locks the kiosk like the service menu does (cash in the session becomes a credit voucher); its
+     * closing is journaled but unlocks nothing: only a technician in the service menu lets customers back. The cash
+     * box switch only journals here; the acceptor side is {@code CashBoxGuard}'s, through the acceptor-fault path.
+     */
+    private void onCabinetEvent(CabinetEvent event) {
+        log.info("cabinet event {} screen={}", CabinetEvent.kind(event), screen);
+        orders.audit(CabinetEvent.kind(event), session == null ? null : session.txnId, "{\"screen\":\""
+                + screen.name().toLowerCase(java.util.Locale.ROOT) + "\"}");
+        if (event instanceof CabinetEvent.DoorOpened) {
+            doorOpen = true;
+            onLock("door_open");
+        } else if (event instanceof CabinetEvent.DoorClosed) {
+            doorOpen = false;
+        }
+    }
+
     // Recovery, inactivity, locking ---------------------------------------------------------------------------------
 
     private void recover() {
@@ -591,7 +625,7 @@ public final class TopUpFlow implements KioskFlow {
 
     private void onLock(String reason) {
         orders.audit("service_lock", session == null ? null : session.txnId, "{\"reason\":\"" + reason + "\"}");
-        locked = true;
+        lockReasons.add(reason);
         if (session != null && session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
             cancelWithCredit("service_lock");
         } else if (session == null || screen.watchesInactivity() || screen == IDLE || screen == CHECKING_NUMBER) {
@@ -599,9 +633,14 @@ public final class TopUpFlow implements KioskFlow {
         }
     }
 
+    /** Back to customers always unlocks, whatever the reasons: the technician is at the kiosk and decides. */
     private void onUnlock() {
-        orders.audit("service_unlock", null, "{}");
-        locked = false;
+        orders.audit("service_unlock", null, "{\"cleared\":[" + String.join(",", lockReasons.stream()
+                .map(r -> "\"" + r + "\"").toList()) + "]}");
+        if (doorOpen) {
+            orders.audit("unlocked_with_door_open", null, "{}");
+        }
+        lockReasons.clear();
         if (screen == SERVICE_LOCK) {
             endSession();
         }
@@ -613,7 +652,7 @@ public final class TopUpFlow implements KioskFlow {
         session = null;
         message = null;
         lang = settings.defaultLanguage();
-        if (locked) {
+        if (!lockReasons.isEmpty()) {
             moveTo(SERVICE_LOCK);
         } else if (acceptorFault) {
             moveTo(OUT_OF_SERVICE);

@@ -69,7 +69,14 @@ public final class ServiceConsole implements AutoCloseable {
         }
     }
 
+    /** Cuts a hung bill acceptor's power for a moment through the cabinet relay; true when the pulse ran. */
+    @FunctionalInterface
+    public interface PowerCycle {
+        CompletableFuture<Boolean> pulse(String reason) throws Exception;
+    }
+
     private final Parts parts;
+    private final PowerCycle powerCycle;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "service-console");
         t.setDaemon(true);
@@ -77,7 +84,13 @@ public final class ServiceConsole implements AutoCloseable {
     });
 
     public ServiceConsole(Parts parts) {
+        this(parts, null);
+    }
+
+    /** @param powerCycle the cabinet relay in front of the bill acceptor's power, or null without GPIO */
+    public ServiceConsole(Parts parts, PowerCycle powerCycle) {
         this.parts = Objects.requireNonNull(parts, "parts");
+        this.powerCycle = powerCycle;
     }
 
     // Queries
@@ -103,9 +116,13 @@ public final class ServiceConsole implements AutoCloseable {
                 .thenApply(v -> checks.stream().map(CompletableFuture::join).toList());
     }
 
-    /** Audit kinds the flow writes for the bill acceptor: power-up with a note inside, faults, recovery. */
+    /**
+     * Audit kinds the flow writes for the devices: the bill acceptor's power-up with a note inside, faults, recovery;
+     * the cabinet's door and cash-box switches and relay pulses (GPIO).
+     */
     static final List<String> DEVICE_EVENT_KINDS = List.of("acceptor_powerup_with_bill", "acceptor_fault",
-            "acceptor_recovered");
+            "acceptor_recovered", "door_opened", "door_closed", "cash_box_removed", "cash_box_inserted",
+            "unlocked_with_door_open", "relay_pulse");
 
     /** The newest device events from the journal, newest first, so a technician sees what happened while away. */
     public CompletableFuture<List<AuditEntry>> deviceEvents() {
@@ -176,6 +193,25 @@ public final class ServiceConsole implements AutoCloseable {
                     parts.desk().reprint(stored, done::complete);
                     return done;
                 });
+    }
+
+    /** Whether the bill acceptor can be power-cycled from the menu (the cabinet has a relay on GPIO). */
+    public boolean canPowerCycle() {
+        return powerCycle != null;
+    }
+
+    /** Power-cycles the bill acceptor through the relay (journaled as {@code relay_pulse}); false when refused. */
+    public CompletableFuture<Boolean> powerCycleAcceptor() {
+        if (powerCycle == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        log.warn("service power-cycle of the bill acceptor");
+        try {
+            return powerCycle.pulse("service menu: bill acceptor");
+        } catch (Exception e) {
+            log.error("power-cycle failed", e);
+            return CompletableFuture.completedFuture(false);
+        }
     }
 
     /** Takes the kiosk out of customer use; with cash in a session the flow first prints the customer a voucher. */

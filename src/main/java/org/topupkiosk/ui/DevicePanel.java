@@ -38,6 +38,19 @@ public final class DevicePanel extends VBox {
         void clearFault();
 
         void paperOut(boolean out);
+
+        /** Whether the cabinet's GPIO switches are simulated; without it the door and box switches are not shown. */
+        default boolean hasCabinet() {
+            return false;
+        }
+
+        /** The cabinet door's switch (GPIO): opening it locks the kiosk into service mode. */
+        default void door(boolean open) {
+        }
+
+        /** The cabinet's cash-box switch (GPIO), apart from what the acceptor itself reports. */
+        default void cashBoxSwitch(boolean present) {
+        }
     }
 
     /** Russian banknotes a CCNET acceptor's ruble table carries. */
@@ -79,6 +92,15 @@ public final class DevicePanel extends VBox {
         FlowPane faults = new FlowPane(jam, cashBox, fix, paper);
         faults.getStyleClass().add("device-notes");
 
+        ToggleButton door = new ToggleButton("Door open");
+        door.setId("device-door-open");
+        door.selectedProperty().addListener((obs, was, open) -> actions.door(open));
+        ToggleButton box = new ToggleButton("Cash box removed");
+        box.setId("device-cash-box-switch");
+        box.selectedProperty().addListener((obs, was, removed) -> actions.cashBoxSwitch(!removed));
+        FlowPane cabinet = new FlowPane(door, box);
+        cabinet.getStyleClass().add("device-notes");
+
         TextArea receipt = new TextArea();
         receipt.setId("device-receipt");
         receipt.setEditable(false);
@@ -100,8 +122,11 @@ public final class DevicePanel extends VBox {
         receipt.managedProperty().bind(receipt.visibleProperty());
         VBox.setVgrow(imagePane, Priority.ALWAYS);
 
-        getChildren().addAll(heading("Bill acceptor"), notes, heading("Faults"), faults, heading("Last receipt"),
-                imagePane, receipt);
+        getChildren().addAll(heading("Bill acceptor"), notes, heading("Faults"), faults);
+        if (actions.hasCabinet()) {
+            getChildren().addAll(heading("Cabinet (GPIO)"), cabinet);
+        }
+        getChildren().addAll(heading("Last receipt"), imagePane, receipt);
     }
 
     private static Label heading(String text) {

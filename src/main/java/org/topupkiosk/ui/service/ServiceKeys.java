@@ -37,6 +37,10 @@ public final class ServiceKeys {
     public static final String DEVICE_PRINTER = "service.device.printer";
     public static final String DEVICE_BILL_ACCEPTOR = "service.device.bill_acceptor";
     public static final String DEVICE_EVENTS = "service.device.events";
+    public static final String DEVICE_GPIO = "service.device.gpio";
+    public static final String DEVICE_POWER_CYCLE = "service.device.power_cycle";
+    public static final String DEVICE_POWER_CYCLED = "service.device.power_cycled";
+    public static final String DEVICE_POWER_CYCLE_REFUSED = "service.device.power_cycle_refused";
     public static final String OUTBOX_PENDING = "service.outbox.pending";
     public static final String OUTBOX_OLDEST = "service.outbox.oldest";
     public static final String OUTBOX_ATTEMPTS = "service.outbox.attempts";

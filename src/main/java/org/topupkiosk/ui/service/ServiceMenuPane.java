@@ -153,6 +153,9 @@ final class ServiceMenuPane extends VBox {
                 out.add(row);
                 out.add(text("service-code", d.detail()));
             }
+            if (console.canPowerCycle()) {
+                out.add(action("service-power-cycle", ServiceKeys.DEVICE_POWER_CYCLE, this::powerCycle));
+            }
             if (!r.events().isEmpty()) {
                 Label title = text("service-row-title", texts.get(ServiceKeys.DEVICE_EVENTS));
                 title.setId("service-device-events");
@@ -162,6 +165,16 @@ final class ServiceMenuPane extends VBox {
                             + (e.txnId() == null ? "" : "  " + e.txnId()) + "  " + e.dataJson()));
                 }
             }
+        });
+    }
+
+    private void powerCycle() {
+        load(console.powerCycleAcceptor(), (ok, out) -> {
+            Label result = ok ? text("service-good", texts.get(ServiceKeys.DEVICE_POWER_CYCLED))
+                    : text("service-bad", texts.get(ServiceKeys.DEVICE_POWER_CYCLE_REFUSED));
+            result.setId("service-power-cycle-result");
+            out.add(result);
+            out.add(action("service-devices-again", ServiceKeys.MENU_DEVICES, this::showDevices));
         });
     }
 
@@ -299,6 +312,9 @@ final class ServiceMenuPane extends VBox {
         }
         if ("bill-acceptor".equals(device)) {
             return texts.get(ServiceKeys.DEVICE_BILL_ACCEPTOR);
+        }
+        if ("gpio".equals(device)) {
+            return texts.get(ServiceKeys.DEVICE_GPIO);
         }
         return device;
     }
