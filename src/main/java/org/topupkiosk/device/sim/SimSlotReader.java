@@ -45,6 +45,8 @@ public final class SimSlotReader implements SimCardReader {
     private volatile boolean running;
     private volatile boolean present;
     private volatile boolean wantRead;
+    /** The card in the slot has had its read attempt since it went in (or since the last enable()). */
+    private volatile boolean cardTried;
     private volatile DeviceHealth health;
     private volatile String name;
     private long lastProblemLogMs;
@@ -84,6 +86,7 @@ public final class SimSlotReader implements SimCardReader {
     @Override
     public void enable() throws DeviceException {
         life.enable();
+        cardTried = false;
         wantRead = true;
     }
 
@@ -140,6 +143,7 @@ public final class SimSlotReader implements SimCardReader {
                 if (!present) {
                     if (slot.waitForPresent(WAIT_SLICE_MS)) {
                         present = true;
+                        cardTried = false;
                         fine("card present");
                         emit(new SimEvent.Inserted(name));
                         readIfArmed();
@@ -147,7 +151,7 @@ public final class SimSlotReader implements SimCardReader {
                         fine("slot empty");
                     }
                 } else {
-                    if (wantRead && life.isEnabled()) {
+                    if (!cardTried) {
                         readIfArmed();
                     }
                     if (slot.waitForAbsent(WAIT_SLICE_MS)) {
@@ -171,6 +175,7 @@ public final class SimSlotReader implements SimCardReader {
         if (!wantRead || !life.isEnabled() || !running) {
             return;
         }
+        cardTried = true;
         try {
             SimIdentity id = timedRead(readTimeout);
             wantRead = false;
@@ -182,25 +187,6 @@ public final class SimSlotReader implements SimCardReader {
             log.info("sim read failed reader=\"{}\" code={} detail={}", name, e.code(), e.getMessage());
             // Still armed, but the same card is not retried in a loop: the customer pulls it and tries again.
             emit(new SimEvent.ReadFailed(name, e));
-            if (e.code() != Code.CARD_REMOVED) {
-                holdUntilRemoved();
-            }
-        }
-    }
-
-    /** After a failed read the same card is not retried in a loop; the customer pulls it and tries again. */
-    private void holdUntilRemoved() {
-        try {
-            while (running && !slot.waitForAbsent(WAIT_SLICE_MS)) {
-                Thread.interrupted();
-            }
-            if (running) {
-                present = false;
-                slot.disconnect();
-                emit(new SimEvent.Removed(name));
-            }
-        } catch (SimException e) {
-            unhealthy(e);
         }
     }
 
