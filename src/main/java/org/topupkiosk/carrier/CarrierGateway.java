@@ -24,4 +24,14 @@ public interface CarrierGateway {
 
     /** The carrier's view of an earlier payment; {@link PaymentResult.Status#NOT_FOUND} when it never arrived. */
     PaymentResult status(String txnId) throws CarrierException;
+
+    /**
+     * The number behind a SIM, by its ICCID, for cards that do not store their own number. An ICCID the carrier does
+     * not know is {@link CarrierException.Kind#REFUSED} with code {@code unknown-sim}. Adapters whose protocol has no
+     * such query (OSMP) keep this default, a final {@code unsupported}.
+     */
+    default SimSubscriber subscriberBySim(String iccid) throws CarrierException {
+        throw new CarrierException(CarrierException.Kind.PROTOCOL, "unsupported",
+                getClass().getSimpleName() + " cannot look up a number by ICCID");
+    }
 }

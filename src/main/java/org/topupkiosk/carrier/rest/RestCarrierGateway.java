@@ -26,6 +26,7 @@ import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.CatalogEntry;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
+import org.topupkiosk.carrier.SimSubscriber;
 import org.topupkiosk.domain.Msisdn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,6 +139,24 @@ public final class RestCarrierGateway implements CarrierGateway {
             throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body", "status answer for txn " + r.txnId());
         }
         return r;
+    }
+
+    @Override
+    public SimSubscriber subscriberBySim(String iccid) throws CarrierException {
+        Objects.requireNonNull(iccid, "iccid");
+        if (!iccid.matches("\\d{18,20}")) {
+            throw new IllegalArgumentException("iccid must be 18-20 digits, got '" + iccid + "'");
+        }
+        Answer a = send("GET", "/v1/sims/" + iccid, null, null);
+        if (a.status == 404) {
+            throw a.refusal("unknown-sim");
+        }
+        SimSubscriber s = a.decodeOk(CarrierJson::simSubscriber);
+        if (!iccid.equals(s.iccid())) {
+            throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body", "subscriber answer for ICCID " + s.iccid()
+                    + ", asked for " + iccid);
+        }
+        return s;
     }
 
     /** The one place where transport failures become {@link CarrierException} kinds. */
