@@ -20,7 +20,20 @@ public final class SimNumberFinder {
      *              empty when the carrier was not asked
      */
     public record Found(Optional<Msisdn> msisdn, Source source, Optional<String> operatorId,
-                        Optional<CarrierException> error) {}
+                        Optional<CarrierException> error) {
+
+        public static final String KEY_NOT_STORED = "sim.number.not_stored";
+        public static final String KEY_CARRIER_UNREACHABLE = "sim.number.carrier_unreachable";
+
+        /** The i18n key of what to tell the customer when no number was found; empty when one was. */
+        public Optional<String> messageKey() {
+            if (msisdn.isPresent()) {
+                return Optional.empty();
+            }
+            boolean retryable = error.map(CarrierException::retryable).orElse(false);
+            return Optional.of(retryable ? KEY_CARRIER_UNREACHABLE : KEY_NOT_STORED);
+        }
+    }
 
     private final CarrierGateway carrier;
 
