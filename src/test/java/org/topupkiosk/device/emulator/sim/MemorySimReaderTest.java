@@ -100,4 +100,36 @@ class MemorySimReaderTest {
             assertThat(e.code()).isEqualTo(SimException.Code.NO_CARD);
         }
     }
+
+    @Test
+    void closeStopsTheWatcherPromptly() throws Exception {
+        long before = watchers();   // other tests' readers may still be winding down in this JVM
+        reader.start(events);
+        assertThat(watchers()).isEqualTo(before + 1);
+        long t0 = System.nanoTime();
+        reader.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+        assertThat(watchers()).isLessThanOrEqualTo(before);
+    }
+
+    @Test
+    void aMissingReaderOrDaemonMakesTheReaderOfflineWithTheReason() throws Exception {
+        try (SimSlotReader pcsc = new SimSlotReader(new org.topupkiosk.device.sim.PcscCardSlot("No Such Reader 42"),
+                Duration.ofSeconds(1))) {
+            pcsc.start(events);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (pcsc.checkHealth().state() != DeviceHealth.State.OFFLINE || pcsc.checkHealth().detail()
+                    .equals("not started")) {
+                assertThat(System.nanoTime()).as("reader never went offline").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            // With pcscd: no reader matches; without it: no PC/SC service. Either way the reason is named.
+            assertThat(pcsc.checkHealth().detail()).containsAnyOf("No Such Reader 42", "PC/SC");
+        }
+    }
+
+    private static long watchers() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("sim-watch") && t.isAlive())
+                .count();
+    }
 }
