@@ -20,6 +20,9 @@ import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.ops.ServiceConsole;
 import org.topupkiosk.ops.ServicePin;
+import org.topupkiosk.device.emulator.sim.VirtualSimFaults;
+import org.topupkiosk.device.emulator.sim.VirtualSimProfile;
+import org.topupkiosk.device.emulator.sim.VirtualSimRig;
 import org.topupkiosk.ui.DevicePanel;
 import org.topupkiosk.ui.FlowUiAdapter;
 import org.topupkiosk.ui.KioskView;
@@ -154,6 +157,47 @@ public final class KioskApp extends Application {
             @Override
             public void cashBoxSwitch(boolean present) {
                 core.cabinet().cashBox(present);
+            }
+
+            @Override
+            public List<String> simProfiles() {
+                VirtualSimRig rig = core.simRig();
+                if (rig == null) {
+                    return java.util.List.of();
+                }
+                // The configured card first, so one tap on "Insert SIM" inserts it.
+                java.util.List<String> names = new java.util.ArrayList<>();
+                names.add(rig.defaultCard().name());
+                VirtualSimProfile.ALL.stream().map(VirtualSimProfile::name).filter(n -> !names.contains(n))
+                        .forEach(names::add);
+                return names;
+            }
+
+            @Override
+            public void insertSim(String profile) {
+                VirtualSimRig rig = core.simRig();
+                VirtualSimProfile p = profile == null ? null : VirtualSimProfile.named(profile).orElse(null);
+                if (rig == null || p == null) {
+                    return;
+                }
+                // Off the FX thread: a vpcd connect can take a moment.
+                Thread t = new Thread(() -> {
+                    try {
+                        rig.insert(p, VirtualSimFaults.NONE);
+                    } catch (java.io.IOException e) {
+                        log.warn("device panel could not insert the virtual SIM: {}", e.getMessage());
+                    }
+                }, "panel-sim-insert");
+                t.setDaemon(true);
+                t.start();
+            }
+
+            @Override
+            public void removeSim() {
+                VirtualSimRig rig = core.simRig();
+                if (rig != null) {
+                    rig.remove();
+                }
             }
         });
         printer.onPrinted(r -> {

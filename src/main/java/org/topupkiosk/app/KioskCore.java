@@ -39,7 +39,12 @@ import org.topupkiosk.device.gpio.KioskGpio;
 import org.topupkiosk.device.gpio.MemoryPins;
 import org.topupkiosk.device.gpio.StatusLightPolicy;
 import org.topupkiosk.device.gpio.ThreadGpioScheduler;
+import org.topupkiosk.device.emulator.sim.VirtualSimProfile;
+import org.topupkiosk.device.emulator.sim.VirtualSimRig;
 import org.topupkiosk.device.printer.ReceiptPrinter;
+import org.topupkiosk.device.sim.PcscCardSlot;
+import org.topupkiosk.device.sim.SimCardReader;
+import org.topupkiosk.device.sim.SimSlotReader;
 import org.topupkiosk.device.printer.escpos.EscPosPrinter;
 import org.topupkiosk.device.printer.escpos.PrinterLink;
 import org.topupkiosk.device.printer.escpos.PrinterLinks;
@@ -93,6 +98,8 @@ public final class KioskCore implements AutoCloseable {
     private CcnetEmulator billEmulator;
     private final ReceiptPrinter printer;
     private EscPosPrinterEmulator printerEmulator;
+    private final SimCardReader simReader;
+    private VirtualSimRig simRig;
     private final OutboxDispatcher dispatcher;
     private final ReceiptDesk desk;
     private final TopUpFlow flow;
@@ -138,6 +145,7 @@ public final class KioskCore implements AutoCloseable {
             tCarrier = System.nanoTime();
             this.acceptor = own(withCabinet(cfg, billAcceptor(cfg, configFile, options.billAcceptorTiming())));
             this.printer = own(printer(cfg, configFile));
+            this.simReader = simReader(cfg.devices().sim());
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("kiosk could not start: " + e.getMessage(), e);
@@ -291,11 +299,43 @@ public final class KioskCore implements AutoCloseable {
                 "https://topup.example/t/");
     }
 
+    /**
+     * The SIM card reader, or null with {@code devices.sim.enabled: false}. Simulation ({@code simulated: true}) puts
+     * the virtual SIM through pcscd's vpcd reader, or into a memory slot when pcscd is absent.
+     */
+    private SimCardReader simReader(KioskConfig.SimReader s) {
+        if (!s.enabled()) {
+            return null;
+        }
+        Duration timeout = Duration.ofMillis(s.readTimeoutMs());
+        if (s.simulated()) {
+            simRig = own(VirtualSimRig.open(s.reader(), s.vpcdPort(), timeout,
+                    VirtualSimProfile.named(s.virtualCard()).orElseThrow()));
+            return simRig.reader();
+        }
+        return own(new SimSlotReader(new PcscCardSlot(s.reader()), timeout));
+    }
+
     /** Starts syncing and the flow (which resumes what the journal holds). */
     public void start() {
         dispatcher.start();
         flow.start();
         startGpio();
+        if (simReader != null) {
+            // Not wired to the flow yet: "find my number" posts these events to TopUpFlow and enables the reader on
+            // its screen. Until then the reader only watches the slot (it is not enabled, so it reads nothing).
+            simReader.start(e -> log.info("sim event={} reader=\"{}\"", e.getClass().getSimpleName(), e.reader()));
+        }
+    }
+
+    /** The SIM card reader, or null when the config has none. */
+    public SimCardReader simReader() {
+        return simReader;
+    }
+
+    /** Simulation: the virtual SIM and the hand that inserts it (device panel, tests); null otherwise. */
+    public VirtualSimRig simRig() {
+        return simRig;
     }
 
     public TopUpFlow flow() {

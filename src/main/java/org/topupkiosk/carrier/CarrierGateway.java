@@ -28,10 +28,27 @@ public interface CarrierGateway {
     /**
      * Asks the carrier to send a one-time code by SMS to {@code msisdn}, for {@code purpose}. Refused
      * ({@link CarrierException.Kind#REFUSED}) for an unknown number ({@code unknown-number}) and when the number was
-     * sent too many codes lately ({@code too-many-codes}). Moves no money.
+     * sent too many codes lately ({@code too-many-codes}). Moves no money. Adapters whose protocol has no such call
+     * (OSMP) keep this default, a final {@code unsupported}.
      */
-    OtpChallenge requestOtp(Msisdn msisdn, String purpose) throws CarrierException;
+    default OtpChallenge requestOtp(Msisdn msisdn, String purpose) throws CarrierException {
+        throw new CarrierException(CarrierException.Kind.PROTOCOL, "unsupported",
+                getClass().getSimpleName() + " cannot send one-time codes");
+    }
 
     /** Checks a code the customer typed; an unknown {@code otpId} is refused with {@code unknown-otp}. */
-    OtpCheck verifyOtp(String otpId, String code) throws CarrierException;
+    default OtpCheck verifyOtp(String otpId, String code) throws CarrierException {
+        throw new CarrierException(CarrierException.Kind.PROTOCOL, "unsupported",
+                getClass().getSimpleName() + " cannot check one-time codes");
+    }
+
+    /**
+     * The number behind a SIM, by its ICCID, for cards that do not store their own number. An ICCID the carrier does
+     * not know is {@link CarrierException.Kind#REFUSED} with code {@code unknown-sim}. Adapters whose protocol has no
+     * such query (OSMP) keep this default, a final {@code unsupported}.
+     */
+    default SimSubscriber subscriberBySim(String iccid) throws CarrierException {
+        throw new CarrierException(CarrierException.Kind.PROTOCOL, "unsupported",
+                getClass().getSimpleName() + " cannot look up a number by ICCID");
+    }
 }

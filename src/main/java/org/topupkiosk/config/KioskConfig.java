@@ -86,7 +86,28 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
      */
     public record Printer(PrinterType type, Optional<PrinterTransport> transport, int columns, boolean gb18030) {}
 
-    public record Devices(BillAcceptor billAcceptor, Printer printer) {}
+    /**
+     * The SIM card reader ("find my number").
+     *
+     * @param enabled       false: no reader is opened at all
+     * @param reader        PC/SC reader name, or a part of it (case-insensitive); empty takes the first reader
+     * @param simulated     true: the card is the emulator's virtual SIM, inserted through vsmartcard's vpcd into pcscd
+     *                      (or, without pcscd, straight into an in-memory slot)
+     * @param virtualCard   simulation: the virtual SIM profile inserted by default (gsm-with-number, usim-no-number...)
+     * @param vpcdPort      simulation: vpcd's TCP port on 127.0.0.1 (35963 is reader "Virtual PCD 00 00")
+     * @param readTimeoutMs how long reading one card may take before it counts as mute
+     */
+    public record SimReader(boolean enabled, String reader, boolean simulated, String virtualCard, int vpcdPort,
+                            long readTimeoutMs) {
+        public static final SimReader DISABLED = new SimReader(false, "", false, "usim-no-number", 35963, 5_000);
+    }
+
+    public record Devices(BillAcceptor billAcceptor, Printer printer, SimReader sim) {
+        /** Without a SIM reader: what every config written before the reader existed means. */
+        public Devices(BillAcceptor billAcceptor, Printer printer) {
+            this(billAcceptor, printer, SimReader.DISABLED);
+        }
+    }
 
     public enum Orientation { PORTRAIT, LANDSCAPE }
 

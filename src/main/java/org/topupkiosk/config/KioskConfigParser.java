@@ -230,9 +230,34 @@ final class KioskConfigParser {
         }
         boolean gb18030 = p.bool("gb18030", false);
         p.finish();
+        KioskConfig.SimReader sim = simReader(s.section("sim"));
         s.finish();
         return new KioskConfig.Devices(new KioskConfig.BillAcceptor(type, port, escrowNotes),
-                new KioskConfig.Printer(printerType, transport, (int) columns, gb18030));
+                new KioskConfig.Printer(printerType, transport, (int) columns, gb18030), sim);
+    }
+
+    /** {@code devices.sim}: absent means no SIM reader, so configs written before it existed still load. */
+    private static KioskConfig.SimReader simReader(Section s) {
+        KioskConfig.SimReader d = KioskConfig.SimReader.DISABLED;
+        boolean enabled = s.bool("enabled", d.enabled());
+        String reader = s.text("reader", d.reader());
+        if (reader != null && reader.length() > 128) {
+            s.problem("reader", "is " + reader.length() + " characters (expected a reader name or a part of one,"
+                    + " at most 128, e.g. \"Virtual PCD 00 00\" or \"ACS\")");
+        }
+        boolean simulated = s.bool("simulated", d.simulated());
+        String card = s.text("virtualCard", d.virtualCard());
+        if (card != null && org.topupkiosk.device.emulator.sim.VirtualSimProfile.named(card).isEmpty()) {
+            s.problem("virtualCard", "\"" + card + "\" is not a virtual SIM (expected one of "
+                    + org.topupkiosk.device.emulator.sim.VirtualSimProfile.ALL.stream()
+                            .map(org.topupkiosk.device.emulator.sim.VirtualSimProfile::name)
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
+        long port = s.integer("vpcdPort", d.vpcdPort(), 1, 65_535, "TCP port");
+        long timeout = s.integer("readTimeoutMs", d.readTimeoutMs(), 500, 60_000, "milliseconds");
+        s.finish();
+        return new KioskConfig.SimReader(enabled, reader == null ? "" : reader.strip(), simulated,
+                card == null ? d.virtualCard() : card.strip().toLowerCase(Locale.ROOT), (int) port, timeout);
     }
 
     /** {@code escrowNotes: [10, 50, ...]}: roubles for ID003 escrow codes 0x61, 0x62, ... (at most 16, no repeats). */

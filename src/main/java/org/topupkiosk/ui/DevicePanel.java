@@ -8,7 +8,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -51,6 +53,15 @@ public final class DevicePanel extends VBox {
         /** The cabinet's cash-box switch (GPIO), apart from what the acceptor itself reports. */
         default void cashBoxSwitch(boolean present) {
         }
+        /** The virtual SIM cards the panel can insert, by name; empty hides the SIM buttons. */
+        default List<String> simProfiles() {
+            return List.of();
+        }
+
+        /** Puts the named virtual SIM into the reader (replacing one that is in). */
+        default void insertSim(String profile) {}
+
+        default void removeSim() {}
     }
 
     /** Russian banknotes a CCNET acceptor's ruble table carries. */
@@ -125,6 +136,21 @@ public final class DevicePanel extends VBox {
         getChildren().addAll(heading("Bill acceptor"), notes, heading("Faults"), faults);
         if (actions.hasCabinet()) {
             getChildren().addAll(heading("Cabinet (GPIO)"), cabinet);
+        }
+        List<String> sims = actions.simProfiles();
+        if (!sims.isEmpty()) {
+            ChoiceBox<String> card = new ChoiceBox<>(FXCollections.observableArrayList(sims));
+            card.setId("device-sim-card");
+            card.getSelectionModel().selectFirst();
+            Button insertSim = new Button("Insert SIM");
+            insertSim.setId("device-sim-insert");
+            insertSim.setOnAction(e -> actions.insertSim(card.getValue()));
+            Button removeSim = new Button("Remove SIM");
+            removeSim.setId("device-sim-remove");
+            removeSim.setOnAction(e -> actions.removeSim());
+            FlowPane sim = new FlowPane(card, insertSim, removeSim);
+            sim.getStyleClass().add("device-notes");
+            getChildren().addAll(heading("SIM card"), sim);
         }
         getChildren().addAll(heading("Last receipt"), imagePane, receipt);
     }

@@ -18,6 +18,7 @@ import org.topupkiosk.carrier.Balance;
 import org.topupkiosk.carrier.CatalogEntry;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
+import org.topupkiosk.carrier.SimSubscriber;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 
@@ -129,6 +130,20 @@ public final class CarrierJson {
             throw new WireFormatException("'expiresOn' must be an ISO date, got '" + expires + "'", e);
         }
         return new Balance(msisdn(n, "msisdn"), text(n, "operatorId"), money(n, "amount"), expiresOn);
+    }
+
+    // SIM subscriber
+
+    public static ObjectNode simSubscriber(SimSubscriber s) {
+        return object().put("iccid", s.iccid()).put("msisdn", s.msisdn().e164()).put("operatorId", s.operatorId());
+    }
+
+    public static SimSubscriber simSubscriber(JsonNode n) {
+        String iccid = text(n, "iccid");
+        if (!iccid.matches("\\d{18,20}")) {
+            throw new WireFormatException("'iccid' must be 18-20 digits, got '" + iccid + "'");
+        }
+        return new SimSubscriber(iccid, msisdn(n, "msisdn"), text(n, "operatorId"));
     }
 
     // Catalog

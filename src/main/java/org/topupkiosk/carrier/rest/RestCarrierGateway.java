@@ -28,6 +28,7 @@ import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.carrier.OtpCheck;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
+import org.topupkiosk.carrier.SimSubscriber;
 import org.topupkiosk.domain.Msisdn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,6 +171,24 @@ public final class RestCarrierGateway implements CarrierGateway {
             throw a.refusal("unknown-otp");
         }
         return a.decodeOk(OtpJson::check);
+    }
+
+    @Override
+    public SimSubscriber subscriberBySim(String iccid) throws CarrierException {
+        Objects.requireNonNull(iccid, "iccid");
+        if (!iccid.matches("\\d{18,20}")) {
+            throw new IllegalArgumentException("iccid must be 18-20 digits, got '" + iccid + "'");
+        }
+        Answer a = send("GET", "/v1/sims/" + iccid, null, null);
+        if (a.status == 404) {
+            throw a.refusal("unknown-sim");
+        }
+        SimSubscriber s = a.decodeOk(CarrierJson::simSubscriber);
+        if (!iccid.equals(s.iccid())) {
+            throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body", "subscriber answer for ICCID " + s.iccid()
+                    + ", asked for " + iccid);
+        }
+        return s;
     }
 
     /** The one place where transport failures become {@link CarrierException} kinds. */

@@ -41,6 +41,7 @@ final class SimulatorApi {
     private static final Pattern BALANCE = Pattern.compile("/v1/accounts/([^/]+)/balance");
     private static final Pattern PAYMENT = Pattern.compile("/v1/payments/([^/]+)");
     private static final Pattern OTP_VERIFY = Pattern.compile("/v1/otp/([^/]+)/verify");
+    private static final Pattern SIM = Pattern.compile("/v1/sims/([^/]+)");
     /** txnIds travel in paths and headers, so they are kept to URL-safe characters (docs/carrier-api.md). */
     private static final Pattern TXN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -49,6 +50,7 @@ final class SimulatorApi {
     private final Faults faults;
     private final Clock clock;
     private final SimOtp otp;
+    private final SimRegister sims = SimRegister.load();
 
     SimulatorApi(Function<String, byte[]> keyOfKiosk, SimLedger ledger, Faults faults, Clock clock, SimOtp otp) {
         this.keyOfKiosk = keyOfKiosk;
@@ -96,6 +98,10 @@ final class SimulatorApi {
         Matcher b = BALANCE.matcher(p);
         if (b.matches()) {
             return "GET".equals(m) ? balance(b.group(1)) : notAllowed(m, p);
+        }
+        Matcher sim = SIM.matcher(p);
+        if (sim.matches()) {
+            return "GET".equals(m) ? subscriber(sim.group(1)) : notAllowed(m, p);
         }
         Matcher t = PAYMENT.matcher(p);
         if (t.matches()) {
@@ -148,6 +154,15 @@ final class SimulatorApi {
             return Response.error(404, "unknown-number", "no such subscriber");
         }
         return Response.json(200, CarrierJson.balance(ledger.balance(m)));
+    }
+
+    private Response subscriber(String iccid) {
+        if (!iccid.matches("\\d{18,20}")) {
+            return Response.error(400, "bad-iccid", "iccid must be 18-20 digits, got '" + iccid + "'");
+        }
+        return sims.find(iccid)
+                .map(s -> Response.json(200, CarrierJson.simSubscriber(s)))
+                .orElseGet(() -> Response.error(404, "unknown-sim", "no subscriber with this ICCID"));
     }
 
     private Response catalog(Request r) {

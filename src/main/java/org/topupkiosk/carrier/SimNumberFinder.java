@@ -1,0 +1,55 @@
+package org.topupkiosk.carrier;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.topupkiosk.device.sim.SimIdentity;
+import org.topupkiosk.domain.Msisdn;
+
+/**
+ * "Find my number": the number a SIM stores, or else the carrier's answer for its ICCID. Blocks on the network when
+ * it asks the carrier, so callers run it off the flow thread. The operator is the carrier's when it answered, else
+ * the IMSI's hint (only a hint: numbers move between operators).
+ */
+public final class SimNumberFinder {
+
+    /** Where the number came from. NONE: the card stores none and the carrier could not say (see {@code error}). */
+    public enum Source { CARD, CARRIER, NONE }
+
+    /**
+     * @param error the carrier's failure when {@code source} is NONE because of it (unknown-sim, unreachable...);
+     *              empty when the carrier was not asked
+     */
+    public record Found(Optional<Msisdn> msisdn, Source source, Optional<String> operatorId,
+                        Optional<CarrierException> error) {
+
+        public static final String KEY_NOT_STORED = "sim.number.not_stored";
+        public static final String KEY_CARRIER_UNREACHABLE = "sim.number.carrier_unreachable";
+
+        /** The i18n key of what to tell the customer when no number was found; empty when one was. */
+        public Optional<String> messageKey() {
+            if (msisdn.isPresent()) {
+                return Optional.empty();
+            }
+            boolean retryable = error.map(CarrierException::retryable).orElse(false);
+            return Optional.of(retryable ? KEY_CARRIER_UNREACHABLE : KEY_NOT_STORED);
+        }
+    }
+
+    private final CarrierGateway carrier;
+
+    public SimNumberFinder(CarrierGateway carrier) {
+        this.carrier = Objects.requireNonNull(carrier, "carrier");
+    }
+
+    public Found find(SimIdentity sim) {
+        if (sim.msisdn().isPresent()) {
+            return new Found(sim.msisdn(), Source.CARD, sim.operatorHint(), Optional.empty());
+        }
+        try {
+            SimSubscriber s = carrier.subscriberBySim(sim.iccid());
+            return new Found(Optional.of(s.msisdn()), Source.CARRIER, Optional.of(s.operatorId()), Optional.empty());
+        } catch (CarrierException e) {
+            return new Found(Optional.empty(), Source.NONE, sim.operatorHint(), Optional.of(e));
+        }
+    }
+}

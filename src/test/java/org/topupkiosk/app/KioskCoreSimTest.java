@@ -1,0 +1,73 @@
+package org.topupkiosk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.config.ConfigLoader;
+import org.topupkiosk.device.emulator.sim.VirtualSimFaults;
+import org.topupkiosk.device.sim.SimEvent;
+import org.topupkiosk.domain.Msisdn;
+
+/** The composition root builds the SIM reader from devices.sim: the virtual SIM in simulation, nothing when off. */
+class KioskCoreSimTest {
+
+    @TempDir
+    Path dir;
+
+    private Path config(String simSection) throws IOException {
+        Path src = Path.of("kiosk-config");
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path p : files.toList()) {
+                Path to = dir.resolve("kiosk-config").resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Path cfg = dir.resolve("kiosk-config/kiosk.yaml");
+        String yaml = Files.readString(cfg, StandardCharsets.UTF_8);
+        int at = yaml.indexOf("  sim:");
+        int end = yaml.indexOf("\n\n", at);
+        Files.writeString(cfg, yaml.substring(0, at) + simSection + yaml.substring(end), StandardCharsets.UTF_8);
+        return cfg;
+    }
+
+    @Test
+    void simulationReadsTheVirtualSimWhereverItRuns() throws Exception {
+        Path cfg = config("  sim:\n    enabled: true\n    simulated: true\n    reader: \"Virtual PCD 00 00\"\n"
+                + "    virtualCard: gsm-with-number\n");
+        try (KioskCore core = new KioskCore(ConfigLoader.load(cfg), cfg, KioskCore.Options.defaults())) {
+            assertThat(core.simRig()).isNotNull();
+            assertThat(core.simRig().reader()).isSameAs(core.simReader());
+            LinkedBlockingQueue<SimEvent> events = new LinkedBlockingQueue<>();
+            core.simReader().start(events::add);
+            core.simReader().enable();
+            core.simRig().insert(core.simRig().defaultCard(), VirtualSimFaults.NONE);
+            SimEvent e;
+            do {
+                e = events.poll(15, TimeUnit.SECONDS);
+                assertThat(e).as("no SIM read within 15 s").isNotNull();
+            } while (!(e instanceof SimEvent.Read));
+            assertThat(((SimEvent.Read) e).identity().msisdn()).contains(new Msisdn("+79161000001"));
+        }
+    }
+
+    @Test
+    void disabledMeansNoReader() throws Exception {
+        Path cfg = config("  sim:\n    enabled: false\n");
+        try (KioskCore core = new KioskCore(ConfigLoader.load(cfg), cfg, KioskCore.Options.defaults())) {
+            assertThat(core.simReader()).isNull();
+            assertThat(core.simRig()).isNull();
+        }
+    }
+}
