@@ -117,6 +117,21 @@ public final class CodeDecoder {
         return out;
     }
 
+    /**
+     * The frame as 8-bit grey, what a camera's Y plane (YUYV, NV12) already is. The decoder reads any image, but a
+     * colour one is converted on every decode; the camera driver converts once per frame, before the decode worker.
+     */
+    public static BufferedImage grey(BufferedImage frame) {
+        if (frame.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            return frame;
+        }
+        BufferedImage g = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D gr = g.createGraphics();
+        gr.drawImage(frame, 0, 0, null);
+        gr.dispose();
+        return g;
+    }
+
     private LuminanceSource crop(BufferedImage frame) {
         int[] r = roi.pixels(frame.getWidth(), frame.getHeight());
         return new BufferedImageLuminanceSource(frame, r[0], r[1], r[2], r[3]);
