@@ -229,9 +229,10 @@ final class KioskConfigParser {
         }
         boolean gb18030 = p.bool("gb18030", false);
         p.finish();
+        KioskConfig.Scanner scanner = ScannerSection.parse(s.section("scanner"), baseDir);
         s.finish();
         return new KioskConfig.Devices(new KioskConfig.BillAcceptor(type, port, escrowNotes),
-                new KioskConfig.Printer(printerType, transport, (int) columns, gb18030));
+                new KioskConfig.Printer(printerType, transport, (int) columns, gb18030), scanner);
     }
 
     /** {@code escrowNotes: [10, 50, ...]}: roubles for ID003 escrow codes 0x61, 0x62, ... (at most 16, no repeats). */
