@@ -83,6 +83,8 @@ public final class KioskCore implements AutoCloseable {
     private final BillAcceptor acceptor;
     private CcnetEmulator billEmulator;
     private final ReceiptPrinter printer;
+    private final java.util.Optional<org.topupkiosk.device.scanner.CodeScanner> scanner;
+    private final java.util.Optional<org.topupkiosk.device.emulator.scanner.CodeFeeder> scanFeeder;
     private EscPosPrinterEmulator printerEmulator;
     private final OutboxDispatcher dispatcher;
     private final ReceiptDesk desk;
@@ -125,6 +127,11 @@ public final class KioskCore implements AutoCloseable {
             tCarrier = System.nanoTime();
             this.acceptor = own(billAcceptor(cfg, configFile, options.billAcceptorTiming()));
             this.printer = own(printer(cfg, configFile));
+            ScannerFactory.Built scan = ScannerFactory.build(cfg.devices().scanner(), configFile);
+            this.scanner = scan.scanner();
+            this.scanFeeder = scan.feeder();
+            // Started disarmed: the flow sets the listener and arms it on the screens that take a code.
+            scanner.ifPresent(sc -> own(sc).start());
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("kiosk could not start: " + e.getMessage(), e);
@@ -260,6 +267,16 @@ public final class KioskCore implements AutoCloseable {
     }
 
     /** The emulated bill acceptor's slot in simulation mode (device panel, self-test, scripted customer); else null. */
+    /** The code scanner, when devices.scanner has one; started, disarmed, with no listener until the flow sets one. */
+    public java.util.Optional<org.topupkiosk.device.scanner.CodeScanner> scanner() {
+        return scanner;
+    }
+
+    /** The scanner emulator the device panel scans with (simulation only). */
+    public java.util.Optional<org.topupkiosk.device.emulator.scanner.CodeFeeder> scanFeeder() {
+        return scanFeeder;
+    }
+
     public NoteFeeder billEmulator() {
         return billEmulator;
     }
