@@ -13,7 +13,8 @@ import org.topupkiosk.device.scanner.ScannerFixtures.Fixture;
 /**
  * Decoding a 1280x720 camera frame: the kiosk's restricted configuration (QR, CODE128 and EAN-13 in the region of
  * interest, no TRY_HARDER) on grey frames, as the camera driver
- * hands them over (a camera's Y plane; the RGB figure adds the conversion), against ZXing unrestricted (every format, whole frame, TRY_HARDER), over the camera shots
+ * hands them over (a camera's Y plane; scan_driver_rgb_frame adds the driver's conversion of a colour frame, as
+ * from an MJPEG camera), against ZXing unrestricted (every format, whole frame, TRY_HARDER), over the camera shots
  * of the qrencode/zint fixtures plus empty frames (most frames a camera sees hold no code). Issue 5's budget: median
  * at most 25 ms. Prints name=value lines for scripts/bench.
  *
@@ -67,7 +68,7 @@ public final class ScannerBench {
         long[] c = new long[rgb.size()];
         for (int i = 0; i < rgb.size(); i++) {
             long t0 = System.nanoTime();
-            restricted.decode(rgb.get(i));
+            restricted.decode(CodeDecoder.grey(rgb.get(i))); // what the camera driver does with a colour frame
             c[i] = System.nanoTime() - t0;
         }
         Arrays.sort(c);
@@ -79,7 +80,7 @@ public final class ScannerBench {
                 + " scan_restricted_found=" + found);
         System.out.println("scan_decode_restricted_p50_ms=" + fmt(rp50));
         System.out.println("scan_decode_restricted_p95_ms=" + fmt(ms(r[(int) (r.length * 0.95)])));
-        System.out.println("scan_decode_restricted_rgb_frame_p50_ms=" + fmt(ms(c[c.length / 2])));
+        System.out.println("scan_driver_rgb_frame_p50_ms=" + fmt(ms(c[c.length / 2])));
         System.out.println("scan_decode_tryharder_p50_ms=" + fmt(tp50));
         System.out.println("scan_decode_tryharder_p95_ms=" + fmt(ms(t[(int) (t.length * 0.95)])));
         System.out.println("scan_decode_tryharder_to_restricted_ratio=" + fmt(tp50 / rp50));
