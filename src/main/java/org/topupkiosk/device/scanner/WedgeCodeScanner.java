@@ -15,6 +15,7 @@ public final class WedgeCodeScanner extends ScannerCore {
 
     private final WedgeKeyFilter filter;
     private final boolean aimIds;
+    private volatile boolean installed;
 
     public WedgeCodeScanner(WedgeClassifier.Settings settings, boolean aimIds, long sameCodeQuietMs) {
         super("scanner", sameCodeQuietMs, System::nanoTime);
@@ -25,6 +26,7 @@ public final class WedgeCodeScanner extends ScannerCore {
     /** Puts the filter on the kiosk's scene (FX thread). Scans are taken out of the key stream even when disarmed. */
     public void install(Scene scene) {
         filter.install(scene);
+        installed = true;
     }
 
     private void scanned(String text) {
@@ -47,7 +49,10 @@ public final class WedgeCodeScanner extends ScannerCore {
 
     @Override
     protected void stopDevice() {
-        javafx.application.Platform.runLater(filter::uninstall);
+        if (installed) {
+            installed = false;
+            javafx.application.Platform.runLater(filter::uninstall);
+        }
     }
 
     @Override

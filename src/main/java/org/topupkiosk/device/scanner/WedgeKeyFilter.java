@@ -42,7 +42,7 @@ public final class WedgeKeyFilter implements EventHandler<KeyEvent> {
     private final List<KeyEvent> raw = new ArrayList<>();
     private final List<Integer> typedAt = new ArrayList<>();
     private final Set<KeyCode> swallowReleased = EnumSet.noneOf(KeyCode.class);
-    private final PauseTransition quiet = new PauseTransition();
+    private PauseTransition quiet; // made on the FX thread in install(): an animation needs the toolkit
     private Scene scene;
     private boolean replaying;
     private volatile long scans;
@@ -52,12 +52,15 @@ public final class WedgeKeyFilter implements EventHandler<KeyEvent> {
         this.classifier = new WedgeClassifier(settings);
         this.onScan = onScan;
         this.nanoClock = nanoClock;
-        quiet.setOnFinished(e -> onQuiet());
     }
 
     public void install(Scene s) {
         uninstall();
         scene = s;
+        if (quiet == null) {
+            quiet = new PauseTransition();
+            quiet.setOnFinished(e -> onQuiet());
+        }
         s.addEventFilter(KeyEvent.ANY, this);
         // Load and compile the timer path now: a first key that took 50 ms to handle would split the first burst.
         quiet.setDuration(Duration.millis(1));
