@@ -113,4 +113,54 @@ class WedgeKeyFilterFxTest {
         assertThat(fieldText()).isEqualTo("91612");
         assertThat(actions.get()).isZero();
     }
+
+    /** Keys at exact times (a test clock): 4 ms apart is a scanner, 150 ms apart a person, through the real filter. */
+    @Test
+    void timingDecidesWithAnExactClock() throws Exception {
+        long[] now = {0};
+        List<String> scans = new CopyOnWriteArrayList<>();
+        TextField other = WaitForAsyncUtils.asyncFx(() -> {
+            TextField f = new TextField();
+            Scene s = new Scene(new VBox(f), 300, 100);
+            Stage st = new Stage();
+            st.setScene(s);
+            st.show();
+            f.requestFocus();
+            new WedgeKeyFilter(WedgeClassifier.Settings.defaults(), scans::add, () -> now[0]).install(s);
+            return f;
+        }).get(5, TimeUnit.SECONDS);
+        typeAt(other, now, "7700123456789013\r", 4);
+        Thread.sleep(100);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scans).containsExactly("7700123456789013");
+        assertThat(WaitForAsyncUtils.asyncFx((java.util.concurrent.Callable<String>) other::getText).get(5, TimeUnit.SECONDS)).isEmpty();
+
+        typeAt(other, now, "9161234567", 150);
+        now[0] += 1_000_000_000L; // a second later by the test clock: the quiet timer hands back the last key
+        Thread.sleep(150);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx((java.util.concurrent.Callable<String>) other::getText).get(5, TimeUnit.SECONDS)).isEqualTo("9161234567");
+        assertThat(scans).hasSize(1);
+    }
+
+    /** Fires each key's pressed/typed/released on the FX thread, advancing the test clock {@code gapMs} first. */
+    private static void typeAt(TextField target, long[] now, String text, long gapMs) throws Exception {
+        for (char c : text.toCharArray()) {
+            now[0] += gapMs * 1_000_000L;
+            WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.input.KeyCode code = c == '\r' ? javafx.scene.input.KeyCode.ENTER
+                        : javafx.scene.input.KeyCode.getKeyCode(String.valueOf(c));
+                String t = c == '\r' ? "" : String.valueOf(c);
+                javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(
+                        javafx.scene.input.KeyEvent.KEY_PRESSED, javafx.scene.input.KeyEvent.CHAR_UNDEFINED, t, code,
+                        false, false, false, false));
+                javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(
+                        javafx.scene.input.KeyEvent.KEY_TYPED, String.valueOf(c), "",
+                        javafx.scene.input.KeyCode.UNDEFINED, false, false, false, false));
+                javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(
+                        javafx.scene.input.KeyEvent.KEY_RELEASED, javafx.scene.input.KeyEvent.CHAR_UNDEFINED, t, code,
+                        false, false, false, false));
+            }).get(5, TimeUnit.SECONDS);
+        }
+    }
 }
