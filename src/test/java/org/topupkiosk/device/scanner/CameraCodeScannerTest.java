@@ -118,14 +118,14 @@ class CameraCodeScannerTest {
     @Test
     void anMjpegStreamFromAProcessAsV4l2CtlWritesIt() throws Exception {
         Fixture tel = ScannerFixtures.all().stream().filter(f -> f.text().startsWith("tel:")).findFirst().orElseThrow();
-        ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        stream.writeBytes(new byte[] {1, 2, (byte) 0xFF, 0x00}); // a partial frame before the first SOI
-        for (BufferedImage f : List.of(CameraScene.empty(3), ScannerFixtures.frame(tel, Shot.plain().scaled(1.5), 3))) {
-            ImageIO.write(f, "jpg", stream);
-        }
-        Path mjpeg = dir.resolve("camera.mjpeg");
-        Files.write(mjpeg, stream.toByteArray());
-        MjpegFrameSource source = MjpegFrameSource.command(List.of("sh", "-c", "cat '" + mjpeg + "'; sleep 1"));
+        ByteArrayOutputStream start = new ByteArrayOutputStream();
+        start.writeBytes(new byte[] {1, 2, (byte) 0xFF, 0x00}); // a partial frame before the first SOI
+        ImageIO.write(CameraScene.empty(3), "jpg", start);
+        Files.write(dir.resolve("start.mjpeg"), start.toByteArray());
+        ImageIO.write(ScannerFixtures.frame(tel, Shot.plain().scaled(1.5), 3), "jpg", dir.resolve("code.jpg").toFile());
+        // a camera at 10 frames a second: the empty counter, then the code held up for a second
+        MjpegFrameSource source = MjpegFrameSource.command(List.of("sh", "-c", "cd '" + dir + "' && cat start.mjpeg"
+                + " && for i in 1 2 3 4 5 6 7 8 9 10; do cat code.jpg; sleep 0.1; done"));
         try (CameraCodeScanner s = scanner(source, 60_000)) {
             s.start();
             s.arm();
