@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,11 +32,13 @@ import org.topupkiosk.device.emulator.CcnetEmulator;
 import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
+import org.topupkiosk.device.emulator.scanner.CodeFeeder;
 import org.topupkiosk.device.printer.ReceiptPrinter;
 import org.topupkiosk.device.printer.escpos.EscPosPrinter;
 import org.topupkiosk.device.printer.escpos.PrinterLink;
 import org.topupkiosk.device.printer.escpos.PrinterLinks;
 import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
+import org.topupkiosk.device.scanner.CodeScanner;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.MemoryLink;
 import org.topupkiosk.device.serial.SerialSettings;
@@ -83,8 +86,8 @@ public final class KioskCore implements AutoCloseable {
     private final BillAcceptor acceptor;
     private CcnetEmulator billEmulator;
     private final ReceiptPrinter printer;
-    private final java.util.Optional<org.topupkiosk.device.scanner.CodeScanner> scanner;
-    private final java.util.Optional<org.topupkiosk.device.emulator.scanner.CodeFeeder> scanFeeder;
+    private final Optional<CodeScanner> scanner;
+    private final Optional<CodeFeeder> scanFeeder;
     private EscPosPrinterEmulator printerEmulator;
     private final OutboxDispatcher dispatcher;
     private final ReceiptDesk desk;
@@ -266,17 +269,17 @@ public final class KioskCore implements AutoCloseable {
         return acceptor;
     }
 
-    /** The emulated bill acceptor's slot in simulation mode (device panel, self-test, scripted customer); else null. */
     /** The code scanner, when devices.scanner has one; started, disarmed, with no listener until the flow sets one. */
-    public java.util.Optional<org.topupkiosk.device.scanner.CodeScanner> scanner() {
+    public Optional<CodeScanner> scanner() {
         return scanner;
     }
 
     /** The scanner emulator the device panel scans with (simulation only). */
-    public java.util.Optional<org.topupkiosk.device.emulator.scanner.CodeFeeder> scanFeeder() {
+    public Optional<CodeFeeder> scanFeeder() {
         return scanFeeder;
     }
 
+    /** The emulated bill acceptor's slot in simulation mode (device panel, self-test, scripted customer); else null. */
     public NoteFeeder billEmulator() {
         return billEmulator;
     }
