@@ -15,6 +15,7 @@ import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
+import org.topupkiosk.device.scanner.WedgeCodeScanner;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
@@ -69,6 +70,8 @@ public final class KioskApp extends Application {
         installServiceMenu(cfg);
         DevicePanel panel = devicePanel();
         Scene scene = KioskWindow.install(stage, view, panel, cfg.ui().fullScreen());
+        core.scanner().filter(WedgeCodeScanner.class::isInstance).map(WedgeCodeScanner.class::cast)
+                .ifPresent(wedge -> wedge.install(scene)); // a wedge's keys never reach the screens
         stage.setTitle("TopUp Kiosk");
         if (measureStart) {
             reportFirstIdleFrame(scene);
@@ -200,6 +203,7 @@ public final class KioskApp extends Application {
                 }
             }
         });
+        core.scanFeeder().ifPresent(feeder -> panel.enableScanning(s -> feeder.scan(s.text(), s.symbology())));
         printer.onPrinted(r -> {
             panel.receiptSink().accept(r.text());
             if (r.png() != null) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +42,7 @@ import org.topupkiosk.device.gpio.StatusLightPolicy;
 import org.topupkiosk.device.gpio.ThreadGpioScheduler;
 import org.topupkiosk.device.emulator.sim.VirtualSimProfile;
 import org.topupkiosk.device.emulator.sim.VirtualSimRig;
+import org.topupkiosk.device.emulator.scanner.CodeFeeder;
 import org.topupkiosk.device.printer.ReceiptPrinter;
 import org.topupkiosk.device.sim.PcscCardSlot;
 import org.topupkiosk.device.sim.SimCardReader;
@@ -49,6 +51,7 @@ import org.topupkiosk.device.printer.escpos.EscPosPrinter;
 import org.topupkiosk.device.printer.escpos.PrinterLink;
 import org.topupkiosk.device.printer.escpos.PrinterLinks;
 import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
+import org.topupkiosk.device.scanner.CodeScanner;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.MemoryLink;
 import org.topupkiosk.device.serial.SerialSettings;
@@ -97,6 +100,8 @@ public final class KioskCore implements AutoCloseable {
     private final BillAcceptor acceptor;
     private CcnetEmulator billEmulator;
     private final ReceiptPrinter printer;
+    private final Optional<CodeScanner> scanner;
+    private final Optional<CodeFeeder> scanFeeder;
     private EscPosPrinterEmulator printerEmulator;
     private final SimCardReader simReader;
     private VirtualSimRig simRig;
@@ -146,6 +151,11 @@ public final class KioskCore implements AutoCloseable {
             this.acceptor = own(withCabinet(cfg, billAcceptor(cfg, configFile, options.billAcceptorTiming())));
             this.printer = own(printer(cfg, configFile));
             this.simReader = simReader(cfg.devices().sim());
+            ScannerFactory.Built scan = ScannerFactory.build(cfg.devices().scanner(), configFile);
+            this.scanner = scan.scanner();
+            this.scanFeeder = scan.feeder();
+            // Started disarmed: the flow sets the listener and arms it on the screens that take a code.
+            scanner.ifPresent(sc -> own(sc).start());
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("kiosk could not start: " + e.getMessage(), e);
@@ -361,6 +371,16 @@ public final class KioskCore implements AutoCloseable {
 
     public BillAcceptor acceptor() {
         return acceptor;
+    }
+
+    /** The code scanner, when devices.scanner has one; started, disarmed, with no listener until the flow sets one. */
+    public Optional<CodeScanner> scanner() {
+        return scanner;
+    }
+
+    /** The scanner emulator the device panel scans with (simulation only). */
+    public Optional<CodeFeeder> scanFeeder() {
+        return scanFeeder;
     }
 
     /** The emulated bill acceptor's slot in simulation mode (device panel, self-test, scripted customer); else null. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Symbology;
 
 /**
  * The kiosk's settings, read once at start from kiosk.yaml by {@link ConfigLoader} and never changed while running.
@@ -102,10 +103,63 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
         public static final SimReader DISABLED = new SimReader(false, "", false, "usim-no-number", 35963, 5_000);
     }
 
-    public record Devices(BillAcceptor billAcceptor, Printer printer, SimReader sim) {
-        /** Without a SIM reader: what every config written before the reader existed means. */
+    public record Devices(BillAcceptor billAcceptor, Printer printer, SimReader sim, Scanner scanner) {
+        /** Without a SIM reader or a scanner: what every config written before them means. */
         public Devices(BillAcceptor billAcceptor, Printer printer) {
-            this(billAcceptor, printer, SimReader.DISABLED);
+            this(billAcceptor, printer, SimReader.DISABLED, Scanner.none());
+        }
+
+        public Devices(BillAcceptor billAcceptor, Printer printer, SimReader sim) {
+            this(billAcceptor, printer, sim, Scanner.none());
+        }
+
+        public Devices(BillAcceptor billAcceptor, Printer printer, Scanner scanner) {
+            this(billAcceptor, printer, SimReader.DISABLED, scanner);
+        }
+    }
+
+    /** none: no scanner; emulator: the serial driver against the scanner emulator (simulation); the rest are real. */
+    public enum ScannerType { NONE, EMULATOR, SERIAL, WEDGE, CAMERA }
+
+    /** What a serial or wedge scanner sends after each code (device.scanner.ScanSuffix by the same names). */
+    public enum ScannerSuffix { CR, LF, CRLF, TAB, NONE }
+
+    /** A camera's region of interest as fractions of the frame. */
+    public record Region(double x, double y, double width, double height) {
+        public static final Region FULL = new Region(0, 0, 1, 1);
+    }
+
+    /**
+     * The code scanner (see docs/scanner-codes.md). Keys that do not apply to the type keep their defaults.
+     *
+     * @param port            serial: the scanner's port (/dev/ttyACM0, /dev/ttyUSB0, COM3)
+     * @param baud            serial: line speed, 8N1
+     * @param suffix          serial, wedge: what the scanner sends after a code
+     * @param idleGapMs       serial: quiet time that ends a code (suffix none) or drops a fragment (any other)
+     * @param aimIds          serial, wedge: the scanner prefixes AIM symbology identifiers ("]C0")
+     * @param formats         camera: the families ZXing looks for (emulator and kioskctl: the same list)
+     * @param roi             camera: where in the frame codes are held up
+     * @param camera          camera: a V4L2 device read as MJPEG through v4l2-ctl
+     * @param framesPath      camera: an image file or a directory of frames instead of a camera
+     * @param maxKeyGapMs     wedge: longest pause between two keys of one scan
+     * @param minLength       wedge: shortest code that counts as a scan
+     * @param prefix          wedge: characters the scanner sends first ("" for none)
+     * @param sameCodeQuietMs the same code is not read again until it has been out of sight this long
+     */
+    public record Scanner(ScannerType type, Optional<String> port, int baud, ScannerSuffix suffix, long idleGapMs,
+                          boolean aimIds, List<Symbology> formats, Region roi, Optional<String> camera,
+                          Optional<Path> framesPath, long maxKeyGapMs, int minLength, String prefix,
+                          long sameCodeQuietMs) {
+        public Scanner {
+            formats = List.copyOf(formats);
+        }
+
+        public static final List<Symbology> VOUCHER_FORMATS =
+                List.of(Symbology.QR_CODE, Symbology.CODE_128, Symbology.EAN_13);
+
+        public static Scanner none() {
+            return new Scanner(ScannerType.NONE, Optional.empty(), 9600, ScannerSuffix.CR, 50, false,
+                    VOUCHER_FORMATS, Region.FULL, Optional.empty(), Optional.empty(), 35, 6, "", 2000);
         }
     }
 

@@ -231,9 +231,10 @@ final class KioskConfigParser {
         boolean gb18030 = p.bool("gb18030", false);
         p.finish();
         KioskConfig.SimReader sim = simReader(s.section("sim"));
+        KioskConfig.Scanner scanner = ScannerSection.parse(s.section("scanner"), baseDir);
         s.finish();
         return new KioskConfig.Devices(new KioskConfig.BillAcceptor(type, port, escrowNotes),
-                new KioskConfig.Printer(printerType, transport, (int) columns, gb18030), sim);
+                new KioskConfig.Printer(printerType, transport, (int) columns, gb18030), sim, scanner);
     }
 
     /** {@code devices.sim}: absent means no SIM reader, so configs written before it existed still load. */

@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -20,6 +21,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.topupkiosk.device.emulator.scanner.ScanSample;
 
 /**
  * The simulation's stand-in for the hardware beside the kiosk screen: bill buttons, faults, and the last receipt.
@@ -153,6 +155,23 @@ public final class DevicePanel extends VBox {
             getChildren().addAll(heading("SIM card"), sim);
         }
         getChildren().addAll(heading("Last receipt"), imagePane, receipt);
+    }
+
+    /**
+     * Adds the scanner controls (simulation with an emulated scanner): pick a sample code and show it to the scanner.
+     * The sample goes to the emulator, and through the real driver to whoever listens to the scanner.
+     */
+    public void enableScanning(Consumer<ScanSample> scan) {
+        ComboBox<ScanSample> sample = new ComboBox<>(FXCollections.observableArrayList(ScanSample.values()));
+        sample.setId("device-scan-sample");
+        sample.getSelectionModel().selectFirst();
+        Button go = new Button("Scan");
+        go.setId("device-scan");
+        go.setOnAction(e -> scan.accept(sample.getValue()));
+        FlowPane row = new FlowPane(sample, go);
+        row.getStyleClass().add("device-notes");
+        int at = Math.max(0, getChildren().size() - 3); // before "Last receipt" and its two views
+        getChildren().addAll(at, List.of(heading("Scanner"), row));
     }
 
     private static Label heading(String text) {

@@ -1,0 +1,79 @@
+package org.topupkiosk.device.emulator.scanner;
+
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+import org.topupkiosk.device.emulator.scanner.CameraScene.Shot;
+import org.topupkiosk.device.scanner.FrameSource;
+import org.topupkiosk.domain.Symbology;
+
+/**
+ * A camera in front of the counter: {@code fps} frames a second of the empty counter, and for {@code showMs} after a
+ * scan, the code held up in them, a little turned and noisy, moving slightly from frame to frame like a hand.
+ * The code is drawn with ZXing's writers ({@link CodeRenderer}); the real decode path reads it back.
+ */
+public final class CameraEmulator implements FrameSource, CodeFeeder {
+
+    private final long frameIntervalMs;
+    private final long showMs;
+    private final BufferedImage empty = CameraScene.empty(7);
+    private long nextAtNanos;
+    private long seed = 1;
+    private volatile BufferedImage shown;
+    private volatile long shownUntilNanos;
+
+    public CameraEmulator(int fps, long showMs) {
+        this.frameIntervalMs = 1000L / Math.max(1, fps);
+        this.showMs = showMs;
+    }
+
+    @Override
+    public void scan(String text, Symbology symbology) {
+        show(CodeRenderer.render(text, symbology, symbology == Symbology.QR_CODE ? 6 : 3));
+    }
+
+    /** Holds this code image up to the camera for {@code showMs}. */
+    public void show(BufferedImage code) {
+        shown = code;
+        shownUntilNanos = System.nanoTime() + showMs * 1_000_000L;
+    }
+
+    @Override
+    public Optional<BufferedImage> next(long timeoutMs) {
+        long wait = (nextAtNanos - System.nanoTime()) / 1_000_000L;
+        if (wait > timeoutMs) {
+            sleep(timeoutMs);
+            return Optional.empty();
+        }
+        sleep(wait);
+        nextAtNanos = System.nanoTime() + frameIntervalMs * 1_000_000L;
+        BufferedImage code = shown;
+        if (code == null || System.nanoTime() > shownUntilNanos) {
+            return Optional.of(empty);
+        }
+        long s = seed++;
+        double jitter = (s % 7) - 3; // a hand is never still
+        Shot shot = Shot.plain().rotated(jitter * 2).noisy(6).at(0.5 + jitter / 200, 0.5 - jitter / 300);
+        return Optional.of(CameraScene.compose(code, shot, s));
+    }
+
+    private static void sleep(long ms) {
+        if (ms <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "camera-emulator";
+    }
+
+    @Override
+    public void close() {
+        shown = null;
+    }
+}
