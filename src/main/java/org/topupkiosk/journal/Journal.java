@@ -34,6 +34,7 @@ public final class Journal implements AutoCloseable {
     private final AuditChain audit;
     private final MoneyLedger ledger;
     private final JournalVerifier verifier;
+    private final CashBox cashBox;
 
     private Journal(SqliteStore store, String kioskId, String currency, Clock clock) throws SQLException {
         this.store = store;
@@ -47,7 +48,8 @@ public final class Journal implements AutoCloseable {
         audit = new AuditChain(c);
         ledger = new MoneyLedger(store, kioskId, currency, clock, orders, new CashRepository(c), credits, outbox,
                 audit);
-        verifier = new JournalVerifier(currency);
+        cashBox = new CashBox(kioskId, currency);
+        verifier = new JournalVerifier(currency, cashBox::check);
     }
 
     /**
@@ -295,6 +297,48 @@ public final class Journal implements AutoCloseable {
                 return Money.rubMinor(rs.getLong(1));
             }
         });
+    }
+
+    // Cash box
+
+    /**
+     * What the cash box holds: the notes stacked since the last encashment, by denomination, as the next encashment
+     * would take them ({@code at} is null until it is made).
+     */
+    public Encashment cashBoxCount() {
+        return store.read("count cash box", c -> cashBox.count(c, openCreditTotal()));
+    }
+
+    /**
+     * Empties the cash box in the journal: one audit row ({@code cash_encashed}) with the notes since the last
+     * encashment, their total and the number of this encashment. Nothing is reset in place; the next count starts after
+     * the last note this one took. Journal first, then print: a print that fails or a crash after this returns loses
+     * nothing, the report is reprinted from {@link #lastEncashment()}. {@code by} names who did it (service menu,
+     * kioskctl).
+     */
+    public Encashment encash(String by) {
+        MoneyLedger.requireText(by, "by");
+        return store.write("encash", c -> {
+            Encashment counted = cashBox.count(c, openCreditTotal());
+            long now = clock.millis();
+            Encashment done = new Encashment(counted.number(), Instant.ofEpochMilli(now), kioskId, counted.notes(),
+                    counted.total(), counted.openCredits(), counted.throughCashEvent(), by);
+            audit.append(now, CashBox.KIND, null, CashBox.data(done));
+            return done;
+        });
+    }
+
+    /** The newest encashment, for a reprint of its report. */
+    public Optional<Encashment> lastEncashment() {
+        return store.read("read last encashment", cashBox::last);
+    }
+
+    private Money openCreditTotal() throws SQLException {
+        long sum = 0;
+        for (CustomerCredit cc : credits.open()) {
+            sum += cc.amount().minor();
+        }
+        return Money.rubMinor(sum);
     }
 
     /** Credits issued and not yet redeemed or refunded, oldest first. */

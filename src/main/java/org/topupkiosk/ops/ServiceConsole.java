@@ -20,6 +20,7 @@ import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.ReceiptDesk;
 import org.topupkiosk.journal.AuditEntry;
+import org.topupkiosk.journal.Encashment;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.OutboxStatus;
 import org.topupkiosk.journal.StoredReceipt;
@@ -138,7 +139,48 @@ public final class ServiceConsole implements AutoCloseable {
         });
     }
 
+    /** What the cash box holds: the notes stacked since the last encashment, by denomination. */
+    public CompletableFuture<Encashment> cashBox() {
+        return async(parts.journal()::cashBoxCount);
+    }
+
+    /** The newest encashment, or null when none was made. */
+    public CompletableFuture<Encashment> lastEncashment() {
+        return async(() -> parts.journal().lastEncashment().orElse(null));
+    }
+
+    /** An encashment as journaled, and whether its report came out of the printer. */
+    public record Encashed(Encashment encashment, boolean printed) {}
+
     // Commands
+
+    /**
+     * Empties the cash box: journals the encashment first (the counters start again after it), then prints the report
+     * in {@code lang}. A failed print loses nothing: {@link #reprintEncashment} prints the journaled one again.
+     */
+    public CompletableFuture<Encashed> encash(Lang lang, String by) {
+        return async(() -> parts.journal().encash(by)).thenCompose(e -> printEncashment(e, lang));
+    }
+
+    /** The last encashment's report again (after a paper-out or a crash before it printed); empty when none. */
+    public CompletableFuture<java.util.Optional<Encashed>> reprintEncashment(Lang lang) {
+        return async(parts.journal()::lastEncashment).thenCompose(last -> last.isEmpty()
+                ? CompletableFuture.completedFuture(java.util.Optional.<Encashed>empty())
+                : printEncashment(last.get(), lang).thenApply(java.util.Optional::of));
+    }
+
+    private CompletableFuture<Encashed> printEncashment(Encashment e, Lang lang) {
+        CompletableFuture<Encashed> done = new CompletableFuture<>();
+        async(() -> {
+            parts.desk().printStored(EncashmentReport.compose(parts.desk().layouts(), e, lang), null, "encashment",
+                    ok -> done.complete(new Encashed(e, ok)));
+            return null;
+        }).exceptionally(err -> {
+            done.completeExceptionally(err);
+            return null;
+        });
+        return done;
+    }
 
     /** Checks a typed PIN (slow on purpose); the PIN array is wiped afterwards. */
     public CompletableFuture<ServicePin.Attempt> login(char[] pin) {

@@ -229,6 +229,36 @@ class ServiceMenuTest {
     }
 
     @Test
+    void encashmentShowsTheNotesByDenominationJournalsThenPrintsAndStartsFromZero(FxRobot robot) throws Exception {
+        ScriptedCustomer c = k.customer();
+        flowAt(Screen.IDLE);
+        c.startTopUp("9161234567", 600);
+        c.insertUntil(Money.rub(600), List.of(Money.rub(100), Money.rub(500)));
+        c.payAndConfirm();
+        int before = k.core.printerEmulator().printed().size();
+
+        login(robot);
+        robot.clickOn("#service-encashment");
+        await("count", () -> shown(robot, "service-encashment-total"));
+        assertThat(text(robot, "service-note-100")).contains("100").contains("× 1");
+        assertThat(text(robot, "service-note-500")).contains("× 1");
+        assertThat(text(robot, "service-encashment-total")).contains("600").contains("2");
+        shootAllLanguages(robot, "service-encashment");
+        robot.interact(() -> service.setLang(Lang.EN));
+        robot.clickOn("#service-encash");
+        assertThat(shown(robot, "service-encash-confirm")).isTrue();
+        robot.clickOn("#service-encash-confirm");
+        await("done", () -> shown(robot, "service-encash-result"));
+        assertThat(text(robot, "service-encash-result")).contains("E-").contains("600");
+        assertThat(text(robot, "service-encashment-total")).contains("0");
+        assertThat(k.core.journal().cashBoxCount().noteCount()).isZero();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> k.core.printerEmulator().printed().size() > before);
+        assertThat(k.core.printerEmulator().printed().get(before).text()).contains("ENCASHMENT");
+        shootAllLanguages(robot, "service-encashment-done");
+        assertThat(k.core.journal().verify().ok()).isTrue();
+    }
+
+    @Test
     void exitIsOnlyReachableThroughTheMenuAndAsksFirst(FxRobot robot) throws Exception {
         assertThat(visibleIds(view)).noneMatch(id -> id.contains("exit"));
         gesture(robot, ServiceGesture.TAPS);
