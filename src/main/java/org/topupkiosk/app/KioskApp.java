@@ -87,7 +87,8 @@ public final class KioskApp extends Application {
         ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(),
                 (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
-                List.of(core.acceptor()::checkHealth), core.desk(), core.flow()::submit, Platform::exit));
+                List.of(core.acceptor()::checkHealth), core.desk(), core.flow()::submit, Platform::exit),
+                core.deviceTests());
         ServiceView service = new ServiceView(console, core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
                 FlowUiAdapter.fxThread());
         view.addLayer(ServiceGesture.target(service::open));

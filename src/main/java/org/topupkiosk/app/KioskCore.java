@@ -22,6 +22,7 @@ import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.cash.BillAcceptor;
+import org.topupkiosk.device.cash.ObservedBillAcceptor;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.ccnet.CcnetBillAcceptor;
 import org.topupkiosk.device.cash.ccnet.CcnetSettings;
@@ -47,6 +48,9 @@ import org.topupkiosk.flow.ThreadFlowExecutor;
 import org.topupkiosk.flow.TopUpFlow;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
+import org.topupkiosk.ops.BillAcceptorTest;
+import org.topupkiosk.ops.DeviceTest;
+import org.topupkiosk.ops.PrinterTest;
 import org.topupkiosk.sync.OutboxDispatcher;
 import org.topupkiosk.sync.RetryPolicy;
 
@@ -80,7 +84,7 @@ public final class KioskCore implements AutoCloseable {
     private final Journal journal;
     private final CarrierSimulator simulator;
     private final CarrierGateway carrier;
-    private final BillAcceptor acceptor;
+    private final ObservedBillAcceptor acceptor;
     private CcnetEmulator billEmulator;
     private final ReceiptPrinter printer;
     private EscPosPrinterEmulator printerEmulator;
@@ -123,7 +127,7 @@ public final class KioskCore implements AutoCloseable {
                     Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
                     Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
             tCarrier = System.nanoTime();
-            this.acceptor = own(billAcceptor(cfg, configFile, options.billAcceptorTiming()));
+            this.acceptor = own(new ObservedBillAcceptor(billAcceptor(cfg, configFile, options.billAcceptorTiming())));
             this.printer = own(printer(cfg, configFile));
         } catch (IOException e) {
             close();
@@ -257,6 +261,16 @@ public final class KioskCore implements AutoCloseable {
 
     public BillAcceptor acceptor() {
         return acceptor;
+    }
+
+    /** The acceptor's events for the service menu's device test (the flow stays the one that decides). */
+    public ObservedBillAcceptor acceptorEvents() {
+        return acceptor;
+    }
+
+    /** The service menu's device tests: the bill acceptor (notes enabled for 30 s, each returned) and the printer. */
+    public List<DeviceTest> deviceTests() {
+        return List.of(new BillAcceptorTest(acceptor, Duration.ofSeconds(30)), new PrinterTest(desk));
     }
 
     /** The emulated bill acceptor's slot in simulation mode (device panel, self-test, scripted customer); else null. */

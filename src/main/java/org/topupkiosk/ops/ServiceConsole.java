@@ -71,6 +71,12 @@ public final class ServiceConsole implements AutoCloseable {
     }
 
     private final Parts parts;
+    private final List<DeviceTest> tests;
+    private final ExecutorService testThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "service-device-test");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "service-console");
         t.setDaemon(true);
@@ -78,7 +84,43 @@ public final class ServiceConsole implements AutoCloseable {
     });
 
     public ServiceConsole(Parts parts) {
+        this(parts, List.of());
+    }
+
+    /** With the device tests the menu lists (bill acceptor, printer; scanner, SIM reader and GPIO plug in here). */
+    public ServiceConsole(Parts parts, List<DeviceTest> tests) {
         this.parts = Objects.requireNonNull(parts, "parts");
+        this.tests = List.copyOf(tests);
+    }
+
+    /** The devices that have a test, in the menu's order. */
+    public List<String> deviceTests() {
+        return tests.stream().map(DeviceTest::device).toList();
+    }
+
+    /**
+     * Runs one device's test on the test thread (one at a time: two tests on one unit would fight), reporting lines to
+     * {@code progress} as they come; completes with whether it passed. Journaled as {@code service_device_test}.
+     */
+    public CompletableFuture<Boolean> runDeviceTest(String device, Lang lang, Consumer<String> progress) {
+        DeviceTest test = tests.stream().filter(t -> t.device().equals(device)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no test for device " + device));
+        return CompletableFuture.supplyAsync(() -> {
+            boolean passed;
+            try {
+                passed = test.run(lang, progress);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CompletionException(e);
+            } catch (RuntimeException e) {
+                log.warn("device test failed device={}", device, e);
+                progress.accept("failed: " + e);
+                passed = false;
+            }
+            parts.journal().audit("service_device_test", null, "{\"device\":\"" + device + "\",\"passed\":"
+                    + passed + "}");
+            return passed;
+        }, testThread);
     }
 
     // Queries
@@ -252,6 +294,7 @@ public final class ServiceConsole implements AutoCloseable {
 
     @Override
     public void close() {
+        testThread.shutdownNow();
         worker.shutdownNow();
     }
 }

@@ -68,6 +68,12 @@ public final class ServiceKeys {
     public static final String ENCASH_NOT_PRINTED = "service.encashment.not_printed";
     public static final String ENCASH_REPRINT = "service.encashment.reprint";
     public static final String ENCASH_NONE_YET = "service.encashment.none_yet";
+    public static final String DEVICE_TEST_RUN = "service.device_test.run";
+    public static final String DEVICE_TEST_RUNNING = "service.device_test.running";
+    public static final String DEVICE_TEST_PASSED = "service.device_test.passed";
+    public static final String DEVICE_TEST_FAILED = "service.device_test.failed";
+    public static final String DEVICE_TEST_ACCEPTOR_HINT = "service.device_test.acceptor_hint";
+    public static final String DEVICE_TEST_AGAIN = "service.device_test.again";
     public static final String EXIT_TITLE = "service.exit.title";
     public static final String EXIT_BODY = "service.exit.body";
     public static final String EXIT_CONFIRM = "service.exit.confirm";

@@ -150,6 +150,12 @@ final class ServiceMenuPane extends VBox {
                 Ui.styleIf(state, "service-warn", d.state() == DeviceHealth.State.DEGRADED);
                 Label name = text("service-row-title", deviceName(d.device()));
                 HBox row = new HBox(name, spacer(), state);
+                if (console.deviceTests().contains(d.device())) {
+                    Button test = Ui.button("service-test-" + d.device(), "bar-button");
+                    test.setText(texts.get(ServiceKeys.DEVICE_TEST_RUN));
+                    test.setOnAction(e -> runDeviceTest(d.device()));
+                    row.getChildren().add(test);
+                }
                 row.getStyleClass().add("service-row");
                 row.setId("service-device-" + d.device());
                 out.add(row);
@@ -165,6 +171,55 @@ final class ServiceMenuPane extends VBox {
                 }
             }
         });
+    }
+
+    /**
+     * One device's test: its lines appear as they come (the acceptor's notes as they are inserted), then the verdict
+     * and "run again". Leaving the section lets the test finish unseen.
+     */
+    private void runDeviceTest(String device) {
+        long mine = ++generation;
+        List<String> lines = new ArrayList<>();
+        Boolean[] verdict = new Boolean[1];
+        Runnable redraw = () -> show(t -> {
+            List<Node> out = new ArrayList<>();
+            Label title = text("service-row-title", t.get(verdict[0] == null ? ServiceKeys.DEVICE_TEST_RUNNING
+                    : verdict[0] ? ServiceKeys.DEVICE_TEST_PASSED : ServiceKeys.DEVICE_TEST_FAILED, deviceName(device)));
+            title.setWrapText(true);
+            title.setId("service-test-verdict");
+            Ui.styleIf(title, "service-good", Boolean.TRUE.equals(verdict[0]));
+            Ui.styleIf(title, "service-bad", Boolean.FALSE.equals(verdict[0]));
+            out.add(title);
+            if (verdict[0] == null && "bill-acceptor".equals(device)) {
+                Label hint = text("body", t.get(ServiceKeys.DEVICE_TEST_ACCEPTOR_HINT));
+                hint.setWrapText(true);
+                out.add(hint);
+            }
+            for (String line : lines.subList(Math.max(0, lines.size() - MAX_ROWS), lines.size())) {
+                Label l = text("service-code", line);
+                l.setWrapText(true);
+                out.add(l);
+            }
+            if (verdict[0] != null) {
+                out.add(action("service-test-again", ServiceKeys.DEVICE_TEST_AGAIN, () -> runDeviceTest(device)));
+            }
+            return out;
+        });
+        redraw.run();
+        console.runDeviceTest(device, texts.lang(), line -> fx.execute(() -> {
+            if (mine == generation) {
+                lines.add(line);
+                redraw.run();
+            }
+        })).whenCompleteAsync((passed, err) -> {
+            if (mine == generation) {
+                verdict[0] = err == null && Boolean.TRUE.equals(passed);
+                if (err != null) {
+                    lines.add(String.valueOf(err.getCause() != null ? err.getCause() : err));
+                }
+                redraw.run();
+            }
+        }, fx);
     }
 
     private void showOutbox() {

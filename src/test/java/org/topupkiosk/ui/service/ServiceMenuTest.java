@@ -259,6 +259,26 @@ class ServiceMenuTest {
     }
 
     @Test
+    void theBillAcceptorTestShowsEachNoteAndGivesItBack(FxRobot robot) throws Exception {
+        login(robot);
+        robot.clickOn("#service-devices");
+        await("devices", () -> shown(robot, "service-test-bill-acceptor"));
+        assertThat(shown(robot, "service-test-printer")).isTrue();
+        robot.clickOn("#service-test-bill-acceptor");
+        await("accepting", () -> shown(robot, "service-test-verdict")
+                && k.core.journal().recentAudit(List.of("service_device_test"), 1).isEmpty());
+        Thread.sleep(500);
+        k.core.billEmulator().insert(Money.rub(1000));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".service-code").queryAll().stream()
+                .anyMatch(n -> ((Labeled) n).getText().startsWith("returned 1000")));
+        shootAllLanguages(robot, "service-device-test");
+        robot.interact(() -> service.setLang(Lang.EN));
+        await("passed", () -> shown(robot, "service-test-again"));
+        assertThat(text(robot, "service-test-verdict")).startsWith("Test passed");
+        assertThat(k.core.journal().stackedTotal()).isEqualTo(Money.ZERO_RUB);
+    }
+
+    @Test
     void exitIsOnlyReachableThroughTheMenuAndAsksFirst(FxRobot robot) throws Exception {
         assertThat(visibleIds(view)).noneMatch(id -> id.contains("exit"));
         gesture(robot, ServiceGesture.TAPS);
