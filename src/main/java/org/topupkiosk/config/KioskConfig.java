@@ -11,7 +11,24 @@ import org.topupkiosk.domain.Money;
  * Relative paths have already been resolved against the directory holding the config file. Units are in the names.
  */
 public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
-                          Devices devices, Ui ui, Path catalogFile, Path numberingFile) {
+                          Devices devices, Ui ui, Path catalogFile, Path numberingFile, Counter counter) {
+
+    /** A configuration without a counter section (kiosk mode). */
+    public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
+                       Devices devices, Ui ui, Path catalogFile, Path numberingFile) {
+        this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile, Counter.NONE);
+    }
+
+    /**
+     * Counter terminal settings (mode: counter).
+     *
+     * @param cashiersFile owner-only file of the cashiers and their PIN hashes ({@code kioskctl counter set-cashier});
+     *                     empty means nobody can log in
+     * @param cashDrawer   a cash drawer hangs on the printer's drawer port and opens at each sale (ESC p)
+     */
+    public record Counter(Optional<Path> cashiersFile, boolean cashDrawer) {
+        public static final Counter NONE = new Counter(Optional.empty(), false);
+    }
 
     /** Self-service kiosk with a bill acceptor, or a counter terminal where a cashier takes the money. */
     public enum Mode { KIOSK, COUNTER }

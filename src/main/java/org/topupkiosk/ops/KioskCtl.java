@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "kioskctl", mixinStandardHelpOptions = true, version = "kioskctl 0.1.0",
         description = "Service tool for the TopUp kiosk.",
         subcommands = {ConfigCommand.class, JournalCommand.class, OutboxCommand.class, SelftestCommand.class,
-                PrinterCommand.class, CashCommand.class, ServiceCommand.class})
+                PrinterCommand.class, CashCommand.class, ServiceCommand.class,
+                CounterCommand.class})
 public final class KioskCtl implements Runnable {
 
     @Spec
