@@ -24,6 +24,7 @@ import org.topupkiosk.ui.DevicePanel;
 import org.topupkiosk.ui.FlowUiAdapter;
 import org.topupkiosk.ui.KioskView;
 import org.topupkiosk.ui.KioskWindow;
+import org.topupkiosk.ui.counter.CounterWindow;
 import org.topupkiosk.ui.service.ServiceGesture;
 import org.topupkiosk.ui.service.ServiceView;
 
@@ -61,6 +62,10 @@ public final class KioskApp extends Application {
         }
         long tCore = System.nanoTime();
         KioskConfig cfg = loaded.config();
+        if (core.counter() != null) {
+            startCounter(stage, cfg);
+            return;
+        }
         view = new KioskView(core.flow(), core.messages());
         view.setLandscape(cfg.ui().orientation() == KioskConfig.Orientation.LANDSCAPE);
         installServiceMenu(cfg);
@@ -96,6 +101,19 @@ public final class KioskApp extends Application {
         if (cfg.ui().servicePinHashFile().isEmpty()) {
             log.warn("no ui.servicePinHashFile: the service menu cannot be opened until a PIN is set");
         }
+    }
+
+    /** Counter mode: the cashier's screens in a window, the service menu (and the only exit) behind the PIN. */
+    private void startCounter(Stage stage, KioskConfig cfg) {
+        ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(),
+                (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
+        console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
+                List.of(), core.desk(), command -> { }, Platform::exit), core.deviceTests());
+        ServiceView service = new ServiceView(console, core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
+                FlowUiAdapter.fxThread());
+        CounterWindow.install(stage, core.counter(), core.messages(), service);
+        core.start();
+        stage.show();
     }
 
     /** The panel of emulated devices, when the devices are emulated; null with real hardware. */

@@ -40,6 +40,7 @@ import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.MemoryLink;
 import org.topupkiosk.device.serial.SerialSettings;
+import org.topupkiosk.flow.CounterFlow;
 import org.topupkiosk.flow.FlowSettings;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.ReceiptComposer;
@@ -49,6 +50,7 @@ import org.topupkiosk.flow.TopUpFlow;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.ops.BillAcceptorTest;
+import org.topupkiosk.ops.CashierPinsFile;
 import org.topupkiosk.ops.DeviceTest;
 import org.topupkiosk.ops.PrinterTest;
 import org.topupkiosk.sync.OutboxDispatcher;
@@ -91,6 +93,7 @@ public final class KioskCore implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final ReceiptDesk desk;
     private final TopUpFlow flow;
+    private final CounterFlow counter;
     private final Messages messages;
 
     public KioskCore(LoadedConfig loaded, Path configFile, Options options) throws ConfigException {
@@ -150,6 +153,10 @@ public final class KioskCore implements AutoCloseable {
         closeables.add(io::shutdownNow);
         this.flow = new TopUpFlow(flowThread, io, journal, carrier, acceptor, desk, loaded.catalog(),
                 loaded.numbering(), settings, dispatcher, options.crash());
+        this.counter = cfg.kiosk().mode() != KioskConfig.Mode.COUNTER ? null
+                : new CounterFlow(flowThread, io, journal, carrier, desk, loaded.catalog(), loaded.numbering(),
+                        settings, dispatcher, CashierPinsFile.gate(cfg.counter().cashiersFile(),
+                        (kind, json) -> journal.audit(kind, null, json), clock), cfg.counter().cashDrawer(), clock);
         long tEnd = System.nanoTime();
         log.info("core built ms={} journal_ms={} carrier_ms={} devices_and_flow_ms={}", (tEnd - t0) / 1_000_000,
                 (tJournal - t0) / 1_000_000, (tCarrier - tJournal) / 1_000_000, (tEnd - tCarrier) / 1_000_000);
@@ -232,10 +239,22 @@ public final class KioskCore implements AutoCloseable {
                 "https://topup.example/t/");
     }
 
-    /** Starts syncing and the flow (which resumes what the journal holds). */
+    /**
+     * Starts syncing and the flow (which resumes what the journal holds): the counter flow in counter mode, else the
+     * kiosk flow. Never both: each resumes the journal's open order its own way.
+     */
     public void start() {
         dispatcher.start();
-        flow.start();
+        if (counter != null) {
+            counter.start();
+        } else {
+            flow.start();
+        }
+    }
+
+    /** The counter terminal's flow in counter mode ({@code kiosk.mode: counter}), else null. */
+    public CounterFlow counter() {
+        return counter;
     }
 
     public TopUpFlow flow() {
@@ -270,6 +289,9 @@ public final class KioskCore implements AutoCloseable {
 
     /** The service menu's device tests: the bill acceptor (notes enabled for 30 s, each returned) and the printer. */
     public List<DeviceTest> deviceTests() {
+        if (counter != null) {
+            return List.of(new PrinterTest(desk));
+        }
         return List.of(new BillAcceptorTest(acceptor, Duration.ofSeconds(30)), new PrinterTest(desk));
     }
 
