@@ -411,7 +411,7 @@ public final class CounterView extends StackPane {
     /** Digits come as typed characters, so the number row, the numpad and a layout switch all work. */
     private void onTyped(KeyEvent e) {
         String ch = e.getCharacter();
-        if (shown == null || !isVisible() || ch == null || ch.length() != 1 || ch.charAt(0) < '0' || ch.charAt(0) > '9') {
+        if (shown == null || isDisabled() || ch == null || ch.length() != 1 || ch.charAt(0) < '0' || ch.charAt(0) > '9') {
             return;
         }
         digit(ch.charAt(0) - '0', shown.screen() == CounterScreen.PIN);
@@ -419,7 +419,7 @@ public final class CounterView extends StackPane {
     }
 
     private void onKey(KeyEvent e) {
-        if (shown == null || !isVisible()) {
+        if (shown == null || isDisabled()) {
             return;
         }
         boolean forPin = shown.screen() == CounterScreen.PIN;

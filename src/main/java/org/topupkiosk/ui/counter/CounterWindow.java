@@ -24,6 +24,8 @@ public final class CounterWindow {
     public static CounterView install(Stage stage, CounterFlow flow, Messages messages, ServiceView service) {
         CounterView view = new CounterView(flow::submit, messages, service::open);
         flow.subscribe(s -> Platform.runLater(() -> view.show(s)));
+        // While the service menu is over it, the counter takes no taps or keys (its PIN pad has the digits).
+        view.disableProperty().bind(service.visibleProperty());
         StackPane design = new StackPane(view, service);
         design.setPrefSize(CounterView.DESIGN_WIDTH, CounterView.DESIGN_HEIGHT);
         design.setMaxSize(CounterView.DESIGN_WIDTH, CounterView.DESIGN_HEIGHT);
