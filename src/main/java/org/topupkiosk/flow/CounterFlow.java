@@ -526,7 +526,8 @@ public final class CounterFlow {
         } else {
             return false;
         }
-        if (message != null && message.severity() == FlowMessage.Severity.ERROR) {
+        // Typing answers an error and moves past a notice; a warning (offline sale) stays for the whole sale.
+        if (message != null && message.severity() != FlowMessage.Severity.WARNING) {
             message = null;
         }
         return true;
