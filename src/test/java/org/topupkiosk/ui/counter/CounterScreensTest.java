@@ -225,6 +225,37 @@ class CounterScreensTest {
     }
 
     @Test
+    void theWindowCannotBeClosedAndTheServiceMenuOpensFromTheLoginScreen(FxRobot robot) throws Exception {
+        Path pinFile = dir.resolve("service.pin");
+        org.topupkiosk.ops.ServiceCommandAccess.writePin(pinFile, "2580");
+        java.util.concurrent.atomic.AtomicInteger exits = new java.util.concurrent.atomic.AtomicInteger();
+        org.topupkiosk.ops.ServicePin pin = new org.topupkiosk.ops.ServicePin(java.util.Optional.of(pinFile),
+                (k, j) -> core.journal().audit(k, null, j), Clock.systemUTC());
+        org.topupkiosk.ops.ServiceConsole console = new org.topupkiosk.ops.ServiceConsole(
+                new org.topupkiosk.ops.ServiceConsole.Parts(pin, core.journal(), () -> { }, List.of(), core.desk(),
+                        c -> { }, exits::incrementAndGet), core.deviceTests());
+        Stage[] window = new Stage[1];
+        robot.interact(() -> {
+            org.topupkiosk.ui.service.ServiceView service = new org.topupkiosk.ui.service.ServiceView(console,
+                    new Messages(), Lang.EN, org.topupkiosk.ui.FlowUiAdapter.fxThread());
+            window[0] = new Stage();
+            CounterWindow.install(window[0], flow, new Messages(), service);
+            window[0].show();
+        });
+        awaitScreen(CounterScreen.LOGIN);
+        robot.interact(() -> window[0].fireEvent(new javafx.stage.WindowEvent(window[0],
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window[0].isShowing()).as("closing needs the service menu").isTrue();
+        robot.interact(() -> robot.lookup("#counter-service").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#service-pin-1").queryButton().isVisible()).isTrue();
+        assertThat(console.deviceTests()).containsExactly("printer");
+        robot.interact(() -> window[0].hide());
+        console.close();
+    }
+
+    @Test
     void everyCounterKeyExistsInEveryLanguage() {
         Messages m = new Messages();
         for (String key : CounterKeys.all()) {
