@@ -353,8 +353,10 @@ public final class CounterView extends StackPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         bar.getChildren().add(gap);
         if (primary != null) {
-            primary.getStyleClass().add("primary");
-            primary.setDefaultButton(false);
+            // A danger action (close the shift) keeps its own outline: red text on the primary blue would not read.
+            if (!primary.getStyleClass().contains("danger")) {
+                primary.getStyleClass().add("primary");
+            }
             bar.getChildren().add(primary);
         }
         return bar;
