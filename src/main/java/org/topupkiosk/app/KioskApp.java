@@ -28,6 +28,7 @@ import org.topupkiosk.ui.DevicePanel;
 import org.topupkiosk.ui.FlowUiAdapter;
 import org.topupkiosk.ui.KioskView;
 import org.topupkiosk.ui.KioskWindow;
+import org.topupkiosk.ui.counter.CounterWindow;
 import org.topupkiosk.ui.service.ServiceGesture;
 import org.topupkiosk.ui.service.ServiceView;
 
@@ -65,6 +66,10 @@ public final class KioskApp extends Application {
         }
         long tCore = System.nanoTime();
         KioskConfig cfg = loaded.config();
+        if (core.counter() != null) {
+            startCounter(stage, cfg);
+            return;
+        }
         view = new KioskView(core.flow(), core.messages());
         view.setLandscape(cfg.ui().orientation() == KioskConfig.Orientation.LANDSCAPE);
         installServiceMenu(cfg);
@@ -94,7 +99,7 @@ public final class KioskApp extends Application {
                 (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 devices(), core.desk(), core.flow()::submit, Platform::exit),
-                core.gpio() == null ? null : core.gpio()::pulseRelay);
+                core.deviceTests(), core.gpio() == null ? null : core.gpio()::pulseRelay);
         ServiceView service = new ServiceView(console, core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
                 FlowUiAdapter.fxThread());
         view.addLayer(ServiceGesture.target(service::open));
@@ -112,6 +117,19 @@ public final class KioskApp extends Application {
             checks.add(core.gpio()::checkHealth);
         }
         return checks;
+    }
+
+    /** Counter mode: the cashier's screens in a window, the service menu (and the only exit) behind the PIN. */
+    private void startCounter(Stage stage, KioskConfig cfg) {
+        ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(),
+                (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
+        console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
+                List.of(), core.desk(), command -> { }, Platform::exit), core.deviceTests());
+        ServiceView service = new ServiceView(console, core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
+                FlowUiAdapter.fxThread());
+        CounterWindow.install(stage, core.counter(), core.messages(), service);
+        core.start();
+        stage.show();
     }
 
     /** The panel of emulated devices, when the devices are emulated; null with real hardware. */

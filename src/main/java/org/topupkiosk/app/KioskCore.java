@@ -24,6 +24,7 @@ import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.cash.BillAcceptor;
+import org.topupkiosk.device.cash.ObservedBillAcceptor;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.ccnet.CcnetBillAcceptor;
 import org.topupkiosk.device.cash.ccnet.CcnetSettings;
@@ -55,6 +56,7 @@ import org.topupkiosk.device.scanner.CodeScanner;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.MemoryLink;
 import org.topupkiosk.device.serial.SerialSettings;
+import org.topupkiosk.flow.CounterFlow;
 import org.topupkiosk.flow.FlowSettings;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.ReceiptComposer;
@@ -64,6 +66,10 @@ import org.topupkiosk.flow.ThreadFlowExecutor;
 import org.topupkiosk.flow.TopUpFlow;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
+import org.topupkiosk.ops.BillAcceptorTest;
+import org.topupkiosk.ops.CashierPinsFile;
+import org.topupkiosk.ops.DeviceTest;
+import org.topupkiosk.ops.PrinterTest;
 import org.topupkiosk.sync.OutboxDispatcher;
 import org.topupkiosk.sync.RetryPolicy;
 
@@ -97,7 +103,7 @@ public final class KioskCore implements AutoCloseable {
     private final Journal journal;
     private final CarrierSimulator simulator;
     private final CarrierGateway carrier;
-    private final BillAcceptor acceptor;
+    private final ObservedBillAcceptor acceptor;
     private CcnetEmulator billEmulator;
     private final ReceiptPrinter printer;
     private final Optional<CodeScanner> scanner;
@@ -108,6 +114,7 @@ public final class KioskCore implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final ReceiptDesk desk;
     private final TopUpFlow flow;
+    private final CounterFlow counter;
     private final Messages messages;
     private KioskGpio gpio;
     private CashBoxGuard cashBoxGuard;
@@ -148,7 +155,9 @@ public final class KioskCore implements AutoCloseable {
                     Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
                     Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
             tCarrier = System.nanoTime();
-            this.acceptor = own(withCabinet(cfg, billAcceptor(cfg, configFile, options.billAcceptorTiming())));
+            // Observed outermost, so the service menu's acceptor test sees what the flow sees (the cash-box guard too).
+            this.acceptor = own(new ObservedBillAcceptor(withCabinet(cfg,
+                    billAcceptor(cfg, configFile, options.billAcceptorTiming()))));
             this.printer = own(printer(cfg, configFile));
             this.simReader = simReader(cfg.devices().sim());
             ScannerFactory.Built scan = ScannerFactory.build(cfg.devices().scanner(), configFile);
@@ -177,6 +186,10 @@ public final class KioskCore implements AutoCloseable {
         closeables.add(io::shutdownNow);
         this.flow = new TopUpFlow(flowThread, io, journal, carrier, acceptor, desk, loaded.catalog(),
                 loaded.numbering(), settings, dispatcher, options.crash());
+        this.counter = cfg.kiosk().mode() != KioskConfig.Mode.COUNTER ? null
+                : new CounterFlow(flowThread, io, journal, carrier, desk, loaded.catalog(), loaded.numbering(),
+                        settings, dispatcher, CashierPinsFile.gate(cfg.counter().cashiersFile(),
+                        (kind, json) -> journal.audit(kind, null, json), clock), cfg.counter().cashDrawer(), clock);
         long tEnd = System.nanoTime();
         log.info("core built ms={} journal_ms={} carrier_ms={} devices_and_flow_ms={}", (tEnd - t0) / 1_000_000,
                 (tJournal - t0) / 1_000_000, (tCarrier - tJournal) / 1_000_000, (tEnd - tCarrier) / 1_000_000);
@@ -326,10 +339,17 @@ public final class KioskCore implements AutoCloseable {
         return own(new SimSlotReader(new PcscCardSlot(s.reader()), timeout));
     }
 
-    /** Starts syncing and the flow (which resumes what the journal holds). */
+    /**
+     * Starts syncing and the flow (which resumes what the journal holds): the counter flow in counter mode, else the
+     * kiosk flow. Never both: each resumes the journal's open order its own way.
+     */
     public void start() {
         dispatcher.start();
-        flow.start();
+        if (counter != null) {
+            counter.start();
+        } else {
+            flow.start();
+        }
         startGpio();
         if (simReader != null) {
             // Not wired to the flow yet: "find my number" posts these events to TopUpFlow and enables the reader on
@@ -346,6 +366,11 @@ public final class KioskCore implements AutoCloseable {
     /** Simulation: the virtual SIM and the hand that inserts it (device panel, tests); null otherwise. */
     public VirtualSimRig simRig() {
         return simRig;
+    }
+
+    /** The counter terminal's flow in counter mode ({@code kiosk.mode: counter}), else null. */
+    public CounterFlow counter() {
+        return counter;
     }
 
     public TopUpFlow flow() {
@@ -381,6 +406,19 @@ public final class KioskCore implements AutoCloseable {
     /** The scanner emulator the device panel scans with (simulation only). */
     public Optional<CodeFeeder> scanFeeder() {
         return scanFeeder;
+    }
+
+    /** The acceptor's events for the service menu's device test (the flow stays the one that decides). */
+    public ObservedBillAcceptor acceptorEvents() {
+        return acceptor;
+    }
+
+    /** The service menu's device tests: the bill acceptor (notes enabled for 30 s, each returned) and the printer. */
+    public List<DeviceTest> deviceTests() {
+        if (counter != null) {
+            return List.of(new PrinterTest(desk));
+        }
+        return List.of(new BillAcceptorTest(acceptor, Duration.ofSeconds(30)), new PrinterTest(desk));
     }
 
     /** The emulated bill acceptor's slot in simulation mode (device panel, self-test, scripted customer); else null. */

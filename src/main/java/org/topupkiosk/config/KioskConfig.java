@@ -12,13 +12,39 @@ import org.topupkiosk.domain.Symbology;
  * Relative paths have already been resolved against the directory holding the config file. Units are in the names.
  */
 public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
-                          Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioConfig gpio) {
+                          Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioConfig gpio,
+                          Counter counter) {
 
-    /** Without a {@code gpio} section: the default wiring ({@link GpioConfig#DEFAULTS}). */
+    /** Without {@code gpio} and {@code counter} sections: the default wiring, kiosk mode. */
     public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
                        Devices devices, Ui ui, Path catalogFile, Path numberingFile) {
         this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile,
-                GpioConfig.DEFAULTS);
+                GpioConfig.DEFAULTS, Counter.NONE);
+    }
+
+    /** Without a {@code counter} section (kiosk mode). */
+    public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
+                       Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioConfig gpio) {
+        this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile, gpio,
+                Counter.NONE);
+    }
+
+    /** Without a {@code gpio} section: the default wiring ({@link GpioConfig#DEFAULTS}). */
+    public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
+                       Devices devices, Ui ui, Path catalogFile, Path numberingFile, Counter counter) {
+        this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile,
+                GpioConfig.DEFAULTS, counter);
+    }
+
+    /**
+     * Counter terminal settings (mode: counter).
+     *
+     * @param cashiersFile owner-only file of the cashiers and their PIN hashes ({@code kioskctl counter set-cashier});
+     *                     empty means nobody can log in
+     * @param cashDrawer   a cash drawer hangs on the printer's drawer port and opens at each sale (ESC p)
+     */
+    public record Counter(Optional<Path> cashiersFile, boolean cashDrawer) {
+        public static final Counter NONE = new Counter(Optional.empty(), false);
     }
 
     /** Self-service kiosk with a bill acceptor, or a counter terminal where a cashier takes the money. */

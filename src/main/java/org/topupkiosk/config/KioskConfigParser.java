@@ -50,13 +50,29 @@ final class KioskConfigParser {
         KioskConfig.Devices devices = devices(root.section("devices"));
         KioskConfig.Ui ui = ui(root.section("ui"));
         GpioConfig gpio = GpioConfigParser.parse(root.section("gpio"));
+        KioskConfig.Counter counter = counter(root.section("counter"), kiosk);
         Path catalog = path(root, "catalogFile", "catalog/catalog.yaml");
         Path numbering = path(root, "numberingFile", "numbering/def-sample.csv");
         root.finish();
         if (!problems.isEmpty()) {
             return null;
         }
-        return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalog, numbering, gpio);
+        return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalog, numbering, gpio,
+                counter);
+    }
+
+    /** Only a counter terminal has cashiers; a counter without a cashiers file could never sell, so it is an error. */
+    private KioskConfig.Counter counter(Section s, KioskConfig.Kiosk kiosk) {
+        boolean counterMode = kiosk != null && kiosk.mode() == Mode.COUNTER;
+        Optional<Path> cashiers = s.has("cashiersFile") ? Optional.ofNullable(path(s, "cashiersFile", null))
+                : Optional.empty();
+        boolean drawer = s.bool("cashDrawer", counterMode);
+        if (counterMode && cashiers.isEmpty()) {
+            s.problem("cashiersFile", "is missing (expected the cashiers' PIN file, made with: kioskctl counter "
+                    + "set-cashier --file FILE --id ID --name NAME)");
+        }
+        s.finish();
+        return new KioskConfig.Counter(cashiers, drawer);
     }
 
     private KioskConfig.Kiosk kiosk(Section s) {

@@ -107,6 +107,44 @@ public final class ReceiptDesk implements AutoCloseable {
         print(page, false, done);
     }
 
+    /** The receipt layouts, for service reports (encashment, X and Z) composed outside the flow. */
+    public org.topupkiosk.receipt.ReceiptLayouts layouts() {
+        return composer.layouts();
+    }
+
+    /**
+     * A service or counter report (encashment, X, Z, a counter sale): stored in the journal under its id before it
+     * prints, so it can be reprinted; when that id is already stored (a reprint, or a retry after a crash) the stored
+     * paper prints again, the same as the first time.
+     */
+    public void printStored(Receipt report, String txnId, String kind, Consumer<Boolean> done) {
+        Optional<StoredReceipt> known = journal.receipt(report.id());
+        if (known.isPresent()) {
+            print(composer.fromStored(known.get()), done);
+            return;
+        }
+        journal.storeReceipt(report.id(), txnId, kind, report.toStored());
+        print(report, done);
+    }
+
+    /** Kicks the cash drawer (ESC p) on the printer's thread, between receipts; true when the printer took it. */
+    public void openDrawer(Consumer<Boolean> done) {
+        printerThread.execute(() -> {
+            boolean ok;
+            try {
+                printer.openDrawer();
+                ok = true;
+            } catch (DeviceException e) {
+                log.warn("cash drawer not opened code={}", e.code());
+                ok = false;
+            } catch (RuntimeException e) {
+                log.error("cash drawer kick crashed", e);
+                ok = false;
+            }
+            done.accept(ok);
+        });
+    }
+
     /** The printer's status (DLE EOT), asked on the printer's thread, between receipts. */
     public CompletableFuture<DeviceHealth> printerHealth() {
         return CompletableFuture.supplyAsync(printer::checkHealth, printerThread);

@@ -34,6 +34,8 @@ public final class Journal implements AutoCloseable {
     private final AuditChain audit;
     private final MoneyLedger ledger;
     private final JournalVerifier verifier;
+    private final CashBox cashBox;
+    private final Shifts shifts;
 
     private Journal(SqliteStore store, String kioskId, String currency, Clock clock) throws SQLException {
         this.store = store;
@@ -47,7 +49,9 @@ public final class Journal implements AutoCloseable {
         audit = new AuditChain(c);
         ledger = new MoneyLedger(store, kioskId, currency, clock, orders, new CashRepository(c), credits, outbox,
                 audit);
-        verifier = new JournalVerifier(currency);
+        cashBox = new CashBox(kioskId, currency);
+        shifts = new Shifts(currency);
+        verifier = new JournalVerifier(currency, cashBox::check, shifts::check);
     }
 
     /**
@@ -295,6 +299,109 @@ public final class Journal implements AutoCloseable {
                 return Money.rubMinor(rs.getLong(1));
             }
         });
+    }
+
+    // Counter terminal
+
+    /**
+     * The cash a cashier took for an OPEN order: the price ({@code kept}) goes into the order, and what the customer
+     * handed over and the change are journaled with the cashier and shift in the same transaction. False when already
+     * journaled for this order.
+     */
+    public boolean recordCounterCash(String txnId, Money kept, Money received, String cashierId, int shift) {
+        return ledger.recordCounterCash(txnId, kept, received, cashierId, shift);
+    }
+
+    /**
+     * A counter sale the carrier refused: its credit (made by {@link #refuse}) is paid out at once as cash handed back
+     * to the customer, recorded as a refund, so no voucher is left open. Returns the amount handed back.
+     */
+    public Money returnCounterCash(String creditCode) {
+        return ledger.refundCredit(creditCode, Shifts.RETURNED);
+    }
+
+    /** The cash row id of a counter sale: one per order, left out of the cash box count. */
+    public static String counterNoteId(String txnId) {
+        return CashBox.COUNTER_PREFIX + txnId;
+    }
+
+    /** Opens shift n+1 for this cashier; refused while a shift is open. */
+    public Shift openShift(String cashierId) {
+        MoneyLedger.requireText(cashierId, "cashierId");
+        return store.write("open shift", c -> {
+            Optional<Shift> latest = shifts.latest(c);
+            if (latest.isPresent() && latest.get().open()) {
+                throw new IllegalStateException("shift " + latest.get().number() + " is still open; close it (Z) first");
+            }
+            int number = latest.map(Shift::number).orElse(0) + 1;
+            long now = clock.millis();
+            audit.append(now, Shifts.OPENED, null, AuditChain.data("shift", number, "cashier", cashierId));
+            return shifts.open(c).orElseThrow();
+        });
+    }
+
+    /** The open shift with its running totals (the X report), if any. */
+    public Optional<Shift> openShift() {
+        return store.read("read open shift", shifts::open);
+    }
+
+    /** The newest shift, open or closed (a closed one carries its Z totals). */
+    public Optional<Shift> latestShift() {
+        return store.read("read latest shift", shifts::latest);
+    }
+
+    /** Closes the open shift: its Z totals are computed and journaled in the same transaction, and returned. */
+    public Shift closeShift(String cashierId) {
+        MoneyLedger.requireText(cashierId, "cashierId");
+        return store.write("close shift", c -> {
+            Shift open = shifts.open(c).orElseThrow(() -> new IllegalStateException("no shift is open"));
+            long now = clock.millis();
+            Shift z = shifts.totals(c, open.number(), open.cashierId(), open.openedAt(), Instant.ofEpochMilli(now));
+            audit.append(now, Shifts.CLOSED, null, Shifts.closedData(z, cashierId));
+            return z;
+        });
+    }
+
+    // Cash box
+
+    /**
+     * What the cash box holds: the notes stacked since the last encashment, by denomination, as the next encashment
+     * would take them ({@code at} is null until it is made).
+     */
+    public Encashment cashBoxCount() {
+        return store.read("count cash box", c -> cashBox.count(c, openCreditTotal()));
+    }
+
+    /**
+     * Empties the cash box in the journal: one audit row ({@code cash_encashed}) with the notes since the last
+     * encashment, their total and the number of this encashment. Nothing is reset in place; the next count starts after
+     * the last note this one took. Journal first, then print: a print that fails or a crash after this returns loses
+     * nothing, the report is reprinted from {@link #lastEncashment()}. {@code by} names who did it (service menu,
+     * kioskctl).
+     */
+    public Encashment encash(String by) {
+        MoneyLedger.requireText(by, "by");
+        return store.write("encash", c -> {
+            Encashment counted = cashBox.count(c, openCreditTotal());
+            long now = clock.millis();
+            Encashment done = new Encashment(counted.number(), Instant.ofEpochMilli(now), kioskId, counted.notes(),
+                    counted.total(), counted.openCredits(), counted.throughCashEvent(), by);
+            audit.append(now, CashBox.KIND, null, CashBox.data(done));
+            return done;
+        });
+    }
+
+    /** The newest encashment, for a reprint of its report. */
+    public Optional<Encashment> lastEncashment() {
+        return store.read("read last encashment", cashBox::last);
+    }
+
+    private Money openCreditTotal() throws SQLException {
+        long sum = 0;
+        for (CustomerCredit cc : credits.open()) {
+            sum += cc.amount().minor();
+        }
+        return Money.rubMinor(sum);
     }
 
     /** Credits issued and not yet redeemed or refunded, oldest first. */

@@ -17,10 +17,18 @@ final class JournalVerifier {
 
     private static final String LIVE = "('OPEN', 'PENDING', 'CONFIRMED')";
 
-    private final String currency;
+    /** A further check over the raw tables (the cash box's encashments, the counter's shifts). */
+    @FunctionalInterface
+    interface Check {
+        void check(Connection c, List<Violation> v) throws SQLException;
+    }
 
-    JournalVerifier(String currency) {
+    private final String currency;
+    private final List<Check> checks;
+
+    JournalVerifier(String currency, Check... checks) {
         this.currency = currency;
+        this.checks = List.of(checks);
     }
 
     VerifyReport verify(Connection c) throws SQLException {
@@ -39,6 +47,9 @@ final class JournalVerifier {
             }
             checkOrders(st, v);
             checkCredits(st, v);
+            for (Check check : checks) {
+                check.check(c, v);
+            }
             long auditRows = checkAuditChain(st, v);
             long orders = scalar(st, "SELECT count(*) FROM orders");
             String figures = "orders=" + orders + " stacked=" + money(stacked) + " credits_open=" + money(creditsOpen)

@@ -76,6 +76,35 @@ final class MoneyLedger {
         });
     }
 
+    /**
+     * Cash a cashier took at a counter for an OPEN order: {@code kept} (the order's price) goes into the order as one
+     * cash row (note id {@code counter:<txn>}, so a repeat is harmless and the cash box count leaves it out), and the
+     * audit row holds what the customer handed over and the change given back, with the cashier and the shift, in the
+     * same transaction. Returns false when this order's counter cash was already journaled.
+     */
+    boolean recordCounterCash(String txnId, Money kept, Money received, String cashierId, int shift) {
+        requirePositive(kept, "kept");
+        requirePositive(received, "received");
+        requireText(cashierId, "cashierId");
+        if (received.lessThan(kept)) {
+            throw new IllegalArgumentException("received " + received + " is less than the price " + kept);
+        }
+        String noteId = CashBox.COUNTER_PREFIX + txnId;
+        return store.write("record counter cash " + txnId, c -> {
+            if (cash.find(noteId).isPresent()) {
+                return false;
+            }
+            requireStatus(orders.require(txnId), OrderStatus.OPEN, "take counter cash for");
+            long now = clock.millis();
+            cash.insertStacked(kept, noteId, txnId, now);
+            orders.addCash(txnId, kept.minor(), now);
+            audit.append(now, Shifts.COUNTER_CASH, txnId, AuditChain.data("cashier", cashierId, "shift", shift,
+                    "received_minor", received.minor(), "kept_minor", kept.minor(),
+                    "change_minor", received.minus(kept).minor()));
+            return true;
+        });
+    }
+
     CustomerCredit recordStackedWithoutOrder(Money amount, String noteId, String reason) {
         requirePositive(amount, "amount");
         requireText(noteId, "noteId");

@@ -67,13 +67,13 @@ public final class ServiceCommand implements Callable<Integer> {
             return 0;
         }
 
-        private static char[] fromStdin() throws IOException {
+        static char[] fromStdin() throws IOException {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
             String line = in.readLine();
             return line == null ? new char[0] : line.strip().toCharArray();
         }
 
-        private static char[] fromConsole(PrintWriter err) {
+        static char[] fromConsole(PrintWriter err) {
             Console console = System.console();
             if (console == null) {
                 err.println("no console to read the PIN from; use --stdin to pipe it in");
@@ -91,6 +91,10 @@ public final class ServiceCommand implements Callable<Integer> {
 
         /** Written to a 600 temporary file beside the target, then moved over it, so no reader sees half a file. */
         static void write(Path file, String text) throws IOException {
+            write(file, text, StandardCharsets.US_ASCII);
+        }
+
+        static void write(Path file, String text, java.nio.charset.Charset charset) throws IOException {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
@@ -102,7 +106,7 @@ public final class ServiceCommand implements Callable<Integer> {
             } catch (FileAlreadyExistsException e) {
                 throw new IOException("cannot create " + tmp + ": it appeared while writing", e);
             }
-            Files.writeString(tmp, text, StandardCharsets.US_ASCII);
+            Files.writeString(tmp, text, charset);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }

@@ -20,6 +20,7 @@ import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.ReceiptDesk;
 import org.topupkiosk.journal.AuditEntry;
+import org.topupkiosk.journal.Encashment;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.OutboxStatus;
 import org.topupkiosk.journal.StoredReceipt;
@@ -77,6 +78,12 @@ public final class ServiceConsole implements AutoCloseable {
 
     private final Parts parts;
     private final PowerCycle powerCycle;
+    private final List<DeviceTest> tests;
+    private final ExecutorService testThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "service-device-test");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "service-console");
         t.setDaemon(true);
@@ -84,13 +91,57 @@ public final class ServiceConsole implements AutoCloseable {
     });
 
     public ServiceConsole(Parts parts) {
-        this(parts, null);
+        this(parts, List.of(), null);
     }
 
     /** @param powerCycle the cabinet relay in front of the bill acceptor's power, or null without GPIO */
     public ServiceConsole(Parts parts, PowerCycle powerCycle) {
+        this(parts, List.of(), powerCycle);
+    }
+
+    /** With the device tests the menu lists (bill acceptor, printer; scanner, SIM reader and GPIO plug in here). */
+    public ServiceConsole(Parts parts, List<DeviceTest> tests) {
+        this(parts, tests, null);
+    }
+
+    /**
+     * @param tests      the device tests the menu lists
+     * @param powerCycle the cabinet relay in front of the bill acceptor's power, or null without GPIO
+     */
+    public ServiceConsole(Parts parts, List<DeviceTest> tests, PowerCycle powerCycle) {
         this.parts = Objects.requireNonNull(parts, "parts");
+        this.tests = List.copyOf(tests);
         this.powerCycle = powerCycle;
+    }
+
+    /** The devices that have a test, in the menu's order. */
+    public List<String> deviceTests() {
+        return tests.stream().map(DeviceTest::device).toList();
+    }
+
+    /**
+     * Runs one device's test on the test thread (one at a time: two tests on one unit would fight), reporting lines to
+     * {@code progress} as they come; completes with whether it passed. Journaled as {@code service_device_test}.
+     */
+    public CompletableFuture<Boolean> runDeviceTest(String device, Lang lang, Consumer<String> progress) {
+        DeviceTest test = tests.stream().filter(t -> t.device().equals(device)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no test for device " + device));
+        return CompletableFuture.supplyAsync(() -> {
+            boolean passed;
+            try {
+                passed = test.run(lang, progress);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CompletionException(e);
+            } catch (RuntimeException e) {
+                log.warn("device test failed device={}", device, e);
+                progress.accept("failed: " + e);
+                passed = false;
+            }
+            parts.journal().audit("service_device_test", null, "{\"device\":\"" + device + "\",\"passed\":"
+                    + passed + "}");
+            return passed;
+        }, testThread);
     }
 
     // Queries
@@ -155,7 +206,48 @@ public final class ServiceConsole implements AutoCloseable {
         });
     }
 
+    /** What the cash box holds: the notes stacked since the last encashment, by denomination. */
+    public CompletableFuture<Encashment> cashBox() {
+        return async(parts.journal()::cashBoxCount);
+    }
+
+    /** The newest encashment, or null when none was made. */
+    public CompletableFuture<Encashment> lastEncashment() {
+        return async(() -> parts.journal().lastEncashment().orElse(null));
+    }
+
+    /** An encashment as journaled, and whether its report came out of the printer. */
+    public record Encashed(Encashment encashment, boolean printed) {}
+
     // Commands
+
+    /**
+     * Empties the cash box: journals the encashment first (the counters start again after it), then prints the report
+     * in {@code lang}. A failed print loses nothing: {@link #reprintEncashment} prints the journaled one again.
+     */
+    public CompletableFuture<Encashed> encash(Lang lang, String by) {
+        return async(() -> parts.journal().encash(by)).thenCompose(e -> printEncashment(e, lang));
+    }
+
+    /** The last encashment's report again (after a paper-out or a crash before it printed); empty when none. */
+    public CompletableFuture<java.util.Optional<Encashed>> reprintEncashment(Lang lang) {
+        return async(parts.journal()::lastEncashment).thenCompose(last -> last.isEmpty()
+                ? CompletableFuture.completedFuture(java.util.Optional.<Encashed>empty())
+                : printEncashment(last.get(), lang).thenApply(java.util.Optional::of));
+    }
+
+    private CompletableFuture<Encashed> printEncashment(Encashment e, Lang lang) {
+        CompletableFuture<Encashed> done = new CompletableFuture<>();
+        async(() -> {
+            parts.desk().printStored(EncashmentReport.compose(parts.desk().layouts(), e, lang), null, "encashment",
+                    ok -> done.complete(new Encashed(e, ok)));
+            return null;
+        }).exceptionally(err -> {
+            done.completeExceptionally(err);
+            return null;
+        });
+        return done;
+    }
 
     /** Checks a typed PIN (slow on purpose); the PIN array is wiped afterwards. */
     public CompletableFuture<ServicePin.Attempt> login(char[] pin) {
@@ -246,6 +338,7 @@ public final class ServiceConsole implements AutoCloseable {
 
     @Override
     public void close() {
+        testThread.shutdownNow();
         worker.shutdownNow();
     }
 }

@@ -3,6 +3,7 @@ package org.topupkiosk.receipt;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.i18n.Messages;
@@ -161,6 +162,59 @@ public final class ReceiptLayouts {
         w.pair("receipt.shift.credits_redeemed", w.money(s.creditsRedeemed()));
         w.pair("receipt.shift.refunds", w.money(s.refunds()));
         w.pair("receipt.shift.pending", String.valueOf(s.pending()));
+        if (!s.byOperator().isEmpty()) {
+            w.rule();
+            for (OperatorTotal o : s.byOperator()) {
+                w.pairText(o.operatorName() + " (" + o.count() + ")", w.money(o.amount()), Receipt.Style.NORMAL);
+            }
+        }
+        w.rule();
+        w.text(w.msg(s.closing() ? "receipt.shift.z_note" : "receipt.shift.x_note"));
+        signature(w);
+        return w.build((s.closing() ? "z-" : "x-") + s.number() + "-" + s.at().getEpochSecond(), null, null);
+    }
+
+    /**
+     * A top-up sold at a counter: the customer handed cash to a cashier, so the receipt states what was handed over and
+     * the change given, and names the cashier. A refused payment says the cash was handed back.
+     */
+    public Receipt counterSale(Sale sale, Money received, Money change, String cashier, Lang lang) {
+        ReceiptWriter w = header("receipt.title.topup", lang, sale.at());
+        w.pair("receipt.cashier", cashier);
+        w.pair("receipt.txn", sale.txnId());
+        w.pair("receipt.operator", sale.operatorName());
+        w.pair("receipt.number", sale.maskedNumber());
+        w.pair("receipt.amount", w.money(sale.amount()));
+        w.pair("receipt.fee", w.money(sale.fee()));
+        w.pairBold("receipt.total", w.money(sale.total()));
+        w.pair("receipt.counter.received", w.money(received));
+        w.pair("receipt.counter.change", w.money(change));
+        status(w, sale.status());
+        if (sale.status() == Status.REFUSED) {
+            w.text(w.msg("receipt.counter.returned", w.money(sale.total())));
+        }
+        return footer(w).build(sale.txnId() + "-payment", lookupLink(sale.txnId()), null);
+    }
+
+    /**
+     * The counter's X (running, shift stays open) or Z (closing) report: the shift's sales, the cash handed over, the
+     * change given, the cash handed back for refused payments, and what the drawer should hold.
+     */
+    public Receipt counterShift(Shift s, String cashier, Money received, Money change, Lang lang) {
+        ReceiptWriter w = header(s.closing() ? "receipt.title.shift_z" : "receipt.title.shift_x", lang, s.at());
+        w.pair("receipt.shift", String.valueOf(s.number()));
+        w.pair("receipt.cashier", cashier);
+        w.pair("receipt.shift.opened", date(s.openedAt()));
+        w.rule();
+        w.pair("receipt.shift.payments", String.valueOf(s.payments()));
+        w.pairBold("receipt.amount", w.money(s.amount()));
+        w.pair("receipt.fee", w.money(s.fees()));
+        w.pair("receipt.shift.pending", String.valueOf(s.pending()));
+        w.rule();
+        w.pair("receipt.counter.received", w.money(received));
+        w.pair("receipt.counter.change", w.money(change));
+        w.pair("receipt.shift.returned", w.money(s.refunds()));
+        w.pairBold("receipt.shift.drawer", w.money(s.cashIn()));
         if (!s.byOperator().isEmpty()) {
             w.rule();
             for (OperatorTotal o : s.byOperator()) {

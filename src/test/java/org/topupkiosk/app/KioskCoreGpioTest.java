@@ -60,7 +60,7 @@ class KioskCoreGpioTest {
         Path cfg = config("auto");
         try (KioskCore core = new KioskCore(ConfigLoader.load(cfg), cfg, KioskCore.Options.defaults())) {
             assertThat(core.gpio()).isNotNull();
-            assertThat(core.acceptor()).isInstanceOf(CashBoxGuard.class);
+            assertThat(core.acceptorEvents().device()).isInstanceOf(CashBoxGuard.class);
             core.start();
             await(() -> core.flow().current().screen() == Screen.IDLE, "idle");
             assertThat(core.gpio().light().mode()).isEqualTo(StatusLight.Mode.STEADY);
@@ -90,7 +90,7 @@ class KioskCoreGpioTest {
         try (KioskCore core = new KioskCore(ConfigLoader.load(cfg), cfg, KioskCore.Options.defaults())) {
             assertThat(core.gpio()).isNull();
             assertThat(core.cabinet()).isNull();
-            assertThat(core.acceptor()).isNotInstanceOf(CashBoxGuard.class);
+            assertThat(core.acceptorEvents().device()).isNotInstanceOf(CashBoxGuard.class);
         }
     }
 }

@@ -34,7 +34,9 @@ public final class SimulatedKiosk implements AutoCloseable {
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), () -> {
             kicks.incrementAndGet();
             core.dispatcher().kick();
-        }, List.of(core.acceptor()::checkHealth), core.desk(), core.flow()::submit, exits::incrementAndGet));
+        }, List.of(core.acceptor()::checkHealth), core.desk(), core.flow()::submit, exits::incrementAndGet),
+                List.of(new BillAcceptorTest(core.acceptorEvents(), java.time.Duration.ofSeconds(3)),
+                        new PrinterTest(core.desk())));
         core.start();
     }
 

@@ -1,5 +1,9 @@
 package org.topupkiosk.device.gpio;
 
+import java.util.List;
+import java.util.Optional;
+import org.topupkiosk.device.cash.AcceptorIdentity;
+
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +19,7 @@ import org.topupkiosk.domain.Money;
  * box is back the acceptor is enabled again if the flow had asked for it, and the flow hears {@link BillEvent.Recovered}
  * unless the acceptor itself still reports a fault. Also tells the {@link StatusLightPolicy} whether notes are taken.
  */
-public final class CashBoxGuard implements BillAcceptor {
+public final class CashBoxGuard implements BillAcceptor, AcceptorIdentity {
 
     private static final Logger log = LoggerFactory.getLogger(CashBoxGuard.class);
 
@@ -161,6 +165,17 @@ public final class CashBoxGuard implements BillAcceptor {
                     + h.detail());
         }
         return h;
+    }
+
+    /** The unit behind the guard names itself (service menu device test, kioskctl). */
+    @Override
+    public Optional<Identity> identity() {
+        return inner instanceof AcceptorIdentity id ? id.identity() : Optional.empty();
+    }
+
+    @Override
+    public List<Money> denominations() {
+        return inner instanceof AcceptorIdentity id ? id.denominations() : List.of();
     }
 
     @Override

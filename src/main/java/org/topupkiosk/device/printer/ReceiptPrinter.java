@@ -11,6 +11,14 @@ public interface ReceiptPrinter extends AutoCloseable {
 
     DeviceHealth checkHealth();
 
+    /**
+     * Pulses the cash drawer wired to the printer's drawer port (counter terminals). A printer without one refuses
+     * with {@link DeviceException.Code#FAILURE}.
+     */
+    default void openDrawer() throws DeviceException {
+        throw new DeviceException(DeviceException.Code.FAILURE, "this printer has no cash drawer port");
+    }
+
     @Override
     void close();
 }

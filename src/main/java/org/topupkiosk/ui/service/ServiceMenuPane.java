@@ -21,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.journal.AuditEntry;
+import org.topupkiosk.journal.Encashment;
 import org.topupkiosk.journal.OutboxStatus;
 import org.topupkiosk.journal.VerifyReport;
 import org.topupkiosk.ops.ServiceConsole;
@@ -59,6 +60,7 @@ final class ServiceMenuPane extends VBox {
         add(grid, 2, "service-journal", ServiceKeys.MENU_JOURNAL, this::showJournal);
         add(grid, 3, "service-printer", ServiceKeys.MENU_PRINTER, this::showPrinter);
         add(grid, 4, "service-receipts", ServiceKeys.MENU_RECEIPTS, this::showReceipts);
+        add(grid, 5, "service-encashment", ServiceKeys.MENU_ENCASHMENT, this::showEncashment);
         add(grid, 6, "service-back", ServiceKeys.BACK_TO_CUSTOMERS, backToCustomers).getStyleClass().add("primary");
         add(grid, 7, "service-exit", ServiceKeys.MENU_EXIT, this::askExit).getStyleClass().add("danger");
         detail.setId("service-detail");
@@ -148,6 +150,12 @@ final class ServiceMenuPane extends VBox {
                 Ui.styleIf(state, "service-warn", d.state() == DeviceHealth.State.DEGRADED);
                 Label name = text("service-row-title", deviceName(d.device()));
                 HBox row = new HBox(name, spacer(), state);
+                if (console.deviceTests().contains(d.device())) {
+                    Button test = Ui.button("service-test-" + d.device(), "bar-button");
+                    test.setText(texts.get(ServiceKeys.DEVICE_TEST_RUN));
+                    test.setOnAction(e -> runDeviceTest(d.device()));
+                    row.getChildren().add(test);
+                }
                 row.getStyleClass().add("service-row");
                 row.setId("service-device-" + d.device());
                 out.add(row);
@@ -176,6 +184,55 @@ final class ServiceMenuPane extends VBox {
             out.add(result);
             out.add(action("service-devices-again", ServiceKeys.MENU_DEVICES, this::showDevices));
         });
+    }
+
+    /**
+     * One device's test: its lines appear as they come (the acceptor's notes as they are inserted), then the verdict
+     * and "run again". Leaving the section lets the test finish unseen.
+     */
+    private void runDeviceTest(String device) {
+        long mine = ++generation;
+        List<String> lines = new ArrayList<>();
+        Boolean[] verdict = new Boolean[1];
+        Runnable redraw = () -> show(t -> {
+            List<Node> out = new ArrayList<>();
+            Label title = text("service-row-title", t.get(verdict[0] == null ? ServiceKeys.DEVICE_TEST_RUNNING
+                    : verdict[0] ? ServiceKeys.DEVICE_TEST_PASSED : ServiceKeys.DEVICE_TEST_FAILED, deviceName(device)));
+            title.setWrapText(true);
+            title.setId("service-test-verdict");
+            Ui.styleIf(title, "service-good", Boolean.TRUE.equals(verdict[0]));
+            Ui.styleIf(title, "service-bad", Boolean.FALSE.equals(verdict[0]));
+            out.add(title);
+            if (verdict[0] == null && "bill-acceptor".equals(device)) {
+                Label hint = text("body", t.get(ServiceKeys.DEVICE_TEST_ACCEPTOR_HINT));
+                hint.setWrapText(true);
+                out.add(hint);
+            }
+            for (String line : lines.subList(Math.max(0, lines.size() - MAX_ROWS), lines.size())) {
+                Label l = text("service-code", line);
+                l.setWrapText(true);
+                out.add(l);
+            }
+            if (verdict[0] != null) {
+                out.add(action("service-test-again", ServiceKeys.DEVICE_TEST_AGAIN, () -> runDeviceTest(device)));
+            }
+            return out;
+        });
+        redraw.run();
+        console.runDeviceTest(device, texts.lang(), line -> fx.execute(() -> {
+            if (mine == generation) {
+                lines.add(line);
+                redraw.run();
+            }
+        })).whenCompleteAsync((passed, err) -> {
+            if (mine == generation) {
+                verdict[0] = err == null && Boolean.TRUE.equals(passed);
+                if (err != null) {
+                    lines.add(String.valueOf(err.getCause() != null ? err.getCause() : err));
+                }
+                redraw.run();
+            }
+        }, fx);
     }
 
     private void showOutbox() {
@@ -277,6 +334,111 @@ final class ServiceMenuPane extends VBox {
             outcome.setId("service-reprint-result");
             showReceipts(outcome);
         }, fx);
+    }
+
+    /** The cash box count by denomination, then "take the cash" behind a confirmation; the report prints after. */
+    private void showEncashment() {
+        showEncashment(null);
+    }
+
+    /** {@code outcome} is built per language, so switching language keeps the whole section in one language. */
+    private void showEncashment(Function<Texts, Label> outcome) {
+        load(console.cashBox().thenCombine(console.lastEncashment(), EncashmentView::new), (v, out) -> {
+            if (outcome != null) {
+                out.add(outcome.apply(texts));
+            }
+            Encashment count = v.count();
+            Label since = text("service-row-title", v.last() == null ? texts.get(ServiceKeys.ENCASH_NEVER)
+                    : texts.get(ServiceKeys.ENCASH_SINCE, v.last().id(),
+                    TIME.format(v.last().at().atZone(ZoneId.systemDefault()))));
+            since.setWrapText(true);
+            out.add(since);
+            if (count.notes().isEmpty()) {
+                out.add(text("body", texts.get(ServiceKeys.ENCASH_EMPTY)));
+            }
+            for (Encashment.NoteCount n : count.notes()) {
+                Label row = text("service-note-row", texts.get(ServiceKeys.ENCASH_NOTE_ROW, n.note(), n.count(),
+                        n.amount()));
+                row.setId("service-note-" + n.note().wholeUnits());
+                out.add(row);
+            }
+            Label total = text("service-total", texts.get(ServiceKeys.ENCASH_TOTAL, count.total(),
+                    count.noteCount()));
+            total.setId("service-encashment-total");
+            out.add(total);
+            // One button a row: the Russian labels are long, and a cut label on a money action is not acceptable.
+            Button run = action("service-encash", ServiceKeys.ENCASH_RUN, this::askEncash);
+            run.setMaxWidth(Double.MAX_VALUE);
+            VBox actions = new VBox(run);
+            if (v.last() != null) {
+                Button again = Ui.button("service-encash-reprint", "bar-button");
+                again.setText(texts.get(ServiceKeys.ENCASH_REPRINT));
+                again.setOnAction(e -> reprintEncashment());
+                again.setMaxWidth(Double.MAX_VALUE);
+                actions.getChildren().add(again);
+            }
+            actions.getStyleClass().add("service-actions");
+            actions.setFillWidth(true);
+            out.add(actions);
+        });
+    }
+
+    private record EncashmentView(Encashment count, Encashment last) {}
+
+    private void askEncash() {
+        generation++;
+        show(t -> {
+            Button no = Ui.button("service-encash-cancel", "bar-button");
+            no.setText(t.get(ServiceKeys.CANCEL));
+            no.setOnAction(e -> showEncashment());
+            Button yes = Ui.button("service-encash-confirm", "bar-button", "primary");
+            yes.setText(t.get(ServiceKeys.ENCASH_CONFIRM));
+            yes.setOnAction(e -> encash());
+            HBox row = new HBox(no, spacer(), yes);
+            row.getStyleClass().add("service-actions");
+            Label body = text("body", t.get(ServiceKeys.ENCASH_CONFIRM_BODY));
+            body.setWrapText(true);
+            return List.of(text("title", t.get(ServiceKeys.MENU_ENCASHMENT)), body, row);
+        });
+    }
+
+    private void encash() {
+        long mine = ++generation;
+        show(t -> List.of(text("body", t.get(ServiceKeys.WORKING))));
+        console.encash(texts.lang(), "service menu").whenCompleteAsync((done, err) -> {
+            if (mine == generation) {
+                showEncashment(encashOutcome(done, err));
+            }
+        }, fx);
+    }
+
+    private void reprintEncashment() {
+        long mine = ++generation;
+        show(t -> List.of(text("body", t.get(ServiceKeys.WORKING))));
+        console.reprintEncashment(texts.lang()).whenCompleteAsync((done, err) -> {
+            if (mine == generation) {
+                showEncashment(err == null && done.isEmpty() ? t -> text("service-warn", t.get(ServiceKeys.ENCASH_NONE_YET))
+                        : encashOutcome(done == null ? null : done.get(), err));
+            }
+        }, fx);
+    }
+
+    private static Function<Texts, Label> encashOutcome(ServiceConsole.Encashed done, Throwable err) {
+        return t -> {
+            Label l;
+            if (err != null) {
+                Throwable cause = err.getCause() != null ? err.getCause() : err;
+                l = text("service-bad", t.get(ServiceKeys.FAILED, String.valueOf(cause.getMessage())));
+            } else if (done.printed()) {
+                l = text("service-good", t.get(ServiceKeys.ENCASH_DONE, done.encashment().id(),
+                        done.encashment().total()));
+            } else {
+                l = text("service-bad", t.get(ServiceKeys.ENCASH_NOT_PRINTED));
+            }
+            l.setWrapText(true);
+            l.setId("service-encash-result");
+            return l;
+        };
     }
 
     private void askExit() {

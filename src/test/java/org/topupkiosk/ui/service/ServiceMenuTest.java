@@ -229,6 +229,56 @@ class ServiceMenuTest {
     }
 
     @Test
+    void encashmentShowsTheNotesByDenominationJournalsThenPrintsAndStartsFromZero(FxRobot robot) throws Exception {
+        ScriptedCustomer c = k.customer();
+        flowAt(Screen.IDLE);
+        c.startTopUp("9161234567", 600);
+        c.insertUntil(Money.rub(600), List.of(Money.rub(100), Money.rub(500)));
+        c.payAndConfirm();
+        int before = k.core.printerEmulator().printed().size();
+
+        login(robot);
+        robot.clickOn("#service-encashment");
+        await("count", () -> shown(robot, "service-encashment-total"));
+        assertThat(text(robot, "service-note-100")).contains("100").contains("× 1");
+        assertThat(text(robot, "service-note-500")).contains("× 1");
+        assertThat(text(robot, "service-encashment-total")).contains("600").contains("2");
+        shootAllLanguages(robot, "service-encashment");
+        robot.interact(() -> service.setLang(Lang.EN));
+        robot.clickOn("#service-encash");
+        assertThat(shown(robot, "service-encash-confirm")).isTrue();
+        robot.clickOn("#service-encash-confirm");
+        await("done", () -> shown(robot, "service-encash-result"));
+        assertThat(text(robot, "service-encash-result")).contains("E-").contains("600");
+        assertThat(text(robot, "service-encashment-total")).contains("0");
+        assertThat(k.core.journal().cashBoxCount().noteCount()).isZero();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> k.core.printerEmulator().printed().size() > before);
+        assertThat(k.core.printerEmulator().printed().get(before).text()).contains("ENCASHMENT");
+        shootAllLanguages(robot, "service-encashment-done");
+        assertThat(k.core.journal().verify().ok()).isTrue();
+    }
+
+    @Test
+    void theBillAcceptorTestShowsEachNoteAndGivesItBack(FxRobot robot) throws Exception {
+        login(robot);
+        robot.clickOn("#service-devices");
+        await("devices", () -> shown(robot, "service-test-bill-acceptor"));
+        assertThat(shown(robot, "service-test-printer")).isTrue();
+        robot.clickOn("#service-test-bill-acceptor");
+        await("accepting", () -> shown(robot, "service-test-verdict")
+                && k.core.journal().recentAudit(List.of("service_device_test"), 1).isEmpty());
+        Thread.sleep(500);
+        k.core.billEmulator().insert(Money.rub(1000));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".service-code").queryAll().stream()
+                .anyMatch(n -> ((Labeled) n).getText().startsWith("returned 1000")));
+        shootAllLanguages(robot, "service-device-test");
+        robot.interact(() -> service.setLang(Lang.EN));
+        await("passed", () -> shown(robot, "service-test-again"));
+        assertThat(text(robot, "service-test-verdict")).startsWith("Test passed");
+        assertThat(k.core.journal().stackedTotal()).isEqualTo(Money.ZERO_RUB);
+    }
+
+    @Test
     void exitIsOnlyReachableThroughTheMenuAndAsksFirst(FxRobot robot) throws Exception {
         assertThat(visibleIds(view)).noneMatch(id -> id.contains("exit"));
         gesture(robot, ServiceGesture.TAPS);
@@ -261,10 +311,12 @@ class ServiceMenuTest {
     @Test
     void leftAloneTheServiceScreensHandTheKioskBack(FxRobot robot) throws Exception {
         robot.interact(() -> service.setIdleLimit(javafx.util.Duration.millis(400)));
+        // Listening before the gesture: the lock and the hand-back can both pass within the 400 ms on a busy machine.
+        ScriptedCustomer watcher = k.customer();
         gesture(robot, ServiceGesture.TAPS);
-        flowAt(Screen.SERVICE_LOCK);
+        watcher.await(s -> s.screen() == Screen.SERVICE_LOCK, Duration.ofSeconds(10));
         await("closed", () -> !service.isOpen());
-        flowAt(Screen.IDLE);
+        watcher.await(s -> s.screen() == Screen.IDLE, Duration.ofSeconds(10));
     }
 
     @Test

@@ -49,6 +49,25 @@ public final class EscPosPrinter implements ReceiptPrinter {
         log.info("receipt printed id={} bytes={}", receipt.id(), bytes.length);
     }
 
+    /**
+     * ESC p 0 25 250: a 50 ms pulse on drawer pin 2, then 500 ms off, as drawer makers ask. Checked for an online
+     * printer first, so a dead link is reported instead of a silent drawer.
+     */
+    @Override
+    public synchronized void openDrawer() throws DeviceException {
+        status(statusTimeout);
+        try {
+            link.write(new EscPosBuilder().drawerKick(DRAWER_PIN, DRAWER_ON_MS, DRAWER_OFF_MS).toBytes());
+        } catch (IOException e) {
+            throw new DeviceException(DeviceException.Code.OFFLINE, link.describe() + ": " + e.getMessage(), e);
+        }
+        log.info("cash drawer kicked pin={}", DRAWER_PIN);
+    }
+
+    static final int DRAWER_PIN = 2;
+    static final int DRAWER_ON_MS = 50;
+    static final int DRAWER_OFF_MS = 500;
+
     private void requireReady(PrinterStatus status, String when) throws DeviceException {
         DeviceException problem = status.problem();
         if (problem != null) {

@@ -1,0 +1,180 @@
+package org.topupkiosk.ops;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.flow.CashierGate;
+
+/**
+ * The counter's cashiers and their PINs: one line per cashier, {@code id|name|<PIN hash>} ({@link PinHash}: salted
+ * PBKDF2), in the owner-only file {@code counter.cashiersFile}, read at each attempt so a new cashier needs no restart.
+ * Like the service PIN, five wrong PINs in a row lock that cashier out for five minutes (others may still log in), and
+ * every login, failure and lockout is an audit row naming the cashier, never the PIN.
+ */
+public final class CashierPins implements CashierGate {
+
+    private static final Logger log = LoggerFactory.getLogger(CashierPins.class);
+
+    public static final int MAX_FAILURES = ServicePin.MAX_FAILURES;
+    public static final Duration LOCKOUT = ServicePin.LOCKOUT;
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,15}");
+
+    /** Journal audit rows: {@code (kind, dataJson)}. */
+    @FunctionalInterface
+    public interface Audit {
+        void record(String kind, String dataJson);
+    }
+
+    private final Optional<Path> file;
+    private final Audit audit;
+    private final Clock clock;
+    private final Map<String, Integer> failures = new HashMap<>();
+    private final Map<String, Instant> lockedUntil = new HashMap<>();
+
+    public CashierPins(Optional<Path> file, Audit audit, Clock clock) {
+        this.file = file;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The cashiers in file order; IllegalStateException with the reason when the file cannot be used. */
+    @Override
+    public List<Cashier> cashiers() {
+        List<Cashier> out = new ArrayList<>();
+        for (Map.Entry<Cashier, PinHash> e : load().entrySet()) {
+            out.add(e.getKey());
+        }
+        return out;
+    }
+
+    /** Time left on this cashier's lockout; zero when none. */
+    public synchronized Duration lockedFor(String cashierId) {
+        Instant now = clock.instant();
+        Instant until = lockedUntil.getOrDefault(cashierId, now);
+        return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+    }
+
+    /** Checks a cashier's PIN; slow on purpose (the hash), so never on the FX or flow thread. */
+    @Override
+    public synchronized Attempt check(String cashierId, char[] pin) {
+        Duration locked = lockedFor(cashierId);
+        if (!locked.isZero()) {
+            return new Attempt(Result.LOCKED, 0, locked, null);
+        }
+        Map<Cashier, PinHash> all;
+        try {
+            all = load();
+        } catch (IllegalStateException e) {
+            return new Attempt(Result.UNAVAILABLE, 0, Duration.ZERO, e.getMessage());
+        }
+        PinHash stored = null;
+        for (Map.Entry<Cashier, PinHash> e : all.entrySet()) {
+            if (e.getKey().id().equals(cashierId)) {
+                stored = e.getValue();
+            }
+        }
+        if (stored != null && PinHash.validPin(pin) && stored.matches(pin)) {
+            failures.remove(cashierId);
+            audit.record("cashier_login", "{\"cashier\":\"" + cashierId + "\"}");
+            log.info("cashier login cashier={}", cashierId);
+            return new Attempt(Result.OK, MAX_FAILURES, Duration.ZERO, null);
+        }
+        int n = failures.merge(cashierId, 1, Integer::sum);
+        audit.record("cashier_pin_failed", "{\"cashier\":\"" + safeId(cashierId) + "\",\"failures\":" + n + "}");
+        if (n >= MAX_FAILURES) {
+            failures.remove(cashierId);
+            Instant until = clock.instant().plus(LOCKOUT);
+            lockedUntil.put(cashierId, until);
+            audit.record("cashier_pin_locked", "{\"cashier\":\"" + safeId(cashierId) + "\",\"until\":\"" + until + "\"}");
+            log.warn("cashier PIN locked cashier={} until={}", cashierId, until);
+            return new Attempt(Result.LOCKED, 0, LOCKOUT, null);
+        }
+        return new Attempt(Result.WRONG, MAX_FAILURES - n, Duration.ZERO, null);
+    }
+
+    private static String safeId(String id) {
+        return id != null && ID.matcher(id).matches() ? id : "?";
+    }
+
+    private Map<Cashier, PinHash> load() {
+        Path f = file.orElseThrow(() -> new IllegalStateException("no cashiers file is configured (counter.cashiersFile)"));
+        try {
+            ServicePin.requireOwnerOnly(f);
+            return parse(Files.readString(f, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new IllegalStateException("cashiers file " + f + " not found; run: kioskctl counter set-cashier --file "
+                    + f + " --id ID --name NAME");
+        } catch (IOException e) {
+            throw new IllegalStateException("cashiers file " + f + " cannot be read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cashiers file " + f + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads the file's text; the exception names the line and what was expected. */
+    static Map<Cashier, PinHash> parse(String text) {
+        Map<Cashier, PinHash> out = new LinkedHashMap<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\\|", -1);
+            if (f.length != 3) {
+                throw new IllegalArgumentException("line " + (i + 1) + " is not id|name|hash");
+            }
+            if (!ID.matcher(f[0]).matches()) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": cashier id '" + f[0]
+                        + "' (expected 1-16 of a-z 0-9 -)");
+            }
+            if (f[1].isBlank()) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": the cashier's name is empty");
+            }
+            if (out.keySet().stream().anyMatch(c -> c.id().equals(f[0]))) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": cashier id '" + f[0] + "' appears twice");
+            }
+            PinHash hash;
+            try {
+                hash = PinHash.parse(f[2]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage());
+            }
+            out.put(new Cashier(f[0], f[1].strip()), hash);
+        }
+        return out;
+    }
+
+    /** The file's text with this cashier added, or their name and PIN replaced. */
+    static String withCashier(String text, String id, String name, PinHash hash) {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("cashier id '" + id + "' (expected 1-16 of a-z 0-9 -)");
+        }
+        if (name == null || name.isBlank() || name.contains("|") || name.contains("\n")) {
+            throw new IllegalArgumentException("cashier name must be non-empty, without | or a line break");
+        }
+        Map<Cashier, PinHash> all = text == null || text.isBlank() ? new LinkedHashMap<>() : parse(text);
+        all.keySet().removeIf(c -> c.id().equals(id));
+        all.put(new Cashier(id, name.strip()), hash);
+        StringBuilder sb = new StringBuilder("# TopUp counter cashiers: id|name|PIN hash (kioskctl counter set-cashier)\n");
+        for (Map.Entry<Cashier, PinHash> e : all.entrySet()) {
+            sb.append(e.getKey().id()).append('|').append(e.getKey().name()).append('|')
+                    .append(e.getValue().format().strip()).append('\n');
+        }
+        return sb.toString();
+    }
+}
