@@ -26,7 +26,8 @@ class TransitionsTest {
 
     @Test
     void theHappyPathIsAllowedStepByStep() {
-        Screen[] path = {Screen.IDLE, Screen.LANGUAGE, Screen.NUMBER_ENTRY, Screen.CHECKING_NUMBER,
+        Screen[] path = {Screen.IDLE, Screen.LANGUAGE, Screen.HOME, Screen.OPERATOR_CHOICE, Screen.NUMBER_ENTRY,
+                Screen.CHECKING_NUMBER,
                 Screen.OPERATOR_CONFIRM, Screen.AMOUNT_ENTRY, Screen.CASH_INSERTION, Screen.CONFIRM, Screen.SUBMITTING,
                 Screen.RECEIPT, Screen.DONE, Screen.IDLE};
         for (int i = 0; i + 1 < path.length; i++) {

@@ -19,6 +19,7 @@ public final class ConfirmScreen implements ScreenView {
     private final GridPane summary = new GridPane();
     private final Label[] names = new Label[5];
     private final Label[] values = new Label[5];
+    private final Label promo = PromoLabel.create("confirm-promo");
 
     public ConfirmScreen(Consumer<FlowCommand> send) {
         summary.getStyleClass().addAll("card", "summary");
@@ -36,7 +37,7 @@ public final class ConfirmScreen implements ScreenView {
         }
         values[4].getStyleClass().add("amount-large");
         values[4].setId("confirm-to-balance");
-        root = Ui.column(title, summary);
+        root = Ui.column(title, summary, promo);
     }
 
     @Override
@@ -52,6 +53,7 @@ public final class ConfirmScreen implements ScreenView {
         row(2, t.get(UiKeys.CONFIRM_CASH), t.money(s.cashInserted()));
         row(3, t.get(UiKeys.CONFIRM_FEE), t.money(s.fee()));
         row(4, t.get(UiKeys.CONFIRM_TO_BALANCE), t.money(s.toBalance()));
+        PromoLabel.update(promo, s, t);
     }
 
     private void row(int i, String name, String value) {

@@ -15,14 +15,20 @@ import org.topupkiosk.flow.FlowSnapshot;
 public final class ProgressScreen implements ScreenView {
 
     private final VBox root;
-    private final String titleKey;
     private final String hintKey;
     private final Label title = Ui.label("title");
     private final Label detail = Ui.label("body", "strong");
     private final Label hint = Ui.label("hint");
 
+    private final java.util.function.Function<FlowSnapshot, String> titleFor;
+
     public ProgressScreen(String titleKey, String hintKey) {
-        this.titleKey = titleKey;
+        this(s -> titleKey, hintKey);
+    }
+
+    /** A wait whose title depends on what is happening (the service in use). */
+    public ProgressScreen(java.util.function.Function<FlowSnapshot, String> titleFor, String hintKey) {
+        this.titleFor = titleFor;
         this.hintKey = hintKey;
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.getStyleClass().add("big-progress");
@@ -40,7 +46,7 @@ public final class ProgressScreen implements ScreenView {
 
     @Override
     public void update(FlowSnapshot s, Texts t) {
-        title.setText(t.get(titleKey));
+        title.setText(t.get(titleFor.apply(s)));
         hint.setText(t.get(hintKey));
         // While checking, the number being checked; later, the money on its way.
         String d = s.msisdn() != null ? s.msisdn().pretty() : "";
