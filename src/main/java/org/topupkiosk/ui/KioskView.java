@@ -175,7 +175,7 @@ public final class KioskView extends StackPane {
             case NUMBER_ENTRY -> new NumberEntryScreen(send);
             case CHECKING_NUMBER -> new ProgressScreen(
                     s -> s.service() == Service.TOPUP ? UiKeys.CHECKING_TITLE : UiKeys.ASKING_OPERATOR,
-                    UiKeys.CHECKING_HINT);
+                    UiKeys.CHECKING_HINT).withStartOver();
             case OPERATOR_CONFIRM -> new OperatorConfirmScreen(send);
             case AMOUNT_ENTRY -> new AmountEntryScreen(send);
             case CASH_INSERTION -> new CashInsertionScreen(send);
@@ -194,7 +194,7 @@ public final class KioskView extends StackPane {
             case PACKAGE_LIST -> new PackageListScreen(send);
             case PACKAGE_DETAILS -> new PackageDetailsScreen();
             case VOUCHER_PIN -> new VoucherPinScreen(send);
-            case VOUCHER_CHECKING -> new ProgressScreen(UiKeys.VOUCHER_CHECKING_TITLE, UiKeys.CHECKING_HINT);
+            case VOUCHER_CHECKING -> new ProgressScreen(UiKeys.VOUCHER_CHECKING_TITLE, UiKeys.CHECKING_HINT).withStartOver();
             case VOUCHER_CONFIRM -> new VoucherConfirmScreen();
             case SERVICE_LOCK -> new NoticeScreen("service-lock", UiKeys.SESSION_LOCKED, null, UiKeys.SERVICE_HINT);
         };

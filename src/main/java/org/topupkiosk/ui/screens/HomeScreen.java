@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
@@ -47,11 +46,7 @@ public final class HomeScreen implements ScreenView {
             c.setPercentWidth(50);
             c.setHgrow(Priority.ALWAYS);
             tiles.getColumnConstraints().add(c);
-            RowConstraints r = new RowConstraints();
-            r.setVgrow(Priority.ALWAYS);
-            tiles.getRowConstraints().add(r);
         }
-        VBox.setVgrow(tiles, Priority.ALWAYS);
         root = Ui.column(title, tiles);
         root.getStyleClass().add("home");
     }

@@ -71,6 +71,7 @@ public final class PackageListScreen implements ScreenView {
             button.setGraphic(row);
             button.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             button.setMaxWidth(Double.MAX_VALUE);
+            button.setMaxHeight(Region.USE_PREF_SIZE);
             row.prefWidthProperty().bind(button.widthProperty().subtract(64));
             button.setOnAction(e -> {
                 if (productId != null) {

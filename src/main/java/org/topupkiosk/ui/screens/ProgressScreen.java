@@ -39,6 +39,20 @@ public final class ProgressScreen implements ScreenView {
         root = Ui.column(top, spinner, title, detail, hint, bottom);
     }
 
+    private boolean startOver;
+
+    /** The customer may give up the wait with "Start over" (nothing is paid yet while it runs). */
+    public ProgressScreen withStartOver() {
+        this.startOver = true;
+        return this;
+    }
+
+    @Override
+    public BarSpec bar(FlowSnapshot s) {
+        return startOver ? new BarSpec(null, BarSpec.Action.of(org.topupkiosk.ui.UiKeys.START_OVER,
+                new org.topupkiosk.flow.FlowCommand.StartOver()), null) : BarSpec.NONE;
+    }
+
     @Override
     public Node node() {
         return root;
