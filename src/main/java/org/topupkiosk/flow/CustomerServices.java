@@ -124,6 +124,7 @@ final class CustomerServices {
     private boolean onHome(FlowCommand c) {
         Session s = host.session();
         if (c instanceof ChooseService cs) {
+            forgetServiceState(s);
             s.service = cs.service();
             host.say(null);
             switch (cs.service()) {
@@ -140,6 +141,21 @@ final class CustomerServices {
             return false;
         }
         return true;
+    }
+
+    /** A new service from the home screen starts clean; only the typed number stays, to save the customer typing. */
+    private static void forgetServiceState(Session s) {
+        s.msisdn = null;
+        s.operator = null;
+        s.hintOperatorId = null;
+        s.balance = null;
+        s.product = null;
+        s.packages = List.of();
+        s.packagePage = 0;
+        s.voucher = null;
+        s.voucherPin.setLength(0);
+        s.redemptionId = null;
+        s.amountDigits.setLength(0);
     }
 
     private boolean onOperatorChoice(FlowCommand c) {

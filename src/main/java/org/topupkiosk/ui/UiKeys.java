@@ -122,6 +122,7 @@ public final class UiKeys {
     public static final String PACKAGE_UNLIMITED = "ui.package.unlimited";
     public static final String PACKAGE_NONE = "ui.package.none";
     public static final String PACKAGE_EXTRA = "ui.package.extra";
+    public static final String CASH_PACKAGE = "ui.cash.package";
     public static final String VOUCHER_PIN_TITLE = "ui.voucher_pin.title";
     public static final String VOUCHER_PIN_HINT = "ui.voucher_pin.hint";
     public static final String VOUCHER_PIN_EMPTY = "ui.voucher_pin.empty";

@@ -46,7 +46,7 @@ public final class CashInsertionScreen implements ScreenView {
     public void update(FlowSnapshot s, Texts t) {
         title.setText(t.get(UiKeys.CASH_TITLE));
         total.setText(t.money(s.cashInserted() == null ? Money.ZERO_RUB : s.cashInserted()));
-        toBalance.setText(s.toBalance() == null ? "" : t.get(UiKeys.CASH_TO_BALANCE, s.toBalance()));
+        toBalance.setText(s.toBalance() == null ? "" : PackageTexts.toBalanceLine(s, t));
         Ui.show(toBalance, s.toBalance() != null);
         fee.setText(s.fee() == null ? "" : t.get(UiKeys.CASH_FEE, s.fee()));
         Ui.show(fee, s.fee() != null);

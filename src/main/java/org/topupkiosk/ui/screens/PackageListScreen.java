@@ -60,6 +60,10 @@ public final class PackageListScreen implements ScreenView {
 
         Card() {
             name.setWrapText(true);
+            // A wrapping label asks for its height at its preferred width; without one it measures itself as a
+            // one-word column and the card grows tall.
+            name.setPrefWidth(640);
+            contents.setPrefWidth(640);
             VBox left = new VBox(name, contents, badge);
             left.getStyleClass().add("package-left");
             HBox.setHgrow(left, Priority.ALWAYS);

@@ -44,6 +44,20 @@ final class PackageTexts {
         return minutes == 0 ? t.get(UiKeys.PACKAGE_NONE) : t.get(UiKeys.PACKAGE_MIN, Long.toString(minutes));
     }
 
+    /**
+     * What the inserted cash buys: for a top-up "To the balance: X"; for a package its price and what is above it,
+     * which goes to the balance.
+     */
+    static String toBalanceLine(org.topupkiosk.flow.FlowSnapshot s, Texts t) {
+        ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
+        if (pkg == null || s.toBalance() == null) {
+            return t.get(UiKeys.CASH_TO_BALANCE, s.toBalance());
+        }
+        org.topupkiosk.domain.Money extra = s.toBalance().minus(pkg.price()).max(org.topupkiosk.domain.Money.zero(
+                pkg.price().currency()));
+        return t.get(UiKeys.CASH_PACKAGE, pkg.price(), extra);
+    }
+
     /** "20 GB · 500 min" with only what the package includes. */
     static String contents(ServicesView.PackageView p, Texts t) {
         StringBuilder out = new StringBuilder();

@@ -38,6 +38,10 @@ class GarbledBodyProperties {
                     + "\"expiresOn\":\"2027-01-01\"}",
             "{\"products\":[{\"productId\":\"p\",\"operatorId\":\"mts\",\"kind\":\"data\",\"period\":\"day\","
                     + "\"price\":{\"minor\":100,\"currency\":\"RUB\"},\"dataMb\":1,\"voiceMinutes\":0,\"titles\":{\"ru\":\"x\"}}]}",
+            "{\"serial\":\"MTS-500-000001\",\"operatorId\":\"mts\",\"state\":\"UNUSED\","
+                    + "\"nominal\":{\"minor\":50000,\"currency\":\"RUB\"}}",
+            "{\"redemptionId\":\"V1\",\"status\":\"REDEEMED\",\"serial\":\"S\",\"operatorId\":\"mts\","
+                    + "\"nominal\":{\"minor\":50000,\"currency\":\"RUB\"},\"carrierRef\":\"R\",\"refusalCode\":null}",
             "{\"code\":\"bad-signature\",\"message\":\"no\"}");
     private static final int[] STATUSES = {200, 200, 200, 201, 400, 401, 404, 409, 500, 503, 302};
 
@@ -74,7 +78,9 @@ class GarbledBodyProperties {
             nextBody.set(r.nextInt(3) == 0 ? Property.randomBytes(r, 200) : mutate(r, SEEDS.get(r.nextInt(SEEDS.size()))));
             Msisdn m = Msisdn.of("+79161234567");
             try {
-                switch (r.nextInt(5)) {
+                switch (r.nextInt(7)) {
+                    case 5 -> assertThat(gw.validateVoucher("12345678901234").state()).isNotNull();
+                    case 6 -> assertThat(gw.redeemVoucher("12345678901234", m, "V1").status()).isNotNull();
                     case 0 -> assertThat(gw.pay(topUp("+79161234567", 100)).status()).isNotNull();
                     case 1 -> assertThat(gw.status("T").status()).isNotNull();
                     case 2 -> assertThat(gw.checkAccount(m, null).msisdn()).isNotNull();

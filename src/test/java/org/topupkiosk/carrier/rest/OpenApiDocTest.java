@@ -20,7 +20,8 @@ class OpenApiDocTest {
         List<String> paths = new ArrayList<>();
         doc.path("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/v1/accounts/check", "/v1/accounts/{msisdn}/balance",
-                "/v1/catalog", "/v1/payments", "/v1/payments/{txnId}", "/sim/faults", "/sim/ledger");
+                "/v1/catalog", "/v1/payments", "/v1/payments/{txnId}", "/v1/vouchers/validate", "/v1/vouchers/redeem",
+                "/sim/faults", "/sim/ledger");
         JsonNode money = doc.at("/components/schemas/Money/properties/minor");
         assertThat(money.path("type").asText()).as("money is never a float").isEqualTo("integer");
     }
