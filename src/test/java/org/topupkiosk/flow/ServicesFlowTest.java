@@ -459,4 +459,48 @@ class ServicesFlowTest {
         String later = k.journal.dueOutbox(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
         assertThat(PaymentPayloads.fromJson(later).promoId()).isNull();
     }
+
+    @Test
+    void inactivityOnTheServiceScreensEndsAtIdle() throws Exception {
+        for (Service service : Service.values()) {
+            home(service);
+            assertThat(k.snap().screen().watchesInactivity()).isTrue();
+            k.exec.advance(Duration.ofSeconds(60));
+            assertThat(k.snap().countdown()).isEqualTo(15);
+            k.exec.advance(Duration.ofSeconds(15));
+            assertThat(k.snap().screen()).as("%s", service).isEqualTo(Screen.IDLE);
+        }
+        home(Service.VOUCHER);
+        typePin(MTS_500);
+        k.cmd(new Next());
+        k.awaitScreen(Screen.VOUCHER_CONFIRM);
+        k.exec.advance(Duration.ofSeconds(75));
+        assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
+        assertThat(k.snap().services()).as("nothing of the card stays").isNull();
+    }
+
+    @Test
+    void homeLeadsBackToTheLanguageAndStartOverEndsEveryServiceScreen() throws Exception {
+        home(Service.TOPUP);
+        k.cmd(new Back(), new Back());
+        assertThat(k.snap().screen()).isEqualTo(Screen.LANGUAGE);
+        k.cmd(new SetLanguage(Lang.ZH));
+        assertThat(k.snap().screen()).isEqualTo(Screen.HOME);
+        k.cmd(new ChooseService(Service.VOUCHER), new StartOver());
+        assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
+        toPackageList("9161234567");
+        k.cmd(new StartOver());
+        assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
+        home(Service.VOUCHER);
+        typePin(MTS_500);
+        k.holdIo = true;
+        k.cmd(new Next());
+        assertThat(k.snap().screen()).isEqualTo(Screen.VOUCHER_CHECKING);
+        k.cmd(new StartOver());
+        assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
+        k.holdIo = false;
+        k.heldIo.forEach(Runnable::run);
+        k.exec.runPending();
+        assertThat(k.snap().screen()).as("the late answer is dropped").isEqualTo(Screen.IDLE);
+    }
 }
