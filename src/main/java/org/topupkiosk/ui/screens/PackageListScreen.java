@@ -28,7 +28,8 @@ public final class PackageListScreen implements ScreenView {
 
     private final VBox root;
     private final Label title = Ui.label("title");
-    private final VBox cards = new VBox();
+    private final javafx.scene.layout.GridPane cards = new javafx.scene.layout.GridPane();
+    private boolean landscape;
     private final Button up = Ui.button("packages-up", "page-arrow");
     private final Button down = Ui.button("packages-down", "page-arrow");
     private final Label page = Ui.label("hint");
@@ -38,6 +39,7 @@ public final class PackageListScreen implements ScreenView {
     public PackageListScreen(Consumer<FlowCommand> send) {
         this.send = send;
         cards.getStyleClass().add("package-cards");
+        setLandscape(false);
         up.setGraphic(Ui.icon(ICON_UP, "key-icon"));
         down.setGraphic(Ui.icon(ICON_DOWN, "key-icon"));
         up.setOnAction(e -> send.accept(new FlowCommand.Page(-1)));
@@ -108,7 +110,8 @@ public final class PackageListScreen implements ScreenView {
             c.contents.setText(PackageTexts.contents(p, t));
             c.badge.setText(PackageTexts.kind(p, t) + " · " + PackageTexts.period(p, t));
             c.price.setText(t.money(p.price()));
-            cards.getChildren().add(c.button);
+            int columns = landscape ? 2 : 1;
+            cards.add(c.button, i % columns, i / columns);
         }
         int pages = v == null ? 1 : v.pages();
         int current = v == null ? 0 : v.page();
@@ -118,6 +121,25 @@ public final class PackageListScreen implements ScreenView {
         up.setAccessibleText(t.get(UiKeys.PACKAGES_UP));
         down.setAccessibleText(t.get(UiKeys.PACKAGES_DOWN));
         Ui.show(up.getParent(), pages > 1);
+    }
+
+    /** One column of cards in portrait; two in landscape, where the screen is short. */
+    @Override
+    public void setLandscape(boolean landscape) {
+        this.landscape = landscape;
+        cards.getColumnConstraints().clear();
+        int columns = landscape ? 2 : 1;
+        for (int i = 0; i < columns; i++) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(100.0 / columns);
+            c.setHgrow(Priority.ALWAYS);
+            cards.getColumnConstraints().add(c);
+        }
+        java.util.List<Node> shown = new java.util.ArrayList<>(cards.getChildren());
+        cards.getChildren().clear();
+        for (int i = 0; i < shown.size(); i++) {
+            cards.add(shown.get(i), i % columns, i / columns);
+        }
     }
 
     @Override

@@ -16,6 +16,9 @@ final class PromoLabel {
     static Label create(String id) {
         Label l = Ui.label("promo");
         l.setId(id);
+        // The offer is what the customer is promised before paying: on a short (landscape) screen other lines give way,
+        // never this one.
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Ui.show(l, false);
         return l;
     }
