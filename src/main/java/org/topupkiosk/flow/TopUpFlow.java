@@ -614,7 +614,8 @@ public final class TopUpFlow implements KioskFlow {
         locked = true;
         if (session != null && session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
             cancelWithCredit("service_lock");
-        } else if (session == null || screen.watchesInactivity() || screen == IDLE || screen == CHECKING_NUMBER) {
+        } else if (session == null || screen.watchesInactivity() || screen == IDLE || screen == CHECKING_NUMBER
+                || screen == VOUCHER_CHECKING) {
             endSession();
         }
     }

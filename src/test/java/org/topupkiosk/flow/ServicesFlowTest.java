@@ -381,14 +381,14 @@ class ServicesFlowTest {
         k.holdIo = true;
         k.cmd(new Next());
         assertThat(k.snap().screen()).isEqualTo(Screen.SUBMITTING);
-        for (int i = 0; i <= CustomerServices.REDEEM_RETRIES; i++) {
+        for (int i = 0; i <= ScratchCards.REDEEM_RETRIES; i++) {
             k.exec.advance(Duration.ofSeconds(15));
         }
         k.holdIo = false;
         FlowSnapshot done = k.awaitScreen(Screen.DONE);
         assertThat(done.paymentStatus()).isEqualTo(PaymentStatus.PENDING);
         assertThat(done.message().key()).isEqualTo("voucher.unconfirmed");
-        assertThat(k.heldIo).hasSize(1 + CustomerServices.REDEEM_RETRIES);
+        assertThat(k.heldIo).hasSize(1 + ScratchCards.REDEEM_RETRIES);
         assertThat(audit("voucher_outcome_unknown")).singleElement().extracting(AuditEntry::txnId)
                 .isEqualTo(done.txnId());
         // The held requests reach the carrier late, all under one id: the card is applied once.

@@ -83,9 +83,19 @@ class ServicesWalkFxTest {
         settle();
     }
 
+    /**
+     * Keypad digits are pressed on the FX thread rather than by moving the pointer (dozens per walk); the key must be
+     * on screen and enabled, as a finger would need it. Tiles and bar buttons are clicked.
+     */
     private void digits(String prefix, String digits) {
         for (char c : digits.toCharArray()) {
-            tap(prefix + "-" + c);
+            String id = "#" + prefix + "-" + c;
+            robot.interact(() -> {
+                javafx.scene.control.Button b = robot.lookup(id).queryButton();
+                assertThat(b.isVisible() && !b.isDisabled() && b.getScene() != null).as(id).isTrue();
+                b.fire();
+            });
+            settle();
         }
     }
 
@@ -103,7 +113,19 @@ class ServicesWalkFxTest {
         robot.interact(() -> img[0] = view.snapshot(new SnapshotParameters(), null));
         String name = String.format(Locale.ROOT, "%s-%02d-%s-%s.png", walk, ++step,
                 screen.name().toLowerCase(Locale.ROOT).replace('_', '-'), lang.code());
-        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", OUT.resolve(name).toFile());
+        // Light PNG compression: the default level costs more than the render (as in ui.ScreenshotTest).
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.9f);
+        Path file = OUT.resolve(name);
+        Files.deleteIfExists(file);
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(SwingFXUtils.fromFXImage(img[0], null), null, null), param);
+        } finally {
+            writer.dispose();
+        }
     }
 
     private void begin(String walk, Lang lang, String serviceTile) throws Exception {

@@ -37,6 +37,7 @@ public final class HomeScreen implements ScreenView {
 
     public HomeScreen(Consumer<FlowCommand> send) {
         tiles.getStyleClass().add("service-tiles");
+        tiles.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tile(Service.TOPUP, "service-topup", ICON_TOPUP, send, 0, 0);
         tile(Service.PACKAGE, "service-package", ICON_PACKAGE, send, 1, 0);
         tile(Service.BALANCE, "service-balance", ICON_BALANCE, send, 0, 1);

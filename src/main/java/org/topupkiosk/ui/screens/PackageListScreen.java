@@ -39,6 +39,7 @@ public final class PackageListScreen implements ScreenView {
     public PackageListScreen(Consumer<FlowCommand> send) {
         this.send = send;
         cards.getStyleClass().add("package-cards");
+        cards.setMaxHeight(Region.USE_PREF_SIZE);
         setLandscape(false);
         up.setGraphic(Ui.icon(ICON_UP, "key-icon"));
         down.setGraphic(Ui.icon(ICON_DOWN, "key-icon"));
