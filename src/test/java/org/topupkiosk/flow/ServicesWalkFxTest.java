@@ -133,9 +133,11 @@ class ServicesWalkFxTest {
         this.step = 0;
         assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
         tap("idle-start");
-        at(Screen.LANGUAGE, lang);
+        k.awaitScreen(Screen.LANGUAGE);
         tap("lang-" + lang.code());
-        at(Screen.HOME, lang);
+        // The language and home screens are in ui.ScreenshotTest; the walk saves the service's own screens.
+        k.awaitScreen(Screen.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
         tap(serviceTile);
     }
 
@@ -157,7 +159,8 @@ class ServicesWalkFxTest {
                     .isEqualTo(s.services().balance().format(lang.locale()));
             // The carrier goes down: a clear message, on the keypad, in the customer's language.
             tap("bar-left");
-            at(Screen.HOME, lang);
+            k.awaitScreen(Screen.HOME);
+            WaitForAsyncUtils.waitForFxEvents();
             tap("service-balance");
             digits("number-key", "9161234567");
             k.sim.faults().next(1, Fault.httpError(503), "/v1/accounts");
