@@ -65,8 +65,12 @@ public final class PackageListScreen implements ScreenView {
             name.setWrapText(true);
             // A wrapping label asks for its height at its preferred width; without one it measures itself as a
             // one-word column and the card grows tall.
-            name.setPrefWidth(640);
-            contents.setPrefWidth(640);
+            for (Label l : new Label[] {name, contents}) {
+                l.setMinWidth(640);
+                l.setPrefWidth(640);
+                l.setMaxWidth(640);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+            }
             VBox left = new VBox(name, contents, badge);
             left.getStyleClass().add("package-left");
             HBox.setHgrow(left, Priority.ALWAYS);
