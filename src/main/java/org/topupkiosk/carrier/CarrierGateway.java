@@ -51,4 +51,23 @@ public interface CarrierGateway {
         throw new CarrierException(CarrierException.Kind.PROTOCOL, "unsupported",
                 getClass().getSimpleName() + " cannot look up a number by ICCID");
     }
+
+    /**
+     * Looks up a scratch card by the PIN under its scratch layer; never applies it. An unknown PIN is a REFUSED
+     * {@link CarrierException} with code {@code unknown-voucher}. Adapters whose protocol has no vouchers (OSMP) say so
+     * with a PROTOCOL exception, code {@code not-supported}.
+     */
+    default VoucherInfo validateVoucher(String pin) throws CarrierException {
+        throw new CarrierException(CarrierException.Kind.PROTOCOL, "not-supported",
+                getClass().getSimpleName() + " has no scratch-card vouchers");
+    }
+
+    /**
+     * Applies a scratch card to a number. {@code redemptionId} is the idempotency key, made once and journaled before
+     * the first send: a repeat with the same id returns the first answer and never applies the card twice.
+     */
+    default VoucherRedemption redeemVoucher(String pin, Msisdn msisdn, String redemptionId) throws CarrierException {
+        throw new CarrierException(CarrierException.Kind.PROTOCOL, "not-supported",
+                getClass().getSimpleName() + " has no scratch-card vouchers");
+    }
 }

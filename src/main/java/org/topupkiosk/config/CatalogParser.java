@@ -14,6 +14,7 @@ import org.topupkiosk.domain.FeeRule;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Product;
+import org.topupkiosk.domain.Promotion;
 
 /** Turns catalog.yaml into a {@link Catalog}, recording every problem with its key path ({@code operators[1].fee.percent}). */
 final class CatalogParser {
@@ -53,8 +54,19 @@ final class CatalogParser {
                 products.add(p);
             }
         }
+        List<Promotion> promotions = new ArrayList<>();
+        Set<String> promoIds = new HashSet<>();
+        List<JsonNode> promoNodes = root.list("promotions");
+        for (int i = 0; i < promoNodes.size(); i++) {
+            Promotion p = promotion(new Section(problems, "promotions[" + i + "]", promoNodes.get(i)), ids);
+            if (p != null && !promoIds.add(p.id())) {
+                problems.add("promotions[" + i + "].id", "\"" + p.id() + "\" appears twice");
+            } else if (p != null) {
+                promotions.add(p);
+            }
+        }
         root.finish();
-        return problems.isEmpty() ? new Catalog(operators, products) : null;
+        return problems.isEmpty() ? new Catalog(operators, products, promotions) : null;
     }
 
     /** Adds the id to {@code ids} even when the rest is bad, so products naming it are not reported as well. */
@@ -142,6 +154,49 @@ final class CatalogParser {
             return null;
         }
         return new Product(id, operator, kind, period, price, dataMb, minutes, titles);
+    }
+
+    private Promotion promotion(Section s, Set<String> operatorIds) {
+        String id = id(s, "id", "a promotion id such as mts-bonus10-500");
+        String operator = s.requiredText("operator", "the id of an operator above, e.g. mts");
+        if (operator != null && !operatorIds.contains(operator)) {
+            s.problem("operator", "\"" + operator + "\" is not an operator of this catalog");
+        }
+        Money min = s.rub("minAmountRub", null);
+        if (!s.has("minAmountRub")) {
+            s.problem("minAmountRub", "is missing (expected roubles, e.g. 500)");
+        }
+        int before = problems.count();
+        long percent = s.integer("bonusPercent", 0, 1, 100, "a whole percent 1-100");
+        boolean percentOk = problems.count() == before && s.has("bonusPercent");
+        if (!s.has("bonusPercent")) {
+            s.problem("bonusPercent", "is missing (expected a whole percent 1-100)");
+        }
+        java.time.LocalDate from = date(s, "validFrom");
+        java.time.LocalDate until = date(s, "validUntil");
+        if (from != null && until != null && until.isBefore(from)) {
+            s.problem("validUntil", until + " is before validFrom " + from);
+        }
+        Map<String, String> titles = languages(s.section("titles"));
+        s.finish();
+        if (id == null || operator == null || !operatorIds.contains(operator) || min == null || !percentOk
+                || from == null || until == null || until.isBefore(from) || titles == null) {
+            return null;
+        }
+        return new Promotion(id, operator, min, (int) percent, from, until, titles);
+    }
+
+    private java.time.LocalDate date(Section s, String key) {
+        String text = s.requiredText(key, "a date such as 2026-12-31");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            s.problem(key, "\"" + text + "\" is not a date (expected YYYY-MM-DD, e.g. 2026-12-31)");
+            return null;
+        }
     }
 
     /** A whole quantity, or the word "unlimited". Returns -2 after recording a problem. */

@@ -15,8 +15,14 @@ public final class Catalog {
     private final Map<String, Operator> operatorsById;
     private final Map<String, List<Product>> productsByOperator;
     private final Map<String, Product> productsById;
+    private final List<Promotion> promotions;
 
     public Catalog(List<Operator> operators, List<Product> products) {
+        this(operators, products, List.of());
+    }
+
+    public Catalog(List<Operator> operators, List<Product> products, List<Promotion> promotions) {
+        this.promotions = List.copyOf(promotions);
         this.operators = List.copyOf(operators);
         this.products = List.copyOf(products);
         Map<String, Operator> byId = new LinkedHashMap<>();
@@ -40,6 +46,40 @@ public final class Catalog {
         this.operatorsById = Collections.unmodifiableMap(byId);
         this.productsByOperator = Collections.unmodifiableMap(byOperator);
         this.productsById = Collections.unmodifiableMap(productIds);
+        for (Promotion p : this.promotions) {
+            if (!byId.containsKey(p.operatorId())) {
+                throw new IllegalArgumentException("promotion " + p.id() + " names unknown operator " + p.operatorId());
+            }
+        }
+    }
+
+    public List<Promotion> promotions() {
+        return promotions;
+    }
+
+    /**
+     * The promotion a top-up of {@code amount} for {@code operatorId} earns on {@code day}: the one with the largest
+     * bonus, empty when none applies.
+     */
+    public Optional<Promotion> promotionFor(String operatorId, Money amount, java.time.LocalDate day) {
+        Promotion best = null;
+        for (Promotion p : promotions) {
+            if (p.appliesTo(operatorId, amount, day) && (best == null || p.bonusPercent() > best.bonusPercent())) {
+                best = p;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A promotion running for the operator today, to advertise before the amount is typed (the lowest threshold). */
+    public Optional<Promotion> runningPromotion(String operatorId, java.time.LocalDate day) {
+        Promotion best = null;
+        for (Promotion p : promotions) {
+            if (p.runs(operatorId, day) && (best == null || p.minAmount().lessThan(best.minAmount()))) {
+                best = p;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     public List<Operator> operators() {

@@ -61,7 +61,15 @@ final class CarrierCheck {
      * whichever comes first; later ones are dropped. Cancel the returned timer when the session moves on.
      */
     FlowExecutor.Timer start(Msisdn msisdn, Consumer<Outcome> onOutcome) {
-        String hint = numbering.operatorIdFor(msisdn).orElse(null);
+        return start(msisdn, null, onOutcome);
+    }
+
+    /**
+     * As {@link #start(Msisdn, Consumer)}, with the operator the customer picked on a tile as the hint (null: the
+     * number range's). The carrier's answer still decides.
+     */
+    FlowExecutor.Timer start(Msisdn msisdn, String chosenOperatorId, Consumer<Outcome> onOutcome) {
+        String hint = chosenOperatorId != null ? chosenOperatorId : numbering.operatorIdFor(msisdn).orElse(null);
         boolean[] done = new boolean[1]; // touched only on the flow thread
         Consumer<Outcome> once = outcome -> {
             if (!done[0]) {

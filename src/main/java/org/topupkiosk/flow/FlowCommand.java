@@ -45,6 +45,18 @@ public sealed interface FlowCommand {
     /** Leave the done or credit voucher screen. */
     record Finish() implements FlowCommand {}
 
+    /** A tile on the home screen. */
+    record ChooseService(Service service) implements FlowCommand {}
+
+    /** An operator tile: a hint for the number check, which the carrier's answer overrides. */
+    record ChooseOperator(String operatorId) implements FlowCommand {}
+
+    /** A package on the package list. */
+    record ChooseProduct(String productId) implements FlowCommand {}
+
+    /** The big arrows of a long list: one page up (-1) or down (+1). */
+    record Page(int delta) implements FlowCommand {}
+
     /** Take the kiosk out of customer use (service menu, door opened). */
     record Lock(String reason) implements FlowCommand {}
 

@@ -20,6 +20,7 @@ import org.topupkiosk.domain.Msisdn;
  * @param countdown      seconds left on the inactivity warning, or null when no warning shows
  * @param paymentStatus  on the done screen: CREDITED, PENDING or REFUSED
  * @param qrPayload      what the done or voucher screen shows as a QR code
+ * @param services       what the service screens (home, operators, balance, packages, scratch card, promotion) show
  */
 public record FlowSnapshot(
         long version,
@@ -49,7 +50,8 @@ public record FlowSnapshot(
         String creditCode,
         Money creditAmount,
         ReceiptState receipt,
-        String qrPayload) {
+        String qrPayload,
+        ServicesView services) {
 
     public enum PaymentStatus { CREDITED, PENDING, REFUSED }
 
@@ -57,6 +59,23 @@ public record FlowSnapshot(
 
     public FlowSnapshot {
         acceptedNotes = acceptedNotes == null ? List.of() : List.copyOf(acceptedNotes);
+    }
+
+    /** A snapshot without service details (the top-up screens alone). */
+    public FlowSnapshot(long version, Screen screen, Lang lang, String numberDigits, Msisdn msisdn, String operatorId,
+                        String operatorName, String operatorColor, String amountDigits, Money amount, Money cashNeeded,
+                        Money cashInserted, Money fee, Money toBalance, Money minAmount, Money maxAmount,
+                        Money cashLimit, List<Money> acceptedNotes, boolean acceptorReady, boolean offline,
+                        FlowMessage message, Integer countdown, String txnId, PaymentStatus paymentStatus,
+                        String creditCode, Money creditAmount, ReceiptState receipt, String qrPayload) {
+        this(version, screen, lang, numberDigits, msisdn, operatorId, operatorName, operatorColor, amountDigits, amount,
+                cashNeeded, cashInserted, fee, toBalance, minAmount, maxAmount, cashLimit, acceptedNotes, acceptorReady,
+                offline, message, countdown, txnId, paymentStatus, creditCode, creditAmount, receipt, qrPayload, null);
+    }
+
+    /** The service being used, TOPUP when none was chosen. */
+    public Service service() {
+        return services == null || services.service() == null ? Service.TOPUP : services.service();
     }
 
     /** Cash is in the kiosk for this session: the top bar shows it and leaving prints a credit voucher. */

@@ -14,13 +14,17 @@ final class FlowSnapshots {
     private FlowSnapshots() {}
 
     static FlowSnapshot of(long version, Screen screen, Lang lang, Session s, FlowMessage message, Integer countdown,
-                           boolean acceptorReady, List<Money> acceptedNotes) {
+                           boolean acceptorReady, List<Money> acceptedNotes, ServicesView services) {
         Operator op = s == null ? null : s.operator;
         Money amount = s == null ? null : (screen == AMOUNT_ENTRY ? s.typedAmount() : s.amount);
         Money cashNeeded = op == null || amount == null ? null : op.fee().cashNeededFor(amount);
         // Cash shows in the top bar only while it is in the kiosk unsettled: once submitted or turned into a voucher
         // it belongs to the order, and the screen must not suggest otherwise.
         boolean cashInKiosk = s != null && (screen == CASH_INSERTION || screen == CONFIRM);
+        // A scratch card moves no cash: what reaches the balance is the card's face value, under its redemption id.
+        boolean voucher = s != null && s.service == Service.VOUCHER && s.voucher != null;
+        Money toBalance = s == null ? null : voucher ? s.voucher.nominal() : s.toBalance();
+        String txnId = s == null ? null : voucher ? s.redemptionId : s.txnId;
         return new FlowSnapshot(version, screen, lang,
                 s == null ? "" : s.numberDigits.toString(),
                 s == null ? null : s.msisdn,
@@ -31,7 +35,7 @@ final class FlowSnapshots {
                 amount, cashNeeded,
                 cashInKiosk ? s.funds() : Money.ZERO_RUB,
                 s == null ? null : s.feeNow(),
-                s == null ? null : s.toBalance(),
+                toBalance,
                 s == null ? null : s.minAmount,
                 s == null ? null : s.maxAmount,
                 s == null ? null : s.cashLimit,
@@ -40,11 +44,12 @@ final class FlowSnapshots {
                 s != null && s.offline,
                 message,
                 countdown,
-                s == null ? null : s.txnId,
+                txnId,
                 s == null ? null : s.paymentStatus,
                 s == null || s.credit == null ? null : s.credit.code(),
                 s == null || s.credit == null ? null : s.credit.amount(),
                 s == null ? FlowSnapshot.ReceiptState.NONE : s.receipt,
-                s == null ? null : s.qrPayload);
+                s == null ? null : s.qrPayload,
+                services);
     }
 }

@@ -32,7 +32,8 @@ final class OrderDesk {
     }
 
     String open(Session s) {
-        Order order = journal.openOrder("topup", s.msisdn, s.operator.id(), null);
+        Order order = s.product == null ? journal.openOrder("topup", s.msisdn, s.operator.id(), null)
+                : journal.openOrder("package", s.msisdn, s.operator.id(), s.product.productId());
         log.info("order opened txn={} number={} operator={} offline={}", order.txnId(), s.msisdn, s.operator.id(),
                 s.offline);
         return order.txnId();
@@ -63,7 +64,7 @@ final class OrderDesk {
         Money fee = s.feeNow();
         Order order = journal.order(s.txnId).orElseThrow();
         PaymentRequest request = new PaymentRequest(order.txnId(), order.msisdn(), order.operatorId(), toBalance,
-                order.productId(), order.createdAt());
+                order.productId(), order.createdAt(), s.promo == null ? null : s.promo.id());
         journal.submit(s.txnId, toBalance, fee, s.offline, PaymentPayloads.toJson(request));
         crash.reach("submitted");
         log.info("order submitted txn={} toBalance={} fee={} offline={}", s.txnId, toBalance.plain(), fee.plain(),

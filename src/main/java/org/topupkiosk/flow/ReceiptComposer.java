@@ -45,6 +45,44 @@ public final class ReceiptComposer {
         return layouts.topUp(sale, lang);
     }
 
+    /**
+     * A top-up or a package. {@code product} is the package bought (null for a top-up); {@code promo} the promotion
+     * the payment was sent with (null for none), printed with the bonus the carrier is expected to add.
+     */
+    public Receipt payment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang,
+                           org.topupkiosk.carrier.CatalogEntry product, org.topupkiosk.domain.Promotion promo) {
+        ReceiptFacts.Sale sale = new ReceiptFacts.Sale(order.txnId(), clock.instant(),
+                operator.names().getOrDefault(lang.code(), operator.id()), order.msisdn().masked(), order.amount(),
+                order.fee(), order.paid(), Money.zero(order.amount().currency()), null, status(status));
+        if (product != null) {
+            String title = product.titles().getOrDefault(lang.code(), product.titles().getOrDefault("ru",
+                    product.productId()));
+            return layouts.packageSale(sale, title, product.price(), lang);
+        }
+        if (order.productId() != null) {
+            return layouts.packageSale(sale, order.productId(), lang);
+        }
+        ReceiptFacts.Promo p = promo == null ? null
+                : new ReceiptFacts.Promo(promo.title(lang.code()), promo.bonusFor(order.amount()));
+        return layouts.topUp(sale, p, lang);
+    }
+
+    /** A scratch card applied to a number: no cash, the card's face value, the carrier's answer. */
+    public Receipt voucher(String redemptionId, Operator operator, org.topupkiosk.domain.Msisdn msisdn, String serial,
+                           Money nominal, FlowSnapshot.PaymentStatus status, Lang lang) {
+        String name = operator == null ? "" : operator.names().getOrDefault(lang.code(), operator.id());
+        return layouts.voucherRedemption(new ReceiptFacts.VoucherRedemption(redemptionId, clock.instant(), name,
+                msisdn.masked(), maskSerial(serial), nominal, status(status)), lang);
+    }
+
+    /** The serial is printed on the card anyway; the receipt keeps its first and last characters only. */
+    static String maskSerial(String serial) {
+        if (serial == null || serial.length() <= 6) {
+            return serial == null ? "" : serial;
+        }
+        return serial.substring(0, 3) + "*".repeat(serial.length() - 6) + serial.substring(serial.length() - 3);
+    }
+
     public Receipt credit(CustomerCredit credit, Lang lang) {
         return layouts.creditVoucher(new ReceiptFacts.CreditVoucher(credit.code(), credit.amount(), credit.sourceTxn(),
                 clock.instant()), lang);

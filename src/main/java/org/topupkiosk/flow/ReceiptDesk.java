@@ -55,7 +55,14 @@ public final class ReceiptDesk implements AutoCloseable {
 
     void printPayment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang,
                       CustomerCredit credit, Consumer<Boolean> done) {
-        Receipt receipt = composer.payment(order, operator, status, lang);
+        printPayment(order, operator, status, lang, credit, null, null, done);
+    }
+
+    /** A payment's receipt with the package bought and the promotion it was sent with (either may be null). */
+    void printPayment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang,
+                      CustomerCredit credit, org.topupkiosk.carrier.CatalogEntry product,
+                      org.topupkiosk.domain.Promotion promo, Consumer<Boolean> done) {
+        Receipt receipt = composer.payment(order, operator, status, lang, product, promo);
         journal.storeReceipt(receipt.id(), order.txnId(), "payment", receipt.toStored());
         if (credit != null) {
             Receipt voucher = composer.credit(credit, lang);
@@ -80,6 +87,15 @@ public final class ReceiptDesk implements AutoCloseable {
         }
         journal.storeReceipt(voucher.id(), credit.sourceTxn(), "credit", voucher.toStored());
         print(voucher, done);
+    }
+
+    /** A scratch-card redemption's receipt, journaled under the redemption id before it prints. */
+    void printVoucher(String redemptionId, Operator operator, org.topupkiosk.domain.Msisdn msisdn, String serial,
+                      org.topupkiosk.domain.Money nominal, FlowSnapshot.PaymentStatus status, Lang lang,
+                      Consumer<Boolean> done) {
+        Receipt receipt = composer.voucher(redemptionId, operator, msisdn, serial, nominal, status, lang);
+        journal.storeReceipt(receipt.id(), redemptionId, "voucher", receipt.toStored());
+        print(receipt, done);
     }
 
     /** After a restart: receipts stored in the last minutes but never printed go out now; older ones wait for service. */

@@ -14,13 +14,26 @@ public enum Screen {
     RECEIPT,
     DONE,
     CREDIT_VOUCHER,
+    /** Service tiles after the language: top up, packages, balance, scratch card. */
+    HOME,
+    /** Operator tiles at the start of a top-up (a hint; the carrier check decides). */
+    OPERATOR_CHOICE,
+    BALANCE_RESULT,
+    PACKAGE_LIST,
+    PACKAGE_DETAILS,
+    /** The scratch card's PIN on a keypad, masked as typed. */
+    VOUCHER_PIN,
+    VOUCHER_CHECKING,
+    /** What the card is worth and for which operator, before the number is typed. */
+    VOUCHER_CONFIRM,
     OUT_OF_SERVICE,
     SERVICE_LOCK;
 
     /** Screens where the customer is expected to act, so inactivity warns and then ends the session. */
     public boolean watchesInactivity() {
         return switch (this) {
-            case LANGUAGE, NUMBER_ENTRY, OPERATOR_CONFIRM, AMOUNT_ENTRY, CASH_INSERTION, CONFIRM, DONE, CREDIT_VOUCHER -> true;
+            case LANGUAGE, NUMBER_ENTRY, OPERATOR_CONFIRM, AMOUNT_ENTRY, CASH_INSERTION, CONFIRM, DONE, CREDIT_VOUCHER,
+                    HOME, OPERATOR_CHOICE, BALANCE_RESULT, PACKAGE_LIST, PACKAGE_DETAILS, VOUCHER_PIN, VOUCHER_CONFIRM -> true;
             default -> false;
         };
     }

@@ -31,6 +31,23 @@ final class Session {
     FlowSnapshot.ReceiptState receipt = FlowSnapshot.ReceiptState.NONE;
     String qrPayload;
 
+    // Services (home tiles): which one, and what each has gathered so far.
+    Service service = Service.TOPUP;
+    /** The operator tile the customer touched: a hint for the check, which the carrier's answer overrides. */
+    String hintOperatorId;
+    /** A package chosen from the carrier's catalog; null for a top-up. */
+    org.topupkiosk.carrier.CatalogEntry product;
+    java.util.List<org.topupkiosk.carrier.CatalogEntry> packages = java.util.List.of();
+    int packagePage;
+    org.topupkiosk.carrier.Balance balance;
+    /** The scratch card PIN as typed; never logged, never in a snapshot except as a mask. */
+    final StringBuilder voucherPin = new StringBuilder(20);
+    org.topupkiosk.carrier.VoucherInfo voucher;
+    int wrongPins;
+    String redemptionId;
+    /** The promotion the payment was sent with (printed on the receipt). */
+    org.topupkiosk.domain.Promotion promo;
+
     Session(long token) {
         this.token = token;
     }

@@ -46,6 +46,7 @@ public final class TopUpFlow implements KioskFlow {
     private final PaymentDispatch dispatch;
     private final ReceiptDesk receipts;
     private final InactivityWatch inactivity;
+    private final CustomerServices services;
     private final List<Consumer<FlowSnapshot>> listeners = new CopyOnWriteArrayList<>();
 
     private volatile FlowSnapshot current;
@@ -75,6 +76,9 @@ public final class TopUpFlow implements KioskFlow {
         this.lang = settings.defaultLanguage();
         this.inactivity = new InactivityWatch(flow, settings.inactivityWarning(), settings.inactivityCountdown(),
                 this::publish, this::onInactivityEnd);
+        this.services = new CustomerServices(new ServicesHost(), flow, new CarrierCalls(flow, io), carrier, catalog,
+                settings, receipts, new VoucherDesk(journal, settings.kioskId(), java.time.Clock.systemUTC()),
+                java.time.Clock.systemDefaultZone());
         this.current = buildSnapshot();
     }
 
@@ -140,7 +144,7 @@ public final class TopUpFlow implements KioskFlow {
             case CONFIRM -> onConfirm(command);
             case DONE, CREDIT_VOUCHER -> command instanceof Finish || command instanceof StartOver ? endSession() : false;
             case CHECKING_NUMBER -> command instanceof StartOver || command instanceof Back ? endSession() : false;
-            default -> false;
+            default -> services.handle(screen, command);
         };
         if (!handled) {
             log.info("refused command {} on screen {}", command.getClass().getSimpleName(), screen);
@@ -150,7 +154,7 @@ public final class TopUpFlow implements KioskFlow {
     private void onSetLanguage(Lang newLang) {
         lang = newLang;
         if (screen == LANGUAGE) {
-            moveTo(NUMBER_ENTRY);
+            moveTo(HOME);
         }
     }
 
@@ -163,7 +167,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private boolean onNumberEntry(FlowCommand command) {
-        return onKeypad(command, session.numberDigits, 10, false, this::checkNumber, LANGUAGE);
+        return onKeypad(command, session.numberDigits, 10, false, this::checkNumber, services.numberBack());
     }
 
     private void checkNumber() {
@@ -172,10 +176,13 @@ public final class TopUpFlow implements KioskFlow {
             message = FlowMessage.error(invalid.reason().messageKey());
             return;
         }
+        if (services.numberTyped(((Msisdn.Valid) parsed).msisdn())) {
+            return;
+        }
         session.msisdn = ((Msisdn.Valid) parsed).msisdn();
         long token = session.token;
         moveTo(CHECKING_NUMBER);
-        stepTimer = check.start(session.msisdn, outcome -> onChecked(token, outcome));
+        stepTimer = check.start(session.msisdn, session.hintOperatorId, outcome -> onChecked(token, outcome));
     }
 
     private boolean current(long token, Screen expected) {
@@ -190,8 +197,18 @@ public final class TopUpFlow implements KioskFlow {
         if (outcome instanceof CarrierCheck.Outcome.Payable p) {
             session.offline = false;
             chooseOperator(p.operator(), p.carrierMin(), p.carrierMax());
-            message = null;
+            if (session.service == Service.PACKAGE) {
+                services.loadPackages(token, p.operator());
+                return;
+            }
+            // The tile was a hint; the carrier's answer is the truth (the number may have moved operators).
+            boolean ported = session.hintOperatorId != null && !session.hintOperatorId.equals(p.operator().id());
+            message = ported ? FlowMessage.info("operator.ported", p.operator().name(lang.code())) : null;
             moveTo(OPERATOR_CONFIRM);
+        } else if (outcome instanceof CarrierCheck.Outcome.Offline && session.service == Service.PACKAGE) {
+            // A package's price and contents come from the carrier: no sale while it is not answering.
+            message = FlowMessage.error("packages.unavailable");
+            moveTo(NUMBER_ENTRY);
         } else if (outcome instanceof CarrierCheck.Outcome.Offline o) {
             session.offline = true;
             chooseOperator(o.operator(), null, null);
@@ -319,7 +336,7 @@ public final class TopUpFlow implements KioskFlow {
             acceptor.disable();
             orders.cancel(session.txnId, "back-before-cash");
             session.txnId = null;
-            moveTo(AMOUNT_ENTRY);
+            moveTo(session.product != null ? PACKAGE_DETAILS : AMOUNT_ENTRY);
         } else if (command instanceof Cancel) {
             cancelWithCredit("customer-cancel");
         } else if (command instanceof StartOver) {
@@ -350,6 +367,7 @@ public final class TopUpFlow implements KioskFlow {
 
     private void submitPayment() {
         acceptor.disable();
+        session.promo = services.promotionAtSubmit(session);
         orders.submit(session);
         moveTo(SUBMITTING);
         if (session.offline) {
@@ -392,8 +410,8 @@ public final class TopUpFlow implements KioskFlow {
         session.receipt = FlowSnapshot.ReceiptState.PRINTING;
         session.qrPayload = receipts.lookupLink(order.txnId());
         long token = session.token;
-        receipts.printPayment(order, session.operator, session.paymentStatus, lang, session.credit,
-                ok -> flow.execute(() -> onPrinted(token, ok)));
+        receipts.printPayment(order, session.operator, session.paymentStatus, lang, session.credit, session.product,
+                session.promo, ok -> flow.execute(() -> onPrinted(token, ok)));
     }
 
     private void onPrinted(long token, boolean ok) {
@@ -402,7 +420,9 @@ public final class TopUpFlow implements KioskFlow {
         }
         session.receipt = ok ? FlowSnapshot.ReceiptState.PRINTED : FlowSnapshot.ReceiptState.FAILED;
         if (screen == RECEIPT) {
-            message = ok ? null : FlowMessage.warning("receipt.failed");
+            // A scratch card the carrier did not confirm keeps its explanation on the done screen.
+            boolean keep = ok && session.service == Service.VOUCHER && message != null;
+            message = keep ? message : ok ? null : FlowMessage.warning("receipt.failed");
             moveTo(session.paymentStatus == FlowSnapshot.PaymentStatus.REFUSED ? CREDIT_VOUCHER : DONE);
             scheduleFinish();
         }
@@ -628,7 +648,8 @@ public final class TopUpFlow implements KioskFlow {
         lockReasons.add(reason);
         if (session != null && session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
             cancelWithCredit("service_lock");
-        } else if (session == null || screen.watchesInactivity() || screen == IDLE || screen == CHECKING_NUMBER) {
+        } else if (session == null || screen.watchesInactivity() || screen == IDLE || screen == CHECKING_NUMBER
+                || screen == VOUCHER_CHECKING) {
             endSession();
         }
     }
@@ -701,6 +722,83 @@ public final class TopUpFlow implements KioskFlow {
 
     private FlowSnapshot buildSnapshot() {
         return FlowSnapshots.of(++version, screen, lang, session, message, inactivity.countdown(), !acceptorFault,
-                settings.acceptedNotes());
+                settings.acceptedNotes(), services.view(session, screen, lang));
+    }
+
+    /** For tests of dated promotions: the day the flow believes it is. */
+    void setClock(java.time.Clock clock) {
+        services.setClock(clock);
+    }
+
+    /** The flow as the service screens see it; every call runs on the flow thread. */
+    private final class ServicesHost implements CustomerServices.Host {
+        @Override
+        public Session session() {
+            return session;
+        }
+
+        @Override
+        public Screen screen() {
+            return screen;
+        }
+
+        @Override
+        public Lang lang() {
+            return lang;
+        }
+
+        @Override
+        public void moveTo(Screen next) {
+            TopUpFlow.this.moveTo(next);
+        }
+
+        @Override
+        public void say(FlowMessage m) {
+            message = m;
+        }
+
+        @Override
+        public void publish() {
+            TopUpFlow.this.publish();
+        }
+
+        @Override
+        public boolean endSession() {
+            return TopUpFlow.this.endSession();
+        }
+
+        @Override
+        public void checkNumber() {
+            TopUpFlow.this.checkNumber();
+        }
+
+        @Override
+        public void startPayment() {
+            if (session.txnId == null) {
+                session.txnId = orders.open(session);
+            }
+            enterCashInsertion();
+        }
+
+        @Override
+        public void step(FlowExecutor.Timer timer) {
+            cancelStepTimer();
+            stepTimer = timer;
+        }
+
+        @Override
+        public void cancelStep() {
+            cancelStepTimer();
+        }
+
+        @Override
+        public void printed(long token, boolean ok) {
+            onPrinted(token, ok);
+        }
+
+        @Override
+        public String lookupLink(String id) {
+            return receipts.lookupLink(id);
+        }
     }
 }

@@ -35,6 +35,9 @@ public final class ScriptedCustomer {
     public FlowSnapshot startTopUp(String nationalNumber, long amountRub) throws InterruptedException {
         flow.submit(new FlowCommand.Start());
         flow.submit(new FlowCommand.SetLanguage(Lang.EN));
+        // Home tiles, then "not sure of the operator": the carrier's check names it.
+        flow.submit(new FlowCommand.ChooseService(org.topupkiosk.flow.Service.TOPUP));
+        flow.submit(new FlowCommand.Next());
         for (char c : nationalNumber.toCharArray()) {
             flow.submit(new FlowCommand.Digit(c - '0'));
         }

@@ -26,6 +26,9 @@ public final class ReceiptFacts {
         }
     }
 
+    /** A carrier promotion the sale was sent with: its title and the bonus the carrier is expected to add. */
+    public record Promo(String title, Money bonus) {}
+
     public record CreditVoucher(String code, Money amount, String sourceTxn, Instant issuedAt) {}
 
     public record VoucherRedemption(String txnId, Instant at, String operatorName, String maskedNumber,

@@ -57,6 +57,41 @@ public final class ReceiptLayouts {
         return footer(w).build(sale.txnId() + "-payment", lookupLink(sale.txnId()), null);
     }
 
+    /** A top-up sent with a promotion: the bonus is the carrier's, printed apart from the money paid. */
+    public Receipt topUp(Sale sale, ReceiptFacts.Promo promo, Lang lang) {
+        ReceiptWriter w = header("receipt.title.topup", lang, sale.at());
+        saleLines(w, sale);
+        if (promo != null) {
+            promo(w, promo);
+        }
+        return footer(w).build(sale.txnId() + "-payment", lookupLink(sale.txnId()), null);
+    }
+
+    /**
+     * A package whose price is {@code price}: what the customer paid above it went to the balance with the package
+     * (the kiosk gives no change), and the receipt says so.
+     */
+    public Receipt packageSale(Sale sale, String packageName, org.topupkiosk.domain.Money price, Lang lang) {
+        ReceiptWriter w = header("receipt.title.package", lang, sale.at());
+        w.heading("receipt.package");
+        w.text(packageName);
+        w.pair("receipt.package.price", w.money(price));
+        saleLines(w, sale);
+        org.topupkiosk.domain.Money extra = sale.amount().minus(price);
+        if (extra.isPositive()) {
+            w.text(w.msg("receipt.package.extra_to_balance", w.money(extra)));
+        }
+        return footer(w).build(sale.txnId() + "-payment", lookupLink(sale.txnId()), null);
+    }
+
+    private static void promo(ReceiptWriter w, ReceiptFacts.Promo promo) {
+        w.pair("receipt.promo", promo.title());
+        if (promo.bonus().isPositive()) {
+            w.pairBold("receipt.promo.bonus", w.money(promo.bonus()));
+        }
+        w.text(w.msg("receipt.promo.note"));
+    }
+
     public Receipt packageSale(Sale sale, String packageName, Lang lang) {
         ReceiptWriter w = header("receipt.title.package", lang, sale.at());
         w.heading("receipt.package");

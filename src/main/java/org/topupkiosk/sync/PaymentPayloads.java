@@ -30,6 +30,9 @@ public final class PaymentPayloads {
             n.put("productId", r.productId());
         }
         n.put("createdAt", r.createdAt().toString());
+        if (r.promoId() != null) {
+            n.put("promoId", r.promoId());
+        }
         return n.toString();
     }
 
@@ -43,7 +46,8 @@ public final class PaymentPayloads {
                     text(n, "operatorId"),
                     new Money(number(n, "amountMinor"), text(n, "currency")),
                     n.hasNonNull("productId") ? n.get("productId").asText() : null,
-                    Instant.parse(text(n, "createdAt")));
+                    Instant.parse(text(n, "createdAt")),
+                    n.hasNonNull("promoId") ? n.get("promoId").asText() : null);
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("outbox payload field 'createdAt' is not an instant: " + e.getMessage(), e);
         } catch (JsonProcessingException e) {

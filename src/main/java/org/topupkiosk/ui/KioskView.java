@@ -18,6 +18,14 @@ import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.KioskFlow;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.Service;
+import org.topupkiosk.ui.screens.BalanceScreen;
+import org.topupkiosk.ui.screens.HomeScreen;
+import org.topupkiosk.ui.screens.OperatorChoiceScreen;
+import org.topupkiosk.ui.screens.PackageDetailsScreen;
+import org.topupkiosk.ui.screens.PackageListScreen;
+import org.topupkiosk.ui.screens.VoucherConfirmScreen;
+import org.topupkiosk.ui.screens.VoucherPinScreen;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ui.screens.AmountEntryScreen;
 import org.topupkiosk.ui.screens.CashInsertionScreen;
@@ -165,17 +173,29 @@ public final class KioskView extends StackPane {
             case IDLE -> new IdleScreen(send);
             case LANGUAGE -> new LanguageScreen(send);
             case NUMBER_ENTRY -> new NumberEntryScreen(send);
-            case CHECKING_NUMBER -> new ProgressScreen(UiKeys.CHECKING_TITLE, UiKeys.CHECKING_HINT);
+            case CHECKING_NUMBER -> new ProgressScreen(
+                    s -> s.service() == Service.TOPUP ? UiKeys.CHECKING_TITLE : UiKeys.ASKING_OPERATOR,
+                    UiKeys.CHECKING_HINT).withStartOver();
             case OPERATOR_CONFIRM -> new OperatorConfirmScreen(send);
             case AMOUNT_ENTRY -> new AmountEntryScreen(send);
             case CASH_INSERTION -> new CashInsertionScreen(send);
             case CONFIRM -> new ConfirmScreen(send);
-            case SUBMITTING -> new ProgressScreen(UiKeys.SUBMITTING_TITLE, UiKeys.SUBMITTING_HINT);
+            case SUBMITTING -> new ProgressScreen(
+                    s -> s.service() == Service.VOUCHER ? UiKeys.VOUCHER_REDEEMING_TITLE : UiKeys.SUBMITTING_TITLE,
+                    UiKeys.SUBMITTING_HINT);
             case RECEIPT -> new ProgressScreen(UiKeys.RECEIPT_TITLE, UiKeys.RECEIPT_PRINTING);
             case DONE -> new DoneScreen(send);
             case CREDIT_VOUCHER -> new CreditVoucherScreen(send);
             case OUT_OF_SERVICE -> new NoticeScreen("out-of-service", UiKeys.OUT_OF_SERVICE_TITLE,
                     UiKeys.OUT_OF_SERVICE_BODY, UiKeys.OUT_OF_SERVICE_HINT);
+            case HOME -> new HomeScreen(send);
+            case OPERATOR_CHOICE -> new OperatorChoiceScreen(send);
+            case BALANCE_RESULT -> new BalanceScreen();
+            case PACKAGE_LIST -> new PackageListScreen(send);
+            case PACKAGE_DETAILS -> new PackageDetailsScreen();
+            case VOUCHER_PIN -> new VoucherPinScreen(send);
+            case VOUCHER_CHECKING -> new ProgressScreen(UiKeys.VOUCHER_CHECKING_TITLE, UiKeys.CHECKING_HINT).withStartOver();
+            case VOUCHER_CONFIRM -> new VoucherConfirmScreen();
             case SERVICE_LOCK -> new NoticeScreen("service-lock", UiKeys.SESSION_LOCKED, null, UiKeys.SERVICE_HINT);
         };
         v.node().getStyleClass().add("screen-" + screen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

@@ -60,10 +60,23 @@ final class TopBar extends VBox {
         getChildren().addAll(row, insertedStrip);
     }
 
+    /** Before an operator is known, the bar names the service in use (after the home screen). */
+    static String serviceTitle(FlowSnapshot s) {
+        if (s.services() == null || s.screen() == Screen.HOME || s.screen() == Screen.LANGUAGE) {
+            return UiKeys.APP_TITLE;
+        }
+        return switch (s.service()) {
+            case PACKAGE -> UiKeys.SERVICE_PACKAGE;
+            case BALANCE -> UiKeys.SERVICE_BALANCE;
+            case VOUCHER -> UiKeys.SERVICE_VOUCHER;
+            default -> UiKeys.APP_TITLE;
+        };
+    }
+
     void update(FlowSnapshot s, Texts t) {
         boolean idle = s.screen() == Screen.IDLE;
         String operator = s.operatorName();
-        title.setText(operator != null && !operator.isBlank() ? operator : t.get(UiKeys.APP_TITLE));
+        title.setText(operator != null && !operator.isBlank() ? operator : t.get(serviceTitle(s)));
         Ui.show(title, !idle);
         String number = s.msisdn() == null ? "" : s.msisdn().pretty();
         subtitle.setText(number);

@@ -138,7 +138,8 @@ final class FlowFixture implements AutoCloseable {
 
     /** Walks a customer from idle to the cash screen for this number and amount. */
     void toCashInsertion(String national, String amountRub) throws InterruptedException {
-        cmd(new FlowCommand.Start(), new FlowCommand.SetLanguage(Lang.EN));
+        cmd(new FlowCommand.Start(), new FlowCommand.SetLanguage(Lang.EN),
+                new FlowCommand.ChooseService(Service.TOPUP), new FlowCommand.Next());
         type(national);
         cmd(new FlowCommand.Next());
         awaitScreen(Screen.OPERATOR_CONFIRM);

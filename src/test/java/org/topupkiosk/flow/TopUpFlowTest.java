@@ -43,8 +43,14 @@ class TopUpFlowTest {
         k.cmd(new Start());
         assertThat(k.snap().screen()).isEqualTo(Screen.LANGUAGE);
         k.cmd(new SetLanguage(Lang.EN));
-        assertThat(k.snap().screen()).isEqualTo(Screen.NUMBER_ENTRY);
+        assertThat(k.snap().screen()).isEqualTo(Screen.HOME);
         assertThat(k.snap().lang()).isEqualTo(Lang.EN);
+        k.cmd(new ChooseService(Service.TOPUP));
+        assertThat(k.snap().screen()).isEqualTo(Screen.OPERATOR_CHOICE);
+        assertThat(k.snap().services().operators()).extracting(ServicesView.OperatorTile::id)
+                .containsExactly("mts", "beeline", "megafon", "t2");
+        k.cmd(new ChooseOperator("mts"));
+        assertThat(k.snap().screen()).isEqualTo(Screen.NUMBER_ENTRY);
         k.type("9161234567");
         assertThat(k.snap().numberDigits()).isEqualTo("9161234567");
         k.cmd(new Next());
@@ -92,7 +98,7 @@ class TopUpFlowTest {
 
     @Test
     void badNumbersAreExplainedAndKeepTheCustomerOnTheKeypad() {
-        k.cmd(new Start(), new SetLanguage(Lang.ZH));
+        k.cmd(new Start(), new SetLanguage(Lang.ZH), new ChooseService(Service.TOPUP), new Next());
         k.type("91612");
         k.cmd(new Next());
         assertThat(k.snap().screen()).isEqualTo(Screen.NUMBER_ENTRY);
@@ -108,7 +114,7 @@ class TopUpFlowTest {
 
     @Test
     void carrierRefusalOfTheNumberIsShownBeforeAnyCash() throws Exception {
-        k.cmd(new Start(), new SetLanguage(Lang.RU));
+        k.cmd(new Start(), new SetLanguage(Lang.RU), new ChooseService(Service.TOPUP), new Next());
         k.type("9000000001");
         k.cmd(new Next());
         FlowSnapshot s = k.await(x -> x.screen() == Screen.NUMBER_ENTRY && x.message() != null);
@@ -143,7 +149,7 @@ class TopUpFlowTest {
         k.close();
         k = new FlowFixture(dir.resolve("b"), FlowFixture.settings(false, Money.rub(15000)));
         k.sim.faults().next(1, Fault.httpError(500), "/v1/accounts");
-        k.cmd(new Start(), new SetLanguage(Lang.EN));
+        k.cmd(new Start(), new SetLanguage(Lang.EN), new ChooseService(Service.TOPUP), new Next());
         k.type("9161234567");
         k.cmd(new Next());
         FlowSnapshot s = k.await(x -> x.screen() == Screen.NUMBER_ENTRY && x.message() != null);
@@ -154,7 +160,7 @@ class TopUpFlowTest {
     @Test
     void accountCheckThatNeverAnswersTimesOutIntoOfflineSale() {
         k.holdIo = true;
-        k.cmd(new Start(), new SetLanguage(Lang.EN));
+        k.cmd(new Start(), new SetLanguage(Lang.EN), new ChooseService(Service.TOPUP), new Next());
         k.type("9161234567");
         k.cmd(new Next());
         assertThat(k.snap().screen()).isEqualTo(Screen.CHECKING_NUMBER);
@@ -173,7 +179,7 @@ class TopUpFlowTest {
 
     @Test
     void amountOutsideTheLimitsIsRefusedOnTheKeypad() throws Exception {
-        k.cmd(new Start(), new SetLanguage(Lang.EN));
+        k.cmd(new Start(), new SetLanguage(Lang.EN), new ChooseService(Service.TOPUP), new Next());
         k.type("9161234567");
         k.cmd(new Next());
         k.awaitScreen(Screen.OPERATOR_CONFIRM);
@@ -216,7 +222,7 @@ class TopUpFlowTest {
 
     @Test
     void inactivityWarnsCountsDownAndContinueKeepsTheSession() {
-        k.cmd(new Start(), new SetLanguage(Lang.EN));
+        k.cmd(new Start(), new SetLanguage(Lang.EN), new ChooseService(Service.TOPUP), new Next());
         k.type("916");
         k.exec.advance(Duration.ofSeconds(59));
         assertThat(k.snap().countdown()).isNull();
@@ -236,7 +242,7 @@ class TopUpFlowTest {
         k.cmd(new Start());
         k.exec.advance(Duration.ofSeconds(75));
         assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
-        k.cmd(new Start(), new SetLanguage(Lang.EN));
+        k.cmd(new Start(), new SetLanguage(Lang.EN), new ChooseService(Service.TOPUP), new Next());
         k.type("9161234567");
         k.cmd(new Next());
         k.awaitScreen(Screen.OPERATOR_CONFIRM);
@@ -440,7 +446,7 @@ class TopUpFlowTest {
 
     @Test
     void languageCanChangeOnEveryScreenWithoutLosingInput() throws Exception {
-        k.cmd(new Start(), new SetLanguage(Lang.EN));
+        k.cmd(new Start(), new SetLanguage(Lang.EN), new ChooseService(Service.TOPUP), new Next());
         k.type("916");
         k.cmd(new SetLanguage(Lang.ZH));
         assertThat(k.snap().lang()).isEqualTo(Lang.ZH);
@@ -500,7 +506,7 @@ class TopUpFlowTest {
     @Test
     void startOverWhileTheCarrierIsBeingAskedIgnoresTheLateAnswer() {
         k.holdIo = true;
-        k.cmd(new Start(), new SetLanguage(Lang.EN));
+        k.cmd(new Start(), new SetLanguage(Lang.EN), new ChooseService(Service.TOPUP), new Next());
         k.type("9161234567");
         k.cmd(new Next());
         assertThat(k.snap().screen()).isEqualTo(Screen.CHECKING_NUMBER);

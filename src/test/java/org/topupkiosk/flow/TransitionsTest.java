@@ -26,11 +26,42 @@ class TransitionsTest {
 
     @Test
     void theHappyPathIsAllowedStepByStep() {
-        Screen[] path = {Screen.IDLE, Screen.LANGUAGE, Screen.NUMBER_ENTRY, Screen.CHECKING_NUMBER,
+        Screen[] path = {Screen.IDLE, Screen.LANGUAGE, Screen.HOME, Screen.OPERATOR_CHOICE, Screen.NUMBER_ENTRY,
+                Screen.CHECKING_NUMBER,
                 Screen.OPERATOR_CONFIRM, Screen.AMOUNT_ENTRY, Screen.CASH_INSERTION, Screen.CONFIRM, Screen.SUBMITTING,
                 Screen.RECEIPT, Screen.DONE, Screen.IDLE};
         for (int i = 0; i + 1 < path.length; i++) {
             assertThat(Transitions.allowed(path[i], path[i + 1])).as("%s -> %s", path[i], path[i + 1]).isTrue();
         }
+    }
+
+    @Test
+    void everyServicePathIsAllowedStepByStep() {
+        Screen[][] paths = {
+                {Screen.HOME, Screen.NUMBER_ENTRY, Screen.CHECKING_NUMBER, Screen.BALANCE_RESULT, Screen.CHECKING_NUMBER,
+                        Screen.OPERATOR_CONFIRM},
+                {Screen.HOME, Screen.NUMBER_ENTRY, Screen.CHECKING_NUMBER, Screen.PACKAGE_LIST, Screen.PACKAGE_DETAILS,
+                        Screen.CASH_INSERTION, Screen.PACKAGE_DETAILS, Screen.CASH_INSERTION, Screen.CONFIRM,
+                        Screen.SUBMITTING, Screen.RECEIPT, Screen.DONE},
+                {Screen.HOME, Screen.VOUCHER_PIN, Screen.VOUCHER_CHECKING, Screen.VOUCHER_CONFIRM, Screen.NUMBER_ENTRY,
+                        Screen.SUBMITTING, Screen.RECEIPT, Screen.DONE},
+                {Screen.VOUCHER_CHECKING, Screen.VOUCHER_PIN},
+                {Screen.SUBMITTING, Screen.NUMBER_ENTRY},
+                {Screen.SUBMITTING, Screen.VOUCHER_PIN}};
+        for (Screen[] path : paths) {
+            for (int i = 0; i + 1 < path.length; i++) {
+                assertThat(Transitions.allowed(path[i], path[i + 1])).as("%s -> %s", path[i], path[i + 1]).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void servicesCannotSkipTheirChecksOrMoney() {
+        assertThat(Transitions.allowed(Screen.HOME, Screen.CASH_INSERTION)).isFalse();
+        assertThat(Transitions.allowed(Screen.PACKAGE_LIST, Screen.CASH_INSERTION)).isFalse();
+        assertThat(Transitions.allowed(Screen.VOUCHER_PIN, Screen.NUMBER_ENTRY)).as("a card is checked first").isFalse();
+        assertThat(Transitions.allowed(Screen.VOUCHER_PIN, Screen.SUBMITTING)).isFalse();
+        assertThat(Transitions.allowed(Screen.BALANCE_RESULT, Screen.CASH_INSERTION)).isFalse();
+        assertThat(Transitions.allowed(Screen.LANGUAGE, Screen.NUMBER_ENTRY)).as("services come first").isFalse();
     }
 }

@@ -10,6 +10,8 @@ import org.topupkiosk.flow.FlowSnapshot.PaymentStatus;
 import org.topupkiosk.flow.FlowSnapshot.ReceiptState;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.Service;
+import org.topupkiosk.flow.ServicesView;
 
 /** Representative snapshots, one per screen, as a mid-session MTS top-up of 588 ₽ for 600 ₽ cash would show them. */
 final class Snapshots {
@@ -47,12 +49,13 @@ final class Snapshots {
         Money creditAmount;
         ReceiptState receipt = ReceiptState.NONE;
         String qrPayload;
+        ServicesView services;
 
         FlowSnapshot build() {
             return new FlowSnapshot(VERSION.incrementAndGet(), screen, lang, numberDigits, msisdn, operatorId,
                     operatorName, operatorColor, amountDigits, amount, cashNeeded, cashInserted, fee, toBalance,
                     minAmount, maxAmount, cashLimit, acceptedNotes, acceptorReady, offline, message, countdown, txnId,
-                    paymentStatus, creditCode, creditAmount, receipt, qrPayload);
+                    paymentStatus, creditCode, creditAmount, receipt, qrPayload, services);
         }
     }
 
@@ -66,6 +69,61 @@ final class Snapshots {
         b.lang = lang;
         switch (screen) {
             case IDLE, LANGUAGE, OUT_OF_SERVICE, SERVICE_LOCK -> { }
+            case HOME -> b.services = services(Service.TOPUP).build();
+            case OPERATOR_CHOICE -> {
+                ServicesBuilder v = services(Service.TOPUP);
+                v.operators = List.of(new ServicesView.OperatorTile("mts", lang == Lang.RU ? "МТС" : "MTS", "#E30611"),
+                        new ServicesView.OperatorTile("beeline", lang == Lang.RU ? "Билайн" : lang == Lang.ZH ? "比莱恩"
+                                : "Beeline", "#FFB800"),
+                        new ServicesView.OperatorTile("megafon", lang == Lang.RU ? "МегаФон" : "MegaFon", "#00B956"),
+                        new ServicesView.OperatorTile("t2", lang == Lang.RU ? "Т2" : "T2", "#000000"));
+                b.services = v.build();
+            }
+            case BALANCE_RESULT -> {
+                operator(number(b));
+                ServicesBuilder v = services(Service.BALANCE);
+                v.balance = Money.rubMinor(34_567);
+                v.balanceExpires = java.time.LocalDate.of(2027, 3, 1);
+                b.services = v.build();
+            }
+            case PACKAGE_LIST -> {
+                operator(number(b));
+                ServicesBuilder v = services(Service.PACKAGE);
+                v.packages = List.of(
+                        pkg("mts-data-1g-day", lang, "data", "day", 1024, 0, 60,
+                                "Интернет 1 ГБ на сутки", "Internet 1 GB for a day", "1 GB 流量（1天）"),
+                        pkg("mts-data-20g-month", lang, "data", "month", 20480, 0, 450,
+                                "Интернет 20 ГБ на месяц", "Internet 20 GB for a month", "20 GB 流量（1个月）"),
+                        pkg("mts-data-5g-unlimited", lang, "data", "unlimited", 5120, 0, 700,
+                                "Интернет 5 ГБ без срока", "Internet 5 GB, no expiry", "5 GB 流量（不限期）"),
+                        pkg("mts-combo-tourist-day", lang, "combo", "day", 3072, 60, 150,
+                                "Туристический: 3 ГБ и 60 минут на сутки", "Tourist: 3 GB and 60 minutes for a day",
+                                "旅游套餐：3 GB + 60 分钟（1天）"));
+                v.pages = 2;
+                b.services = v.build();
+            }
+            case PACKAGE_DETAILS -> {
+                operator(number(b));
+                ServicesBuilder v = services(Service.PACKAGE);
+                v.selected = pkg("mts-combo-15g-500-month", lang, "combo", "month", 15360, 500, 650,
+                        "15 ГБ и 500 минут на месяц", "15 GB and 500 minutes for a month", "15 GB 流量 + 500 分钟（1个月）");
+                b.services = v.build();
+            }
+            case VOUCHER_PIN -> {
+                ServicesBuilder v = services(Service.VOUCHER);
+                v.pinLength = 9;
+                v.pinMask = "•••• •••• •";
+                b.services = v.build();
+                b.message = FlowMessage.error("voucher.unknown");
+            }
+            case VOUCHER_CHECKING -> b.services = services(Service.VOUCHER).build();
+            case VOUCHER_CONFIRM -> {
+                ServicesBuilder v = services(Service.VOUCHER);
+                v.voucherNominal = Money.rub(500);
+                v.voucherOperator = lang == Lang.RU ? "МТС" : "MTS";
+                v.voucherSerial = "MTS-500-000001";
+                b.services = v.build();
+            }
             case NUMBER_ENTRY -> b.numberDigits = "91612345";
             case CHECKING_NUMBER -> number(b);
             case OPERATOR_CONFIRM -> operator(number(b));
@@ -75,12 +133,17 @@ final class Snapshots {
                 b.amount = Money.rub(1500);
                 b.cashNeeded = Money.rub(1530);
                 b.fee = Money.rub(30);
+                b.services = promo(lang, Money.rub(150), true);
             }
             case CASH_INSERTION -> {
                 cash(limits(operator(number(b))));
                 b.message = FlowMessage.warning("cash.note_returned_limit", Money.rub(15000));
+                b.services = promo(lang, Money.rubMinor(5880), true);
             }
-            case CONFIRM -> cash(limits(operator(number(b))));
+            case CONFIRM -> {
+                cash(limits(operator(number(b))));
+                b.services = promo(lang, Money.rubMinor(5880), true);
+            }
             case SUBMITTING, RECEIPT -> settled(cash(limits(operator(number(b)))));
             case DONE -> {
                 settled(cash(limits(operator(number(b)))));
@@ -97,6 +160,53 @@ final class Snapshots {
             }
         }
         return b;
+    }
+
+    /** The service part of a snapshot, shaped by a test. */
+    static final class ServicesBuilder {
+        Service service;
+        List<ServicesView.OperatorTile> operators = List.of();
+        Money balance;
+        java.time.LocalDate balanceExpires;
+        List<ServicesView.PackageView> packages = List.of();
+        int page;
+        int pages = 1;
+        ServicesView.PackageView selected;
+        String pinMask = "";
+        int pinLength;
+        Money voucherNominal;
+        String voucherOperator;
+        String voucherSerial;
+        ServicesView.PromoView promo;
+
+        ServicesView build() {
+            return new ServicesView(service, operators, null, balance, balanceExpires, packages, page, pages, selected,
+                    pinMask, pinLength, voucherNominal, voucherOperator, voucherSerial, promo);
+        }
+    }
+
+    static ServicesBuilder services(Service service) {
+        ServicesBuilder v = new ServicesBuilder();
+        v.service = service;
+        return v;
+    }
+
+    private static ServicesView promo(Lang lang, Money bonus, boolean applies) {
+        ServicesBuilder v = services(Service.TOPUP);
+        String title = switch (lang) {
+            case RU -> "+10% к пополнению от 500 ₽";
+            case EN -> "+10% on top-ups of 500 ₽ or more";
+            case ZH -> "充值满 500 ₽ 赠送 10%";
+        };
+        v.promo = new ServicesView.PromoView("mts-bonus10-500", title, 10, Money.rub(500), bonus, applies);
+        return v.build();
+    }
+
+    private static ServicesView.PackageView pkg(String id, Lang lang, String kind, String period, long mb, long min,
+                                                long rub, String ru, String en, String zh) {
+        String title = lang == Lang.RU ? ru : lang == Lang.EN ? en : zh;
+        return new ServicesView.PackageView(id, title, kind, period, mb, min, Money.rub(rub), Money.ZERO_RUB,
+                Money.rub(rub));
     }
 
     /** After submit or cancel the cash belongs to the order or the voucher: the flow reports none in the kiosk. */

@@ -29,6 +29,8 @@ import org.topupkiosk.carrier.OtpCheck;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.SimSubscriber;
+import org.topupkiosk.carrier.VoucherInfo;
+import org.topupkiosk.carrier.VoucherRedemption;
 import org.topupkiosk.domain.Msisdn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,6 +191,31 @@ public final class RestCarrierGateway implements CarrierGateway {
                     + ", asked for " + iccid);
         }
         return s;
+    }
+
+    @Override
+    public VoucherInfo validateVoucher(String pin) throws CarrierException {
+        Objects.requireNonNull(pin, "pin");
+        Answer a = send("POST", "/v1/vouchers/validate", null, CarrierJson.bytes(CarrierJson.voucherValidateRequest(pin)));
+        if (a.status == 404) {
+            throw a.refusal("unknown-voucher");
+        }
+        return a.decodeOk(CarrierJson::voucherInfo);
+    }
+
+    @Override
+    public VoucherRedemption redeemVoucher(String pin, Msisdn msisdn, String redemptionId) throws CarrierException {
+        Objects.requireNonNull(pin, "pin");
+        Objects.requireNonNull(msisdn, "msisdn");
+        Objects.requireNonNull(redemptionId, "redemptionId");
+        byte[] body = CarrierJson.bytes(CarrierJson.voucherRedeemRequest(pin, msisdn, redemptionId));
+        Answer a = send("POST", "/v1/vouchers/redeem", null, body, "Idempotency-Key", redemptionId);
+        VoucherRedemption r = a.decodeOk(CarrierJson::voucherRedemption);
+        if (!redemptionId.equals(r.redemptionId())) {
+            throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body",
+                    "voucher answer for " + r.redemptionId() + ", asked for " + redemptionId);
+        }
+        return r;
     }
 
     /** The one place where transport failures become {@link CarrierException} kinds. */

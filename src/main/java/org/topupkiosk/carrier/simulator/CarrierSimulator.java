@@ -127,6 +127,11 @@ public final class CarrierSimulator implements AutoCloseable {
         return ledger.snapshot();
     }
 
+    /** The promotion bonus the carrier added to a top-up (zero when no promotion applied); for tests and the demo. */
+    public org.topupkiosk.domain.Money bonusOf(String txnId) {
+        return ledger.bonusOf(txnId);
+    }
+
     @Override
     public void close() {
         closing.countDown();

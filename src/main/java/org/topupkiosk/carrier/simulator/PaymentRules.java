@@ -41,7 +41,8 @@ final class PaymentRules {
             if (p == null || !p.operatorId().equals(NumberPlan.operatorOf(r.msisdn()))) {
                 return Decision.refuse("unknown-product", "no product " + r.productId() + " for this number's operator");
             }
-            if (!p.price().equals(r.amount())) {
+            // At least the price: what the customer put in above it goes to the balance (a kiosk gives no change).
+            if (!p.price().currency().equals(r.amount().currency()) || r.amount().lessThan(p.price())) {
                 return Decision.refuse("price-mismatch", "product costs " + p.price().plain());
             }
         } else if (r.amount().lessThan(MIN_AMOUNT) || r.amount().greaterThan(MAX_AMOUNT)) {

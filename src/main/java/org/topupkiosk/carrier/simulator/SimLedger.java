@@ -52,6 +52,7 @@ final class SimLedger implements Closeable {
 
     private final Map<String, Stored> payments = new LinkedHashMap<>();
     private final Map<String, Long> toppedUpMinor = new HashMap<>();
+    private final Map<String, String> promos = new HashMap<>();
     private final Clock clock;
     private final BufferedWriter out;
     private long sequence;
@@ -100,6 +101,10 @@ final class SimLedger implements Closeable {
                 d.status(), ref, d.refusalCode(), applied ? 1 : 0);
         ObjectNode line = toJson(e).put("event", "payment").put("fingerprint", fingerprint)
                 .put("createdAt", r.createdAt().toString()).put("message", d.message());
+        if (r.promoId() != null) {
+            line.put("promoId", r.promoId());
+            promos.put(r.txnId(), r.promoId());
+        }
         append(line);
         put(e, fingerprint);
         return new Created(e);
@@ -151,9 +156,33 @@ final class SimLedger implements Closeable {
     private void put(LedgerEntry e, String fingerprint) {
         Stored before = payments.put(e.txnId(), new Stored(e, fingerprint));
         int newlyApplied = e.appliedCount() - (before == null ? 0 : before.entry().appliedCount());
-        if (newlyApplied > 0 && e.productId() == null) {
-            toppedUpMinor.merge(e.msisdn(), e.amount().minor() * newlyApplied, Long::sum);
+        if (newlyApplied > 0) {
+            toppedUpMinor.merge(e.msisdn(), toBalance(e).minor() * newlyApplied, Long::sum);
         }
+    }
+
+    /** What a payment puts on the balance: a top-up all of it plus its promo bonus, a package what is above its price. */
+    private Money toBalance(LedgerEntry e) {
+        if (e.productId() == null) {
+            String promo = promos.get(e.txnId());
+            return e.amount().plus(SimPromotions.bonus(promo, e.operatorId(), e.amount(), LocalDate.now(clock)));
+        }
+        return SimCatalog.product(e.productId()).map(p -> e.amount().minus(p.price()).max(Money.zero(e.amount().currency())))
+                .orElse(Money.zero(e.amount().currency()));
+    }
+
+    /** The promo bonus the carrier added to this payment (zero when none applied). */
+    synchronized Money bonusOf(String txnId) {
+        Stored s = payments.get(txnId);
+        if (s == null || s.entry().productId() != null || s.entry().appliedCount() == 0) {
+            return Money.ZERO_RUB;
+        }
+        return SimPromotions.bonus(promos.get(txnId), s.entry().operatorId(), s.entry().amount(), LocalDate.now(clock));
+    }
+
+    /** Adds a redeemed scratch card's face value to the number's balance. */
+    synchronized void creditVoucher(Msisdn m, Money nominal) {
+        toppedUpMinor.merge(m.e164(), nominal.minor(), Long::sum);
     }
 
     private void confirm(String txnId) {
@@ -199,6 +228,10 @@ final class SimLedger implements Closeable {
                         PaymentResult.Status.valueOf(CarrierJson.text(n, "status")),
                         CarrierJson.optionalText(n, "carrierRef"), CarrierJson.optionalText(n, "refusalCode"),
                         n.path("appliedCount").asInt());
+                String promo = CarrierJson.optionalText(n, "promoId");
+                if (promo != null) {
+                    promos.put(txnId, promo);
+                }
                 Stored earlier = payments.get(txnId);
                 if (earlier != null) {
                     // Two records of one txnId is a double payment; keep counting so ledger() shows it.
@@ -219,6 +252,6 @@ final class SimLedger implements Closeable {
 
     private static String fingerprint(PaymentRequest r) {
         return r.msisdn().e164() + "|" + r.operatorId() + "|" + r.amount().minor() + " " + r.amount().currency() + "|"
-                + r.productId() + "|" + r.createdAt();
+                + r.productId() + "|" + r.createdAt() + (r.promoId() == null ? "" : "|" + r.promoId());
     }
 }

@@ -14,6 +14,8 @@ import org.topupkiosk.carrier.AccountCheck;
 import org.topupkiosk.carrier.CatalogEntry;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
+import org.topupkiosk.carrier.VoucherInfo;
+import org.topupkiosk.carrier.VoucherRedemption;
 import org.topupkiosk.carrier.rest.CarrierJson;
 import org.topupkiosk.carrier.rest.RequestSigner;
 import org.topupkiosk.carrier.rest.WireFormatException;
@@ -51,6 +53,8 @@ final class SimulatorApi {
     private final Clock clock;
     private final SimOtp otp;
     private final SimRegister sims = SimRegister.load();
+    private final SimVouchers vouchers = new SimVouchers();
+    private final java.util.Set<String> credited = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SimulatorApi(Function<String, byte[]> keyOfKiosk, SimLedger ledger, Faults faults, Clock clock, SimOtp otp) {
         this.keyOfKiosk = keyOfKiosk;
@@ -94,6 +98,12 @@ final class SimulatorApi {
         Matcher v = OTP_VERIFY.matcher(p);
         if (v.matches()) {
             return "POST".equals(m) ? otp.verify(v.group(1), r.body()) : notAllowed(m, p);
+        }
+        if (p.equals("/v1/vouchers/validate")) {
+            return "POST".equals(m) ? validateVoucher(r, forcedRefusal) : notAllowed(m, p);
+        }
+        if (p.equals("/v1/vouchers/redeem")) {
+            return "POST".equals(m) ? redeemVoucher(r, forcedRefusal) : notAllowed(m, p);
         }
         Matcher b = BALANCE.matcher(p);
         if (b.matches()) {
@@ -191,6 +201,48 @@ final class SimulatorApi {
         }
         LedgerEntry e = offer instanceof SimLedger.Created cr ? cr.entry() : ((SimLedger.Repeat) offer).entry();
         return Response.json(200, CarrierJson.paymentResult(e.toResult(message(e))));
+    }
+
+    private Response validateVoucher(Request r, String forcedRefusal) {
+        String pin = pin(CarrierJson.text(CarrierJson.parse(r.body()), "pin"));
+        VoucherInfo v = forcedRefusal != null ? null : vouchers.validate(pin);
+        if (v == null) {
+            return Response.error(404, forcedRefusal != null ? forcedRefusal : "unknown-voucher", "no card with this PIN");
+        }
+        return Response.json(200, CarrierJson.voucherInfo(v));
+    }
+
+    private Response redeemVoucher(Request r, String forcedRefusal) {
+        JsonNode n = CarrierJson.parse(r.body());
+        String id = CarrierJson.text(n, "redemptionId");
+        if (!TXN_ID.matcher(id).matches()) {
+            return Response.error(400, "bad-redemption-id", "redemptionId must be 1-64 of A-Z a-z 0-9 . _ : -");
+        }
+        if (!id.equals(r.header().apply("Idempotency-Key"))) {
+            return Response.error(400, "idempotency-key", "Idempotency-Key header must equal redemptionId");
+        }
+        String pin = pin(CarrierJson.text(n, "pin"));
+        Msisdn msisdn = msisdn(CarrierJson.text(n, "msisdn"));
+        String refusal = forcedRefusal != null ? forcedRefusal : PaymentRules.check(msisdn).refusalCode();
+        VoucherRedemption answer;
+        try {
+            answer = vouchers.redeem(id, pin, msisdn, refusal);
+        } catch (SimVouchers.Conflict e) {
+            return Response.error(409, "redemption-conflict", e.getMessage());
+        }
+        if (answer.status() == VoucherRedemption.Status.REDEEMED && answer.carrierRef() != null
+                && credited.add(id)) {
+            ledger.creditVoucher(msisdn, answer.nominal());
+        }
+        return Response.json(200, CarrierJson.voucherRedemption(answer));
+    }
+
+    /** Scratch-card PINs are 10 to 20 digits; anything else is a malformed request, not an unknown card. */
+    private static String pin(String pin) {
+        if (!pin.matches("[0-9]{10,20}")) {
+            throw new WireFormatException("pin must be 10-20 digits");
+        }
+        return pin;
     }
 
     private Response status(String txnId) {

@@ -18,6 +18,7 @@ public final class AmountEntryScreen implements ScreenView {
     private final Label limits = Ui.label("body", "muted");
     private final Label cashNeeded = Ui.label("body", "strong");
     private final Label fee = Ui.label("body", "muted");
+    private final Label promo = PromoLabel.create("amount-promo");
     private final Keypad keypad;
 
     public AmountEntryScreen(Consumer<FlowCommand> send) {
@@ -25,7 +26,7 @@ public final class AmountEntryScreen implements ScreenView {
         display.setWrapText(false);
         cashNeeded.setId("amount-cash-needed");
         keypad = new Keypad("amount-key", send);
-        VBox head = Ui.column(title, display, limits, cashNeeded, fee);
+        VBox head = Ui.column(title, display, limits, cashNeeded, fee, promo);
         root = new SplitPane2(head, keypad);
     }
 
@@ -57,6 +58,7 @@ public final class AmountEntryScreen implements ScreenView {
         cashNeeded.setText(s.cashNeeded() == null ? "" : t.get(UiKeys.AMOUNT_CASH_NEEDED, s.cashNeeded()));
         Ui.show(fee, s.fee() != null);
         fee.setText(s.fee() == null ? "" : t.get(UiKeys.AMOUNT_FEE, s.fee()));
+        PromoLabel.update(promo, s, t);
         keypad.update(t);
     }
 

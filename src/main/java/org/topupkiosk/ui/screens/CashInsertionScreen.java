@@ -25,6 +25,7 @@ public final class CashInsertionScreen implements ScreenView {
     private final Label notesTitle = Ui.label("hint");
     private final FlowPane notes = new FlowPane();
     private final Label waiting = Ui.label("body", "warning-text");
+    private final Label promo = PromoLabel.create("cash-promo");
 
     public CashInsertionScreen(Consumer<FlowCommand> send) {
         total.setId("cash-total");
@@ -32,7 +33,7 @@ public final class CashInsertionScreen implements ScreenView {
         toBalance.setId("cash-to-balance");
         notes.setId("cash-notes");
         notes.getStyleClass().add("chips");
-        root = new SplitPane2(Ui.column(title, total, toBalance, fee),
+        root = new SplitPane2(Ui.column(title, total, toBalance, fee, promo),
                 Ui.column(limits, noChange, notesTitle, notes, waiting));
     }
 
@@ -45,7 +46,7 @@ public final class CashInsertionScreen implements ScreenView {
     public void update(FlowSnapshot s, Texts t) {
         title.setText(t.get(UiKeys.CASH_TITLE));
         total.setText(t.money(s.cashInserted() == null ? Money.ZERO_RUB : s.cashInserted()));
-        toBalance.setText(s.toBalance() == null ? "" : t.get(UiKeys.CASH_TO_BALANCE, s.toBalance()));
+        toBalance.setText(s.toBalance() == null ? "" : PackageTexts.toBalanceLine(s, t));
         Ui.show(toBalance, s.toBalance() != null);
         fee.setText(s.fee() == null ? "" : t.get(UiKeys.CASH_FEE, s.fee()));
         Ui.show(fee, s.fee() != null);
@@ -53,6 +54,7 @@ public final class CashInsertionScreen implements ScreenView {
         limits.setText(hasLimits ? t.get(UiKeys.CASH_LIMITS, s.minAmount(), s.maxAmount()) : "");
         Ui.show(limits, hasLimits);
         noChange.setText(t.get(UiKeys.CASH_NO_CHANGE));
+        PromoLabel.update(promo, s, t);
         notesTitle.setText(t.get(UiKeys.CASH_ACCEPTED_NOTES));
         notes.getChildren().clear();
         for (Money note : s.acceptedNotes()) {

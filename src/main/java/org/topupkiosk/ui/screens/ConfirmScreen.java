@@ -19,6 +19,7 @@ public final class ConfirmScreen implements ScreenView {
     private final GridPane summary = new GridPane();
     private final Label[] names = new Label[5];
     private final Label[] values = new Label[5];
+    private final Label promo = PromoLabel.create("confirm-promo");
 
     public ConfirmScreen(Consumer<FlowCommand> send) {
         summary.getStyleClass().addAll("card", "summary");
@@ -36,7 +37,7 @@ public final class ConfirmScreen implements ScreenView {
         }
         values[4].getStyleClass().add("amount-large");
         values[4].setId("confirm-to-balance");
-        root = Ui.column(title, summary);
+        root = Ui.column(title, summary, promo);
     }
 
     @Override
@@ -51,7 +52,16 @@ public final class ConfirmScreen implements ScreenView {
         row(1, t.get(UiKeys.CONFIRM_NUMBER), s.msisdn() == null ? "" : s.msisdn().pretty());
         row(2, t.get(UiKeys.CONFIRM_CASH), t.money(s.cashInserted()));
         row(3, t.get(UiKeys.CONFIRM_FEE), t.money(s.fee()));
-        row(4, t.get(UiKeys.CONFIRM_TO_BALANCE), t.money(s.toBalance()));
+        org.topupkiosk.flow.ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
+        if (pkg != null) {
+            // A package: its price, and the cash above it that goes to the balance (no change is given).
+            row(4, t.get(UiKeys.PACKAGE_PRICE), t.money(pkg.price()));
+            promo.setText(PackageTexts.toBalanceLine(s, t));
+            Ui.show(promo, true);
+        } else {
+            row(4, t.get(UiKeys.CONFIRM_TO_BALANCE), t.money(s.toBalance()));
+            PromoLabel.update(promo, s, t);
+        }
     }
 
     private void row(int i, String name, String value) {

@@ -57,7 +57,8 @@ public final class DoneScreen implements ScreenView {
         switch (ps) {
             case CREDITED -> {
                 icon.setContent(Ui.ICON_CHECK);
-                status.setText(t.get(UiKeys.DONE_CREDITED));
+                status.setText(t.get(s.service() == org.topupkiosk.flow.Service.VOUCHER ? UiKeys.VOUCHER_DONE
+                        : UiKeys.DONE_CREDITED));
                 detail.setText(t.get(UiKeys.PAYMENT_CREDITED));
             }
             case PENDING -> {
@@ -72,7 +73,10 @@ public final class DoneScreen implements ScreenView {
             }
         }
         boolean showAmount = s.toBalance() != null && s.msisdn() != null && ps != PaymentStatus.REFUSED;
-        amountTo.setText(showAmount ? t.get(UiKeys.DONE_AMOUNT_TO, s.toBalance(), s.msisdn().masked()) : "");
+        // A package names what was bought; a top-up or a scratch card what went to the balance.
+        org.topupkiosk.flow.ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
+        Object what = pkg != null ? pkg.title() : s.toBalance();
+        amountTo.setText(showAmount ? t.get(UiKeys.DONE_AMOUNT_TO, what, s.msisdn().masked()) : "");
         Ui.show(amountTo, showAmount);
         txn.setText(s.txnId() == null ? "" : t.get(UiKeys.DONE_TXN, s.txnId()));
         Ui.show(txn, s.txnId() != null);

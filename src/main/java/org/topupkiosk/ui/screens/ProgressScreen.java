@@ -15,14 +15,20 @@ import org.topupkiosk.flow.FlowSnapshot;
 public final class ProgressScreen implements ScreenView {
 
     private final VBox root;
-    private final String titleKey;
     private final String hintKey;
     private final Label title = Ui.label("title");
     private final Label detail = Ui.label("body", "strong");
     private final Label hint = Ui.label("hint");
 
+    private final java.util.function.Function<FlowSnapshot, String> titleFor;
+
     public ProgressScreen(String titleKey, String hintKey) {
-        this.titleKey = titleKey;
+        this(s -> titleKey, hintKey);
+    }
+
+    /** A wait whose title depends on what is happening (the service in use). */
+    public ProgressScreen(java.util.function.Function<FlowSnapshot, String> titleFor, String hintKey) {
+        this.titleFor = titleFor;
         this.hintKey = hintKey;
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.getStyleClass().add("big-progress");
@@ -33,6 +39,20 @@ public final class ProgressScreen implements ScreenView {
         root = Ui.column(top, spinner, title, detail, hint, bottom);
     }
 
+    private boolean startOver;
+
+    /** The customer may give up the wait with "Start over" (nothing is paid yet while it runs). */
+    public ProgressScreen withStartOver() {
+        this.startOver = true;
+        return this;
+    }
+
+    @Override
+    public BarSpec bar(FlowSnapshot s) {
+        return startOver ? new BarSpec(null, BarSpec.Action.of(org.topupkiosk.ui.UiKeys.START_OVER,
+                new org.topupkiosk.flow.FlowCommand.StartOver()), null) : BarSpec.NONE;
+    }
+
     @Override
     public Node node() {
         return root;
@@ -40,7 +60,7 @@ public final class ProgressScreen implements ScreenView {
 
     @Override
     public void update(FlowSnapshot s, Texts t) {
-        title.setText(t.get(titleKey));
+        title.setText(t.get(titleFor.apply(s)));
         hint.setText(t.get(hintKey));
         // While checking, the number being checked; later, the money on its way.
         String d = s.msisdn() != null ? s.msisdn().pretty() : "";

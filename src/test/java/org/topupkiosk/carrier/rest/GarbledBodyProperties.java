@@ -42,6 +42,10 @@ class GarbledBodyProperties {
                     + "\"expiresAt\":\"2026-11-22T10:05:00Z\",\"codeLength\":6}",
             "{\"verified\":true,\"token\":\"ab\",\"reason\":null,\"attemptsLeft\":2}",
             "{\"verified\":false,\"token\":null,\"reason\":\"wrong-code\",\"attemptsLeft\":1}",
+            "{\"serial\":\"MTS-500-000001\",\"operatorId\":\"mts\",\"state\":\"UNUSED\","
+                    + "\"nominal\":{\"minor\":50000,\"currency\":\"RUB\"}}",
+            "{\"redemptionId\":\"V1\",\"status\":\"REDEEMED\",\"serial\":\"S\",\"operatorId\":\"mts\","
+                    + "\"nominal\":{\"minor\":50000,\"currency\":\"RUB\"},\"carrierRef\":\"R\",\"refusalCode\":null}",
             "{\"code\":\"bad-signature\",\"message\":\"no\"}");
     private static final int[] STATUSES = {200, 200, 200, 201, 400, 401, 404, 409, 500, 503, 302};
 
@@ -78,7 +82,9 @@ class GarbledBodyProperties {
             nextBody.set(r.nextInt(3) == 0 ? Property.randomBytes(r, 200) : mutate(r, SEEDS.get(r.nextInt(SEEDS.size()))));
             Msisdn m = Msisdn.of("+79161234567");
             try {
-                switch (r.nextInt(7)) {
+                switch (r.nextInt(9)) {
+                    case 6 -> assertThat(gw.validateVoucher("12345678901234").state()).isNotNull();
+                    case 7 -> assertThat(gw.redeemVoucher("12345678901234", m, "V1").status()).isNotNull();
                     case 0 -> assertThat(gw.pay(topUp("+79161234567", 100)).status()).isNotNull();
                     case 1 -> assertThat(gw.status("T").status()).isNotNull();
                     case 2 -> assertThat(gw.checkAccount(m, null).msisdn()).isNotNull();

@@ -1,0 +1,412 @@
+package org.topupkiosk.flow;
+
+import static org.topupkiosk.flow.Screen.*;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.topupkiosk.carrier.Balance;
+import org.topupkiosk.carrier.CarrierException;
+import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.carrier.CatalogEntry;
+import org.topupkiosk.carrier.VoucherInfo;
+import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.domain.Operator;
+import org.topupkiosk.domain.Promotion;
+import org.topupkiosk.flow.FlowCommand.*;
+
+/**
+ * The service screens around the top-up: home tiles, operator tiles, balance and packages (scratch cards are in
+ * {@link ScratchCards}), plus the promotion shown before paying. It runs on the flow thread as part of
+ * {@link TopUpFlow} and moves screens only through the flow ({@link Host}), so the one transition table still rules
+ * every move. Money stays with the flow: a package is
+ * paid through the same cash screens, journal and outbox as a top-up.
+ */
+final class CustomerServices {
+
+    /** Packages per page; the list scrolls with big arrows, not a scrollbar (SCREENS.md). */
+    static final int PACKAGES_PER_PAGE = 4;
+
+    /** What the services need of the flow; implemented by {@link TopUpFlow} on its own thread. */
+    interface Host {
+        Session session();
+
+        Screen screen();
+
+        Lang lang();
+
+        void moveTo(Screen next);
+
+        void say(FlowMessage message);
+
+        void publish();
+
+        boolean endSession();
+
+        /** Checks the typed number with the carrier (CHECKING_NUMBER), as the top-up does. */
+        void checkNumber();
+
+        /** Opens the order for the session's number, operator and product, and goes to the cash screen. */
+        void startPayment();
+
+        void step(FlowExecutor.Timer timer);
+
+        void cancelStep();
+
+        /** Prints a receipt, then goes to DONE as a payment's receipt does. */
+        void printed(long token, boolean ok);
+
+        String lookupLink(String id);
+    }
+
+    private final Host host;
+    private final CarrierCalls calls;
+    private final CarrierGateway carrier;
+    private final Catalog catalog;
+    private final FlowSettings settings;
+    private final ScratchCards cards;
+    private Clock clock;
+
+    CustomerServices(Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier, Catalog catalog,
+                     FlowSettings settings, ReceiptDesk receipts, VoucherDesk vouchers, Clock clock) {
+        this.host = host;
+        this.calls = calls;
+        this.carrier = carrier;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.cards = new ScratchCards(host, flow, calls, carrier, catalog, settings, receipts, vouchers);
+        this.clock = clock;
+    }
+
+    void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Commands on the service screens; false when the command does not belong to the screen. */
+    boolean handle(Screen screen, FlowCommand c) {
+        return switch (screen) {
+            case HOME -> onHome(c);
+            case OPERATOR_CHOICE -> onOperatorChoice(c);
+            case BALANCE_RESULT -> onBalanceResult(c);
+            case PACKAGE_LIST -> onPackageList(c);
+            case PACKAGE_DETAILS -> onPackageDetails(c);
+            case VOUCHER_PIN, VOUCHER_CHECKING, VOUCHER_CONFIRM -> cards.handle(screen, c);
+            default -> false;
+        };
+    }
+
+    // Home and operator tiles -----------------------------------------------------------------------------------------
+
+    private boolean onHome(FlowCommand c) {
+        Session s = host.session();
+        if (c instanceof ChooseService cs) {
+            forgetServiceState(s);
+            s.service = cs.service();
+            host.say(null);
+            switch (cs.service()) {
+                case TOPUP -> host.moveTo(OPERATOR_CHOICE);
+                case PACKAGE, BALANCE -> host.moveTo(NUMBER_ENTRY);
+                case VOUCHER -> host.moveTo(VOUCHER_PIN);
+            }
+        } else if (c instanceof Back) {
+            host.say(null);
+            host.moveTo(LANGUAGE);
+        } else if (c instanceof StartOver) {
+            host.endSession();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** A new service from the home screen starts clean; only the typed number stays, to save the customer typing. */
+    private static void forgetServiceState(Session s) {
+        s.msisdn = null;
+        s.operator = null;
+        s.hintOperatorId = null;
+        s.balance = null;
+        s.product = null;
+        s.packages = List.of();
+        s.packagePage = 0;
+        s.voucher = null;
+        s.voucherPin.setLength(0);
+        s.redemptionId = null;
+        s.amountDigits.setLength(0);
+    }
+
+    private boolean onOperatorChoice(FlowCommand c) {
+        Session s = host.session();
+        if (c instanceof ChooseOperator co) {
+            if (catalog.operator(co.operatorId()).isEmpty()) {
+                return false;
+            }
+            s.hintOperatorId = co.operatorId();
+            host.moveTo(NUMBER_ENTRY);
+        } else if (c instanceof Next) {
+            // "Not sure": the number range and the carrier will tell.
+            s.hintOperatorId = null;
+            host.moveTo(NUMBER_ENTRY);
+        } else if (c instanceof Back) {
+            host.moveTo(HOME);
+        } else if (c instanceof StartOver) {
+            host.endSession();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Where Back on the number screen leads, by service. */
+    Screen numberBack() {
+        return switch (host.session().service) {
+            case TOPUP -> OPERATOR_CHOICE;
+            case VOUCHER -> VOUCHER_CONFIRM;
+            default -> HOME;
+        };
+    }
+
+    /** Next on the number screen for services that do not start with the account check; false to let the flow check. */
+    boolean numberTyped(Msisdn msisdn) {
+        Session s = host.session();
+        if (s.service == Service.BALANCE) {
+            queryBalance(msisdn);
+            return true;
+        }
+        if (s.service == Service.VOUCHER) {
+            cards.redeem(msisdn);
+            return true;
+        }
+        return false;
+    }
+
+    // Balance ---------------------------------------------------------------------------------------------------------
+
+    private void queryBalance(Msisdn msisdn) {
+        Session s = host.session();
+        s.msisdn = msisdn;
+        s.balance = null;
+        long token = s.token;
+        host.moveTo(CHECKING_NUMBER);
+        host.step(calls.call("balance", () -> carrier.balance(msisdn), settings.carrierCheckTimeout(), r -> {
+            if (!current(token, CHECKING_NUMBER)) {
+                return;
+            }
+            if (r instanceof CarrierCalls.Result.Ok<Balance> ok) {
+                s.balance = ok.value();
+                s.operator = catalog.operator(ok.value().operatorId()).orElse(null);
+                host.say(null);
+                host.moveTo(BALANCE_RESULT);
+            } else {
+                host.say(FlowMessage.error(failureKey(r, "balance.unavailable")));
+                host.moveTo(NUMBER_ENTRY);
+            }
+            host.publish();
+        }));
+    }
+
+    private boolean onBalanceResult(FlowCommand c) {
+        Session s = host.session();
+        if (c instanceof ChooseService cs && cs.service() == Service.TOPUP) {
+            // "Top up this number": the same number goes through the top-up's own check.
+            s.service = Service.TOPUP;
+            s.hintOperatorId = s.operator == null ? null : s.operator.id();
+            host.checkNumber();
+        } else if (c instanceof Back) {
+            s.service = Service.TOPUP;
+            host.moveTo(HOME);
+        } else if (c instanceof Finish || c instanceof StartOver) {
+            host.endSession();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    // Packages --------------------------------------------------------------------------------------------------------
+
+    /** After a payable check for a package: the carrier's catalog for that operator, still on the progress screen. */
+    void loadPackages(long token, Operator operator) {
+        Session s = host.session();
+        host.step(calls.call("catalog", () -> carrier.catalog(operator.id()), settings.carrierCheckTimeout(), r -> {
+            if (!current(token, CHECKING_NUMBER)) {
+                return;
+            }
+            if (r instanceof CarrierCalls.Result.Ok<List<CatalogEntry>> ok && !sellable(ok.value(), operator).isEmpty()) {
+                s.packages = sellable(ok.value(), operator);
+                s.packagePage = 0;
+                host.say(null);
+                host.moveTo(PACKAGE_LIST);
+            } else if (r instanceof CarrierCalls.Result.Ok) {
+                host.say(FlowMessage.error("packages.none"));
+                host.moveTo(NUMBER_ENTRY);
+            } else {
+                host.say(FlowMessage.error(failureKey(r, "packages.unavailable")));
+                host.moveTo(NUMBER_ENTRY);
+            }
+            host.publish();
+        }));
+    }
+
+    /** Only this operator's RUB packages within its single-payment maximum; anything else is not for sale here. */
+    private static List<CatalogEntry> sellable(List<CatalogEntry> entries, Operator operator) {
+        List<CatalogEntry> out = new ArrayList<>();
+        for (CatalogEntry e : entries) {
+            if (operator.id().equals(e.operatorId()) && Money.RUB.equals(e.price().currency())
+                    && !e.price().greaterThan(operator.maxAmount())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private boolean onPackageList(FlowCommand c) {
+        Session s = host.session();
+        if (c instanceof ChooseProduct cp) {
+            Optional<CatalogEntry> p = s.packages.stream().filter(e -> e.productId().equals(cp.productId())).findFirst();
+            if (p.isEmpty()) {
+                return false;
+            }
+            s.product = p.get();
+            host.moveTo(PACKAGE_DETAILS);
+        } else if (c instanceof Page pg) {
+            int pages = pages(s.packages.size());
+            s.packagePage = Math.max(0, Math.min(pages - 1, s.packagePage + Integer.signum(pg.delta())));
+        } else if (c instanceof Back) {
+            s.packages = List.of();
+            host.moveTo(NUMBER_ENTRY);
+        } else if (c instanceof StartOver) {
+            host.endSession();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private boolean onPackageDetails(FlowCommand c) {
+        Session s = host.session();
+        if (c instanceof Next) {
+            Money price = s.product.price();
+            if (s.operator.fee().cashNeededFor(price).greaterThan(s.cashLimit)) {
+                host.say(FlowMessage.error("packages.above_limit", s.cashLimit));
+                return true;
+            }
+            s.amount = price;
+            s.minAmount = price;
+            host.say(null);
+            host.startPayment();
+        } else if (c instanceof Back) {
+            s.product = null;
+            host.say(null);
+            host.moveTo(PACKAGE_LIST);
+        } else if (c instanceof StartOver) {
+            host.endSession();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    static int pages(int items) {
+        return Math.max(1, (items + PACKAGES_PER_PAGE - 1) / PACKAGES_PER_PAGE);
+    }
+
+    // Promotions ------------------------------------------------------------------------------------------------------
+
+    /** The promotion a top-up of what the session will put on the balance earns now; null when none (or not a top-up). */
+    Promotion promotionAtSubmit(Session s) {
+        if (s.service != Service.TOPUP || s.operator == null || s.product != null) {
+            return null;
+        }
+        return catalog.promotionFor(s.operator.id(), s.toBalance(), today()).orElse(null);
+    }
+
+    // Snapshot --------------------------------------------------------------------------------------------------------
+
+    private boolean current(long token, Screen expected) {
+        Session s = host.session();
+        return s != null && s.token == token && host.screen() == expected;
+    }
+
+    /** The service part of the snapshot for this session and screen. */
+    ServicesView view(Session s, Screen screen, Lang lang) {
+        if (s == null) {
+            return null;
+        }
+        List<ServicesView.OperatorTile> tiles = new ArrayList<>();
+        if (screen == OPERATOR_CHOICE) {
+            for (Operator o : catalog.operators()) {
+                tiles.add(new ServicesView.OperatorTile(o.id(), o.name(lang.code()), o.color()));
+            }
+        }
+        List<ServicesView.PackageView> page = new ArrayList<>();
+        int pages = pages(s.packages.size());
+        if (screen == PACKAGE_LIST) {
+            int from = s.packagePage * PACKAGES_PER_PAGE;
+            for (int i = from; i < Math.min(s.packages.size(), from + PACKAGES_PER_PAGE); i++) {
+                page.add(packageView(s.packages.get(i), s.operator, lang));
+            }
+        }
+        VoucherInfo v = s.voucher;
+        String voucherOperator = v == null ? null : catalog.operator(v.operatorId()).map(o -> o.name(lang.code()))
+                .orElse(v.operatorId());
+        return new ServicesView(s.service, tiles, s.hintOperatorId,
+                s.balance == null ? null : s.balance.amount(), s.balance == null ? null : s.balance.expiresOn(),
+                page, s.packagePage, pages,
+                s.product == null ? null : packageView(s.product, s.operator, lang),
+                ScratchCards.maskPin(s.voucherPin.length()), s.voucherPin.length(),
+                v == null ? null : v.nominal(), voucherOperator, v == null ? null : v.serial(),
+                promo(s, screen, lang));
+    }
+
+    private static ServicesView.PackageView packageView(CatalogEntry e, Operator op, Lang lang) {
+        Money fee = op == null ? Money.zero(e.price().currency()) : op.fee().feeFor(op.fee().cashNeededFor(e.price()));
+        Money cash = op == null ? e.price() : op.fee().cashNeededFor(e.price());
+        String title = e.titles().getOrDefault(lang.code(), e.titles().getOrDefault("ru", e.productId()));
+        return new ServicesView.PackageView(e.productId(), title, e.kind(), e.period(), e.dataMb(), e.voiceMinutes(),
+                e.price(), fee, cash);
+    }
+
+    /** The promotion to show: on the amount screen for the typed amount, later for what the cash puts on the balance. */
+    private ServicesView.PromoView promo(Session s, Screen screen, Lang lang) {
+        if (s.service != Service.TOPUP || s.operator == null || s.product != null) {
+            return null;
+        }
+        if (screen != AMOUNT_ENTRY && screen != CASH_INSERTION && screen != CONFIRM && screen != OPERATOR_CONFIRM
+                && screen != SUBMITTING && screen != RECEIPT && screen != DONE) {
+            return null;
+        }
+        Money amount = screen == AMOUNT_ENTRY ? s.typedAmount()
+                : screen == OPERATOR_CONFIRM ? Money.ZERO_RUB
+                : screen == CASH_INSERTION && !s.hasFunds() && s.amount != null ? s.amount : s.toBalance();
+        if (screen == SUBMITTING || screen == RECEIPT || screen == DONE) {
+            Promotion sent = s.promo;
+            return sent == null ? null : new ServicesView.PromoView(sent.id(), sent.title(lang.code()),
+                    sent.bonusPercent(), sent.minAmount(), sent.bonusFor(s.toBalance()), true);
+        }
+        Optional<Promotion> applies = catalog.promotionFor(s.operator.id(), amount, today());
+        if (applies.isPresent()) {
+            Promotion p = applies.get();
+            return new ServicesView.PromoView(p.id(), p.title(lang.code()), p.bonusPercent(), p.minAmount(),
+                    p.bonusFor(amount), true);
+        }
+        return catalog.runningPromotion(s.operator.id(), today()).map(p -> new ServicesView.PromoView(p.id(),
+                p.title(lang.code()), p.bonusPercent(), p.minAmount(), Money.zero(amount.currency()), false))
+                .orElse(null);
+    }
+
+    /** The message for a failed carrier call: its refusal when it refused, else "not answering" in this service's words. */
+    private static String failureKey(CarrierCalls.Result<?> r, String unavailableKey) {
+        if (r instanceof CarrierCalls.Result.Failed<?> f && f.error().kind() == CarrierException.Kind.REFUSED) {
+            return CarrierCheck.refusalKey(f.error().code());
+        }
+        return unavailableKey;
+    }
+}
