@@ -29,6 +29,7 @@ import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.Service;
 import org.topupkiosk.ui.KioskView;
 
 /**
@@ -38,7 +39,8 @@ import org.topupkiosk.ui.KioskView;
  * pane holds the new screen, in the real {@link KioskView} on headless JavaFX, with the real core (simulation config,
  * CCNET driver over the in-memory line, the carrier simulator on loopback). Prints name=value lines; budget 100 ms.
  *
- * <p>Arguments: customers var-dir. Run with the Monocle headless properties (scripts/bench does).
+ * <p>Each round is a cash top-up (operator tile, number, amount, note, confirm) and a balance check, languages
+ * rotating. Arguments: rounds var-dir. Run with the Monocle headless properties (scripts/bench does).
  */
 public final class ScreenChangeBench {
 
@@ -94,6 +96,7 @@ public final class ScreenChangeBench {
             for (int i = 0; i < customers; i++) {
                 recording = i >= WARMUP_CUSTOMERS;
                 customer(core, langs[i % langs.length]);
+                balanceCheck(core, langs[(i + 1) % langs.length]);
             }
             waitForFrames();
         }
@@ -107,6 +110,10 @@ public final class ScreenChangeBench {
         tap(core, new FlowCommand.Start());
         waitFor(core, Screen.LANGUAGE);
         tap(core, new FlowCommand.SetLanguage(lang));
+        waitFor(core, Screen.HOME);
+        tap(core, new FlowCommand.ChooseService(Service.TOPUP));
+        waitFor(core, Screen.OPERATOR_CHOICE);
+        tap(core, new FlowCommand.ChooseOperator("mts"));
         waitFor(core, Screen.NUMBER_ENTRY);
         for (char ch : "9161234567".toCharArray()) {
             core.flow().submit(new FlowCommand.Digit(ch - '0'));
@@ -132,6 +139,23 @@ public final class ScreenChangeBench {
         waitFor(core, Screen.CONFIRM);
         tap(core, new FlowCommand.Confirm());
         waitFor(core, Screen.DONE);
+        tap(core, new FlowCommand.Finish());
+        waitFor(core, Screen.IDLE);
+    }
+
+    /** Home, balance, the number, the carrier's answer, back to the start. */
+    private void balanceCheck(KioskCore core, Lang lang) throws InterruptedException {
+        tap(core, new FlowCommand.Start());
+        waitFor(core, Screen.LANGUAGE);
+        tap(core, new FlowCommand.SetLanguage(lang));
+        waitFor(core, Screen.HOME);
+        tap(core, new FlowCommand.ChooseService(Service.BALANCE));
+        waitFor(core, Screen.NUMBER_ENTRY);
+        for (char ch : "9031234567".toCharArray()) {
+            core.flow().submit(new FlowCommand.Digit(ch - '0'));
+        }
+        tap(core, new FlowCommand.Next());
+        waitFor(core, Screen.BALANCE_RESULT);
         tap(core, new FlowCommand.Finish());
         waitFor(core, Screen.IDLE);
     }
