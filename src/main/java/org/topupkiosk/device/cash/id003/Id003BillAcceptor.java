@@ -52,6 +52,7 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
         settleBeforeReset();
         pendingAtStart = false;
         link.command(Id003Frame.RESET);
+        resetAccepted();
         machine.forget();
         Id003Frame version = link.command(Id003Frame.VERSION_REQUEST);
         identity = parseIdentity(version.data());
@@ -129,16 +130,7 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
             log.error("VEND VALID for a note never seen in escrow: raised as a note of unknown amount in the stacker");
             emit(new BillEvent.PowerUpWithBill(BillEvent.PowerUpWithBill.Location.STACKER, null, pending.newId()));
         } else if (s instanceof Id003Machine.Signal.PoweredUp p) {
-            Optional<PendingNotes.Note> intent = pending.stacking();
-            if (p.where() == BillEvent.PowerUpWithBill.Location.STACKER && intent.isPresent()) {
-                // The power failed while the note we sent STACK for went down: it is that note, under its id.
-                PendingNotes.Note note = intent.get();
-                boolean named = resolveStacking(true);
-                emit(new BillEvent.PowerUpWithBill(p.where(), named ? note.amount() : null, note.noteId()));
-            } else if (p.where() != null) {
-                resolveStacking(false);
-                emit(new BillEvent.PowerUpWithBill(p.where(), null, pending.newId()));
-            }
+            poweredUp(p.where());
             initialized = false;
         } else if (s instanceof Id003Machine.Signal.UnknownInEscrow u) {
             log.warn("escrow code 0x{} is not in the denomination table: returning it", Integer.toHexString(u.escrowCode()));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
+import org.topupkiosk.device.cash.DroppingLink;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.ccnet.CcnetSettings;
 import org.topupkiosk.device.emulator.Id003Emulator;
@@ -170,6 +171,54 @@ class Id003BillAcceptorTest {
         again.enable(Set.of(Money.rub(1000)));
         emulator.insert(Money.rub(1000));
         next(BillEvent.Escrowed.class);
+    }
+
+    /**
+     * As for CCNET: the first life heard 0x42, named the note, the flow credited and acknowledged it, and the kiosk died
+     * before its RESET reached the acceptor. The next life hears 0x42 again and must name the same note, same id.
+     */
+    @Test
+    void aBillInStackerReportHeardAgainAfterARestartIsTheSameNote() throws Exception {
+        MemoryLink[] line = MemoryLink.pair("id003");
+        emulator.serve(line[1]);
+        open.add(emulator);
+        DroppingLink dying = new DroppingLink(line[0], Id003Frame.of(Id003Frame.RESET).encode());
+        acceptor = new Id003BillAcceptor(dying, pending(), FAST, RUB);
+        open.add(acceptor);
+        acceptor.start(e -> {
+            events.add(e);
+            if (e instanceof BillEvent.PowerUpWithBill p && p.amount() != null) {
+                acceptor.acknowledge(p.noteId()); // the journal took it
+            }
+        });
+        awaitTrue(() -> acceptor.identity().isPresent());
+        acceptor.enable(Set.of(Money.rub(200)));
+        awaitTrue(() -> emulator.state() == Id003State.IDLING);
+        dying.dropFromNowOn();
+        emulator.cutPowerOnNextStack(() -> { });
+        emulator.insert(Money.rub(200));
+        next(BillEvent.Escrowed.class);
+        acceptor.stack();
+        BillEvent.PowerUpWithBill first = next(BillEvent.PowerUpWithBill.class);
+        assertThat(first.amount()).isEqualTo(Money.rub(200));
+        awaitTrue(() -> dying.drops() > 0 && pending().all().isEmpty());
+        acceptor.close();
+        assertThat(emulator.state()).as("the RESET never arrived").isEqualTo(Id003State.POWER_UP_BILL_IN_STACKER);
+
+        events.clear();
+        MemoryLink[] line2 = MemoryLink.pair("id003-2");
+        emulator.serve(line2[1]);
+        Id003BillAcceptor again = new Id003BillAcceptor(line2[0], pending(), FAST, RUB);
+        open.add(again);
+        again.start(events::add);
+        assertThat(next(BillEvent.PowerUpWithBill.class)).isEqualTo(first);
+        awaitTrue(() -> again.identity().isPresent());
+        Thread.sleep(200);
+        assertThat(events).noneMatch(e -> e instanceof BillEvent.PowerUpWithBill || e instanceof BillEvent.Stacked);
+        assertThat(emulator.cashBox()).containsExactly(Money.rub(200));
+        again.acknowledge(first.noteId());
+        emulator.powerCycle(Id003State.POWER_UP_BILL_IN_STACKER);
+        assertThat(next(BillEvent.PowerUpWithBill.class).amount()).as("no STACK and no earlier name behind it").isNull();
     }
 
     @Test
