@@ -33,6 +33,8 @@ public final class Id003Emulator implements NoteFeeder, AutoCloseable {
     /** ID-003 reject data: "identification" for a note the unit does not know, "inhibit" for one not enabled. */
     private static final int REJECT_IDENTIFICATION = 0x76;
     private static final int REJECT_INHIBIT = 0x79;
+    /** Country byte of the CURRENCY ASSIGN reply: any value, the driver logs it and does not check it. */
+    static final int COUNTRY_CODE = 0x00;
 
     private final Id003Denominations table;
     private final Random random;
@@ -57,6 +59,7 @@ public final class Id003Emulator implements NoteFeeder, AutoCloseable {
     private boolean noteInAcceptor;
     private Id003State pendingFault;
     private boolean cutPowerOnNextStack;
+    private boolean answersCurrencyAssign = true;
     private int returned;
     private int rejected;
     private Consumer<Money> onNoteStacked = m -> { };
@@ -180,6 +183,11 @@ public final class Id003Emulator implements NoteFeeder, AutoCloseable {
                     enter(Id003State.DISABLED, -1);
                 }
                 return frame.encode();
+            case Id003Frame.CURRENCY_ASSIGN_REQUEST:
+                if (!answersCurrencyAssign) {
+                    return invalid();
+                }
+                return Id003Frame.of(Id003Frame.CURRENCY_ASSIGN_REQUEST, table.encode(COUNTRY_CODE)).encode();
             case Id003Frame.VERSION_REQUEST:
                 return Id003Frame.of(Id003Frame.VERSION_REQUEST, version.getBytes(StandardCharsets.US_ASCII)).encode();
             default:
@@ -363,6 +371,11 @@ public final class Id003Emulator implements NoteFeeder, AutoCloseable {
         inhibited = true;
         mask = new byte[] {(byte) 0xFF, (byte) 0xFF};
         enter(powerUpState, -1);
+    }
+
+    /** False plays older firmware that answers CURRENCY ASSIGN (0x8A) with INVALID COMMAND. */
+    public synchronized void answersCurrencyAssign(boolean answers) {
+        this.answersCurrencyAssign = answers;
     }
 
     /** The next STACK loses power half-way: the note lands in the cash box and the unit wakes with 0x42. */
