@@ -271,8 +271,8 @@ public final class KioskCore implements AutoCloseable {
                         pending, timing);
             }
             case ID003 -> {
-                // The unit is not asked for its note table: configured, or the assumed ruble order.
-                Id003Denominations notes = bc.escrowNotes().isEmpty() ? Id003Denominations.RUB_DEFAULT
+                // The driver reads the note table from the unit; the configured one is for units that cannot report.
+                Id003Denominations notes = bc.escrowNotes().isEmpty() ? null
                         : Id003Denominations.inCodeOrder(bc.escrowNotes());
                 return new Id003BillAcceptor(new JSerialCommLink(bc.port().orElseThrow(), SerialSettings.ID003),
                         pending, timing, notes);

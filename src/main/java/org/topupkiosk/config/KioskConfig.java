@@ -92,8 +92,8 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
 
     /**
      * @param port        serial device ("/dev/ttyUSB0", "COM3"); empty for the emulator
-     * @param escrowNotes ID003 only: the note behind each escrow code, from 0x61 on, as the unit's currency firmware
-     *                    assigns them; empty for the driver's assumed ruble order. CCNET reads its table from the unit.
+     * @param escrowNotes ID003 only: the note behind each escrow code, from 0x61 on, for a unit whose firmware does not
+     *                    report its table (CURRENCY ASSIGN); empty: the table is read from the unit, as CCNET does.
      */
     public record BillAcceptor(BillAcceptorType type, Optional<String> port, List<Money> escrowNotes) {
         public BillAcceptor {

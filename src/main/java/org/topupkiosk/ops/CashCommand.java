@@ -63,8 +63,8 @@ public final class CashCommand implements Callable<Integer> {
         Protocol protocol;
 
         @Option(names = "--escrow-notes", split = ",", paramLabel = "RUB",
-                description = "id003 only: roubles of escrow codes 0x61, 0x62, ... (default: the assumed ruble order"
-                        + " 10,50,100,500,1000,5000,200,2000).")
+                description = "id003 only: roubles of escrow codes 0x61, 0x62, ..., used only when the unit does not"
+                        + " report its own note table (CURRENCY ASSIGN).")
         List<Long> escrowNotes;
 
         @Option(names = "--seconds", defaultValue = "60", description = "How long to accept notes (default: ${DEFAULT-VALUE}).")
@@ -115,9 +115,9 @@ public final class CashCommand implements Callable<Integer> {
                         new PendingNotes(scratch, "test"), CcnetSettings.DEFAULTS);
             }
             if (protocol == Protocol.id003) {
-                // ID003 units are not asked for their note table in this build: the printed table is the assumed
-                // ruble order (Id003Denominations), which is what the technician should check against the unit.
-                Id003Denominations notes = escrowNotes == null || escrowNotes.isEmpty() ? Id003Denominations.RUB_DEFAULT
+                // The driver reads the note table from the unit and prints it; --escrow-notes only stands in for a
+                // unit that cannot report it.
+                Id003Denominations notes = escrowNotes == null || escrowNotes.isEmpty() ? null
                         : Id003Denominations.inCodeOrder(escrowNotes.stream().map(Money::rub).toList());
                 return new Id003BillAcceptor(new JSerialCommLink(port, SerialSettings.ID003),
                         new PendingNotes(scratch, "test"), CcnetSettings.DEFAULTS, notes);

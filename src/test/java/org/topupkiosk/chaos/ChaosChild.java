@@ -15,6 +15,7 @@ import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
+import org.topupkiosk.device.cash.AcceptorIdentity;
 import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowCommand;
@@ -76,7 +77,11 @@ public final class ChaosChild {
             throws InterruptedException {
         Journal journal = core.journal();
         ScriptedCustomer customer = new ScriptedCustomer(core.flow(), harnessSlot());
-        // Recovery runs on the flow thread before anything we send; give it a moment to show where it resumed.
+        // Recovery runs on the flow thread before anything we send; and notes the driver raises at its first contact
+        // (a power-up with a note in the stacker, a stacked note never acknowledged) reach the flow just after that
+        // contact. The customer must see them before deciding what is left to insert, or a note goes in that the
+        // order no longer needs and the scripted payment times out under load.
+        awaitFirstContact(core);
         Thread.sleep(300);
         if (!journal.ordersByStatus(OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.REFUSED,
                 OrderStatus.CANCELLED).isEmpty() && journal.findOpenOrder().isEmpty()) {
@@ -87,6 +92,14 @@ public final class ChaosChild {
         }
         customer.insertUntil(Money.rub(amountRub), bills);
         customer.payAndConfirm();
+    }
+
+    private static void awaitFirstContact(KioskCore core) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(core.acceptor() instanceof AcceptorIdentity a && a.identity().isPresent())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     /** Waits until no order is open or pending: everything stacked is accounted for and the carrier has answered. */

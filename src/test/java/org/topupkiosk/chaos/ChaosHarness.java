@@ -17,9 +17,9 @@ import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.carrier.simulator.LedgerEntry;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.device.cash.id003.Id003Denominations;
+import org.topupkiosk.device.emulator.BillAcceptorEmulator;
 import org.topupkiosk.device.emulator.CcnetEmulator;
 import org.topupkiosk.device.emulator.Id003Emulator;
-import org.topupkiosk.device.serial.SerialLink;
 import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.SerialSettings;
@@ -52,47 +52,6 @@ public final class ChaosHarness {
         public String line() {
             return "runs=" + runs + " lost=" + lost + " doubled=" + doubled;
         }
-    }
-
-    /** The harness's side of the acceptor, whichever protocol the emulator speaks. */
-    private interface Unit {
-        void serve(SerialLink port);
-
-        void stop();
-
-        void insert(Money note);
-
-        void cutPowerOnNextStack(Runnable then);
-
-        Money cashBoxTotal();
-
-        List<Money> unreportedInStacker();
-
-        SerialSettings line();
-    }
-
-    private static Unit ccnet(CcnetEmulator e) {
-        return new Unit() {
-            public void serve(SerialLink port) { e.serve(port); }
-            public void stop() { e.stop(); }
-            public void insert(Money note) { e.insert(note); }
-            public void cutPowerOnNextStack(Runnable then) { e.cutPowerOnNextStack(then); }
-            public Money cashBoxTotal() { return e.cashBoxTotal(); }
-            public List<Money> unreportedInStacker() { return e.unreportedInStacker(); }
-            public SerialSettings line() { return SerialSettings.CCNET; }
-        };
-    }
-
-    private static Unit id003(Id003Emulator e) {
-        return new Unit() {
-            public void serve(SerialLink port) { e.serve(port); }
-            public void stop() { e.stop(); }
-            public void insert(Money note) { e.insert(note); }
-            public void cutPowerOnNextStack(Runnable then) { e.cutPowerOnNextStack(then); }
-            public Money cashBoxTotal() { return e.cashBoxTotal(); }
-            public List<Money> unreportedInStacker() { return e.unreportedInStacker(); }
-            public SerialSettings line() { return SerialSettings.ID003; }
-        };
     }
 
     private final String protocol;
@@ -171,9 +130,9 @@ public final class ChaosHarness {
                 String armed = point.equals("random") || point.equals("powerup-in-stacker") ? "none" : point;
                 long killAfterMs = point.equals("random") ? 300 + random.nextInt(2500) : -1;
 
-                Unit validator = protocol.equals("id003")
-                        ? id003(new Id003Emulator(Id003Denominations.RUB_DEFAULT, LineNoise.NONE, i))
-                        : ccnet(new CcnetEmulator(CcnetEmulator.RUB_TABLE, LineNoise.NONE, i));
+                BillAcceptorEmulator validator = protocol.equals("id003")
+                        ? new Id003Emulator(Id003Denominations.RUB_DEFAULT, LineNoise.NONE, i)
+                        : new CcnetEmulator(CcnetEmulator.RUB_TABLE, LineNoise.NONE, i);
                 Life first = life(dir, sim, validator, armed, number, amount, bills, killAfterMs,
                         point.equals("powerup-in-stacker"));
                 Life second = life(dir, sim, validator, "none", number, amount, bills, -1, false);
@@ -206,7 +165,7 @@ public final class ChaosHarness {
 
     private record Life(boolean done, boolean killed, String tail) {}
 
-    private Life life(Path dir, CarrierSimulator sim, Unit validator, String armed, String number,
+    private Life life(Path dir, CarrierSimulator sim, BillAcceptorEmulator validator, String armed, String number,
                       long amount, String bills, long killAfterMs, boolean cutPower)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
@@ -220,7 +179,7 @@ public final class ChaosHarness {
         }
     }
 
-    private Life life(Path dir, CarrierSimulator sim, Unit validator, String port, String armed,
+    private Life life(Path dir, CarrierSimulator sim, BillAcceptorEmulator validator, String port, String armed,
                       String number, long amount, String bills, long killAfterMs, boolean cutPower)
             throws IOException, InterruptedException {
         List<String> cmd = List.of(javaBin(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx256m",
@@ -282,7 +241,7 @@ public final class ChaosHarness {
     private record Check(Money cashBox, int lost, int doubled, List<String> problems) {}
 
     /** Compares the physical cash box, the journal and the carrier's ledger for one run. */
-    private Check compare(Path dir, Unit validator, Map<String, LedgerEntry> ledger, String label)
+    private Check compare(Path dir, BillAcceptorEmulator validator, Map<String, LedgerEntry> ledger, String label)
             throws IOException {
         Money cashBox = validator.cashBoxTotal();
         // Notes the validator took during a power cut: it only says "bill in stacker", but the driver remembered at

@@ -63,7 +63,8 @@ class CashCommandTest {
     @Test
     void worksTheSameAgainstAnId003Unit() throws Exception {
         Assumptions.assumeTrue(SocatPair.available(), "SKIPPED LOUDLY: /usr/bin/socat is missing; no pty to test on");
-        // A unit whose firmware orders its notes differently from the default: --escrow-notes tells the driver.
+        // A unit whose firmware orders its notes differently from the common ruble order: the driver reads its table
+        // (CURRENCY ASSIGN), nothing is configured.
         Id003Emulator unit = new Id003Emulator(Id003Denominations.inCodeOrder(java.util.List.of(Money.rub(100),
                 Money.rub(500), Money.rub(10), Money.rub(5000))), LineNoise.NONE, 410012345L);
         try (SocatPair line = SocatPair.start()) {
@@ -86,8 +87,7 @@ class CashCommandTest {
             customer.start();
             StringWriter text = new StringWriter();
             int exit = new CommandLine(new KioskCtl()).setOut(new PrintWriter(text)).execute("cash", "test",
-                    "--port", line.hostEnd(), "--protocol", "id003", "--seconds", "4",
-                    "--escrow-notes", "100,500,10,5000");
+                    "--port", line.hostEnd(), "--protocol", "id003", "--seconds", "4");
             customer.join();
             String out = text.toString();
             assertThat(exit).as(out).isZero();

@@ -32,7 +32,8 @@ public final class PendingNotes {
 
     private final Path dir;
     private final String prefix;
-    private final AtomicLong sequence = new AtomicLong();
+    /** Shared by every instance: two drivers (or two lives in one test JVM) never hand out the same id. */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     /** @param prefix starts every note id, so ids from different drivers never meet ("ccnet", "id003") */
     public PendingNotes(Path dir, String prefix) {
@@ -47,7 +48,7 @@ public final class PendingNotes {
 
     /** A new id: the start time in ms and a counter, so a restarted driver never reuses one. */
     public String newId() {
-        return prefix + "-" + Long.toString(START_MS, 36) + "-" + sequence.incrementAndGet();
+        return prefix + "-" + Long.toString(START_MS, 36) + "-" + SEQUENCE.incrementAndGet();
     }
 
     private static final long START_MS = System.currentTimeMillis();
@@ -77,12 +78,19 @@ public final class PendingNotes {
      * one note is ever in the path.
      */
     public void recordStacking(Note note) throws IOException {
-        write(dir.resolve(STACKING), note.noteId() + " " + note.amount().minor() + " " + note.amount().currency() + "\n");
+        write(dir.resolve(STACKING), line(note));
+    }
+
+    private static String line(Note note) {
+        return note.noteId() + " " + note.amount().minor() + " " + note.amount().currency() + "\n";
     }
 
     /** The note a STACK was sent for and whose fate the device has not told yet, if any. */
     public java.util.Optional<Note> stacking() {
-        Path p = dir.resolve(STACKING);
+        return read(dir.resolve(STACKING));
+    }
+
+    private static java.util.Optional<Note> read(Path p) {
         if (!Files.exists(p)) {
             return java.util.Optional.empty();
         }
@@ -91,7 +99,7 @@ public final class PendingNotes {
             return java.util.Optional.of(new Note(parts[0],
                     new Money(Long.parseLong(parts[1]), parts.length > 2 ? parts[2] : Money.RUB)));
         } catch (IOException | RuntimeException e) {
-            log.error("unreadable stacking record {}: ignored, a power-up in the stacker will be unidentified", p, e);
+            log.error("unreadable record {}: ignored, a power-up in the stacker will be unidentified", p, e);
             return java.util.Optional.empty();
         }
     }
@@ -107,6 +115,43 @@ public final class PendingNotes {
         }
         if (Files.deleteIfExists(dir.resolve(STACKING))) {
             syncDir();
+        }
+    }
+
+    private static final String NAMED_IN_STACKER = "stacker.named";
+
+    /**
+     * A power-up "bill in stacker" (CCNET 0x12, ID003 0x42): which note is it? The note of {@link #stacking()} when a
+     * STACK is still unresolved; it becomes a pending note under its id. The device repeats that report until it gets
+     * a RESET, and the kiosk may die in between: so the answer is also kept (file {@value #NAMED_IN_STACKER}) until
+     * {@link #stackerReportCleared()}, and a later life that hears the same report names the same note again instead
+     * of raising a second, unknown one. Written in the order pending note, name, then the STACK record removed: a crash
+     * between any two steps leaves a record that names the note with the same id.
+     *
+     * @return the note, or empty when no STACK and no earlier answer explain the report
+     */
+    public java.util.Optional<Note> nameNoteInStacker() throws IOException {
+        java.util.Optional<Note> s = stacking();
+        if (s.isEmpty()) {
+            return read(dir.resolve(NAMED_IN_STACKER));
+        }
+        Note note = s.get();
+        record(note.noteId(), note.amount());
+        write(dir.resolve(NAMED_IN_STACKER), line(note));
+        if (Files.deleteIfExists(dir.resolve(STACKING))) {
+            syncDir();
+        }
+        return s;
+    }
+
+    /** The device took a RESET: its "bill in stacker" report is over, and the name kept for it is dropped. */
+    public void stackerReportCleared() {
+        try {
+            if (Files.deleteIfExists(dir.resolve(NAMED_IN_STACKER))) {
+                syncDir();
+            }
+        } catch (IOException e) {
+            log.warn("could not drop the name of the note in the stacker; dropped at the next reset", e);
         }
     }
 

@@ -215,6 +215,43 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
         }
     }
 
+    /**
+     * The device reported a power-up (CCNET 0x10-0x12, ID003 0x40-0x42), with a note where {@code where} says. A note
+     * in the stacker is named by {@link PendingNotes#nameNoteInStacker}: the note of the STACK the power cut, or, when
+     * an earlier life already named this same report and died before its RESET reached the device, that note again
+     * under the same id (the journal keys notes by id, so it is credited once). Only a report nothing explains is
+     * raised with amount unknown. The caller re-initializes (RESET) the device.
+     */
+    protected final void poweredUp(BillEvent.PowerUpWithBill.Location where) {
+        if (where == BillEvent.PowerUpWithBill.Location.STACKER) {
+            Optional<PendingNotes.Note> note;
+            try {
+                note = pending.nameNoteInStacker();
+            } catch (IOException e) {
+                log.error("could not record the note in the stacker: raised with amount unknown", e);
+                emit(new BillEvent.PowerUpWithBill(where, null,
+                        pending.stacking().map(PendingNotes.Note::noteId).orElseGet(pending::newId)));
+                return;
+            }
+            if (note.isPresent()) {
+                log.warn("power-up with a bill in the stacker: the note stacked last, {} as {}",
+                        note.get().amount().plain(), note.get().noteId());
+                emit(new BillEvent.PowerUpWithBill(where, note.get().amount(), note.get().noteId()));
+            } else {
+                log.error("power-up with a bill in the stacker that no STACK explains: raised with amount unknown");
+                emit(new BillEvent.PowerUpWithBill(where, null, pending.newId()));
+            }
+        } else if (where != null) {
+            resolveStacking(false);
+            emit(new BillEvent.PowerUpWithBill(where, null, pending.newId()));
+        }
+    }
+
+    /** The device took our RESET: whatever it reported at power-up is over (see {@link #poweredUp}). */
+    protected final void resetAccepted() {
+        pending.stackerReportCleared();
+    }
+
     /** Runs a protocol command from the queue; a failure counts towards offline like any exchange. */
     protected final void send(Exchange exchange, String what) {
         try {

@@ -1,22 +1,15 @@
 package org.topupkiosk.device.emulator;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
-import java.util.Random;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.cash.FrameDecoder;
 import org.topupkiosk.device.cash.ccnet.BillTable;
 import org.topupkiosk.device.cash.ccnet.CcnetCommand;
 import org.topupkiosk.device.cash.ccnet.CcnetFrame;
 import org.topupkiosk.device.cash.ccnet.CcnetState;
-import org.topupkiosk.device.serial.SerialLink;
+import org.topupkiosk.device.serial.SerialSettings;
 import org.topupkiosk.domain.Money;
 
 /**
@@ -26,9 +19,8 @@ import org.topupkiosk.domain.Money;
  * the host ACKs a reply that carried them, and the state only moves on after such an ACK, so a host that loses a reply
  * can always ask again. It keeps the cash box: every note that physically went in, whatever the host made of it.
  */
-public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
+public final class CcnetEmulator extends BillAcceptorEmulator {
 
-    private static final Logger log = LoggerFactory.getLogger(CcnetEmulator.class);
     private static final long ESCROW_TIMEOUT_MS = 10_000;
 
     /** A CashCode-style ruble table; 200 and 2000 sit after 5000, as on firmware that added them later. */
@@ -36,18 +28,10 @@ public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
             Money.rub(1000), Money.rub(5000), Money.rub(200), Money.rub(2000));
 
     private final List<Money> slots;
-    private final Random random;
-    private volatile LineNoise noise;
     private final String part;
     private final String serial;
 
-    /** A note in the slot; {@code rejectReason} > 0 makes the validator refuse it for that CCNET reason. */
-    private record Insert(Money note, int rejectReason) {}
-
-    private final Deque<Insert> slot = new ArrayDeque<>();
     private int forcedReject;
-    private final List<Money> cashBox = new ArrayList<>();
-    private final List<Money> unreported = new ArrayList<>();
     private CcnetState state = CcnetState.POWER_UP;
     private int data = -1;
     private int noteType = -1;
@@ -56,84 +40,33 @@ public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
     private byte[] escrowMask = new byte[3];
     private CcnetState pendingFault;
     private CcnetState lastReported;
-    private boolean cutPowerOnNextStack;
-    private int returned;
-    private int rejected;
-    private Consumer<Money> onNoteStacked = m -> { };
-    private Runnable onPowerCut = () -> { };
-
-    private volatile SerialLink link;
-    private volatile Thread thread;
 
     public CcnetEmulator(List<Money> slots, LineNoise noise, long seed) {
+        super("ccnet-emulator", noise, seed);
         this.slots = List.copyOf(slots.subList(0, Math.min(slots.size(), BillTable.TYPES)));
-        this.noise = noise;
-        this.random = new Random(seed);
         this.part = "SM-RU1353 EMU";
         this.serial = String.format("%012d", Math.abs(seed) % 1_000_000_000_000L);
     }
 
-    /** Answers on {@code port} from a thread of its own until {@link #stop()}. The device state stays across links. */
-    public synchronized void serve(SerialLink port) {
-        stop();
-        link = port;
-        Thread t = new Thread(() -> loop(port), "ccnet-emulator");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
-    }
-
-    /** Stops answering (the cable is pulled); the device keeps its state and its cash box. */
-    public void stop() {
-        Thread t = thread;
-        SerialLink l = link;
-        thread = null;
-        link = null;
-        if (t != null) {
-            t.interrupt();
-            if (l != null) {
-                l.close();
-            }
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    @Override
+    protected FrameDecoder decoder() {
+        return CcnetFrame.decoder();
     }
 
     @Override
-    public void close() {
-        stop();
+    protected byte[] answer(FrameDecoder.Decoded d) {
+        if (d instanceof FrameDecoder.Decoded.Frame f) {
+            return answer(CcnetFrame.parse(f.bytes()));
+        }
+        if (d instanceof FrameDecoder.Decoded.Error e && e.kind() == FrameDecoder.Kind.BAD_CRC) {
+            return CcnetFrame.of(CcnetFrame.BILL_VALIDATOR, CcnetCommand.NAK).encode();
+        }
+        return null;
     }
 
-    private void loop(SerialLink port) {
-        FrameDecoder decoder = CcnetFrame.decoder();
-        byte[] buf = new byte[256];
-        while (thread == Thread.currentThread()) {
-            try {
-                port.open();
-                int n = port.read(buf, 100);
-                for (FrameDecoder.Decoded d : decoder.feed(buf, n)) {
-                    byte[] reply = null;
-                    if (d instanceof FrameDecoder.Decoded.Frame f) {
-                        reply = answer(CcnetFrame.parse(f.bytes()));
-                    } else if (d instanceof FrameDecoder.Decoded.Error e && e.kind() == FrameDecoder.Kind.BAD_CRC) {
-                        reply = CcnetFrame.of(CcnetFrame.BILL_VALIDATOR, CcnetCommand.NAK).encode();
-                    }
-                    if (reply != null) {
-                        port.write(noise.apply(reply, random));
-                    }
-                }
-            } catch (DeviceException e) {
-                if (thread != Thread.currentThread()) {
-                    return;
-                }
-                sleep(100);
-            } catch (RuntimeException e) {
-                log.error("ccnet emulator: unexpected error, going on", e);
-            }
-        }
+    @Override
+    public SerialSettings line() {
+        return SerialSettings.CCNET;
     }
 
     /** The device's answer to one host frame, or null when it says nothing (ACK and NAK from the host). */
@@ -324,17 +257,6 @@ public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
 
     // What a person does to the device -------------------------------------------------------------------------------
 
-    /** A note the table does not know is rejected ("identification"); one not enabled is rejected ("inhibit"). */
-    @Override
-    public synchronized void insert(Money note) {
-        slot.add(new Insert(note, 0));
-    }
-
-    /** A note that is refused for a reason: the validator draws it in and rejects it (CCNET 0x1C + reason). */
-    public synchronized void insertRejected(int reason) {
-        slot.add(new Insert(null, reason));
-    }
-
     @Override
     public synchronized void jam() {
         pendingFault = CcnetState.VALIDATOR_JAMMED;
@@ -372,60 +294,14 @@ public final class CcnetEmulator implements NoteFeeder, AutoCloseable {
         escrowMask = new byte[3];
     }
 
-    /** The next STACK loses power half-way: the note lands in the cash box and the device wakes with 0x12. */
-    public synchronized void cutPowerOnNextStack(Runnable then) {
-        cutPowerOnNextStack = true;
-        onPowerCut = then;
-    }
-
-    public void noise(LineNoise n) {
-        this.noise = n;
-    }
-
-    /**
-     * Called on the emulator thread when a note lands in the cash box and the device enters "stacked", which it reports
-     * at the next POLL: for the latency bench. Keep it short.
-     */
-    public synchronized void onNoteStacked(Consumer<Money> hook) {
-        this.onNoteStacked = hook;
-    }
-
-    public synchronized List<Money> cashBox() {
-        return List.copyOf(cashBox);
-    }
-
-    public synchronized Money cashBoxTotal() {
-        return cashBox.stream().reduce(Money.ZERO_RUB, Money::plus);
-    }
-
-    /** Notes that reached the cash box during a power cut: the device never said which (only "bill in stacker"). */
-    public synchronized List<Money> unreportedInStacker() {
-        return List.copyOf(unreported);
-    }
-
-    public synchronized int returnedCount() {
-        return returned;
-    }
-
-    public synchronized int rejectedCount() {
-        return rejected;
-    }
-
     public synchronized CcnetState state() {
         return state;
     }
 
-    /** True when nothing is in the slot or on its way: every inserted note has been stacked, returned or refused. */
+    @Override
     public synchronized boolean settled() {
         return slot.isEmpty() && (state == CcnetState.IDLING || state == CcnetState.UNIT_DISABLED
                 || state.outOfService());
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

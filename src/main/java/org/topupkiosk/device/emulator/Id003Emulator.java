@@ -1,20 +1,13 @@
 package org.topupkiosk.device.emulator;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Random;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.cash.FrameDecoder;
 import org.topupkiosk.device.cash.id003.Id003Denominations;
 import org.topupkiosk.device.cash.id003.Id003Frame;
 import org.topupkiosk.device.cash.id003.Id003State;
-import org.topupkiosk.device.serial.SerialLink;
+import org.topupkiosk.device.serial.SerialSettings;
 import org.topupkiosk.domain.Money;
 
 /**
@@ -25,26 +18,19 @@ import org.topupkiosk.domain.Money;
  * host's ACK, and REJECTING and RETURNING are shown for two requests so one lost answer does not hide them. It keeps
  * the cash box: every note that physically went in, whatever the host made of it.
  */
-public final class Id003Emulator implements NoteFeeder, AutoCloseable {
+public final class Id003Emulator extends BillAcceptorEmulator {
 
-    private static final Logger log = LoggerFactory.getLogger(Id003Emulator.class);
     private static final long ESCROW_TIMEOUT_MS = 10_000;
     private static final int SHOWN_FOR_POLLS = 2;
     /** ID-003 reject data: "identification" for a note the unit does not know, "inhibit" for one not enabled. */
     private static final int REJECT_IDENTIFICATION = 0x76;
     private static final int REJECT_INHIBIT = 0x79;
+    /** Country byte of the CURRENCY ASSIGN reply: any value, the driver logs it and does not check it. */
+    static final int COUNTRY_CODE = 0x00;
 
     private final Id003Denominations table;
-    private final Random random;
     private final String version;
-    private volatile LineNoise noise;
 
-    /** A note in the slot; {@code rejectReason} > 0 makes the acceptor refuse it for that ID003 reason. */
-    private record Insert(Money note, int rejectReason) {}
-
-    private final Deque<Insert> slot = new ArrayDeque<>();
-    private final List<Money> cashBox = new ArrayList<>();
-    private final List<Money> unreported = new ArrayList<>();
     private Id003State state = Id003State.POWER_UP;
     private int data = -1;
     private boolean reported;
@@ -56,81 +42,28 @@ public final class Id003Emulator implements NoteFeeder, AutoCloseable {
     private boolean inhibited = true;
     private boolean noteInAcceptor;
     private Id003State pendingFault;
-    private boolean cutPowerOnNextStack;
-    private int returned;
-    private int rejected;
-    private Consumer<Money> onNoteStacked = m -> { };
-    private Runnable onPowerCut = () -> { };
-
-    private volatile SerialLink link;
-    private volatile Thread thread;
+    private boolean answersCurrencyAssign = true;
 
     public Id003Emulator(Id003Denominations table, LineNoise noise, long seed) {
+        super("id003-emulator", noise, seed);
         this.table = table;
-        this.noise = noise;
-        this.random = new Random(seed);
         this.version = String.format("i(RUS)-100-SS ID003-05V%03d EMU", Math.abs(seed) % 1000);
     }
 
-    /** Answers on {@code port} from a thread of its own until {@link #stop()}. The device state stays across links. */
-    public synchronized void serve(SerialLink port) {
-        stop();
-        link = port;
-        Thread t = new Thread(() -> loop(port), "id003-emulator");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+    @Override
+    protected FrameDecoder decoder() {
+        return Id003Frame.decoder();
     }
 
-    /** Stops answering (the cable is pulled); the device keeps its state and its cash box. */
-    public void stop() {
-        Thread t = thread;
-        SerialLink l = link;
-        thread = null;
-        link = null;
-        if (t != null) {
-            t.interrupt();
-            if (l != null) {
-                l.close();
-            }
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** A damaged host frame gets no answer: ID003 has no NAK, the host asks again after its timeout. */
+    @Override
+    protected byte[] answer(FrameDecoder.Decoded d) {
+        return d instanceof FrameDecoder.Decoded.Frame f ? answer(Id003Frame.parse(f.bytes())) : null;
     }
 
     @Override
-    public void close() {
-        stop();
-    }
-
-    private void loop(SerialLink port) {
-        FrameDecoder decoder = Id003Frame.decoder();
-        byte[] buf = new byte[256];
-        while (thread == Thread.currentThread()) {
-            try {
-                port.open();
-                int n = port.read(buf, 100);
-                for (FrameDecoder.Decoded d : decoder.feed(buf, n)) {
-                    // A damaged host frame gets no answer: ID003 has no NAK, the host asks again after its timeout.
-                    if (d instanceof FrameDecoder.Decoded.Frame f) {
-                        byte[] reply = answer(Id003Frame.parse(f.bytes()));
-                        if (reply != null) {
-                            port.write(noise.apply(reply, random));
-                        }
-                    }
-                }
-            } catch (DeviceException e) {
-                if (thread != Thread.currentThread()) {
-                    return;
-                }
-                sleep(100);
-            } catch (RuntimeException e) {
-                log.error("id003 emulator: unexpected error, going on", e);
-            }
-        }
+    public SerialSettings line() {
+        return SerialSettings.ID003;
     }
 
     /** The acceptor's answer to one host frame, or null when it says nothing (the host's ACK). */
@@ -180,6 +113,11 @@ public final class Id003Emulator implements NoteFeeder, AutoCloseable {
                     enter(Id003State.DISABLED, -1);
                 }
                 return frame.encode();
+            case Id003Frame.CURRENCY_ASSIGN_REQUEST:
+                if (!answersCurrencyAssign) {
+                    return invalid();
+                }
+                return Id003Frame.of(Id003Frame.CURRENCY_ASSIGN_REQUEST, table.encode(COUNTRY_CODE)).encode();
             case Id003Frame.VERSION_REQUEST:
                 return Id003Frame.of(Id003Frame.VERSION_REQUEST, version.getBytes(StandardCharsets.US_ASCII)).encode();
             default:
@@ -315,17 +253,6 @@ public final class Id003Emulator implements NoteFeeder, AutoCloseable {
 
     // What a person does to the device -------------------------------------------------------------------------------
 
-    /** A note the table does not know is rejected ("identification"); one not enabled is rejected ("inhibit"). */
-    @Override
-    public synchronized void insert(Money n) {
-        slot.add(new Insert(n, 0));
-    }
-
-    /** A note that is refused for a reason: the acceptor draws it in and rejects it (0x17 + reason). */
-    public synchronized void insertRejected(int reason) {
-        slot.add(new Insert(null, reason));
-    }
-
     @Override
     public synchronized void jam() {
         pendingFault = Id003State.JAM_IN_ACCEPTOR;
@@ -365,56 +292,18 @@ public final class Id003Emulator implements NoteFeeder, AutoCloseable {
         enter(powerUpState, -1);
     }
 
-    /** The next STACK loses power half-way: the note lands in the cash box and the unit wakes with 0x42. */
-    public synchronized void cutPowerOnNextStack(Runnable then) {
-        cutPowerOnNextStack = true;
-        onPowerCut = then;
-    }
-
-    public void noise(LineNoise n) {
-        this.noise = n;
-    }
-
-    /** Called on the emulator thread when a note lands in the cash box and the unit enters VEND VALID. Keep it short. */
-    public synchronized void onNoteStacked(Consumer<Money> hook) {
-        this.onNoteStacked = hook;
-    }
-
-    public synchronized List<Money> cashBox() {
-        return List.copyOf(cashBox);
-    }
-
-    public synchronized Money cashBoxTotal() {
-        return cashBox.stream().reduce(Money.ZERO_RUB, Money::plus);
-    }
-
-    /** Notes that reached the cash box during a power cut: the unit never said which (only "bill in stacker"). */
-    public synchronized List<Money> unreportedInStacker() {
-        return List.copyOf(unreported);
-    }
-
-    public synchronized int returnedCount() {
-        return returned;
-    }
-
-    public synchronized int rejectedCount() {
-        return rejected;
+    /** False plays older firmware that answers CURRENCY ASSIGN (0x8A) with INVALID COMMAND. */
+    public synchronized void answersCurrencyAssign(boolean answers) {
+        this.answersCurrencyAssign = answers;
     }
 
     public synchronized Id003State state() {
         return state;
     }
 
-    /** True when nothing is in the slot or on its way: every inserted note has been stacked, returned or refused. */
+    @Override
     public synchronized boolean settled() {
         return slot.isEmpty() && (state == Id003State.IDLING || state == Id003State.DISABLED || state.outOfService());
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

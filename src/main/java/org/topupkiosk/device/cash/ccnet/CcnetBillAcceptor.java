@@ -51,6 +51,7 @@ public final class CcnetBillAcceptor extends PolledBillAcceptor {
         settleBeforeReset();
         pendingAtStart = false;
         link.request(CcnetCommand.RESET);
+        resetAccepted();
         machine.forget();
         Identity id = parseIdentity(link.request(CcnetCommand.IDENTIFICATION, new byte[0], null));
         BillTable t = BillTable.parse(link.request(CcnetCommand.GET_BILL_TABLE, new byte[0], null));
@@ -147,22 +148,7 @@ public final class CcnetBillAcceptor extends PolledBillAcceptor {
             }
         } else if (s instanceof CcnetMachine.Signal.PoweredUp p) {
             inEscrow = null;
-            Optional<PendingNotes.Note> intent = pending.stacking();
-            if (p.where() == BillEvent.PowerUpWithBill.Location.STACKER && intent.isPresent()) {
-                // The power failed while the note we sent STACK for went down: it is that note. It becomes a pending
-                // note under the id it was given at STACK, so a crash from here on raises it again, never twice.
-                PendingNotes.Note note = intent.get();
-                if (resolveStacking(true)) {
-                    log.warn("power-up with a bill in the stacker: the note stacked last, {} as {}",
-                            note.amount().plain(), note.noteId());
-                    emit(new BillEvent.PowerUpWithBill(p.where(), note.amount(), note.noteId()));
-                } else {
-                    emit(new BillEvent.PowerUpWithBill(p.where(), null, note.noteId()));
-                }
-            } else if (p.where() != null) {
-                resolveStacking(false);
-                emit(new BillEvent.PowerUpWithBill(p.where(), null, pending.newId()));
-            }
+            poweredUp(p.where());
             initialized = false;
         } else if (s instanceof CcnetMachine.Signal.UnknownInEscrow u) {
             log.warn("bill type {} in escrow is not in the table: returning it", u.billType());

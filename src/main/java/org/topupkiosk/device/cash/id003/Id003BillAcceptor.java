@@ -20,21 +20,35 @@ import org.topupkiosk.domain.Money;
  * A JCM ID003 bill acceptor behind the {@link BillAcceptor} port, in the same shape as the CCNET driver: one poller
  * thread owns the line and runs the flow's commands (enable, stack, return, acknowledge) in order between status
  * requests. Start-up asks for the status before it resets, so a VEND VALID the acceptor still holds from before a crash
- * is seen and acknowledged, then reads the version and sets the enabled notes. On VEND VALID the note is written to
+ * is seen and acknowledged, then reads the version and the unit's note table (CURRENCY ASSIGN, 0x8A; see
+ * {@link Id003Denominations}) and sets the enabled notes. On VEND VALID the note is written to
  * {@link PendingNotes} before the ACK and before the flow hears of it. Timing reuses {@link CcnetSettings}: both
  * protocols poll the same way.
  */
 public final class Id003BillAcceptor extends PolledBillAcceptor {
 
     private static final Logger log = LoggerFactory.getLogger(Id003BillAcceptor.class);
-    private final Id003Denominations table;
+    /** Configured table for a unit that cannot report its own, or null. */
+    private final Id003Denominations configured;
     private final Id003Link link;
-    private final Id003Machine machine;
-    public Id003BillAcceptor(SerialLink port, PendingNotes pending, CcnetSettings settings, Id003Denominations table) {
+    private final Id003Machine machine = new Id003Machine(null);
+    /** The unit's note table, read at each initialization. */
+    private volatile Id003Denominations table;
+
+    /**
+     * @param configured the note table to use when the unit does not answer CURRENCY ASSIGN (older firmware), or null:
+     *                   then such a unit is not used, since a guessed table would mis-value notes
+     */
+    public Id003BillAcceptor(SerialLink port, PendingNotes pending, CcnetSettings settings,
+                             Id003Denominations configured) {
         super("id003", port, pending, settings);
-        this.table = table;
+        this.configured = configured;
         this.link = new Id003Link(port, (int) settings.responseTimeout().toMillis(), settings.retries());
-        this.machine = new Id003Machine(table);
+    }
+
+    /** A driver that takes the note table from the unit only. */
+    public Id003BillAcceptor(SerialLink port, PendingNotes pending, CcnetSettings settings) {
+        this(port, pending, settings, null);
     }
 
     // Commands from the flow: queued for the poller thread, which keeps their order ---------------------------------
@@ -52,13 +66,56 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
         settleBeforeReset();
         pendingAtStart = false;
         link.command(Id003Frame.RESET);
+        resetAccepted();
         machine.forget();
         Id003Frame version = link.command(Id003Frame.VERSION_REQUEST);
-        identity = parseIdentity(version.data());
+        Identity id = parseIdentity(version.data());
+        Id003Denominations t = readTable();
+        if ("no-note-table".equals(fault)) {
+            fault = null;
+        }
+        table = t;
+        machine.table(t);
+        identity = id; // published last: whoever sees the identity also sees the table
         initialized = true;
         log.info("id003 acceptor on {}: version={} notes={}", port.name(), identity.part(),
-                table.known().stream().map(Money::plain).toList());
+                t.known().stream().map(m -> m.plain() + "@" + Integer.toHexString(t.code(m))).toList());
         applyEnable();
+    }
+
+    /**
+     * CURRENCY ASSIGN: the note behind each escrow code, from the unit. A unit that refuses the request, or answers
+     * with data this build cannot read, falls back to the configured table, or is not used.
+     */
+    private Id003Denominations readTable() throws DeviceException {
+        String problem;
+        try {
+            Id003Frame reply = link.command(Id003Frame.CURRENCY_ASSIGN_REQUEST);
+            if (reply.command() == Id003Frame.CURRENCY_ASSIGN_REQUEST) {
+                Id003Denominations t = Id003Denominations.parse(reply.data());
+                if (configured != null && !configured.known().equals(t.known())) {
+                    log.warn("id003 unit reports notes {}, configuration lists {}: using the unit's", t.known(),
+                            configured.known());
+                }
+                return t;
+            }
+            problem = String.format("answered 0x%02x", reply.command());
+        } catch (IllegalArgumentException e) {
+            problem = "sent a table this build cannot read (" + e.getMessage() + ")";
+        } catch (DeviceException e) {
+            if (e.code() != DeviceException.Code.FAILURE) {
+                throw e; // the line, not the unit: try again later
+            }
+            problem = "refused the request";
+        }
+        if (configured != null) {
+            log.warn("id003 unit {} to CURRENCY ASSIGN: using the configured note table {}", problem,
+                    configured.known());
+            return configured;
+        }
+        fault = "no-note-table";
+        throw new DeviceException(DeviceException.Code.FAILURE, "the id003 unit " + problem
+                + " to CURRENCY ASSIGN (0x8A) and devices.billAcceptor.escrowNotes is not set");
     }
 
     /** A note on its way down must reach VEND VALID before RESET, or RESET ends its story unheard. */
@@ -129,16 +186,7 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
             log.error("VEND VALID for a note never seen in escrow: raised as a note of unknown amount in the stacker");
             emit(new BillEvent.PowerUpWithBill(BillEvent.PowerUpWithBill.Location.STACKER, null, pending.newId()));
         } else if (s instanceof Id003Machine.Signal.PoweredUp p) {
-            Optional<PendingNotes.Note> intent = pending.stacking();
-            if (p.where() == BillEvent.PowerUpWithBill.Location.STACKER && intent.isPresent()) {
-                // The power failed while the note we sent STACK for went down: it is that note, under its id.
-                PendingNotes.Note note = intent.get();
-                boolean named = resolveStacking(true);
-                emit(new BillEvent.PowerUpWithBill(p.where(), named ? note.amount() : null, note.noteId()));
-            } else if (p.where() != null) {
-                resolveStacking(false);
-                emit(new BillEvent.PowerUpWithBill(p.where(), null, pending.newId()));
-            }
+            poweredUp(p.where());
             initialized = false;
         } else if (s instanceof Id003Machine.Signal.UnknownInEscrow u) {
             log.warn("escrow code 0x{} is not in the denomination table: returning it", Integer.toHexString(u.escrowCode()));
@@ -181,10 +229,11 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
         return new Identity(text.isEmpty() ? "unknown" : text, "unknown");
     }
 
-    /** The notes of the configured denomination table (ID003 units are not asked for theirs in this build). */
+    /** The notes of the unit's table, as read at the last initialization. */
     @Override
     public List<Money> denominations() {
-        return identity == null ? List.of() : table.known();
+        Id003Denominations t = table;
+        return t == null ? List.of() : t.known();
     }
 
     @Override

@@ -39,13 +39,18 @@ public final class Id003Machine {
         record UnknownInEscrow(int escrowCode) implements Signal {}
     }
 
-    private final Id003Denominations table;
+    private Id003Denominations table;
     private Id003Status previous;
     private Money inEscrow;
     private boolean faulted;
 
     public Id003Machine(Id003Denominations table) {
         this.table = table;
+    }
+
+    /** The unit's note table, once read (null before: no escrow code has a value yet). */
+    public void table(Id003Denominations t) {
+        this.table = t;
     }
 
     public Id003Status previous() {
@@ -96,7 +101,7 @@ public final class Id003Machine {
             case CHEATED -> out.add(new Signal.Emit(new BillEvent.Fault("cheated", false)));
             case PAUSE -> out.add(new Signal.Emit(new BillEvent.Fault("pause", false)));
             case ESCROW -> {
-                Optional<Money> m = table.amount(now.data());
+                Optional<Money> m = table == null ? Optional.empty() : table.amount(now.data());
                 if (m.isPresent()) {
                     inEscrow = m.get();
                     out.add(new Signal.Emit(new BillEvent.Escrowed(m.get())));

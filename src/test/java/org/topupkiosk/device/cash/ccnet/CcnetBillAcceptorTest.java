@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
+import org.topupkiosk.device.cash.DroppingLink;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.emulator.CcnetEmulator;
 import org.topupkiosk.device.emulator.LineNoise;
@@ -174,6 +175,60 @@ class CcnetBillAcceptorTest {
         again.acknowledge(first.noteId());
         awaitTrue(() -> new PendingNotes(dir.resolve("pending"), "x").all().isEmpty());
         assertThat(new PendingNotes(dir.resolve("pending"), "x").stacking()).isEmpty();
+    }
+
+    /**
+     * Chaos run (powerup-in-stacker, seed 77) that gave lost=1 doubled=1: the first life heard 0x12 and named the note
+     * from its STACK record, the flow credited and acknowledged it, and the kiosk died before its RESET reached the
+     * validator. The validator still says 0x12 to the next life, which must name the same note under the same id (the
+     * journal takes a repeated id once), not raise a second, unknown note in the stacker.
+     */
+    @Test
+    void aBillInStackerReportHeardAgainAfterARestartIsTheSameNote() throws Exception {
+        MemoryLink[] line = MemoryLink.pair("bv");
+        emulator.serve(line[1]);
+        open.add(emulator);
+        DroppingLink dying = new DroppingLink(line[0], CcnetFrame.of(CcnetFrame.BILL_VALIDATOR, CcnetCommand.RESET)
+                .encode());
+        acceptor = new CcnetBillAcceptor(dying, new PendingNotes(dir.resolve("pending"), "ccnet"), FAST);
+        open.add(acceptor);
+        acceptor.start(e -> {
+            events.add(e);
+            if (e instanceof BillEvent.PowerUpWithBill p && p.amount() != null) {
+                acceptor.acknowledge(p.noteId()); // the journal took it
+            }
+        });
+        // The first RESET of this life must reach the device; later ones are lost with the dying kiosk.
+        awaitTrue(() -> acceptor.identity().isPresent());
+        acceptor.enable(Set.of(Money.rub(200)));
+        awaitTrue(() -> emulator.state() == CcnetState.IDLING);
+        dying.dropFromNowOn();
+        emulator.cutPowerOnNextStack(() -> { });
+        emulator.insert(Money.rub(200));
+        next(BillEvent.Escrowed.class);
+        acceptor.stack();
+        BillEvent.PowerUpWithBill first = next(BillEvent.PowerUpWithBill.class);
+        assertThat(first.amount()).isEqualTo(Money.rub(200));
+        awaitTrue(() -> dying.drops() > 0 && new PendingNotes(dir.resolve("pending"), "x").all().isEmpty());
+        acceptor.close();
+        assertThat(emulator.state()).as("the RESET never arrived").isEqualTo(CcnetState.POWER_UP_BILL_IN_STACKER);
+
+        events.clear();
+        MemoryLink[] line2 = MemoryLink.pair("bv2");
+        emulator.serve(line2[1]);
+        CcnetBillAcceptor again = new CcnetBillAcceptor(line2[0], new PendingNotes(dir.resolve("pending"), "ccnet"),
+                FAST);
+        open.add(again);
+        again.start(events::add);
+        assertThat(next(BillEvent.PowerUpWithBill.class)).isEqualTo(first);
+        awaitTrue(() -> again.identity().isPresent());
+        Thread.sleep(200);
+        assertThat(events).noneMatch(e -> e instanceof BillEvent.PowerUpWithBill || e instanceof BillEvent.Stacked);
+        assertThat(emulator.cashBox()).containsExactly(Money.rub(200));
+        // The report is over once the device took the RESET: a later 0x12 with no STACK behind it is unknown.
+        again.acknowledge(first.noteId());
+        emulator.powerCycle(CcnetState.POWER_UP_BILL_IN_STACKER);
+        assertThat(next(BillEvent.PowerUpWithBill.class).amount()).isNull();
     }
 
     @Test

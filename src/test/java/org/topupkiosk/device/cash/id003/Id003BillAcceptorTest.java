@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
+import org.topupkiosk.device.cash.DroppingLink;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.ccnet.CcnetSettings;
 import org.topupkiosk.device.emulator.Id003Emulator;
@@ -47,7 +48,7 @@ class Id003BillAcceptorTest {
     private Id003BillAcceptor start(BillAcceptor.Listener listener) {
         MemoryLink[] line = MemoryLink.pair("id003");
         emulator.serve(line[1]);
-        acceptor = new Id003BillAcceptor(line[0], pending(), FAST, RUB);
+        acceptor = new Id003BillAcceptor(line[0], pending(), FAST);
         open.add(acceptor);
         open.add(emulator);
         acceptor.start(listener);
@@ -115,7 +116,7 @@ class Id003BillAcceptorTest {
         events.clear();
         MemoryLink[] line = MemoryLink.pair("id003-2");
         emulator.serve(line[1]);
-        Id003BillAcceptor again = new Id003BillAcceptor(line[0], pending(), FAST, RUB);
+        Id003BillAcceptor again = new Id003BillAcceptor(line[0], pending(), FAST);
         open.add(again);
         again.start(events::add);
         BillEvent.PowerUpWithBill p = next(BillEvent.PowerUpWithBill.class);
@@ -161,7 +162,7 @@ class Id003BillAcceptorTest {
         events.clear();
         MemoryLink[] line = MemoryLink.pair("id003-2");
         emulator.serve(line[1]);
-        Id003BillAcceptor again = new Id003BillAcceptor(line[0], pending(), FAST, RUB);
+        Id003BillAcceptor again = new Id003BillAcceptor(line[0], pending(), FAST);
         open.add(again);
         again.start(events::add);
         assertThat(next(BillEvent.PowerUpWithBill.class)).isEqualTo(p);
@@ -170,6 +171,100 @@ class Id003BillAcceptorTest {
         again.enable(Set.of(Money.rub(1000)));
         emulator.insert(Money.rub(1000));
         next(BillEvent.Escrowed.class);
+    }
+
+    /**
+     * As for CCNET: the first life heard 0x42, named the note, the flow credited and acknowledged it, and the kiosk died
+     * before its RESET reached the acceptor. The next life hears 0x42 again and must name the same note, same id.
+     */
+    @Test
+    void aBillInStackerReportHeardAgainAfterARestartIsTheSameNote() throws Exception {
+        MemoryLink[] line = MemoryLink.pair("id003");
+        emulator.serve(line[1]);
+        open.add(emulator);
+        DroppingLink dying = new DroppingLink(line[0], Id003Frame.of(Id003Frame.RESET).encode());
+        acceptor = new Id003BillAcceptor(dying, pending(), FAST);
+        open.add(acceptor);
+        acceptor.start(e -> {
+            events.add(e);
+            if (e instanceof BillEvent.PowerUpWithBill p && p.amount() != null) {
+                acceptor.acknowledge(p.noteId()); // the journal took it
+            }
+        });
+        awaitTrue(() -> acceptor.identity().isPresent());
+        acceptor.enable(Set.of(Money.rub(200)));
+        awaitTrue(() -> emulator.state() == Id003State.IDLING);
+        dying.dropFromNowOn();
+        emulator.cutPowerOnNextStack(() -> { });
+        emulator.insert(Money.rub(200));
+        next(BillEvent.Escrowed.class);
+        acceptor.stack();
+        BillEvent.PowerUpWithBill first = next(BillEvent.PowerUpWithBill.class);
+        assertThat(first.amount()).isEqualTo(Money.rub(200));
+        awaitTrue(() -> dying.drops() > 0 && pending().all().isEmpty());
+        acceptor.close();
+        assertThat(emulator.state()).as("the RESET never arrived").isEqualTo(Id003State.POWER_UP_BILL_IN_STACKER);
+
+        events.clear();
+        MemoryLink[] line2 = MemoryLink.pair("id003-2");
+        emulator.serve(line2[1]);
+        Id003BillAcceptor again = new Id003BillAcceptor(line2[0], pending(), FAST);
+        open.add(again);
+        again.start(events::add);
+        assertThat(next(BillEvent.PowerUpWithBill.class)).isEqualTo(first);
+        awaitTrue(() -> again.identity().isPresent());
+        Thread.sleep(200);
+        assertThat(events).noneMatch(e -> e instanceof BillEvent.PowerUpWithBill || e instanceof BillEvent.Stacked);
+        assertThat(emulator.cashBox()).containsExactly(Money.rub(200));
+        again.acknowledge(first.noteId());
+        emulator.powerCycle(Id003State.POWER_UP_BILL_IN_STACKER);
+        assertThat(next(BillEvent.PowerUpWithBill.class).amount()).as("no STACK and no earlier name behind it").isNull();
+    }
+
+    @Test
+    void readsTheNoteTableFromTheUnit() throws Exception {
+        // Firmware with the notes in ascending order: 200 is escrow code 0x64 here, 0x67 in the common ruble order.
+        List<Money> firmware = List.of(Money.rub(10), Money.rub(50), Money.rub(100), Money.rub(200), Money.rub(500),
+                Money.rub(1000), Money.rub(2000), Money.rub(5000));
+        emulator = new Id003Emulator(Id003Denominations.inCodeOrder(firmware), LineNoise.NONE, 8);
+        start(events::add);
+        awaitTrue(() -> acceptor.identity().isPresent());
+        assertThat(acceptor.denominations()).isEqualTo(firmware);
+        acceptor.enable(Set.of(Money.rub(200)));
+        emulator.insert(Money.rub(200));
+        assertThat(next(BillEvent.Escrowed.class).amount()).isEqualTo(Money.rub(200));
+        acceptor.stack();
+        assertThat(next(BillEvent.Stacked.class).amount()).isEqualTo(Money.rub(200));
+        emulator.insert(Money.rub(2000));
+        assertThat(next(BillEvent.Rejected.class).reason()).as("only 200 enabled").isEqualTo("inhibit");
+    }
+
+    @Test
+    void aUnitThatCannotReportItsTableUsesTheConfiguredOne() throws Exception {
+        emulator.answersCurrencyAssign(false);
+        MemoryLink[] line = MemoryLink.pair("id003");
+        emulator.serve(line[1]);
+        acceptor = new Id003BillAcceptor(line[0], pending(), FAST, RUB);
+        open.add(acceptor);
+        open.add(emulator);
+        acceptor.start(events::add);
+        awaitTrue(() -> acceptor.identity().isPresent());
+        assertThat(acceptor.denominations()).isEqualTo(RUB.known());
+        acceptor.enable(Set.of(Money.rub(500)));
+        emulator.insert(Money.rub(500));
+        assertThat(next(BillEvent.Escrowed.class).amount()).isEqualTo(Money.rub(500));
+    }
+
+    @Test
+    void withoutAnyTableTheUnitIsNotUsed() throws Exception {
+        emulator.answersCurrencyAssign(false);
+        start(events::add);
+        acceptor.enable(Set.of(Money.rub(500)));
+        assertThat(next(BillEvent.Fault.class).code()).isEqualTo("offline");
+        assertThat(acceptor.identity()).isEmpty();
+        assertThat(acceptor.denominations()).isEmpty();
+        assertThat(acceptor.checkHealth().usable()).isFalse();
+        assertThat(emulator.state()).as("never enabled").isNotEqualTo(Id003State.IDLING);
     }
 
     @Test

@@ -1,0 +1,188 @@
+package org.topupkiosk.device.emulator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.device.DeviceException;
+import org.topupkiosk.device.cash.FrameDecoder;
+import org.topupkiosk.device.serial.SerialLink;
+import org.topupkiosk.device.serial.SerialSettings;
+import org.topupkiosk.domain.Money;
+
+/**
+ * What a bill acceptor emulator is whatever protocol it speaks: a device that answers host frames on a serial line
+ * from a thread of its own, outlives the link (the cable is pulled and put back, the kiosk dies and restarts), and
+ * keeps the physical truth the tests compare against: the notes in the slot, the cash box, notes that went in during
+ * a power cut, and how many notes were returned or refused. Subclasses speak the protocol: they decode frames and
+ * answer them, holding the device's lock ({@code this}) while they do, as these fields need.
+ */
+public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BillAcceptorEmulator.class);
+
+    /** A note in the slot; {@code rejectReason} > 0 makes the device refuse it for that (protocol) reason. */
+    protected record Insert(Money note, int rejectReason) {}
+
+    protected final Random random;
+    private volatile LineNoise noise;
+    private final String threadName;
+
+    protected final Deque<Insert> slot = new ArrayDeque<>();
+    protected final List<Money> cashBox = new ArrayList<>();
+    protected final List<Money> unreported = new ArrayList<>();
+    protected int returned;
+    protected int rejected;
+    protected boolean cutPowerOnNextStack;
+    protected Consumer<Money> onNoteStacked = m -> { };
+    protected Runnable onPowerCut = () -> { };
+
+    private volatile SerialLink link;
+    private volatile Thread thread;
+
+    protected BillAcceptorEmulator(String threadName, LineNoise noise, long seed) {
+        this.threadName = threadName;
+        this.noise = noise;
+        this.random = new Random(seed);
+    }
+
+    // Protocol --------------------------------------------------------------------------------------------------------
+
+    /** A fresh decoder for the protocol's frames (one per link). */
+    protected abstract FrameDecoder decoder();
+
+    /** The answer to what the decoder found (a frame, or a damaged one), or null when the device says nothing. */
+    protected abstract byte[] answer(FrameDecoder.Decoded decoded);
+
+    /** The line settings a host must use to talk to this device. */
+    public abstract SerialSettings line();
+
+    /** True when nothing is in the slot or on its way: every inserted note has been stacked, returned or refused. */
+    public abstract boolean settled();
+
+    // The line --------------------------------------------------------------------------------------------------------
+
+    /** Answers on {@code port} from a thread of its own until {@link #stop()}. The device state stays across links. */
+    public synchronized void serve(SerialLink port) {
+        stop();
+        link = port;
+        Thread t = new Thread(() -> loop(port), threadName);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** Stops answering (the cable is pulled); the device keeps its state and its cash box. */
+    public void stop() {
+        Thread t = thread;
+        SerialLink l = link;
+        thread = null;
+        link = null;
+        if (t != null) {
+            t.interrupt();
+            if (l != null) {
+                l.close();
+            }
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void loop(SerialLink port) {
+        FrameDecoder decoder = decoder();
+        byte[] buf = new byte[256];
+        while (thread == Thread.currentThread()) {
+            try {
+                port.open();
+                int n = port.read(buf, 100);
+                for (FrameDecoder.Decoded d : decoder.feed(buf, n)) {
+                    byte[] reply = answer(d);
+                    if (reply != null) {
+                        port.write(noise.apply(reply, random));
+                    }
+                }
+            } catch (DeviceException e) {
+                if (thread != Thread.currentThread()) {
+                    return;
+                }
+                sleep(100);
+            } catch (RuntimeException e) {
+                log.error("{}: unexpected error, going on", threadName, e);
+            }
+        }
+    }
+
+    public void noise(LineNoise n) {
+        this.noise = n;
+    }
+
+    // What a person does to the device -------------------------------------------------------------------------------
+
+    /** A note the table does not know is rejected ("identification"); one not enabled is rejected ("inhibit"). */
+    @Override
+    public synchronized void insert(Money note) {
+        slot.add(new Insert(note, 0));
+    }
+
+    /** A note that is refused for a reason: the device draws it in and rejects it with that protocol reason code. */
+    public synchronized void insertRejected(int reason) {
+        slot.add(new Insert(null, reason));
+    }
+
+    /**
+     * The next STACK loses power half-way: the note lands in the cash box and the device wakes up saying only "bill in
+     * stacker", not which bill; {@code then} runs on the emulator thread at that moment.
+     */
+    public synchronized void cutPowerOnNextStack(Runnable then) {
+        cutPowerOnNextStack = true;
+        onPowerCut = then;
+    }
+
+    /** Called on the emulator thread when a note lands in the cash box, for the latency bench. Keep it short. */
+    public synchronized void onNoteStacked(Consumer<Money> hook) {
+        this.onNoteStacked = hook;
+    }
+
+    // The physical truth ----------------------------------------------------------------------------------------------
+
+    public synchronized List<Money> cashBox() {
+        return List.copyOf(cashBox);
+    }
+
+    public synchronized Money cashBoxTotal() {
+        return cashBox.stream().reduce(Money.ZERO_RUB, Money::plus);
+    }
+
+    /** Notes that reached the cash box during a power cut: the device never said which (only "bill in stacker"). */
+    public synchronized List<Money> unreportedInStacker() {
+        return List.copyOf(unreported);
+    }
+
+    public synchronized int returnedCount() {
+        return returned;
+    }
+
+    public synchronized int rejectedCount() {
+        return rejected;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

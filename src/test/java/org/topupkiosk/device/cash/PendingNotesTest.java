@@ -1,0 +1,41 @@
+package org.topupkiosk.device.cash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.domain.Money;
+
+/** The note behind a "bill in stacker" report keeps its name until the device takes a RESET, in every life. */
+class PendingNotesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theNoteInTheStackerIsNamedTheSameUntilTheReset() throws Exception {
+        PendingNotes first = new PendingNotes(dir, "t");
+        PendingNotes.Note note = new PendingNotes.Note(first.newId(), Money.rub(500));
+        first.recordStacking(note);
+        assertThat(first.nameNoteInStacker()).contains(note);
+        assertThat(first.all()).containsExactly(note);
+        assertThat(first.stacking()).isEmpty();
+        first.clear(note.noteId()); // the journal took it
+
+        PendingNotes nextLife = new PendingNotes(dir, "t");
+        assertThat(nextLife.nameNoteInStacker()).as("the same report, heard again before any RESET").contains(note);
+        nextLife.stackerReportCleared();
+        assertThat(nextLife.nameNoteInStacker()).as("after the RESET nothing explains a new report").isEmpty();
+    }
+
+    @Test
+    void withoutAStackNothingNamesTheNote() throws Exception {
+        assertThat(new PendingNotes(dir, "t").nameNoteInStacker()).isEmpty();
+    }
+
+    @Test
+    void idsAreUniqueAcrossInstances() {
+        assertThat(new PendingNotes(dir, "t").newId()).isNotEqualTo(new PendingNotes(dir, "t").newId());
+    }
+}
