@@ -2,6 +2,7 @@ package org.topupkiosk.flow;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,15 +20,36 @@ public final class ThreadFlowExecutor implements FlowExecutor, AutoCloseable {
         return t;
     });
 
+    /**
+     * Runs {@code task} on the flow thread. After {@link #close()} a late tap, timer or device event is dropped with a
+     * log line: the kiosk is stopping and everything that counts is already in the journal, which the next start
+     * resumes from. It must not throw into the caller (the JavaFX thread, a device poller).
+     */
     @Override
     public void execute(Runnable task) {
-        executor.execute(guarded(task));
+        try {
+            executor.execute(guarded(task));
+        } catch (RejectedExecutionException e) {
+            dropped(e);
+        }
     }
 
     @Override
     public Timer schedule(Runnable task, Duration delay) {
-        ScheduledFuture<?> f = executor.schedule(guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
-        return () -> f.cancel(false);
+        try {
+            ScheduledFuture<?> f = executor.schedule(guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        } catch (RejectedExecutionException e) {
+            dropped(e);
+            return () -> { };
+        }
+    }
+
+    private void dropped(RejectedExecutionException e) {
+        if (!executor.isShutdown()) {
+            throw e;
+        }
+        log.info("flow stopped: a late task was dropped");
     }
 
     private static Runnable guarded(Runnable task) {

@@ -248,7 +248,9 @@ class CounterScreensTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window[0].isShowing()).as("closing needs the service menu").isTrue();
         robot.interact(() -> robot.lookup("#counter-service").queryButton().fire());
-        WaitForAsyncUtils.waitForFxEvents();
+        // The pad is built once the service view has read its PIN file, off the FX thread: wait for it.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#service-pin-1").tryQuery().isPresent());
         assertThat(robot.lookup("#service-pin-1").queryButton().isVisible()).isTrue();
         assertThat(console.deviceTests()).containsExactly("printer");
         robot.interact(() -> window[0].hide());
