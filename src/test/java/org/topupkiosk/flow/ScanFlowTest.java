@@ -133,6 +133,12 @@ class ScanFlowTest {
         Order paid = k.journal.order(done.txnId()).orElseThrow();
         assertThat(paid.amount().plus(paid.fee())).isEqualTo(Money.rub(300));
         assertThat(paid.paid()).isEqualTo(Money.rub(300));
+        String receipt = k.journal.recentReceipts(5).get(0).body();
+        assertThat(receipt).contains("Cash inserted").contains("Credit voucher").doesNotContain(code);
+        assertThat(receipt.lines().filter(l -> l.contains("Credit voucher")).findFirst().orElseThrow())
+                .contains("100");
+        assertThat(receipt.lines().filter(l -> l.contains("Cash inserted")).findFirst().orElseThrow())
+                .contains("200");
         assertThat(k.journal.credit(code).orElseThrow().amount()).isEqualTo(Money.rub(100));
         assertJournalOk();
 
