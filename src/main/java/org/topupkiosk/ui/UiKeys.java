@@ -62,6 +62,7 @@ public final class UiKeys {
     public static final String CONFIRM_OPERATOR = "ui.confirm.operator";
     public static final String CONFIRM_NUMBER = "ui.confirm.number";
     public static final String CONFIRM_CASH = "ui.confirm.cash";
+    public static final String CONFIRM_CASH_WITH_VOUCHER = "ui.confirm.cash_with_voucher";
     public static final String CONFIRM_FEE = "ui.confirm.fee";
     public static final String CONFIRM_TO_BALANCE = "ui.confirm.to_balance";
 

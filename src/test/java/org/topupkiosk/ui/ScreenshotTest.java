@@ -94,6 +94,18 @@ class ScreenshotTest {
             assertThat(line.isVisible()).as(lang.code()).isTrue();
             assertThat(line.getText()).as(lang.code()).contains("150");
         }
+        for (Lang lang : Lang.values()) {
+            Snapshots.Builder c = Snapshots.builder(Screen.CONFIRM, lang);
+            c.creditApplied = Money.rub(150);
+            c.cashInserted = Money.rub(750);
+            c.fee = Money.rub(15);
+            c.toBalance = Money.rub(735);
+            render(robot, c.build(), OUT, "confirm-voucher-applied-" + lang.code(), problems);
+            assertThat(FxTestSupport.visibleNodes(view).stream()
+                    .filter(n -> n instanceof Labeled l && l.getText() != null && l.getText().contains("600")
+                            && l.getText().contains("150")).count()).as("confirm shows cash and voucher apart")
+                    .isEqualTo(1);
+        }
         assertThat(problems).isEmpty();
         render(robot, Snapshots.of(Screen.CASH_INSERTION, Lang.EN), OUT, "cash-no-voucher-en", problems);
         assertThat(((javafx.scene.control.Label) view.lookup("#cash-voucher-applied")).isVisible()).isFalse();
