@@ -230,6 +230,33 @@ class ScanFlowTest {
         assertJournalOk();
     }
 
+    @Test
+    void aPackageIsPaidWithAVoucherAndCashTogether() throws Exception {
+        String code = voucherFromCancelledSession(500);
+        k.cmd(new Start(), new SetLanguage(Lang.EN), new ChooseService(Service.PACKAGE));
+        k.type("9161234567");
+        k.cmd(new Next());
+        k.awaitScreen(Screen.PACKAGE_LIST);
+        k.cmd(new ChooseProduct("mts-combo-15g-500-month"), new Next());
+        assertThat(k.snap().screen()).isEqualTo(Screen.CASH_INSERTION);
+        assertThat(scanner.armed).isTrue();
+        scanner.scan(code);
+        FlowSnapshot s = k.snap();
+        assertThat(s.creditApplied()).isEqualTo(Money.rub(500));
+        k.cmd(new Pay());
+        assertThat(message()).as("500 of voucher does not buy a 650 package").isEqualTo("pay.below_min");
+        k.insert(200, "p-1");
+        k.cmd(new Pay(), new Confirm());
+        k.drain();
+        FlowSnapshot done = k.awaitScreen(Screen.DONE);
+        assertThat(done.paymentStatus()).isEqualTo(PaymentStatus.CREDITED);
+        Order order = k.journal.order(done.txnId()).orElseThrow();
+        assertThat(order.productId()).isEqualTo("mts-combo-15g-500-month");
+        assertThat(order.paid()).isEqualTo(Money.rub(700));
+        assertThat(k.sim.ledger().get(done.txnId()).amount()).isEqualTo(Money.rub(700));
+        assertJournalOk();
+    }
+
     // Other screens ------------------------------------------------------------------------------------------------------
 
     @Test
