@@ -71,5 +71,12 @@ public sealed interface FlowCommand {
         public CodeScanned {
             java.util.Objects.requireNonNull(meaning, "meaning");
         }
+
+        /** For logs: a scratch card shows its mask, a credit voucher only its kind (its code is a bearer secret). */
+        @Override
+        public String toString() {
+            boolean secret = meaning instanceof org.topupkiosk.domain.CodeMeaning.CreditVoucher;
+            return "CodeScanned[" + (secret ? "CreditVoucher" : meaning.toString()) + "]";
+        }
     }
 }

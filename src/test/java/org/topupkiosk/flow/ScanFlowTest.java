@@ -257,6 +257,14 @@ class ScanFlowTest {
         assertJournalOk();
     }
 
+    @Test
+    void theCommandNeverShowsAPinOrAVoucherCodeInLogs() {
+        assertThat(new CodeScanned(ScannedCode.classify(SCRATCH_PIN, Symbology.CODE_128)).toString())
+                .doesNotContain(SCRATCH_PIN).contains("9013");
+        assertThat(new CodeScanned(ScannedCode.classify("123456789015", Symbology.CODE_128)).toString())
+                .doesNotContain("123456789015").contains("CreditVoucher");
+    }
+
     // Other screens ------------------------------------------------------------------------------------------------------
 
     @Test
