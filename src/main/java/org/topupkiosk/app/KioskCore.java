@@ -57,10 +57,12 @@ import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.MemoryLink;
 import org.topupkiosk.device.serial.SerialSettings;
 import org.topupkiosk.flow.CounterFlow;
+import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSettings;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.ReceiptComposer;
 import org.topupkiosk.flow.ReceiptDesk;
+import org.topupkiosk.flow.ScannerControl;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.flow.ThreadFlowExecutor;
 import org.topupkiosk.flow.TopUpFlow;
@@ -186,6 +188,21 @@ public final class KioskCore implements AutoCloseable {
         closeables.add(io::shutdownNow);
         this.flow = new TopUpFlow(flowThread, io, journal, carrier, acceptor, desk, loaded.catalog(),
                 loaded.numbering(), settings, dispatcher, options.crash());
+        // The flow arms the scanner on the screens that take a code; each reading comes back to it as a command.
+        scanner.ifPresent(sc -> {
+            sc.setListener(reading -> flow.submit(new FlowCommand.CodeScanned(reading.meaning())));
+            flow.attachScanner(new ScannerControl() {
+                @Override
+                public void arm() {
+                    sc.arm();
+                }
+
+                @Override
+                public void disarm() {
+                    sc.disarm();
+                }
+            });
+        });
         this.counter = cfg.kiosk().mode() != KioskConfig.Mode.COUNTER ? null
                 : new CounterFlow(flowThread, io, journal, carrier, desk, loaded.catalog(), loaded.numbering(),
                         settings, dispatcher, CashierPinsFile.gate(cfg.counter().cashiersFile(),
@@ -398,7 +415,7 @@ public final class KioskCore implements AutoCloseable {
         return acceptor;
     }
 
-    /** The code scanner, when devices.scanner has one; started, disarmed, with no listener until the flow sets one. */
+    /** The code scanner, when devices.scanner has one; started; the flow is its listener and arms it on the screens that take a code. */
     public Optional<CodeScanner> scanner() {
         return scanner;
     }

@@ -103,6 +103,20 @@ final class CustomerServices {
         };
     }
 
+    /**
+     * A scratch card's PIN read by the scanner on the home or PIN screen: the scratch-card service with the PIN filled
+     * in, straight to the carrier's validation (the same step as typing it and pressing Next).
+     */
+    void scratchPinScanned(String pin) {
+        Session s = host.session();
+        if (host.screen() == HOME) {
+            forgetServiceState(s);
+            s.service = Service.VOUCHER;
+            host.moveTo(VOUCHER_PIN);
+        }
+        cards.pinScanned(pin);
+    }
+
     // Home and operator tiles -----------------------------------------------------------------------------------------
 
     private boolean onHome(FlowCommand c) {

@@ -62,4 +62,21 @@ public sealed interface FlowCommand {
 
     /** Back into customer use after service. */
     record Unlock() implements FlowCommand {}
+
+    /**
+     * The code scanner read a code (posted by the scanner's listener, not by a touch). What it does depends on the
+     * screen; see {@code TopUpFlow#onCodeScanned}. The meaning of a scratch card holds its PIN: never log it in clear.
+     */
+    record CodeScanned(org.topupkiosk.domain.CodeMeaning meaning) implements FlowCommand {
+        public CodeScanned {
+            java.util.Objects.requireNonNull(meaning, "meaning");
+        }
+
+        /** For logs: a scratch card shows its mask, a credit voucher only its kind (its code is a bearer secret). */
+        @Override
+        public String toString() {
+            boolean secret = meaning instanceof org.topupkiosk.domain.CodeMeaning.CreditVoucher;
+            return "CodeScanned[" + (secret ? "CreditVoucher" : meaning.toString()) + "]";
+        }
+    }
 }

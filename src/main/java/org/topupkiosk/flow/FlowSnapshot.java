@@ -21,6 +21,8 @@ import org.topupkiosk.domain.Msisdn;
  * @param paymentStatus  on the done screen: CREDITED, PENDING or REFUSED
  * @param qrPayload      what the done or voucher screen shows as a QR code
  * @param services       what the service screens (home, operators, balance, packages, scratch card, promotion) show
+ * @param creditApplied  a credit voucher redeemed into this order, part of {@code cashInserted} (cash and confirm
+ *                       screens only; zero otherwise)
  */
 public record FlowSnapshot(
         long version,
@@ -51,7 +53,8 @@ public record FlowSnapshot(
         Money creditAmount,
         ReceiptState receipt,
         String qrPayload,
-        ServicesView services) {
+        ServicesView services,
+        Money creditApplied) {
 
     public enum PaymentStatus { CREDITED, PENDING, REFUSED }
 
@@ -59,6 +62,21 @@ public record FlowSnapshot(
 
     public FlowSnapshot {
         acceptedNotes = acceptedNotes == null ? List.of() : List.copyOf(acceptedNotes);
+        creditApplied = creditApplied == null ? Money.ZERO_RUB : creditApplied;
+    }
+
+    /** A snapshot with no credit voucher applied to the order. */
+    public FlowSnapshot(long version, Screen screen, Lang lang, String numberDigits, Msisdn msisdn, String operatorId,
+                        String operatorName, String operatorColor, String amountDigits, Money amount, Money cashNeeded,
+                        Money cashInserted, Money fee, Money toBalance, Money minAmount, Money maxAmount,
+                        Money cashLimit, List<Money> acceptedNotes, boolean acceptorReady, boolean offline,
+                        FlowMessage message, Integer countdown, String txnId, PaymentStatus paymentStatus,
+                        String creditCode, Money creditAmount, ReceiptState receipt, String qrPayload,
+                        ServicesView services) {
+        this(version, screen, lang, numberDigits, msisdn, operatorId, operatorName, operatorColor, amountDigits, amount,
+                cashNeeded, cashInserted, fee, toBalance, minAmount, maxAmount, cashLimit, acceptedNotes, acceptorReady,
+                offline, message, countdown, txnId, paymentStatus, creditCode, creditAmount, receipt, qrPayload,
+                services, Money.ZERO_RUB);
     }
 
     /** A snapshot without service details (the top-up screens alone). */
@@ -70,7 +88,8 @@ public record FlowSnapshot(
                         String creditCode, Money creditAmount, ReceiptState receipt, String qrPayload) {
         this(version, screen, lang, numberDigits, msisdn, operatorId, operatorName, operatorColor, amountDigits, amount,
                 cashNeeded, cashInserted, fee, toBalance, minAmount, maxAmount, cashLimit, acceptedNotes, acceptorReady,
-                offline, message, countdown, txnId, paymentStatus, creditCode, creditAmount, receipt, qrPayload, null);
+                offline, message, countdown, txnId, paymentStatus, creditCode, creditAmount, receipt, qrPayload, null,
+                Money.ZERO_RUB);
     }
 
     /** The service being used, TOPUP when none was chosen. */

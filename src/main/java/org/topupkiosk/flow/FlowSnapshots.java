@@ -50,6 +50,7 @@ final class FlowSnapshots {
                 s == null || s.credit == null ? null : s.credit.amount(),
                 s == null ? FlowSnapshot.ReceiptState.NONE : s.receipt,
                 s == null ? null : s.qrPayload,
-                services);
+                services,
+                cashInKiosk ? s.creditApplied : Money.ZERO_RUB);
     }
 }

@@ -72,6 +72,20 @@ final class OrderDesk {
         dispatch.kick();
     }
 
+    /** The credit voucher with this code, spent or not; empty when the journal never issued it. */
+    Optional<CustomerCredit> credit(String code) {
+        return journal.credit(code);
+    }
+
+    /** Redeems a credit voucher into the open order (one journal transaction); see {@link Journal#applyCredit}. */
+    CustomerCredit applyCredit(String txnId, String code) {
+        crash.reach("credit-before-commit");
+        CustomerCredit credit = journal.applyCredit(txnId, code);
+        crash.reach("credit-after-commit");
+        log.info("credit applied txn={} amount={}", txnId, credit.amount().plain());
+        return credit;
+    }
+
     Optional<CustomerCredit> cancel(String txnId, String reason) {
         Optional<CustomerCredit> credit = journal.cancel(txnId, reason);
         log.info("order cancelled txn={} reason={} credit={}", txnId, reason, credit.map(c -> c.amount().plain()));

@@ -41,7 +41,8 @@ public final class ReceiptComposer {
     public Receipt payment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang) {
         ReceiptFacts.Sale sale = new ReceiptFacts.Sale(order.txnId(), clock.instant(),
                 operator.names().getOrDefault(lang.code(), operator.id()), order.msisdn().masked(), order.amount(),
-                order.fee(), order.paid(), Money.zero(order.amount().currency()), null, status(status));
+                order.fee(), order.cash(), Money.zero(order.amount().currency()), null, status(status),
+                order.creditApplied());
         return layouts.topUp(sale, lang);
     }
 
@@ -53,7 +54,8 @@ public final class ReceiptComposer {
                            org.topupkiosk.carrier.CatalogEntry product, org.topupkiosk.domain.Promotion promo) {
         ReceiptFacts.Sale sale = new ReceiptFacts.Sale(order.txnId(), clock.instant(),
                 operator.names().getOrDefault(lang.code(), operator.id()), order.msisdn().masked(), order.amount(),
-                order.fee(), order.paid(), Money.zero(order.amount().currency()), null, status(status));
+                order.fee(), order.cash(), Money.zero(order.amount().currency()), null, status(status),
+                order.creditApplied());
         if (product != null) {
             String title = product.titles().getOrDefault(lang.code(), product.titles().getOrDefault("ru",
                     product.productId()));

@@ -101,6 +101,18 @@ final class ScratchCards {
         return true;
     }
 
+    /** A PIN the scanner read on the PIN screen: replaces what was typed and goes to validation. */
+    void pinScanned(String pin) {
+        Session s = host.session();
+        if (host.screen() != VOUCHER_PIN || pin.length() < PIN_MIN || pin.length() > PIN_MAX) {
+            host.say(FlowMessage.error("scan.unknown.not_recognized"));
+            return;
+        }
+        s.voucherPin.setLength(0);
+        s.voucherPin.append(pin);
+        validate();
+    }
+
     private void validate() {
         Session s = host.session();
         String pin = s.voucherPin.toString();

@@ -17,6 +17,7 @@ import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.gpio.CabinetEvent;
 import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.CodeMeaning;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.NumberingPlan;
@@ -61,6 +62,7 @@ public final class TopUpFlow implements KioskFlow {
     private final Set<String> lockReasons = new LinkedHashSet<>();
     private boolean doorOpen;
     private FlowExecutor.Timer stepTimer;
+    private ScannerControl scanner = ScannerControl.NONE;
 
     public TopUpFlow(FlowExecutor flow, Executor io, Journal journal, CarrierGateway carrier, BillAcceptor acceptor,
                      ReceiptDesk receipts, Catalog catalog, NumberingPlan numbering, FlowSettings settings,
@@ -80,6 +82,14 @@ public final class TopUpFlow implements KioskFlow {
                 settings, receipts, new VoucherDesk(journal, settings.kioskId(), java.time.Clock.systemUTC()),
                 java.time.Clock.systemDefaultZone());
         this.current = buildSnapshot();
+    }
+
+    /**
+     * The code scanner the flow arms on the screens that take a code; its readings come back as
+     * {@link FlowCommand.CodeScanned}. Call before {@link #start()}; without it the kiosk has no scanner.
+     */
+    public void attachScanner(ScannerControl control) {
+        this.scanner = java.util.Objects.requireNonNull(control, "control");
     }
 
     /** Connects the devices and resumes what the journal says was in progress. Call once, after construction. */
@@ -127,6 +137,8 @@ public final class TopUpFlow implements KioskFlow {
             onLock(c.reason());
         } else if (command instanceof Unlock) {
             onUnlock();
+        } else if (command instanceof CodeScanned c) {
+            onCodeScanned(c.meaning());
         } else if (!(command instanceof StillHere)) {
             onScreenCommand(command);
         }
@@ -706,9 +718,98 @@ public final class TopUpFlow implements KioskFlow {
         }
     }
 
+    // Scanned codes -------------------------------------------------------------------------------------------------
+
+    /** Screens where a scanned code means something; the scanner is armed there and only there. */
+    private static boolean takesCodes(Screen s) {
+        return s == IDLE || s == HOME || s == NUMBER_ENTRY || s == VOUCHER_PIN || s == CASH_INSERTION;
+    }
+
+    /** Arms the scanner on a screen that takes a code (again after each reading), disarms it everywhere else. */
+    private void syncScanner() {
+        if (takesCodes(screen)) {
+            scanner.arm();
+        } else {
+            scanner.disarm();
+        }
+    }
+
+    /**
+     * What a scanned code means on the current screen. The scratch card and credit voucher are secrets: logs get the
+     * kind (and a mask), never the code. A reading that raced a screen change to one that takes no code is dropped.
+     */
+    private void onCodeScanned(CodeMeaning meaning) {
+        String kind = meaning.getClass().getSimpleName();
+        log.info("code scanned kind={} screen={}", meaning instanceof CodeMeaning.ScratchCard sc ? sc : kind, screen);
+        if (!takesCodes(screen)) {
+            return;
+        }
+        if (screen == IDLE) {
+            // A scan wakes the kiosk like a touch does; the language stays the default, the customer may switch it.
+            startSession();
+            moveTo(HOME);
+        }
+        if (meaning instanceof CodeMeaning.Unknown u) {
+            message = FlowMessage.error(u.reason().messageKey());
+        } else if (meaning instanceof CodeMeaning.ScratchCard card && (screen == HOME || screen == VOUCHER_PIN)) {
+            if (card.isPin()) {
+                services.scratchPinScanned(card.code());
+            } else {
+                // The EAN-13 on the back names the card; the carrier redeems by the PIN under the scratch layer.
+                message = FlowMessage.warning("scan.scratch.card_number");
+            }
+        } else if (meaning instanceof CodeMeaning.CreditVoucher v && screen == CASH_INSERTION) {
+            applyScannedCredit(v.code());
+        } else if (meaning instanceof CodeMeaning.CreditVoucher && screen == HOME) {
+            // A voucher pays for a top-up or a package, to a number and operator the kiosk does not know yet; it is
+            // spent into an open order, so the customer chooses first and scans it on the payment screen.
+            message = FlowMessage.info("scan.credit.choose_service");
+        } else if (meaning instanceof CodeMeaning.PhoneNumber p && screen == NUMBER_ENTRY) {
+            session.numberDigits.setLength(0);
+            session.numberDigits.append(p.number().national());
+            message = null;
+        } else {
+            message = FlowMessage.warning(meaning.notHereKey());
+        }
+    }
+
+    /**
+     * Redeems a credit voucher into the open order: journaled (the voucher marked spent, the order credited) before
+     * the screen shows it, so a crash after this resumes the order with the credit counted and a cancel returns cash
+     * plus credit as one new voucher.
+     */
+    private void applyScannedCredit(String code) {
+        if (session == null || session.txnId == null) {
+            message = FlowMessage.warning("scan.not_here.credit_voucher");
+            return;
+        }
+        Optional<CustomerCredit> known = orders.credit(code);
+        if (known.isEmpty()) {
+            message = FlowMessage.error("scan.credit.unknown");
+            return;
+        }
+        Money after = session.funds().plus(known.get().amount());
+        if (session.fee().toBalance(after).greaterThan(session.maxAmount)) {
+            message = FlowMessage.error("scan.credit.over_max", session.maxAmount);
+            return;
+        }
+        try {
+            CustomerCredit applied = orders.applyCredit(session.txnId, code);
+            session.creditApplied = session.creditApplied.plus(applied.amount());
+            message = FlowMessage.info("scan.credit.applied", applied.amount());
+        } catch (IllegalStateException e) {
+            log.info("credit voucher refused txn={}: {}", session.txnId, e.getMessage());
+            message = FlowMessage.error("scan.credit.already_used");
+        } catch (IllegalArgumentException e) {
+            log.info("credit voucher refused txn={}: {}", session.txnId, e.getMessage());
+            message = FlowMessage.error("scan.credit.unknown");
+        }
+    }
+
     // Snapshots -----------------------------------------------------------------------------------------------------
 
     private void publish() {
+        syncScanner();
         FlowSnapshot next = buildSnapshot();
         current = next;
         for (Consumer<FlowSnapshot> l : listeners) {

@@ -17,10 +17,22 @@ public final class ReceiptFacts {
     /**
      * One sale paid in cash. {@code overpayment} is what the customer put in beyond the price when the price is fixed
      * (a package, an e-PIN, an eSIM): it goes on a credit voucher ({@code overpaymentVoucher}), since the kiosk gives
-     * no change. For a top-up everything goes to the balance and overpayment is zero.
+     * no change. For a top-up everything goes to the balance and overpayment is zero. {@code credit} is a credit
+     * voucher the customer spent into the sale (zero for none): it pays with the cash, and prints on its own line.
      */
     public record Sale(String txnId, Instant at, String operatorName, String maskedNumber, Money amount, Money fee,
-                       Money cash, Money overpayment, String overpaymentVoucher, Status status) {
+                       Money cash, Money overpayment, String overpaymentVoucher, Status status, Money credit) {
+        public Sale {
+            credit = credit == null ? Money.zero(cash.currency()) : credit;
+        }
+
+        /** A sale paid in cash alone. */
+        public Sale(String txnId, Instant at, String operatorName, String maskedNumber, Money amount, Money fee,
+                    Money cash, Money overpayment, String overpaymentVoucher, Status status) {
+            this(txnId, at, operatorName, maskedNumber, amount, fee, cash, overpayment, overpaymentVoucher, status,
+                    null);
+        }
+
         public Money total() {
             return amount.plus(fee);
         }

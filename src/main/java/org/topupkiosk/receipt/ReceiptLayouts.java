@@ -294,6 +294,9 @@ public final class ReceiptLayouts {
         w.pair("receipt.fee", w.money(s.fee()));
         w.pairBold("receipt.total", w.money(s.total()));
         w.pair("receipt.cash", w.money(s.cash()));
+        if (s.credit().isPositive()) {
+            w.pair("receipt.credit_applied", w.money(s.credit()));
+        }
         if (s.overpayment().isPositive() && s.overpaymentVoucher() != null) {
             w.text(w.msg("receipt.overpayment.voucher", w.money(s.overpayment()), s.overpaymentVoucher()));
         } else {

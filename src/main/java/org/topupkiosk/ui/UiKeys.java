@@ -56,11 +56,13 @@ public final class UiKeys {
     public static final String CASH_NO_CHANGE = "ui.cash.no_change";
     public static final String CASH_ACCEPTED_NOTES = "ui.cash.accepted_notes";
     public static final String CASH_ACCEPTOR_WAITING = "ui.cash.acceptor_waiting";
+    public static final String CASH_VOUCHER_APPLIED = "ui.cash.voucher_applied";
 
     public static final String CONFIRM_TITLE = "ui.confirm.title";
     public static final String CONFIRM_OPERATOR = "ui.confirm.operator";
     public static final String CONFIRM_NUMBER = "ui.confirm.number";
     public static final String CONFIRM_CASH = "ui.confirm.cash";
+    public static final String CONFIRM_CASH_WITH_VOUCHER = "ui.confirm.cash_with_voucher";
     public static final String CONFIRM_FEE = "ui.confirm.fee";
     public static final String CONFIRM_TO_BALANCE = "ui.confirm.to_balance";
 

@@ -29,6 +29,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.FlowMessage;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
@@ -73,6 +75,40 @@ class ScreenshotTest {
             b.countdown = 15;
             render(robot, b.build(), OUT, "countdown-" + lang.code(), new ArrayList<>());
         }
+    }
+
+    /** A credit voucher spent into the order: its own line under the total, the total counting it with the cash. */
+    @Test
+    void cashScreenWithACreditVoucherApplied(FxRobot robot) throws Exception {
+        Files.createDirectories(OUT);
+        List<String> problems = new ArrayList<>();
+        for (Lang lang : Lang.values()) {
+            Snapshots.Builder b = Snapshots.builder(Screen.CASH_INSERTION, lang);
+            b.creditApplied = Money.rub(150);
+            b.cashInserted = Money.rub(750);
+            b.fee = Money.rub(15);
+            b.toBalance = Money.rub(735);
+            b.message = FlowMessage.info("scan.credit.applied", Money.rub(150));
+            render(robot, b.build(), OUT, "cash-voucher-applied-" + lang.code(), problems);
+            javafx.scene.control.Label line = ((javafx.scene.control.Label) view.lookup("#cash-voucher-applied"));
+            assertThat(line.isVisible()).as(lang.code()).isTrue();
+            assertThat(line.getText()).as(lang.code()).contains("150");
+        }
+        for (Lang lang : Lang.values()) {
+            Snapshots.Builder c = Snapshots.builder(Screen.CONFIRM, lang);
+            c.creditApplied = Money.rub(150);
+            c.cashInserted = Money.rub(750);
+            c.fee = Money.rub(15);
+            c.toBalance = Money.rub(735);
+            render(robot, c.build(), OUT, "confirm-voucher-applied-" + lang.code(), problems);
+            assertThat(FxTestSupport.visibleNodes(view).stream()
+                    .filter(n -> n instanceof Labeled l && l.getText() != null && l.getText().contains("600")
+                            && l.getText().contains("150")).count()).as("confirm shows cash and voucher apart")
+                    .isEqualTo(1);
+        }
+        assertThat(problems).isEmpty();
+        render(robot, Snapshots.of(Screen.CASH_INSERTION, Lang.EN), OUT, "cash-no-voucher-en", problems);
+        assertThat(((javafx.scene.control.Label) view.lookup("#cash-voucher-applied")).isVisible()).isFalse();
     }
 
     @Test

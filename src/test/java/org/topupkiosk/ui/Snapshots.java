@@ -50,12 +50,13 @@ final class Snapshots {
         ReceiptState receipt = ReceiptState.NONE;
         String qrPayload;
         ServicesView services;
+        Money creditApplied;
 
         FlowSnapshot build() {
             return new FlowSnapshot(VERSION.incrementAndGet(), screen, lang, numberDigits, msisdn, operatorId,
                     operatorName, operatorColor, amountDigits, amount, cashNeeded, cashInserted, fee, toBalance,
                     minAmount, maxAmount, cashLimit, acceptedNotes, acceptorReady, offline, message, countdown, txnId,
-                    paymentStatus, creditCode, creditAmount, receipt, qrPayload, services);
+                    paymentStatus, creditCode, creditAmount, receipt, qrPayload, services, creditApplied);
         }
     }
 

@@ -39,6 +39,8 @@ final class SimVouchers {
         card("45678901234567", "T2-200-000004", 200, NumberPlan.T2, VoucherInfo.State.UNUSED);
         card("11112222333344", "MTS-100-000005", 100, NumberPlan.MTS, VoucherInfo.State.USED);
         card("55556666777788", "MTS-500-000006", 500, NumberPlan.MTS, VoucherInfo.State.EXPIRED);
+        // The 16-digit PIN with a Luhn digit the scanner reads (docs/scanner-codes.md; the device panel's sample).
+        card("7700123456789013", "MTS-250-000007", 250, NumberPlan.MTS, VoucherInfo.State.UNUSED);
     }
 
     private void card(String pin, String serial, long rub, String operator, VoucherInfo.State state) {

@@ -18,6 +18,7 @@ public final class CashInsertionScreen implements ScreenView {
     private final SplitPane2 root;
     private final Label title = Ui.label("title");
     private final Label total = Ui.label("amount-huge");
+    private final Label voucherApplied = Ui.label("body", "strong");
     private final Label toBalance = Ui.label("body", "strong");
     private final Label fee = Ui.label("body", "muted");
     private final Label limits = Ui.label("body", "muted");
@@ -31,9 +32,10 @@ public final class CashInsertionScreen implements ScreenView {
         total.setId("cash-total");
         total.setWrapText(false);
         toBalance.setId("cash-to-balance");
+        voucherApplied.setId("cash-voucher-applied");
         notes.setId("cash-notes");
         notes.getStyleClass().add("chips");
-        root = new SplitPane2(Ui.column(title, total, toBalance, fee, promo),
+        root = new SplitPane2(Ui.column(title, total, voucherApplied, toBalance, fee, promo),
                 Ui.column(limits, noChange, notesTitle, notes, waiting));
     }
 
@@ -46,6 +48,10 @@ public final class CashInsertionScreen implements ScreenView {
     public void update(FlowSnapshot s, Texts t) {
         title.setText(t.get(UiKeys.CASH_TITLE));
         total.setText(t.money(s.cashInserted() == null ? Money.ZERO_RUB : s.cashInserted()));
+        // A credit voucher spent into this order is part of the total; its own line says how much of it.
+        boolean voucher = s.creditApplied().isPositive();
+        voucherApplied.setText(voucher ? t.get(UiKeys.CASH_VOUCHER_APPLIED, s.creditApplied()) : "");
+        Ui.show(voucherApplied, voucher);
         toBalance.setText(s.toBalance() == null ? "" : PackageTexts.toBalanceLine(s, t));
         Ui.show(toBalance, s.toBalance() != null);
         fee.setText(s.fee() == null ? "" : t.get(UiKeys.CASH_FEE, s.fee()));

@@ -50,7 +50,9 @@ public final class ConfirmScreen implements ScreenView {
         title.setText(t.get(UiKeys.CONFIRM_TITLE));
         row(0, t.get(UiKeys.CONFIRM_OPERATOR), s.operatorName() == null ? "" : s.operatorName());
         row(1, t.get(UiKeys.CONFIRM_NUMBER), s.msisdn() == null ? "" : s.msisdn().pretty());
-        row(2, t.get(UiKeys.CONFIRM_CASH), t.money(s.cashInserted()));
+        // A spent credit voucher is not cash: the row names both parts of what was paid.
+        row(2, t.get(UiKeys.CONFIRM_CASH), !s.creditApplied().isPositive() ? t.money(s.cashInserted())
+                : t.get(UiKeys.CONFIRM_CASH_WITH_VOUCHER, s.cashInserted().minus(s.creditApplied()), s.creditApplied()));
         row(3, t.get(UiKeys.CONFIRM_FEE), t.money(s.fee()));
         org.topupkiosk.flow.ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
         if (pkg != null) {
