@@ -32,7 +32,7 @@ class PcscSimReaderIntegrationTest {
     static final String READER = "Virtual PCD 00 00";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(4);
 
-    private final VpcdCardClient hand = new VpcdCardClient();
+    private final VpcdCardClient hand = new VpcdCardClient("127.0.0.1", VpcdCardClient.DEFAULT_PORT, READER);
     private SimSlotReader reader;
     private final SimEvents events = new SimEvents();
 
