@@ -47,26 +47,27 @@ public final class VpcdReaderLock implements BeforeAllCallback, AfterAllCallback
                 Thread.sleep(200);
             }
         }
-        FileLock held = lock;
-        context.getStore(NS).put("lock", (ExtensionContext.Store.CloseableResource) () -> release(held, ch));
+        context.getStore(NS).put("lock", new Held(lock, ch));
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        ExtensionContext.Store.CloseableResource r =
-                context.getStore(NS).remove("lock", ExtensionContext.Store.CloseableResource.class);
-        if (r != null) {
-            r.close();
+        Held h = context.getStore(NS).remove("lock", Held.class);
+        if (h != null) {
+            h.release();
         }
     }
 
-    private static void release(FileLock lock, FileChannel ch) throws IOException {
-        try {
-            if (lock != null) {
-                lock.release();
+    /** The lock (null when the wait gave up) and its file. */
+    private record Held(FileLock lock, FileChannel channel) {
+        void release() throws IOException {
+            try {
+                if (lock != null) {
+                    lock.release();
+                }
+            } finally {
+                channel.close();
             }
-        } finally {
-            ch.close();
         }
     }
 }
