@@ -217,7 +217,10 @@ public final class KioskApp extends Application {
             public void removeSim() {
                 VirtualSimRig rig = core.simRig();
                 if (rig != null) {
-                    rig.remove();
+                    // Off the FX thread too: removing waits until pcscd shows the slot empty.
+                    Thread t = new Thread(rig::remove, "panel-sim-remove");
+                    t.setDaemon(true);
+                    t.start();
                 }
             }
         });

@@ -84,7 +84,7 @@ public final class SimCommand extends CommandGroup {
                 out.flush();
                 return 2;
             }
-            try (VpcdCardClient hand = new VpcdCardClient("127.0.0.1", cfg.devices().sim().vpcdPort())) {
+            try (VpcdCardClient hand = new VpcdCardClient("127.0.0.1", cfg.devices().sim().vpcdPort(), name)) {
                 if (insert != null) {
                     Optional<VirtualSimProfile> p = VirtualSimProfile.named(insert);
                     if (p.isEmpty()) {

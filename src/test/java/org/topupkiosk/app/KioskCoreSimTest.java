@@ -10,13 +10,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.device.emulator.sim.VirtualSimFaults;
 import org.topupkiosk.device.sim.SimEvent;
 import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.testing.VpcdReaderLock;
 
 /** The composition root builds the SIM reader from devices.sim: the virtual SIM in simulation, nothing when off. */
+@ExtendWith(VpcdReaderLock.class)
 class KioskCoreSimTest {
 
     @TempDir

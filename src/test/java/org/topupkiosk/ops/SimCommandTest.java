@@ -8,11 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.topupkiosk.device.sim.PcscCardSlot;
 import org.topupkiosk.device.sim.SimException;
+import org.topupkiosk.testing.VpcdReaderLock;
 import picocli.CommandLine;
 
 /** {@code kioskctl sim read} through real pcscd, with the virtual SIM put into vpcd by {@code --insert}. */
+@ExtendWith(VpcdReaderLock.class)
 class SimCommandTest {
 
     private static final String READER = "Virtual PCD 00 00";

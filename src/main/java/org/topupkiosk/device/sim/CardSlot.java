@@ -20,4 +20,12 @@ public interface CardSlot {
 
     /** Drops the connection from {@link #connect()}, if any. Never throws; may be called from another thread. */
     void disconnect();
+
+    /**
+     * Drops the one connection {@code channel} from {@link #connect()} and no newer one: a read that timed out must
+     * not close the connection of the card that went in after it. Never throws; may be called from another thread.
+     */
+    default void disconnect(ApduChannel channel) {
+        disconnect();
+    }
 }

@@ -1,8 +1,11 @@
 package org.topupkiosk.device.sim;
 
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardChannel;
@@ -19,6 +22,16 @@ import org.topupkiosk.device.sim.SimException.Code;
  * by exact name or, failing that, by a case-insensitive part of its name; an empty pattern takes the first reader.
  */
 public final class PcscCardSlot implements CardSlot {
+
+    /**
+     * Every Card this JVM was handed. The JDK keeps one TerminalImpl per reader name for the whole JVM and hands back
+     * its cached Card from connect() for as long as nobody called disconnect() on it, even after that card was pulled
+     * and another one went in. Such a leftover (a read that timed out and is still stuck, a slot object dropped without
+     * disconnect) answers every transmit with SCARD_E_NOT_TRANSACTED or SCARD_W_RESET_CARD. Seen again means stale.
+     */
+    private static final Map<Card, Boolean> ISSUED = Collections.synchronizedMap(new WeakHashMap<>());
+    /** How long a stale Card's disconnect may take before connect() gives up on it. */
+    private static final long STALE_DISCONNECT_MS = 1_000;
 
     private final String pattern;
     private volatile TerminalFactory factory;
@@ -72,17 +85,59 @@ public final class PcscCardSlot implements CardSlot {
     @Override
     public ApduChannel connect() throws SimException {
         CardTerminal t = terminal();
-        Card c;
+        Card c = connect0(t);
+        if (ISSUED.containsKey(c)) {
+            // The JDK's cached Card of an earlier insertion: release it and ask for a fresh one.
+            releaseWithin(c, STALE_DISCONNECT_MS);
+            c = connect0(t);
+            if (ISSUED.containsKey(c)) {
+                throw new SimException(Code.TRANSPORT, "the previous connection to " + t.getName()
+                        + " is still busy; the card cannot be read now");
+            }
+        }
+        ISSUED.put(c, Boolean.TRUE);
+        card = c;
+        return new Channel(t, c);
+    }
+
+    @Override
+    public void disconnect(ApduChannel channel) {
+        if (channel instanceof Channel ch) {
+            synchronized (this) {
+                if (card == ch.card) {
+                    card = null;
+                }
+            }
+            release(ch.card);
+        } else {
+            disconnect();
+        }
+    }
+
+    private static Card connect0(CardTerminal t) throws SimException {
         try {
-            c = t.connect("*");
+            return t.connect("*");
         } catch (CardNotPresentException e) {
             throw new SimException(Code.NO_CARD, "no card in " + t.getName(), e);
         } catch (CardException e) {
             throw map(e, "connecting to the card in " + t.getName());
         }
-        card = c;
-        CardChannel ch = c.getBasicChannel();
-        return command -> {
+    }
+
+    /** One connection to one card: transmits go to that card and no later one, and closing it closes only it. */
+    private static final class Channel implements ApduChannel {
+        private final CardTerminal terminal;
+        private final Card card;
+        private final CardChannel basic;
+
+        Channel(CardTerminal terminal, Card card) {
+            this.terminal = terminal;
+            this.card = card;
+            this.basic = card.getBasicChannel();
+        }
+
+        @Override
+        public byte[] transmit(byte[] command) throws SimException {
             CommandAPDU apdu;
             try {
                 apdu = new CommandAPDU(command);
@@ -90,7 +145,7 @@ public final class PcscCardSlot implements CardSlot {
                 throw new SimException(Code.TRANSPORT, "malformed command APDU: " + e.getMessage(), e);
             }
             try {
-                return ch.transmit(apdu).getBytes();
+                return basic.transmit(apdu).getBytes();
             } catch (CardException e) {
                 throw map(e, "transmit");
             } catch (IllegalStateException e) {
@@ -99,9 +154,17 @@ public final class PcscCardSlot implements CardSlot {
             } catch (IllegalArgumentException e) {
                 // The JDK refuses an answer shorter than SW1 SW2. vpcd hands back an empty answer when the card's
                 // connection drops mid-command, so an empty answer from a slot that is now empty is a pulled card.
-                throw emptyAnswer(t, e);
+                throw emptyAnswer(terminal, e);
             }
-        };
+        }
+    }
+
+    /** True when the failure says the connection (not the card's data) went bad: worth one fresh connection. */
+    public static boolean staleConnection(SimException e) {
+        String m = rootMessage(e);
+        return m.contains("SCARD_E_NOT_TRANSACTED") || m.contains("SCARD_W_RESET_CARD")
+                || m.contains("SCARD_E_INVALID_HANDLE") || m.contains("SCARD_W_REMOVED_CARD")
+                || m.contains("connection is gone");
     }
 
     private static SimException emptyAnswer(CardTerminal t, IllegalArgumentException e) {
@@ -117,14 +180,33 @@ public final class PcscCardSlot implements CardSlot {
 
     @Override
     public void disconnect() {
-        Card c = card;
-        card = null;
+        Card c;
+        synchronized (this) {
+            c = card;
+            card = null;
+        }
         if (c != null) {
-            try {
-                c.disconnect(false);
-            } catch (CardException | RuntimeException e) {
-                // Already gone with the card: nothing to release.
-            }
+            release(c);
+        }
+    }
+
+    private static void release(Card c) {
+        try {
+            c.disconnect(false);
+        } catch (CardException | RuntimeException e) {
+            // Already gone with the card: nothing to release.
+        }
+    }
+
+    /** Disconnects on a helper thread so a transmit stuck on that Card cannot hold the caller longer than maxMs. */
+    private static void releaseWithin(Card c, long maxMs) {
+        Thread th = new Thread(() -> release(c), "pcsc-release");
+        th.setDaemon(true);
+        th.start();
+        try {
+            th.join(maxMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
@@ -29,6 +30,10 @@ public final class SimSlotReader implements SimCardReader {
     private static final long WAIT_SLICE_MS = 250;
     /** Repeated "no pcscd"/"no reader" problems are logged once per this period. */
     private static final long LOG_THROTTLE_MS = 60_000;
+    /** readNow() waits at most this long for a card that is on its way in (pcscd polls its readers). */
+    private static final long READ_NOW_PRESENCE_MS = 3_000;
+    /** Before the one retry on a spoilt connection: lets the reader settle after a quick swap or a bounce. */
+    private static final long RETRY_SETTLE_MS = 300;
 
     private final CardSlot slot;
     private final Duration readTimeout;
@@ -98,7 +103,7 @@ public final class SimSlotReader implements SimCardReader {
 
     @Override
     public SimIdentity readNow(Duration timeout) throws SimException {
-        if (!slot.waitForPresent(Math.min(timeout.toMillis(), 1_000))) {
+        if (!slot.waitForPresent(Math.min(timeout.toMillis(), READ_NOW_PRESENCE_MS))) {
             throw new SimException(Code.NO_CARD, "no card in " + slot.name());
         }
         return timedRead(timeout);
@@ -191,20 +196,15 @@ public final class SimSlotReader implements SimCardReader {
     }
 
     private SimIdentity timedRead(Duration timeout) throws SimException {
-        Future<SimIdentity> f = readers.submit(() -> {
-            try {
-                return new SimCardSession(slot.connect()).read();
-            } finally {
-                slot.disconnect();
-            }
-        });
+        AtomicReference<ApduChannel> open = new AtomicReference<>();
+        Future<SimIdentity> f = readers.submit(() -> readWithOneRetry(open));
         try {
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // The read thread may be stuck in a native transmit, and a PC/SC disconnect would wait behind it: let go
-            // on another thread and report now.
+            // of this read's own connection (never a newer card's) on another thread and report now.
             f.cancel(true);
-            readers.execute(slot::disconnect);
+            releaseLater(open);
             throw new SimException(Code.MUTE, "the card did not answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SimException se) {
@@ -213,9 +213,61 @@ public final class SimSlotReader implements SimCardReader {
             throw new SimException(Code.TRANSPORT, "reading the card failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             f.cancel(true);
-            readers.execute(slot::disconnect);
+            releaseLater(open);
             Thread.currentThread().interrupt();
             throw new SimException(Code.TRANSPORT, "interrupted while reading the card", e);
+        }
+    }
+
+    /**
+     * One read; when its connection went bad (the card was swapped or reset just as we connected, pcscd still showed
+     * the previous card), once more on a fresh connection if a card is in the slot after a short settle. A second
+     * failure reports the first error, which says what happened to the customer's card.
+     */
+    private SimIdentity readWithOneRetry(AtomicReference<ApduChannel> open) throws SimException {
+        try {
+            return readOnce(open);
+        } catch (SimException first) {
+            if (!retryable(first)) {
+                throw first;
+            }
+            try {
+                Thread.sleep(RETRY_SETTLE_MS);
+                if (!slot.waitForPresent(1)) {
+                    throw first;
+                }
+                log.info("sim read retried on a fresh connection after code={} detail={}", first.code(),
+                        first.getMessage());
+                return readOnce(open);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw first;
+            } catch (SimException second) {
+                first.addSuppressed(second);
+                throw first;
+            }
+        }
+    }
+
+    private static boolean retryable(SimException e) {
+        return (e.code() == Code.TRANSPORT || e.code() == Code.CARD_REMOVED) && PcscCardSlot.staleConnection(e);
+    }
+
+    private SimIdentity readOnce(AtomicReference<ApduChannel> open) throws SimException {
+        ApduChannel ch = slot.connect();
+        open.set(ch);
+        try {
+            return new SimCardSession(ch).read();
+        } finally {
+            open.compareAndSet(ch, null);
+            slot.disconnect(ch);
+        }
+    }
+
+    private void releaseLater(AtomicReference<ApduChannel> open) {
+        ApduChannel ch = open.get();
+        if (ch != null) {
+            readers.execute(() -> slot.disconnect(ch));
         }
     }
 

@@ -48,7 +48,7 @@ public final class VirtualSimRig implements AutoCloseable {
                 log.info("sim simulation: virtual SIM through pcscd reader=\"{}\" vpcd=127.0.0.1:{}", readerPattern,
                         vpcdPort);
                 return new VirtualSimRig(new SimSlotReader(new PcscCardSlot(readerPattern), readTimeout),
-                        new VpcdCardClient("127.0.0.1", vpcdPort), true, defaultCard);
+                        new VpcdCardClient("127.0.0.1", vpcdPort, readerPattern), true, defaultCard);
             }
             why = "pcscd has no reader matching \"" + readerPattern + "\" (readers: " + names + ")";
         } catch (SimException e) {

@@ -10,6 +10,8 @@ import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topupkiosk.device.sim.PcscCardSlot;
+import org.topupkiosk.device.sim.SimException;
 
 /**
  * Puts a {@link VirtualSimCard} into pcscd's virtual reader by speaking vsmartcard's vpcd protocol as its client:
@@ -17,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * big-endian length and a payload; a 1-byte payload is a control command (0 power off, 1 power on, 2 reset: no
  * answer; 4 get ATR: answer the ATR), anything longer is a command APDU answered with the response APDU.
  * Connected means inserted; closing the socket is pulling the card out.
+ *
+ * <p>vpcd serves one client and only learns that one left when pcscd next polls the reader, so for a moment after
+ * the socket closes pcscd still shows the old card, and a card inserted in that moment is queued behind a ghost.
+ * Given the reader's name, {@link #remove()} therefore returns only once pcscd shows the slot empty, and
+ * {@link #insert} first waits for an empty slot (another client may have just left), like a hand that takes one card
+ * out before it puts the next in.
  */
 public final class VpcdCardClient implements SimInserter, AutoCloseable {
 
@@ -27,8 +35,13 @@ public final class VpcdCardClient implements SimInserter, AutoCloseable {
     private static final int CTRL_RESET = 2;
     private static final int CTRL_ATR = 4;
 
+    /** How long remove() and insert() wait for pcscd to show the slot empty. */
+    private static final long ABSENT_WAIT_MS = 5_000;
+
     private final String host;
     private final int port;
+    private final String readerName;
+    private PcscCardSlot slot;
     private final AtomicInteger apdus = new AtomicInteger();
     private Socket socket;
     private Thread thread;
@@ -37,14 +50,22 @@ public final class VpcdCardClient implements SimInserter, AutoCloseable {
         this("127.0.0.1", DEFAULT_PORT);
     }
 
+    /** A client that does not look at pcscd: remove() returns as soon as its own connection is closed. */
     public VpcdCardClient(String host, int port) {
+        this(host, port, null);
+    }
+
+    /** @param readerName pcscd's name for vpcd's reader on {@code port}; remove() waits until it shows no card */
+    public VpcdCardClient(String host, int port, String readerName) {
         this.host = host;
         this.port = port;
+        this.readerName = readerName == null || readerName.isBlank() ? null : readerName;
     }
 
     @Override
     public synchronized void insert(VirtualSimCard card, VirtualSimFaults faults) throws IOException {
         remove();
+        awaitEmptySlot("before inserting");
         Socket s = new Socket();
         s.setTcpNoDelay(true);
         try {
@@ -85,7 +106,26 @@ public final class VpcdCardClient implements SimInserter, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        awaitEmptySlot("after removing");
         log.info("virtual sim removed vpcd={}:{}", host, port);
+    }
+
+    private void awaitEmptySlot(String when) {
+        if (readerName == null) {
+            return;
+        }
+        try {
+            if (slot == null) {
+                slot = new PcscCardSlot(readerName);
+            }
+            if (!slot.waitForAbsent(ABSENT_WAIT_MS)) {
+                log.warn("pcscd still shows a card in \"{}\" {} ms {} the virtual sim", readerName, ABSENT_WAIT_MS,
+                        when);
+            }
+        } catch (SimException e) {
+            // No pcscd or no such reader: nothing to wait for; insert() reports a missing vpcd on its own.
+            log.debug("not waiting for an empty \"{}\": {}", readerName, e.getMessage());
+        }
     }
 
     @Override

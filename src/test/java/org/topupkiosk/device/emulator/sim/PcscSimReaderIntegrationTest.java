@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.topupkiosk.carrier.CarrierException;
 import org.topupkiosk.carrier.SimNumberFinder;
 import org.topupkiosk.carrier.SimulatorFixture;
@@ -21,18 +22,20 @@ import org.topupkiosk.device.sim.SimException;
 import org.topupkiosk.device.sim.SimIdentity;
 import org.topupkiosk.device.sim.SimSlotReader;
 import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.testing.VpcdReaderLock;
 
 /**
  * The whole stack for real: the virtual SIM speaks vpcd to pcscd's virtual reader, javax.smartcardio talks to pcscd,
  * and the reader's session reads the card. Needs pcscd running with vsmartcard-vpcd (.ci/run starts it); without it
  * the test is skipped with a loud reason, never silently.
  */
+@ExtendWith(VpcdReaderLock.class)
 class PcscSimReaderIntegrationTest {
 
     static final String READER = "Virtual PCD 00 00";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(4);
 
-    private final VpcdCardClient hand = new VpcdCardClient();
+    private final VpcdCardClient hand = new VpcdCardClient("127.0.0.1", VpcdCardClient.DEFAULT_PORT, READER);
     private SimSlotReader reader;
     private final SimEvents events = new SimEvents();
 

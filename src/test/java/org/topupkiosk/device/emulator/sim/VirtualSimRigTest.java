@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.topupkiosk.device.sim.SimEvent;
 import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.testing.VpcdReaderLock;
 
 /** Simulation's rig: through pcscd when its virtual reader is there, else the in-memory slot, same reading either way. */
+@ExtendWith(VpcdReaderLock.class)
 class VirtualSimRigTest {
 
     @Test
