@@ -11,6 +11,9 @@ import org.topupkiosk.domain.Money;
  *
  * @param voucherPinMasked the typed PIN as bullets in groups of four ("•••• •••• ••")
  * @param promo            the promotion shown before paying, or null
+ * @param goods            what the e-PIN and eSIM screens show (products, the issued PIN or activation code), or null
+ * @param account          what the one-time-code services show (auto top-up, recent payments), or null
+ * @param sim              what the find-my-number screens show (the card read, the number found), or null
  */
 public record ServicesView(
         Service service,
@@ -27,7 +30,10 @@ public record ServicesView(
         Money voucherNominal,
         String voucherOperatorName,
         String voucherSerial,
-        PromoView promo) {
+        PromoView promo,
+        GoodsView goods,
+        AccountView account,
+        SimLookupView sim) {
 
     /** An operator tile: id, name in the customer's language, brand colour. */
     public record OperatorTile(String id, String name, String color) {}
@@ -48,5 +54,15 @@ public record ServicesView(
     public ServicesView {
         operators = operators == null ? List.of() : List.copyOf(operators);
         packages = packages == null ? List.of() : List.copyOf(packages);
+    }
+
+    /** The services of the first home screen alone (no e-PIN, eSIM, one-time-code or SIM details). */
+    public ServicesView(Service service, List<OperatorTile> operators, String hintOperatorId, Money balance,
+                        LocalDate balanceExpires, List<PackageView> packages, int page, int pages, PackageView selected,
+                        String voucherPinMasked, int voucherPinLength, Money voucherNominal,
+                        String voucherOperatorName, String voucherSerial, PromoView promo) {
+        this(service, operators, hintOperatorId, balance, balanceExpires, packages, page, pages, selected,
+                voucherPinMasked, voucherPinLength, voucherNominal, voucherOperatorName, voucherSerial, promo, null,
+                null, null);
     }
 }

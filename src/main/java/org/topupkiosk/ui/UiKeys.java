@@ -94,6 +94,16 @@ public final class UiKeys {
     public static final String SERVICE_BALANCE_HINT = "ui.service.balance.hint";
     public static final String SERVICE_VOUCHER = "ui.service.voucher";
     public static final String SERVICE_VOUCHER_HINT = "ui.service.voucher.hint";
+    public static final String SERVICE_EPIN = "ui.service.epin";
+    public static final String SERVICE_EPIN_HINT = "ui.service.epin.hint";
+    public static final String SERVICE_ESIM = "ui.service.esim";
+    public static final String SERVICE_ESIM_HINT = "ui.service.esim.hint";
+    public static final String SERVICE_FIND_NUMBER = "ui.service.find_number";
+    public static final String SERVICE_FIND_NUMBER_HINT = "ui.service.find_number.hint";
+    public static final String SERVICE_AUTO_TOPUP = "ui.service.auto_topup";
+    public static final String SERVICE_AUTO_TOPUP_HINT = "ui.service.auto_topup.hint";
+    public static final String SERVICE_HISTORY = "ui.service.history";
+    public static final String SERVICE_HISTORY_HINT = "ui.service.history.hint";
     public static final String OPERATOR_CHOICE_TITLE = "ui.operator_choice.title";
     public static final String OPERATOR_CHOICE_HINT = "ui.operator_choice.hint";
     public static final String OPERATOR_CHOICE_UNSURE = "ui.operator_choice.unsure";
