@@ -63,6 +63,7 @@ import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.ReceiptComposer;
 import org.topupkiosk.flow.ReceiptDesk;
 import org.topupkiosk.flow.ScannerControl;
+import org.topupkiosk.flow.SimControl;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.flow.ThreadFlowExecutor;
 import org.topupkiosk.flow.TopUpFlow;
@@ -203,6 +204,10 @@ public final class KioskCore implements AutoCloseable {
                 }
             });
         });
+        // Find my number: the flow arms the SIM reader on the screens that take a card (see start() for its events).
+        if (simReader != null) {
+            flow.attachSimReader(simControl(simReader));
+        }
         this.counter = cfg.kiosk().mode() != KioskConfig.Mode.COUNTER ? null
                 : new CounterFlow(flowThread, io, journal, carrier, desk, loaded.catalog(), loaded.numbering(),
                         settings, dispatcher, CashierPinsFile.gate(cfg.counter().cashiersFile(),
@@ -368,11 +373,42 @@ public final class KioskCore implements AutoCloseable {
             flow.start();
         }
         startGpio();
-        if (simReader != null) {
-            // Not wired to the flow yet: "find my number" posts these events to TopUpFlow and enables the reader on
-            // its screen. Until then the reader only watches the slot (it is not enabled, so it reads nothing).
+        if (simReader != null && counter == null) {
+            // Find my number: the reader's events go to the flow, which enables the reader on the screens that take
+            // a card (and drops what comes late).
+            simReader.start(flow::simEvent);
+        } else if (simReader != null) {
+            // The counter has no find-my-number screen: the reader only watches the slot and reads nothing.
             simReader.start(e -> log.info("sim event={} reader=\"{}\"", e.getClass().getSimpleName(), e.reader()));
         }
+    }
+
+    /** The flow's handle on the reader: arming is the UnifiedPOS enable, and a reader that fails says why. */
+    private static SimControl simControl(SimCardReader reader) {
+        return new SimControl() {
+            @Override
+            public void arm() {
+                try {
+                    reader.enable();
+                } catch (org.topupkiosk.device.DeviceException e) {
+                    log.warn("sim reader could not be enabled code={}", e.code());
+                }
+            }
+
+            @Override
+            public void disarm() {
+                try {
+                    reader.disable();
+                } catch (org.topupkiosk.device.DeviceException e) {
+                    log.warn("sim reader could not be disabled code={}", e.code());
+                }
+            }
+
+            @Override
+            public Optional<org.topupkiosk.device.sim.SimException.Code> unavailable() {
+                return reader.unavailable();
+            }
+        };
     }
 
     /** The SIM card reader, or null when the config has none. */

@@ -129,6 +129,7 @@ final class CustomerServices {
                 case TOPUP -> host.moveTo(OPERATOR_CHOICE);
                 case PACKAGE, BALANCE -> host.moveTo(NUMBER_ENTRY);
                 case VOUCHER -> host.moveTo(VOUCHER_PIN);
+                case FIND_NUMBER -> host.moveTo(SIM_INSERT); // FindMyNumber starts the look-up on entry
             }
         } else if (c instanceof Back) {
             host.say(null);

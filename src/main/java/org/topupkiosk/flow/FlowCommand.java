@@ -57,6 +57,11 @@ public sealed interface FlowCommand {
     /** The big arrows of a long list: one page up (-1) or down (+1). */
     record Page(int delta) implements FlowCommand {}
 
+    // Find my number (issue 7 item 4).
+
+    /** "Print my number" on the find-my-number result: a slip with the number, no money. */
+    record PrintNumber() implements FlowCommand {}
+
     /** Take the kiosk out of customer use (service menu, door opened). */
     record Lock(String reason) implements FlowCommand {}
 

@@ -48,6 +48,9 @@ final class Session {
     /** The promotion the payment was sent with (printed on the receipt). */
     org.topupkiosk.domain.Promotion promo;
 
+    // Find my number (issue 7 item 4): the card read and the number found.
+    final SimLookup sim = new SimLookup();
+
     Session(long token) {
         this.token = token;
     }

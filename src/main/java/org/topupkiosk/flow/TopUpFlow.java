@@ -63,6 +63,8 @@ public final class TopUpFlow implements KioskFlow {
     private boolean doorOpen;
     private FlowExecutor.Timer stepTimer;
     private ScannerControl scanner = ScannerControl.NONE;
+    // Find my number (issue 7 item 4): the SIM reader's look-up, armed on the screens that take a card.
+    private final FindMyNumber findNumber;
 
     public TopUpFlow(FlowExecutor flow, Executor io, Journal journal, CarrierGateway carrier, BillAcceptor acceptor,
                      ReceiptDesk receipts, Catalog catalog, NumberingPlan numbering, FlowSettings settings,
@@ -81,6 +83,8 @@ public final class TopUpFlow implements KioskFlow {
         this.services = new CustomerServices(new ServicesHost(), flow, new CarrierCalls(flow, io), carrier, catalog,
                 settings, receipts, new VoucherDesk(journal, settings.kioskId(), java.time.Clock.systemUTC()),
                 java.time.Clock.systemDefaultZone());
+        this.findNumber = new FindMyNumber(new ServicesHost(), flow, new CarrierCalls(flow, io), carrier, catalog,
+                settings, new SimJournal(journal, receipts, settings.kioskId(), java.time.Clock.systemUTC()));
         this.current = buildSnapshot();
     }
 
@@ -90,6 +94,24 @@ public final class TopUpFlow implements KioskFlow {
      */
     public void attachScanner(ScannerControl control) {
         this.scanner = java.util.Objects.requireNonNull(control, "control");
+    }
+
+    /**
+     * The SIM card reader the flow arms on the find-my-number screens (and the operator and number screens, where a
+     * card fills the number); its events come back through {@link #simEvent}. Call before {@link #start()}; without it
+     * "find my number" tells the customer to type the number.
+     */
+    public void attachSimReader(SimControl control) {
+        findNumber.attach(java.util.Objects.requireNonNull(control, "control"));
+    }
+
+    /** A SIM reader event (the reader's thread); handled on the flow thread, dropped there when it no longer fits. */
+    public void simEvent(org.topupkiosk.device.sim.SimEvent event) {
+        flow.execute(() -> {
+            log.info("sim event {} screen={}", event.getClass().getSimpleName(), screen);
+            findNumber.onSimEvent(event);
+            publish();
+        });
     }
 
     /** Connects the devices and resumes what the journal says was in progress. Call once, after construction. */
@@ -156,6 +178,7 @@ public final class TopUpFlow implements KioskFlow {
             case CONFIRM -> onConfirm(command);
             case DONE, CREDIT_VOUCHER -> command instanceof Finish || command instanceof StartOver ? endSession() : false;
             case CHECKING_NUMBER -> command instanceof StartOver || command instanceof Back ? endSession() : false;
+            case SIM_INSERT, SIM_READING, SIM_RESULT, SIM_FAILED -> findNumber.handle(screen, command);
             default -> services.handle(screen, command);
         };
         if (!handled) {
@@ -632,6 +655,14 @@ public final class TopUpFlow implements KioskFlow {
         if (session == null) {
             return;
         }
+        if (findNumber.holdsSession(session, screen)) {
+            // The customer's SIM is still in the reader: keep the session and ask them to take it.
+            log.info("inactivity with the SIM card still in the reader screen={}: session kept", screen);
+            message = FlowMessage.warning("sim.take_card");
+            inactivity.activity(screen);
+            publish();
+            return;
+        }
         log.info("inactivity ended the session screen={} txn={}", screen, session.txnId);
         switch (screen) {
             case CASH_INSERTION, CONFIRM -> {
@@ -661,7 +692,7 @@ public final class TopUpFlow implements KioskFlow {
         if (session != null && session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
             cancelWithCredit("service_lock");
         } else if (session == null || screen.watchesInactivity() || screen == IDLE || screen == CHECKING_NUMBER
-                || screen == VOUCHER_CHECKING) {
+                || screen == VOUCHER_CHECKING || screen == SIM_READING) {
             endSession();
         }
     }
@@ -809,6 +840,7 @@ public final class TopUpFlow implements KioskFlow {
     // Snapshots -----------------------------------------------------------------------------------------------------
 
     private void publish() {
+        findNumber.sync(session, screen);
         syncScanner();
         FlowSnapshot next = buildSnapshot();
         current = next;
@@ -823,7 +855,8 @@ public final class TopUpFlow implements KioskFlow {
 
     private FlowSnapshot buildSnapshot() {
         return FlowSnapshots.of(++version, screen, lang, session, message, inactivity.countdown(), !acceptorFault,
-                settings.acceptedNotes(), services.view(session, screen, lang));
+                settings.acceptedNotes(),
+                FindMyNumber.withSim(services.view(session, screen, lang), findNumber.view(session, screen, lang)));
     }
 
     /** For tests of dated promotions: the day the flow believes it is. */

@@ -31,6 +31,15 @@ final class Transitions {
         allow(VOUCHER_CHECKING, VOUCHER_PIN, VOUCHER_CONFIRM, HOME);
         allow(VOUCHER_CONFIRM, VOUCHER_PIN, NUMBER_ENTRY);
         allow(OPERATOR_CONFIRM, NUMBER_ENTRY, AMOUNT_ENTRY);
+        // Find my number: the SIM is read (also from the operator tiles and the number screen, to fill the number),
+        // the carrier asked; the result leads into the top-up's or the balance's own check. No money on any of these.
+        allow(HOME, SIM_INSERT);
+        allow(OPERATOR_CHOICE, SIM_READING);
+        allow(NUMBER_ENTRY, SIM_READING);
+        allow(SIM_INSERT, HOME, SIM_READING, SIM_FAILED, NUMBER_ENTRY);
+        allow(SIM_READING, SIM_INSERT, SIM_RESULT, SIM_FAILED, NUMBER_ENTRY);
+        allow(SIM_RESULT, HOME, CHECKING_NUMBER);
+        allow(SIM_FAILED, SIM_INSERT, NUMBER_ENTRY);
         allow(AMOUNT_ENTRY, OPERATOR_CONFIRM, CASH_INSERTION);
         allow(CASH_INSERTION, AMOUNT_ENTRY, PACKAGE_DETAILS, CONFIRM, SUBMITTING, RECEIPT, CREDIT_VOUCHER);
         allow(CONFIRM, CASH_INSERTION, SUBMITTING, RECEIPT, CREDIT_VOUCHER);

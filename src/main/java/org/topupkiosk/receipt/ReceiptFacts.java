@@ -51,6 +51,16 @@ public final class ReceiptFacts {
 
     public record EPin(Sale sale, String productName, String pin, String serial, String howToUse) {}
 
+    // Find my number (issue 7 item 4).
+
+    /**
+     * The "my number" slip: no money, the customer's own number in full (they hold the card and asked for it), the
+     * operator and whether the carrier confirmed it. {@code qrPayload} is a {@code tel:} link, which a phone saves and
+     * the kiosk's scanner reads back into the number screen.
+     */
+    public record NumberSlip(String slipId, Instant at, String number, String qrPayload, String operatorName,
+                             boolean operatorConfirmed, boolean fromCard) {}
+
     public record NoteCount(Money note, int count) {}
 
     public record Encashment(String encashmentId, Instant at, String cashBoxId, String collector,

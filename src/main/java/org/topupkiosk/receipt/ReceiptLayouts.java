@@ -262,6 +262,30 @@ public final class ReceiptLayouts {
         return w.build((s.closing() ? "z-" : "x-") + s.number() + "-" + s.at().getEpochSecond(), null, null);
     }
 
+    // Find my number (issue 7 item 4) ----------------------------------------------------------------------------
+
+    /**
+     * A tourist's new Russian number on paper: the number in large type, the operator, where it came from, and a QR
+     * code with a {@code tel:} link. It moves no money, and says so, so it is never taken for a payment receipt.
+     */
+    public Receipt numberSlip(ReceiptFacts.NumberSlip n, Lang lang) {
+        ReceiptWriter w = header("receipt.title.number", lang, n.at());
+        w.centred(w.label("receipt.number.yours"), Receipt.Style.CENTER);
+        w.large(n.number());
+        if (n.operatorName() != null) {
+            w.pair("receipt.operator", n.operatorName());
+            if (!n.operatorConfirmed()) {
+                w.text(w.msg("receipt.number.operator_hint"));
+            }
+        }
+        w.text(w.msg(n.fromCard() ? "receipt.number.from_card" : "receipt.number.from_carrier"));
+        w.rule();
+        w.text(w.msg("receipt.number.not_payment"));
+        w.text(w.msg("receipt.number.scan"));
+        w.pair("receipt.support", kiosk.supportPhone());
+        return w.build(n.slipId() + "-number", n.qrPayload(), null);
+    }
+
     /** The page {@code kioskctl printer test} prints: both scripts, large type, a QR code; the cut follows. */
     public Receipt printerTest(String transport, Instant at, Lang lang) {
         ReceiptWriter w = header("receipt.title.test", lang, at);

@@ -197,6 +197,13 @@ public final class KioskView extends StackPane {
             case VOUCHER_CHECKING -> new ProgressScreen(UiKeys.VOUCHER_CHECKING_TITLE, UiKeys.CHECKING_HINT).withStartOver();
             case VOUCHER_CONFIRM -> new VoucherConfirmScreen();
             case SERVICE_LOCK -> new NoticeScreen("service-lock", UiKeys.SESSION_LOCKED, null, UiKeys.SERVICE_HINT);
+            // Find my number (issue 7 item 4).
+            case SIM_INSERT -> new org.topupkiosk.ui.screens.SimInsertScreen();
+            case SIM_READING -> new ProgressScreen(s -> s.services() != null && s.services().sim() != null
+                    && s.services().sim().phase() == org.topupkiosk.flow.SimLookupView.Phase.ASKING
+                    ? UiKeys.SIM_ASKING_TITLE : UiKeys.SIM_READING_TITLE, UiKeys.SIM_READING_HINT).withStartOver();
+            case SIM_RESULT -> new org.topupkiosk.ui.screens.SimResultScreen(send);
+            case SIM_FAILED -> new org.topupkiosk.ui.screens.SimFailedScreen();
         };
         v.node().getStyleClass().add("screen-" + screen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         v.setLandscape(landscape);

@@ -150,6 +150,29 @@ public final class UiKeys {
     public static final String PROMO_APPLIES = "ui.promo.applies";
     public static final String ASKING_OPERATOR = "ui.asking_operator.title";
 
+    // Find my number (issue 7 item 4): insert the SIM, reading, the number, what failed, "or insert your SIM".
+    public static final String SIM_INSERT_TITLE = "ui.sim.insert.title";
+    public static final String SIM_INSERT_HOW = "ui.sim.insert.how";
+    public static final String SIM_INSERT_HINT = "ui.sim.insert.hint";
+    public static final String SIM_TYPE_INSTEAD = "ui.sim.type_instead";
+    public static final String SIM_READING_TITLE = "ui.sim.reading.title";
+    public static final String SIM_ASKING_TITLE = "ui.sim.asking.title";
+    public static final String SIM_READING_HINT = "ui.sim.reading.hint";
+    public static final String SIM_RESULT_TITLE = "ui.sim.result.title";
+    public static final String SIM_FROM_CARD = "ui.sim.result.from_card";
+    public static final String SIM_FROM_CARRIER = "ui.sim.result.from_carrier";
+    public static final String SIM_OPERATOR = "ui.sim.result.operator";
+    public static final String SIM_OPERATOR_HINT = "ui.sim.result.operator_hint";
+    public static final String SIM_OPERATOR_UNKNOWN = "ui.sim.result.operator_unknown";
+    public static final String SIM_TOP_UP = "ui.sim.result.top_up";
+    public static final String SIM_BALANCE = "ui.sim.result.balance";
+    public static final String SIM_PRINT = "ui.sim.result.print";
+    public static final String SIM_PRINTED = "ui.sim.result.printed";
+    public static final String SIM_TAKE_CARD = "ui.sim.take_card";
+    public static final String SIM_FAILED_TITLE = "ui.sim.failed.title";
+    public static final String SIM_FAILED_HINT = "ui.sim.failed.hint";
+    public static final String SIM_OR_INSERT = "ui.sim.or_insert";
+
     // Keys shared with the flow and the receipt, owned by their section of the bundles.
     public static final String PAYMENT_CREDITED = "payment.credited";
     public static final String PAYMENT_PENDING = "payment.pending";

@@ -26,6 +26,15 @@ public interface SimCardReader extends AutoCloseable {
 
     DeviceHealth checkHealth();
 
+    /**
+     * Why the reader cannot read a card now (pcscd down, no reader), as found by its last look at the slot; empty when
+     * it can, or when it has not looked yet. The watcher sends no event for this (no card is involved), so an
+     * application waiting for a card asks.
+     */
+    default java.util.Optional<SimException.Code> unavailable() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 

@@ -32,6 +32,15 @@ public record SimIdentity(String iccid, String imsi, Optional<String> storedNumb
         Objects.requireNonNull(kind, "kind");
     }
 
+    /**
+     * The ICCID with the card's own serial hidden, for logs and the journal: the first six digits (industry, country,
+     * issuer: E.118) and the last two stay, so support can tell the operator and the card apart from its neighbours.
+     */
+    public String maskedIccid() {
+        return iccid.length() <= 8 ? iccid : iccid.substring(0, 6) + "*".repeat(iccid.length() - 8)
+                + iccid.substring(iccid.length() - 2);
+    }
+
     /** The IMSI with the subscriber part hidden, for logs. */
     public String maskedImsi() {
         return imsi.length() <= 5 ? imsi : imsi.substring(0, 5) + "*".repeat(imsi.length() - 5);

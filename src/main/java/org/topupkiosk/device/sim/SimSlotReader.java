@@ -54,6 +54,8 @@ public final class SimSlotReader implements SimCardReader {
     private volatile boolean cardTried;
     private volatile DeviceHealth health;
     private volatile String name;
+    /** The code of the slot failure the watcher is stuck on (NO_PCSC, NO_READER...), null while the slot answers. */
+    private volatile Code problem;
     private long lastProblemLogMs;
 
     public SimSlotReader(CardSlot slot, Duration readTimeout) {
@@ -117,6 +119,11 @@ public final class SimSlotReader implements SimCardReader {
     @Override
     public DeviceHealth checkHealth() {
         return health;
+    }
+
+    @Override
+    public java.util.Optional<Code> unavailable() {
+        return java.util.Optional.ofNullable(problem);
     }
 
     @Override
@@ -184,7 +191,7 @@ public final class SimSlotReader implements SimCardReader {
         try {
             SimIdentity id = timedRead(readTimeout);
             wantRead = false;
-            log.info("sim read reader=\"{}\" kind={} iccid={} imsi={} number={} hint={}", name, id.kind(), id.iccid(),
+            log.info("sim read reader=\"{}\" kind={} iccid={} imsi={} number={} hint={}", name, id.kind(), id.maskedIccid(),
                     id.maskedImsi(), id.storedNumber().isPresent() ? "stored" : "not-stored",
                     id.operatorHint().orElse("-"));
             emit(new SimEvent.Read(name, id));
@@ -272,11 +279,13 @@ public final class SimSlotReader implements SimCardReader {
     }
 
     private void fine(String state) {
+        problem = null;
         health = new DeviceHealth(name, DeviceHealth.State.OK, state);
         life.power(DeviceLifecycle.Power.ONLINE);
     }
 
     private void unhealthy(SimException e) {
+        problem = e.code();
         health = new DeviceHealth(name, DeviceHealth.State.OFFLINE, e.getMessage());
         life.power(DeviceLifecycle.Power.OFFLINE);
         long now = System.currentTimeMillis();

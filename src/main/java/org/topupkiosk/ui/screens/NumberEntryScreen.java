@@ -18,12 +18,13 @@ public final class NumberEntryScreen implements ScreenView {
     private final Label display = Ui.label("number-display");
     private final Label hint = Ui.label("hint");
     private final Keypad keypad;
+    private final SimHint simHint = new SimHint(); // find my number: "or insert your SIM card"
 
     public NumberEntryScreen(Consumer<FlowCommand> send) {
         display.setId("number-display");
         display.setWrapText(false);
         keypad = new Keypad("number-key", send);
-        VBox head = Ui.column(title, display, hint);
+        VBox head = Ui.column(title, display, hint, simHint.node());
         root = new SplitPane2(head, keypad);
     }
 
@@ -50,6 +51,7 @@ public final class NumberEntryScreen implements ScreenView {
         title.setText(t.get(UiKeys.NUMBER_TITLE));
         display.setText(mask(s.numberDigits()));
         hint.setText(t.get(UiKeys.NUMBER_HINT));
+        simHint.update(s, t);
         keypad.update(t);
     }
 

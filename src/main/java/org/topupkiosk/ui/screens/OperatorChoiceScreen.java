@@ -28,6 +28,7 @@ public final class OperatorChoiceScreen implements ScreenView {
     private final GridPane tiles = new GridPane();
     private final Consumer<FlowCommand> send;
     private final List<String> shown = new ArrayList<>();
+    private final SimHint simHint = new SimHint(); // find my number: "or insert your SIM card"
 
     public OperatorChoiceScreen(Consumer<FlowCommand> send) {
         this.send = send;
@@ -39,7 +40,7 @@ public final class OperatorChoiceScreen implements ScreenView {
             c.setHgrow(Priority.ALWAYS);
             tiles.getColumnConstraints().add(c);
         }
-        root = Ui.column(title, tiles, hint);
+        root = Ui.column(title, tiles, hint, simHint.node());
     }
 
     @Override
@@ -51,6 +52,7 @@ public final class OperatorChoiceScreen implements ScreenView {
     public void update(FlowSnapshot s, Texts t) {
         title.setText(t.get(UiKeys.OPERATOR_CHOICE_TITLE));
         hint.setText(t.get(UiKeys.OPERATOR_CHOICE_HINT));
+        simHint.update(s, t);
         List<ServicesView.OperatorTile> ops = s.services() == null ? List.of() : s.services().operators();
         List<String> ids = ops.stream().map(o -> o.id() + "|" + o.name()).toList();
         if (ids.equals(shown)) {

@@ -1,0 +1,479 @@
+package org.topupkiosk.flow;
+
+import static org.topupkiosk.flow.Screen.*;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.carrier.AccountCheck;
+import org.topupkiosk.carrier.CarrierException;
+import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.carrier.SimNumberFinder;
+import org.topupkiosk.device.sim.SimEvent;
+import org.topupkiosk.device.sim.SimException;
+import org.topupkiosk.device.sim.SimIdentity;
+import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.domain.Operator;
+import org.topupkiosk.flow.FlowCommand.*;
+import org.topupkiosk.flow.SimLookupView.Phase;
+
+/**
+ * "Find my number" on the flow thread: the customer inserts their SIM, the reader reads it, the number comes from the
+ * card or else from the carrier by the card's ICCID ({@link SimNumberFinder}), the carrier names the operator, and the
+ * customer tops the number up, checks its balance or prints it. The same reading fills the number screen when a card
+ * goes in there or on the operator tiles. No money moves; each step is journaled in the audit chain with the ICCID
+ * and IMSI masked ({@link SimJournal}).
+ *
+ * <p>The reader is armed only on the screens that take a card, and a card has one reading per session until it comes
+ * out, so a card left in never loops. Device events arrive through {@link TopUpFlow#simEvent} on the flow thread; one
+ * that does not fit the screen (late, after the session ended, a second reading) is dropped with a log line.
+ */
+final class FindMyNumber {
+
+    private static final Logger log = LoggerFactory.getLogger(FindMyNumber.class);
+
+    /**
+     * The flow's backstop for a reading: the reader reports a mute card after its own {@code devices.sim.readTimeoutMs}
+     * (5 s by default); a reader that says nothing at all by this time is treated as failed.
+     */
+    static final Duration READ_WAIT = Duration.ofSeconds(12);
+    /** How often the insert screen asks the reader whether it still works (pcscd stopped, reader unplugged). */
+    static final Duration HEALTH_POLL = Duration.ofSeconds(1);
+
+    private static final Set<Screen> OWN = EnumSet.of(SIM_INSERT, SIM_READING, SIM_RESULT, SIM_FAILED);
+
+    private final CustomerServices.Host host;
+    private final FlowExecutor flow;
+    private final CarrierCalls calls;
+    private final CarrierGateway carrier;
+    private final SimNumberFinder finder;
+    private final Catalog catalog;
+    private final FlowSettings settings;
+    private final SimJournal journal;
+    private SimControl reader = SimControl.NONE;
+    /** What the flow last told the reader; the reader disarms itself after a reading. */
+    private boolean armed;
+    /** A card is in the slot, as the reader last said; not a session's: a card outlives a session. */
+    private boolean cardPresent;
+    private Screen lastScreen = IDLE;
+    private FlowExecutor.Timer healthPoll;
+
+    FindMyNumber(CustomerServices.Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
+                 Catalog catalog, FlowSettings settings, SimJournal journal) {
+        this.host = host;
+        this.flow = flow;
+        this.calls = calls;
+        this.carrier = carrier;
+        this.finder = new SimNumberFinder(carrier);
+        this.catalog = catalog;
+        this.settings = settings;
+        this.journal = journal;
+    }
+
+    void attach(SimControl control) {
+        this.reader = control;
+    }
+
+    // Reader arming -------------------------------------------------------------------------------------------------
+
+    /**
+     * After every step of the flow: entering the insert screen from outside starts a look-up; the reader is armed on
+     * the screens that take a card and disarmed elsewhere; the insert screen watches the reader's health.
+     */
+    void sync(Session s, Screen screen) {
+        Screen before = lastScreen;
+        lastScreen = screen;
+        if (s != null && screen == SIM_INSERT && !OWN.contains(before)) {
+            begin(s);
+            screen = host.screen();
+            lastScreen = screen;
+        }
+        boolean want = s != null && takesCard(screen, s) && !(cardPresent && s.sim.cardConsumed);
+        if (want && !armed) {
+            armed = true;
+            reader.arm();
+            if (cardPresent && screen == SIM_INSERT) {
+                // The card went in before this screen: arming reads it now.
+                startReading(s, SIM_INSERT);
+                lastScreen = host.screen();
+            }
+        } else if (!want && armed) {
+            armed = false;
+            reader.disarm();
+        }
+        if (s != null && host.screen() == SIM_INSERT) {
+            watchHealth(s.token);
+        } else if (healthPoll != null) {
+            healthPoll.cancel();
+            healthPoll = null;
+        }
+    }
+
+    private static boolean takesCard(Screen screen, Session s) {
+        return switch (screen) {
+            case SIM_INSERT, NUMBER_ENTRY, OPERATOR_CHOICE -> true;
+            case SIM_READING -> s.sim.phase == Phase.READING;
+            default -> false;
+        };
+    }
+
+    /** A look-up from the start: the card in the slot (or the next) is read, even one read before in this session. */
+    private void begin(Session s) {
+        s.sim.restart();
+        host.say(null);
+        if (armed) {
+            // Re-arm so the reader reads a card it already read for an earlier screen.
+            armed = false;
+            reader.disarm();
+        }
+        Optional<SimException.Code> down = reader.unavailable();
+        if (down.isPresent()) {
+            log.info("find my number: reader unavailable code={}", down.get());
+            journal.readFailed(down.get());
+            fail(s, SIM_INSERT, down.get().messageKey(), false);
+        }
+    }
+
+    private void watchHealth(long token) {
+        if (healthPoll != null) {
+            return;
+        }
+        healthPoll = flow.schedule(() -> {
+            healthPoll = null;
+            Session s = host.session();
+            if (s == null || s.token != token || host.screen() != SIM_INSERT) {
+                return;
+            }
+            Optional<SimException.Code> down = reader.unavailable();
+            if (down.isPresent()) {
+                log.info("find my number: reader went away code={}", down.get());
+                journal.readFailed(down.get());
+                fail(s, SIM_INSERT, down.get().messageKey(), false);
+                host.publish();
+            } else {
+                watchHealth(token);
+            }
+        }, HEALTH_POLL);
+    }
+
+    // Device events -------------------------------------------------------------------------------------------------
+
+    /** One reader event, on the flow thread; the flow publishes after it. */
+    void onSimEvent(SimEvent event) {
+        Session s = host.session();
+        Screen screen = host.screen();
+        if (event instanceof SimEvent.Inserted) {
+            cardPresent = true;
+            if (s != null) {
+                s.sim.cardConsumed = false;
+            }
+            if (s != null && armed && (screen == SIM_INSERT || screen == NUMBER_ENTRY || screen == OPERATOR_CHOICE)) {
+                startReading(s, screen);
+            } else {
+                log.info("sim inserted screen={}: not reading here", screen);
+            }
+        } else if (event instanceof SimEvent.Removed) {
+            cardPresent = false;
+            if (s == null) {
+                return;
+            }
+            s.sim.cardConsumed = false;
+            if (screen == SIM_READING && s.sim.phase == Phase.READING) {
+                journal.readFailed(SimException.Code.CARD_REMOVED);
+                fail(s, s.sim.origin, SimException.Code.CARD_REMOVED.messageKey(), true);
+            }
+        } else if (event instanceof SimEvent.Read r) {
+            armed = false; // the reader disarms itself after a reading
+            if (!readsHere(s, screen)) {
+                log.info("sim read dropped screen={} session={}", screen, s == null ? "none" : "open");
+                return;
+            }
+            onRead(s, screen == SIM_READING ? s.sim.origin : screen, r.identity());
+        } else if (event instanceof SimEvent.ReadFailed f) {
+            if (!readsHere(s, screen)) {
+                log.info("sim read failure dropped code={} screen={} session={}", f.error().code(), screen,
+                        s == null ? "none" : "open");
+                return;
+            }
+            s.sim.cardConsumed = true;
+            s.sim.used = true;
+            SimException.Code code = f.error().code();
+            journal.readFailed(code);
+            fail(s, screen == SIM_READING ? s.sim.origin : screen, code.messageKey(), code.retryable());
+        }
+    }
+
+    /** A reading belongs to the screen only while it waits for one. */
+    private static boolean readsHere(Session s, Screen screen) {
+        return s != null && (screen == SIM_INSERT || screen == NUMBER_ENTRY || screen == OPERATOR_CHOICE
+                || screen == SIM_READING && s.sim.phase == Phase.READING);
+    }
+
+    private void startReading(Session s, Screen origin) {
+        s.sim.phase = Phase.READING;
+        s.sim.origin = origin;
+        s.sim.used = true;
+        host.say(null);
+        host.moveTo(SIM_READING);
+        long token = s.token;
+        host.step(flow.schedule(() -> {
+            Session now = host.session();
+            if (now != null && now.token == token && host.screen() == SIM_READING && now.sim.phase == Phase.READING) {
+                log.warn("sim reader said nothing within {}", READ_WAIT);
+                journal.readFailed(SimException.Code.TRANSPORT);
+                fail(now, now.sim.origin, SimException.Code.TRANSPORT.messageKey(), true);
+                host.publish();
+            }
+        }, READ_WAIT));
+    }
+
+    private void onRead(Session s, Screen origin, SimIdentity card) {
+        s.sim.cardConsumed = true;
+        s.sim.used = true;
+        s.sim.card = card;
+        s.sim.origin = origin;
+        journal.read(card);
+        if (origin != SIM_INSERT && card.msisdn().isPresent()) {
+            // Filling the number screen: the card's own number is enough; the top-up's check names the operator.
+            found(s, new Answer(card.msisdn().get(), true, card.operatorHint().orElse(null), false, null, null));
+            return;
+        }
+        s.sim.phase = Phase.ASKING;
+        host.say(null);
+        host.moveTo(SIM_READING);
+        long token = s.token;
+        host.step(calls.call("sim-lookup", () -> ask(card), settings.carrierCheckTimeout(),
+                r -> onAnswer(token, card, r)));
+    }
+
+    // The carrier ---------------------------------------------------------------------------------------------------
+
+    /** What the look-up learnt: the number, where from, the operator and whether the carrier said so. */
+    record Answer(Msisdn number, boolean fromCard, String operatorId, boolean confirmed, String problemKey,
+                  String reason) {}
+
+    /** Off the flow thread: the number (card, else carrier by ICCID), then the carrier's operator for it. */
+    private Answer ask(SimIdentity card) {
+        SimNumberFinder.Found f = finder.find(card);
+        if (f.msisdn().isEmpty()) {
+            String reason = f.error().map(CarrierException::code).orElse("not-stored");
+            log.info("sim number not found reason={}", reason);
+            return new Answer(null, false, null, false, f.messageKey().orElseThrow(), reason);
+        }
+        Msisdn number = f.msisdn().get();
+        if (f.source() == SimNumberFinder.Source.CARRIER) {
+            return new Answer(number, false, f.operatorId().orElse(null), true, null, null);
+        }
+        String hint = card.operatorHint().orElse(null);
+        try {
+            AccountCheck check = carrier.checkAccount(number, hint);
+            if (check.operatorId() != null && catalog.operator(check.operatorId()).isPresent()) {
+                return new Answer(number, true, check.operatorId(), true, null, null);
+            }
+        } catch (CarrierException e) {
+            log.info("operator of the card's number not confirmed kind={} code={}", e.kind(), e.code());
+        }
+        return new Answer(number, true, hint, false, null, null);
+    }
+
+    private void onAnswer(long token, SimIdentity card, CarrierCalls.Result<Answer> r) {
+        Session s = host.session();
+        if (s == null || s.token != token || host.screen() != SIM_READING || s.sim.phase != Phase.ASKING) {
+            log.info("sim look-up answer dropped: the customer moved on");
+            return;
+        }
+        Answer a;
+        if (r instanceof CarrierCalls.Result.Ok<Answer> ok) {
+            a = ok.value();
+        } else if (card.msisdn().isPresent()) {
+            // The card has the number; only the operator is unconfirmed while the carrier is silent.
+            a = new Answer(card.msisdn().get(), true, card.operatorHint().orElse(null), false, null, null);
+        } else {
+            String reason = r instanceof CarrierCalls.Result.Failed<Answer> f ? f.error().code() : "timeout";
+            a = new Answer(null, false, null, false, SimNumberFinder.Found.KEY_CARRIER_UNREACHABLE, reason);
+        }
+        if (a.number() == null) {
+            journal.notFound(a.reason());
+            fail(s, s.sim.origin, a.problemKey(), false);
+        } else {
+            found(s, a);
+        }
+        host.publish();
+    }
+
+    private void found(Session s, Answer a) {
+        host.cancelStep();
+        SimLookup sim = s.sim;
+        sim.number = a.number();
+        sim.fromCard = a.fromCard();
+        sim.operatorId = a.operatorId() != null && catalog.operator(a.operatorId()).isPresent() ? a.operatorId() : null;
+        sim.operatorConfirmed = a.confirmed() && sim.operatorId != null;
+        sim.phase = Phase.FOUND;
+        journal.found(a.number(), a.fromCard(), sim.operatorId, sim.operatorConfirmed);
+        if (sim.origin == SIM_INSERT) {
+            host.say(null);
+            host.moveTo(SIM_RESULT);
+            return;
+        }
+        s.numberDigits.setLength(0);
+        s.numberDigits.append(a.number().national());
+        if (s.hintOperatorId == null && sim.operatorId != null) {
+            s.hintOperatorId = sim.operatorId;
+        }
+        host.say(FlowMessage.info("sim.number.filled", a.number().pretty()));
+        host.moveTo(NUMBER_ENTRY);
+    }
+
+    /**
+     * A look-up that found no number. From the insert screen a retryable card problem stays there with the reason
+     * (insert it again); anything else gets the failure screen. Filling the number screen, the reason shows there.
+     */
+    private void fail(Session s, Screen origin, String key, boolean retryable) {
+        host.cancelStep();
+        s.sim.problemKey = key;
+        if (origin != SIM_INSERT) {
+            s.sim.phase = Phase.WAITING;
+            host.say(FlowMessage.error(key));
+            host.moveTo(NUMBER_ENTRY);
+        } else if (retryable) {
+            s.sim.phase = Phase.WAITING;
+            host.say(FlowMessage.error(key));
+            host.moveTo(SIM_INSERT);
+        } else {
+            s.sim.phase = Phase.FAILED;
+            host.say(null);
+            host.moveTo(SIM_FAILED);
+        }
+    }
+
+    // Commands ------------------------------------------------------------------------------------------------------
+
+    boolean handle(Screen screen, FlowCommand c) {
+        Session s = host.session();
+        if (c instanceof StartOver || (c instanceof Finish && screen == SIM_RESULT)) {
+            host.cancelStep();
+            return host.endSession();
+        }
+        return switch (screen) {
+            case SIM_INSERT -> c instanceof Back ? home() : c instanceof Next && typeInstead(s);
+            case SIM_READING -> c instanceof Back && leaveReading(s);
+            case SIM_RESULT -> onResult(s, c);
+            case SIM_FAILED -> c instanceof Back ? tryAgain(s) : c instanceof Next && typeInstead(s);
+            default -> false;
+        };
+    }
+
+    private boolean home() {
+        host.say(null);
+        host.moveTo(HOME);
+        return true;
+    }
+
+    /** "Type the number instead": the top-up's number screen, where a card can still be inserted. */
+    private boolean typeInstead(Session s) {
+        s.service = Service.TOPUP;
+        s.hintOperatorId = null;
+        host.say(null);
+        host.moveTo(NUMBER_ENTRY);
+        return true;
+    }
+
+    private boolean leaveReading(Session s) {
+        host.cancelStep();
+        s.sim.phase = Phase.WAITING;
+        host.moveTo(s.sim.origin == SIM_INSERT ? SIM_INSERT : NUMBER_ENTRY);
+        return true;
+    }
+
+    private boolean tryAgain(Session s) {
+        host.moveTo(SIM_INSERT);
+        begin(s);
+        return true;
+    }
+
+    private boolean onResult(Session s, FlowCommand c) {
+        if (c instanceof ChooseService cs && (cs.service() == Service.TOPUP || cs.service() == Service.BALANCE)) {
+            // The same steps as typing the number: the top-up's own carrier check, or the balance query.
+            s.service = cs.service();
+            s.numberDigits.setLength(0);
+            s.numberDigits.append(s.sim.number.national());
+            s.hintOperatorId = s.sim.operatorId;
+            host.say(null);
+            host.checkNumber();
+        } else if (c instanceof PrintNumber) {
+            printSlip(s);
+        } else if (c instanceof Back) {
+            return home();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void printSlip(Session s) {
+        SimLookup sim = s.sim;
+        if (sim.slip == FlowSnapshot.ReceiptState.PRINTING || sim.slip == FlowSnapshot.ReceiptState.PRINTED) {
+            return;
+        }
+        sim.slip = FlowSnapshot.ReceiptState.PRINTING;
+        host.say(FlowMessage.info("sim.slip.printing"));
+        long token = s.token;
+        journal.printSlip(sim.number, operatorName(sim.operatorId, host.lang()), sim.operatorConfirmed, sim.fromCard,
+                host.lang(), ok -> flow.execute(() -> onSlipPrinted(token, ok)));
+    }
+
+    private void onSlipPrinted(long token, boolean ok) {
+        Session s = host.session();
+        if (s == null || s.token != token) {
+            log.info("number slip printed ok={} after its session ended", ok);
+            return;
+        }
+        s.sim.slip = ok ? FlowSnapshot.ReceiptState.PRINTED : FlowSnapshot.ReceiptState.FAILED;
+        if (host.screen() == SIM_RESULT) {
+            host.say(ok ? FlowMessage.info("sim.slip.printed") : FlowMessage.warning("receipt.failed"));
+        }
+        host.publish();
+    }
+
+    // Session and snapshot ------------------------------------------------------------------------------------------
+
+    /**
+     * The inactivity countdown ran out, but the customer's card is still in the reader: the session stays (with a
+     * reminder) rather than leave a stranger the card. Not on the cash screens, which settle money their own way.
+     */
+    boolean holdsSession(Session s, Screen screen) {
+        return s != null && s.sim.used && cardPresent && screen != CASH_INSERTION && screen != CONFIRM;
+    }
+
+    /** The find-my-number part of the snapshot; null without a session. */
+    SimLookupView view(Session s, Screen screen, org.topupkiosk.flow.Lang lang) {
+        if (s == null) {
+            return null;
+        }
+        SimLookup sim = s.sim;
+        Optional<Operator> op = sim.operatorId == null ? Optional.empty() : catalog.operator(sim.operatorId);
+        boolean ready = armed && reader.unavailable().isEmpty() && takesCard(screen, s);
+        return new SimLookupView(sim.phase, ready, cardPresent && sim.used, sim.number, sim.fromCard,
+                op.map(Operator::id).orElse(null), op.map(o -> o.name(lang.code())).orElse(null),
+                op.map(Operator::color).orElse(null), sim.operatorConfirmed,
+                screen == SIM_FAILED ? sim.problemKey : null, sim.slip);
+    }
+
+    private String operatorName(String id, org.topupkiosk.flow.Lang lang) {
+        return id == null ? null : catalog.operator(id).map(o -> o.name(lang.code())).orElse(id);
+    }
+
+    /** {@code v} with the find-my-number part in it (the other services' parts untouched). */
+    static ServicesView withSim(ServicesView v, SimLookupView sim) {
+        if (v == null) {
+            return null;
+        }
+        return new ServicesView(v.service(), v.operators(), v.hintOperatorId(), v.balance(), v.balanceExpires(),
+                v.packages(), v.page(), v.pages(), v.selected(), v.voucherPinMasked(), v.voucherPinLength(),
+                v.voucherNominal(), v.voucherOperatorName(), v.voucherSerial(), v.promo(), v.goods(), v.account(), sim);
+    }
+}

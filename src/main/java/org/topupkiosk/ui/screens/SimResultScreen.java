@@ -1,0 +1,99 @@
+package org.topupkiosk.ui.screens;
+
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.Service;
+import org.topupkiosk.flow.SimLookupView;
+import org.topupkiosk.ui.UiKeys;
+
+/**
+ * The customer's own number, in full and large (they hold the card it came from), the operator and whether the
+ * carrier confirmed it, then what to do with it: top up (the primary action), check the balance, print it on a slip.
+ */
+public final class SimResultScreen implements ScreenView {
+
+    private final SplitPane2 root;
+    private final Label title = Ui.label("title");
+    private final Label number = Ui.label("sim-number");
+    private final Circle brand = new Circle(20);
+    private final Label operator = Ui.label("amount-large", "sim-operator");
+    private final Label operatorNote = Ui.label("body", "muted");
+    private final Label source = Ui.label("body", "muted");
+    private final Button balance = Ui.button("sim-balance", "huge-button");
+    private final Button print = Ui.button("sim-print", "huge-button");
+    private final SimReminder reminder = new SimReminder();
+
+    public SimResultScreen(Consumer<FlowCommand> send) {
+        number.setId("sim-number");
+        number.setWrapText(false);
+        operator.setId("sim-operator");
+        operator.setGraphic(brand);
+        operator.setGraphicTextGap(20);
+        brand.getStyleClass().add("sim-brand");
+        source.setId("sim-source");
+        balance.setOnAction(e -> send.accept(new FlowCommand.ChooseService(Service.BALANCE)));
+        print.setOnAction(e -> send.accept(new FlowCommand.PrintNumber()));
+        for (Button b : new Button[] {balance, print}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setWrapText(true);
+            HBox.setHgrow(b, Priority.ALWAYS);
+        }
+        VBox card = Ui.column(number, operator, operatorNote, source);
+        card.getStyleClass().addAll("card", "sim-card-box");
+        HBox actions = new HBox(balance, print);
+        actions.getStyleClass().add("sim-actions");
+        root = new SplitPane2(Ui.column(title, card), Ui.column(actions, reminder.node()));
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void update(FlowSnapshot s, Texts t) {
+        SimLookupView v = s.services() == null ? null : s.services().sim();
+        title.setText(t.get(UiKeys.SIM_RESULT_TITLE));
+        number.setText(v == null || v.number() == null ? "" : v.number().pretty());
+        boolean known = v != null && v.operatorName() != null;
+        operator.setText(!known ? t.get(UiKeys.SIM_OPERATOR_UNKNOWN)
+                : t.get(UiKeys.SIM_OPERATOR, v.operatorName()));
+        Ui.styleIf(operator, "amount-large", known);
+        Ui.styleIf(operator, "body", !known);
+        brand.setVisible(known);
+        brand.setManaged(known);
+        if (known) {
+            brand.setStyle("-fx-fill: " + (v.operatorColor() == null ? "#4B5563" : v.operatorColor()) + ";");
+        }
+        operatorNote.setText(known && !v.operatorConfirmed()
+                ? t.get(UiKeys.SIM_OPERATOR_HINT, v.operatorName()) : "");
+        Ui.show(operatorNote, known && !v.operatorConfirmed());
+        source.setText(t.get(v != null && v.fromCard() ? UiKeys.SIM_FROM_CARD : UiKeys.SIM_FROM_CARRIER));
+        balance.setText(t.get(UiKeys.SIM_BALANCE));
+        boolean printed = v != null && v.slip() == FlowSnapshot.ReceiptState.PRINTED;
+        print.setText(t.get(printed ? UiKeys.SIM_PRINTED : UiKeys.SIM_PRINT));
+        print.setDisable(v == null || !v.canPrint());
+        reminder.update(s, t);
+    }
+
+    @Override
+    public BarSpec bar(FlowSnapshot s) {
+        return new BarSpec(
+                BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()),
+                BarSpec.Action.of(UiKeys.DONE, new FlowCommand.Finish()),
+                BarSpec.Action.of(UiKeys.SIM_TOP_UP, new FlowCommand.ChooseService(Service.TOPUP)));
+    }
+
+    @Override
+    public void setLandscape(boolean landscape) {
+        root.setLandscape(landscape);
+    }
+}
