@@ -21,9 +21,6 @@ import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.ops.ServiceConsole;
 import org.topupkiosk.ops.ServicePin;
-import org.topupkiosk.device.emulator.sim.VirtualSimFaults;
-import org.topupkiosk.device.emulator.sim.VirtualSimProfile;
-import org.topupkiosk.device.emulator.sim.VirtualSimRig;
 import org.topupkiosk.ui.DevicePanel;
 import org.topupkiosk.ui.FlowUiAdapter;
 import org.topupkiosk.ui.KioskView;
@@ -180,48 +177,22 @@ public final class KioskApp extends Application {
                 core.cabinet().cashBox(present);
             }
 
+            // The SIM buttons: the same hand the end-to-end tests use (PanelSim).
+            private final PanelSim sim = new PanelSim(core.simRig());
+
             @Override
             public List<String> simProfiles() {
-                VirtualSimRig rig = core.simRig();
-                if (rig == null) {
-                    return java.util.List.of();
-                }
-                // The configured card first, so one tap on "Insert SIM" inserts it.
-                java.util.List<String> names = new java.util.ArrayList<>();
-                names.add(rig.defaultCard().name());
-                VirtualSimProfile.ALL.stream().map(VirtualSimProfile::name).filter(n -> !names.contains(n))
-                        .forEach(names::add);
-                return names;
+                return sim.profiles();
             }
 
             @Override
             public void insertSim(String profile) {
-                VirtualSimRig rig = core.simRig();
-                VirtualSimProfile p = profile == null ? null : VirtualSimProfile.named(profile).orElse(null);
-                if (rig == null || p == null) {
-                    return;
-                }
-                // Off the FX thread: a vpcd connect can take a moment.
-                Thread t = new Thread(() -> {
-                    try {
-                        rig.insert(p, VirtualSimFaults.NONE);
-                    } catch (java.io.IOException e) {
-                        log.warn("device panel could not insert the virtual SIM: {}", e.getMessage());
-                    }
-                }, "panel-sim-insert");
-                t.setDaemon(true);
-                t.start();
+                sim.insert(profile);
             }
 
             @Override
             public void removeSim() {
-                VirtualSimRig rig = core.simRig();
-                if (rig != null) {
-                    // Off the FX thread too: removing waits until pcscd shows the slot empty.
-                    Thread t = new Thread(rig::remove, "panel-sim-remove");
-                    t.setDaemon(true);
-                    t.start();
-                }
+                sim.remove();
             }
         });
         core.scanFeeder().ifPresent(feeder -> panel.enableScanning(s -> feeder.scan(s.text(), s.symbology())));

@@ -111,6 +111,48 @@ class ScreenshotTest {
         assertThat(((javafx.scene.control.Label) view.lookup("#cash-voucher-applied")).isVisible()).isFalse();
     }
 
+    /** Find my number in the states the walk through the flow does not stop at: errors, a hint operator, a slip. */
+    @Test
+    void findMyNumberStatesInEveryLanguage(FxRobot robot) throws Exception {
+        Path dir = OUT.resolve("sim");
+        Files.createDirectories(dir);
+        List<String> problems = new ArrayList<>();
+        for (boolean landscape : new boolean[] {false, true}) {
+            robot.interact(() -> {
+                view.setLandscape(landscape);
+                scene.setRoot(new javafx.scene.Group());
+                scene = landscape ? new Scene(view, KioskView.DESIGN_HEIGHT, KioskView.DESIGN_WIDTH)
+                        : new Scene(view, KioskView.DESIGN_WIDTH, KioskView.DESIGN_HEIGHT);
+            });
+            String shape = landscape ? "-landscape" : "";
+            for (Lang lang : Lang.values()) {
+                Snapshots.Builder removed = Snapshots.builder(Screen.SIM_INSERT, lang);
+                removed.message = FlowMessage.error("sim.error.card_removed");
+                render(robot, removed.build(), dir, "insert-card-removed-" + lang.code() + shape, problems);
+                Snapshots.Builder hint = Snapshots.builder(Screen.SIM_RESULT, lang);
+                hint.services = Snapshots.simServices(Snapshots.found(lang, false,
+                        FlowSnapshot.ReceiptState.PRINTED));
+                hint.message = FlowMessage.info("sim.slip.printed");
+                render(robot, hint.build(), dir, "result-hint-printed-" + lang.code() + shape, problems);
+                Snapshots.Builder down = Snapshots.builder(Screen.SIM_FAILED, lang);
+                down.services = Snapshots.simServices(new org.topupkiosk.flow.SimLookupView(
+                        org.topupkiosk.flow.SimLookupView.Phase.FAILED, false, false, null, false, null, null, null,
+                        false, "sim.error.no_pcsc", null));
+                render(robot, down.build(), dir, "failed-reader-" + lang.code() + shape, problems);
+                Snapshots.Builder filled = Snapshots.builder(Screen.NUMBER_ENTRY, lang);
+                filled.numberDigits = "9031000003";
+                filled.message = FlowMessage.info("sim.number.filled", "+7 903 100-00-03");
+                render(robot, filled.build(), dir, "number-filled-" + lang.code() + shape, problems);
+            }
+        }
+        robot.interact(() -> {
+            view.setLandscape(false);
+            scene.setRoot(new javafx.scene.Group());
+            scene = new Scene(view, KioskView.DESIGN_WIDTH, KioskView.DESIGN_HEIGHT);
+        });
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyScreenInEveryLanguageLandscape(FxRobot robot) throws Exception {
         robot.interact(() -> {

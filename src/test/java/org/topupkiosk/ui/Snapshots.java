@@ -12,6 +12,7 @@ import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.flow.Service;
 import org.topupkiosk.flow.ServicesView;
+import org.topupkiosk.flow.SimLookupView;
 
 /** Representative snapshots, one per screen, as a mid-session MTS top-up of 588 ₽ for 600 ₽ cash would show them. */
 final class Snapshots {
@@ -78,6 +79,7 @@ final class Snapshots {
                                 : "Beeline", "#FFB800"),
                         new ServicesView.OperatorTile("megafon", lang == Lang.RU ? "МегаФон" : "MegaFon", "#00B956"),
                         new ServicesView.OperatorTile("t2", lang == Lang.RU ? "Т2" : "T2", "#000000"));
+                v.sim = sim(SimLookupView.Phase.WAITING, true, false);
                 b.services = v.build();
             }
             case BALANCE_RESULT -> {
@@ -125,7 +127,10 @@ final class Snapshots {
                 v.voucherSerial = "MTS-500-000001";
                 b.services = v.build();
             }
-            case NUMBER_ENTRY -> b.numberDigits = "91612345";
+            case NUMBER_ENTRY -> {
+                b.numberDigits = "91612345";
+                b.services = simReady(Service.TOPUP);
+            }
             case CHECKING_NUMBER -> number(b);
             case OPERATOR_CONFIRM -> operator(number(b));
             case AMOUNT_ENTRY -> {
@@ -153,6 +158,12 @@ final class Snapshots {
                 b.receipt = ReceiptState.PRINTING;
                 b.qrPayload = "https://pay.example.ru/check?txn=0042-000317&sum=588.00";
             }
+            // Find my number (issue 7 item 4).
+            case SIM_INSERT -> b.services = simServices(sim(SimLookupView.Phase.WAITING, true, false));
+            case SIM_READING -> b.services = simServices(sim(SimLookupView.Phase.ASKING, false, true));
+            case SIM_RESULT -> b.services = simServices(found(lang, true, FlowSnapshot.ReceiptState.NONE));
+            case SIM_FAILED -> b.services = simServices(new SimLookupView(SimLookupView.Phase.FAILED, false, true, null,
+                    false, null, null, null, false, "sim.number.not_stored", null));
             case CREDIT_VOUCHER -> {
                 settled(cash(limits(operator(number(b)))));
                 b.creditCode = "4830 2917 5560";
@@ -179,11 +190,40 @@ final class Snapshots {
         String voucherOperator;
         String voucherSerial;
         ServicesView.PromoView promo;
+        // Find my number.
+        SimLookupView sim;
 
         ServicesView build() {
             return new ServicesView(service, operators, null, balance, balanceExpires, packages, page, pages, selected,
-                    pinMask, pinLength, voucherNominal, voucherOperator, voucherSerial, promo);
+                    pinMask, pinLength, voucherNominal, voucherOperator, voucherSerial, promo, null, null, sim);
         }
+    }
+
+    // Find my number ------------------------------------------------------------------------------------------------
+
+    static SimLookupView sim(SimLookupView.Phase phase, boolean readerReady, boolean cardInSlot) {
+        return new SimLookupView(phase, readerReady, cardInSlot, null, false, null, null, null, false, null, null);
+    }
+
+    /**
+     * A number found, the card still in: by the carrier for a card without one (Beeline, confirmed), or stored on the
+     * card with the operator only the card's network says (not confirmed).
+     */
+    static SimLookupView found(Lang lang, boolean confirmed, FlowSnapshot.ReceiptState slip) {
+        return new SimLookupView(SimLookupView.Phase.FOUND, false, true, Msisdn.of("+79031000003"), !confirmed, "beeline",
+                lang == Lang.RU ? "Билайн" : lang == Lang.ZH ? "比莱恩" : "Beeline", "#FFB800", confirmed, null, slip);
+    }
+
+    static ServicesView simServices(SimLookupView sim) {
+        ServicesBuilder v = services(Service.FIND_NUMBER);
+        v.sim = sim;
+        return v.build();
+    }
+
+    private static ServicesView simReady(Service service) {
+        ServicesBuilder v = services(service);
+        v.sim = sim(SimLookupView.Phase.WAITING, true, false);
+        return v.build();
     }
 
     static ServicesBuilder services(Service service) {

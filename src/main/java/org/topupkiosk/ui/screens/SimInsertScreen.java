@@ -14,6 +14,7 @@ import org.topupkiosk.ui.UiKeys;
 public final class SimInsertScreen implements ScreenView {
 
     private final SplitPane2 root;
+    private final javafx.scene.layout.StackPane picture = SimPicture.create();
     private final Label title = Ui.label("title");
     private final Label how = Ui.label("body", "strong");
     private final Label hint = Ui.label("hint");
@@ -22,7 +23,7 @@ public final class SimInsertScreen implements ScreenView {
         title.setId("sim-insert-title");
         how.setId("sim-insert-how");
         VBox words = Ui.column(title, how, hint);
-        root = new SplitPane2(words, SimPicture.create());
+        root = new SplitPane2(words, picture);
     }
 
     @Override
@@ -48,5 +49,6 @@ public final class SimInsertScreen implements ScreenView {
     @Override
     public void setLandscape(boolean landscape) {
         root.setLandscape(landscape);
+        SimPicture.scale(picture, landscape);
     }
 }

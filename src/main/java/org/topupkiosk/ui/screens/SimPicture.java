@@ -1,6 +1,7 @@
 package org.topupkiosk.ui.screens;
 
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.SVGPath;
 
@@ -23,13 +24,23 @@ final class SimPicture {
 
     private SimPicture() {}
 
+    /** Drawn at 520 x 470; scaled inside an outer group so the layout makes room for the scaled size. */
     static StackPane create() {
-        Group g = new Group(path(READER, "sim-reader"), path(SLOT, "sim-slot"), path(CARD, "sim-card"),
+        Group drawing = new Group(path(READER, "sim-reader"), path(SLOT, "sim-slot"), path(CARD, "sim-card"),
                 path(CHIP, "sim-chip"), path(CHIP_GROOVES, "sim-chip-grooves"), path(ARROW, "sim-arrow"));
-        StackPane pane = new StackPane(g);
+        StackPane pane = new StackPane(new Group(drawing));
         pane.getStyleClass().add("sim-picture");
         pane.setId("sim-picture");
+        scale(pane, false);
         return pane;
+    }
+
+    /** Large in portrait, where the picture has the lower half of the screen; smaller beside the words when wide. */
+    static void scale(StackPane pane, boolean landscape) {
+        Node drawing = ((Group) pane.getChildren().get(0)).getChildren().get(0);
+        double f = landscape ? 1.3 : 1.6;
+        drawing.setScaleX(f);
+        drawing.setScaleY(f);
     }
 
     private static SVGPath path(String content, String styleClass) {

@@ -27,8 +27,12 @@ public final class SimResultScreen implements ScreenView {
     private final Label operator = Ui.label("amount-large", "sim-operator");
     private final Label operatorNote = Ui.label("body", "muted");
     private final Label source = Ui.label("body", "muted");
-    private final Button balance = Ui.button("sim-balance", "huge-button");
-    private final Button print = Ui.button("sim-print", "huge-button");
+    /** A printer with a slip coming out. */
+    static final String ICON_PRINT = "M14 0 H50 V18 H14 Z M4 22 H60 A4 4 0 0 1 64 26 V48 H52 V40 H12 V48 H0 V26 "
+            + "A4 4 0 0 1 4 22 Z M12 44 H52 V64 H12 Z M18 50 H46 V54 H18 Z M18 57 H40 V61 H18 Z";
+
+    private final Button balance = Ui.button("sim-balance", "sim-action");
+    private final Button print = Ui.button("sim-print", "sim-action");
     private final SimReminder reminder = new SimReminder();
 
     public SimResultScreen(Consumer<FlowCommand> send) {
@@ -41,7 +45,12 @@ public final class SimResultScreen implements ScreenView {
         source.setId("sim-source");
         balance.setOnAction(e -> send.accept(new FlowCommand.ChooseService(Service.BALANCE)));
         print.setOnAction(e -> send.accept(new FlowCommand.PrintNumber()));
+        balance.setGraphic(Ui.icon(HomeScreen.ICON_BALANCE, "sim-action-icon"));
+        print.setGraphic(Ui.icon(ICON_PRINT, "sim-action-icon"));
         for (Button b : new Button[] {balance, print}) {
+            b.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+            b.setGraphicTextGap(16);
+            b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setWrapText(true);
             HBox.setHgrow(b, Priority.ALWAYS);
@@ -50,7 +59,9 @@ public final class SimResultScreen implements ScreenView {
         card.getStyleClass().addAll("card", "sim-card-box");
         HBox actions = new HBox(balance, print);
         actions.getStyleClass().add("sim-actions");
-        root = new SplitPane2(Ui.column(title, card), Ui.column(actions, reminder.node()));
+        VBox lower = Ui.column(actions, reminder.node());
+        lower.getStyleClass().add("sim-lower");
+        root = new SplitPane2(Ui.column(title, card), lower);
     }
 
     @Override
@@ -74,7 +85,7 @@ public final class SimResultScreen implements ScreenView {
             brand.setStyle("-fx-fill: " + (v.operatorColor() == null ? "#4B5563" : v.operatorColor()) + ";");
         }
         operatorNote.setText(known && !v.operatorConfirmed()
-                ? t.get(UiKeys.SIM_OPERATOR_HINT, v.operatorName()) : "");
+                ? t.get(UiKeys.SIM_OPERATOR_HINT) : "");
         Ui.show(operatorNote, known && !v.operatorConfirmed());
         source.setText(t.get(v != null && v.fromCard() ? UiKeys.SIM_FROM_CARD : UiKeys.SIM_FROM_CARRIER));
         balance.setText(t.get(UiKeys.SIM_BALANCE));
