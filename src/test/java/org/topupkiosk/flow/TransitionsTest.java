@@ -64,4 +64,26 @@ class TransitionsTest {
         assertThat(Transitions.allowed(Screen.BALANCE_RESULT, Screen.CASH_INSERTION)).isFalse();
         assertThat(Transitions.allowed(Screen.LANGUAGE, Screen.NUMBER_ENTRY)).as("services come first").isFalse();
     }
+
+    @Test
+    void findMyNumberPathsAreAllowedAndReachNoMoneyScreenDirectly() {
+        Screen[][] paths = {
+                {Screen.HOME, Screen.SIM_INSERT, Screen.SIM_READING, Screen.SIM_RESULT, Screen.CHECKING_NUMBER,
+                        Screen.OPERATOR_CONFIRM},
+                {Screen.SIM_RESULT, Screen.CHECKING_NUMBER, Screen.BALANCE_RESULT},
+                {Screen.SIM_INSERT, Screen.SIM_READING, Screen.SIM_INSERT},
+                {Screen.SIM_INSERT, Screen.SIM_READING, Screen.SIM_FAILED, Screen.SIM_INSERT},
+                {Screen.SIM_FAILED, Screen.NUMBER_ENTRY, Screen.SIM_READING, Screen.NUMBER_ENTRY},
+                {Screen.OPERATOR_CHOICE, Screen.SIM_READING, Screen.NUMBER_ENTRY}};
+        for (Screen[] path : paths) {
+            for (int i = 0; i + 1 < path.length; i++) {
+                assertThat(Transitions.allowed(path[i], path[i + 1])).as("%s -> %s", path[i], path[i + 1]).isTrue();
+            }
+        }
+        for (Screen s : new Screen[] {Screen.SIM_INSERT, Screen.SIM_READING, Screen.SIM_RESULT, Screen.SIM_FAILED}) {
+            for (Screen money : new Screen[] {Screen.CASH_INSERTION, Screen.CONFIRM, Screen.SUBMITTING, Screen.DONE}) {
+                assertThat(Transitions.allowed(s, money)).as("%s -> %s", s, money).isFalse();
+            }
+        }
+    }
 }
