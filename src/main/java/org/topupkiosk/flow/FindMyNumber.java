@@ -185,6 +185,8 @@ final class FindMyNumber {
             if (screen == SIM_READING && s.sim.phase == Phase.READING) {
                 journal.readFailed(SimException.Code.CARD_REMOVED);
                 fail(s, s.sim.origin, SimException.Code.CARD_REMOVED.messageKey(), true);
+            } else if (screen == SIM_RESULT || screen == SIM_FAILED) {
+                host.say(null); // the card is back with the customer: no "take your card" left on screen
             }
         } else if (event instanceof SimEvent.Read r) {
             armed = false; // the reader disarms itself after a reading

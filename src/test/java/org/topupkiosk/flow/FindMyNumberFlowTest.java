@@ -503,7 +503,10 @@ class FindMyNumberFlowTest {
         FlowSnapshot s = k.snap();
         assertThat(s.screen()).isEqualTo(Screen.SIM_RESULT);
         assertThat(s.message().key()).isEqualTo("sim.take_card");
+        assertThat(s.services().sim().cardInSlot()).isTrue();
         removed();
+        assertThat(k.snap().message()).as("the reminder goes with the card").isNull();
+        assertThat(k.snap().services().sim().cardInSlot()).isFalse();
         k.exec.advance(quiet);
         assertThat(k.snap().screen()).as("card out: the session ends as usual").isEqualTo(Screen.IDLE);
     }
