@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.topupkiosk.carrier.AccountCheck;
-import org.topupkiosk.carrier.CarrierException;
 import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.SimNumberFinder;
 import org.topupkiosk.device.sim.SimEvent;
@@ -19,6 +17,7 @@ import org.topupkiosk.domain.Catalog;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.flow.FlowCommand.*;
+import org.topupkiosk.flow.SimCarrierLookup.Answer;
 import org.topupkiosk.flow.SimLookupView.Phase;
 
 /**
@@ -49,8 +48,7 @@ final class FindMyNumber {
     private final CustomerServices.Host host;
     private final FlowExecutor flow;
     private final CarrierCalls calls;
-    private final CarrierGateway carrier;
-    private final SimNumberFinder finder;
+    private final SimCarrierLookup lookup;
     private final Catalog catalog;
     private final FlowSettings settings;
     private final SimJournal journal;
@@ -67,8 +65,7 @@ final class FindMyNumber {
         this.host = host;
         this.flow = flow;
         this.calls = calls;
-        this.carrier = carrier;
-        this.finder = new SimNumberFinder(carrier);
+        this.lookup = new SimCarrierLookup(carrier, catalog);
         this.catalog = catalog;
         this.settings = settings;
         this.journal = journal;
@@ -248,39 +245,11 @@ final class FindMyNumber {
         host.say(null);
         host.moveTo(SIM_READING);
         long token = s.token;
-        host.step(calls.call("sim-lookup", () -> ask(card), settings.carrierCheckTimeout(),
+        host.step(calls.call("sim-lookup", () -> lookup.ask(card), settings.carrierCheckTimeout(),
                 r -> onAnswer(token, card, r)));
     }
 
     // The carrier ---------------------------------------------------------------------------------------------------
-
-    /** What the look-up learnt: the number, where from, the operator and whether the carrier said so. */
-    record Answer(Msisdn number, boolean fromCard, String operatorId, boolean confirmed, String problemKey,
-                  String reason) {}
-
-    /** Off the flow thread: the number (card, else carrier by ICCID), then the carrier's operator for it. */
-    private Answer ask(SimIdentity card) {
-        SimNumberFinder.Found f = finder.find(card);
-        if (f.msisdn().isEmpty()) {
-            String reason = f.error().map(CarrierException::code).orElse("not-stored");
-            log.info("sim number not found reason={}", reason);
-            return new Answer(null, false, null, false, f.messageKey().orElseThrow(), reason);
-        }
-        Msisdn number = f.msisdn().get();
-        if (f.source() == SimNumberFinder.Source.CARRIER) {
-            return new Answer(number, false, f.operatorId().orElse(null), true, null, null);
-        }
-        String hint = card.operatorHint().orElse(null);
-        try {
-            AccountCheck check = carrier.checkAccount(number, hint);
-            if (check.operatorId() != null && catalog.operator(check.operatorId()).isPresent()) {
-                return new Answer(number, true, check.operatorId(), true, null, null);
-            }
-        } catch (CarrierException e) {
-            log.info("operator of the card's number not confirmed kind={} code={}", e.kind(), e.code());
-        }
-        return new Answer(number, true, hint, false, null, null);
-    }
 
     private void onAnswer(long token, SimIdentity card, CarrierCalls.Result<Answer> r) {
         Session s = host.session();
