@@ -80,7 +80,7 @@ public final class TopUpFlow implements KioskFlow {
                 this::publish, this::onInactivityEnd);
         this.services = new CustomerServices(new ServicesHost(), flow, new CarrierCalls(flow, io), carrier, catalog,
                 settings, receipts, new VoucherDesk(journal, settings.kioskId(), java.time.Clock.systemUTC()),
-                java.time.Clock.systemDefaultZone());
+                java.time.Clock.systemDefaultZone(), journal);
         this.current = buildSnapshot();
     }
 
@@ -661,7 +661,7 @@ public final class TopUpFlow implements KioskFlow {
         if (session != null && session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
             cancelWithCredit("service_lock");
         } else if (session == null || screen.watchesInactivity() || screen == IDLE || screen == CHECKING_NUMBER
-                || screen == VOUCHER_CHECKING) {
+                || screen == VOUCHER_CHECKING || AccountServices.endsOnLock(screen)) {
             endSession();
         }
     }

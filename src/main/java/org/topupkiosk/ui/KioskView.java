@@ -26,6 +26,11 @@ import org.topupkiosk.ui.screens.PackageDetailsScreen;
 import org.topupkiosk.ui.screens.PackageListScreen;
 import org.topupkiosk.ui.screens.VoucherConfirmScreen;
 import org.topupkiosk.ui.screens.VoucherPinScreen;
+import org.topupkiosk.ui.screens.AutoTopUpDoneScreen;
+import org.topupkiosk.ui.screens.AutoTopUpSummaryScreen;
+import org.topupkiosk.ui.screens.HistoryScreen;
+import org.topupkiosk.ui.screens.MoneyChoiceScreen;
+import org.topupkiosk.ui.screens.OtpEntryScreen;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ui.screens.AmountEntryScreen;
 import org.topupkiosk.ui.screens.CashInsertionScreen;
@@ -197,6 +202,16 @@ public final class KioskView extends StackPane {
             case VOUCHER_CHECKING -> new ProgressScreen(UiKeys.VOUCHER_CHECKING_TITLE, UiKeys.CHECKING_HINT).withStartOver();
             case VOUCHER_CONFIRM -> new VoucherConfirmScreen();
             case SERVICE_LOCK -> new NoticeScreen("service-lock", UiKeys.SESSION_LOCKED, null, UiKeys.SERVICE_HINT);
+            // Auto top-up and recent payments (one-time codes)
+            case AUTO_TOPUP_THRESHOLD -> new MoneyChoiceScreen(MoneyChoiceScreen.Question.THRESHOLD, send);
+            case AUTO_TOPUP_AMOUNT -> new MoneyChoiceScreen(MoneyChoiceScreen.Question.AMOUNT, send);
+            case AUTO_TOPUP_SUMMARY -> new AutoTopUpSummaryScreen();
+            case OTP_SENDING -> new ProgressScreen(UiKeys.OTP_SENDING_TITLE, UiKeys.OTP_SENDING_HINT).withStartOver();
+            case OTP_ENTRY -> new OtpEntryScreen(send);
+            case OTP_CHECKING -> new ProgressScreen(UiKeys.OTP_CHECKING_TITLE, UiKeys.CHECKING_HINT).withStartOver();
+            case AUTO_TOPUP_SUBMITTING -> new ProgressScreen(UiKeys.AUTO_TOPUP_SUBMITTING_TITLE, UiKeys.SUBMITTING_HINT);
+            case AUTO_TOPUP_DONE -> new AutoTopUpDoneScreen();
+            case HISTORY_LIST -> new HistoryScreen(send);
         };
         v.node().getStyleClass().add("screen-" + screen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         v.setLandscape(landscape);

@@ -150,6 +150,54 @@ public final class UiKeys {
     public static final String PROMO_APPLIES = "ui.promo.applies";
     public static final String ASKING_OPERATOR = "ui.asking_operator.title";
 
+    // Auto top-up and recent payments (one-time codes).
+    public static final String AUTO_TOPUP_THRESHOLD_TITLE = "ui.autotopup.threshold.title";
+    public static final String AUTO_TOPUP_THRESHOLD_HINT = "ui.autotopup.threshold.hint";
+    public static final String AUTO_TOPUP_THRESHOLD_TILE = "ui.autotopup.threshold.tile";
+    public static final String AUTO_TOPUP_AMOUNT_TITLE = "ui.autotopup.amount.title";
+    public static final String AUTO_TOPUP_AMOUNT_HINT = "ui.autotopup.amount.hint";
+    public static final String AUTO_TOPUP_AMOUNT_NOTE = "ui.autotopup.amount.note";
+    public static final String AUTO_TOPUP_SUMMARY_TITLE = "ui.autotopup.summary.title";
+    public static final String AUTO_TOPUP_RULE = "ui.autotopup.rule";
+    public static final String AUTO_TOPUP_SUMMARY_REPLACES = "ui.autotopup.summary.replaces";
+    public static final String AUTO_TOPUP_SUMMARY_NO_CASH = "ui.autotopup.summary.no_cash";
+    public static final String AUTO_TOPUP_SUMMARY_CODE_HINT = "ui.autotopup.summary.code_hint";
+    public static final String SEND_CODE = "ui.button.send_code";
+    public static final String AUTO_TOPUP_SUBMITTING_TITLE = "ui.autotopup.submitting.title";
+    public static final String AUTO_TOPUP_DONE_ACTIVE = "ui.autotopup.done.active";
+    public static final String AUTO_TOPUP_DONE_PENDING = "ui.autotopup.done.pending";
+    public static final String AUTO_TOPUP_DONE_REPLACED = "ui.autotopup.done.replaced";
+    public static final String AUTO_TOPUP_DONE_ID = "ui.autotopup.done.id";
+    public static final String OTP_TITLE = "ui.otp.title";
+    public static final String OTP_SENT_TO = "ui.otp.sent_to";
+    public static final String OTP_EXPIRES = "ui.otp.expires";
+    public static final String OTP_TRIES = "ui.otp.tries";
+    public static final String OTP_DEAD = "ui.otp.dead";
+    public static final String OTP_RESEND = "ui.otp.resend";
+    public static final String OTP_SENDING_TITLE = "ui.otp.sending.title";
+    public static final String OTP_SENDING_HINT = "ui.otp.sending.hint";
+    public static final String OTP_CHECKING_TITLE = "ui.otp.checking.title";
+    public static final String HISTORY_TITLE = "ui.history.title";
+    public static final String HISTORY_COUNT = "ui.history.count";
+    public static final String HISTORY_EMPTY = "ui.history.empty";
+    public static final String HISTORY_REPRINT = "ui.history.reprint";
+    public static final String HISTORY_COPIED = "ui.history.copied";
+    public static final String HISTORY_PAGE = "ui.history.page";
+    public static final String HISTORY_UP = "ui.history.up";
+    public static final String HISTORY_DOWN = "ui.history.down";
+    public static final String HISTORY_KIND_TOPUP = "ui.history.kind.topup";
+    public static final String HISTORY_KIND_PACKAGE = "ui.history.kind.package";
+    public static final String HISTORY_KIND_VOUCHER = "ui.history.kind.voucher";
+    public static final String HISTORY_KIND_AUTO_TOPUP = "ui.history.kind.autotopup";
+    public static final String HISTORY_KIND_AUTO_TOPUP_RULE = "ui.history.kind.autotopup_rule";
+    public static final String HISTORY_KIND_OTHER = "ui.history.kind.other";
+    public static final String HISTORY_STATUS_CREDITED = "ui.history.status.credited";
+    public static final String HISTORY_STATUS_ACTIVE = "ui.history.status.active";
+    public static final String HISTORY_STATUS_PENDING = "ui.history.status.pending";
+    public static final String HISTORY_STATUS_REFUSED = "ui.history.status.refused";
+    public static final String HISTORY_STATUS_CANCELLED = "ui.history.status.cancelled";
+    public static final String HISTORY_STATUS_UNCONFIRMED = "ui.history.status.unconfirmed";
+
     // Keys shared with the flow and the receipt, owned by their section of the bundles.
     public static final String PAYMENT_CREDITED = "payment.credited";
     public static final String PAYMENT_PENDING = "payment.pending";
