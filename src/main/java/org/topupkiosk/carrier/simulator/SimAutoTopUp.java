@@ -52,6 +52,11 @@ public final class SimAutoTopUp {
         return enrolments.size();
     }
 
+    /** How many token uses (first sends, not repeats) the simulator accepted: each spent a verified code's token. */
+    public synchronized long tokensSpent() {
+        return uses.values().stream().filter(u -> u.answer().accepted()).count();
+    }
+
     synchronized SimulatorApi.Response enrol(byte[] body, String idempotencyKey) {
         AutoTopUpRequest r = AutoTopUpJson.request(CarrierJson.parse(body));
         if (!r.enrolmentId().equals(idempotencyKey)) {
