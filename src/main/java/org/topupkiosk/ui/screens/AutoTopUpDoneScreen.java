@@ -35,7 +35,12 @@ public final class AutoTopUpDoneScreen implements ScreenView {
         status.setId("autotopup-status");
         rule.setId("autotopup-done-rule");
         id.setId("autotopup-id");
-        split = new SplitPane2(Ui.column(badge, status, rule, replaced), Ui.column(id, receipt, qrTitle, qr));
+        for (Label l : new Label[] {status, rule, replaced}) {
+            // Wrapping text: measured at its width, never squeezed to one line with an ellipsis.
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        // The outcome and the rule on the left; what replaced what, the id and the receipt with its QR on the right.
+        split = new SplitPane2(Ui.column(badge, status, rule), Ui.column(replaced, id, receipt, qrTitle, qr));
         root = Ui.column(split);
     }
 

@@ -72,12 +72,16 @@ public final class HistoryScreen implements ScreenView {
             left.getStyleClass().add("history-left");
             HBox.setHgrow(left, Priority.ALWAYS);
             left.setMinWidth(0);
+            for (Label l : new Label[] {when, what, status}) {
+                // Wrapping text is measured at its width, never squeezed to one line with an ellipsis.
+                l.setMinHeight(Region.USE_PREF_SIZE);
+            }
             amount.setWrapText(false);
-            amount.setMinWidth(Region.USE_PREF_SIZE);
-            reprint.setMinWidth(Region.USE_PREF_SIZE);
+            reprint.setMaxWidth(Double.MAX_VALUE);
             VBox right = new VBox(amount, reprint);
             right.getStyleClass().add("history-right");
             right.setAlignment(Pos.CENTER_RIGHT);
+            right.setFillWidth(true);
             box.getChildren().addAll(left, right);
             box.setAlignment(Pos.CENTER_LEFT);
             box.setMaxWidth(Double.MAX_VALUE);
@@ -100,6 +104,7 @@ public final class HistoryScreen implements ScreenView {
         title.setText(t.get(UiKeys.HISTORY_TITLE));
         int total = v == null ? 0 : v.total();
         count.setText(t.get(UiKeys.HISTORY_COUNT, Integer.toString(total)));
+        Ui.show(count, !landscape); // the short landscape screen keeps its height for the cards
         empty.setText(t.get(UiKeys.HISTORY_EMPTY));
         Ui.show(empty, total == 0);
         List<AccountView.Row> rows = v == null ? List.of() : v.rows();
@@ -164,6 +169,7 @@ public final class HistoryScreen implements ScreenView {
     @Override
     public void setLandscape(boolean landscape) {
         this.landscape = landscape;
+        Ui.show(count, !landscape);
         cards.getColumnConstraints().clear();
         int columns = landscape ? 2 : 1;
         for (int i = 0; i < columns; i++) {

@@ -68,6 +68,15 @@ public final class MoneyChoiceScreen implements ScreenView {
             for (Money m : choices) {
                 Button b = Ui.button((threshold ? "threshold-" : "amount-") + m.wholeUnits(), "money-choice");
                 b.setMaxWidth(Double.MAX_VALUE);
+                // A threshold tile reads "below" small over the amount large: the amount is what the eye looks for.
+                Label prefix = Ui.label("money-choice-prefix");
+                Label value = Ui.label("money-choice-value");
+                value.setWrapText(false);
+                VBox box = new VBox(prefix, value);
+                box.setAlignment(javafx.geometry.Pos.CENTER);
+                Ui.show(prefix, threshold);
+                b.setGraphic(box);
+                b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
                 b.setOnAction(e -> send.accept(new FlowCommand.ChooseAmount(m)));
                 buttons.add(b);
             }
@@ -77,7 +86,10 @@ public final class MoneyChoiceScreen implements ScreenView {
         for (int i = 0; i < buttons.size(); i++) {
             Money m = shown.get(i);
             Button b = buttons.get(i);
-            b.setText(threshold ? t.get(UiKeys.AUTO_TOPUP_THRESHOLD_TILE, m) : t.money(m));
+            VBox box = (VBox) b.getGraphic();
+            ((Label) box.getChildren().get(0)).setText(t.get(UiKeys.AUTO_TOPUP_THRESHOLD_TILE));
+            ((Label) box.getChildren().get(1)).setText(t.money(m));
+            b.setAccessibleText((threshold ? t.get(UiKeys.AUTO_TOPUP_THRESHOLD_TILE) + " " : "") + t.money(m));
             Ui.styleIf(b, "selected", m.equals(chosen));
         }
     }

@@ -28,8 +28,7 @@ public final class OtpEntryScreen implements ScreenView {
     private final Label sentTo = Ui.label("body");
     private final HBox boxes = new HBox();
     private final List<Label> digits = new ArrayList<>();
-    private final Label expires = Ui.label("hint");
-    private final Label tries = Ui.label("body", "strong");
+    private final Label expires = Ui.label("body", "strong");
     private final Button resend = Ui.button("otp-resend", "resend");
     private final Keypad keypad;
 
@@ -37,12 +36,12 @@ public final class OtpEntryScreen implements ScreenView {
         sentTo.setId("otp-sent-to");
         boxes.getStyleClass().add("code-boxes");
         boxes.setId("otp-code");
-        tries.setId("otp-tries");
         expires.setId("otp-expires");
         resend.setOnAction(e -> send.accept(new FlowCommand.ResendCode()));
         resend.setMaxWidth(Double.MAX_VALUE);
         keypad = new Keypad("otp-key", send);
-        VBox head = Ui.column(title, sentTo, boxes, expires, tries, resend);
+        expires.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox head = Ui.column(title, sentTo, boxes, expires, resend);
         root = new SplitPane2(head, keypad);
     }
 
@@ -70,12 +69,13 @@ public final class OtpEntryScreen implements ScreenView {
             Ui.styleIf(d, "current", i == typed.length());
         }
         boolean dead = v != null && v.codeDead();
-        expires.setText(dead ? t.get(UiKeys.OTP_DEAD) : v == null || v.codeExpires() == null ? ""
-                : t.get(UiKeys.OTP_EXPIRES, TIME.format(v.codeExpires())));
-        Ui.styleIf(expires, "warning-text", dead);
+        String until = v == null || v.codeExpires() == null ? "" : t.get(UiKeys.OTP_EXPIRES, TIME.format(v.codeExpires()));
+        // One line: how long the code lives and, after a wrong code, how many tries are left.
         boolean showTries = !dead && v != null && v.attemptsLeft() >= 0;
-        tries.setText(showTries ? t.get(UiKeys.OTP_TRIES, Integer.toString(v.attemptsLeft())) : "");
-        Ui.show(tries, showTries);
+        String left = showTries ? t.get(UiKeys.OTP_TRIES, Integer.toString(v.attemptsLeft())) : "";
+        expires.setText(dead ? t.get(UiKeys.OTP_DEAD) : until.isEmpty() || left.isEmpty() ? until + left
+                : until + " · " + left);
+        Ui.styleIf(expires, "warning-text", dead);
         resend.setText(t.get(UiKeys.OTP_RESEND));
         // When only a new code helps, the way to get one is the obvious action.
         Ui.styleIf(resend, "primary", dead);
