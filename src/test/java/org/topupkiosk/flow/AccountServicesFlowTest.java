@@ -391,6 +391,24 @@ class AccountServicesFlowTest {
         assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
     }
 
+    @Test
+    void aLockWhileTheCodeIsCheckedEndsTheSessionWithNothingSent() throws Exception {
+        home(Service.AUTO_TOPUP, Lang.EN);
+        toCode("9161234567", 50, 300);
+        k.type(sms(PHONE));
+        k.holdIo = true;
+        k.cmd(new Next());
+        assertThat(k.snap().screen()).isEqualTo(Screen.OTP_CHECKING);
+        k.cmd(new Lock("door_open"));
+        assertThat(k.snap().screen()).isEqualTo(Screen.SERVICE_LOCK);
+        k.holdIo = false;
+        k.heldIo.forEach(Runnable::run);
+        k.exec.runPending();
+        assertThat(k.snap().screen()).isEqualTo(Screen.SERVICE_LOCK);
+        assertThat(audit("autotopup_sent")).isEmpty();
+        assertJournalOk();
+    }
+
     // Recent payments -------------------------------------------------------------------------------------------------
 
     /** A top-up paid in cash and confirmed, through the real screens. */
