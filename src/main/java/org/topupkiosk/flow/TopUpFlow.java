@@ -127,7 +127,8 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private void handle(FlowCommand command) {
-        log.debug("command {} screen={}", command, screen);
+        // A digit may be part of a one-time code, a scratch-card PIN or a phone number: logs get the key, not the digit.
+        log.debug("command {} screen={}", command instanceof Digit ? "Digit" : command, screen);
         if (session != null && screen.watchesInactivity()) {
             inactivity.activity(screen);
         }

@@ -409,6 +409,39 @@ class AccountServicesFlowTest {
         assertJournalOk();
     }
 
+    @Test
+    void theCodeAndItsTokenNeverReachALogEvenAtDebug() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level level = root.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        String code;
+        try {
+            home(Service.AUTO_TOPUP, Lang.EN);
+            toCode("9161234567", 50, 300);
+            code = sms(PHONE);
+            k.type(wrong(code));
+            k.cmd(new Next());
+            k.type(code);
+            k.cmd(new Next());
+            k.await(x -> x.screen() == Screen.AUTO_TOPUP_DONE && x.receipt() == ReceiptState.PRINTED);
+        } finally {
+            root.setLevel(level);
+            root.detachAppender(logs);
+        }
+        assertThat(logs.list).as("the flow logged its steps").isNotEmpty();
+        for (ch.qos.logback.classic.spi.ILoggingEvent e : logs.list) {
+            String line = e.getFormattedMessage();
+            // As a word: the challenge id OTP00000001 holds zeros, which a wrong code of 000000 would match inside.
+            assertThat(line).doesNotContainPattern("\\b" + code + "\\b")
+                    .doesNotContainPattern("\\b" + wrong(code) + "\\b").doesNotContainPattern("[0-9a-f]{32}");
+        }
+    }
+
     // Recent payments -------------------------------------------------------------------------------------------------
 
     /** A top-up paid in cash and confirmed, through the real screens. */
