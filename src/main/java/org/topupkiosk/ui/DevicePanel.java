@@ -194,6 +194,7 @@ public final class DevicePanel extends VBox {
         text.setId("device-sms-text");
         text.setWrapText(true);
         text.setMaxWidth(380);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the receipt below may shrink, not the SMS
         VBox phone = new VBox(to, code, text);
         phone.getStyleClass().add("device-phone");
         int at = Math.max(0, getChildren().size() - 3); // before "Last receipt" and its two views
