@@ -196,6 +196,11 @@ public final class KioskApp extends Application {
             }
         });
         core.scanFeeder().ifPresent(feeder -> panel.enableScanning(s -> feeder.scan(s.text(), s.symbology())));
+        if (core.simulator() != null) {
+            // The customer's phone: the embedded carrier's newest SMS, so a tester can type the one-time code.
+            java.util.function.Consumer<DevicePanel.Sms> phone = panel.enablePhone();
+            core.simulator().otp().onSent(sms -> phone.accept(new DevicePanel.Sms(sms.to().pretty(), sms.text())));
+        }
         printer.onPrinted(r -> {
             panel.receiptSink().accept(r.text());
             if (r.png() != null) {

@@ -42,6 +42,30 @@ public interface CarrierGateway {
                 getClass().getSimpleName() + " cannot check one-time codes");
     }
 
+    // Auto top-up and recent payments: the calls a one-time code opens ----------------------------------------------
+
+    /**
+     * Enrols (or replaces) a number's auto top-up rule, proven by a token from {@link #verifyOtp} for purpose
+     * {@code autotopup}. {@code request.enrolmentId()} is the idempotency key: a repeat returns the first answer. A
+     * refusal (bad token, limits, blocked account) is an answer, not an exception. Adapters whose protocol has no such
+     * call (OSMP) keep this default, a final {@code unsupported}.
+     */
+    default AutoTopUpEnrolment enrolAutoTopUp(AutoTopUpRequest request) throws CarrierException {
+        throw new CarrierException(CarrierException.Kind.PROTOCOL, "unsupported",
+                getClass().getSimpleName() + " cannot enrol auto top-ups");
+    }
+
+    /**
+     * Spends a one-time-code token for {@code purpose} and {@code msisdn} (the kiosk does it before it shows what the
+     * token opens, so a token opens it once). {@code useId} is the idempotency key. Adapters whose protocol has no
+     * such call keep this default, a final {@code unsupported}.
+     */
+    default OtpTokenUse spendOtpToken(String useId, String token, Msisdn msisdn, String purpose)
+            throws CarrierException {
+        throw new CarrierException(CarrierException.Kind.PROTOCOL, "unsupported",
+                getClass().getSimpleName() + " cannot spend one-time-code tokens");
+    }
+
     /**
      * The number behind a SIM, by its ICCID, for cards that do not store their own number. An ICCID the carrier does
      * not know is {@link CarrierException.Kind#REFUSED} with code {@code unknown-sim}. Adapters whose protocol has no

@@ -70,9 +70,12 @@ final class CustomerServices {
     private final FlowSettings settings;
     private final ScratchCards cards;
     private Clock clock;
+    // Auto top-up and recent payments (one-time codes)
+    private final AccountServices account;
 
     CustomerServices(Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier, Catalog catalog,
-                     FlowSettings settings, ReceiptDesk receipts, VoucherDesk vouchers, Clock clock) {
+                     FlowSettings settings, ReceiptDesk receipts, VoucherDesk vouchers, Clock clock,
+                     org.topupkiosk.journal.Journal journal) {
         this.host = host;
         this.calls = calls;
         this.carrier = carrier;
@@ -80,6 +83,8 @@ final class CustomerServices {
         this.settings = settings;
         this.cards = new ScratchCards(host, flow, calls, carrier, catalog, settings, receipts, vouchers);
         this.clock = clock;
+        this.account = new AccountServices(host, flow, calls, carrier, catalog, settings, receipts, journal,
+                () -> this.clock);
     }
 
     void setClock(Clock clock) {
@@ -99,6 +104,8 @@ final class CustomerServices {
             case PACKAGE_LIST -> onPackageList(c);
             case PACKAGE_DETAILS -> onPackageDetails(c);
             case VOUCHER_PIN, VOUCHER_CHECKING, VOUCHER_CONFIRM -> cards.handle(screen, c);
+            case AUTO_TOPUP_THRESHOLD, AUTO_TOPUP_AMOUNT, AUTO_TOPUP_SUMMARY, OTP_SENDING, OTP_ENTRY, OTP_CHECKING,
+                    AUTO_TOPUP_SUBMITTING, AUTO_TOPUP_DONE, HISTORY_LIST -> account.handle(screen, c);
             default -> false;
         };
     }
@@ -130,6 +137,7 @@ final class CustomerServices {
                 case PACKAGE, BALANCE -> host.moveTo(NUMBER_ENTRY);
                 case VOUCHER -> host.moveTo(VOUCHER_PIN);
                 case FIND_NUMBER -> host.moveTo(SIM_INSERT); // FindMyNumber starts the look-up on entry
+                case AUTO_TOPUP, HISTORY -> account.start(s, cs.service());
             }
         } else if (c instanceof Back) {
             host.say(null);
@@ -197,6 +205,9 @@ final class CustomerServices {
         }
         if (s.service == Service.VOUCHER) {
             cards.redeem(msisdn);
+            return true;
+        }
+        if (account.numberTyped(msisdn)) {
             return true;
         }
         return false;
@@ -378,7 +389,7 @@ final class CustomerServices {
                 s.product == null ? null : packageView(s.product, s.operator, lang),
                 ScratchCards.maskPin(s.voucherPin.length()), s.voucherPin.length(),
                 v == null ? null : v.nominal(), voucherOperator, v == null ? null : v.serial(),
-                promo(s, screen, lang));
+                promo(s, screen, lang), null, account.view(s, screen, lang), null);
     }
 
     private static ServicesView.PackageView packageView(CatalogEntry e, Operator op, Lang lang) {

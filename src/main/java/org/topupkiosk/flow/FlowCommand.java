@@ -61,6 +61,24 @@ public sealed interface FlowCommand {
 
     /** "Print my number" on the find-my-number result: a slip with the number, no money. */
     record PrintNumber() implements FlowCommand {}
+    // Auto top-up and recent payments (one-time codes)
+
+    /** A money tile: the auto top-up's threshold or amount, on the screen that asks for it. */
+    record ChooseAmount(org.topupkiosk.domain.Money amount) implements FlowCommand {
+        public ChooseAmount {
+            java.util.Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /** "Send a new code" on the one-time-code screen. */
+    record ResendCode() implements FlowCommand {}
+
+    /** "Reprint" on one of the recent payments: {@code entryId} is its txn, redemption or enrolment id. */
+    record Reprint(String entryId) implements FlowCommand {
+        public Reprint {
+            java.util.Objects.requireNonNull(entryId, "entryId");
+        }
+    }
 
     /** Take the kiosk out of customer use (service menu, door opened). */
     record Lock(String reason) implements FlowCommand {}

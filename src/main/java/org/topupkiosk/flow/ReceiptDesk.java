@@ -115,6 +115,14 @@ public final class ReceiptDesk implements AutoCloseable {
     }
 
     /**
+     * A copy a customer asked for from their recent payments (see {@code ReceiptCopies}): printed on the printer's
+     * thread, not stored (nobody is owed a copy; the reprint is journaled in the audit chain instead).
+     */
+    void printCopy(Receipt copy, Consumer<Boolean> done) {
+        print(copy, false, done);
+    }
+
+    /**
      * A test page (Cyrillic, Chinese, large type, a QR code, a cut) from the service screen, on the printer's thread so
      * it never interleaves with a customer's receipt. Not journaled: it is not a receipt anyone is owed.
      */

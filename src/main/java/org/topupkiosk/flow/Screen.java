@@ -35,6 +35,24 @@ public enum Screen {
     SIM_RESULT,
     /** No number: what went wrong, and "type the number instead". */
     SIM_FAILED,
+    // Auto top-up and recent payments, each confirmed by a one-time code sent to the phone.
+    /** How low the balance may fall before the carrier tops it up: big money tiles. */
+    AUTO_TOPUP_THRESHOLD,
+    /** How much the carrier adds each time: big money tiles. */
+    AUTO_TOPUP_AMOUNT,
+    /** The rule in one sentence, and "Send code". */
+    AUTO_TOPUP_SUMMARY,
+    /** Asking the carrier to send the code. */
+    OTP_SENDING,
+    /** The code from the SMS on a keypad, with where it went, how long it lives and "send a new code". */
+    OTP_ENTRY,
+    /** Checking the code (and for recent payments, spending its token and reading the journal). */
+    OTP_CHECKING,
+    AUTO_TOPUP_SUBMITTING,
+    /** The rule is on (or not confirmed yet), and the receipt prints. */
+    AUTO_TOPUP_DONE,
+    /** The number's payments at this kiosk, a page at a time, each with "Reprint". */
+    HISTORY_LIST,
     OUT_OF_SERVICE,
     SERVICE_LOCK;
 
@@ -44,6 +62,9 @@ public enum Screen {
             case LANGUAGE, NUMBER_ENTRY, OPERATOR_CONFIRM, AMOUNT_ENTRY, CASH_INSERTION, CONFIRM, DONE, CREDIT_VOUCHER,
                     HOME, OPERATOR_CHOICE, BALANCE_RESULT, PACKAGE_LIST, PACKAGE_DETAILS, VOUCHER_PIN, VOUCHER_CONFIRM,
                     SIM_INSERT, SIM_RESULT, SIM_FAILED -> true;
+            // Auto top-up and recent payments: the screens where the customer acts (not the waits on the carrier).
+            case AUTO_TOPUP_THRESHOLD, AUTO_TOPUP_AMOUNT, AUTO_TOPUP_SUMMARY, OTP_ENTRY, AUTO_TOPUP_DONE,
+                    HISTORY_LIST -> true;
             default -> false;
         };
     }

@@ -50,6 +50,22 @@ final class Session {
 
     // Find my number (issue 7 item 4): the card read and the number found.
     final SimLookup sim = new SimLookup();
+    // Auto top-up and recent payments: the one-time code asked for and what it opens. The code typed and its token
+    // live only here, never in a log or the journal.
+    OneTimeCodes.Code otp;
+    Money autoThreshold;
+    Money autoAmount;
+    /** Made once per enrolment and journaled before the first send; reused on every retry. */
+    String enrolmentId;
+    org.topupkiosk.carrier.AutoTopUpEnrolment enrolment;
+    java.util.List<org.topupkiosk.journal.HistoryEntry> history = java.util.List.of();
+    int historyPage;
+    /** The idempotency key of spending the history token, made once per token. */
+    String historyUseId;
+    /** Entries already reprinted in this session: one copy each. */
+    final java.util.Set<String> reprinted = new java.util.HashSet<>();
+    /** The entry whose copy is printing, or null. */
+    String reprinting;
 
     Session(long token) {
         this.token = token;

@@ -82,7 +82,7 @@ public final class TopUpFlow implements KioskFlow {
                 this::publish, this::onInactivityEnd);
         this.services = new CustomerServices(new ServicesHost(), flow, new CarrierCalls(flow, io), carrier, catalog,
                 settings, receipts, new VoucherDesk(journal, settings.kioskId(), java.time.Clock.systemUTC()),
-                java.time.Clock.systemDefaultZone());
+                java.time.Clock.systemDefaultZone(), journal);
         this.findNumber = new FindMyNumber(new ServicesHost(), flow, new CarrierCalls(flow, io), carrier, catalog,
                 settings, new SimJournal(journal, receipts, settings.kioskId(), java.time.Clock.systemUTC()));
         this.current = buildSnapshot();
@@ -149,7 +149,8 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private void handle(FlowCommand command) {
-        log.debug("command {} screen={}", command, screen);
+        // A digit may be part of a one-time code, a scratch-card PIN or a phone number: logs get the key, not the digit.
+        log.debug("command {} screen={}", command instanceof Digit ? "Digit" : command, screen);
         if (session != null && screen.watchesInactivity()) {
             inactivity.activity(screen);
         }
@@ -692,7 +693,7 @@ public final class TopUpFlow implements KioskFlow {
         if (session != null && session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
             cancelWithCredit("service_lock");
         } else if (session == null || screen.watchesInactivity() || screen == IDLE || screen == CHECKING_NUMBER
-                || screen == VOUCHER_CHECKING || screen == SIM_READING) {
+                || screen == VOUCHER_CHECKING || screen == SIM_READING || AccountServices.endsOnLock(screen)) {
             endSession();
         }
     }

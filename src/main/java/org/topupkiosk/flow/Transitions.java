@@ -50,6 +50,19 @@ final class Transitions {
         allow(CREDIT_VOUCHER, LANGUAGE, RECEIPT);
         allow(OUT_OF_SERVICE, RECEIPT, CREDIT_VOUCHER);
         allow(SERVICE_LOCK, RECEIPT, CREDIT_VOUCHER);
+        // Auto top-up and recent payments: number, then (auto top-up) threshold, amount and summary, then the code.
+        allow(NUMBER_ENTRY, AUTO_TOPUP_THRESHOLD, OTP_SENDING);
+        allow(AUTO_TOPUP_THRESHOLD, NUMBER_ENTRY, AUTO_TOPUP_AMOUNT);
+        allow(AUTO_TOPUP_AMOUNT, AUTO_TOPUP_THRESHOLD, AUTO_TOPUP_SUMMARY);
+        allow(AUTO_TOPUP_SUMMARY, AUTO_TOPUP_AMOUNT, OTP_SENDING);
+        // A code the carrier will not send goes back to where it was asked for, with the reason.
+        allow(OTP_SENDING, OTP_ENTRY, NUMBER_ENTRY, AUTO_TOPUP_SUMMARY);
+        allow(OTP_ENTRY, OTP_CHECKING, OTP_SENDING, AUTO_TOPUP_SUMMARY, NUMBER_ENTRY);
+        allow(OTP_CHECKING, OTP_ENTRY, AUTO_TOPUP_SUBMITTING, HISTORY_LIST);
+        // An enrolment refused moved nothing: back to the code, the summary or the number, with the reason.
+        allow(AUTO_TOPUP_SUBMITTING, AUTO_TOPUP_DONE, OTP_ENTRY, AUTO_TOPUP_SUMMARY, NUMBER_ENTRY);
+        allow(AUTO_TOPUP_DONE);
+        allow(HISTORY_LIST, HOME);
         for (Screen s : Screen.values()) {
             ALLOWED.get(s).addAll(EnumSet.of(IDLE, OUT_OF_SERVICE, SERVICE_LOCK));
         }

@@ -278,6 +278,22 @@ public final class Journal implements AutoCloseable {
         });
     }
 
+    // A number's recent payments (the customer's history screen, after a one-time code)
+
+    /**
+     * What {@code msisdn} had done at this kiosk since {@code since}, newest first, at most {@code limit}: its cash
+     * orders (not the open one, nor ones cancelled before any cash), scratch cards applied to it and auto top-ups
+     * enrolled for it, each with its outcome, stored receipts and credit voucher.
+     */
+    public List<HistoryEntry> historyOf(Msisdn msisdn, Instant since, int limit) {
+        Objects.requireNonNull(msisdn, "msisdn");
+        Objects.requireNonNull(since, "since");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return store.read("read history", c -> NumberHistory.of(c, msisdn, since, limit));
+    }
+
     /** Has this note id been journaled already (a device repeating itself after a restart)? */
     public boolean knowsNote(String noteId) {
         return store.read("find note", c -> {

@@ -47,6 +47,11 @@ public final class ReceiptLayouts {
         return columns;
     }
 
+    /** The strings, for {@link AccountReceipts} (auto top-up, receipt copies), which share this header and footer. */
+    Messages messages() {
+        return messages;
+    }
+
     public String lookupLink(String txnId) {
         return kiosk.lookupUrlBase() + txnId;
     }
@@ -300,7 +305,7 @@ public final class ReceiptLayouts {
         return w.build("printer-test-" + at.getEpochSecond(), lookupLink("TEST"), null);
     }
 
-    private ReceiptWriter header(String titleKey, Lang lang, Instant at) {
+    ReceiptWriter header(String titleKey, Lang lang, Instant at) {
         ReceiptWriter w = new ReceiptWriter(messages, lang, columns);
         w.title(titleKey);
         w.pair("receipt.kiosk", kiosk.id());
@@ -338,7 +343,7 @@ public final class ReceiptLayouts {
         w.pairBold("receipt.status", w.msg(key));
     }
 
-    private ReceiptWriter footer(ReceiptWriter w) {
+    ReceiptWriter footer(ReceiptWriter w) {
         w.rule();
         w.pair("receipt.support", kiosk.supportPhone());
         w.text(w.msg("receipt.lookup"));
@@ -350,7 +355,7 @@ public final class ReceiptLayouts {
         w.pair("receipt.signature", "________________");
     }
 
-    private String date(Instant at) {
+    String date(Instant at) {
         return DATE.format(at.atZone(zone));
     }
 }

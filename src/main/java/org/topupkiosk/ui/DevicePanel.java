@@ -174,6 +174,39 @@ public final class DevicePanel extends VBox {
         getChildren().addAll(at, List.of(heading("Scanner"), row));
     }
 
+    /** One SMS on the simulated customer's phone: to whom, and what it says. */
+    public record Sms(String to, String text) {}
+
+    private static final java.util.regex.Pattern SMS_CODE = java.util.regex.Pattern.compile("\\b(\\d{4,8})\\b");
+
+    /**
+     * Adds the customer's phone (simulation with the embedded carrier): the newest SMS the carrier sent, with its
+     * one-time code in large type, so whoever tries the kiosk can type the code in. Returns the sink to feed it from
+     * any thread (the simulator's); the newest SMS wins.
+     */
+    public Consumer<Sms> enablePhone() {
+        Label to = new Label("No SMS yet");
+        to.setId("device-sms-to");
+        Label code = new Label();
+        code.setId("device-sms-code");
+        code.getStyleClass().add("device-sms-code");
+        Label text = new Label();
+        text.setId("device-sms-text");
+        text.setWrapText(true);
+        text.setMaxWidth(380);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the receipt below may shrink, not the SMS
+        VBox phone = new VBox(to, code, text);
+        phone.getStyleClass().add("device-phone");
+        int at = Math.max(0, getChildren().size() - 3); // before "Last receipt" and its two views
+        getChildren().addAll(at, List.of(heading("Phone (SMS)"), phone));
+        return FlowUiAdapter.latestOnFxThread(sms -> {
+            to.setText("To " + sms.to());
+            java.util.regex.Matcher m = SMS_CODE.matcher(sms.text());
+            code.setText(m.find() ? m.group(1) : "");
+            text.setText(sms.text());
+        });
+    }
+
     private static Label heading(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("device-heading");

@@ -26,6 +26,11 @@ import org.topupkiosk.ui.screens.PackageDetailsScreen;
 import org.topupkiosk.ui.screens.PackageListScreen;
 import org.topupkiosk.ui.screens.VoucherConfirmScreen;
 import org.topupkiosk.ui.screens.VoucherPinScreen;
+import org.topupkiosk.ui.screens.AutoTopUpDoneScreen;
+import org.topupkiosk.ui.screens.AutoTopUpSummaryScreen;
+import org.topupkiosk.ui.screens.HistoryScreen;
+import org.topupkiosk.ui.screens.MoneyChoiceScreen;
+import org.topupkiosk.ui.screens.OtpEntryScreen;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ui.screens.AmountEntryScreen;
 import org.topupkiosk.ui.screens.CashInsertionScreen;
@@ -204,6 +209,16 @@ public final class KioskView extends StackPane {
                     ? UiKeys.SIM_ASKING_TITLE : UiKeys.SIM_READING_TITLE, UiKeys.SIM_READING_HINT).withStartOver();
             case SIM_RESULT -> new org.topupkiosk.ui.screens.SimResultScreen(send);
             case SIM_FAILED -> new org.topupkiosk.ui.screens.SimFailedScreen();
+            // Auto top-up and recent payments (one-time codes)
+            case AUTO_TOPUP_THRESHOLD -> new MoneyChoiceScreen(MoneyChoiceScreen.Question.THRESHOLD, send);
+            case AUTO_TOPUP_AMOUNT -> new MoneyChoiceScreen(MoneyChoiceScreen.Question.AMOUNT, send);
+            case AUTO_TOPUP_SUMMARY -> new AutoTopUpSummaryScreen();
+            case OTP_SENDING -> new ProgressScreen(UiKeys.OTP_SENDING_TITLE, UiKeys.OTP_SENDING_HINT).withStartOver();
+            case OTP_ENTRY -> new OtpEntryScreen(send);
+            case OTP_CHECKING -> new ProgressScreen(UiKeys.OTP_CHECKING_TITLE, UiKeys.CHECKING_HINT).withStartOver();
+            case AUTO_TOPUP_SUBMITTING -> new ProgressScreen(UiKeys.AUTO_TOPUP_SUBMITTING_TITLE, UiKeys.SUBMITTING_HINT);
+            case AUTO_TOPUP_DONE -> new AutoTopUpDoneScreen();
+            case HISTORY_LIST -> new HistoryScreen(send);
         };
         v.node().getStyleClass().add("screen-" + screen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         v.setLandscape(landscape);

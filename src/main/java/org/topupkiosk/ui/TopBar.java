@@ -69,6 +69,8 @@ final class TopBar extends VBox {
             case PACKAGE -> UiKeys.SERVICE_PACKAGE;
             case BALANCE -> UiKeys.SERVICE_BALANCE;
             case VOUCHER -> UiKeys.SERVICE_VOUCHER;
+            case AUTO_TOPUP -> UiKeys.SERVICE_AUTO_TOPUP;
+            case HISTORY -> UiKeys.SERVICE_HISTORY;
             default -> UiKeys.APP_TITLE;
         };
     }

@@ -55,11 +55,16 @@ final class FlowFixture implements AutoCloseable {
     }
 
     FlowFixture(Path dir, FlowSettings settings) throws Exception {
+        this(dir, settings, Clock.systemUTC());
+    }
+
+    /** With the carrier simulator on {@code simClock}, so a test can let one-time codes and tokens expire. */
+    FlowFixture(Path dir, FlowSettings settings, Clock simClock) throws Exception {
         this.dir = dir;
         this.settings = settings;
         this.config = ConfigLoader.load(Path.of("kiosk-config/kiosk.yaml"));
         byte[] key = KioskKey.developmentKey();
-        this.sim = new CarrierSimulator(0, key, null);
+        this.sim = new CarrierSimulator(0, java.util.Map.of(), key, null, simClock);
         this.carrier = new RestCarrierGateway(sim.baseUri(), settings.kioskId(), key, Duration.ofSeconds(2),
                 Duration.ofSeconds(2), Clock.systemUTC());
         this.journal = Journal.open(dir.resolve("journal.db"), settings.kioskId(), Clock.systemUTC());

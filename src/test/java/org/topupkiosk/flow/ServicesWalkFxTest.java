@@ -265,4 +265,79 @@ class ServicesWalkFxTest {
             tap("bar-primary");
         }
     }
+
+    // Auto top-up and recent payments (one-time codes) ------------------------------------------------------------
+
+    /** The code the simulator "sent" to {@code national}, read from its SMS inbox as the device panel shows it. */
+    private String sms(String national) {
+        java.util.List<org.topupkiosk.carrier.simulator.SimOtp.Sms> inbox =
+                k.sim.otp().inbox(org.topupkiosk.domain.Msisdn.of("+7" + national));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Код (\\d{6})").matcher(
+                inbox.get(inbox.size() - 1).text());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void autoTopUpAndRecentPaymentsInEveryLanguage(FxRobot robot) throws Exception {
+        open(robot);
+        String[] numbers = {"9161234501", "9261234502", "9031234503"};
+        int i = 0;
+        for (Lang lang : Lang.values()) {
+            String number = numbers[i++];
+            begin("autotopup", lang, "service-auto-topup");
+            at(Screen.NUMBER_ENTRY, lang);
+            digits("number-key", number);
+            tap("bar-primary");
+            at(Screen.AUTO_TOPUP_THRESHOLD, lang);
+            tap("threshold-50");
+            at(Screen.AUTO_TOPUP_AMOUNT, lang);
+            tap("amount-300");
+            at(Screen.AUTO_TOPUP_SUMMARY, lang);
+            tap("bar-primary");
+            at(Screen.OTP_ENTRY, lang);
+            String code = sms(number);
+            digits("otp-key", code.equals("000000") ? "111111" : "000000");
+            tap("bar-primary");
+            k.await(x -> x.screen() == Screen.OTP_ENTRY && x.message() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            shot(Screen.OTP_ENTRY, lang);
+            assertThat(message()).isEqualTo(new Messages().get(lang, "otp.wrong_code", "2"));
+            digits("otp-key", code);
+            tap("bar-primary");
+            FlowSnapshot done = k.await(x -> x.screen() == Screen.AUTO_TOPUP_DONE
+                    && x.receipt() == FlowSnapshot.ReceiptState.PRINTED);
+            WaitForAsyncUtils.waitForFxEvents();
+            shot(Screen.AUTO_TOPUP_DONE, lang);
+            assertThat(done.paymentStatus()).isEqualTo(PaymentStatus.CREDITED);
+            assertThat(robot.lookup("#autotopup-done-rule").queryAs(Label.class).getText()).contains("300");
+            tap("bar-primary");
+
+            begin("history", lang, "service-history");
+            at(Screen.NUMBER_ENTRY, lang);
+            digits("number-key", number);
+            tap("bar-primary");
+            at(Screen.OTP_ENTRY, lang);
+            digits("otp-key", sms(number));
+            tap("bar-primary");
+            FlowSnapshot list = at(Screen.HISTORY_LIST, lang);
+            String id = list.services().account().rows().get(0).id();
+            assertThat(id).isEqualTo(done.services().account().enrolmentId());
+            tap("reprint-" + id);
+            k.await(x -> x.message() != null && x.message().key().equals("history.printed"));
+            WaitForAsyncUtils.waitForFxEvents();
+            shot(Screen.HISTORY_LIST, lang);
+            assertThat(message()).isEqualTo(new Messages().get(lang, "history.printed"));
+            tap("bar-primary");
+        }
+        // An unknown number gets no code, and says so in the customer's language.
+        begin("history-unknown", Lang.ZH, "service-history");
+        digits("number-key", "9000000001");
+        tap("bar-primary");
+        k.await(x -> x.screen() == Screen.NUMBER_ENTRY && x.message() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        shot(Screen.NUMBER_ENTRY, Lang.ZH);
+        assertThat(message()).isEqualTo(new Messages().get(Lang.ZH, "otp.unknown_number"));
+        assertThat(k.journal.verify().violations()).isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.flow.AccountView;
 import org.topupkiosk.flow.FlowMessage;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.FlowSnapshot.PaymentStatus;
@@ -170,8 +171,99 @@ final class Snapshots {
                 b.creditAmount = Money.rub(600);
                 b.receipt = ReceiptState.PRINTED;
             }
+            // Auto top-up and recent payments (one-time codes)
+            case AUTO_TOPUP_THRESHOLD, AUTO_TOPUP_AMOUNT, AUTO_TOPUP_SUMMARY, OTP_SENDING, OTP_ENTRY, OTP_CHECKING,
+                    AUTO_TOPUP_SUBMITTING, AUTO_TOPUP_DONE, HISTORY_LIST -> accountScreens(number(b), screen);
         }
         return b;
+    }
+
+    /** The one-time-code services mid-way, as a customer with +7 916 123-45-67 would see them. */
+    private static void accountScreens(Builder b, Screen screen) {
+        b.toBalance = null;
+        Service service = screen == Screen.HISTORY_LIST ? Service.HISTORY : Service.AUTO_TOPUP;
+        AccountBuilder a = new AccountBuilder();
+        switch (screen) {
+            case AUTO_TOPUP_THRESHOLD -> a.choices = List.of(Money.rub(50), Money.rub(100), Money.rub(200),
+                    Money.rub(300));
+            case AUTO_TOPUP_AMOUNT -> {
+                a.choices = List.of(Money.rub(100), Money.rub(200), Money.rub(300), Money.rub(500), Money.rub(1000));
+                a.threshold = Money.rub(50);
+                a.amount = Money.rub(300);
+            }
+            case AUTO_TOPUP_SUMMARY, AUTO_TOPUP_SUBMITTING -> {
+                a.threshold = Money.rub(50);
+                a.amount = Money.rub(300);
+            }
+            case OTP_SENDING, OTP_CHECKING -> a.code("4829", 2);
+            case OTP_ENTRY -> {
+                a.code("4829", 2);
+                b.message = FlowMessage.error("otp.wrong_code", 2);
+            }
+            case AUTO_TOPUP_DONE -> {
+                a.threshold = Money.rub(50);
+                a.amount = Money.rub(300);
+                a.enrolmentId = "0042-Amhx2k1q-1";
+                a.ruleId = "AT00000002";
+                a.replaced = new AccountView.Rule(Money.rub(100), Money.rub(500));
+                b.paymentStatus = PaymentStatus.CREDITED;
+                b.receipt = ReceiptState.PRINTING;
+                b.qrPayload = "https://topup.example/t/0042-Amhx2k1q-1";
+            }
+            case HISTORY_LIST -> {
+                java.time.LocalDateTime at = java.time.LocalDateTime.of(2026, 11, 21, 18, 42);
+                a.rows = List.of(
+                        new AccountView.Row("0042-000317", at, AccountView.Kind.TOPUP, "MTS", Money.rub(600), null,
+                                AccountView.Status.CREDITED, false, true),
+                        new AccountView.Row("0042-Amhx2k1q-1", at.minusDays(1), AccountView.Kind.AUTO_TOPUP, null,
+                                Money.rub(300), Money.rub(50), AccountView.Status.ACTIVE, false, false),
+                        new AccountView.Row("0042-Vmhw9a2c-4", at.minusDays(3), AccountView.Kind.SCRATCH_CARD, "MTS",
+                                Money.rub(500), null, AccountView.Status.UNCONFIRMED, false, false),
+                        new AccountView.Row("0042-000298", at.minusDays(12), AccountView.Kind.PACKAGE, "MTS",
+                                Money.rub(1500), null, AccountView.Status.REFUSED, true, false));
+                a.total = 6;
+                a.pages = 2;
+                b.message = FlowMessage.info("history.printed");
+            }
+            default -> { }
+        }
+        b.services = new ServicesView(service, List.of(), null, null, null, List.of(), 0, 1, null, "", 0, null, null,
+                null, null, null, a.build(), null);
+    }
+
+    /** The one-time-code part of a snapshot, shaped by a test. */
+    static final class AccountBuilder {
+        List<Money> choices = List.of();
+        Money threshold;
+        Money amount;
+        String codeSentTo;
+        int codeLength;
+        String codeTyped = "";
+        java.time.LocalTime codeExpires;
+        int attemptsLeft = -1;
+        boolean codeDead;
+        String enrolmentId;
+        String ruleId;
+        AccountView.Rule replaced;
+        List<AccountView.Row> rows = List.of();
+        int page;
+        int pages = 1;
+        int total;
+        String reprinting;
+
+        AccountBuilder code(String typed, int attemptsLeft) {
+            codeSentTo = "+7 916 ***-**-67";
+            codeLength = 6;
+            codeTyped = typed;
+            codeExpires = java.time.LocalTime.of(10, 5);
+            this.attemptsLeft = attemptsLeft;
+            return this;
+        }
+
+        AccountView build() {
+            return new AccountView(choices, threshold, amount, codeSentTo, codeLength, codeTyped, codeExpires,
+                    attemptsLeft, codeDead, enrolmentId, ruleId, replaced, rows, page, pages, total, reprinting);
+        }
     }
 
     /** The service part of a snapshot, shaped by a test. */

@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import javax.net.ssl.SSLHandshakeException;
 import org.topupkiosk.carrier.AccountCheck;
+import org.topupkiosk.carrier.AutoTopUpEnrolment;
+import org.topupkiosk.carrier.AutoTopUpRequest;
 import org.topupkiosk.carrier.Balance;
 import org.topupkiosk.carrier.CarrierException;
 import org.topupkiosk.carrier.CarrierException.Kind;
@@ -26,6 +28,7 @@ import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.CatalogEntry;
 import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.carrier.OtpCheck;
+import org.topupkiosk.carrier.OtpTokenUse;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.SimSubscriber;
@@ -173,6 +176,42 @@ public final class RestCarrierGateway implements CarrierGateway {
             throw a.refusal("unknown-otp");
         }
         return a.decodeOk(OtpJson::check);
+    }
+
+    // Auto top-up and recent payments ----------------------------------------------------------------------------
+
+    @Override
+    public AutoTopUpEnrolment enrolAutoTopUp(AutoTopUpRequest request) throws CarrierException {
+        Objects.requireNonNull(request, "request");
+        byte[] body = CarrierJson.bytes(AutoTopUpJson.request(request));
+        Answer a = send("POST", "/v1/autotopup", null, body, "Idempotency-Key", request.enrolmentId());
+        AutoTopUpEnrolment e = a.decodeOk(AutoTopUpJson::enrolment);
+        if (!request.enrolmentId().equals(e.enrolmentId())) {
+            throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body",
+                    "enrolment answer for " + e.enrolmentId() + ", asked for " + request.enrolmentId());
+        }
+        log.debug("enrolment={} status={} rule={} refusal={}", e.enrolmentId(), e.status(),
+                e.rule() == null ? null : e.rule().ruleId(), e.refusalCode());
+        return e;
+    }
+
+    @Override
+    public OtpTokenUse spendOtpToken(String useId, String token, Msisdn msisdn, String purpose)
+            throws CarrierException {
+        Objects.requireNonNull(useId, "useId");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(msisdn, "msisdn");
+        if (!OtpChallenge.isPurpose(purpose)) {
+            throw new IllegalArgumentException("purpose must be autotopup or history, got '" + purpose + "'");
+        }
+        byte[] body = CarrierJson.bytes(AutoTopUpJson.tokenUseRequest(useId, token, msisdn, purpose));
+        Answer a = send("POST", "/v1/otp/tokens/redeem", null, body, "Idempotency-Key", useId);
+        OtpTokenUse u = a.decodeOk(AutoTopUpJson::tokenUse);
+        if (!useId.equals(u.useId())) {
+            throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body",
+                    "token answer for use " + u.useId() + ", asked for " + useId);
+        }
+        return u;
     }
 
     @Override

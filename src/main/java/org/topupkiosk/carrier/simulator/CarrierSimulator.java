@@ -118,6 +118,11 @@ public final class CarrierSimulator implements AutoCloseable {
         return otp;
     }
 
+    /** Auto top-up rules the simulated carrier keeps, by number (docs/carrier-api.md, POST /v1/autotopup). */
+    public SimAutoTopUp autoTopUps() {
+        return api.autoTopUps();
+    }
+
     public Faults faults() {
         return faults;
     }

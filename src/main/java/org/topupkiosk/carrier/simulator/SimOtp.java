@@ -57,6 +57,9 @@ public final class SimOtp {
     private final Map<String, Challenge> challenges = new HashMap<>();
     private final Map<String, Token> tokens = new HashMap<>();
     private final Map<Msisdn, List<Sms>> inbox = new HashMap<>();
+    /** Who hears each SMS as it is "sent" (the simulation's device panel shows the customer's phone). */
+    private final List<java.util.function.Consumer<Sms>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Sms latest;
     private long nextId = 1;
 
     SimOtp(Clock clock, Random random) {
@@ -99,9 +102,13 @@ public final class SimOtp {
         challenges.put(id, new Challenge(c, code.toString()));
         String what = OtpChallenge.PURPOSE_AUTO_TOP_UP.equals(purpose) ? "автоплатёж / auto top-up"
                 : "история платежей / payment history";
-        inbox.computeIfAbsent(msisdn, k -> new ArrayList<>())
-                .add(new Sms(msisdn, "Код " + code + " (" + what + "). Никому не сообщайте. Code " + code
-                        + ", do not share it.", now));
+        Sms sms = new Sms(msisdn, "Код " + code + " (" + what + "). Никому не сообщайте. Code " + code
+                + ", do not share it.", now);
+        inbox.computeIfAbsent(msisdn, k -> new ArrayList<>()).add(sms);
+        latest = sms;
+        for (java.util.function.Consumer<Sms> l : listeners) {
+            l.accept(sms);
+        }
         return SimulatorApi.Response.json(200, OtpJson.challenge(c));
     }
 
@@ -146,6 +153,20 @@ public final class SimOtp {
         }
         tokens.remove(token);
         return true;
+    }
+
+    /**
+     * Calls {@code listener} with every SMS sent from now on, on the simulator's request thread: hand off quickly.
+     * Closing the returned handle stops it.
+     */
+    public AutoCloseable onSent(java.util.function.Consumer<Sms> listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
+    }
+
+    /** The newest SMS sent to any number, if one was. */
+    public synchronized java.util.Optional<Sms> latest() {
+        return java.util.Optional.ofNullable(latest);
     }
 
     /** The SMS "sent" to {@code msisdn}, oldest first. */

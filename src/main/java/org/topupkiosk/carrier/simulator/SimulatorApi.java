@@ -55,6 +55,8 @@ final class SimulatorApi {
     private final SimRegister sims = SimRegister.load();
     private final SimVouchers vouchers = new SimVouchers();
     private final java.util.Set<String> credited = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Auto top-up rules and token uses, behind the one-time codes. */
+    private final SimAutoTopUp autoTopUps;
 
     SimulatorApi(Function<String, byte[]> keyOfKiosk, SimLedger ledger, Faults faults, Clock clock, SimOtp otp) {
         this.keyOfKiosk = keyOfKiosk;
@@ -62,6 +64,11 @@ final class SimulatorApi {
         this.faults = faults;
         this.clock = clock;
         this.otp = otp;
+        this.autoTopUps = new SimAutoTopUp(otp);
+    }
+
+    SimAutoTopUp autoTopUps() {
+        return autoTopUps;
     }
 
     /** Answers one request; {@code forcedRefusal} non-null means a refusal fault was drawn for it. */
@@ -94,6 +101,14 @@ final class SimulatorApi {
         }
         if (p.equals("/v1/otp")) {
             return "POST".equals(m) ? otp.request(r.body()) : notAllowed(m, p);
+        }
+        // The calls a one-time code opens: auto top-up enrolment, and spending a token before showing payments.
+        if (p.equals("/v1/autotopup")) {
+            return "POST".equals(m) ? autoTopUps.enrol(r.body(), r.header().apply("Idempotency-Key")) : notAllowed(m, p);
+        }
+        if (p.equals("/v1/otp/tokens/redeem")) {
+            return "POST".equals(m) ? autoTopUps.spendToken(r.body(), r.header().apply("Idempotency-Key"))
+                    : notAllowed(m, p);
         }
         Matcher v = OTP_VERIFY.matcher(p);
         if (v.matches()) {

@@ -100,7 +100,7 @@ class GarbledBodyProperties {
         });
     }
 
-    private static byte[] mutate(Random r, String json) {
+    static byte[] mutate(Random r, String json) {
         byte[] b = json.getBytes(StandardCharsets.UTF_8);
         int edits = r.nextInt(4);
         for (int i = 0; i < edits && b.length > 0; i++) {

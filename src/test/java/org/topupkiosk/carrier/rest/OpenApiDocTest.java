@@ -22,7 +22,9 @@ class OpenApiDocTest {
         assertThat(paths).containsExactlyInAnyOrder("/v1/accounts/check", "/v1/accounts/{msisdn}/balance",
                 "/v1/catalog", "/v1/payments", "/v1/payments/{txnId}", "/v1/otp", "/v1/otp/{otpId}/verify",
                 "/v1/sims/{iccid}", "/v1/vouchers/validate", "/v1/vouchers/redeem", "/sim/faults", "/sim/ledger",
-                "/sim/sms");
+                "/sim/sms",
+                // auto top-up and recent payments
+                "/v1/autotopup", "/v1/otp/tokens/redeem");
         JsonNode money = doc.at("/components/schemas/Money/properties/minor");
         assertThat(money.path("type").asText()).as("money is never a float").isEqualTo("integer");
     }

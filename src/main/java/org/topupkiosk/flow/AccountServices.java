@@ -1,0 +1,169 @@
+package org.topupkiosk.flow;
+
+import static org.topupkiosk.flow.Screen.*;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.carrier.OtpChallenge;
+import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.journal.HistoryEntry;
+import org.topupkiosk.journal.Journal;
+
+/**
+ * The services confirmed by a one-time code, as {@link CustomerServices} sees them: auto top-up enrolment
+ * ({@link AutoTopUps}) and a number's recent payments with receipt copies ({@link PaymentHistory}), sharing the code
+ * screens ({@link OneTimeCodes}). Runs on the flow thread and moves screens only through the flow's host.
+ */
+final class AccountServices {
+
+    private final CustomerServices.Host host;
+    private final Catalog catalog;
+    private final Supplier<Clock> clock;
+    private final OneTimeCodes codes;
+    private final AutoTopUps autoTopUps;
+    private final PaymentHistory history;
+
+    AccountServices(CustomerServices.Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
+                    Catalog catalog, FlowSettings settings, ReceiptDesk receipts, Journal journal,
+                    Supplier<Clock> clock) {
+        this.host = host;
+        this.catalog = catalog;
+        this.clock = clock;
+        Clock now = new SupplierClock(clock);
+        EnrolmentDesk desk = new EnrolmentDesk(journal, settings.kioskId(), Clock.systemUTC());
+        this.codes = new OneTimeCodes(host, calls, carrier, settings);
+        this.autoTopUps = new AutoTopUps(host, flow, calls, carrier, settings, receipts, desk, codes, now);
+        this.history = new PaymentHistory(host, flow, calls, carrier, settings, journal, receipts, desk, codes,
+                catalog, now);
+    }
+
+    /** The home tile: both services start with the number, a fresh start for what they gathered before. */
+    void start(Session s, Service service) {
+        s.otp = null;
+        s.autoThreshold = null;
+        s.autoAmount = null;
+        s.enrolmentId = null;
+        s.enrolment = null;
+        s.history = List.of();
+        s.historyPage = 0;
+        s.historyUseId = null;
+        s.reprinted.clear();
+        s.reprinting = null;
+        host.moveTo(NUMBER_ENTRY);
+    }
+
+    /** Next on the number screen; false when the session's service is not one of these. */
+    boolean numberTyped(Msisdn msisdn) {
+        Service service = host.session().service;
+        if (service == Service.AUTO_TOPUP) {
+            autoTopUps.numberTyped(msisdn);
+            return true;
+        }
+        if (service == Service.HISTORY) {
+            history.numberTyped(msisdn);
+            return true;
+        }
+        return false;
+    }
+
+    boolean handle(Screen screen, FlowCommand c) {
+        return switch (screen) {
+            case OTP_SENDING, OTP_ENTRY, OTP_CHECKING -> codes.handle(screen, c);
+            case AUTO_TOPUP_THRESHOLD, AUTO_TOPUP_AMOUNT, AUTO_TOPUP_SUMMARY, AUTO_TOPUP_SUBMITTING, AUTO_TOPUP_DONE ->
+                    autoTopUps.handle(screen, c);
+            case HISTORY_LIST -> history.handle(screen, c);
+            default -> false;
+        };
+    }
+
+    /** Waits that a lock (service menu, door) may end at once: nothing is sent that could change anything. */
+    static boolean endsOnLock(Screen screen) {
+        return screen == OTP_SENDING || screen == OTP_CHECKING;
+    }
+
+    // Snapshot --------------------------------------------------------------------------------------------------------
+
+    AccountView view(Session s, Screen screen, Lang lang) {
+        if (s.service != Service.AUTO_TOPUP && s.service != Service.HISTORY) {
+            return null;
+        }
+        OneTimeCodes.Code code = s.otp;
+        OtpChallenge challenge = code == null ? null : code.challenge;
+        LocalTime expires = challenge == null ? null
+                : LocalTime.ofInstant(challenge.expiresAt(), clock.get().getZone()).withNano(0);
+        AccountView.Rule replaced = s.enrolment == null || s.enrolment.replaced() == null ? null
+                : new AccountView.Rule(s.enrolment.replaced().threshold(), s.enrolment.replaced().amount());
+        List<AccountView.Row> rows = new ArrayList<>();
+        int pages = PaymentHistory.pages(s.history.size());
+        if (screen == HISTORY_LIST) {
+            int from = s.historyPage * PaymentHistory.PER_PAGE;
+            for (int i = from; i < Math.min(s.history.size(), from + PaymentHistory.PER_PAGE); i++) {
+                rows.add(row(s.history.get(i), lang, s));
+            }
+        }
+        return new AccountView(
+                screen == AUTO_TOPUP_THRESHOLD ? AutoTopUps.THRESHOLDS : screen == AUTO_TOPUP_AMOUNT ? AutoTopUps.AMOUNTS
+                        : List.of(),
+                s.autoThreshold, s.autoAmount,
+                code == null ? null : code.msisdn.masked(),
+                challenge == null ? 0 : challenge.codeLength(),
+                OneTimeCodes.typed(code), expires,
+                code == null ? -1 : code.attemptsLeft,
+                code != null && code.dead,
+                s.enrolmentId,
+                s.enrolment == null || s.enrolment.rule() == null ? null : s.enrolment.rule().ruleId(),
+                replaced, rows, s.historyPage, pages, s.history.size(), s.reprinting);
+    }
+
+    private AccountView.Row row(HistoryEntry e, Lang lang, Session s) {
+        AccountView.Kind kind = switch (e.kind()) {
+            case "topup" -> AccountView.Kind.TOPUP;
+            case "package" -> AccountView.Kind.PACKAGE;
+            case HistoryEntry.SCRATCH_CARD -> AccountView.Kind.SCRATCH_CARD;
+            case HistoryEntry.AUTO_TOPUP -> AccountView.Kind.AUTO_TOPUP;
+            default -> AccountView.Kind.OTHER;
+        };
+        AccountView.Status status = switch (e.state()) {
+            case CONFIRMED -> kind == AccountView.Kind.AUTO_TOPUP ? AccountView.Status.ACTIVE
+                    : AccountView.Status.CREDITED;
+            case PENDING -> AccountView.Status.PENDING;
+            case REFUSED -> AccountView.Status.REFUSED;
+            case CANCELLED -> AccountView.Status.CANCELLED;
+            case UNCONFIRMED -> AccountView.Status.UNCONFIRMED;
+        };
+        String operator = e.operatorId() == null ? null
+                : catalog.operator(e.operatorId()).map(o -> o.name(lang.code())).orElse(null);
+        return new AccountView.Row(e.id(), LocalDateTime.ofInstant(e.at(), clock.get().getZone()).withNano(0), kind,
+                operator, e.amount(), e.threshold(), status, e.credit() != null, s.reprinted.contains(e.id()));
+    }
+
+    /** A clock that asks the flow's current one each time, so a test that sets the flow's clock moves these too. */
+    private static final class SupplierClock extends Clock {
+        private final Supplier<Clock> clock;
+
+        SupplierClock(Supplier<Clock> clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return clock.get().getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return clock.get().withZone(zone);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return clock.get().instant();
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.topupkiosk.flow;
+
+import static org.topupkiosk.flow.Screen.*;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.carrier.OtpChallenge;
+import org.topupkiosk.carrier.OtpTokenUse;
+import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.domain.Receipt;
+import org.topupkiosk.flow.FlowCommand.*;
+import org.topupkiosk.journal.HistoryEntry;
+import org.topupkiosk.journal.Journal;
+import org.topupkiosk.receipt.AccountReceipts;
+
+/**
+ * A number's recent payments at this kiosk, on the flow thread: the number (NUMBER_ENTRY), a one-time code for
+ * purpose {@code history} ({@link OneTimeCodes}), then the carrier spends the code's token (so a code opens the list
+ * once) and the kiosk reads its own journal, newest first, a page at a time. "Reprint" prints a copy per
+ * {@link ReceiptCopies}: never a second spendable voucher.
+ */
+final class PaymentHistory implements OneTimeCodes.Client {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentHistory.class);
+
+    /** Rows per page: each is a big card with its own Reprint button; the list pages with big arrows. */
+    static final int PER_PAGE = 4;
+    /** "Recent": what the kiosk shows, and the most it reads. */
+    static final Duration WINDOW = Duration.ofDays(90);
+    static final int MAX_ENTRIES = 40;
+    /** Spending the token with no answer is asked again under the same use id this many times. */
+    static final int SPEND_RETRIES = 2;
+
+    private final CustomerServices.Host host;
+    private final FlowExecutor flow;
+    private final CarrierCalls calls;
+    private final CarrierGateway carrier;
+    private final FlowSettings settings;
+    private final Journal journal;
+    private final ReceiptDesk receipts;
+    private final EnrolmentDesk desk;
+    private final OneTimeCodes codes;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    PaymentHistory(CustomerServices.Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
+                   FlowSettings settings, Journal journal, ReceiptDesk receipts, EnrolmentDesk desk, OneTimeCodes codes,
+                   Catalog catalog, Clock clock) {
+        this.host = host;
+        this.flow = flow;
+        this.calls = calls;
+        this.carrier = carrier;
+        this.settings = settings;
+        this.journal = journal;
+        this.receipts = receipts;
+        this.desk = desk;
+        this.codes = codes;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    private boolean current(long token, Screen expected) {
+        Session s = host.session();
+        return s != null && s.token == token && host.screen() == expected;
+    }
+
+    /** Next on the number screen: a code for this number's payments. */
+    void numberTyped(Msisdn msisdn) {
+        Session s = host.session();
+        s.msisdn = msisdn;
+        codes.request(msisdn, OtpChallenge.PURPOSE_HISTORY, this);
+    }
+
+    @Override
+    public Screen back() {
+        return NUMBER_ENTRY;
+    }
+
+    /** The code is right: the carrier spends its token (idempotent under a use id made once), then the list. */
+    @Override
+    public void verified(String token) {
+        Session s = host.session();
+        if (s.historyUseId == null) {
+            s.historyUseId = desk.newTokenUseId();
+        }
+        spend(s.token, s.historyUseId, token, s.msisdn, 0);
+    }
+
+    private void spend(long session, String useId, String token, Msisdn msisdn, int attempt) {
+        host.step(calls.call("otp-token-spend", () -> carrier.spendOtpToken(useId, token, msisdn,
+                OtpChallenge.PURPOSE_HISTORY), settings.carrierCheckTimeout(), r -> {
+                    if (!current(session, OTP_CHECKING)) {
+                        return;
+                    }
+                    Session s = host.session();
+                    if (r instanceof CarrierCalls.Result.Ok<OtpTokenUse> ok && ok.value().accepted()) {
+                        s.otp.token = null;
+                        load(session);
+                    } else if (r instanceof CarrierCalls.Result.Ok<OtpTokenUse>) {
+                        s.historyUseId = null;
+                        codes.tokenRefused();
+                    } else if (attempt < SPEND_RETRIES && (r instanceof CarrierCalls.Result.TimedOut
+                            || ((CarrierCalls.Result.Failed<OtpTokenUse>) r).error().retryable())) {
+                        log.info("history token spend retried use={} attempt={}", useId, attempt + 1);
+                        spend(session, useId, token, msisdn, attempt + 1);
+                        return;
+                    } else {
+                        codes.callUnanswered();
+                    }
+                    host.publish();
+                }));
+    }
+
+    /** Reads the journal off the flow thread (a year of rows takes tens of milliseconds), then shows the list. */
+    private void load(long session) {
+        Session s = host.session();
+        Msisdn msisdn = s.msisdn;
+        host.step(calls.call("history-read", () -> journal.historyOf(msisdn, clock.instant().minus(WINDOW),
+                MAX_ENTRIES), settings.carrierCheckTimeout(), r -> {
+                    if (!current(session, OTP_CHECKING)) {
+                        return;
+                    }
+                    if (r instanceof CarrierCalls.Result.Ok<List<HistoryEntry>> ok) {
+                        s.history = ok.value();
+                        s.historyPage = 0;
+                        desk.historyShown(s.historyUseId, msisdn, ok.value().size());
+                        host.say(null);
+                        host.moveTo(HISTORY_LIST);
+                    } else {
+                        host.say(FlowMessage.error("history.unavailable"));
+                        host.moveTo(OTP_ENTRY);
+                    }
+                    host.publish();
+                }));
+    }
+
+    boolean handle(Screen screen, FlowCommand c) {
+        if (screen != HISTORY_LIST) {
+            return false;
+        }
+        Session s = host.session();
+        if (c instanceof Page p) {
+            s.historyPage = Math.max(0, Math.min(pages(s.history.size()) - 1, s.historyPage + Integer.signum(p.delta())));
+        } else if (c instanceof Reprint rp) {
+            reprint(rp.entryId());
+        } else if (c instanceof Back) {
+            s.history = List.of();
+            s.reprinted.clear();
+            host.say(null);
+            host.moveTo(HOME);
+        } else if (c instanceof Finish || c instanceof StartOver) {
+            host.endSession();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    static int pages(int entries) {
+        return Math.max(1, (entries + PER_PAGE - 1) / PER_PAGE);
+    }
+
+    /** One copy per payment per session (paper is finite; the first copy is the proof). */
+    private void reprint(String entryId) {
+        Session s = host.session();
+        Optional<HistoryEntry> entry = s.history.stream().filter(e -> e.id().equals(entryId)).findFirst();
+        if (entry.isEmpty()) {
+            return;
+        }
+        if (s.reprinting != null) {
+            host.say(FlowMessage.info("history.printing"));
+            return;
+        }
+        if (!s.reprinted.add(entryId)) {
+            host.say(FlowMessage.info("history.already_printed"));
+            return;
+        }
+        Lang lang = host.lang();
+        ReceiptCopies copies = new ReceiptCopies(journal::receipt,
+                r -> Receipt.fromStored(r.receiptId(), r.body(), settings.receiptColumns()),
+                new AccountReceipts(receipts.layouts()));
+        List<Receipt> papers = copies.copies(entry.get(), lang, clock.instant(),
+                id -> catalog.operator(id).map(o -> o.name(lang.code())).orElse(id));
+        s.reprinting = entryId;
+        host.say(FlowMessage.info("history.printing"));
+        long session = s.token;
+        List<String> kinds = new ArrayList<>();
+        entry.get().receipts().forEach(r -> kinds.add(r.kind()));
+        printAll(papers.iterator(), true, ok -> flow.execute(() -> {
+            desk.copyPrinted(entryId, papers.get(0).id(), kinds.isEmpty() ? "summary" : String.join(",", kinds), ok);
+            Session now = host.session();
+            if (now == null || now.token != session) {
+                return;
+            }
+            now.reprinting = null;
+            if (host.screen() == HISTORY_LIST) {
+                host.say(ok ? FlowMessage.info("history.printed") : FlowMessage.warning("history.print_failed"));
+            }
+            if (!ok) {
+                now.reprinted.remove(entryId);
+            }
+            host.publish();
+        }));
+    }
+
+    private void printAll(Iterator<Receipt> papers, boolean okSoFar, Consumer<Boolean> done) {
+        if (!papers.hasNext()) {
+            done.accept(okSoFar);
+            return;
+        }
+        receipts.printCopy(papers.next(), ok -> printAll(papers, okSoFar && ok, done));
+    }
+}
