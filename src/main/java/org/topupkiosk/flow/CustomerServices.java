@@ -82,6 +82,13 @@ final class CustomerServices {
         this.clock = clock;
     }
 
+    /** e-PIN and eSIM sales; the flow attaches them once, after construction (they need the journal). */
+    private GoodsSales goods;
+
+    void attachGoods(GoodsSales goods) {
+        this.goods = goods;
+    }
+
     void setClock(Clock clock) {
         this.clock = clock;
     }
@@ -99,6 +106,7 @@ final class CustomerServices {
             case PACKAGE_LIST -> onPackageList(c);
             case PACKAGE_DETAILS -> onPackageDetails(c);
             case VOUCHER_PIN, VOUCHER_CHECKING, VOUCHER_CONFIRM -> cards.handle(screen, c);
+            case GOODS_OPERATOR, GOODS_LOADING, GOODS_LIST, ESIM_DEVICE, GOODS_DETAILS, GOODS_DONE -> goods.handle(screen, c);
             default -> false;
         };
     }
@@ -129,6 +137,7 @@ final class CustomerServices {
                 case TOPUP -> host.moveTo(OPERATOR_CHOICE);
                 case PACKAGE, BALANCE -> host.moveTo(NUMBER_ENTRY);
                 case VOUCHER -> host.moveTo(VOUCHER_PIN);
+                case EPIN, ESIM -> goods.start(cs.service());
             }
         } else if (c instanceof Back) {
             host.say(null);
@@ -371,13 +380,14 @@ final class CustomerServices {
         VoucherInfo v = s.voucher;
         String voucherOperator = v == null ? null : catalog.operator(v.operatorId()).map(o -> o.name(lang.code()))
                 .orElse(v.operatorId());
-        return new ServicesView(s.service, tiles, s.hintOperatorId,
+        ServicesView base = new ServicesView(s.service, tiles, s.hintOperatorId,
                 s.balance == null ? null : s.balance.amount(), s.balance == null ? null : s.balance.expiresOn(),
                 page, s.packagePage, pages,
                 s.product == null ? null : packageView(s.product, s.operator, lang),
                 ScratchCards.maskPin(s.voucherPin.length()), s.voucherPin.length(),
                 v == null ? null : v.nominal(), voucherOperator, v == null ? null : v.serial(),
                 promo(s, screen, lang));
+        return goods == null ? base : goods.withView(base, s, screen, lang);
     }
 
     private static ServicesView.PackageView packageView(CatalogEntry e, Operator op, Lang lang) {

@@ -27,13 +27,28 @@ public enum Screen {
     /** What the card is worth and for which operator, before the number is typed. */
     VOUCHER_CONFIRM,
     OUT_OF_SERVICE,
-    SERVICE_LOCK;
+    SERVICE_LOCK,
+    // e-PIN and eSIM (issue 7 items 1 and 2); GoodsSales drives them.
+    /** Operator tiles for an e-PIN or an eSIM. */
+    GOODS_OPERATOR,
+    /** The carrier's e-PIN nominals or eSIM plans being fetched. */
+    GOODS_LOADING,
+    /** The nominals or plans, a page at a time. */
+    GOODS_LIST,
+    /** The phone's EID or IMEI on a keypad; optional, eSIM only. */
+    ESIM_DEVICE,
+    /** The chosen nominal or plan: price, fee, cash to insert, and where money above the price goes. */
+    GOODS_DETAILS,
+    /** The PIN in large type or the eSIM's QR code; while the carrier has not answered, the claim code. */
+    GOODS_DONE;
 
     /** Screens where the customer is expected to act, so inactivity warns and then ends the session. */
     public boolean watchesInactivity() {
         return switch (this) {
             case LANGUAGE, NUMBER_ENTRY, OPERATOR_CONFIRM, AMOUNT_ENTRY, CASH_INSERTION, CONFIRM, DONE, CREDIT_VOUCHER,
                     HOME, OPERATOR_CHOICE, BALANCE_RESULT, PACKAGE_LIST, PACKAGE_DETAILS, VOUCHER_PIN, VOUCHER_CONFIRM -> true;
+            // e-PIN and eSIM: the wait for the catalog too, so a lock or a walk-away ends it like the others.
+            case GOODS_OPERATOR, GOODS_LOADING, GOODS_LIST, ESIM_DEVICE, GOODS_DETAILS, GOODS_DONE -> true;
             default -> false;
         };
     }

@@ -121,7 +121,7 @@ public final class ReceiptLayouts {
         w.centred(w.label("receipt.epin.pin"), Receipt.Style.CENTER);
         w.large(e.pin());
         w.pair("receipt.epin.serial", e.serial());
-        w.text(e.howToUse());
+        w.text(e.howToUse() != null ? e.howToUse() : w.msg("receipt.epin.howto", sale.operatorName()));
         w.text(w.msg("receipt.epin.keep"));
         return footer(w).build(sale.txnId() + "-epin", lookupLink(sale.txnId()), null);
     }
@@ -148,6 +148,24 @@ public final class ReceiptLayouts {
         w.heading("receipt.lookup");
         w.text(lookupLink(sale.txnId()));
         return footer(w).build(sale.txnId() + "-esim", e.activationCode(), null);
+    }
+
+    /**
+     * An e-PIN or eSIM paid for while the carrier had not answered: what was paid, and the claim code as a large line, a
+     * QR code and a CODE128 barcode. Scanned at the kiosk later it shows and prints the PIN or activation code, or the
+     * credit voucher if the carrier finally refused (docs/scanner-codes.md).
+     */
+    public Receipt goodsPending(Sale sale, String productName, boolean esim, String claimCode, String claimPretty,
+                                Lang lang) {
+        ReceiptWriter w = header(esim ? "receipt.title.esim" : "receipt.title.epin", lang, sale.at());
+        w.text(productName);
+        saleLines(w, sale);
+        w.rule();
+        w.text(w.msg(esim ? "receipt.goods.pending.esim" : "receipt.goods.pending.epin"));
+        w.centred(w.label("receipt.goods.claim"), Receipt.Style.CENTER);
+        w.large(claimPretty);
+        w.text(w.msg("receipt.goods.claim_secret"));
+        return footer(w).build(sale.txnId() + "-pending", claimCode, claimCode);
     }
 
     /** The code as a large line, a QR code and a CODE128 barcode: the kiosk's scanner takes either back. */
@@ -289,7 +307,10 @@ public final class ReceiptLayouts {
     private void saleLines(ReceiptWriter w, Sale s) {
         w.pair("receipt.txn", s.txnId());
         w.pair("receipt.operator", s.operatorName());
-        w.pair("receipt.number", s.maskedNumber());
+        if (s.maskedNumber() != null) {
+            // An e-PIN has no number; an eSIM prints its new one.
+            w.pair("receipt.number", s.maskedNumber());
+        }
         w.pair("receipt.amount", w.money(s.amount()));
         w.pair("receipt.fee", w.money(s.fee()));
         w.pairBold("receipt.total", w.money(s.total()));
@@ -299,7 +320,7 @@ public final class ReceiptLayouts {
         }
         if (s.overpayment().isPositive() && s.overpaymentVoucher() != null) {
             w.text(w.msg("receipt.overpayment.voucher", w.money(s.overpayment()), s.overpaymentVoucher()));
-        } else {
+        } else if (s.maskedNumber() != null) {
             w.text(w.msg("receipt.no_change"));
         }
         status(w, s.status());

@@ -69,6 +69,8 @@ final class TopBar extends VBox {
             case PACKAGE -> UiKeys.SERVICE_PACKAGE;
             case BALANCE -> UiKeys.SERVICE_BALANCE;
             case VOUCHER -> UiKeys.SERVICE_VOUCHER;
+            case EPIN -> UiKeys.SERVICE_EPIN;
+            case ESIM -> UiKeys.SERVICE_ESIM;
             default -> UiKeys.APP_TITLE;
         };
     }
