@@ -29,19 +29,20 @@ final class GoodsReceipts {
         this.clock = clock;
     }
 
-    Receipt issued(Order order, Operator operator, String title, Goods goods, CustomerCredit change, Lang lang) {
+    Receipt issued(Order order, Operator operator, String title, Money price, Goods goods, CustomerCredit change,
+                   Lang lang) {
         ReceiptFacts.Sale sale = sale(order, operator, goods.msisdn() == null ? null : goods.msisdn().pretty(),
                 ReceiptFacts.Status.CREDITED, change, lang);
         if ("esim".equals(goods.kind())) {
-            return layouts.esim(new ReceiptFacts.Esim(sale, title, goods.secret()), lang);
+            return layouts.esim(new ReceiptFacts.Esim(sale, paper(title, lang), goods.secret(), price), lang);
         }
-        return layouts.ePin(new ReceiptFacts.EPin(sale, title, groupPin(goods.secret()),
+        return layouts.ePin(new ReceiptFacts.EPin(sale, paper(title, lang), groupPin(goods.secret()),
                 goods.serial() == null ? "" : goods.serial(), null), lang);
     }
 
     Receipt pending(Order order, Operator operator, String title, GoodsClaim claim, CustomerCredit change, Lang lang) {
         ReceiptFacts.Sale sale = sale(order, operator, null, ReceiptFacts.Status.PENDING, change, lang);
-        return layouts.goodsPending(sale, title, "esim".equals(order.kind()), claim.code(),
+        return layouts.goodsPending(sale, paper(title, lang), "esim".equals(order.kind()), claim.code(),
                 GoodsClaimCodes.pretty(claim.code()), lang);
     }
 
@@ -52,6 +53,11 @@ final class GoodsReceipts {
         return new ReceiptFacts.Sale(order.txnId(), clock.instant(), name, number, order.amount(), order.fee(),
                 order.cash(), change == null ? zero : change.amount(),
                 change == null ? null : CreditCodes.pretty(change.code()), status, order.creditApplied());
+    }
+
+    /** A carrier's title with the rouble sign as the receipt's money prints it: CP866 printers have no ₽. */
+    static String paper(String title, Lang lang) {
+        return title.replace("₽", lang == Lang.RU ? "руб." : "RUB");
     }
 
     /** "1234 5678 9012 3456": a PIN is typed from the paper, in groups of four. */

@@ -371,7 +371,8 @@ final class GoodsSales {
             s.paymentStatus = FlowSnapshot.PaymentStatus.CREDITED;
             host.say(null);
             Order order = desk.order(s.txnId);
-            print(layouts.issued(order, s.operator, title(s, order), s.goods, s.goodsChange, host.lang()), kind(s).wire());
+            print(layouts.issued(order, s.operator, title(s, order), price(s, order), s.goods, s.goodsChange,
+                    host.lang()), kind(s).wire());
         } else if (outcome instanceof PaymentOutcome.Refused r && s.paymentStatus != FlowSnapshot.PaymentStatus.REFUSED) {
             host.cancelStep();
             s.paymentStatus = FlowSnapshot.PaymentStatus.REFUSED;
@@ -437,7 +438,8 @@ final class GoodsSales {
         s.goods = goods.get();
         s.paymentStatus = FlowSnapshot.PaymentStatus.CREDITED;
         host.say(null);
-        print(layouts.issued(order, s.operator, title(s, order), s.goods, null, host.lang()), order.kind());
+        print(layouts.issued(order, s.operator, title(s, order), price(s, order), s.goods, null, host.lang()),
+                order.kind());
     }
 
     // Receipts --------------------------------------------------------------------------------------------------------
@@ -470,6 +472,11 @@ final class GoodsSales {
             }, settings.finishAfter()));
         }
         host.publish();
+    }
+
+    /** The offer's price; for a claim, what the order sent (an eSIM's extra then prints as part of its price). */
+    private static Money price(Session s, Order order) {
+        return s.goodsOffer != null ? s.goodsOffer.price() : order.amount();
     }
 
     /** The offer's title in the customer's language; after a restart or for a claim, what the order itself says. */

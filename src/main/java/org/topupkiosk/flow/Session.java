@@ -80,6 +80,9 @@ final class Session {
     }
 
     Money feeNow() {
+        if (goodsCashCap != null && amount != null) {
+            return goodsCashCap.minus(amount); // an e-PIN's fee is fixed by its price; the rest is change
+        }
         return operator == null ? Money.ZERO_RUB : fee().feeFor(funds());
     }
 

@@ -116,7 +116,7 @@ public final class ReceiptLayouts {
         Sale sale = e.sale();
         ReceiptWriter w = header("receipt.title.epin", lang, sale.at());
         w.text(e.productName());
-        saleLines(w, sale);
+        goodsSaleLines(w, sale, sale.amount());
         w.rule();
         w.centred(w.label("receipt.epin.pin"), Receipt.Style.CENTER);
         w.large(e.pin());
@@ -131,7 +131,7 @@ public final class ReceiptLayouts {
         Sale sale = e.sale();
         ReceiptWriter w = header("receipt.title.esim", lang, sale.at());
         w.text(e.planName());
-        saleLines(w, sale);
+        goodsSaleLines(w, sale, e.price());
         w.rule();
         w.text(w.msg("receipt.esim.scan"));
         w.text(w.msg("receipt.esim.manual"));
@@ -159,7 +159,7 @@ public final class ReceiptLayouts {
                                 Lang lang) {
         ReceiptWriter w = header(esim ? "receipt.title.esim" : "receipt.title.epin", lang, sale.at());
         w.text(productName);
-        saleLines(w, sale);
+        goodsSaleLines(w, sale, sale.amount());
         w.rule();
         w.text(w.msg(esim ? "receipt.goods.pending.esim" : "receipt.goods.pending.epin"));
         w.centred(w.label("receipt.goods.claim"), Receipt.Style.CENTER);
@@ -322,6 +322,33 @@ public final class ReceiptLayouts {
             w.text(w.msg("receipt.overpayment.voucher", w.money(s.overpayment()), s.overpaymentVoucher()));
         } else if (s.maskedNumber() != null) {
             w.text(w.msg("receipt.no_change"));
+        }
+        status(w, s.status());
+    }
+
+    /**
+     * The money of an e-PIN or eSIM: its price (not "to the balance": the goods are what was bought), what an eSIM's
+     * new number got above the price, the fee, and an e-PIN's change voucher.
+     */
+    private void goodsSaleLines(ReceiptWriter w, Sale s, Money price) {
+        w.pair("receipt.txn", s.txnId());
+        w.pair("receipt.operator", s.operatorName());
+        if (s.maskedNumber() != null) {
+            w.pair("receipt.goods.new_number", s.maskedNumber());
+        }
+        w.pair("receipt.goods.price", w.money(price));
+        Money extra = s.amount().minus(price);
+        if (extra.isPositive()) {
+            w.pair("receipt.goods.extra", w.money(extra));
+        }
+        w.pair("receipt.fee", w.money(s.fee()));
+        w.pairBold("receipt.total", w.money(s.total()));
+        w.pair("receipt.cash", w.money(s.cash()));
+        if (s.credit().isPositive()) {
+            w.pair("receipt.credit_applied", w.money(s.credit()));
+        }
+        if (s.overpayment().isPositive() && s.overpaymentVoucher() != null) {
+            w.text(w.msg("receipt.overpayment.voucher", w.money(s.overpayment()), s.overpaymentVoucher()));
         }
         status(w, s.status());
     }

@@ -70,6 +70,11 @@ final class SimGoods {
         this.random = random;
     }
 
+    /** After a restart: the next goods are numbered after the {@code issued} already in the ledger. */
+    synchronized void continueAfter(long issued) {
+        sequence = Math.max(sequence, issued);
+    }
+
     static List<GoodsOffer> forOperator(String operatorId) {
         int index = SimCatalog.OPERATORS.indexOf(operatorId);
         if (index < 0) {
@@ -138,7 +143,7 @@ final class SimGoods {
         }
         String national = NEW_NUMBER_DEF.get(g.operatorId()) + "7" + String.format(Locale.ROOT, "%06d", n % 1_000_000);
         String iccidBody = "89701" + String.format(Locale.ROOT, "%02d", SimCatalog.OPERATORS.indexOf(g.operatorId()) + 1)
-                + String.format(Locale.ROOT, "%011d", n) ;
+                + String.format(Locale.ROOT, "%011d", n);
         return new IssuedGoods.Esim("LPA:1$" + SMDP_ADDRESS + "$" + id, Msisdn.of("+7" + national),
                 iccidBody + CheckDigits.luhnDigit(iccidBody));
     }

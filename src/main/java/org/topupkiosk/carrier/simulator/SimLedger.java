@@ -182,6 +182,11 @@ final class SimLedger implements Closeable {
         return SimCatalog.product(e.productId()).map(p -> e.amount().minus(p.price()).max(zero)).orElse(zero);
     }
 
+    /** How many payments issued goods: a restarted simulator numbers new eSIMs after these, never reusing one. */
+    synchronized int goodsIssued() {
+        return (int) payments.values().stream().filter(p -> p.entry().goods() != null).count();
+    }
+
     /** The promo bonus the carrier added to this payment (zero when none applied). */
     synchronized Money bonusOf(String txnId) {
         Stored s = payments.get(txnId);

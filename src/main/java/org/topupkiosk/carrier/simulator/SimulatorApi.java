@@ -67,6 +67,7 @@ final class SimulatorApi {
         this.clock = clock;
         this.otp = otp;
         this.goods = new SimGoods(clock);
+        goods.continueAfter(ledger.goodsIssued());
     }
 
     /** Answers one request; {@code forcedRefusal} non-null means a refusal fault was drawn for it. */

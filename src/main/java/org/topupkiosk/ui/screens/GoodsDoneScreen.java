@@ -36,6 +36,7 @@ public final class GoodsDoneScreen implements ScreenView {
     private final Label manual = Ui.label("hint");
     private final Label smdp = Ui.label("goods-manual");
     private final Label matching = Ui.label("goods-manual");
+    private final Label note = Ui.label("body");
     private final Label change = Ui.label("body", "strong");
     private final Label receipt = Ui.label("body", "muted");
 
@@ -50,8 +51,10 @@ public final class GoodsDoneScreen implements ScreenView {
         matching.setId("goods-matching");
         detail.setId("goods-detail");
         change.setId("goods-change");
-        split = new SplitPane2(Ui.column(badge, status, big, detail, serial),
-                Ui.column(qr, qrHint, manual, smdp, matching, howto, change, receipt));
+        // The scan hint stays beside the number, so the QR column fits the short landscape screen.
+        note.setId("goods-note");
+        split = new SplitPane2(Ui.column(badge, status, serial, big, detail, qrHint),
+                Ui.column(qr, note, manual, smdp, matching, howto, change, receipt));
         root = Ui.column(split);
     }
 
@@ -74,7 +77,8 @@ public final class GoodsDoneScreen implements ScreenView {
             status.setText(t.get(UiKeys.GOODS_DONE_EPIN));
             text(big, g.pin());
             text(detail, t.get(UiKeys.GOODS_DONE_PIN_HINT));
-            text(serial, g.serial() == null ? "" : t.get(UiKeys.GOODS_DONE_SERIAL, g.serial())
+            text(serial, "");
+            text(note, g.serial() == null ? "" : t.get(UiKeys.GOODS_DONE_SERIAL, g.serial())
                     + (g.expiresOn() == null ? "" : "\n" + t.get(UiKeys.GOODS_DONE_EXPIRES,
                     g.expiresOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(t.lang().locale())))));
             text(howto, t.get(UiKeys.GOODS_DONE_EPIN_HOWTO, s.operatorName() == null ? "" : s.operatorName()));
@@ -88,6 +92,7 @@ public final class GoodsDoneScreen implements ScreenView {
             text(big, "");
             text(detail, t.get(UiKeys.GOODS_DONE_NEW_NUMBER, g.newNumber()));
             text(serial, "");
+            text(note, "");
             qr.show(g.activationCode());
             text(qrHint, t.get(UiKeys.GOODS_DONE_ESIM_SCAN));
             text(manual, t.get(UiKeys.GOODS_DONE_ESIM_MANUAL));
@@ -98,7 +103,8 @@ public final class GoodsDoneScreen implements ScreenView {
             status.setText(t.get(UiKeys.GOODS_DONE_PENDING));
             boolean claim = g != null && g.claimCode() != null;
             text(big, claim ? g.claimCode() : "");
-            text(detail, t.get(esim ? UiKeys.GOODS_DONE_PENDING_HINT_ESIM : UiKeys.GOODS_DONE_PENDING_HINT_EPIN));
+            text(detail, "");
+            text(note, t.get(esim ? UiKeys.GOODS_DONE_PENDING_HINT_ESIM : UiKeys.GOODS_DONE_PENDING_HINT_EPIN));
             text(serial, claim ? t.get(UiKeys.GOODS_DONE_CLAIM) : "");
             qr.show(claim ? g.claimPayload() : null);
             text(qrHint, "");
