@@ -165,7 +165,10 @@ public final class ReceiptLayouts {
         w.centred(w.label("receipt.goods.claim"), Receipt.Style.CENTER);
         w.large(claimPretty);
         w.text(w.msg("receipt.goods.claim_secret"));
-        return footer(w).build(sale.txnId() + "-pending", claimCode, claimCode);
+        // The codes under this are the claim code, not the lookup link: no "check online" line above them.
+        w.rule();
+        w.pair("receipt.support", kiosk.supportPhone());
+        return w.build(sale.txnId() + "-pending", claimCode, claimCode);
     }
 
     /** The code as a large line, a QR code and a CODE128 barcode: the kiosk's scanner takes either back. */
