@@ -17,6 +17,17 @@ public interface CarrierGateway {
     List<CatalogEntry> catalog(String operatorId) throws CarrierException;
 
     /**
+     * The e-PIN nominals and eSIM plans the carrier sells for {@code operatorId} ({@code GET /v1/goods}). Kept apart from
+     * {@link #catalog}: a kiosk that knows only packages never sees them. An unknown operator is REFUSED
+     * {@code unknown-operator}. Adapters whose protocol sells no goods (OSMP) keep this default, a final
+     * {@code unsupported}.
+     */
+    default List<GoodsOffer> goods(String operatorId) throws CarrierException {
+        throw new CarrierException(CarrierException.Kind.PROTOCOL, "unsupported",
+                getClass().getSimpleName() + " sells no e-PINs or eSIMs");
+    }
+
+    /**
      * Creates a payment. {@code request.txnId()} is the idempotency key: a repeat with the same id must return the
      * first answer and never pay twice.
      */

@@ -1,6 +1,8 @@
 package org.topupkiosk.carrier;
 
 import java.time.Instant;
+import java.util.Objects;
+import org.topupkiosk.domain.DeviceId;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 
@@ -10,13 +12,43 @@ import org.topupkiosk.domain.Msisdn;
  * anything above it goes to the balance (the kiosk gives no change). {@code promoId} names the catalog promotion the
  * customer was shown, or null: the carrier applies its bonus, the kiosk never changes the money it sends for it.
  * {@code createdAt} is the moment the customer paid (txn_date).
+ *
+ * <p>{@code goods} is non-null for an e-PIN or eSIM sale: then {@code productId} names the nominal or plan, there is
+ * no customer number ({@code msisdn} is null: the carrier issues the goods), and for an eSIM {@code device} is the
+ * phone's EID or IMEI when the customer typed one (null otherwise; never for an e-PIN).
  */
 public record PaymentRequest(String txnId, Msisdn msisdn, String operatorId, Money amount, String productId,
-                             Instant createdAt, String promoId) {
+                             Instant createdAt, String promoId, GoodsKind goods, DeviceId device) {
+
+    public PaymentRequest {
+        if (goods == null && msisdn == null) {
+            throw new IllegalArgumentException("a top-up or package payment needs the customer's number (msisdn)");
+        }
+        if (goods != null && (productId == null || operatorId == null)) {
+            throw new IllegalArgumentException("an e-PIN or eSIM payment names its product and operator");
+        }
+        if (device != null && goods != GoodsKind.ESIM) {
+            throw new IllegalArgumentException("a device id goes only with an eSIM");
+        }
+    }
+
+    /** A top-up or package payment, with or without a promotion. */
+    public PaymentRequest(String txnId, Msisdn msisdn, String operatorId, Money amount, String productId,
+                          Instant createdAt, String promoId) {
+        this(txnId, Objects.requireNonNull(msisdn, "msisdn"), operatorId, amount, productId, createdAt, promoId, null,
+                null);
+    }
 
     /** A payment without a promotion. */
     public PaymentRequest(String txnId, Msisdn msisdn, String operatorId, Money amount, String productId,
                           Instant createdAt) {
         this(txnId, msisdn, operatorId, amount, productId, createdAt, null);
+    }
+
+    /** An e-PIN or eSIM sale: no number, the product, and for an eSIM the optional device id. */
+    public static PaymentRequest goods(String txnId, GoodsKind kind, String operatorId, Money amount, String productId,
+                                       Instant createdAt, DeviceId device) {
+        return new PaymentRequest(txnId, null, operatorId, amount, productId, createdAt, null,
+                Objects.requireNonNull(kind, "kind"), device);
     }
 }

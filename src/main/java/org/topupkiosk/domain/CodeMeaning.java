@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@link Unknown} code with its reason's {@link Unknown.Reason#messageKey()}. All keys are in the ru, en and zh bundles.
  */
 public sealed interface CodeMeaning permits CodeMeaning.ScratchCard, CodeMeaning.CreditVoucher,
-        CodeMeaning.EsimOrder, CodeMeaning.PhoneNumber, CodeMeaning.Unknown {
+        CodeMeaning.EsimOrder, CodeMeaning.PhoneNumber, CodeMeaning.Unknown, CodeMeaning.GoodsClaim {
 
     /** The i18n key that tells the customer this kind of code is not taken on the current screen. */
     String notHereKey();
@@ -74,6 +74,31 @@ public sealed interface CodeMeaning permits CodeMeaning.ScratchCard, CodeMeaning
         @Override
         public String notHereKey() {
             return "scan.not_here.esim";
+        }
+    }
+
+    /**
+     * The claim code on the receipt of an e-PIN or eSIM paid for while the carrier had not answered: 14 digits ending in
+     * a Luhn digit. Scanned at the kiosk later, it shows what the carrier issued. A bearer secret like a credit voucher:
+     * logs get the kind and {@link #masked()}, never the code.
+     */
+    record GoodsClaim(String code) implements CodeMeaning {
+        public GoodsClaim {
+            Objects.requireNonNull(code, "code");
+        }
+
+        public String masked() {
+            return code.length() <= 4 ? "****" : "*".repeat(code.length() - 4) + code.substring(code.length() - 4);
+        }
+
+        @Override
+        public String notHereKey() {
+            return "scan.not_here.goods_claim";
+        }
+
+        @Override
+        public String toString() {
+            return "GoodsClaim[" + masked() + "]";
         }
     }
 

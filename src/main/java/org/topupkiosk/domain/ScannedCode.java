@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.topupkiosk.domain.CodeMeaning.CreditVoucher;
 import org.topupkiosk.domain.CodeMeaning.EsimOrder;
+import org.topupkiosk.domain.CodeMeaning.GoodsClaim;
 import org.topupkiosk.domain.CodeMeaning.PhoneNumber;
 import org.topupkiosk.domain.CodeMeaning.ScratchCard;
 import org.topupkiosk.domain.CodeMeaning.Unknown;
@@ -14,8 +15,9 @@ import org.topupkiosk.domain.CodeMeaning.Unknown.Reason;
 /**
  * Reads what a scanned code means: pure, total (any text gives a meaning, never an exception). The payload formats
  * are documented in docs/scanner-codes.md. The order of the checks matters: the prefixed forms ({@code LPA:},
- * {@code tel:}) first, then digit strings by length, where 12 digits are the kiosk's own credit vouchers, 16 digits a
- * scratch-card PIN and 13 digits an EAN-13 card number.
+ * {@code tel:}) first, then digit strings by length, where 12 digits are the kiosk's own credit vouchers, 14 digits the
+ * claim code of an e-PIN or eSIM the carrier had not issued yet, 16 digits a scratch-card PIN and 13 digits an EAN-13
+ * card number.
  */
 public final class ScannedCode {
 
@@ -23,6 +25,8 @@ public final class ScannedCode {
     public static final int MAX_LENGTH = 1024;
     public static final int CREDIT_CODE_LENGTH = 12;
     public static final int SCRATCH_PIN_LENGTH = 16;
+    /** An e-PIN or eSIM claim code printed on a pending receipt (docs/scanner-codes.md). */
+    public static final int CLAIM_CODE_LENGTH = 14;
     /** GS1 prefixes 20-29 are for restricted circulation (in-store numbering); scratch cards use 29. */
     public static final String SCRATCH_EAN_PREFIX = "29";
 
@@ -69,6 +73,10 @@ public final class ScannedCode {
         if (digits.length() == CREDIT_CODE_LENGTH) {
             return CheckDigits.luhnValid(digits) ? new CreditVoucher(digits)
                     : new Unknown(Reason.CHECK_DIGIT, "12 digits with a wrong Luhn digit (credit voucher?)");
+        }
+        if (digits.length() == CLAIM_CODE_LENGTH) {
+            return CheckDigits.luhnValid(digits) ? new GoodsClaim(digits)
+                    : new Unknown(Reason.CHECK_DIGIT, "14 digits with a wrong Luhn digit (claim code?)");
         }
         if (digits.length() == SCRATCH_PIN_LENGTH) {
             return CheckDigits.luhnValid(digits) ? new ScratchCard(digits, family)

@@ -561,7 +561,7 @@ public final class CounterFlow {
         Optional<Order> open = orders.openOrder();
         if (open.isPresent()) {
             Order o = open.get();
-            if (o.cash().isPositive()) {
+            if (o.cash().isPositive() && o.msisdn() != null) {
                 Session s = new Session(++tokens);
                 s.msisdn = o.msisdn();
                 s.operator = reports.operator(o.operatorId());

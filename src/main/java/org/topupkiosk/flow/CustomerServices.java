@@ -87,6 +87,13 @@ final class CustomerServices {
                 () -> this.clock);
     }
 
+    /** e-PIN and eSIM sales; the flow attaches them once, after construction (they need the journal). */
+    private GoodsSales goods;
+
+    void attachGoods(GoodsSales goods) {
+        this.goods = goods;
+    }
+
     void setClock(Clock clock) {
         this.clock = clock;
     }
@@ -106,6 +113,7 @@ final class CustomerServices {
             case VOUCHER_PIN, VOUCHER_CHECKING, VOUCHER_CONFIRM -> cards.handle(screen, c);
             case AUTO_TOPUP_THRESHOLD, AUTO_TOPUP_AMOUNT, AUTO_TOPUP_SUMMARY, OTP_SENDING, OTP_ENTRY, OTP_CHECKING,
                     AUTO_TOPUP_SUBMITTING, AUTO_TOPUP_DONE, HISTORY_LIST -> account.handle(screen, c);
+            case GOODS_OPERATOR, GOODS_LOADING, GOODS_LIST, ESIM_DEVICE, GOODS_DETAILS, GOODS_DONE -> goods.handle(screen, c);
             default -> false;
         };
     }
@@ -138,6 +146,7 @@ final class CustomerServices {
                 case VOUCHER -> host.moveTo(VOUCHER_PIN);
                 case FIND_NUMBER -> host.moveTo(SIM_INSERT); // FindMyNumber starts the look-up on entry
                 case AUTO_TOPUP, HISTORY -> account.start(s, cs.service());
+                case EPIN, ESIM -> goods.start(cs.service());
             }
         } else if (c instanceof Back) {
             host.say(null);
@@ -383,13 +392,14 @@ final class CustomerServices {
         VoucherInfo v = s.voucher;
         String voucherOperator = v == null ? null : catalog.operator(v.operatorId()).map(o -> o.name(lang.code()))
                 .orElse(v.operatorId());
-        return new ServicesView(s.service, tiles, s.hintOperatorId,
+        ServicesView base = new ServicesView(s.service, tiles, s.hintOperatorId,
                 s.balance == null ? null : s.balance.amount(), s.balance == null ? null : s.balance.expiresOn(),
                 page, s.packagePage, pages,
                 s.product == null ? null : packageView(s.product, s.operator, lang),
                 ScratchCards.maskPin(s.voucherPin.length()), s.voucherPin.length(),
                 v == null ? null : v.nominal(), voucherOperator, v == null ? null : v.serial(),
                 promo(s, screen, lang), null, account.view(s, screen, lang), null);
+        return goods == null ? base : goods.withView(base, s, screen, lang);
     }
 
     private static ServicesView.PackageView packageView(CatalogEntry e, Operator op, Lang lang) {

@@ -40,7 +40,7 @@ public final class ReceiptComposer {
     /** A top-up: everything paid goes to the balance (no change), so there is no overpayment to place. */
     public Receipt payment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang) {
         ReceiptFacts.Sale sale = new ReceiptFacts.Sale(order.txnId(), clock.instant(),
-                operator.names().getOrDefault(lang.code(), operator.id()), order.msisdn().masked(), order.amount(),
+                operator.names().getOrDefault(lang.code(), operator.id()), masked(order), order.amount(),
                 order.fee(), order.cash(), Money.zero(order.amount().currency()), null, status(status),
                 order.creditApplied());
         return layouts.topUp(sale, lang);
@@ -53,7 +53,7 @@ public final class ReceiptComposer {
     public Receipt payment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang,
                            org.topupkiosk.carrier.CatalogEntry product, org.topupkiosk.domain.Promotion promo) {
         ReceiptFacts.Sale sale = new ReceiptFacts.Sale(order.txnId(), clock.instant(),
-                operator.names().getOrDefault(lang.code(), operator.id()), order.msisdn().masked(), order.amount(),
+                operator.names().getOrDefault(lang.code(), operator.id()), masked(order), order.amount(),
                 order.fee(), order.cash(), Money.zero(order.amount().currency()), null, status(status),
                 order.creditApplied());
         if (product != null) {
@@ -67,6 +67,11 @@ public final class ReceiptComposer {
         ReceiptFacts.Promo p = promo == null ? null
                 : new ReceiptFacts.Promo(promo.title(lang.code()), promo.bonusFor(order.amount()));
         return layouts.topUp(sale, p, lang);
+    }
+
+    /** The number as receipts print it; an e-PIN or eSIM order has none. */
+    private static String masked(Order order) {
+        return order.msisdn() == null ? null : order.msisdn().masked();
     }
 
     /** A scratch card applied to a number: no cash, the card's face value, the carrier's answer. */

@@ -54,7 +54,20 @@ public enum Screen {
     /** The number's payments at this kiosk, a page at a time, each with "Reprint". */
     HISTORY_LIST,
     OUT_OF_SERVICE,
-    SERVICE_LOCK;
+    SERVICE_LOCK,
+    // e-PIN and eSIM (issue 7 items 1 and 2); GoodsSales drives them.
+    /** Operator tiles for an e-PIN or an eSIM. */
+    GOODS_OPERATOR,
+    /** The carrier's e-PIN nominals or eSIM plans being fetched. */
+    GOODS_LOADING,
+    /** The nominals or plans, a page at a time. */
+    GOODS_LIST,
+    /** The phone's EID or IMEI on a keypad; optional, eSIM only. */
+    ESIM_DEVICE,
+    /** The chosen nominal or plan: price, fee, cash to insert, and where money above the price goes. */
+    GOODS_DETAILS,
+    /** The PIN in large type or the eSIM's QR code; while the carrier has not answered, the claim code. */
+    GOODS_DONE;
 
     /** Screens where the customer is expected to act, so inactivity warns and then ends the session. */
     public boolean watchesInactivity() {
@@ -65,6 +78,8 @@ public enum Screen {
             // Auto top-up and recent payments: the screens where the customer acts (not the waits on the carrier).
             case AUTO_TOPUP_THRESHOLD, AUTO_TOPUP_AMOUNT, AUTO_TOPUP_SUMMARY, OTP_ENTRY, AUTO_TOPUP_DONE,
                     HISTORY_LIST -> true;
+            // e-PIN and eSIM: the wait for the catalog too, so a lock or a walk-away ends it like the others.
+            case GOODS_OPERATOR, GOODS_LOADING, GOODS_LIST, ESIM_DEVICE, GOODS_DETAILS, GOODS_DONE -> true;
             default -> false;
         };
     }

@@ -66,6 +66,19 @@ final class Session {
     final java.util.Set<String> reprinted = new java.util.HashSet<>();
     /** The entry whose copy is printing, or null. */
     String reprinting;
+    // e-PIN and eSIM (issue 7): what the goods screens gathered; see GoodsSales.
+    java.util.List<org.topupkiosk.carrier.GoodsOffer> goodsOffers = java.util.List.of();
+    int goodsPage;
+    org.topupkiosk.carrier.GoodsOffer goodsOffer;
+    /** The phone's EID or IMEI as typed (optional), and the checked id once Next accepted it. */
+    final StringBuilder deviceDigits = new StringBuilder(32);
+    org.topupkiosk.domain.DeviceId device;
+    /** An e-PIN's cash to insert: once the order's money reaches it, further notes are returned. */
+    Money goodsCashCap;
+    /** What the carrier issued (from the journal), the order's claim code, and the change voucher of an e-PIN. */
+    org.topupkiosk.journal.Goods goods;
+    org.topupkiosk.journal.GoodsClaim goodsClaim;
+    CustomerCredit goodsChange;
 
     Session(long token) {
         this.token = token;
@@ -85,11 +98,17 @@ final class Session {
     }
 
     Money feeNow() {
+        if (goodsCashCap != null && amount != null) {
+            return goodsCashCap.minus(amount); // an e-PIN's fee is fixed by its price; the rest is change
+        }
         return operator == null ? Money.ZERO_RUB : fee().feeFor(funds());
     }
 
     /** Would this note keep the order within its cash limit and the operator's maximum? */
     boolean admits(Money note) {
+        if (goodsCashCap != null && !funds().lessThan(goodsCashCap)) {
+            return false; // an e-PIN's price is covered: another note would only be change
+        }
         Money after = cash.plus(note);
         return !after.greaterThan(cashLimit) && !fee().toBalance(after.plus(creditApplied)).greaterThan(maxAmount);
     }

@@ -48,6 +48,7 @@ public final class TopUpFlow implements KioskFlow {
     private final ReceiptDesk receipts;
     private final InactivityWatch inactivity;
     private final CustomerServices services;
+    private final GoodsSales goods;
     private final List<Consumer<FlowSnapshot>> listeners = new CopyOnWriteArrayList<>();
 
     private volatile FlowSnapshot current;
@@ -85,6 +86,10 @@ public final class TopUpFlow implements KioskFlow {
                 java.time.Clock.systemDefaultZone(), journal);
         this.findNumber = new FindMyNumber(new ServicesHost(), flow, new CarrierCalls(flow, io), carrier, catalog,
                 settings, new SimJournal(journal, receipts, settings.kioskId(), java.time.Clock.systemUTC()));
+        // e-PIN and eSIM sales: a service like the others, with its own journal verbs.
+        this.goods = new GoodsSales(new GoodsHost(), flow, new CarrierCalls(flow, io), carrier, catalog, settings,
+                receipts, new GoodsDesk(journal, dispatch, crash), java.time.Clock.systemUTC());
+        services.attachGoods(goods);
         this.current = buildSnapshot();
     }
 
@@ -372,7 +377,7 @@ public final class TopUpFlow implements KioskFlow {
             acceptor.disable();
             orders.cancel(session.txnId, "back-before-cash");
             session.txnId = null;
-            moveTo(session.product != null ? PACKAGE_DETAILS : AMOUNT_ENTRY);
+            moveTo(session.product != null ? PACKAGE_DETAILS : GoodsSales.owns(session) ? GOODS_DETAILS : AMOUNT_ENTRY);
         } else if (command instanceof Cancel) {
             cancelWithCredit("customer-cancel");
         } else if (command instanceof StartOver) {
@@ -403,6 +408,10 @@ public final class TopUpFlow implements KioskFlow {
 
     private void submitPayment() {
         acceptor.disable();
+        if (GoodsSales.owns(session)) {
+            goods.submit();
+            return;
+        }
         session.promo = services.promotionAtSubmit(session);
         orders.submit(session);
         moveTo(SUBMITTING);
@@ -424,6 +433,10 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private void onPaymentOutcome(PaymentOutcome outcome) {
+        if (GoodsSales.owns(session) && outcome.txnId().equals(session.txnId)) {
+            goods.onOutcome(outcome);
+            return;
+        }
         if (session == null || !outcome.txnId().equals(session.txnId) || screen != SUBMITTING) {
             return;
         }
@@ -558,7 +571,9 @@ public final class TopUpFlow implements KioskFlow {
         if (!session.admits(note)) {
             log.info("note returned txn={} note={} limit={}", session.txnId, note.plain(), session.cashLimit.plain());
             acceptor.returnBill();
-            message = FlowMessage.warning("cash.note_returned_limit", session.cashLimit);
+            message = session.goodsCashCap != null && !session.funds().lessThan(session.goodsCashCap)
+                    ? FlowMessage.warning("goods.note_returned_covered")
+                    : FlowMessage.warning("cash.note_returned_limit", session.cashLimit);
             return;
         }
         session.noteInEscrow = note;
@@ -631,7 +646,10 @@ public final class TopUpFlow implements KioskFlow {
 
     private void recover() {
         Optional<Order> open = orders.openOrder();
-        if (open.isPresent() && catalog.operator(open.get().operatorId()).isPresent()) {
+        if (open.isPresent() && GoodsSales.isGoods(open.get())) {
+            // An e-PIN or eSIM's price came from the carrier's catalog and is not kept: its money becomes a voucher.
+            orders.cancel(open.get().txnId(), "recovery-goods").ifPresent(this::showCredit);
+        } else if (open.isPresent() && catalog.operator(open.get().operatorId()).isPresent()) {
             Order order = open.get();
             session = new Session(++tokens);
             session.msisdn = order.msisdn();
@@ -796,6 +814,8 @@ public final class TopUpFlow implements KioskFlow {
             // A voucher pays for a top-up or a package, to a number and operator the kiosk does not know yet; it is
             // spent into an open order, so the customer chooses first and scans it on the payment screen.
             message = FlowMessage.info("scan.credit.choose_service");
+        } else if (meaning instanceof CodeMeaning.GoodsClaim claim && screen == HOME) {
+            goods.claimScanned(claim.code());
         } else if (meaning instanceof CodeMeaning.PhoneNumber p && screen == NUMBER_ENTRY) {
             session.numberDigits.setLength(0);
             session.numberDigits.append(p.number().national());
@@ -866,7 +886,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     /** The flow as the service screens see it; every call runs on the flow thread. */
-    private final class ServicesHost implements CustomerServices.Host {
+    private class ServicesHost implements CustomerServices.Host {
         @Override
         public Session session() {
             return session;
@@ -934,6 +954,14 @@ public final class TopUpFlow implements KioskFlow {
         @Override
         public String lookupLink(String id) {
             return receipts.lookupLink(id);
+        }
+    }
+
+    /** The flow as the e-PIN and eSIM screens see it. */
+    private final class GoodsHost extends ServicesHost implements GoodsSales.Host {
+        @Override
+        public void showCredit(CustomerCredit credit) {
+            TopUpFlow.this.showCredit(credit);
         }
     }
 }

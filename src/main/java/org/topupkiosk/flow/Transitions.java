@@ -63,6 +63,17 @@ final class Transitions {
         allow(AUTO_TOPUP_SUBMITTING, AUTO_TOPUP_DONE, OTP_ENTRY, AUTO_TOPUP_SUMMARY, NUMBER_ENTRY);
         allow(AUTO_TOPUP_DONE);
         allow(HISTORY_LIST, HOME);
+        // e-PIN and eSIM (GoodsSales). A claim code scanned on HOME prints the goods (RECEIPT) or the refund voucher.
+        allow(HOME, GOODS_OPERATOR, RECEIPT);
+        allow(GOODS_OPERATOR, HOME, GOODS_LOADING);
+        allow(GOODS_LOADING, GOODS_OPERATOR, GOODS_LIST);
+        allow(GOODS_LIST, GOODS_OPERATOR, ESIM_DEVICE, GOODS_DETAILS);
+        allow(ESIM_DEVICE, GOODS_LIST, GOODS_DETAILS);
+        allow(GOODS_DETAILS, GOODS_LIST, ESIM_DEVICE, CASH_INSERTION);
+        allow(CASH_INSERTION, GOODS_DETAILS);
+        allow(RECEIPT, GOODS_DONE);
+        // The carrier's late answer while the customer reads the pending screen: the goods or the refund print.
+        allow(GOODS_DONE, RECEIPT, LANGUAGE);
         for (Screen s : Screen.values()) {
             ALLOWED.get(s).addAll(EnumSet.of(IDLE, OUT_OF_SERVICE, SERVICE_LOCK));
         }

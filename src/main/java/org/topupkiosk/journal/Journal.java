@@ -36,6 +36,7 @@ public final class Journal implements AutoCloseable {
     private final JournalVerifier verifier;
     private final CashBox cashBox;
     private final Shifts shifts;
+    private final GoodsRepository goods;
 
     private Journal(SqliteStore store, String kioskId, String currency, Clock clock) throws SQLException {
         this.store = store;
@@ -47,8 +48,9 @@ public final class Journal implements AutoCloseable {
         outbox = new OutboxRepository(c);
         receipts = new ReceiptRepository(c);
         audit = new AuditChain(c);
+        goods = new GoodsRepository(c);
         ledger = new MoneyLedger(store, kioskId, currency, clock, orders, new CashRepository(c), credits, outbox,
-                audit);
+                audit, goods);
         cashBox = new CashBox(kioskId, currency);
         shifts = new Shifts(currency);
         verifier = new JournalVerifier(currency, cashBox::check, shifts::check);
@@ -85,7 +87,8 @@ public final class Journal implements AutoCloseable {
 
     /**
      * Starts a cash session and makes its txn id, once. Only one order may be OPEN at a time, so a stacked note never
-     * has two orders to choose from. {@code productId} is null for a plain top-up.
+     * has two orders to choose from. {@code productId} is null for a plain top-up. E-PINs and eSIMs open with
+     * {@link #openGoodsOrder}.
      */
     public Order openOrder(String kind, Msisdn msisdn, String operatorId, String productId) {
         return ledger.openOrder(kind, msisdn, operatorId, productId);
@@ -130,7 +133,47 @@ public final class Journal implements AutoCloseable {
 
     /** PENDING to CONFIRMED and its outbox row DONE. Confirming a CONFIRMED order again is a no-op. */
     public void confirm(String txnId, String carrierRef) {
-        ledger.confirm(txnId, carrierRef);
+        ledger.confirm(txnId, carrierRef, null);
+    }
+
+    // e-PIN and eSIM (issue 7) ------------------------------------------------------------------------------------
+
+    /** Opens an e-PIN or eSIM order ({@code kind} epin or esim): no customer number, always a product. */
+    public Order openGoodsOrder(String kind, String operatorId, String productId) {
+        return ledger.openOrder(kind, null, operatorId, productId);
+    }
+
+    /**
+     * OPEN to PENDING for an e-PIN or eSIM, in one transaction: the payment queued, the claim code made, and
+     * {@code change} (paid above a fixed price; the kiosk gives none) turned into a credit voucher. Refused unless
+     * {@code amount + fee + change == cash + credit applied}.
+     */
+    public SubmittedGoods submitGoods(String txnId, Money amount, Money fee, Money change, String paymentPayloadJson) {
+        return ledger.submitGoods(txnId, amount, fee, change, paymentPayloadJson);
+    }
+
+    /**
+     * PENDING to CONFIRMED with what the carrier issued, stored in the same transaction; an e-PIN or eSIM order is never
+     * confirmed without its goods. A repeat is a no-op.
+     */
+    public void confirm(String txnId, String carrierRef, Goods issued) {
+        ledger.confirm(txnId, carrierRef, issued);
+    }
+
+    /** What the carrier issued for this order, once it is confirmed. */
+    public Optional<Goods> goods(String txnId) {
+        return store.read("read goods", c -> goods.issued(txnId));
+    }
+
+    /** The order a claim code (spaces and dashes allowed) belongs to; empty for a code this kiosk never printed. */
+    public Optional<GoodsClaim> claim(String claimCode) {
+        String code = CreditCodes.normalize(claimCode);
+        return store.read("read claim", c -> goods.claimByCode(code));
+    }
+
+    /** The claim code of a submitted e-PIN or eSIM order. */
+    public Optional<GoodsClaim> claimOf(String txnId) {
+        return store.read("read claim of order", c -> goods.claimByTxn(txnId));
     }
 
     /**

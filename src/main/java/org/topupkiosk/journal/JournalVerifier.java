@@ -35,8 +35,9 @@ final class JournalVerifier {
         List<Violation> v = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             long stacked = scalar(st, "SELECT coalesce(sum(amount_minor), 0) FROM cash_events");
-            long applied = scalar(st, "SELECT coalesce(sum(cash_minor + credit_applied_minor), 0) FROM orders "
-                    + "WHERE status IN " + LIVE);
+            // A live order holds what was paid into it, less the change that left it on a voucher (an e-PIN's).
+            long applied = scalar(st, "SELECT coalesce(sum(cash_minor + credit_applied_minor - change_minor), 0) "
+                    + "FROM orders WHERE status IN " + LIVE);
             long creditsOpen = scalar(st, "SELECT coalesce(sum(amount_minor), 0) FROM customer_credits cc "
                     + "WHERE NOT EXISTS (SELECT 1 FROM credit_redemptions r WHERE r.code = cc.code)");
             long refunds = scalar(st, "SELECT coalesce(sum(amount_minor), 0) FROM refunds");
@@ -47,6 +48,7 @@ final class JournalVerifier {
             }
             checkOrders(st, v);
             checkCredits(st, v);
+            checkGoods(st, v);
             for (Check check : checks) {
                 check.check(c, v);
             }
@@ -72,12 +74,12 @@ final class JournalVerifier {
                 + "HAVING o.credit_applied_minor <> coalesce(sum(cc.amount_minor), 0)",
                 rs -> v.add(new Violation("order_credit", "txn=" + rs.getString(1), "credit_applied_minor "
                         + money(rs.getLong(2)) + " but credits redeemed into it sum to " + money(rs.getLong(3)))));
-        each(st, "SELECT txn_id, status, amount_minor, fee_minor, cash_minor, credit_applied_minor FROM orders "
-                + "WHERE status IN ('PENDING', 'CONFIRMED') AND amount_minor + fee_minor <> cash_minor + "
-                + "credit_applied_minor",
+        each(st, "SELECT txn_id, status, amount_minor, fee_minor, cash_minor, credit_applied_minor, change_minor "
+                + "FROM orders WHERE status IN ('PENDING', 'CONFIRMED') AND amount_minor + fee_minor + change_minor "
+                + "<> cash_minor + credit_applied_minor",
                 rs -> v.add(new Violation("order_total", "txn=" + rs.getString(1), rs.getString(2) + " order: amount "
-                        + money(rs.getLong(3)) + " + fee " + money(rs.getLong(4)) + " != cash " + money(rs.getLong(5))
-                        + " + credit " + money(rs.getLong(6)))));
+                        + money(rs.getLong(3)) + " + fee " + money(rs.getLong(4)) + " + change " + money(rs.getLong(7))
+                        + " != cash " + money(rs.getLong(5)) + " + credit " + money(rs.getLong(6)))));
         each(st, "SELECT o.txn_id, coalesce(ob.status, 'missing') FROM orders o LEFT JOIN outbox ob "
                 + "ON ob.txn_id = o.txn_id WHERE o.status = 'PENDING' AND coalesce(ob.status, '') <> 'PENDING'",
                 rs -> v.add(new Violation("outbox", "txn=" + rs.getString(1),
@@ -86,12 +88,46 @@ final class JournalVerifier {
                 + "WHERE ob.status = 'PENDING' AND o.status <> 'PENDING'",
                 rs -> v.add(new Violation("outbox", "txn=" + rs.getString(1),
                         "outbox row still PENDING but the order is " + rs.getString(2) + "; it would be sent again")));
-        each(st, "SELECT o.txn_id, o.status, o.cash_minor + o.credit_applied_minor, coalesce(cc.amount_minor, 0) "
-                + "FROM orders o LEFT JOIN customer_credits cc ON cc.source_txn = o.txn_id "
+        each(st, "SELECT o.txn_id, o.status, o.cash_minor + o.credit_applied_minor - o.change_minor, "
+                + "coalesce(cc.amount_minor, 0) FROM orders o LEFT JOIN customer_credits cc ON cc.source_txn = o.txn_id "
                 + "WHERE o.status IN ('CANCELLED', 'REFUSED') "
-                + "AND o.cash_minor + o.credit_applied_minor <> coalesce(cc.amount_minor, 0)",
+                + "AND o.cash_minor + o.credit_applied_minor - o.change_minor <> coalesce(cc.amount_minor, 0)",
                 rs -> v.add(new Violation("order_credit_owed", "txn=" + rs.getString(1), rs.getString(2)
                         + " order took " + money(rs.getLong(3)) + " but its credit is " + money(rs.getLong(4)))));
+    }
+
+    /**
+     * e-PIN and eSIM orders (schema V2): an order's change voucher exists and is worth its change; every submitted goods
+     * order has its claim code; a confirmed one has its goods and nothing else has any; every credit comes from
+     * somewhere (an order, a note, or an order's change).
+     */
+    private void checkGoods(Statement st, List<Violation> v) throws SQLException {
+        each(st, "SELECT o.txn_id, o.change_minor, coalesce(cc.amount_minor, 0) FROM orders o "
+                + "LEFT JOIN customer_credits cc ON cc.code = o.change_credit "
+                + "WHERE o.change_minor > 0 AND coalesce(cc.amount_minor, 0) <> o.change_minor",
+                rs -> v.add(new Violation("order_change", "txn=" + rs.getString(1), "change " + money(rs.getLong(2))
+                        + " but its change voucher is worth " + money(rs.getLong(3)))));
+        each(st, "SELECT o.txn_id, o.status FROM orders o WHERE o.kind IN ('epin', 'esim') AND o.status IN "
+                + "('PENDING', 'CONFIRMED', 'REFUSED') AND NOT EXISTS "
+                + "(SELECT 1 FROM goods_claims g WHERE g.txn_id = o.txn_id AND g.kind = o.kind)",
+                rs -> v.add(new Violation("goods_claim", "txn=" + rs.getString(1), rs.getString(2)
+                        + " goods order without its claim code: a pending receipt could not be claimed")));
+        each(st, "SELECT o.txn_id, o.kind FROM orders o WHERE o.kind IN ('epin', 'esim') AND o.status = 'CONFIRMED' "
+                + "AND NOT EXISTS (SELECT 1 FROM issued_goods g WHERE g.txn_id = o.txn_id AND g.kind = o.kind)",
+                rs -> v.add(new Violation("goods_missing", "txn=" + rs.getString(1), "CONFIRMED " + rs.getString(2)
+                        + " order without the goods the carrier issued")));
+        each(st, "SELECT g.txn_id, coalesce(o.status, 'missing'), coalesce(o.kind, '?'), g.kind FROM issued_goods g "
+                + "LEFT JOIN orders o ON o.txn_id = g.txn_id WHERE o.status IS NOT 'CONFIRMED' OR o.kind <> g.kind",
+                rs -> v.add(new Violation("goods_unexpected", "txn=" + rs.getString(1), rs.getString(4)
+                        + " goods recorded for a " + rs.getString(2) + " " + rs.getString(3) + " order")));
+        each(st, "SELECT cc.code, cc.amount_minor FROM customer_credits cc WHERE cc.source_txn IS NULL "
+                + "AND cc.source_note_id IS NULL AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.change_credit = cc.code)",
+                rs -> v.add(new Violation("credit_without_source", "code=" + mask(rs.getString(1)),
+                        money(rs.getLong(2)) + " credit issued for no order, note or change")));
+    }
+
+    private static String mask(String code) {
+        return code == null || code.length() <= 4 ? "****" : "****" + code.substring(code.length() - 4);
     }
 
     private void checkCredits(Statement st, List<Violation> v) throws SQLException {

@@ -23,9 +23,12 @@ final class MoneyLedger {
     private final CreditRepository credits;
     private final OutboxRepository outbox;
     private final AuditChain audit;
+    private final GoodsRepository goods;
+    private final GoodsClaimCodes claimCodes = new GoodsClaimCodes();
 
     MoneyLedger(SqliteStore store, String kioskId, String currency, Clock clock, OrderRepository orders,
-                CashRepository cash, CreditRepository credits, OutboxRepository outbox, AuditChain audit) {
+                CashRepository cash, CreditRepository credits, OutboxRepository outbox, AuditChain audit,
+                GoodsRepository goods) {
         this.store = store;
         this.kioskId = kioskId;
         this.currency = currency;
@@ -35,11 +38,20 @@ final class MoneyLedger {
         this.credits = credits;
         this.outbox = outbox;
         this.audit = audit;
+        this.goods = goods;
     }
 
     Order openOrder(String kind, Msisdn msisdn, String operatorId, String productId) {
         requireText(kind, "kind");
-        Objects.requireNonNull(msisdn, "msisdn");
+        if (Order.GOODS_KINDS.contains(kind)) {
+            // An e-PIN or eSIM is sold without a customer number, always for a product.
+            if (msisdn != null) {
+                throw new IllegalArgumentException(kind + " orders have no customer number");
+            }
+            requireText(productId, "productId");
+        } else {
+            Objects.requireNonNull(msisdn, "msisdn");
+        }
         requireText(operatorId, "operatorId");
         return store.write("open order", c -> {
             Optional<Order> open = orders.findOpen();
@@ -51,7 +63,7 @@ final class MoneyLedger {
             String txnId = orders.nextTxnId(kioskId);
             orders.insert(txnId, kind, operatorId, msisdn, productId, currency, now);
             audit.append(now, "order_opened", txnId, AuditChain.data("kind", kind, "operator", operatorId,
-                    "msisdn", msisdn.masked(), "product", productId));
+                    "msisdn", msisdn == null ? null : msisdn.masked(), "product", productId));
             return orders.require(txnId);
         });
     }
@@ -179,6 +191,59 @@ final class MoneyLedger {
         });
     }
 
+    /**
+     * OPEN to PENDING for an e-PIN or eSIM: the payment queued in the outbox, the order's claim code made, and what was
+     * paid above the price ({@code change}) turned into a credit voucher, all in one transaction. Everything paid is
+     * accounted for: {@code amount + fee + change == cash + credit applied}.
+     */
+    SubmittedGoods submitGoods(String txnId, Money amount, Money fee, Money change, String paymentPayloadJson) {
+        requirePositive(amount, "amount");
+        Objects.requireNonNull(fee, "fee");
+        Objects.requireNonNull(change, "change");
+        if (fee.isNegative() || change.isNegative()) {
+            throw new IllegalArgumentException("fee and change must not be negative, got " + fee + ", " + change);
+        }
+        requireText(paymentPayloadJson, "paymentPayloadJson");
+        AuditChain.canonical(paymentPayloadJson);
+        return store.write("submit goods " + txnId, c -> {
+            Order order = requireStatus(orders.require(txnId), OrderStatus.OPEN, "submit");
+            if (!order.isGoods()) {
+                throw new IllegalStateException("order " + txnId + " is a " + order.kind() + ", not an e-PIN or eSIM");
+            }
+            requireCurrency(amount, order);
+            requireCurrency(fee, order);
+            requireCurrency(change, order);
+            Money total = amount.plus(fee).plus(change);
+            if (!total.equals(order.paid())) {
+                throw new IllegalStateException("order " + txnId + ": amount " + amount + " + fee " + fee + " + change "
+                        + change + " = " + total + " but the customer paid " + order.paid());
+            }
+            long now = clock.millis();
+            Optional<CustomerCredit> credit = change.isPositive()
+                    ? Optional.of(credits.issue(change, null, null, "overpayment: " + txnId, now)) : Optional.empty();
+            orders.submitGoods(txnId, amount.minor(), fee.minor(), change.minor(),
+                    credit.map(CustomerCredit::code).orElse(null), now);
+            outbox.insert(txnId, paymentPayloadJson, now);
+            String claim = newClaimCode();
+            goods.insertClaim(txnId, order.kind(), claim, now);
+            audit.append(now, "order_submitted", txnId, AuditChain.data("amount_minor", amount.minor(),
+                    "fee_minor", fee.minor(), "change_minor", change.minor(),
+                    "change_credit", credit.map(cc -> mask(cc.code())).orElse(null), "offline", false));
+            return new SubmittedGoods(new GoodsClaim(txnId, order.kind(), claim, java.time.Instant.ofEpochMilli(now)),
+                    credit);
+        });
+    }
+
+    private String newClaimCode() throws SQLException {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String code = claimCodes.next();
+            if (goods.claimByCode(code).isEmpty()) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("cannot draw a free claim code after 10 tries");
+    }
+
     Optional<CustomerCredit> cancel(String txnId, String reason) {
         requireText(reason, "reason");
         return store.write("cancel " + txnId, c -> {
@@ -198,8 +263,8 @@ final class MoneyLedger {
         });
     }
 
-    void confirm(String txnId, String carrierRef) {
-        store.write("confirm " + txnId, c -> confirmOne(txnId, carrierRef, clock.millis()));
+    void confirm(String txnId, String carrierRef, Goods goodsIssued) {
+        store.write("confirm " + txnId, c -> confirmOne(txnId, carrierRef, goodsIssued, clock.millis()));
     }
 
     int confirmAll(List<Confirmation> confirmations) {
@@ -210,7 +275,7 @@ final class MoneyLedger {
             long now = clock.millis();
             int changed = 0;
             for (Confirmation confirmation : confirmations) {
-                if (confirmOne(confirmation.txnId(), confirmation.carrierRef(), now)) {
+                if (confirmOne(confirmation.txnId(), confirmation.carrierRef(), confirmation.goods(), now)) {
                     changed++;
                 }
             }
@@ -218,15 +283,26 @@ final class MoneyLedger {
         });
     }
 
-    private boolean confirmOne(String txnId, String carrierRef, long now) throws SQLException {
+    private boolean confirmOne(String txnId, String carrierRef, Goods goodsIssued, long now) throws SQLException {
         Order order = orders.require(txnId);
         if (order.status() == OrderStatus.CONFIRMED) {
             return false;
         }
         requireStatus(order, OrderStatus.PENDING, "confirm");
+        if (order.isGoods() && (goodsIssued == null || !goodsIssued.kind().equals(order.kind()))) {
+            // What the customer paid for must be in the journal before the order counts as done.
+            throw new IllegalStateException("cannot confirm " + order.kind() + " order " + txnId + " without its "
+                    + order.kind() + (goodsIssued == null ? "" : " (the carrier sent a " + goodsIssued.kind() + ")"));
+        }
         orders.move(txnId, OrderStatus.PENDING, OrderStatus.CONFIRMED, carrierRef, null, now);
         outbox.markDone(txnId, now);
-        audit.append(now, "order_confirmed", txnId, AuditChain.data("carrier_ref", carrierRef));
+        if (order.isGoods()) {
+            goods.insertIssued(txnId, goodsIssued, now);
+            audit.append(now, "order_confirmed", txnId, AuditChain.data("carrier_ref", carrierRef,
+                    "goods", goodsIssued.kind(), "secret", goodsIssued.masked()));
+        } else {
+            audit.append(now, "order_confirmed", txnId, AuditChain.data("carrier_ref", carrierRef));
+        }
         return true;
     }
 
@@ -242,9 +318,10 @@ final class MoneyLedger {
             long now = clock.millis();
             orders.move(txnId, OrderStatus.PENDING, OrderStatus.REFUSED, null, code, now);
             outbox.markDone(txnId, now);
-            CustomerCredit credit = credits.issue(order.paid(), txnId, null, "refused: " + code, now);
+            // What the order kept: an e-PIN's change already left it on its own voucher at submit.
+            CustomerCredit credit = credits.issue(order.kept(), txnId, null, "refused: " + code, now);
             audit.append(now, "order_refused", txnId, AuditChain.data("code", code, "credit", mask(credit.code()),
-                    "credit_minor", order.paid().minor()));
+                    "credit_minor", order.kept().minor()));
             return credit;
         });
     }

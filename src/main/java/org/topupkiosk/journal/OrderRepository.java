@@ -19,7 +19,7 @@ final class OrderRepository {
 
     private static final String COLUMNS = "txn_id, kind, msisdn, operator_id, product_id, status, amount_minor, "
             + "fee_minor, cash_minor, credit_applied_minor, currency, offline, carrier_ref, refusal_code, created_at, "
-            + "updated_at, receipt_printed";
+            + "updated_at, receipt_printed, change_minor";
 
     private final Connection c;
     private final PreparedStatement bumpSeq;
@@ -31,6 +31,7 @@ final class OrderRepository {
     private final PreparedStatement addCash;
     private final PreparedStatement addCredit;
     private final PreparedStatement submit;
+    private final PreparedStatement submitWithChange;
     private final PreparedStatement move;
     private final PreparedStatement receiptPrinted;
 
@@ -49,6 +50,8 @@ final class OrderRepository {
                 + "updated_at = ? WHERE txn_id = ? AND status = 'OPEN'");
         submit = c.prepareStatement("UPDATE orders SET status = 'PENDING', amount_minor = ?, fee_minor = ?, "
                 + "offline = ?, updated_at = ? WHERE txn_id = ? AND status = 'OPEN'");
+        submitWithChange = c.prepareStatement("UPDATE orders SET status = 'PENDING', amount_minor = ?, fee_minor = ?, "
+                + "change_minor = ?, change_credit = ?, updated_at = ? WHERE txn_id = ? AND status = 'OPEN'");
         move = c.prepareStatement("UPDATE orders SET status = ?, carrier_ref = COALESCE(?, carrier_ref), "
                 + "refusal_code = COALESCE(?, refusal_code), updated_at = ? WHERE txn_id = ? AND status = ?");
         receiptPrinted = c.prepareStatement("UPDATE orders SET receipt_printed = 1, updated_at = ? WHERE txn_id = ?");
@@ -68,7 +71,7 @@ final class OrderRepository {
         insert.setString(1, txnId);
         insert.setString(2, kind);
         insert.setString(3, operatorId);
-        insert.setString(4, msisdn.e164());
+        setNullable(insert, 4, msisdn == null ? null : msisdn.e164());
         setNullable(insert, 5, productId);
         insert.setString(6, currency);
         insert.setLong(7, now);
@@ -135,6 +138,18 @@ final class OrderRepository {
         requireOneRow(submit.executeUpdate(), txnId);
     }
 
+    /** OPEN to PENDING for goods sold online; {@code changeCredit} is the overpayment voucher's code, or null. */
+    void submitGoods(String txnId, long amountMinor, long feeMinor, long changeMinor, String changeCredit, long now)
+            throws SQLException {
+        submitWithChange.setLong(1, amountMinor);
+        submitWithChange.setLong(2, feeMinor);
+        submitWithChange.setLong(3, changeMinor);
+        setNullable(submitWithChange, 4, changeCredit);
+        submitWithChange.setLong(5, now);
+        submitWithChange.setString(6, txnId);
+        requireOneRow(submitWithChange.executeUpdate(), txnId);
+    }
+
     /** Moves {@code from} to {@code to}; the transition table and the WHERE (current status) both guard it. */
     void move(String txnId, OrderStatus from, OrderStatus to, String carrierRef, String refusalCode, long now)
             throws SQLException {
@@ -179,13 +194,14 @@ final class OrderRepository {
 
     private static Order map(ResultSet rs) throws SQLException {
         String currency = rs.getString("currency");
-        return new Order(rs.getString("txn_id"), rs.getString("kind"), new Msisdn(rs.getString("msisdn")),
+        String msisdn = rs.getString("msisdn");
+        return new Order(rs.getString("txn_id"), rs.getString("kind"), msisdn == null ? null : new Msisdn(msisdn),
                 rs.getString("operator_id"), rs.getString("product_id"), OrderStatus.valueOf(rs.getString("status")),
                 new Money(rs.getLong("amount_minor"), currency), new Money(rs.getLong("fee_minor"), currency),
                 new Money(rs.getLong("cash_minor"), currency),
                 new Money(rs.getLong("credit_applied_minor"), currency), rs.getInt("offline") == 1,
                 rs.getString("carrier_ref"), rs.getString("refusal_code"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
-                rs.getInt("receipt_printed") == 1);
+                rs.getInt("receipt_printed") == 1, new Money(rs.getLong("change_minor"), currency));
     }
 }

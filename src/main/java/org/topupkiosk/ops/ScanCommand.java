@@ -131,6 +131,8 @@ public final class ScanCommand extends CommandGroup {
                 return "eSIM order (" + e.smdpAddress() + ")";
             } else if (m instanceof CodeMeaning.PhoneNumber p) {
                 return "phone number " + p.number().e164();
+            } else if (m instanceof CodeMeaning.GoodsClaim) {
+                return "e-PIN or eSIM claim code";
             }
             CodeMeaning.Unknown u = (CodeMeaning.Unknown) m;
             return "not taken: " + u.reason().name().toLowerCase(Locale.ROOT) + " (" + u.detail() + ")";

@@ -46,8 +46,15 @@ public final class ReceiptFacts {
     public record VoucherRedemption(String txnId, Instant at, String operatorName, String maskedNumber,
                                     String voucherSerialMasked, Money faceValue, Status status) {}
 
-    /** activationCode is the SGP.22 string {@code LPA:1$<SM-DP+ address>$<matching id>}. */
-    public record Esim(Sale sale, String planName, String activationCode) {}
+    /**
+     * activationCode is the SGP.22 string {@code LPA:1$<SM-DP+ address>$<matching id>}; {@code price} the plan's, so
+     * what was paid above it ({@code sale.amount() - price}) prints as going to the new number.
+     */
+    public record Esim(Sale sale, String planName, String activationCode, Money price) {
+        public Esim(Sale sale, String planName, String activationCode) {
+            this(sale, planName, activationCode, sale.amount());
+        }
+    }
 
     public record EPin(Sale sale, String productName, String pin, String serial, String howToUse) {}
 

@@ -121,12 +121,12 @@ public final class ReceiptLayouts {
         Sale sale = e.sale();
         ReceiptWriter w = header("receipt.title.epin", lang, sale.at());
         w.text(e.productName());
-        saleLines(w, sale);
+        goodsSaleLines(w, sale, sale.amount());
         w.rule();
         w.centred(w.label("receipt.epin.pin"), Receipt.Style.CENTER);
         w.large(e.pin());
         w.pair("receipt.epin.serial", e.serial());
-        w.text(e.howToUse());
+        w.text(e.howToUse() != null ? e.howToUse() : w.msg("receipt.epin.howto", sale.operatorName()));
         w.text(w.msg("receipt.epin.keep"));
         return footer(w).build(sale.txnId() + "-epin", lookupLink(sale.txnId()), null);
     }
@@ -136,7 +136,7 @@ public final class ReceiptLayouts {
         Sale sale = e.sale();
         ReceiptWriter w = header("receipt.title.esim", lang, sale.at());
         w.text(e.planName());
-        saleLines(w, sale);
+        goodsSaleLines(w, sale, e.price());
         w.rule();
         w.text(w.msg("receipt.esim.scan"));
         w.text(w.msg("receipt.esim.manual"));
@@ -153,6 +153,27 @@ public final class ReceiptLayouts {
         w.heading("receipt.lookup");
         w.text(lookupLink(sale.txnId()));
         return footer(w).build(sale.txnId() + "-esim", e.activationCode(), null);
+    }
+
+    /**
+     * An e-PIN or eSIM paid for while the carrier had not answered: what was paid, and the claim code as a large line, a
+     * QR code and a CODE128 barcode. Scanned at the kiosk later it shows and prints the PIN or activation code, or the
+     * credit voucher if the carrier finally refused (docs/scanner-codes.md).
+     */
+    public Receipt goodsPending(Sale sale, String productName, boolean esim, String claimCode, String claimPretty,
+                                Lang lang) {
+        ReceiptWriter w = header(esim ? "receipt.title.esim" : "receipt.title.epin", lang, sale.at());
+        w.text(productName);
+        goodsSaleLines(w, sale, sale.amount());
+        w.rule();
+        w.text(w.msg(esim ? "receipt.goods.pending.esim" : "receipt.goods.pending.epin"));
+        w.centred(w.label("receipt.goods.claim"), Receipt.Style.CENTER);
+        w.large(claimPretty);
+        w.text(w.msg("receipt.goods.claim_secret"));
+        // The codes under this are the claim code, not the lookup link: no "check online" line above them.
+        w.rule();
+        w.pair("receipt.support", kiosk.supportPhone());
+        return w.build(sale.txnId() + "-pending", claimCode, claimCode);
     }
 
     /** The code as a large line, a QR code and a CODE128 barcode: the kiosk's scanner takes either back. */
@@ -318,7 +339,10 @@ public final class ReceiptLayouts {
     private void saleLines(ReceiptWriter w, Sale s) {
         w.pair("receipt.txn", s.txnId());
         w.pair("receipt.operator", s.operatorName());
-        w.pair("receipt.number", s.maskedNumber());
+        if (s.maskedNumber() != null) {
+            // An e-PIN has no number; an eSIM prints its new one.
+            w.pair("receipt.number", s.maskedNumber());
+        }
         w.pair("receipt.amount", w.money(s.amount()));
         w.pair("receipt.fee", w.money(s.fee()));
         w.pairBold("receipt.total", w.money(s.total()));
@@ -328,8 +352,35 @@ public final class ReceiptLayouts {
         }
         if (s.overpayment().isPositive() && s.overpaymentVoucher() != null) {
             w.text(w.msg("receipt.overpayment.voucher", w.money(s.overpayment()), s.overpaymentVoucher()));
-        } else {
+        } else if (s.maskedNumber() != null) {
             w.text(w.msg("receipt.no_change"));
+        }
+        status(w, s.status());
+    }
+
+    /**
+     * The money of an e-PIN or eSIM: its price (not "to the balance": the goods are what was bought), what an eSIM's
+     * new number got above the price, the fee, and an e-PIN's change voucher.
+     */
+    private void goodsSaleLines(ReceiptWriter w, Sale s, Money price) {
+        w.pair("receipt.txn", s.txnId());
+        w.pair("receipt.operator", s.operatorName());
+        if (s.maskedNumber() != null) {
+            w.pair("receipt.goods.new_number", s.maskedNumber());
+        }
+        w.pair("receipt.goods.price", w.money(price));
+        Money extra = s.amount().minus(price);
+        if (extra.isPositive()) {
+            w.pair("receipt.goods.extra", w.money(extra));
+        }
+        w.pair("receipt.fee", w.money(s.fee()));
+        w.pairBold("receipt.total", w.money(s.total()));
+        w.pair("receipt.cash", w.money(s.cash()));
+        if (s.credit().isPositive()) {
+            w.pair("receipt.credit_applied", w.money(s.credit()));
+        }
+        if (s.overpayment().isPositive() && s.overpaymentVoucher() != null) {
+            w.text(w.msg("receipt.overpayment.voucher", w.money(s.overpayment()), s.overpaymentVoucher()));
         }
         status(w, s.status());
     }

@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 import org.topupkiosk.app.CrashPoints;
 import org.topupkiosk.carrier.CarrierException;
 import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.carrier.IssuedGoods;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.journal.Confirmation;
 import org.topupkiosk.journal.CustomerCredit;
+import org.topupkiosk.journal.Goods;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.OutboxItem;
 
@@ -135,22 +137,29 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
         return due.size();
     }
 
-    private record Attempt(OutboxItem item, PaymentResult result, CarrierException error) {}
+    private record Attempt(OutboxItem item, PaymentRequest request, PaymentResult result, CarrierException error) {}
 
     private Attempt send(OutboxItem item) {
         crash.reach("payment-before-send");
+        PaymentRequest request = null;
         try {
-            PaymentRequest request = PaymentPayloads.fromJson(item.payloadJson());
+            request = PaymentPayloads.fromJson(item.payloadJson());
             PaymentResult result = carrier.pay(request);
             crash.reach("payment-after-answer");
-            return new Attempt(item, result, null);
+            if (request.goods() != null && result.status() == PaymentResult.Status.CONFIRMED
+                    && (result.goods() == null || result.goods().kind() != request.goods())) {
+                // Confirmed without the PIN or code the customer paid for: ask again under the same txnId.
+                return new Attempt(item, request, null, new CarrierException(CarrierException.Kind.UNKNOWN_OUTCOME,
+                        "goods-missing", "confirmed " + request.goods().wire() + " without its goods"));
+            }
+            return new Attempt(item, request, result, null);
         } catch (CarrierException e) {
-            return new Attempt(item, null, e);
+            return new Attempt(item, request, null, e);
         } catch (IllegalArgumentException e) {
-            return new Attempt(item, null,
+            return new Attempt(item, request, null,
                     new CarrierException(CarrierException.Kind.PROTOCOL, "bad-payload", e.getMessage(), e));
         } catch (RuntimeException e) {
-            return new Attempt(item, null,
+            return new Attempt(item, request, null,
                     new CarrierException(CarrierException.Kind.UNKNOWN_OUTCOME, "client-error", e.toString(), e));
         }
     }
@@ -161,7 +170,7 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
         for (Attempt a : attempts) {
             String txn = a.item().txnId();
             if (a.result() != null && a.result().status() == PaymentResult.Status.CONFIRMED) {
-                confirmed.add(new Confirmation(txn, a.result().carrierRef()));
+                confirmed.add(new Confirmation(txn, a.result().carrierRef(), journalGoods(a.result().goods())));
                 outcomes.add(new PaymentOutcome.Confirmed(txn, a.result().carrierRef()));
             } else if (a.result() != null && a.result().status() == PaymentResult.Status.REFUSED) {
                 CustomerCredit credit = journal.refuse(txn, a.result().refusalCode());
@@ -195,6 +204,17 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The carrier's goods as the journal keeps them (null for a top-up or package). */
+    static Goods journalGoods(IssuedGoods g) {
+        if (g instanceof IssuedGoods.EPin p) {
+            return new Goods("epin", p.pin(), p.serial(), null, null, p.expiresOn());
+        }
+        if (g instanceof IssuedGoods.Esim e) {
+            return new Goods("esim", e.activationCode(), null, e.msisdn(), e.iccid(), null);
+        }
+        return null;
     }
 
     private static void sleepQuietly(Duration d) {

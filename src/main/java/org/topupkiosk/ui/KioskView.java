@@ -20,6 +20,11 @@ import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.flow.Service;
 import org.topupkiosk.ui.screens.BalanceScreen;
+import org.topupkiosk.ui.screens.EsimDeviceScreen;
+import org.topupkiosk.ui.screens.GoodsDetailsScreen;
+import org.topupkiosk.ui.screens.GoodsDoneScreen;
+import org.topupkiosk.ui.screens.GoodsListScreen;
+import org.topupkiosk.ui.screens.GoodsOperatorScreen;
 import org.topupkiosk.ui.screens.HomeScreen;
 import org.topupkiosk.ui.screens.OperatorChoiceScreen;
 import org.topupkiosk.ui.screens.PackageDetailsScreen;
@@ -186,7 +191,9 @@ public final class KioskView extends StackPane {
             case CASH_INSERTION -> new CashInsertionScreen(send);
             case CONFIRM -> new ConfirmScreen(send);
             case SUBMITTING -> new ProgressScreen(
-                    s -> s.service() == Service.VOUCHER ? UiKeys.VOUCHER_REDEEMING_TITLE : UiKeys.SUBMITTING_TITLE,
+                    s -> s.service() == Service.VOUCHER ? UiKeys.VOUCHER_REDEEMING_TITLE
+                            : s.service() == Service.EPIN || s.service() == Service.ESIM ? UiKeys.GOODS_SUBMITTING
+                            : UiKeys.SUBMITTING_TITLE,
                     UiKeys.SUBMITTING_HINT);
             case RECEIPT -> new ProgressScreen(UiKeys.RECEIPT_TITLE, UiKeys.RECEIPT_PRINTING);
             case DONE -> new DoneScreen(send);
@@ -219,6 +226,14 @@ public final class KioskView extends StackPane {
             case AUTO_TOPUP_SUBMITTING -> new ProgressScreen(UiKeys.AUTO_TOPUP_SUBMITTING_TITLE, UiKeys.SUBMITTING_HINT);
             case AUTO_TOPUP_DONE -> new AutoTopUpDoneScreen();
             case HISTORY_LIST -> new HistoryScreen(send);
+            // e-PIN and eSIM (issue 7)
+            case GOODS_OPERATOR -> new GoodsOperatorScreen(send);
+            case GOODS_LOADING -> new ProgressScreen(s -> s.service() == Service.ESIM ? UiKeys.GOODS_LOADING_ESIM
+                    : UiKeys.GOODS_LOADING_EPIN, UiKeys.CHECKING_HINT).withStartOver();
+            case GOODS_LIST -> new GoodsListScreen(send);
+            case ESIM_DEVICE -> new EsimDeviceScreen(send);
+            case GOODS_DETAILS -> new GoodsDetailsScreen();
+            case GOODS_DONE -> new GoodsDoneScreen(send);
         };
         v.node().getStyleClass().add("screen-" + screen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         v.setLandscape(landscape);

@@ -71,6 +71,8 @@ final class TopBar extends VBox {
             case VOUCHER -> UiKeys.SERVICE_VOUCHER;
             case AUTO_TOPUP -> UiKeys.SERVICE_AUTO_TOPUP;
             case HISTORY -> UiKeys.SERVICE_HISTORY;
+            case EPIN -> UiKeys.SERVICE_EPIN;
+            case ESIM -> UiKeys.SERVICE_ESIM;
             default -> UiKeys.APP_TITLE;
         };
     }

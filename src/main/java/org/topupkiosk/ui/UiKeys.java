@@ -219,6 +219,47 @@ public final class UiKeys {
     public static final String HISTORY_STATUS_REFUSED = "ui.history.status.refused";
     public static final String HISTORY_STATUS_CANCELLED = "ui.history.status.cancelled";
     public static final String HISTORY_STATUS_UNCONFIRMED = "ui.history.status.unconfirmed";
+    // e-PIN and eSIM (issue 7 items 1 and 2): goods screens.
+    public static final String GOODS_OPERATOR_TITLE_EPIN = "ui.goods.operator.title.epin";
+    public static final String GOODS_OPERATOR_TITLE_ESIM = "ui.goods.operator.title.esim";
+    public static final String GOODS_OPERATOR_HINT_EPIN = "ui.goods.operator.hint.epin";
+    public static final String GOODS_OPERATOR_HINT_ESIM = "ui.goods.operator.hint.esim";
+    public static final String GOODS_LOADING_EPIN = "ui.goods.loading.epin";
+    public static final String GOODS_LOADING_ESIM = "ui.goods.loading.esim";
+    public static final String GOODS_LIST_TITLE_EPIN = "ui.goods.list.title.epin";
+    public static final String GOODS_LIST_TITLE_ESIM = "ui.goods.list.title.esim";
+    public static final String GOODS_DAYS = "ui.goods.days";
+    public static final String GOODS_EPIN_VALID = "ui.goods.epin.valid";
+    public static final String GOODS_DEVICE_TITLE = "ui.goods.device.title";
+    public static final String GOODS_DEVICE_HINT = "ui.goods.device.hint";
+    public static final String GOODS_DEVICE_EMPTY = "ui.goods.device.empty";
+    public static final String GOODS_DEVICE_COUNT = "ui.goods.device.count";
+    public static final String GOODS_DEVICE_SKIP = "ui.goods.device.skip";
+    public static final String GOODS_DETAILS_NOMINAL = "ui.goods.details.nominal";
+    public static final String GOODS_DETAILS_DEVICE = "ui.goods.details.device";
+    public static final String GOODS_DETAILS_NO_DEVICE = "ui.goods.details.no_device";
+    public static final String GOODS_RULE_EPIN = "ui.goods.rule.epin";
+    public static final String GOODS_RULE_ESIM = "ui.goods.rule.esim";
+    public static final String GOODS_CASH_EPIN = "ui.goods.cash.epin";
+    public static final String GOODS_CASH_ESIM = "ui.goods.cash.esim";
+    public static final String GOODS_ITEM = "ui.goods.item";
+    public static final String GOODS_DONE_EPIN = "ui.goods.done.epin";
+    public static final String GOODS_DONE_ESIM = "ui.goods.done.esim";
+    public static final String GOODS_DONE_PIN_HINT = "ui.goods.done.pin_hint";
+    public static final String GOODS_DONE_SERIAL = "ui.goods.done.serial";
+    public static final String GOODS_DONE_EXPIRES = "ui.goods.done.expires";
+    public static final String GOODS_DONE_EPIN_HOWTO = "ui.goods.done.epin_howto";
+    public static final String GOODS_DONE_ESIM_SCAN = "ui.goods.done.esim_scan";
+    public static final String GOODS_DONE_ESIM_MANUAL = "ui.goods.done.esim_manual";
+    public static final String GOODS_DONE_SMDP = "ui.goods.done.smdp";
+    public static final String GOODS_DONE_MATCHING = "ui.goods.done.matching";
+    public static final String GOODS_DONE_NEW_NUMBER = "ui.goods.done.new_number";
+    public static final String GOODS_DONE_PENDING = "ui.goods.done.pending";
+    public static final String GOODS_DONE_PENDING_HINT_EPIN = "ui.goods.done.pending_hint.epin";
+    public static final String GOODS_DONE_PENDING_HINT_ESIM = "ui.goods.done.pending_hint.esim";
+    public static final String GOODS_DONE_CLAIM = "ui.goods.done.claim";
+    public static final String GOODS_DONE_CHANGE = "ui.goods.done.change";
+    public static final String GOODS_SUBMITTING = "ui.goods.submitting";
 
     // Keys shared with the flow and the receipt, owned by their section of the bundles.
     public static final String PAYMENT_CREDITED = "payment.credited";

@@ -48,7 +48,10 @@ class JournalProperties {
             String open = journal.findOpenOrder().map(Order::txnId).orElse(null);
             switch (r.nextInt(10)) {
                 case 0, 1 -> {
-                    if (open == null) {
+                    if (open == null && r.nextInt(3) == 0) {
+                        // An e-PIN or eSIM: no number; its change and goods come at submit and confirm.
+                        journal.openGoodsOrder(r.nextBoolean() ? "epin" : "esim", "mts", "goods-" + r.nextInt(9));
+                    } else if (open == null) {
                         journal.openOrder("topup", JournalTest.NUMBER, "mts", r.nextBoolean() ? null : "pkg");
                     } else {
                         assertThatThrownBy(() -> journal.openOrder("topup", JournalTest.NUMBER, "mts", null))
@@ -82,8 +85,19 @@ class JournalProperties {
                     }
                 }
                 case 5 -> {
-                    if (open != null) {
-                        Money paid = journal.order(open).orElseThrow().paid();
+                    Order o = open == null ? null : journal.order(open).orElseThrow();
+                    if (o != null && o.isGoods() && o.paid().minor() >= 2) {
+                        long change = r.nextInt((int) Math.min(o.paid().minor() / 2, 100_000));
+                        long fee = r.nextInt((int) Math.min(o.paid().minor() - change, 10_000));
+                        Money amount = Money.rubMinor(o.paid().minor() - change - fee);
+                        assertThatThrownBy(() -> journal.submitGoods(open, amount, Money.rubMinor(fee),
+                                Money.rubMinor(change + 1), "{}")).isInstanceOf(IllegalStateException.class);
+                        SubmittedGoods g = journal.submitGoods(open, amount, Money.rubMinor(fee), Money.rubMinor(change),
+                                "{\"txn\":\"" + open + "\"}");
+                        assertThat(g.change().isPresent()).isEqualTo(change > 0);
+                        pending.add(open);
+                    } else if (open != null && !o.isGoods()) {
+                        Money paid = o.paid();
                         if (paid.isPositive()) {
                             Money fee = Money.rubMinor(r.nextInt((int) Math.min(paid.minor(), 10_000)));
                             assertThatThrownBy(() -> journal.submit(open, paid, fee.plus(Money.rubMinor(1)), false,
@@ -101,10 +115,13 @@ class JournalProperties {
                 case 7 -> {
                     if (!pending.isEmpty()) {
                         String txn = pending.remove(r.nextInt(pending.size()));
+                        String kind = journal.order(txn).orElseThrow().kind();
+                        Goods goods = kind.equals("epin") ? GoodsJournalTest.PIN : kind.equals("esim")
+                                ? GoodsJournalTest.ESIM : null;
                         if (r.nextBoolean()) {
-                            journal.confirm(txn, "ref-" + txn);
+                            journal.confirm(txn, "ref-" + txn, goods);
                         } else {
-                            journal.confirmAll(List.of(new Confirmation(txn, "ref-" + txn)));
+                            journal.confirmAll(List.of(new Confirmation(txn, "ref-" + txn, goods)));
                         }
                         assertThatThrownBy(() -> journal.refuse(txn, "late")).isInstanceOf(IllegalStateException.class);
                     }

@@ -22,6 +22,55 @@ class PaymentPayloadsTest {
         assertThat(PaymentPayloads.fromJson(PaymentPayloads.toJson(noProduct))).isEqualTo(noProduct);
     }
 
+    /** An e-PIN or eSIM payload: no number, the goods kind, and for an eSIM the optional device id. */
+    @Test
+    void goodsPayloadsRoundTrip() {
+        org.topupkiosk.testing.Property.forAll(500, r -> {
+            org.topupkiosk.carrier.GoodsKind kind = r.nextBoolean() ? org.topupkiosk.carrier.GoodsKind.EPIN
+                    : org.topupkiosk.carrier.GoodsKind.ESIM;
+            org.topupkiosk.domain.DeviceId device = null;
+            if (kind == org.topupkiosk.carrier.GoodsKind.ESIM && r.nextInt(3) > 0) {
+                device = r.nextBoolean() ? org.topupkiosk.domain.DeviceId.of("490154203237518")
+                        : org.topupkiosk.domain.DeviceId.of("89049032123451234512345678901235");
+            }
+            PaymentRequest g = PaymentRequest.goods("0042-" + r.nextInt(999_999), kind, "mts",
+                    Money.rubMinor(1 + r.nextInt(1_000_000)), "mts-" + kind.wire() + "-" + r.nextInt(9),
+                    Instant.ofEpochSecond(1_760_000_000L + r.nextInt(10_000_000)), device);
+            assertThat(PaymentPayloads.fromJson(PaymentPayloads.toJson(g))).isEqualTo(g);
+        });
+        assertThatThrownBy(() -> PaymentPayloads.fromJson("{\"txnId\":\"x\",\"goods\":\"epin\",\"operatorId\":\"mts\","
+                + "\"amountMinor\":100,\"currency\":\"RUB\",\"createdAt\":\"2026-11-21T10:00:00Z\","
+                + "\"imei\":\"490154203237519\"}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PaymentPayloads.fromJson("{\"txnId\":\"x\",\"goods\":\"pizza\",\"operatorId\":\"mts\","
+                + "\"amountMinor\":100,\"currency\":\"RUB\",\"createdAt\":\"2026-11-21T10:00:00Z\"}"))
+                .hasMessageContaining("goods");
+    }
+
+    /** Any damage to a goods payload gives a request or an IllegalArgumentException. */
+    @Test
+    void damagedGoodsPayloadsGiveOnlyACleanRefusal() {
+        String valid = PaymentPayloads.toJson(PaymentRequest.goods("0042-000009", org.topupkiosk.carrier.GoodsKind.ESIM,
+                "mts", Money.rub(500), "mts-esim-tourist-7d", Instant.parse("2026-11-21T10:00:00Z"),
+                org.topupkiosk.domain.DeviceId.of("490154203237518")));
+        org.topupkiosk.testing.Property.forAll(3000, r -> {
+            StringBuilder s = new StringBuilder(valid);
+            for (int i = 0; i < 1 + r.nextInt(4) && s.length() > 0; i++) {
+                int at = r.nextInt(s.length());
+                switch (r.nextInt(3)) {
+                    case 0 -> s.deleteCharAt(at);
+                    case 1 -> s.insert(at, (char) (32 + r.nextInt(95)));
+                    default -> s.setCharAt(at, (char) (32 + r.nextInt(95)));
+                }
+            }
+            try {
+                PaymentRequest back = PaymentPayloads.fromJson(s.toString());
+                assertThat(back.goods() != null || back.msisdn() != null).isTrue();
+            } catch (IllegalArgumentException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        });
+    }
+
     @Test
     void damagedPayloadsNameTheFieldAndNeverDefault() {
         assertThatThrownBy(() -> PaymentPayloads.fromJson("{\"txnId\":\"x\"}"))

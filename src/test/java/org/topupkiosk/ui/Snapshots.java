@@ -165,6 +165,68 @@ final class Snapshots {
             case SIM_RESULT -> b.services = simServices(found(lang, true, FlowSnapshot.ReceiptState.NONE));
             case SIM_FAILED -> b.services = simServices(new SimLookupView(SimLookupView.Phase.FAILED, false, true, null,
                     false, null, null, null, false, "sim.number.not_stored", null));
+            // e-PIN and eSIM (issue 7)
+            case GOODS_OPERATOR -> {
+                ServicesBuilder v = services(Service.EPIN);
+                v.operators = builder(Screen.OPERATOR_CHOICE, lang).services.operators();
+                v.goods = goods(Service.EPIN).build();
+                b.services = v.build();
+            }
+            case GOODS_LOADING -> {
+                operator(b);
+                ServicesBuilder v = services(Service.ESIM);
+                v.goods = goods(Service.ESIM).build();
+                b.services = v.build();
+            }
+            case GOODS_LIST -> {
+                operator(b);
+                ServicesBuilder v = services(Service.ESIM);
+                GoodsBuilder g = goods(Service.ESIM);
+                g.offers = List.of(esimTourist(lang), esimOffer("mts-esim-data-3d", lang, 5120, 0, 3, 300,
+                        "Интернет 5 ГБ на 3 дня", "Internet 5 GB for 3 days", "5 GB 流量（3天）"),
+                        esimOffer("mts-esim-month-30g", lang, 30720, 500, 30, 900, "30 ГБ и 500 минут на месяц",
+                                "30 GB and 500 minutes for a month", "30 GB + 500 分钟（1个月）"));
+                v.goods = g.build();
+                b.services = v.build();
+            }
+            case ESIM_DEVICE -> {
+                operator(b);
+                ServicesBuilder v = services(Service.ESIM);
+                GoodsBuilder g = goods(Service.ESIM);
+                g.selected = esimTourist(lang);
+                g.deviceDigits = "8904 9032 1234 5123 4512 3456 7890 1235";
+                g.deviceCount = 32;
+                v.goods = g.build();
+                b.services = v.build();
+                b.message = FlowMessage.error("goods.device.eid_check_digits");
+            }
+            case GOODS_DETAILS -> {
+                operator(b);
+                ServicesBuilder v = services(Service.ESIM);
+                GoodsBuilder g = goods(Service.ESIM);
+                g.selected = esimTourist(lang);
+                g.deviceDigits = "4901 5420 3237 518";
+                g.deviceCount = 15;
+                g.deviceKind = "IMEI";
+                v.goods = g.build();
+                v.selected = item(g.selected);
+                b.services = v.build();
+            }
+            case GOODS_DONE -> {
+                operator(b);
+                b.txnId = "0042-000318";
+                b.paymentStatus = PaymentStatus.CREDITED;
+                b.receipt = ReceiptState.PRINTING;
+                ServicesBuilder v = services(Service.ESIM);
+                GoodsBuilder g = goods(Service.ESIM);
+                g.selected = esimTourist(lang);
+                g.activationCode = ESIM_CODE;
+                g.smdpAddress = "rsp.carrier-sim.test";
+                g.matchingId = "Q7K2-9XMD-4PLR-T8WA";
+                g.newNumber = "+7 915 700-00-17";
+                v.goods = g.build();
+                b.services = v.build();
+            }
             case CREDIT_VOUCHER -> {
                 settled(cash(limits(operator(number(b)))));
                 b.creditCode = "4830 2917 5560";
@@ -284,10 +346,14 @@ final class Snapshots {
         ServicesView.PromoView promo;
         // Find my number.
         SimLookupView sim;
+        // e-PIN and eSIM.
+        org.topupkiosk.flow.GoodsView goods;
+        // Auto top-up and recent payments.
+        org.topupkiosk.flow.AccountView account;
 
         ServicesView build() {
             return new ServicesView(service, operators, null, balance, balanceExpires, packages, page, pages, selected,
-                    pinMask, pinLength, voucherNominal, voucherOperator, voucherSerial, promo, null, null, sim);
+                    pinMask, pinLength, voucherNominal, voucherOperator, voucherSerial, promo, goods, account, sim);
         }
     }
 
@@ -316,6 +382,74 @@ final class Snapshots {
         ServicesBuilder v = services(service);
         v.sim = sim(SimLookupView.Phase.WAITING, true, false);
         return v.build();
+    }
+
+    // e-PIN and eSIM (issue 7) ------------------------------------------------------------------------------------
+
+    /** A valid SGP.22 code as the simulator makes them. */
+    static final String ESIM_CODE = "LPA:1$rsp.carrier-sim.test$Q7K2-9XMD-4PLR-T8WA";
+
+    /** The goods part of a snapshot, shaped by a test. */
+    static final class GoodsBuilder {
+        Service service;
+        List<org.topupkiosk.flow.GoodsView.Offer> offers = List.of();
+        int page;
+        int pages = 1;
+        org.topupkiosk.flow.GoodsView.Offer selected;
+        String deviceDigits = "";
+        int deviceCount;
+        String deviceKind;
+        String pin;
+        String serial;
+        java.time.LocalDate expiresOn;
+        String activationCode;
+        String smdpAddress;
+        String matchingId;
+        String newNumber;
+        String claimCode;
+        String claimPayload;
+        Money change;
+        String changeCode;
+
+        org.topupkiosk.flow.GoodsView build() {
+            return new org.topupkiosk.flow.GoodsView(service, offers, page, pages, selected, deviceDigits, deviceCount,
+                    deviceKind, pin, serial, expiresOn, activationCode, smdpAddress, matchingId, newNumber, claimCode,
+                    claimPayload, change, changeCode);
+        }
+    }
+
+    static GoodsBuilder goods(Service service) {
+        GoodsBuilder g = new GoodsBuilder();
+        g.service = service;
+        return g;
+    }
+
+    static org.topupkiosk.flow.GoodsView.Offer esimTourist(Lang lang) {
+        return esimOffer("mts-esim-tourist-7d", lang, 10240, 100, 7, 500, "Турист: 10 ГБ и 100 минут на 7 дней",
+                "Tourist: 10 GB and 100 minutes for 7 days", "旅游：10 GB + 100 分钟（7天）");
+    }
+
+    static org.topupkiosk.flow.GoodsView.Offer esimOffer(String id, Lang lang, long mb, long min, int days, long rub,
+                                                         String ru, String en, String zh) {
+        String title = lang == Lang.RU ? ru : lang == Lang.EN ? en : zh;
+        return new org.topupkiosk.flow.GoodsView.Offer(id, title, "esim", Money.rub(rub), Money.ZERO_RUB, Money.rub(rub),
+                mb, min, days);
+    }
+
+    static org.topupkiosk.flow.GoodsView.Offer epinOffer(Lang lang, long rub, long fee) {
+        String title = switch (lang) {
+            case RU -> "e-PIN на " + rub + " ₽";
+            case EN -> "e-PIN " + rub + " ₽";
+            case ZH -> rub + " ₽ 电子充值码";
+        };
+        return new org.topupkiosk.flow.GoodsView.Offer("beeline-epin-" + rub, title, "epin", Money.rub(rub),
+                Money.rub(fee), Money.rub(rub + fee), 0, 0, 365);
+    }
+
+    /** The offer as the shared cash and confirm screens see it (the services' selected item). */
+    static ServicesView.PackageView item(org.topupkiosk.flow.GoodsView.Offer o) {
+        return new ServicesView.PackageView(o.id(), o.title(), o.kind(), "unlimited", o.dataMb(), o.voiceMinutes(),
+                o.price(), o.fee(), o.cashNeeded());
     }
 
     static ServicesBuilder services(Service service) {

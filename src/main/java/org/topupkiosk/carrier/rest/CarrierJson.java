@@ -197,13 +197,17 @@ public final class CarrierJson {
     // Payments
 
     public static ObjectNode paymentRequest(PaymentRequest r) {
-        ObjectNode o = object().put("txnId", r.txnId()).put("msisdn", r.msisdn().e164())
-                .put("operatorId", r.operatorId());
+        ObjectNode o = object().put("txnId", r.txnId());
+        if (r.msisdn() != null) {
+            o.put("msisdn", r.msisdn().e164());
+        }
+        o.put("operatorId", r.operatorId());
         o.set("amount", money(r.amount()));
         o.put("productId", r.productId()).put("createdAt", r.createdAt().toString());
         if (r.promoId() != null) {
             o.put("promoId", r.promoId());
         }
+        GoodsJson.putGoodsFields(o, r);
         return o;
     }
 
@@ -215,8 +219,14 @@ public final class CarrierJson {
         } catch (RuntimeException e) {
             throw new WireFormatException("'createdAt' must be an ISO-8601 instant, got '" + created + "'", e);
         }
-        return new PaymentRequest(text(n, "txnId"), msisdn(n, "msisdn"), optionalText(n, "operatorId"),
-                money(n, "amount"), optionalText(n, "productId"), createdAt, optionalText(n, "promoId"));
+        org.topupkiosk.carrier.GoodsKind goods = GoodsJson.goodsKind(n);
+        Msisdn msisdn = goods != null && optionalText(n, "msisdn") == null ? null : msisdn(n, "msisdn");
+        try {
+            return new PaymentRequest(text(n, "txnId"), msisdn, optionalText(n, "operatorId"), money(n, "amount"),
+                    optionalText(n, "productId"), createdAt, optionalText(n, "promoId"), goods, GoodsJson.device(n));
+        } catch (IllegalArgumentException e) {
+            throw new WireFormatException(e.getMessage(), e);
+        }
     }
 
     // Scratch-card vouchers
@@ -276,6 +286,9 @@ public final class CarrierJson {
                 .put("carrierRef", r.carrierRef());
         o.set("amount", r.amount() == null ? null : money(r.amount()));
         o.put("refusalCode", r.refusalCode()).put("message", r.message());
+        if (r.goods() != null) {
+            o.set("goods", GoodsJson.issued(r.goods()));
+        }
         return o;
     }
 
@@ -301,7 +314,10 @@ public final class CarrierJson {
         if (status == PaymentResult.Status.REFUSED && refusal == null) {
             throw new WireFormatException("REFUSED payment without 'refusalCode'");
         }
-        return new PaymentResult(txnId, status, carrierRef, money(n, "amount"), refusal, message);
+        // Goods come only with a confirmation; on any other status they are not trusted, and not read.
+        org.topupkiosk.carrier.IssuedGoods goods = status == PaymentResult.Status.CONFIRMED && n.hasNonNull("goods")
+                ? GoodsJson.issued(n.get("goods")) : null;
+        return new PaymentResult(txnId, status, carrierRef, money(n, "amount"), refusal, message, goods);
     }
 
     // Errors
@@ -331,7 +347,7 @@ public final class CarrierJson {
         return v.textValue();
     }
 
-    private static Msisdn msisdn(JsonNode n, String field) {
+    static Msisdn msisdn(JsonNode n, String field) {
         String v = text(n, field);
         try {
             return new Msisdn(v);
@@ -340,7 +356,7 @@ public final class CarrierJson {
         }
     }
 
-    private static String oneOf(JsonNode n, String field, String... allowed) {
+    static String oneOf(JsonNode n, String field, String... allowed) {
         String v = text(n, field);
         for (String a : allowed) {
             if (a.equals(v)) {

@@ -26,6 +26,7 @@ import org.topupkiosk.carrier.CarrierException;
 import org.topupkiosk.carrier.CarrierException.Kind;
 import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.CatalogEntry;
+import org.topupkiosk.carrier.GoodsOffer;
 import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.carrier.OtpCheck;
 import org.topupkiosk.carrier.OtpTokenUse;
@@ -124,8 +125,33 @@ public final class RestCarrierGateway implements CarrierGateway {
             throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body",
                     "payment answer for txn " + r.txnId() + " with status " + r.status() + ", asked for " + request.txnId());
         }
+        requireGoods(request, r);
         log.debug("txn={} carrier_status={} ref={}", r.txnId(), r.status(), r.carrierRef());
         return r;
+    }
+
+    @Override
+    public List<GoodsOffer> goods(String operatorId) throws CarrierException {
+        Objects.requireNonNull(operatorId, "operatorId");
+        Answer a = send("GET", "/v1/goods", "operator=" + URLEncoder.encode(operatorId, StandardCharsets.UTF_8), null);
+        if (a.status == 404) {
+            throw a.refusal("unknown-operator");
+        }
+        return a.decodeOk(GoodsJson::offers);
+    }
+
+    /**
+     * A confirmed e-PIN or eSIM without its goods (or with the other kind) is an answer the kiosk cannot use: it is
+     * an unknown outcome, asked again under the same txnId, never a sale the customer gets nothing for.
+     */
+    private static void requireGoods(PaymentRequest request, PaymentResult r) throws CarrierException {
+        if (request.goods() == null || r.status() != PaymentResult.Status.CONFIRMED) {
+            return;
+        }
+        if (r.goods() == null || r.goods().kind() != request.goods()) {
+            throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body", "confirmed " + request.goods().wire()
+                    + " payment " + r.txnId() + " without its " + request.goods().wire());
+        }
     }
 
     @Override

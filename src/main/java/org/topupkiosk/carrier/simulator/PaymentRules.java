@@ -14,7 +14,12 @@ final class PaymentRules {
     static final Money MAX_AMOUNT = Money.rub(15_000);
 
     /** The carrier's decision on a new payment; {@code refusalCode} is null unless REFUSED. */
-    record Decision(PaymentResult.Status status, String refusalCode, String message) {
+    record Decision(PaymentResult.Status status, String refusalCode, String message,
+                    org.topupkiosk.carrier.IssuedGoods goods) {
+        Decision(PaymentResult.Status status, String refusalCode, String message) {
+            this(status, refusalCode, message, null);
+        }
+
         static Decision refuse(String code, String message) {
             return new Decision(PaymentResult.Status.REFUSED, code, message);
         }
@@ -29,6 +34,12 @@ final class PaymentRules {
     }
 
     static Decision decide(PaymentRequest r) {
+        if (r.goods() != null) {
+            // An e-PIN or eSIM has no account yet: the carrier checks the product, the price and the phone.
+            String refusal = SimGoods.refusal(r);
+            return refusal != null ? Decision.refuse(refusal, "goods cannot be issued")
+                    : new Decision(PaymentResult.Status.CONFIRMED, null, "issued");
+        }
         String refusal = accountRefusal(r.msisdn());
         if (refusal != null) {
             return Decision.refuse(refusal, "account cannot be paid");

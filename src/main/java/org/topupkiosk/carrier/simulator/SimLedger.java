@@ -97,10 +97,14 @@ final class SimLedger implements Closeable {
         PaymentRules.Decision d = decide.get();
         boolean applied = d.status() != PaymentResult.Status.REFUSED;
         String ref = applied ? String.format("SIM%010d", ++sequence) : null;
-        LedgerEntry e = new LedgerEntry(r.txnId(), r.msisdn().e164(), r.operatorId(), r.amount(), r.productId(),
-                d.status(), ref, d.refusalCode(), applied ? 1 : 0);
+        LedgerEntry e = new LedgerEntry(r.txnId(), r.msisdn() == null ? null : r.msisdn().e164(), r.operatorId(),
+                r.amount(), r.productId(), d.status(), ref, d.refusalCode(), applied ? 1 : 0, d.goods());
         ObjectNode line = toJson(e).put("event", "payment").put("fingerprint", fingerprint)
                 .put("createdAt", r.createdAt().toString()).put("message", d.message());
+        if (d.goods() != null) {
+            // The simulator's own file keeps the PIN so a restarted simulator answers a repeat with the same one.
+            line.set("goods", org.topupkiosk.carrier.rest.GoodsJson.issued(d.goods()));
+        }
         if (r.promoId() != null) {
             line.put("promoId", r.promoId());
             promos.put(r.txnId(), r.promoId());
@@ -156,8 +160,11 @@ final class SimLedger implements Closeable {
     private void put(LedgerEntry e, String fingerprint) {
         Stored before = payments.put(e.txnId(), new Stored(e, fingerprint));
         int newlyApplied = e.appliedCount() - (before == null ? 0 : before.entry().appliedCount());
-        if (newlyApplied > 0) {
-            toppedUpMinor.merge(e.msisdn(), toBalance(e).minor() * newlyApplied, Long::sum);
+        // A new eSIM's number gets what was paid above the plan's price; an e-PIN puts nothing on any balance yet.
+        String account = e.goods() instanceof org.topupkiosk.carrier.IssuedGoods.Esim esim ? esim.msisdn().e164()
+                : e.msisdn();
+        if (newlyApplied > 0 && account != null) {
+            toppedUpMinor.merge(account, toBalance(e).minor() * newlyApplied, Long::sum);
         }
     }
 
@@ -167,8 +174,17 @@ final class SimLedger implements Closeable {
             String promo = promos.get(e.txnId());
             return e.amount().plus(SimPromotions.bonus(promo, e.operatorId(), e.amount(), LocalDate.now(clock)));
         }
-        return SimCatalog.product(e.productId()).map(p -> e.amount().minus(p.price()).max(Money.zero(e.amount().currency())))
-                .orElse(Money.zero(e.amount().currency()));
+        Money zero = Money.zero(e.amount().currency());
+        if (e.goods() != null) {
+            return e.goods() instanceof org.topupkiosk.carrier.IssuedGoods.Esim
+                    ? SimGoods.offer(e.productId()).map(g -> e.amount().minus(g.price()).max(zero)).orElse(zero) : zero;
+        }
+        return SimCatalog.product(e.productId()).map(p -> e.amount().minus(p.price()).max(zero)).orElse(zero);
+    }
+
+    /** How many payments issued goods: a restarted simulator numbers new eSIMs after these, never reusing one. */
+    synchronized int goodsIssued() {
+        return (int) payments.values().stream().filter(p -> p.entry().goods() != null).count();
     }
 
     /** The promo bonus the carrier added to this payment (zero when none applied). */
@@ -189,7 +205,8 @@ final class SimLedger implements Closeable {
         Stored s = payments.get(txnId);
         LedgerEntry e = s.entry();
         payments.put(txnId, new Stored(new LedgerEntry(e.txnId(), e.msisdn(), e.operatorId(), e.amount(),
-                e.productId(), PaymentResult.Status.CONFIRMED, e.carrierRef(), null, e.appliedCount()), s.fingerprint()));
+                e.productId(), PaymentResult.Status.CONFIRMED, e.carrierRef(), null, e.appliedCount(), e.goods()),
+                s.fingerprint()));
     }
 
     private void append(ObjectNode line) {
@@ -222,12 +239,13 @@ final class SimLedger implements Closeable {
                     }
                     continue;
                 }
-                LedgerEntry e = new LedgerEntry(txnId, CarrierJson.text(n, "msisdn"),
+                LedgerEntry e = new LedgerEntry(txnId, CarrierJson.optionalText(n, "msisdn"),
                         CarrierJson.optionalText(n, "operatorId"), CarrierJson.money(n, "amount"),
                         CarrierJson.optionalText(n, "productId"),
                         PaymentResult.Status.valueOf(CarrierJson.text(n, "status")),
                         CarrierJson.optionalText(n, "carrierRef"), CarrierJson.optionalText(n, "refusalCode"),
-                        n.path("appliedCount").asInt());
+                        n.path("appliedCount").asInt(),
+                        n.hasNonNull("goods") ? org.topupkiosk.carrier.rest.GoodsJson.issued(n.get("goods")) : null);
                 String promo = CarrierJson.optionalText(n, "promoId");
                 if (promo != null) {
                     promos.put(txnId, promo);
@@ -237,7 +255,8 @@ final class SimLedger implements Closeable {
                     // Two records of one txnId is a double payment; keep counting so ledger() shows it.
                     log.error("ledger file {} line {}: txn={} recorded again", file, lineNo, txnId);
                     e = new LedgerEntry(e.txnId(), e.msisdn(), e.operatorId(), e.amount(), e.productId(), e.status(),
-                            e.carrierRef(), e.refusalCode(), earlier.entry().appliedCount() + e.appliedCount());
+                            e.carrierRef(), e.refusalCode(), earlier.entry().appliedCount() + e.appliedCount(),
+                            e.goods());
                 }
                 put(e, CarrierJson.text(n, "fingerprint"));
                 if (e.carrierRef() != null) {
@@ -251,7 +270,9 @@ final class SimLedger implements Closeable {
     }
 
     private static String fingerprint(PaymentRequest r) {
-        return r.msisdn().e164() + "|" + r.operatorId() + "|" + r.amount().minor() + " " + r.amount().currency() + "|"
-                + r.productId() + "|" + r.createdAt() + (r.promoId() == null ? "" : "|" + r.promoId());
+        return (r.msisdn() == null ? "-" : r.msisdn().e164()) + "|" + r.operatorId() + "|" + r.amount().minor() + " "
+                + r.amount().currency() + "|" + r.productId() + "|" + r.createdAt()
+                + (r.promoId() == null ? "" : "|" + r.promoId())
+                + (r.goods() == null ? "" : "|" + r.goods().wire() + (r.device() == null ? "" : ":" + r.device().digits()));
     }
 }

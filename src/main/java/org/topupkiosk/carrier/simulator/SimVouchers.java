@@ -48,6 +48,13 @@ final class SimVouchers {
         states.put(pin, state);
     }
 
+    /** An e-PIN the carrier sold: from now on it is an unused voucher like the scratch cards above. */
+    synchronized void issue(String pin, String serial, Money nominal, String operatorId) {
+        if (!cards.containsKey(pin)) {
+            card(pin, serial, nominal.minor() / 100, operatorId, VoucherInfo.State.UNUSED);
+        }
+    }
+
     /** The card behind a PIN, or null when no card has it. */
     synchronized VoucherInfo validate(String pin) {
         Card c = cards.get(pin);

@@ -12,11 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.topupkiosk.carrier.AccountCheck;
 import org.topupkiosk.carrier.CatalogEntry;
+import org.topupkiosk.carrier.GoodsOffer;
+import org.topupkiosk.carrier.IssuedGoods;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.VoucherInfo;
 import org.topupkiosk.carrier.VoucherRedemption;
 import org.topupkiosk.carrier.rest.CarrierJson;
+import org.topupkiosk.carrier.rest.GoodsJson;
 import org.topupkiosk.carrier.rest.RequestSigner;
 import org.topupkiosk.carrier.rest.WireFormatException;
 import org.topupkiosk.domain.Msisdn;
@@ -54,6 +57,7 @@ final class SimulatorApi {
     private final SimOtp otp;
     private final SimRegister sims = SimRegister.load();
     private final SimVouchers vouchers = new SimVouchers();
+    private final SimGoods goods;
     private final java.util.Set<String> credited = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Auto top-up rules and token uses, behind the one-time codes. */
     private final SimAutoTopUp autoTopUps;
@@ -65,6 +69,8 @@ final class SimulatorApi {
         this.clock = clock;
         this.otp = otp;
         this.autoTopUps = new SimAutoTopUp(otp);
+        this.goods = new SimGoods(clock);
+        goods.continueAfter(ledger.goodsIssued());
     }
 
     SimAutoTopUp autoTopUps() {
@@ -95,6 +101,9 @@ final class SimulatorApi {
         }
         if (p.equals("/v1/catalog")) {
             return "GET".equals(m) ? catalog(r) : notAllowed(m, p);
+        }
+        if (p.equals("/v1/goods")) {
+            return "GET".equals(m) ? goodsOffers(r) : notAllowed(m, p);
         }
         if (p.equals("/v1/payments")) {
             return "POST".equals(m) ? pay(r, forcedRefusal) : notAllowed(m, p);
@@ -208,14 +217,32 @@ final class SimulatorApi {
         if (!req.txnId().equals(key)) {
             return Response.error(400, "idempotency-key", "Idempotency-Key header must equal txnId");
         }
-        SimLedger.Offer offer = ledger.offer(req, () -> forcedRefusal != null
-                ? PaymentRules.Decision.refuse(forcedRefusal, "refused (injected)")
-                : PaymentRules.decide(req));
+        SimLedger.Offer offer = ledger.offer(req, () -> {
+            PaymentRules.Decision d = forcedRefusal != null
+                    ? PaymentRules.Decision.refuse(forcedRefusal, "refused (injected)") : PaymentRules.decide(req);
+            // Goods are issued here, for a txnId the ledger has never seen: a repeat gets the stored ones.
+            return d.status() == PaymentResult.Status.CONFIRMED && req.goods() != null
+                    ? new PaymentRules.Decision(d.status(), null, d.message(), goods.issue(req)) : d;
+        });
         if (offer instanceof SimLedger.Conflict c) {
             return Response.error(409, "txn-conflict", "txn " + req.txnId() + " was already used for another payment");
         }
+        if (offer instanceof SimLedger.Created cr && cr.entry().goods() instanceof IssuedGoods.EPin pin) {
+            // A sold e-PIN is a voucher like a scratch card: the kiosk's scratch-card service can apply it.
+            GoodsOffer o = SimGoods.offer(req.productId()).orElseThrow();
+            vouchers.issue(pin.pin(), pin.serial(), o.price(), o.operatorId());
+        }
         LedgerEntry e = offer instanceof SimLedger.Created cr ? cr.entry() : ((SimLedger.Repeat) offer).entry();
         return Response.json(200, CarrierJson.paymentResult(e.toResult(message(e))));
+    }
+
+    private Response goodsOffers(Request r) {
+        String operator = queryParam(r.query(), "operator");
+        List<GoodsOffer> offers = operator == null ? SimGoods.all() : SimGoods.forOperator(operator);
+        if (offers.isEmpty()) {
+            return Response.error(404, "unknown-operator", "no operator '" + operator + "'");
+        }
+        return Response.json(200, GoodsJson.offers(offers));
     }
 
     private Response validateVoucher(Request r, String forcedRefusal) {

@@ -49,7 +49,12 @@ public final class ConfirmScreen implements ScreenView {
     public void update(FlowSnapshot s, Texts t) {
         title.setText(t.get(UiKeys.CONFIRM_TITLE));
         row(0, t.get(UiKeys.CONFIRM_OPERATOR), s.operatorName() == null ? "" : s.operatorName());
-        row(1, t.get(UiKeys.CONFIRM_NUMBER), s.msisdn() == null ? "" : s.msisdn().pretty());
+        org.topupkiosk.flow.GoodsView goods = GoodsTexts.goods(s);
+        if (goods != null && goods.selected() != null) {
+            row(1, t.get(UiKeys.GOODS_ITEM), goods.selected().title()); // an e-PIN or eSIM has no number yet
+        } else {
+            row(1, t.get(UiKeys.CONFIRM_NUMBER), s.msisdn() == null ? "" : s.msisdn().pretty());
+        }
         // A spent credit voucher is not cash: the row names both parts of what was paid.
         row(2, t.get(UiKeys.CONFIRM_CASH), !s.creditApplied().isPositive() ? t.money(s.cashInserted())
                 : t.get(UiKeys.CONFIRM_CASH_WITH_VOUCHER, s.cashInserted().minus(s.creditApplied()), s.creditApplied()));

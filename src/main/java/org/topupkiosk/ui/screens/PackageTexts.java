@@ -49,6 +49,10 @@ final class PackageTexts {
      * which goes to the balance.
      */
     static String toBalanceLine(org.topupkiosk.flow.FlowSnapshot s, Texts t) {
+        String goods = GoodsTexts.cashLine(s, t); // an e-PIN or eSIM says where money above its price goes
+        if (goods != null) {
+            return goods;
+        }
         ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
         if (pkg == null || s.toBalance() == null) {
             return t.get(UiKeys.CASH_TO_BALANCE, s.toBalance());

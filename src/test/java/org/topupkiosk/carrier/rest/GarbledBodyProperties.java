@@ -17,7 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.carrier.CarrierException;
+import org.topupkiosk.carrier.GoodsKind;
+import org.topupkiosk.carrier.PaymentRequest;
+import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.SimulatorFixture;
+import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.testing.Property;
 
@@ -46,7 +50,17 @@ class GarbledBodyProperties {
                     + "\"nominal\":{\"minor\":50000,\"currency\":\"RUB\"}}",
             "{\"redemptionId\":\"V1\",\"status\":\"REDEEMED\",\"serial\":\"S\",\"operatorId\":\"mts\","
                     + "\"nominal\":{\"minor\":50000,\"currency\":\"RUB\"},\"carrierRef\":\"R\",\"refusalCode\":null}",
-            "{\"code\":\"bad-signature\",\"message\":\"no\"}");
+            "{\"code\":\"bad-signature\",\"message\":\"no\"}",
+            // e-PIN and eSIM: the goods offers, and confirmed sales carrying a PIN or an activation code.
+            "{\"goods\":[{\"productId\":\"mts-epin-300\",\"operatorId\":\"mts\",\"kind\":\"epin\","
+                    + "\"price\":{\"minor\":30000,\"currency\":\"RUB\"},\"dataMb\":0,\"voiceMinutes\":0,"
+                    + "\"validDays\":365,\"titles\":{\"ru\":\"x\"}}]}",
+            "{\"txnId\":\"G\",\"status\":\"CONFIRMED\",\"carrierRef\":\"R\",\"amount\":{\"minor\":100,"
+                    + "\"currency\":\"RUB\"},\"goods\":{\"kind\":\"epin\",\"pin\":\"1234567890123452\","
+                    + "\"serial\":\"S\",\"expiresOn\":\"2027-01-01\"}}",
+            "{\"txnId\":\"G\",\"status\":\"CONFIRMED\",\"carrierRef\":\"R\",\"amount\":{\"minor\":100,"
+                    + "\"currency\":\"RUB\"},\"goods\":{\"kind\":\"esim\",\"activationCode\":"
+                    + "\"LPA:1$rsp.example.ru$AB-12\",\"msisdn\":\"+79157000001\",\"iccid\":null}}");
     private static final int[] STATUSES = {200, 200, 200, 201, 400, 401, 404, 409, 500, 503, 302};
 
     private HttpServer server;
@@ -82,7 +96,15 @@ class GarbledBodyProperties {
             nextBody.set(r.nextInt(3) == 0 ? Property.randomBytes(r, 200) : mutate(r, SEEDS.get(r.nextInt(SEEDS.size()))));
             Msisdn m = Msisdn.of("+79161234567");
             try {
-                switch (r.nextInt(9)) {
+                switch (r.nextInt(11)) {
+                    case 9 -> assertThat(gw.goods("mts")).doesNotContainNull();
+                    case 10 -> {
+                        PaymentResult g = gw.pay(PaymentRequest.goods("G", GoodsKind.EPIN, "mts", Money.rub(1),
+                                "mts-epin-100", java.time.Instant.now(), null));
+                        assertThat(g.status()).isNotNull();
+                        assertThat(g.status() != PaymentResult.Status.CONFIRMED || g.goods() != null)
+                                .as("a confirmed sale always brings its goods").isTrue();
+                    }
                     case 6 -> assertThat(gw.validateVoucher("12345678901234").state()).isNotNull();
                     case 7 -> assertThat(gw.redeemVoucher("12345678901234", m, "V1").status()).isNotNull();
                     case 0 -> assertThat(gw.pay(topUp("+79161234567", 100)).status()).isNotNull();

@@ -20,7 +20,7 @@ class OpenApiDocTest {
         List<String> paths = new ArrayList<>();
         doc.path("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/v1/accounts/check", "/v1/accounts/{msisdn}/balance",
-                "/v1/catalog", "/v1/payments", "/v1/payments/{txnId}", "/v1/otp", "/v1/otp/{otpId}/verify",
+                "/v1/catalog", "/v1/goods", "/v1/payments", "/v1/payments/{txnId}", "/v1/otp", "/v1/otp/{otpId}/verify",
                 "/v1/sims/{iccid}", "/v1/vouchers/validate", "/v1/vouchers/redeem", "/sim/faults", "/sim/ledger",
                 "/sim/sms",
                 // auto top-up and recent payments

@@ -1,0 +1,77 @@
+package org.topupkiosk.flow;
+
+import static org.topupkiosk.flow.Screen.GOODS_DONE;
+import static org.topupkiosk.flow.Screen.GOODS_LIST;
+import static org.topupkiosk.flow.Screen.GOODS_OPERATOR;
+import static org.topupkiosk.flow.Screen.RECEIPT;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.topupkiosk.carrier.GoodsOffer;
+import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Operator;
+import org.topupkiosk.journal.Goods;
+import org.topupkiosk.journal.GoodsClaimCodes;
+
+/**
+ * Builds the goods part of the snapshot from the session, pure (as {@link FlowSnapshots} does for the rest). The PIN
+ * and the activation code go in only on the receipt and done screens.
+ */
+final class GoodsSnapshots {
+
+    private GoodsSnapshots() {}
+
+    /** The services view with the goods part filled in (and the chosen offer as the cash and confirm screens' item). */
+    static ServicesView withGoods(ServicesView v, Session s, Screen screen, Lang lang, Catalog catalog) {
+        if (v == null) {
+            return v;
+        }
+        Operator op = s.operator;
+        List<GoodsView.Offer> page = new ArrayList<>();
+        if (screen == GOODS_LIST) {
+            int from = s.goodsPage * GoodsSales.PER_PAGE;
+            for (int i = from; i < Math.min(s.goodsOffers.size(), from + GoodsSales.PER_PAGE); i++) {
+                page.add(offer(s.goodsOffers.get(i), op, lang));
+            }
+        }
+        GoodsView.Offer selected = s.goodsOffer == null ? null : offer(s.goodsOffer, op, lang);
+        boolean done = screen == GOODS_DONE || screen == RECEIPT;
+        Goods g = done ? s.goods : null;
+        boolean esim = g != null && "esim".equals(g.kind());
+        String[] lpa = esim ? g.secret().split("\\$", -1) : null;
+        GoodsView goods = new GoodsView(s.service, page, s.goodsPage, GoodsSales.pages(s.goodsOffers.size()), selected,
+                group(s.deviceDigits.toString()), s.deviceDigits.length(),
+                s.device == null ? null : s.device.kind().name(),
+                g != null && !esim ? GoodsReceipts.groupPin(g.secret()) : null,
+                g == null ? null : g.serial(), g == null ? null : g.expiresOn(),
+                esim ? g.secret() : null, esim ? lpa[1] : null, esim ? lpa[2] : null,
+                esim ? g.msisdn().pretty() : null,
+                done && s.goodsClaim != null && g == null ? GoodsClaimCodes.pretty(s.goodsClaim.code()) : null,
+                done && s.goodsClaim != null && g == null ? s.goodsClaim.code() : null,
+                s.goodsChange == null ? null : s.goodsChange.amount(),
+                s.goodsChange == null ? null : org.topupkiosk.journal.CreditCodes.pretty(s.goodsChange.code()));
+        ServicesView.PackageView item = selected == null ? null : new ServicesView.PackageView(selected.id(),
+                selected.title(), selected.kind(), "unlimited", selected.dataMb(), selected.voiceMinutes(),
+                selected.price(), selected.fee(), selected.cashNeeded());
+        List<ServicesView.OperatorTile> tiles = v.operators();
+        if (screen == GOODS_OPERATOR) {
+            tiles = catalog.operators().stream()
+                    .map(o -> new ServicesView.OperatorTile(o.id(), o.name(lang.code()), o.color())).toList();
+        }
+        return new ServicesView(v.service(), tiles, v.hintOperatorId(), v.balance(), v.balanceExpires(),
+                v.packages(), v.page(), v.pages(), item, v.voucherPinMasked(), v.voucherPinLength(), v.voucherNominal(),
+                v.voucherOperatorName(), v.voucherSerial(), v.promo(), goods, v.account(), v.sim());
+    }
+
+    private static GoodsView.Offer offer(GoodsOffer g, Operator op, Lang lang) {
+        Money cash = op == null ? g.price() : op.fee().cashNeededFor(g.price());
+        return new GoodsView.Offer(g.productId(), g.title(lang.code()), g.kind().wire(), g.price(), cash.minus(g.price()),
+                cash, g.dataMb(), g.voiceMinutes(), g.validDays());
+    }
+
+    /** Typed digits in groups of four, so a long EID can be checked against the phone's screen. */
+    private static String group(String digits) {
+        return GoodsReceipts.groupPin(digits);
+    }
+}
