@@ -78,10 +78,13 @@ public final class HistoryScreen implements ScreenView {
             }
             amount.setWrapText(false);
             reprint.setMaxWidth(Double.MAX_VALUE);
+            // The button's word is never cut: the texts on the left wrap instead.
+            reprint.setMinWidth(Region.USE_PREF_SIZE);
             VBox right = new VBox(amount, reprint);
             right.getStyleClass().add("history-right");
             right.setAlignment(Pos.CENTER_RIGHT);
             right.setFillWidth(true);
+            right.setMinWidth(Region.USE_PREF_SIZE);
             box.getChildren().addAll(left, right);
             box.setAlignment(Pos.CENTER_LEFT);
             box.setMaxWidth(Double.MAX_VALUE);

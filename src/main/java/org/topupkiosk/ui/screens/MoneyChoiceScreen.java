@@ -42,6 +42,10 @@ public final class MoneyChoiceScreen implements ScreenView {
         tiles.getStyleClass().add("money-tiles");
         tiles.setId(question == Question.THRESHOLD ? "threshold-tiles" : "amount-tiles");
         tiles.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Wrapped text keeps the height of all its lines: a squeezed column would cut it to one line with an ellipsis.
+        for (Label l : new Label[] {title, hint, note}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         root = Ui.column(title, hint, tiles, note);
         setLandscape(false);
     }
