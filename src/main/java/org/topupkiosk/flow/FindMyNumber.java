@@ -416,6 +416,16 @@ final class FindMyNumber {
      * The inactivity countdown ran out, but the customer's card is still in the reader: the session stays (with a
      * reminder) rather than leave a stranger the card. Not on the cash screens, which settle money their own way.
      */
+    /**
+     * A card sits in the reader on a screen that does not speak of it: a SIM filled the number for a top-up or an auto
+     * top-up, or the session ended with the card still in. A tourist who walks away without their SIM has lost their
+     * phone number, so every other screen, the idle one too, reminds them until the card comes out.
+     */
+    boolean remindToTakeCard(Screen screen) {
+        return cardPresent && screen != SIM_INSERT && screen != SIM_READING && screen != SIM_RESULT
+                && screen != SIM_FAILED;
+    }
+
     boolean holdsSession(Session s, Screen screen) {
         return s != null && s.sim.used && cardPresent && screen != CASH_INSERTION && screen != CONFIRM;
     }

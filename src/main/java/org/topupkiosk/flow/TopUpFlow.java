@@ -875,7 +875,10 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     private FlowSnapshot buildSnapshot() {
-        return FlowSnapshots.of(++version, screen, lang, session, message, inactivity.countdown(), !acceptorFault,
+        // The flow's own message first; with none, a SIM card left in the reader is mentioned on every screen.
+        FlowMessage shown = message == null && findNumber != null && findNumber.remindToTakeCard(screen)
+                ? FlowMessage.warning("sim.take_card") : message;
+        return FlowSnapshots.of(++version, screen, lang, session, shown, inactivity.countdown(), !acceptorFault,
                 settings.acceptedNotes(),
                 FindMyNumber.withSim(services.view(session, screen, lang), findNumber.view(session, screen, lang)));
     }

@@ -152,7 +152,11 @@ public final class ReceiptLayouts {
         w.text(w.msg("receipt.esim.once"));
         w.heading("receipt.lookup");
         w.text(lookupLink(sale.txnId()));
-        return footer(w).build(sale.txnId() + "-esim", e.activationCode(), null);
+        // The QR code under this is the activation code, not the lookup link: say so right above it.
+        w.rule();
+        w.pair("receipt.support", kiosk.supportPhone());
+        w.centred(w.label("receipt.esim.qr"), Receipt.Style.CENTER_BOLD);
+        return w.build(sale.txnId() + "-esim", e.activationCode(), null);
     }
 
     /**

@@ -435,6 +435,31 @@ class FindMyNumberFlowTest {
         assertThat(k.awaitScreen(Screen.BALANCE_RESULT).msisdn()).isEqualTo(Msisdn.of("+79161000001"));
     }
 
+    /**
+     * A card that filled the number stays in the reader while the customer goes on: every later screen, and the idle
+     * screen after the session, says to take it, until it comes out. The flow's own messages go first.
+     */
+    @Test
+    void aCardLeftInTheReaderIsMentionedOnEveryScreenUntilItComesOut() throws Exception {
+        k.cmd(new Start(), new SetLanguage(Lang.EN), new ChooseService(Service.BALANCE));
+        inserted();
+        read(VirtualSimProfile.GSM_WITH_NUMBER);
+        assertThat(message()).as("the fill message goes first").isEqualTo("sim.number.filled");
+        k.cmd(new Next());
+        FlowSnapshot balance = k.awaitScreen(Screen.BALANCE_RESULT);
+        assertThat(balance.message()).isNotNull();
+        assertThat(balance.message().key()).isEqualTo("sim.take_card");
+        assertThat(balance.message().severity()).isEqualTo(FlowMessage.Severity.WARNING);
+        k.cmd(new Finish());
+        assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
+        assertThat(message()).as("after the session too").isEqualTo("sim.take_card");
+        removed();
+        assertThat(k.snap().screen()).isEqualTo(Screen.IDLE);
+        assertThat(message()).isNull();
+        k.cmd(new Start());
+        assertThat(message()).isNull();
+    }
+
     @Test
     void aCardOnTheOperatorTilesWithoutANumberIsAskedOfTheCarrierAndFillsTheNumber() throws Exception {
         k.cmd(new Start(), new SetLanguage(Lang.EN), new ChooseService(Service.TOPUP));
