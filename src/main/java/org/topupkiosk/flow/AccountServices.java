@@ -102,9 +102,9 @@ final class AccountServices {
         List<AccountView.Row> rows = new ArrayList<>();
         int pages = PaymentHistory.pages(s.history.size());
         if (screen == HISTORY_LIST) {
-            int from = s.historyPage * PaymentHistory.PER_PAGE;
-            for (int i = from; i < Math.min(s.history.size(), from + PaymentHistory.PER_PAGE); i++) {
-                rows.add(row(s.history.get(i), lang, s));
+            for (org.topupkiosk.journal.HistoryEntry e : TouchInput.page(s.history, s.historyPage,
+                    PaymentHistory.PER_PAGE)) {
+                rows.add(row(e, lang, s));
             }
         }
         return new AccountView(

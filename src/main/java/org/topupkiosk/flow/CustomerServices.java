@@ -312,8 +312,7 @@ final class CustomerServices {
             s.product = p.get();
             host.moveTo(PACKAGE_DETAILS);
         } else if (c instanceof Page pg) {
-            int pages = pages(s.packages.size());
-            s.packagePage = Math.max(0, Math.min(pages - 1, s.packagePage + Integer.signum(pg.delta())));
+            s.packagePage = TouchInput.turn(s.packagePage, pg.delta(), s.packages.size(), PACKAGES_PER_PAGE);
         } else if (c instanceof Back) {
             s.packages = List.of();
             host.moveTo(NUMBER_ENTRY);
@@ -350,7 +349,7 @@ final class CustomerServices {
     }
 
     static int pages(int items) {
-        return Math.max(1, (items + PACKAGES_PER_PAGE - 1) / PACKAGES_PER_PAGE);
+        return TouchInput.pages(items, PACKAGES_PER_PAGE);
     }
 
     // Promotions ------------------------------------------------------------------------------------------------------
@@ -384,9 +383,8 @@ final class CustomerServices {
         List<ServicesView.PackageView> page = new ArrayList<>();
         int pages = pages(s.packages.size());
         if (screen == PACKAGE_LIST) {
-            int from = s.packagePage * PACKAGES_PER_PAGE;
-            for (int i = from; i < Math.min(s.packages.size(), from + PACKAGES_PER_PAGE); i++) {
-                page.add(packageView(s.packages.get(i), s.operator, lang));
+            for (CatalogEntry e : TouchInput.page(s.packages, s.packagePage, PACKAGES_PER_PAGE)) {
+                page.add(packageView(e, s.operator, lang));
             }
         }
         VoucherInfo v = s.voucher;

@@ -161,8 +161,7 @@ final class GoodsChoice {
             host.say(null);
             host.moveTo(g.get().kind() == GoodsKind.ESIM ? ESIM_DEVICE : GOODS_DETAILS);
         } else if (c instanceof Page pg) {
-            int pages = GoodsSales.pages(s.goodsOffers.size());
-            s.goodsPage = Math.max(0, Math.min(pages - 1, s.goodsPage + Integer.signum(pg.delta())));
+            s.goodsPage = TouchInput.turn(s.goodsPage, pg.delta(), s.goodsOffers.size(), GoodsSales.PER_PAGE);
         } else if (c instanceof Back) {
             s.goodsOffers = List.of();
             host.moveTo(GOODS_OPERATOR);
@@ -178,20 +177,7 @@ final class GoodsChoice {
     private boolean onDevice(FlowCommand c) {
         Session s = host.session();
         StringBuilder d = s.deviceDigits;
-        if (c instanceof Digit digit) {
-            if (d.length() < DeviceId.EID_LENGTH) {
-                d.append(digit.digit());
-            }
-            s.device = null;
-            host.say(null);
-        } else if (c instanceof Backspace) {
-            if (!d.isEmpty()) {
-                d.setLength(d.length() - 1);
-            }
-            s.device = null;
-            host.say(null);
-        } else if (c instanceof Clear) {
-            d.setLength(0);
+        if (TouchInput.edit(d, c, DeviceId.EID_LENGTH, false)) {
             s.device = null;
             host.say(null);
         } else if (c instanceof Next) {

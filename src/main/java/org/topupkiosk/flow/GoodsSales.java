@@ -94,7 +94,7 @@ final class GoodsSales {
     }
 
     static int pages(int items) {
-        return Math.max(1, (items + PER_PAGE - 1) / PER_PAGE);
+        return TouchInput.pages(items, PER_PAGE);
     }
 
     private boolean current(long token, Screen expected) {

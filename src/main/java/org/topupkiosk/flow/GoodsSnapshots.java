@@ -30,9 +30,8 @@ final class GoodsSnapshots {
         Operator op = s.operator;
         List<GoodsView.Offer> page = new ArrayList<>();
         if (screen == GOODS_LIST) {
-            int from = s.goodsPage * GoodsSales.PER_PAGE;
-            for (int i = from; i < Math.min(s.goodsOffers.size(), from + GoodsSales.PER_PAGE); i++) {
-                page.add(offer(s.goodsOffers.get(i), op, lang));
+            for (GoodsOffer g : TouchInput.page(s.goodsOffers, s.goodsPage, GoodsSales.PER_PAGE)) {
+                page.add(offer(g, op, lang));
             }
         }
         GoodsView.Offer selected = s.goodsOffer == null ? null : offer(s.goodsOffer, op, lang);

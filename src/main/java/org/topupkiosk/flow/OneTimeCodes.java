@@ -135,18 +135,9 @@ final class OneTimeCodes {
             return false;
         }
         StringBuilder typed = code.typed;
-        if (c instanceof Digit d) {
-            if (typed.length() < code.challenge.codeLength() && !code.dead) {
-                typed.append(d.digit());
-            }
-            host.say(null);
-        } else if (c instanceof Backspace) {
-            if (!typed.isEmpty()) {
-                typed.setLength(typed.length() - 1);
-            }
-            host.say(null);
-        } else if (c instanceof Clear) {
-            typed.setLength(0);
+        // A dead code (locked, expired) takes no more digits: the customer asks for a new one.
+        int room = code.dead ? typed.length() : code.challenge.codeLength();
+        if (TouchInput.edit(typed, c, room, false)) {
             host.say(null);
         } else if (c instanceof Next) {
             next(code);

@@ -149,7 +149,7 @@ final class PaymentHistory implements OneTimeCodes.Client {
         }
         Session s = host.session();
         if (c instanceof Page p) {
-            s.historyPage = Math.max(0, Math.min(pages(s.history.size()) - 1, s.historyPage + Integer.signum(p.delta())));
+            s.historyPage = TouchInput.turn(s.historyPage, p.delta(), s.history.size(), PER_PAGE);
         } else if (c instanceof Reprint rp) {
             reprint(rp.entryId());
         } else if (c instanceof Back) {
@@ -166,7 +166,7 @@ final class PaymentHistory implements OneTimeCodes.Client {
     }
 
     static int pages(int entries) {
-        return Math.max(1, (entries + PER_PAGE - 1) / PER_PAGE);
+        return TouchInput.pages(entries, PER_PAGE);
     }
 
     /** One copy per payment per session (paper is finite; the first copy is the proof). */

@@ -70,18 +70,7 @@ final class ScratchCards {
     private boolean onVoucherPin(FlowCommand c) {
         Session s = host.session();
         StringBuilder pin = s.voucherPin;
-        if (c instanceof Digit d) {
-            if (pin.length() < PIN_MAX) {
-                pin.append(d.digit());
-            }
-            host.say(null);
-        } else if (c instanceof Backspace) {
-            if (!pin.isEmpty()) {
-                pin.setLength(pin.length() - 1);
-            }
-            host.say(null);
-        } else if (c instanceof Clear) {
-            pin.setLength(0);
+        if (TouchInput.edit(pin, c, PIN_MAX, false)) {
             host.say(null);
         } else if (c instanceof Next) {
             if (pin.length() < PIN_MIN) {

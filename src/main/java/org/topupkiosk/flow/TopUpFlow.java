@@ -287,17 +287,7 @@ public final class TopUpFlow implements KioskFlow {
 
     /** Keypad editing shared by the number and amount screens; true when the command was a keypad key. */
     private boolean editDigits(StringBuilder digits, FlowCommand command, int maxLength, boolean noLeadingZero) {
-        if (command instanceof Digit d) {
-            if (digits.length() < maxLength && !(noLeadingZero && digits.isEmpty() && d.digit() == 0)) {
-                digits.append(d.digit());
-            }
-        } else if (command instanceof Backspace) {
-            if (!digits.isEmpty()) {
-                digits.setLength(digits.length() - 1);
-            }
-        } else if (command instanceof Clear) {
-            digits.setLength(0);
-        } else {
+        if (!TouchInput.edit(digits, command, maxLength, noLeadingZero)) {
             return false;
         }
         message = null;

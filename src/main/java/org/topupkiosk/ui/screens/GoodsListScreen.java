@@ -8,8 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -27,29 +25,14 @@ public final class GoodsListScreen implements ScreenView {
 
     private final VBox root;
     private final Label title = Ui.label("title");
-    private final GridPane cards = new GridPane();
-    private final Button up = Ui.button("goods-up", "page-arrow");
-    private final Button down = Ui.button("goods-down", "page-arrow");
-    private final Label page = Ui.label("hint");
-    private final HBox pager;
+    private final PagedCards list;
     private final Consumer<FlowCommand> send;
     private final List<Card> pool = new ArrayList<>();
-    private boolean landscape;
 
     public GoodsListScreen(Consumer<FlowCommand> send) {
         this.send = send;
-        cards.getStyleClass().add("package-cards");
-        cards.setMaxHeight(Region.USE_PREF_SIZE);
-        up.setGraphic(Ui.icon(PackageListScreen.ICON_UP, "key-icon"));
-        down.setGraphic(Ui.icon(PackageListScreen.ICON_DOWN, "key-icon"));
-        up.setOnAction(e -> send.accept(new FlowCommand.Page(-1)));
-        down.setOnAction(e -> send.accept(new FlowCommand.Page(1)));
-        page.setId("goods-page");
-        pager = new HBox(up, page, down);
-        pager.getStyleClass().add("pager");
-        pager.setAlignment(Pos.CENTER);
-        root = Ui.column(title, cards, pager);
-        setLandscape(false);
+        list = new PagedCards("goods", "package-cards", send);
+        root = Ui.column(title, list.cards(), list.pager());
     }
 
     private final class Card {
@@ -100,8 +83,7 @@ public final class GoodsListScreen implements ScreenView {
         while (pool.size() < items.size()) {
             pool.add(new Card());
         }
-        cards.getChildren().clear();
-        int columns = landscape ? 2 : 1;
+        List<Node> shown = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             GoodsView.Offer o = items.get(i);
             Card c = pool.get(i);
@@ -110,34 +92,18 @@ public final class GoodsListScreen implements ScreenView {
             c.name.setText(o.title());
             c.contents.setText(GoodsTexts.contents(o, t));
             c.price.setText(t.money(o.price()));
-            cards.add(c.button, i % columns, i / columns);
+            shown.add(c.button);
         }
+        list.show(shown);
         int pages = g == null ? 1 : g.pages();
         int current = g == null ? 0 : g.page();
-        page.setText(t.get(UiKeys.PACKAGES_PAGE, Integer.toString(current + 1), Integer.toString(pages)));
-        up.setDisable(current <= 0);
-        down.setDisable(current >= pages - 1);
-        up.setAccessibleText(t.get(UiKeys.PACKAGES_UP));
-        down.setAccessibleText(t.get(UiKeys.PACKAGES_DOWN));
-        Ui.show(pager, pages > 1);
+        list.setPage(current, pages, t.get(UiKeys.PACKAGES_PAGE, Integer.toString(current + 1), Integer.toString(pages)),
+                t.get(UiKeys.PACKAGES_UP), t.get(UiKeys.PACKAGES_DOWN));
     }
 
     @Override
     public void setLandscape(boolean landscape) {
-        this.landscape = landscape;
-        cards.getColumnConstraints().clear();
-        int columns = landscape ? 2 : 1;
-        for (int i = 0; i < columns; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / columns);
-            c.setHgrow(Priority.ALWAYS);
-            cards.getColumnConstraints().add(c);
-        }
-        List<Node> shown = new ArrayList<>(cards.getChildren());
-        cards.getChildren().clear();
-        for (int i = 0; i < shown.size(); i++) {
-            cards.add(shown.get(i), i % columns, i / columns);
-        }
+        list.setLandscape(landscape);
     }
 
     @Override

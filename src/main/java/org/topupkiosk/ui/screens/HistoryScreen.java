@@ -9,8 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,28 +29,16 @@ public final class HistoryScreen implements ScreenView {
     private final Label title = Ui.label("title");
     private final Label count = Ui.label("hint");
     private final Label empty = Ui.label("body", "muted");
-    private final GridPane cards = new GridPane();
-    private final Button up = Ui.button("history-up", "page-arrow");
-    private final Button down = Ui.button("history-down", "page-arrow");
-    private final Label page = Ui.label("hint");
+    private final PagedCards list;
     private final List<Card> pool = new ArrayList<>();
     private boolean landscape;
 
     public HistoryScreen(Consumer<FlowCommand> send) {
         this.send = send;
-        cards.getStyleClass().add("history-cards");
-        cards.setMaxHeight(Region.USE_PREF_SIZE);
+        list = new PagedCards("history", "history-cards", send);
         count.setId("history-count");
         empty.setId("history-empty");
-        up.setGraphic(Ui.icon(PackageListScreen.ICON_UP, "key-icon"));
-        down.setGraphic(Ui.icon(PackageListScreen.ICON_DOWN, "key-icon"));
-        up.setOnAction(e -> send.accept(new FlowCommand.Page(-1)));
-        down.setOnAction(e -> send.accept(new FlowCommand.Page(1)));
-        page.setId("history-page");
-        HBox pager = new HBox(up, page, down);
-        pager.getStyleClass().add("pager");
-        pager.setAlignment(Pos.CENTER);
-        root = Ui.column(title, count, empty, cards, pager);
+        root = Ui.column(title, count, empty, list.cards(), list.pager());
         setLandscape(false);
     }
 
@@ -114,10 +100,9 @@ public final class HistoryScreen implements ScreenView {
         while (pool.size() < rows.size()) {
             pool.add(new Card());
         }
-        cards.getChildren().clear();
+        List<Node> shown = new ArrayList<>();
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(s.lang().locale());
-        int columns = landscape ? 2 : 1;
         for (int i = 0; i < rows.size(); i++) {
             AccountView.Row r = rows.get(i);
             Card c = pool.get(i);
@@ -133,16 +118,13 @@ public final class HistoryScreen implements ScreenView {
             boolean printing = r.id().equals(v.reprinting());
             c.reprint.setText(t.get(r.copied() && !printing ? UiKeys.HISTORY_COPIED : UiKeys.HISTORY_REPRINT));
             c.reprint.setDisable(r.copied() || v.reprinting() != null);
-            cards.add(c.box, i % columns, i / columns);
+            shown.add(c.box);
         }
+        list.show(shown);
         int pages = v == null ? 1 : v.pages();
         int current = v == null ? 0 : v.page();
-        page.setText(t.get(UiKeys.HISTORY_PAGE, Integer.toString(current + 1), Integer.toString(pages)));
-        up.setDisable(current <= 0);
-        down.setDisable(current >= pages - 1);
-        up.setAccessibleText(t.get(UiKeys.HISTORY_UP));
-        down.setAccessibleText(t.get(UiKeys.HISTORY_DOWN));
-        Ui.show(up.getParent(), pages > 1);
+        list.setPage(current, pages, t.get(UiKeys.HISTORY_PAGE, Integer.toString(current + 1), Integer.toString(pages)),
+                t.get(UiKeys.HISTORY_UP), t.get(UiKeys.HISTORY_DOWN));
     }
 
     /** "Top-up MTS", "Auto top-up: 300 ₽ when below 50 ₽": what the customer paid for, in their words. */
@@ -173,19 +155,7 @@ public final class HistoryScreen implements ScreenView {
     public void setLandscape(boolean landscape) {
         this.landscape = landscape;
         Ui.show(count, !landscape);
-        cards.getColumnConstraints().clear();
-        int columns = landscape ? 2 : 1;
-        for (int i = 0; i < columns; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / columns);
-            c.setHgrow(Priority.ALWAYS);
-            cards.getColumnConstraints().add(c);
-        }
-        List<Node> shown = new ArrayList<>(cards.getChildren());
-        cards.getChildren().clear();
-        for (int i = 0; i < shown.size(); i++) {
-            cards.add(shown.get(i), i % columns, i / columns);
-        }
+        list.setLandscape(landscape);
     }
 
     @Override

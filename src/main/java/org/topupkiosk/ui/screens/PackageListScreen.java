@@ -23,33 +23,16 @@ import org.topupkiosk.ui.UiKeys;
  */
 public final class PackageListScreen implements ScreenView {
 
-    static final String ICON_UP = "M0 40 L32 8 L64 40 L54 50 L32 28 L10 50 Z";
-    static final String ICON_DOWN = "M0 18 L10 8 L32 30 L54 8 L64 18 L32 50 Z";
-
     private final VBox root;
     private final Label title = Ui.label("title");
-    private final javafx.scene.layout.GridPane cards = new javafx.scene.layout.GridPane();
-    private boolean landscape;
-    private final Button up = Ui.button("packages-up", "page-arrow");
-    private final Button down = Ui.button("packages-down", "page-arrow");
-    private final Label page = Ui.label("hint");
+    private final PagedCards list;
     private final Consumer<FlowCommand> send;
     private final List<Card> pool = new ArrayList<>();
 
     public PackageListScreen(Consumer<FlowCommand> send) {
         this.send = send;
-        cards.getStyleClass().add("package-cards");
-        cards.setMaxHeight(Region.USE_PREF_SIZE);
-        setLandscape(false);
-        up.setGraphic(Ui.icon(ICON_UP, "key-icon"));
-        down.setGraphic(Ui.icon(ICON_DOWN, "key-icon"));
-        up.setOnAction(e -> send.accept(new FlowCommand.Page(-1)));
-        down.setOnAction(e -> send.accept(new FlowCommand.Page(1)));
-        page.setId("packages-page");
-        HBox pager = new HBox(up, page, down);
-        pager.getStyleClass().add("pager");
-        pager.setAlignment(Pos.CENTER);
-        root = Ui.column(title, cards, pager);
+        list = new PagedCards("packages", "package-cards", send);
+        root = Ui.column(title, list.cards(), list.pager());
     }
 
     /** One package card; reused across pages. */
@@ -105,7 +88,7 @@ public final class PackageListScreen implements ScreenView {
         while (pool.size() < items.size()) {
             pool.add(new Card());
         }
-        cards.getChildren().clear();
+        List<Node> shown = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             ServicesView.PackageView p = items.get(i);
             Card c = pool.get(i);
@@ -115,36 +98,19 @@ public final class PackageListScreen implements ScreenView {
             c.contents.setText(PackageTexts.contents(p, t));
             c.badge.setText(PackageTexts.kind(p, t) + " · " + PackageTexts.period(p, t));
             c.price.setText(t.money(p.price()));
-            int columns = landscape ? 2 : 1;
-            cards.add(c.button, i % columns, i / columns);
+            shown.add(c.button);
         }
+        list.show(shown);
         int pages = v == null ? 1 : v.pages();
         int current = v == null ? 0 : v.page();
-        page.setText(t.get(UiKeys.PACKAGES_PAGE, Integer.toString(current + 1), Integer.toString(pages)));
-        up.setDisable(current <= 0);
-        down.setDisable(current >= pages - 1);
-        up.setAccessibleText(t.get(UiKeys.PACKAGES_UP));
-        down.setAccessibleText(t.get(UiKeys.PACKAGES_DOWN));
-        Ui.show(up.getParent(), pages > 1);
+        list.setPage(current, pages, t.get(UiKeys.PACKAGES_PAGE, Integer.toString(current + 1), Integer.toString(pages)),
+                t.get(UiKeys.PACKAGES_UP), t.get(UiKeys.PACKAGES_DOWN));
     }
 
     /** One column of cards in portrait; two in landscape, where the screen is short. */
     @Override
     public void setLandscape(boolean landscape) {
-        this.landscape = landscape;
-        cards.getColumnConstraints().clear();
-        int columns = landscape ? 2 : 1;
-        for (int i = 0; i < columns; i++) {
-            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
-            c.setPercentWidth(100.0 / columns);
-            c.setHgrow(Priority.ALWAYS);
-            cards.getColumnConstraints().add(c);
-        }
-        java.util.List<Node> shown = new java.util.ArrayList<>(cards.getChildren());
-        cards.getChildren().clear();
-        for (int i = 0; i < shown.size(); i++) {
-            cards.add(shown.get(i), i % columns, i / columns);
-        }
+        list.setLandscape(landscape);
     }
 
     @Override
