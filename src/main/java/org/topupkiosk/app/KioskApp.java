@@ -1,9 +1,9 @@
 package org.topupkiosk.app;
 
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.CompletionException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -16,8 +16,8 @@ import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.scanner.WedgeCodeScanner;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.ops.ServiceConsole;
 import org.topupkiosk.ops.ServicePin;

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.journal.HistoryEntry;
 import org.topupkiosk.journal.Journal;

@@ -1,6 +1,7 @@
 package org.topupkiosk.flow;
 
 import java.util.Arrays;
+import org.topupkiosk.domain.Lang;
 
 /** What the counter screens (keyboard or touch) ask of the {@link CounterFlow}. */
 public sealed interface CounterCommand {

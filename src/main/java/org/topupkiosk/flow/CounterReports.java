@@ -2,6 +2,7 @@ package org.topupkiosk.flow;
 
 import java.time.Instant;
 import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Receipt;

@@ -13,6 +13,7 @@ import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.CatalogEntry;
 import org.topupkiosk.carrier.VoucherInfo;
 import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;

@@ -431,7 +431,7 @@ final class FindMyNumber {
     }
 
     /** The find-my-number part of the snapshot; null without a session. */
-    SimLookupView view(Session s, Screen screen, org.topupkiosk.flow.Lang lang) {
+    SimLookupView view(Session s, Screen screen, org.topupkiosk.domain.Lang lang) {
         if (s == null) {
             return null;
         }
@@ -444,7 +444,7 @@ final class FindMyNumber {
                 screen == SIM_FAILED ? sim.problemKey : null, sim.slip);
     }
 
-    private String operatorName(String id, org.topupkiosk.flow.Lang lang) {
+    private String operatorName(String id, org.topupkiosk.domain.Lang lang) {
         return id == null ? null : catalog.operator(id).map(o -> o.name(lang.code())).orElse(id);
     }
 

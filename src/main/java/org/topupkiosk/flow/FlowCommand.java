@@ -1,5 +1,7 @@
 package org.topupkiosk.flow;
 
+import org.topupkiosk.domain.Lang;
+
 /** What the customer (through the UI) asks the flow to do. Verbs. Any command also counts as activity. */
 public sealed interface FlowCommand {
 

@@ -2,6 +2,7 @@ package org.topupkiosk.flow;
 
 import java.time.Duration;
 import java.util.List;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 
 /**

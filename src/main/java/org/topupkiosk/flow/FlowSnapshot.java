@@ -1,6 +1,7 @@
 package org.topupkiosk.flow;
 
 import java.util.List;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 

@@ -5,6 +5,7 @@ import static org.topupkiosk.flow.Screen.CASH_INSERTION;
 import static org.topupkiosk.flow.Screen.CONFIRM;
 
 import java.util.List;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
 

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.GoodsKind;
 import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Receipt;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.topupkiosk.carrier.GoodsOffer;
 import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.journal.Goods;

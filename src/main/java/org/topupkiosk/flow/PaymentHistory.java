@@ -15,6 +15,7 @@ import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.carrier.OtpTokenUse;
 import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.flow.FlowCommand.*;

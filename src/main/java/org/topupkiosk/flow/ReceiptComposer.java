@@ -1,6 +1,7 @@
 package org.topupkiosk.flow;
 
 import java.time.Clock;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Receipt;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.journal.HistoryEntry;
 import org.topupkiosk.journal.StoredReceipt;

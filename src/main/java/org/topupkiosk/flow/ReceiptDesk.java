@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.printer.ReceiptPrinter;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.journal.CustomerCredit;

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.sim.SimException;
 import org.topupkiosk.device.sim.SimIdentity;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.journal.Journal;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.Lang;
 
 /**
  * The kiosk's strings in ru, en and zh, from {@code i18n/messages_*.properties} (UTF-8). Arguments that are

@@ -9,8 +9,8 @@ import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.cash.AcceptorIdentity;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.cash.ObservedBillAcceptor;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.Lang;
 
 /**
  * The bill acceptor test from the service menu, in the running kiosk: status, identity, bill table, then every note

@@ -1,7 +1,7 @@
 package org.topupkiosk.ops;
 
 import java.util.function.Consumer;
-import org.topupkiosk.flow.Lang;
+import org.topupkiosk.domain.Lang;
 
 /**
  * One device's test for the service menu: each device (bill acceptor, printer, and the scanner, SIM reader and GPIO

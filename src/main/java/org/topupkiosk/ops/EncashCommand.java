@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
-import org.topupkiosk.flow.Lang;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Encashment;
 import org.topupkiosk.journal.Journal;

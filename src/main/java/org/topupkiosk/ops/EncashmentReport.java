@@ -1,7 +1,7 @@
 package org.topupkiosk.ops;
 
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Receipt;
-import org.topupkiosk.flow.Lang;
 import org.topupkiosk.journal.Encashment;
 import org.topupkiosk.receipt.ReceiptFacts;
 import org.topupkiosk.receipt.ReceiptLayouts;

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.topupkiosk.device.DeviceHealth;
-import org.topupkiosk.flow.Lang;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.ReceiptDesk;
 
 /** The printer's test: its status, then the test page (both scripts, large type, a QR code, the cut). */

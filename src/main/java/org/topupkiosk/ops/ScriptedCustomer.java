@@ -7,11 +7,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.topupkiosk.device.emulator.NoteFeeder;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.KioskFlow;
-import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 
 /**

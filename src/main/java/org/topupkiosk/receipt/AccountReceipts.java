@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.domain.Receipt.Line;
 import org.topupkiosk.domain.Receipt.Style;
-import org.topupkiosk.flow.Lang;
+import org.topupkiosk.domain.Receipt;
 
 /**
  * The receipts of the one-time-code services: an auto top-up enrolment, and the copies a customer reprints from their

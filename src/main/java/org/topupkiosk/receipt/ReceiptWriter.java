@@ -2,11 +2,11 @@ package org.topupkiosk.receipt;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.domain.Receipt.Line;
 import org.topupkiosk.domain.Receipt.Style;
-import org.topupkiosk.flow.Lang;
+import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.i18n.Messages;
 
 /**

@@ -274,7 +274,7 @@ public final class UiKeys {
     public static final String OUT_OF_SERVICE_BODY = "out_of_service.body";
 
     /** The key of a language's own name ("Русский", "English", "中文"), the same in every bundle. */
-    public static String languageName(org.topupkiosk.flow.Lang lang) {
+    public static String languageName(org.topupkiosk.domain.Lang lang) {
         return "ui.lang." + lang.code();
     }
 

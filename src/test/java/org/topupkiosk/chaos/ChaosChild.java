@@ -10,21 +10,21 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.topupkiosk.app.CrashPoints;
 import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.cash.AcceptorIdentity;
 import org.topupkiosk.device.emulator.NoteFeeder;
+import org.topupkiosk.domain.CrashPoints;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.journal.Journal;
-import org.topupkiosk.ops.ScriptedCustomer;
 import org.topupkiosk.journal.OrderStatus;
+import org.topupkiosk.ops.ScriptedCustomer;
 
 /**
  * One life of the kiosk core for the chaos harness: headless (flow, journal, sync, the real CCNET or ID003 driver on a pty),

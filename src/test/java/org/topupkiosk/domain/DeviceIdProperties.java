@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.i18n.Messages;
-import org.topupkiosk.flow.Lang;
 import org.topupkiosk.testing.Property;
 
 /** The EID and IMEI parser: total, and exactly as strict as their check digits. */

@@ -3,7 +3,6 @@ package org.topupkiosk.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.topupkiosk.flow.Lang;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.GoodsClaimCodes;
 import org.topupkiosk.testing.Property;

@@ -19,6 +19,7 @@ import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.carrier.simulator.Fault;
 import org.topupkiosk.carrier.simulator.SimOtp;
 import org.topupkiosk.device.emulator.printer.PrintedReceipt;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.flow.FlowCommand.*;

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.i18n.Messages;

@@ -18,6 +18,7 @@ import org.topupkiosk.device.sim.OperatorHint;
 import org.topupkiosk.device.sim.SimEvent;
 import org.topupkiosk.device.sim.SimException;
 import org.topupkiosk.device.sim.SimIdentity;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.flow.FlowCommand.*;
 import org.topupkiosk.journal.AuditEntry;

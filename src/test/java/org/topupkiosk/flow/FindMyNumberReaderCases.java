@@ -18,6 +18,7 @@ import org.topupkiosk.device.emulator.sim.VirtualSimProfile;
 import org.topupkiosk.device.sim.CardSlot;
 import org.topupkiosk.device.sim.SimException;
 import org.topupkiosk.device.sim.SimSlotReader;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.flow.FlowCommand.*;
 

@@ -18,6 +18,7 @@ import org.topupkiosk.carrier.IssuedGoods;
 import org.topupkiosk.carrier.simulator.Fault;
 import org.topupkiosk.device.emulator.printer.PrintedReceipt;
 import org.topupkiosk.domain.CodeMeaning;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.ScannedCode;
 import org.topupkiosk.domain.Symbology;

@@ -21,6 +21,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.topupkiosk.carrier.simulator.Fault;
 import org.topupkiosk.device.emulator.printer.PrintedReceipt;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Goods;

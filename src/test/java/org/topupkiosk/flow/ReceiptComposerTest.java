@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.topupkiosk.domain.FeeRule;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;

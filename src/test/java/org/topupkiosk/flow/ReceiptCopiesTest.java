@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.i18n.Messages;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.domain.CodeMeaning;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.ScannedCode;
 import org.topupkiosk.domain.Symbology;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.carrier.simulator.Fault;
 import org.topupkiosk.device.cash.BillEvent;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowCommand.*;
 import org.topupkiosk.flow.FlowSnapshot.PaymentStatus;

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.topupkiosk.flow.Lang;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.ui.UiKeys;
 
 /** Every string in every language: same keys in ru, en and zh, nothing empty, every pattern parses. */

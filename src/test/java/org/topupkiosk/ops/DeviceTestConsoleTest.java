@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 
 /** The service menu's device tests on the real simulated kiosk: the acceptor test takes no money. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Receipt;
-import org.topupkiosk.flow.Lang;
 
 /** The auto top-up receipt and the receipt copies, at 32 and 42 columns, in each customer language. */
 class AccountReceiptsTest {

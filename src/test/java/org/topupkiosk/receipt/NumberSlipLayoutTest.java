@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Receipt;
-import org.topupkiosk.flow.Lang;
 import org.topupkiosk.i18n.Messages;
 
 /** The "my number" slip at 32 and 42 columns in each language: fits, the number large and whole, no money on it. */

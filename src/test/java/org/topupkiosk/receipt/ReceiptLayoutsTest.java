@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.printer.escpos.EscPosPrinter;
 import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Receipt;
-import org.topupkiosk.flow.Lang;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.receipt.ReceiptFacts.Status;
 

@@ -17,7 +17,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.topupkiosk.flow.Lang;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.i18n.Messages;
 

@@ -29,10 +29,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowMessage;
 import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.i18n.Messages;
 

@@ -2,14 +2,14 @@ package org.topupkiosk.ui;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.flow.AccountView;
 import org.topupkiosk.flow.FlowMessage;
-import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.FlowSnapshot.PaymentStatus;
 import org.topupkiosk.flow.FlowSnapshot.ReceiptState;
-import org.topupkiosk.flow.Lang;
+import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.flow.Service;
 import org.topupkiosk.flow.ServicesView;

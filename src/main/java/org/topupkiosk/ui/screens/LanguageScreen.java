@@ -9,9 +9,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Lang;
 import org.topupkiosk.ui.UiKeys;
 
 /**

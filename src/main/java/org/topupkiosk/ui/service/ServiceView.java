@@ -15,7 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
-import org.topupkiosk.flow.Lang;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ops.ServiceConsole;
 import org.topupkiosk.ui.KioskView;

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.topupkiosk.app.CrashPoints;
 import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.domain.CrashPoints;
 
 /**
  * The whole kiosk core (real flow, SQLite journal, embedded carrier simulator) with its bill acceptor on a serial

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.carrier.CarrierException;
 import org.topupkiosk.carrier.SimNumberFinder;
-import org.topupkiosk.flow.Lang;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.i18n.Messages;
 
 /** Every SIM failure the customer can meet has its message in ru, en and zh. */

@@ -1,4 +1,4 @@
-package org.topupkiosk.app;
+package org.topupkiosk.domain;
 
 /**
  * Named moments where a crash would hurt most (between a stacked note and its journal commit, between the carrier's

@@ -1,4 +1,4 @@
-package org.topupkiosk.flow;
+package org.topupkiosk.domain;
 
 import java.util.Locale;
 
