@@ -46,16 +46,16 @@ final class AccountServices {
 
     /** The home tile: both services start with the number, a fresh start for what they gathered before. */
     void start(Session s, Service service) {
-        s.otp = null;
-        s.autoThreshold = null;
-        s.autoAmount = null;
-        s.enrolmentId = null;
-        s.enrolment = null;
-        s.history = List.of();
-        s.historyPage = 0;
-        s.historyUseId = null;
-        s.reprinted.clear();
-        s.reprinting = null;
+        AccountState.of(s).otp = null;
+        AccountState.of(s).autoThreshold = null;
+        AccountState.of(s).autoAmount = null;
+        AccountState.of(s).enrolmentId = null;
+        AccountState.of(s).enrolment = null;
+        AccountState.of(s).history = List.of();
+        AccountState.of(s).historyPage = 0;
+        AccountState.of(s).historyUseId = null;
+        AccountState.of(s).reprinted.clear();
+        AccountState.of(s).reprinting = null;
         host.moveTo(NUMBER_ENTRY);
     }
 
@@ -94,16 +94,16 @@ final class AccountServices {
         if (s.service != Service.AUTO_TOPUP && s.service != Service.HISTORY) {
             return null;
         }
-        OneTimeCodes.Code code = s.otp;
+        OneTimeCodes.Code code = AccountState.of(s).otp;
         OtpChallenge challenge = code == null ? null : code.challenge;
         LocalTime expires = challenge == null ? null
                 : LocalTime.ofInstant(challenge.expiresAt(), clock.get().getZone()).withNano(0);
-        AccountView.Rule replaced = s.enrolment == null || s.enrolment.replaced() == null ? null
-                : new AccountView.Rule(s.enrolment.replaced().threshold(), s.enrolment.replaced().amount());
+        AccountView.Rule replaced = AccountState.of(s).enrolment == null || AccountState.of(s).enrolment.replaced() == null ? null
+                : new AccountView.Rule(AccountState.of(s).enrolment.replaced().threshold(), AccountState.of(s).enrolment.replaced().amount());
         List<AccountView.Row> rows = new ArrayList<>();
-        int pages = PaymentHistory.pages(s.history.size());
+        int pages = PaymentHistory.pages(AccountState.of(s).history.size());
         if (screen == HISTORY_LIST) {
-            for (org.topupkiosk.journal.HistoryEntry e : TouchInput.page(s.history, s.historyPage,
+            for (org.topupkiosk.journal.HistoryEntry e : TouchInput.page(AccountState.of(s).history, AccountState.of(s).historyPage,
                     PaymentHistory.PER_PAGE)) {
                 rows.add(row(e, lang, s));
             }
@@ -111,15 +111,15 @@ final class AccountServices {
         return new AccountView(
                 screen == AUTO_TOPUP_THRESHOLD ? AutoTopUps.THRESHOLDS : screen == AUTO_TOPUP_AMOUNT ? AutoTopUps.AMOUNTS
                         : List.of(),
-                s.autoThreshold, s.autoAmount,
+                AccountState.of(s).autoThreshold, AccountState.of(s).autoAmount,
                 code == null ? null : code.msisdn.masked(),
                 challenge == null ? 0 : challenge.codeLength(),
                 OneTimeCodes.typed(code), expires,
                 code == null ? -1 : code.attemptsLeft,
                 code != null && code.dead,
-                s.enrolmentId,
-                s.enrolment == null || s.enrolment.rule() == null ? null : s.enrolment.rule().ruleId(),
-                replaced, rows, s.historyPage, pages, s.history.size(), s.reprinting);
+                AccountState.of(s).enrolmentId,
+                AccountState.of(s).enrolment == null || AccountState.of(s).enrolment.rule() == null ? null : AccountState.of(s).enrolment.rule().ruleId(),
+                replaced, rows, AccountState.of(s).historyPage, pages, AccountState.of(s).history.size(), AccountState.of(s).reprinting);
     }
 
     private AccountView.Row row(HistoryEntry e, Lang lang, Session s) {
@@ -141,7 +141,7 @@ final class AccountServices {
         String operator = e.operatorId() == null ? null
                 : catalog.operator(e.operatorId()).map(o -> o.name(lang.code())).orElse(null);
         return new AccountView.Row(e.id(), LocalDateTime.ofInstant(e.at(), clock.get().getZone()).withNano(0), kind,
-                operator, e.amount(), e.threshold(), status, e.credit() != null, s.reprinted.contains(e.id()));
+                operator, e.amount(), e.threshold(), status, e.credit() != null, AccountState.of(s).reprinted.contains(e.id()));
     }
 
     /** A clock that asks the flow's current one each time, so a test that sets the flow's clock moves these too. */

@@ -83,11 +83,11 @@ final class AutoTopUps implements OneTimeCodes.Client {
     private boolean onThreshold(FlowCommand c) {
         Session s = host.session();
         if (c instanceof ChooseAmount a && THRESHOLDS.contains(a.amount())) {
-            s.autoThreshold = a.amount();
+            AccountState.of(s).autoThreshold = a.amount();
             host.say(null);
             host.moveTo(AUTO_TOPUP_AMOUNT);
         } else if (c instanceof Back) {
-            s.autoThreshold = null;
+            AccountState.of(s).autoThreshold = null;
             host.moveTo(NUMBER_ENTRY);
         } else if (c instanceof StartOver) {
             host.endSession();
@@ -100,11 +100,11 @@ final class AutoTopUps implements OneTimeCodes.Client {
     private boolean onAmount(FlowCommand c) {
         Session s = host.session();
         if (c instanceof ChooseAmount a && AMOUNTS.contains(a.amount())) {
-            s.autoAmount = a.amount();
+            AccountState.of(s).autoAmount = a.amount();
             host.say(null);
             host.moveTo(AUTO_TOPUP_SUMMARY);
         } else if (c instanceof Back) {
-            s.autoAmount = null;
+            AccountState.of(s).autoAmount = null;
             host.moveTo(AUTO_TOPUP_THRESHOLD);
         } else if (c instanceof StartOver) {
             host.endSession();
@@ -138,12 +138,12 @@ final class AutoTopUps implements OneTimeCodes.Client {
     @Override
     public void verified(String token) {
         Session s = host.session();
-        if (s.enrolmentId == null) {
-            s.enrolmentId = desk.newEnrolmentId();
+        if (AccountState.of(s).enrolmentId == null) {
+            AccountState.of(s).enrolmentId = desk.newEnrolmentId();
         }
         host.say(null);
         host.moveTo(AUTO_TOPUP_SUBMITTING);
-        AutoTopUpRequest request = new AutoTopUpRequest(s.enrolmentId, s.msisdn, s.autoThreshold, s.autoAmount, token);
+        AutoTopUpRequest request = new AutoTopUpRequest(AccountState.of(s).enrolmentId, s.msisdn, AccountState.of(s).autoThreshold, AccountState.of(s).autoAmount, token);
         attempt(s.token, request, 0);
     }
 
@@ -166,13 +166,13 @@ final class AutoTopUps implements OneTimeCodes.Client {
             AutoTopUpEnrolment e = ok.value();
             desk.answered(e);
             if (e.status() == AutoTopUpEnrolment.Status.ACTIVE) {
-                s.enrolment = e;
-                s.otp.token = null;
+                AccountState.of(s).enrolment = e;
+                AccountState.of(s).otp.token = null;
                 s.paymentStatus = FlowSnapshot.PaymentStatus.CREDITED;
                 printAndFinish(e);
             } else {
                 // Refused: nothing changed. Trying again is a new enrolment with its own id.
-                s.enrolmentId = null;
+                AccountState.of(s).enrolmentId = null;
                 refused(e.refusalCode());
             }
             return;
@@ -188,7 +188,7 @@ final class AutoTopUps implements OneTimeCodes.Client {
             // The carrier refused the request itself (protocol): nothing was enrolled.
             desk.unknown(request.enrolmentId(), "protocol-" + ((CarrierCalls.Result.Failed<AutoTopUpEnrolment>) r)
                     .error().code());
-            s.enrolmentId = null;
+            AccountState.of(s).enrolmentId = null;
             host.say(FlowMessage.error("autotopup.unavailable"));
             host.moveTo(AUTO_TOPUP_SUMMARY);
             return;
@@ -225,16 +225,16 @@ final class AutoTopUps implements OneTimeCodes.Client {
     /** Stores the receipt before printing (a reprint can find it), shows the outcome, and ends after a while. */
     private void printAndFinish(AutoTopUpEnrolment e) {
         Session s = host.session();
-        AccountReceipts.AutoTopUp facts = new AccountReceipts.AutoTopUp(s.enrolmentId, clock.instant(),
-                s.msisdn.masked(), s.autoThreshold, s.autoAmount, e == null ? null : e.rule().ruleId(),
+        AccountReceipts.AutoTopUp facts = new AccountReceipts.AutoTopUp(AccountState.of(s).enrolmentId, clock.instant(),
+                s.msisdn.masked(), AccountState.of(s).autoThreshold, AccountState.of(s).autoAmount, e == null ? null : e.rule().ruleId(),
                 e == null || e.replaced() == null ? null : e.replaced().threshold(),
                 e == null || e.replaced() == null ? null : e.replaced().amount(), e != null);
         Receipt receipt = new AccountReceipts(receipts.layouts()).autoTopUp(facts, host.lang());
         s.receipt = FlowSnapshot.ReceiptState.PRINTING;
-        s.qrPayload = host.lookupLink(s.enrolmentId);
+        s.qrPayload = host.lookupLink(AccountState.of(s).enrolmentId);
         host.moveTo(AUTO_TOPUP_DONE);
         long token = s.token;
-        receipts.printStored(receipt, s.enrolmentId, "autotopup", ok -> flow.execute(() -> printed(token, ok)));
+        receipts.printStored(receipt, AccountState.of(s).enrolmentId, "autotopup", ok -> flow.execute(() -> printed(token, ok)));
     }
 
     private void printed(long token, boolean ok) {

@@ -165,13 +165,13 @@ final class CustomerServices {
         s.msisdn = null;
         s.operator = null;
         s.hintOperatorId = null;
-        s.balance = null;
+        ServicesState.of(s).balance = null;
         s.product = null;
-        s.packages = List.of();
-        s.packagePage = 0;
-        s.voucher = null;
-        s.voucherPin.setLength(0);
-        s.redemptionId = null;
+        ServicesState.of(s).packages = List.of();
+        ServicesState.of(s).packagePage = 0;
+        VoucherState.of(s).voucher = null;
+        VoucherState.of(s).pin.setLength(0);
+        VoucherState.of(s).redemptionId = null;
         s.amountDigits.setLength(0);
     }
 
@@ -228,7 +228,7 @@ final class CustomerServices {
     private void queryBalance(Msisdn msisdn) {
         Session s = host.session();
         s.msisdn = msisdn;
-        s.balance = null;
+        ServicesState.of(s).balance = null;
         long token = s.token;
         host.moveTo(CHECKING_NUMBER);
         host.step(calls.call("balance", () -> carrier.balance(msisdn), settings.carrierCheckTimeout(), r -> {
@@ -236,7 +236,7 @@ final class CustomerServices {
                 return;
             }
             if (r instanceof CarrierCalls.Result.Ok<Balance> ok) {
-                s.balance = ok.value();
+                ServicesState.of(s).balance = ok.value();
                 s.operator = catalog.operator(ok.value().operatorId()).orElse(null);
                 host.say(null);
                 host.moveTo(BALANCE_RESULT);
@@ -276,8 +276,8 @@ final class CustomerServices {
                 return;
             }
             if (r instanceof CarrierCalls.Result.Ok<List<CatalogEntry>> ok && !sellable(ok.value(), operator).isEmpty()) {
-                s.packages = sellable(ok.value(), operator);
-                s.packagePage = 0;
+                ServicesState.of(s).packages = sellable(ok.value(), operator);
+                ServicesState.of(s).packagePage = 0;
                 host.say(null);
                 host.moveTo(PACKAGE_LIST);
             } else if (r instanceof CarrierCalls.Result.Ok) {
@@ -306,16 +306,16 @@ final class CustomerServices {
     private boolean onPackageList(FlowCommand c) {
         Session s = host.session();
         if (c instanceof ChooseProduct cp) {
-            Optional<CatalogEntry> p = s.packages.stream().filter(e -> e.productId().equals(cp.productId())).findFirst();
+            Optional<CatalogEntry> p = ServicesState.of(s).packages.stream().filter(e -> e.productId().equals(cp.productId())).findFirst();
             if (p.isEmpty()) {
                 return false;
             }
             s.product = p.get();
             host.moveTo(PACKAGE_DETAILS);
         } else if (c instanceof Page pg) {
-            s.packagePage = TouchInput.turn(s.packagePage, pg.delta(), s.packages.size(), PACKAGES_PER_PAGE);
+            ServicesState.of(s).packagePage = TouchInput.turn(ServicesState.of(s).packagePage, pg.delta(), ServicesState.of(s).packages.size(), PACKAGES_PER_PAGE);
         } else if (c instanceof Back) {
-            s.packages = List.of();
+            ServicesState.of(s).packages = List.of();
             host.moveTo(NUMBER_ENTRY);
         } else if (c instanceof StartOver) {
             host.endSession();
@@ -382,20 +382,20 @@ final class CustomerServices {
             }
         }
         List<ServicesView.PackageView> page = new ArrayList<>();
-        int pages = pages(s.packages.size());
+        int pages = pages(ServicesState.of(s).packages.size());
         if (screen == PACKAGE_LIST) {
-            for (CatalogEntry e : TouchInput.page(s.packages, s.packagePage, PACKAGES_PER_PAGE)) {
+            for (CatalogEntry e : TouchInput.page(ServicesState.of(s).packages, ServicesState.of(s).packagePage, PACKAGES_PER_PAGE)) {
                 page.add(packageView(e, s.operator, lang));
             }
         }
-        VoucherInfo v = s.voucher;
+        VoucherInfo v = VoucherState.of(s).voucher;
         String voucherOperator = v == null ? null : catalog.operator(v.operatorId()).map(o -> o.name(lang.code()))
                 .orElse(v.operatorId());
         ServicesView base = new ServicesView(s.service, tiles, s.hintOperatorId,
-                s.balance == null ? null : s.balance.amount(), s.balance == null ? null : s.balance.expiresOn(),
-                page, s.packagePage, pages,
+                ServicesState.of(s).balance == null ? null : ServicesState.of(s).balance.amount(), ServicesState.of(s).balance == null ? null : ServicesState.of(s).balance.expiresOn(),
+                page, ServicesState.of(s).packagePage, pages,
                 s.product == null ? null : packageView(s.product, s.operator, lang),
-                ScratchCards.maskPin(s.voucherPin.length()), s.voucherPin.length(),
+                ScratchCards.maskPin(VoucherState.of(s).pin.length()), VoucherState.of(s).pin.length(),
                 v == null ? null : v.nominal(), voucherOperator, v == null ? null : v.serial(),
                 promo(s, screen, lang), null, account.view(s, screen, lang), null);
         return goods == null ? base : goods.withView(base, s, screen, lang);

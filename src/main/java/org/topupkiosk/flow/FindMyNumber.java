@@ -89,7 +89,7 @@ final class FindMyNumber {
             screen = host.screen();
             lastScreen = screen;
         }
-        boolean want = s != null && takesCard(screen, s) && !(cardPresent && s.sim.cardConsumed);
+        boolean want = s != null && takesCard(screen, s) && !(cardPresent && SimLookup.of(s).cardConsumed);
         if (want && !armed) {
             armed = true;
             reader.arm();
@@ -113,14 +113,14 @@ final class FindMyNumber {
     private static boolean takesCard(Screen screen, Session s) {
         return switch (screen) {
             case SIM_INSERT, NUMBER_ENTRY, OPERATOR_CHOICE -> true;
-            case SIM_READING -> s.sim.phase == Phase.READING;
+            case SIM_READING -> SimLookup.of(s).phase == Phase.READING;
             default -> false;
         };
     }
 
     /** A look-up from the start: the card in the slot (or the next) is read, even one read before in this session. */
     private void begin(Session s) {
-        s.sim.restart();
+        SimLookup.of(s).restart();
         host.say(null);
         if (armed) {
             // Re-arm so the reader reads a card it already read for an earlier screen.
@@ -166,7 +166,7 @@ final class FindMyNumber {
         if (event instanceof SimEvent.Inserted) {
             cardPresent = true;
             if (s != null) {
-                s.sim.cardConsumed = false;
+                SimLookup.of(s).cardConsumed = false;
             }
             if (s != null && armed && (screen == SIM_INSERT || screen == NUMBER_ENTRY || screen == OPERATOR_CHOICE)) {
                 startReading(s, screen);
@@ -178,10 +178,10 @@ final class FindMyNumber {
             if (s == null) {
                 return;
             }
-            s.sim.cardConsumed = false;
-            if (screen == SIM_READING && s.sim.phase == Phase.READING) {
+            SimLookup.of(s).cardConsumed = false;
+            if (screen == SIM_READING && SimLookup.of(s).phase == Phase.READING) {
                 journal.readFailed(SimException.Code.CARD_REMOVED);
-                fail(s, s.sim.origin, SimException.Code.CARD_REMOVED.messageKey(), true);
+                fail(s, SimLookup.of(s).origin, SimException.Code.CARD_REMOVED.messageKey(), true);
             } else if (screen == SIM_RESULT || screen == SIM_FAILED) {
                 host.say(null); // the card is back with the customer: no "take your card" left on screen
             }
@@ -191,57 +191,57 @@ final class FindMyNumber {
                 log.info("sim read dropped screen={} session={}", screen, s == null ? "none" : "open");
                 return;
             }
-            onRead(s, screen == SIM_READING ? s.sim.origin : screen, r.identity());
+            onRead(s, screen == SIM_READING ? SimLookup.of(s).origin : screen, r.identity());
         } else if (event instanceof SimEvent.ReadFailed f) {
             if (!readsHere(s, screen)) {
                 log.info("sim read failure dropped code={} screen={} session={}", f.error().code(), screen,
                         s == null ? "none" : "open");
                 return;
             }
-            s.sim.cardConsumed = true;
-            s.sim.used = true;
+            SimLookup.of(s).cardConsumed = true;
+            SimLookup.of(s).used = true;
             SimException.Code code = f.error().code();
             journal.readFailed(code);
-            fail(s, screen == SIM_READING ? s.sim.origin : screen, code.messageKey(), code.retryable());
+            fail(s, screen == SIM_READING ? SimLookup.of(s).origin : screen, code.messageKey(), code.retryable());
         }
     }
 
     /** A reading belongs to the screen only while it waits for one. */
     private static boolean readsHere(Session s, Screen screen) {
         return s != null && (screen == SIM_INSERT || screen == NUMBER_ENTRY || screen == OPERATOR_CHOICE
-                || screen == SIM_READING && s.sim.phase == Phase.READING);
+                || screen == SIM_READING && SimLookup.of(s).phase == Phase.READING);
     }
 
     private void startReading(Session s, Screen origin) {
-        s.sim.phase = Phase.READING;
-        s.sim.origin = origin;
-        s.sim.used = true;
+        SimLookup.of(s).phase = Phase.READING;
+        SimLookup.of(s).origin = origin;
+        SimLookup.of(s).used = true;
         host.say(null);
         host.moveTo(SIM_READING);
         long token = s.token;
         host.step(flow.schedule(() -> {
             Session now = host.session();
-            if (now != null && now.token == token && host.screen() == SIM_READING && now.sim.phase == Phase.READING) {
+            if (now != null && now.token == token && host.screen() == SIM_READING && SimLookup.of(now).phase == Phase.READING) {
                 log.warn("sim reader said nothing within {}", READ_WAIT);
                 journal.readFailed(SimException.Code.TRANSPORT);
-                fail(now, now.sim.origin, SimException.Code.TRANSPORT.messageKey(), true);
+                fail(now, SimLookup.of(now).origin, SimException.Code.TRANSPORT.messageKey(), true);
                 host.publish();
             }
         }, READ_WAIT));
     }
 
     private void onRead(Session s, Screen origin, SimIdentity card) {
-        s.sim.cardConsumed = true;
-        s.sim.used = true;
-        s.sim.card = card;
-        s.sim.origin = origin;
+        SimLookup.of(s).cardConsumed = true;
+        SimLookup.of(s).used = true;
+        SimLookup.of(s).card = card;
+        SimLookup.of(s).origin = origin;
         journal.read(card);
         if (origin != SIM_INSERT && card.msisdn().isPresent()) {
             // Filling the number screen: the card's own number is enough; the top-up's check names the operator.
             found(s, new Answer(card.msisdn().get(), true, card.operatorHint().orElse(null), false, null, null));
             return;
         }
-        s.sim.phase = Phase.ASKING;
+        SimLookup.of(s).phase = Phase.ASKING;
         host.say(null);
         host.moveTo(SIM_READING);
         long token = s.token;
@@ -253,7 +253,7 @@ final class FindMyNumber {
 
     private void onAnswer(long token, SimIdentity card, CarrierCalls.Result<Answer> r) {
         Session s = host.session();
-        if (s == null || s.token != token || host.screen() != SIM_READING || s.sim.phase != Phase.ASKING) {
+        if (s == null || s.token != token || host.screen() != SIM_READING || SimLookup.of(s).phase != Phase.ASKING) {
             log.info("sim look-up answer dropped: the customer moved on");
             return;
         }
@@ -269,7 +269,7 @@ final class FindMyNumber {
         }
         if (a.number() == null) {
             journal.notFound(a.reason());
-            fail(s, s.sim.origin, a.problemKey(), false);
+            fail(s, SimLookup.of(s).origin, a.problemKey(), false);
         } else {
             found(s, a);
         }
@@ -278,7 +278,7 @@ final class FindMyNumber {
 
     private void found(Session s, Answer a) {
         host.cancelStep();
-        SimLookup sim = s.sim;
+        SimLookup sim = SimLookup.of(s);
         sim.number = a.number();
         sim.fromCard = a.fromCard();
         sim.operatorId = a.operatorId() != null && catalog.operator(a.operatorId()).isPresent() ? a.operatorId() : null;
@@ -305,17 +305,17 @@ final class FindMyNumber {
      */
     private void fail(Session s, Screen origin, String key, boolean retryable) {
         host.cancelStep();
-        s.sim.problemKey = key;
+        SimLookup.of(s).problemKey = key;
         if (origin != SIM_INSERT) {
-            s.sim.phase = Phase.WAITING;
+            SimLookup.of(s).phase = Phase.WAITING;
             host.say(FlowMessage.error(key));
             host.moveTo(NUMBER_ENTRY);
         } else if (retryable) {
-            s.sim.phase = Phase.WAITING;
+            SimLookup.of(s).phase = Phase.WAITING;
             host.say(FlowMessage.error(key));
             host.moveTo(SIM_INSERT);
         } else {
-            s.sim.phase = Phase.FAILED;
+            SimLookup.of(s).phase = Phase.FAILED;
             host.say(null);
             host.moveTo(SIM_FAILED);
         }
@@ -355,8 +355,8 @@ final class FindMyNumber {
 
     private boolean leaveReading(Session s) {
         host.cancelStep();
-        s.sim.phase = Phase.WAITING;
-        host.moveTo(s.sim.origin == SIM_INSERT ? SIM_INSERT : NUMBER_ENTRY);
+        SimLookup.of(s).phase = Phase.WAITING;
+        host.moveTo(SimLookup.of(s).origin == SIM_INSERT ? SIM_INSERT : NUMBER_ENTRY);
         return true;
     }
 
@@ -371,8 +371,8 @@ final class FindMyNumber {
             // The same steps as typing the number: the top-up's own carrier check, or the balance query.
             s.service = cs.service();
             s.numberDigits.setLength(0);
-            s.numberDigits.append(s.sim.number.national());
-            s.hintOperatorId = s.sim.operatorId;
+            s.numberDigits.append(SimLookup.of(s).number.national());
+            s.hintOperatorId = SimLookup.of(s).operatorId;
             host.say(null);
             host.checkNumber();
         } else if (c instanceof PrintNumber) {
@@ -386,7 +386,7 @@ final class FindMyNumber {
     }
 
     private void printSlip(Session s) {
-        SimLookup sim = s.sim;
+        SimLookup sim = SimLookup.of(s);
         if (sim.slip == FlowSnapshot.ReceiptState.PRINTING || sim.slip == FlowSnapshot.ReceiptState.PRINTED) {
             return;
         }
@@ -403,7 +403,7 @@ final class FindMyNumber {
             log.info("number slip printed ok={} after its session ended", ok);
             return;
         }
-        s.sim.slip = ok ? FlowSnapshot.ReceiptState.PRINTED : FlowSnapshot.ReceiptState.FAILED;
+        SimLookup.of(s).slip = ok ? FlowSnapshot.ReceiptState.PRINTED : FlowSnapshot.ReceiptState.FAILED;
         if (host.screen() == SIM_RESULT) {
             host.say(ok ? FlowMessage.info("sim.slip.printed") : FlowMessage.warning("receipt.failed"));
         }
@@ -427,7 +427,7 @@ final class FindMyNumber {
     }
 
     boolean holdsSession(Session s, Screen screen) {
-        return s != null && s.sim.used && cardPresent && screen != CASH_INSERTION && screen != CONFIRM;
+        return s != null && SimLookup.of(s).used && cardPresent && screen != CASH_INSERTION && screen != CONFIRM;
     }
 
     /** The find-my-number part of the snapshot; null without a session. */
@@ -435,7 +435,7 @@ final class FindMyNumber {
         if (s == null) {
             return null;
         }
-        SimLookup sim = s.sim;
+        SimLookup sim = SimLookup.of(s);
         Optional<Operator> op = sim.operatorId == null ? Optional.empty() : catalog.operator(sim.operatorId);
         boolean ready = armed && reader.unavailable().isEmpty() && takesCard(screen, s);
         return new SimLookupView(sim.phase, ready, cardPresent && sim.used, sim.number, sim.fromCard,

@@ -23,9 +23,9 @@ final class FlowSnapshots {
         // it belongs to the order, and the screen must not suggest otherwise.
         boolean cashInKiosk = s != null && (screen == CASH_INSERTION || screen == CONFIRM);
         // A scratch card moves no cash: what reaches the balance is the card's face value, under its redemption id.
-        boolean voucher = s != null && s.service == Service.VOUCHER && s.voucher != null;
-        Money toBalance = s == null ? null : voucher ? s.voucher.nominal() : s.toBalance();
-        String txnId = s == null ? null : voucher ? s.redemptionId : s.txnId;
+        boolean voucher = s != null && s.service == Service.VOUCHER && VoucherState.of(s).voucher != null;
+        Money toBalance = s == null ? null : voucher ? VoucherState.of(s).voucher.nominal() : s.toBalance();
+        String txnId = s == null ? null : voucher ? VoucherState.of(s).redemptionId : s.txnId;
         return new FlowSnapshot(version, screen, lang,
                 s == null ? "" : s.numberDigits.toString(),
                 s == null ? null : s.msisdn,

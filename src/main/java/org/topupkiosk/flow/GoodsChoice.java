@@ -54,15 +54,15 @@ final class GoodsChoice {
 
     static void forget(Session s) {
         s.operator = null;
-        s.goodsOffers = List.of();
-        s.goodsPage = 0;
-        s.goodsOffer = null;
-        s.deviceDigits.setLength(0);
-        s.device = null;
-        s.goodsCashCap = null;
-        s.goods = null;
-        s.goodsClaim = null;
-        s.goodsChange = null;
+        GoodsState.of(s).offers = List.of();
+        GoodsState.of(s).page = 0;
+        GoodsState.of(s).offer = null;
+        GoodsState.of(s).deviceDigits.setLength(0);
+        GoodsState.of(s).device = null;
+        s.cashCap = null;
+        GoodsState.of(s).goods = null;
+        GoodsState.of(s).claim = null;
+        GoodsState.of(s).change = null;
     }
 
     boolean handle(Screen screen, FlowCommand c) {
@@ -113,8 +113,8 @@ final class GoodsChoice {
                 return;
             }
             if (r instanceof CarrierCalls.Result.Ok<List<GoodsOffer>> ok && !sellable(ok.value(), op, kind).isEmpty()) {
-                s.goodsOffers = sellable(ok.value(), op, kind);
-                s.goodsPage = 0;
+                GoodsState.of(s).offers = sellable(ok.value(), op, kind);
+                GoodsState.of(s).page = 0;
                 host.moveTo(GOODS_LIST);
             } else if (r instanceof CarrierCalls.Result.Ok) {
                 host.say(FlowMessage.error("goods.none"));
@@ -153,17 +153,17 @@ final class GoodsChoice {
     private boolean onList(FlowCommand c) {
         Session s = host.session();
         if (c instanceof ChooseProduct cp) {
-            Optional<GoodsOffer> g = s.goodsOffers.stream().filter(o -> o.productId().equals(cp.productId())).findFirst();
+            Optional<GoodsOffer> g = GoodsState.of(s).offers.stream().filter(o -> o.productId().equals(cp.productId())).findFirst();
             if (g.isEmpty()) {
                 return false;
             }
-            s.goodsOffer = g.get();
+            GoodsState.of(s).offer = g.get();
             host.say(null);
             host.moveTo(g.get().kind() == GoodsKind.ESIM ? ESIM_DEVICE : GOODS_DETAILS);
         } else if (c instanceof Page pg) {
-            s.goodsPage = TouchInput.turn(s.goodsPage, pg.delta(), s.goodsOffers.size(), GoodsSales.PER_PAGE);
+            GoodsState.of(s).page = TouchInput.turn(GoodsState.of(s).page, pg.delta(), GoodsState.of(s).offers.size(), GoodsSales.PER_PAGE);
         } else if (c instanceof Back) {
-            s.goodsOffers = List.of();
+            GoodsState.of(s).offers = List.of();
             host.moveTo(GOODS_OPERATOR);
         } else if (c instanceof StartOver) {
             host.endSession();
@@ -176,13 +176,13 @@ final class GoodsChoice {
     /** The phone's EID or IMEI, optional: Next with nothing typed skips it; a typed one must pass its check. */
     private boolean onDevice(FlowCommand c) {
         Session s = host.session();
-        StringBuilder d = s.deviceDigits;
+        StringBuilder d = GoodsState.of(s).deviceDigits;
         if (TouchInput.edit(d, c, DeviceId.EID_LENGTH, false)) {
-            s.device = null;
+            GoodsState.of(s).device = null;
             host.say(null);
         } else if (c instanceof Next) {
             if (d.isEmpty()) {
-                s.device = null;
+                GoodsState.of(s).device = null;
                 host.say(null);
                 host.moveTo(GOODS_DETAILS);
                 return true;
@@ -193,7 +193,7 @@ final class GoodsChoice {
                 host.say(FlowMessage.error(bad.problem().messageKey()));
                 return true;
             }
-            s.device = ((DeviceId.Valid) p).id();
+            GoodsState.of(s).device = ((DeviceId.Valid) p).id();
             host.say(null);
             host.moveTo(GOODS_DETAILS);
         } else if (c instanceof Back) {
@@ -211,7 +211,7 @@ final class GoodsChoice {
         Session s = host.session();
         if (c instanceof Next) {
             Operator op = s.operator;
-            Money price = s.goodsOffer.price();
+            Money price = GoodsState.of(s).offer.price();
             Money needed = op.fee().cashNeededFor(price);
             Money limit = settings.orderCashLimit();
             if (needed.greaterThan(limit)) {
@@ -224,9 +224,9 @@ final class GoodsChoice {
             s.maxAmount = op.maxAmount();
             s.cashLimit = limit.min(op.fee().cashNeededFor(op.maxAmount()));
             // An e-PIN takes notes until its price is covered; the rest of the last note becomes a credit voucher.
-            s.goodsCashCap = s.service == Service.EPIN ? needed : null;
+            s.cashCap = s.service == Service.EPIN ? needed : null;
             if (s.txnId == null) {
-                s.txnId = desk.open(GoodsSales.kind(s), op.id(), s.goodsOffer.productId());
+                s.txnId = desk.open(GoodsSales.kind(s), op.id(), GoodsState.of(s).offer.productId());
             }
             host.say(null);
             host.startPayment();

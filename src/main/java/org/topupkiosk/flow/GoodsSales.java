@@ -117,8 +117,8 @@ final class GoodsSales {
         Money fee;
         Money change;
         if (s.service == Service.EPIN) {
-            Money needed = op.fee().cashNeededFor(s.goodsOffer.price());
-            amount = s.goodsOffer.price();
+            Money needed = op.fee().cashNeededFor(GoodsState.of(s).offer.price());
+            amount = GoodsState.of(s).offer.price();
             fee = needed.minus(amount);
             change = funds.minus(needed);
         } else {
@@ -126,12 +126,12 @@ final class GoodsSales {
             fee = op.fee().feeFor(funds);
             change = Money.zero(funds.currency());
         }
-        SubmittedGoods done = desk.submit(s.txnId, kind(s), amount, fee, change, s.device);
-        s.goodsClaim = done.claim();
-        s.goodsChange = done.change().orElse(null);
-        if (s.goodsChange != null) {
+        SubmittedGoods done = desk.submit(s.txnId, kind(s), amount, fee, change, GoodsState.of(s).device);
+        GoodsState.of(s).claim = done.claim();
+        GoodsState.of(s).change = done.change().orElse(null);
+        if (GoodsState.of(s).change != null) {
             // Money above the price leaves the kiosk on paper at once: the voucher prints before the goods do.
-            receipts.printCredit(s.goodsChange, host.lang(), ok -> { });
+            receipts.printCredit(GoodsState.of(s).change, host.lang(), ok -> { });
         }
         host.moveTo(SUBMITTING);
         long token = s.token;
@@ -146,7 +146,7 @@ final class GoodsSales {
         // The outbox will keep asking under the same txn id; the pending receipt tells the customer how to claim.
         s.paymentStatus = FlowSnapshot.PaymentStatus.PENDING;
         Order order = desk.order(s.txnId);
-        print(layouts.pending(order, s.operator, title(s, order), s.goodsClaim, s.goodsChange, host.lang()), "pending");
+        print(layouts.pending(order, s.operator, title(s, order), GoodsState.of(s).claim, GoodsState.of(s).change, host.lang()), "pending");
         host.publish();
     }
 
@@ -159,15 +159,15 @@ final class GoodsSales {
         }
         if (outcome instanceof PaymentOutcome.Confirmed) {
             Optional<Goods> goods = desk.goods(s.txnId);
-            if (goods.isEmpty() || s.goods != null) {
+            if (goods.isEmpty() || GoodsState.of(s).goods != null) {
                 return;
             }
             host.cancelStep();
-            s.goods = goods.get();
+            GoodsState.of(s).goods = goods.get();
             s.paymentStatus = FlowSnapshot.PaymentStatus.CREDITED;
             host.say(null);
             Order order = desk.order(s.txnId);
-            print(layouts.issued(order, s.operator, title(s, order), price(s, order), s.goods, s.goodsChange,
+            print(layouts.issued(order, s.operator, title(s, order), price(s, order), GoodsState.of(s).goods, GoodsState.of(s).change,
                     host.lang()), kind(s).wire());
         } else if (outcome instanceof PaymentOutcome.Refused r && s.paymentStatus != FlowSnapshot.PaymentStatus.REFUSED) {
             host.cancelStep();
@@ -230,11 +230,11 @@ final class GoodsSales {
         s.service = order.kind().equals("esim") ? Service.ESIM : Service.EPIN;
         s.operator = op.get();
         s.txnId = order.txnId();
-        s.goodsClaim = claim;
-        s.goods = goods.get();
+        GoodsState.of(s).claim = claim;
+        GoodsState.of(s).goods = goods.get();
         s.paymentStatus = FlowSnapshot.PaymentStatus.CREDITED;
         host.say(null);
-        print(layouts.issued(order, s.operator, title(s, order), price(s, order), s.goods, null, host.lang()),
+        print(layouts.issued(order, s.operator, title(s, order), price(s, order), GoodsState.of(s).goods, null, host.lang()),
                 order.kind());
     }
 
@@ -272,13 +272,13 @@ final class GoodsSales {
 
     /** The offer's price; for a claim, what the order sent (an eSIM's extra then prints as part of its price). */
     private static Money price(Session s, Order order) {
-        return s.goodsOffer != null ? s.goodsOffer.price() : order.amount();
+        return GoodsState.of(s).offer != null ? GoodsState.of(s).offer.price() : order.amount();
     }
 
     /** The offer's title in the customer's language; after a restart or for a claim, what the order itself says. */
     private String title(Session s, Order order) {
-        if (s.goodsOffer != null) {
-            return s.goodsOffer.title(host.lang().code());
+        if (GoodsState.of(s).offer != null) {
+            return GoodsState.of(s).offer.title(host.lang().code());
         }
         return order.productId() == null ? order.kind() : order.productId();
     }

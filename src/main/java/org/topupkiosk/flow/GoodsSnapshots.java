@@ -31,26 +31,26 @@ final class GoodsSnapshots {
         Operator op = s.operator;
         List<GoodsView.Offer> page = new ArrayList<>();
         if (screen == GOODS_LIST) {
-            for (GoodsOffer g : TouchInput.page(s.goodsOffers, s.goodsPage, GoodsSales.PER_PAGE)) {
+            for (GoodsOffer g : TouchInput.page(GoodsState.of(s).offers, GoodsState.of(s).page, GoodsSales.PER_PAGE)) {
                 page.add(offer(g, op, lang));
             }
         }
-        GoodsView.Offer selected = s.goodsOffer == null ? null : offer(s.goodsOffer, op, lang);
+        GoodsView.Offer selected = GoodsState.of(s).offer == null ? null : offer(GoodsState.of(s).offer, op, lang);
         boolean done = screen == GOODS_DONE || screen == RECEIPT;
-        Goods g = done ? s.goods : null;
+        Goods g = done ? GoodsState.of(s).goods : null;
         boolean esim = g != null && "esim".equals(g.kind());
         String[] lpa = esim ? g.secret().split("\\$", -1) : null;
-        GoodsView goods = new GoodsView(s.service, page, s.goodsPage, GoodsSales.pages(s.goodsOffers.size()), selected,
-                group(s.deviceDigits.toString()), s.deviceDigits.length(),
-                s.device == null ? null : s.device.kind().name(),
+        GoodsView goods = new GoodsView(s.service, page, GoodsState.of(s).page, GoodsSales.pages(GoodsState.of(s).offers.size()), selected,
+                group(GoodsState.of(s).deviceDigits.toString()), GoodsState.of(s).deviceDigits.length(),
+                GoodsState.of(s).device == null ? null : GoodsState.of(s).device.kind().name(),
                 g != null && !esim ? GoodsReceipts.groupPin(g.secret()) : null,
                 g == null ? null : g.serial(), g == null ? null : g.expiresOn(),
                 esim ? g.secret() : null, esim ? lpa[1] : null, esim ? lpa[2] : null,
                 esim ? g.msisdn().pretty() : null,
-                done && s.goodsClaim != null && g == null ? GoodsClaimCodes.pretty(s.goodsClaim.code()) : null,
-                done && s.goodsClaim != null && g == null ? s.goodsClaim.code() : null,
-                s.goodsChange == null ? null : s.goodsChange.amount(),
-                s.goodsChange == null ? null : org.topupkiosk.journal.CreditCodes.pretty(s.goodsChange.code()));
+                done && GoodsState.of(s).claim != null && g == null ? GoodsClaimCodes.pretty(GoodsState.of(s).claim.code()) : null,
+                done && GoodsState.of(s).claim != null && g == null ? GoodsState.of(s).claim.code() : null,
+                GoodsState.of(s).change == null ? null : GoodsState.of(s).change.amount(),
+                GoodsState.of(s).change == null ? null : org.topupkiosk.journal.CreditCodes.pretty(GoodsState.of(s).change.code()));
         ServicesView.PackageView item = selected == null ? null : new ServicesView.PackageView(selected.id(),
                 selected.title(), selected.kind(), "unlimited", selected.dataMb(), selected.voiceMinutes(),
                 selected.price(), selected.fee(), selected.cashNeeded());

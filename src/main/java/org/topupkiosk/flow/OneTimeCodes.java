@@ -81,10 +81,10 @@ final class OneTimeCodes {
     void request(Msisdn msisdn, String purpose, Client client) {
         Session s = host.session();
         Screen from = host.screen();
-        Code earlier = s.otp;
+        Code earlier = AccountState.of(s).otp;
         Code code = earlier != null && earlier.msisdn.equals(msisdn) && earlier.purpose.equals(purpose)
                 ? earlier : new Code(msisdn, purpose, client);
-        s.otp = code;
+        AccountState.of(s).otp = code;
         long token = s.token;
         host.say(null);
         host.moveTo(OTP_SENDING);
@@ -118,7 +118,7 @@ final class OneTimeCodes {
                 host.say(FlowMessage.error("otp.too_many_codes"));
                 host.moveTo(back);
             } else {
-                host.session().otp = null;
+                AccountState.of(host.session()).otp = null;
                 host.say(FlowMessage.error("otp.unknown_number"));
                 host.moveTo(NUMBER_ENTRY);
             }
@@ -130,7 +130,7 @@ final class OneTimeCodes {
 
     private boolean onEntry(FlowCommand c) {
         Session s = host.session();
-        Code code = s.otp;
+        Code code = AccountState.of(s).otp;
         if (code == null || code.challenge == null) {
             return false;
         }
@@ -144,7 +144,7 @@ final class OneTimeCodes {
         } else if (c instanceof ResendCode) {
             request(code.msisdn, code.purpose, code.client);
         } else if (c instanceof Back) {
-            s.otp = null;
+            AccountState.of(s).otp = null;
             host.say(null);
             host.moveTo(code.client.back());
         } else if (c instanceof StartOver) {
@@ -232,7 +232,7 @@ final class OneTimeCodes {
 
     /** The service's call said the token is no good (spent, expired): only a new code helps. */
     void tokenRefused() {
-        Code code = host.session().otp;
+        Code code = AccountState.of(host.session()).otp;
         if (code != null) {
             refuse(code, "otp.need_new");
         }
@@ -250,7 +250,7 @@ final class OneTimeCodes {
         if (c instanceof StartOver) {
             return host.endSession();
         }
-        Code code = host.session().otp;
+        Code code = AccountState.of(host.session()).otp;
         host.moveTo(screen == OTP_CHECKING && code != null && code.challenge != null ? OTP_ENTRY
                 : code == null ? NUMBER_ENTRY : code.client.back());
         return true;

@@ -90,10 +90,10 @@ final class PaymentHistory implements OneTimeCodes.Client {
     @Override
     public void verified(String token) {
         Session s = host.session();
-        if (s.historyUseId == null) {
-            s.historyUseId = desk.newTokenUseId();
+        if (AccountState.of(s).historyUseId == null) {
+            AccountState.of(s).historyUseId = desk.newTokenUseId();
         }
-        spend(s.token, s.historyUseId, token, s.msisdn, 0);
+        spend(s.token, AccountState.of(s).historyUseId, token, s.msisdn, 0);
     }
 
     private void spend(long session, String useId, String token, Msisdn msisdn, int attempt) {
@@ -104,10 +104,10 @@ final class PaymentHistory implements OneTimeCodes.Client {
                     }
                     Session s = host.session();
                     if (r instanceof CarrierCalls.Result.Ok<OtpTokenUse> ok && ok.value().accepted()) {
-                        s.otp.token = null;
+                        AccountState.of(s).otp.token = null;
                         load(session);
                     } else if (r instanceof CarrierCalls.Result.Ok<OtpTokenUse>) {
-                        s.historyUseId = null;
+                        AccountState.of(s).historyUseId = null;
                         codes.tokenRefused();
                     } else if (attempt < SPEND_RETRIES && (r instanceof CarrierCalls.Result.TimedOut
                             || ((CarrierCalls.Result.Failed<OtpTokenUse>) r).error().retryable())) {
@@ -131,9 +131,9 @@ final class PaymentHistory implements OneTimeCodes.Client {
                         return;
                     }
                     if (r instanceof CarrierCalls.Result.Ok<List<HistoryEntry>> ok) {
-                        s.history = ok.value();
-                        s.historyPage = 0;
-                        desk.historyShown(s.historyUseId, msisdn, ok.value().size());
+                        AccountState.of(s).history = ok.value();
+                        AccountState.of(s).historyPage = 0;
+                        desk.historyShown(AccountState.of(s).historyUseId, msisdn, ok.value().size());
                         host.say(null);
                         host.moveTo(HISTORY_LIST);
                     } else {
@@ -150,12 +150,12 @@ final class PaymentHistory implements OneTimeCodes.Client {
         }
         Session s = host.session();
         if (c instanceof Page p) {
-            s.historyPage = TouchInput.turn(s.historyPage, p.delta(), s.history.size(), PER_PAGE);
+            AccountState.of(s).historyPage = TouchInput.turn(AccountState.of(s).historyPage, p.delta(), AccountState.of(s).history.size(), PER_PAGE);
         } else if (c instanceof Reprint rp) {
             reprint(rp.entryId());
         } else if (c instanceof Back) {
-            s.history = List.of();
-            s.reprinted.clear();
+            AccountState.of(s).history = List.of();
+            AccountState.of(s).reprinted.clear();
             host.say(null);
             host.moveTo(HOME);
         } else if (c instanceof Finish || c instanceof StartOver) {
@@ -173,15 +173,15 @@ final class PaymentHistory implements OneTimeCodes.Client {
     /** One copy per payment per session (paper is finite; the first copy is the proof). */
     private void reprint(String entryId) {
         Session s = host.session();
-        Optional<HistoryEntry> entry = s.history.stream().filter(e -> e.id().equals(entryId)).findFirst();
+        Optional<HistoryEntry> entry = AccountState.of(s).history.stream().filter(e -> e.id().equals(entryId)).findFirst();
         if (entry.isEmpty()) {
             return;
         }
-        if (s.reprinting != null) {
+        if (AccountState.of(s).reprinting != null) {
             host.say(FlowMessage.info("history.printing"));
             return;
         }
-        if (!s.reprinted.add(entryId)) {
+        if (!AccountState.of(s).reprinted.add(entryId)) {
             host.say(FlowMessage.info("history.already_printed"));
             return;
         }
@@ -191,7 +191,7 @@ final class PaymentHistory implements OneTimeCodes.Client {
                 new AccountReceipts(receipts.layouts()));
         List<Receipt> papers = copies.copies(entry.get(), lang, clock.instant(),
                 id -> catalog.operator(id).map(o -> o.name(lang.code())).orElse(id));
-        s.reprinting = entryId;
+        AccountState.of(s).reprinting = entryId;
         host.say(FlowMessage.info("history.printing"));
         long session = s.token;
         List<String> kinds = new ArrayList<>();
@@ -202,12 +202,12 @@ final class PaymentHistory implements OneTimeCodes.Client {
             if (now == null || now.token != session) {
                 return;
             }
-            now.reprinting = null;
+            AccountState.of(now).reprinting = null;
             if (host.screen() == HISTORY_LIST) {
                 host.say(ok ? FlowMessage.info("history.printed") : FlowMessage.warning("history.print_failed"));
             }
             if (!ok) {
-                now.reprinted.remove(entryId);
+                AccountState.of(now).reprinted.remove(entryId);
             }
             host.publish();
         }));

@@ -69,7 +69,7 @@ final class ScratchCards {
 
     private boolean onVoucherPin(FlowCommand c) {
         Session s = host.session();
-        StringBuilder pin = s.voucherPin;
+        StringBuilder pin = VoucherState.of(s).pin;
         if (TouchInput.edit(pin, c, PIN_MAX, false)) {
             host.say(null);
         } else if (c instanceof Next) {
@@ -97,14 +97,14 @@ final class ScratchCards {
             host.say(FlowMessage.error("scan.unknown.not_recognized"));
             return;
         }
-        s.voucherPin.setLength(0);
-        s.voucherPin.append(pin);
+        VoucherState.of(s).pin.setLength(0);
+        VoucherState.of(s).pin.append(pin);
         validate();
     }
 
     private void validate() {
         Session s = host.session();
-        String pin = s.voucherPin.toString();
+        String pin = VoucherState.of(s).pin.toString();
         long token = s.token;
         host.say(null);
         host.moveTo(VOUCHER_CHECKING);
@@ -129,16 +129,16 @@ final class ScratchCards {
             } else if (op.isEmpty()) {
                 refuseCard("voucher.other_operator");
             } else {
-                s.voucher = v;
+                VoucherState.of(s).voucher = v;
                 s.operator = op.get();
                 host.moveTo(VOUCHER_CONFIRM);
             }
         } else if (r instanceof CarrierCalls.Result.Failed<VoucherInfo> f
                 && f.error().kind() == CarrierException.Kind.REFUSED) {
-            s.wrongPins++;
-            log.info("voucher PIN not known to the carrier attempt={}", s.wrongPins);
-            if (s.wrongPins >= MAX_WRONG_PINS) {
-                s.voucherPin.setLength(0);
+            VoucherState.of(s).wrongPins++;
+            log.info("voucher PIN not known to the carrier attempt={}", VoucherState.of(s).wrongPins);
+            if (VoucherState.of(s).wrongPins >= MAX_WRONG_PINS) {
+                VoucherState.of(s).pin.setLength(0);
                 host.say(FlowMessage.error("voucher.too_many"));
                 host.moveTo(HOME);
             } else {
@@ -153,8 +153,8 @@ final class ScratchCards {
 
     private void refuseCard(String key) {
         Session s = host.session();
-        s.voucherPin.setLength(0);
-        s.voucher = null;
+        VoucherState.of(s).pin.setLength(0);
+        VoucherState.of(s).voucher = null;
         host.say(FlowMessage.error(key));
         host.moveTo(VOUCHER_PIN);
     }
@@ -173,8 +173,8 @@ final class ScratchCards {
         if (c instanceof Next) {
             host.moveTo(NUMBER_ENTRY);
         } else if (c instanceof Back) {
-            s.voucher = null;
-            s.voucherPin.setLength(0);
+            VoucherState.of(s).voucher = null;
+            VoucherState.of(s).pin.setLength(0);
             host.moveTo(VOUCHER_PIN);
         } else if (c instanceof StartOver) {
             host.endSession();
@@ -187,13 +187,13 @@ final class ScratchCards {
     void redeem(Msisdn msisdn) {
         Session s = host.session();
         s.msisdn = msisdn;
-        if (s.redemptionId == null) {
-            s.redemptionId = vouchers.newRedemptionId();
+        if (VoucherState.of(s).redemptionId == null) {
+            VoucherState.of(s).redemptionId = vouchers.newRedemptionId();
         }
-        vouchers.sending(s.redemptionId, s.voucher, msisdn);
+        vouchers.sending(VoucherState.of(s).redemptionId, VoucherState.of(s).voucher, msisdn);
         host.say(null);
         host.moveTo(SUBMITTING);
-        attemptRedeem(s.token, s.voucherPin.toString(), msisdn, s.redemptionId, 0);
+        attemptRedeem(s.token, VoucherState.of(s).pin.toString(), msisdn, VoucherState.of(s).redemptionId, 0);
     }
 
     private void attemptRedeem(long token, String pin, Msisdn msisdn, String id, int attempt) {
@@ -218,7 +218,7 @@ final class ScratchCards {
                 printVoucherReceipt(v.serial(), v.nominal());
             } else {
                 // Refused: nothing was applied. A new attempt is a new redemption with its own id.
-                s.redemptionId = null;
+                VoucherState.of(s).redemptionId = null;
                 refusedRedemption(v.refusalCode());
             }
             return;
@@ -233,7 +233,7 @@ final class ScratchCards {
         if (!retryable) {
             // The carrier refused the request itself (protocol): nothing applied.
             vouchers.unknown(id, "protocol-" + ((CarrierCalls.Result.Failed<VoucherRedemption>) r).error().code());
-            s.redemptionId = null;
+            VoucherState.of(s).redemptionId = null;
             host.say(FlowMessage.error("voucher.unavailable"));
             host.moveTo(VOUCHER_PIN);
             return;
@@ -242,7 +242,7 @@ final class ScratchCards {
                 : ((CarrierCalls.Result.Failed<VoucherRedemption>) r).error().code());
         s.paymentStatus = FlowSnapshot.PaymentStatus.PENDING;
         host.say(FlowMessage.warning("voucher.unconfirmed", settings.supportPhone()));
-        printVoucherReceipt(s.voucher.serial(), s.voucher.nominal());
+        printVoucherReceipt(VoucherState.of(s).voucher.serial(), VoucherState.of(s).voucher.nominal());
     }
 
     private void refusedRedemption(String code) {
@@ -271,9 +271,9 @@ final class ScratchCards {
         host.moveTo(RECEIPT);
         s.receipt = FlowSnapshot.ReceiptState.PRINTING;
         s.txnId = null;
-        s.qrPayload = host.lookupLink(s.redemptionId);
+        s.qrPayload = host.lookupLink(VoucherState.of(s).redemptionId);
         long token = s.token;
-        receipts.printVoucher(s.redemptionId, s.operator, s.msisdn, serial, nominal, s.paymentStatus, host.lang(),
+        receipts.printVoucher(VoucherState.of(s).redemptionId, s.operator, s.msisdn, serial, nominal, s.paymentStatus, host.lang(),
                 ok -> flow.execute(() -> host.printed(token, ok)));
     }
 

@@ -1,9 +1,14 @@
 package org.topupkiosk.flow;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.topupkiosk.carrier.CatalogEntry;
 import org.topupkiosk.domain.FeeRule;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;
+import org.topupkiosk.domain.Promotion;
 import org.topupkiosk.journal.CustomerCredit;
 
 /**
@@ -36,52 +41,25 @@ final class Session {
     /** The operator tile the customer touched: a hint for the check, which the carrier's answer overrides. */
     String hintOperatorId;
     /** A package chosen from the carrier's catalog; null for a top-up. */
-    org.topupkiosk.carrier.CatalogEntry product;
-    java.util.List<org.topupkiosk.carrier.CatalogEntry> packages = java.util.List.of();
-    int packagePage;
-    org.topupkiosk.carrier.Balance balance;
-    /** The scratch card PIN as typed; never logged, never in a snapshot except as a mask. */
-    final StringBuilder voucherPin = new StringBuilder(20);
-    org.topupkiosk.carrier.VoucherInfo voucher;
-    int wrongPins;
-    String redemptionId;
+    CatalogEntry product;
     /** The promotion the payment was sent with (printed on the receipt). */
-    org.topupkiosk.domain.Promotion promo;
+    Promotion promo;
+    /**
+     * A fixed price (an e-PIN's): once the order's money reaches it, further notes are returned and the rest of the
+     * money is change, not a fee.
+     */
+    Money cashCap;
 
-    // Find my number (issue 7 item 4): the card read and the number found.
-    final SimLookup sim = new SimLookup();
-    // Auto top-up and recent payments: the one-time code asked for and what it opens. The code typed and its token
-    // live only here, never in a log or the journal.
-    OneTimeCodes.Code otp;
-    Money autoThreshold;
-    Money autoAmount;
-    /** Made once per enrolment and journaled before the first send; reused on every retry. */
-    String enrolmentId;
-    org.topupkiosk.carrier.AutoTopUpEnrolment enrolment;
-    java.util.List<org.topupkiosk.journal.HistoryEntry> history = java.util.List.of();
-    int historyPage;
-    /** The idempotency key of spending the history token, made once per token. */
-    String historyUseId;
-    /** Entries already reprinted in this session: one copy each. */
-    final java.util.Set<String> reprinted = new java.util.HashSet<>();
-    /** The entry whose copy is printing, or null. */
-    String reprinting;
-    // e-PIN and eSIM (issue 7): what the goods screens gathered; see GoodsSales.
-    java.util.List<org.topupkiosk.carrier.GoodsOffer> goodsOffers = java.util.List.of();
-    int goodsPage;
-    org.topupkiosk.carrier.GoodsOffer goodsOffer;
-    /** The phone's EID or IMEI as typed (optional), and the checked id once Next accepted it. */
-    final StringBuilder deviceDigits = new StringBuilder(32);
-    org.topupkiosk.domain.DeviceId device;
-    /** An e-PIN's cash to insert: once the order's money reaches it, further notes are returned. */
-    Money goodsCashCap;
-    /** What the carrier issued (from the journal), the order's claim code, and the change voucher of an e-PIN. */
-    org.topupkiosk.journal.Goods goods;
-    org.topupkiosk.journal.GoodsClaim goodsClaim;
-    CustomerCredit goodsChange;
+    /** Each feature's own state for this session (find my number, goods, account, scratch cards, ...). */
+    private final Map<Class<?>, Object> parts = new HashMap<>();
 
     Session(long token) {
         this.token = token;
+    }
+
+    /** The state one feature keeps for this session, made on its first use; it ends with the session. */
+    <T> T part(Class<T> type, Supplier<T> fresh) {
+        return type.cast(parts.computeIfAbsent(type, t -> fresh.get()));
     }
 
     FeeRule fee() {
@@ -98,15 +76,15 @@ final class Session {
     }
 
     Money feeNow() {
-        if (goodsCashCap != null && amount != null) {
-            return goodsCashCap.minus(amount); // an e-PIN's fee is fixed by its price; the rest is change
+        if (cashCap != null && amount != null) {
+            return cashCap.minus(amount); // an e-PIN's fee is fixed by its price; the rest is change
         }
         return operator == null ? Money.ZERO_RUB : fee().feeFor(funds());
     }
 
     /** Would this note keep the order within its cash limit and the operator's maximum? */
     boolean admits(Money note) {
-        if (goodsCashCap != null && !funds().lessThan(goodsCashCap)) {
+        if (cashCap != null && !funds().lessThan(cashCap)) {
             return false; // an e-PIN's price is covered: another note would only be change
         }
         Money after = cash.plus(note);

@@ -3,7 +3,7 @@ package org.topupkiosk.flow;
 import org.topupkiosk.device.sim.SimIdentity;
 import org.topupkiosk.domain.Msisdn;
 
-/** One session's find-my-number state, owned by the flow thread (a field of {@link Session}). */
+/** One session's find-my-number state, owned by the flow thread (a part of {@link Session}). */
 final class SimLookup {
 
     SimLookupView.Phase phase = SimLookupView.Phase.WAITING;
@@ -37,5 +37,9 @@ final class SimLookup {
         problemKey = null;
         slip = FlowSnapshot.ReceiptState.NONE;
         cardConsumed = false;
+    }
+
+    static SimLookup of(Session s) {
+        return s.part(SimLookup.class, SimLookup::new);
     }
 }

@@ -562,7 +562,7 @@ public final class TopUpFlow implements KioskFlow {
         if (!session.admits(note)) {
             log.info("note returned txn={} note={} limit={}", session.txnId, note.plain(), session.cashLimit.plain());
             acceptor.returnBill();
-            message = session.goodsCashCap != null && !session.funds().lessThan(session.goodsCashCap)
+            message = session.cashCap != null && !session.funds().lessThan(session.cashCap)
                     ? FlowMessage.warning("goods.note_returned_covered")
                     : FlowMessage.warning("cash.note_returned_limit", session.cashLimit);
             return;
