@@ -23,14 +23,14 @@ import org.topupkiosk.journal.Journal;
  */
 final class AccountServices {
 
-    private final CustomerServices.Host host;
+    private final FlowHost host;
     private final Catalog catalog;
     private final Supplier<Clock> clock;
     private final OneTimeCodes codes;
     private final AutoTopUps autoTopUps;
     private final PaymentHistory history;
 
-    AccountServices(CustomerServices.Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
+    AccountServices(FlowHost host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
                     Catalog catalog, FlowSettings settings, ReceiptDesk receipts, Journal journal,
                     Supplier<Clock> clock) {
         this.host = host;

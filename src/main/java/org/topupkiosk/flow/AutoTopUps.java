@@ -33,7 +33,7 @@ final class AutoTopUps implements OneTimeCodes.Client {
     /** An enrolment with no answer is asked again under the same id this many times before it is reported unknown. */
     static final int ENROL_RETRIES = 2;
 
-    private final CustomerServices.Host host;
+    private final FlowHost host;
     private final FlowExecutor flow;
     private final CarrierCalls calls;
     private final CarrierGateway carrier;
@@ -43,7 +43,7 @@ final class AutoTopUps implements OneTimeCodes.Client {
     private final OneTimeCodes codes;
     private final Clock clock;
 
-    AutoTopUps(CustomerServices.Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
+    AutoTopUps(FlowHost host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
                FlowSettings settings, ReceiptDesk receipts, EnrolmentDesk desk, OneTimeCodes codes, Clock clock) {
         this.host = host;
         this.flow = flow;

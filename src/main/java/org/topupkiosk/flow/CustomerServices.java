@@ -23,7 +23,7 @@ import org.topupkiosk.flow.FlowCommand.*;
 /**
  * The service screens around the top-up: home tiles, operator tiles, balance and packages (scratch cards are in
  * {@link ScratchCards}), plus the promotion shown before paying. It runs on the flow thread as part of
- * {@link TopUpFlow} and moves screens only through the flow ({@link Host}), so the one transition table still rules
+ * {@link TopUpFlow} and moves screens only through the flow ({@link FlowHost}), so the one transition table still rules
  * every move. Money stays with the flow: a package is
  * paid through the same cash screens, journal and outbox as a top-up.
  */
@@ -32,39 +32,7 @@ final class CustomerServices {
     /** Packages per page; the list scrolls with big arrows, not a scrollbar (SCREENS.md). */
     static final int PACKAGES_PER_PAGE = 4;
 
-    /** What the services need of the flow; implemented by {@link TopUpFlow} on its own thread. */
-    interface Host {
-        Session session();
-
-        Screen screen();
-
-        Lang lang();
-
-        void moveTo(Screen next);
-
-        void say(FlowMessage message);
-
-        void publish();
-
-        boolean endSession();
-
-        /** Checks the typed number with the carrier (CHECKING_NUMBER), as the top-up does. */
-        void checkNumber();
-
-        /** Opens the order for the session's number, operator and product, and goes to the cash screen. */
-        void startPayment();
-
-        void step(FlowExecutor.Timer timer);
-
-        void cancelStep();
-
-        /** Prints a receipt, then goes to DONE as a payment's receipt does. */
-        void printed(long token, boolean ok);
-
-        String lookupLink(String id);
-    }
-
-    private final Host host;
+    private final FlowHost host;
     private final CarrierCalls calls;
     private final CarrierGateway carrier;
     private final Catalog catalog;
@@ -74,7 +42,7 @@ final class CustomerServices {
     // Auto top-up and recent payments (one-time codes)
     private final AccountServices account;
 
-    CustomerServices(Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier, Catalog catalog,
+    CustomerServices(FlowHost host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier, Catalog catalog,
                      FlowSettings settings, ReceiptDesk receipts, VoucherDesk vouchers, Clock clock,
                      org.topupkiosk.journal.Journal journal) {
         this.host = host;

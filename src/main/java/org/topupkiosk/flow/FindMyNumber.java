@@ -45,7 +45,7 @@ final class FindMyNumber {
 
     private static final Set<Screen> OWN = EnumSet.of(SIM_INSERT, SIM_READING, SIM_RESULT, SIM_FAILED);
 
-    private final CustomerServices.Host host;
+    private final FlowHost host;
     private final FlowExecutor flow;
     private final CarrierCalls calls;
     private final SimCarrierLookup lookup;
@@ -60,7 +60,7 @@ final class FindMyNumber {
     private Screen lastScreen = IDLE;
     private FlowExecutor.Timer healthPoll;
 
-    FindMyNumber(CustomerServices.Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
+    FindMyNumber(FlowHost host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
                  Catalog catalog, FlowSettings settings, SimJournal journal) {
         this.host = host;
         this.flow = flow;

@@ -26,14 +26,14 @@ final class GoodsChoice {
 
     private static final Logger log = LoggerFactory.getLogger(GoodsChoice.class);
 
-    private final CustomerServices.Host host;
+    private final FlowHost host;
     private final CarrierCalls calls;
     private final CarrierGateway carrier;
     private final Catalog catalog;
     private final FlowSettings settings;
     private final GoodsDesk desk;
 
-    GoodsChoice(CustomerServices.Host host, CarrierCalls calls, CarrierGateway carrier, Catalog catalog,
+    GoodsChoice(FlowHost host, CarrierCalls calls, CarrierGateway carrier, Catalog catalog,
                 FlowSettings settings, GoodsDesk desk) {
         this.host = host;
         this.calls = calls;

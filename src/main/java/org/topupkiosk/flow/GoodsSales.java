@@ -42,7 +42,7 @@ final class GoodsSales {
     static final int PER_PAGE = 4;
 
     /** What goods need of the flow beyond the services' host. */
-    interface Host extends CustomerServices.Host {
+    interface Host extends FlowHost {
         /** Journals nothing: shows and prints a credit voucher the journal already holds (CREDIT_VOUCHER after it). */
         void showCredit(CustomerCredit credit);
     }

@@ -52,12 +52,12 @@ final class OneTimeCodes {
         }
     }
 
-    private final CustomerServices.Host host;
+    private final FlowHost host;
     private final CarrierCalls calls;
     private final CarrierGateway carrier;
     private final FlowSettings settings;
 
-    OneTimeCodes(CustomerServices.Host host, CarrierCalls calls, CarrierGateway carrier, FlowSettings settings) {
+    OneTimeCodes(FlowHost host, CarrierCalls calls, CarrierGateway carrier, FlowSettings settings) {
         this.host = host;
         this.calls = calls;
         this.carrier = carrier;

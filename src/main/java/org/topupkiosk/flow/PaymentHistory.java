@@ -41,7 +41,7 @@ final class PaymentHistory implements OneTimeCodes.Client {
     /** Spending the token with no answer is asked again under the same use id this many times. */
     static final int SPEND_RETRIES = 2;
 
-    private final CustomerServices.Host host;
+    private final FlowHost host;
     private final FlowExecutor flow;
     private final CarrierCalls calls;
     private final CarrierGateway carrier;
@@ -53,7 +53,7 @@ final class PaymentHistory implements OneTimeCodes.Client {
     private final Catalog catalog;
     private final Clock clock;
 
-    PaymentHistory(CustomerServices.Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
+    PaymentHistory(FlowHost host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
                    FlowSettings settings, Journal journal, ReceiptDesk receipts, EnrolmentDesk desk, OneTimeCodes codes,
                    Catalog catalog, Clock clock) {
         this.host = host;

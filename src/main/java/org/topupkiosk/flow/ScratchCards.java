@@ -19,7 +19,7 @@ import org.topupkiosk.flow.FlowCommand.*;
  * Scratch-card redemption on the flow thread: the PIN typed and masked, checked by the carrier, the card's value and
  * operator shown, then applied to a typed number under a redemption id journaled before the first send and reused on
  * every retry. No cash moves; the outcome is journaled ({@link VoucherDesk}) and printed. Screens move only through
- * the flow's {@link CustomerServices.Host}, so the one transition table rules here too.
+ * the flow's {@link FlowHost}, so the one transition table rules here too.
  */
 final class ScratchCards {
 
@@ -32,7 +32,7 @@ final class ScratchCards {
     /** A redemption with no answer is asked again under the same id this many times before it is reported unknown. */
     static final int REDEEM_RETRIES = 2;
 
-    private final CustomerServices.Host host;
+    private final FlowHost host;
     private final FlowExecutor flow;
     private final CarrierCalls calls;
     private final CarrierGateway carrier;
@@ -41,7 +41,7 @@ final class ScratchCards {
     private final ReceiptDesk receipts;
     private final VoucherDesk vouchers;
 
-    ScratchCards(CustomerServices.Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
+    ScratchCards(FlowHost host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
                  Catalog catalog, FlowSettings settings, ReceiptDesk receipts, VoucherDesk vouchers) {
         this.host = host;
         this.flow = flow;

@@ -880,7 +880,7 @@ public final class TopUpFlow implements KioskFlow {
     }
 
     /** The flow as the service screens see it; every call runs on the flow thread. */
-    private class ServicesHost implements CustomerServices.Host {
+    private class ServicesHost implements FlowHost {
         @Override
         public Session session() {
             return session;
