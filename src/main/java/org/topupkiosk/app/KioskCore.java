@@ -58,16 +58,16 @@ import org.topupkiosk.device.sim.SimCardReader;
 import org.topupkiosk.device.sim.SimSlotReader;
 import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Lang;
-import org.topupkiosk.flow.CounterFlow;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSettings;
-import org.topupkiosk.flow.ReceiptComposer;
-import org.topupkiosk.flow.ReceiptDesk;
-import org.topupkiosk.flow.ScannerControl;
-import org.topupkiosk.flow.Screen;
-import org.topupkiosk.flow.SimControl;
-import org.topupkiosk.flow.ThreadFlowExecutor;
 import org.topupkiosk.flow.TopUpFlow;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSettings;
+import org.topupkiosk.flow.core.ReceiptComposer;
+import org.topupkiosk.flow.core.ReceiptDesk;
+import org.topupkiosk.flow.core.ScannerControl;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.SimControl;
+import org.topupkiosk.flow.core.ThreadFlowExecutor;
+import org.topupkiosk.flow.counter.CounterFlow;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.ops.BillAcceptorTest;
@@ -189,7 +189,7 @@ public final class KioskCore implements AutoCloseable {
         });
         closeables.add(io::shutdownNow);
         this.flow = new TopUpFlow(flowThread, io, journal, carrier, acceptor, desk, loaded.catalog(),
-                loaded.numbering(), settings, dispatcher, options.crash());
+                loaded.numbering(), settings, dispatcher, options.crash(), Clock.systemDefaultZone());
         // The flow arms the scanner on the screens that take a code; each reading comes back to it as a command.
         scanner.ifPresent(sc -> {
             sc.setListener(reading -> flow.submit(new FlowCommand.CodeScanned(reading.meaning())));

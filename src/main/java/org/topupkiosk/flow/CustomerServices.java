@@ -1,6 +1,6 @@
 package org.topupkiosk.flow;
 
-import static org.topupkiosk.flow.Screen.*;
+import static org.topupkiosk.flow.core.Screen.*;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,7 +18,25 @@ import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Promotion;
-import org.topupkiosk.flow.FlowCommand.*;
+import org.topupkiosk.flow.account.AccountServices;
+import org.topupkiosk.flow.core.CarrierCalls;
+import org.topupkiosk.flow.core.FlowCommand.*;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowExecutor;
+import org.topupkiosk.flow.core.FlowHost;
+import org.topupkiosk.flow.core.FlowMessage;
+import org.topupkiosk.flow.core.FlowSettings;
+import org.topupkiosk.flow.core.ReceiptDesk;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.core.ServicesView;
+import org.topupkiosk.flow.core.Session;
+import org.topupkiosk.flow.core.TouchInput;
+import org.topupkiosk.flow.goods.GoodsSales;
+import org.topupkiosk.flow.scratch.ScratchCards;
+import org.topupkiosk.flow.scratch.VoucherDesk;
+import org.topupkiosk.flow.scratch.VoucherState;
+import org.topupkiosk.flow.topup.CarrierCheck;
 
 /**
  * The service screens around the top-up: home tiles, operator tiles, balance and packages (scratch cards are in
@@ -38,7 +56,7 @@ final class CustomerServices {
     private final Catalog catalog;
     private final FlowSettings settings;
     private final ScratchCards cards;
-    private Clock clock;
+    private final Clock clock;
     // Auto top-up and recent payments (one-time codes)
     private final AccountServices account;
 
@@ -53,7 +71,7 @@ final class CustomerServices {
         this.cards = new ScratchCards(host, flow, calls, carrier, catalog, settings, receipts, vouchers);
         this.clock = clock;
         this.account = new AccountServices(host, flow, calls, carrier, catalog, settings, receipts, journal,
-                () -> this.clock);
+                clock);
     }
 
     /** e-PIN and eSIM sales; the flow attaches them once, after construction (they need the journal). */
@@ -61,10 +79,6 @@ final class CustomerServices {
 
     void attachGoods(GoodsSales goods) {
         this.goods = goods;
-    }
-
-    void setClock(Clock clock) {
-        this.clock = clock;
     }
 
     LocalDate today() {

@@ -1,13 +1,20 @@
 package org.topupkiosk.flow;
 
-import static org.topupkiosk.flow.Screen.AMOUNT_ENTRY;
-import static org.topupkiosk.flow.Screen.CASH_INSERTION;
-import static org.topupkiosk.flow.Screen.CONFIRM;
+import static org.topupkiosk.flow.core.Screen.AMOUNT_ENTRY;
+import static org.topupkiosk.flow.core.Screen.CASH_INSERTION;
+import static org.topupkiosk.flow.core.Screen.CONFIRM;
 
 import java.util.List;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
+import org.topupkiosk.flow.core.FlowMessage;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.core.ServicesView;
+import org.topupkiosk.flow.core.Session;
+import org.topupkiosk.flow.scratch.VoucherState;
 
 /** Builds the immutable snapshot the screens see from the flow's state; pure. */
 final class FlowSnapshots {

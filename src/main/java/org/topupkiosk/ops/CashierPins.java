@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.topupkiosk.flow.CashierGate;
+import org.topupkiosk.flow.counter.CashierGate;
 
 /**
  * The counter's cashiers and their PINs: one line per cashier, {@code id|name|<PIN hash>} ({@link PinHash}: salted

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
-import org.topupkiosk.flow.CashierGate;
+import org.topupkiosk.flow.counter.CashierGate;
 
 /** The cashiers file from code: what {@code kioskctl counter set-cashier} writes, for the composition root and tests. */
 public final class CashierPinsFile {

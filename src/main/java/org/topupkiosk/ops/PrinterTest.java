@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.domain.Lang;
-import org.topupkiosk.flow.ReceiptDesk;
+import org.topupkiosk.flow.core.ReceiptDesk;
 
 /** The printer's test: its status, then the test page (both scripts, large type, a QR code, the cut). */
 public final class PrinterTest implements DeviceTest {

@@ -6,7 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.ui.screens.BarSpec;
 import org.topupkiosk.ui.screens.Texts;
 import org.topupkiosk.ui.screens.Ui;

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.KioskFlow;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.KioskFlow;
 
 /**
  * The one bridge from other threads to the FX thread: the only class in the UI that calls {@link Platform#runLater}.

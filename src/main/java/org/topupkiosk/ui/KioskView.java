@@ -13,12 +13,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.topupkiosk.domain.Lang;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowMessage;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.KioskFlow;
-import org.topupkiosk.flow.Screen;
-import org.topupkiosk.flow.Service;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowMessage;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.KioskFlow;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ui.screens.AmountEntryScreen;
 import org.topupkiosk.ui.screens.AutoTopUpDoneScreen;
@@ -212,7 +212,7 @@ public final class KioskView extends StackPane {
             // Find my number (issue 7 item 4).
             case SIM_INSERT -> new org.topupkiosk.ui.screens.SimInsertScreen();
             case SIM_READING -> new ProgressScreen(s -> s.services() != null && s.services().sim() != null
-                    && s.services().sim().phase() == org.topupkiosk.flow.SimLookupView.Phase.ASKING
+                    && s.services().sim().phase() == org.topupkiosk.flow.core.SimLookupView.Phase.ASKING
                     ? UiKeys.SIM_ASKING_TITLE : UiKeys.SIM_READING_TITLE, UiKeys.SIM_READING_HINT).withStartOver();
             case SIM_RESULT -> new org.topupkiosk.ui.screens.SimResultScreen(send);
             case SIM_FAILED -> new org.topupkiosk.ui.screens.SimFailedScreen();

@@ -19,11 +19,11 @@ import org.topupkiosk.device.emulator.printer.PrintedReceipt;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Screen;
-import org.topupkiosk.flow.Service;
 import org.topupkiosk.flow.TopUpFlow;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
 
 /**
  * Simulation mode as {@code mvn javafx:run} builds it (the real {@link KioskCore} graph: journal file, embedded

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.device.gpio.CashBoxGuard;
 import org.topupkiosk.device.gpio.StatusLight;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.Screen;
 
 /** The composition root wires the cabinet: simulated switches beside the emulated acceptor, none when turned off. */
 class KioskCoreGpioTest {

@@ -16,8 +16,8 @@ import org.topupkiosk.device.cash.ccnet.CcnetSettings;
 import org.topupkiosk.device.emulator.CcnetEmulator;
 import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.ops.ScriptedCustomer;
 
 /**

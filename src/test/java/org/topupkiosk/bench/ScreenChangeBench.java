@@ -26,10 +26,10 @@ import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Screen;
-import org.topupkiosk.flow.Service;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.ui.KioskView;
 
 /**

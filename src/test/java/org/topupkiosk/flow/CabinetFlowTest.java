@@ -14,7 +14,9 @@ import org.topupkiosk.device.gpio.StatusLight;
 import org.topupkiosk.device.gpio.StatusLightPolicy;
 import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowCommand.*;
+import org.topupkiosk.flow.core.FlowCommand.*;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.CustomerCredit;
 
@@ -40,7 +42,7 @@ class CabinetFlowTest {
         StatusLightPolicy light = new StatusLightPolicy(gpio.gpio.light()::set);
         guard = new CashBoxGuard(k.acceptor, light);
         k.flow = new TopUpFlow(k.exec, Runnable::run, k.journal, k.carrier, guard, k.desk, k.config.catalog(),
-                k.config.numbering(), k.settings, k.dispatcher, CrashPoints.NONE);
+                k.config.numbering(), k.settings, k.dispatcher, CrashPoints.NONE, k.clock);
         // The flow hears the switch before the guard's fault, so the journal reads cause, then consequence.
         gpio.gpio.addListener(k.flow::cabinetEvent);
         gpio.gpio.addListener(guard::onCabinetEvent);

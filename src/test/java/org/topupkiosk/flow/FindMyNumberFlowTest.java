@@ -20,7 +20,14 @@ import org.topupkiosk.device.sim.SimException;
 import org.topupkiosk.device.sim.SimIdentity;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Msisdn;
-import org.topupkiosk.flow.FlowCommand.*;
+import org.topupkiosk.flow.core.FlowCommand.*;
+import org.topupkiosk.flow.core.FlowMessage;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.core.SimControl;
+import org.topupkiosk.flow.core.SimLookupView;
+import org.topupkiosk.flow.sim.FindMyNumber;
 import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.StoredReceipt;
 

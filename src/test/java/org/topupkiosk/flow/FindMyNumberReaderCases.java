@@ -20,7 +20,11 @@ import org.topupkiosk.device.sim.SimException;
 import org.topupkiosk.device.sim.SimSlotReader;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Msisdn;
-import org.topupkiosk.flow.FlowCommand.*;
+import org.topupkiosk.flow.core.FlowCommand.*;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.core.SimControl;
 
 /**
  * Find my number through the real reader ({@link SimSlotReader} on its own threads) and a real card model, with the

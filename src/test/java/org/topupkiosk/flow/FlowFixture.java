@@ -19,16 +19,25 @@ import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
 import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSettings;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.ManualFlowExecutor;
+import org.topupkiosk.flow.core.ReceiptComposer;
+import org.topupkiosk.flow.core.ReceiptDesk;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.sync.OutboxDispatcher;
 import org.topupkiosk.sync.RetryPolicy;
+import org.topupkiosk.testing.SettableClock;
 
 /**
  * The real flow, journal (SQLite file), REST adapter and carrier simulator (loopback HTTP), with a manual flow thread
  * and a fake acceptor, so tests drive every transition and timeout deterministically.
  */
-final class FlowFixture implements AutoCloseable {
+public final class FlowFixture implements AutoCloseable {
 
     static final List<Money> NOTES = List.of(Money.rub(50), Money.rub(100), Money.rub(200), Money.rub(500),
             Money.rub(1000), Money.rub(2000), Money.rub(5000));
@@ -48,6 +57,8 @@ final class FlowFixture implements AutoCloseable {
     final ReceiptDesk desk;
     final FlowSettings settings;
     final LoadedConfig config;
+    /** The flow's clock: the machine's until a test fixes the day (dated promotions). */
+    final SettableClock clock = new SettableClock();
     boolean holdIo;
     TopUpFlow flow;
 
@@ -80,7 +91,7 @@ final class FlowFixture implements AutoCloseable {
         this.flow = newFlow();
     }
 
-    static FlowSettings settings(boolean offlineAllowed, Money orderCashLimit) {
+    public static FlowSettings settings(boolean offlineAllowed, Money orderCashLimit) {
         return new FlowSettings("0042", "Moscow, Tverskaya 1", "+7 800 000-00-00", Lang.RU, 42, orderCashLimit, NOTES,
                 offlineAllowed, Money.rub(3000), Duration.ofSeconds(60), Duration.ofSeconds(15),
                 Duration.ofSeconds(15), Duration.ofSeconds(8), Duration.ofSeconds(20), "https://topup.example/t/");
@@ -96,7 +107,7 @@ final class FlowFixture implements AutoCloseable {
             }
         };
         TopUpFlow f = new TopUpFlow(exec, io, journal, carrier, acceptor, desk, config.catalog(), config.numbering(),
-                settings, dispatcher, CrashPoints.NONE);
+                settings, dispatcher, CrashPoints.NONE, clock);
         f.start();
         exec.runPending();
         return f;

@@ -23,6 +23,8 @@ import org.topupkiosk.carrier.simulator.Fault;
 import org.topupkiosk.device.emulator.printer.PrintedReceipt;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Goods;
 import org.topupkiosk.testing.Zbarimg;

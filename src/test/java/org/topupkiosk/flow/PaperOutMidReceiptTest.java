@@ -8,9 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.device.emulator.printer.PrintedReceipt;
-import org.topupkiosk.flow.FlowCommand.Confirm;
-import org.topupkiosk.flow.FlowCommand.Pay;
-import org.topupkiosk.flow.FlowSnapshot.ReceiptState;
+import org.topupkiosk.flow.core.FlowCommand.Confirm;
+import org.topupkiosk.flow.core.FlowCommand.Pay;
+import org.topupkiosk.flow.core.FlowSnapshot.ReceiptState;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.journal.StoredReceipt;
 

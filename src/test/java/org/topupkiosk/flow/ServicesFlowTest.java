@@ -3,7 +3,6 @@ package org.topupkiosk.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,8 +15,13 @@ import org.topupkiosk.carrier.simulator.Fault;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
-import org.topupkiosk.flow.FlowCommand.*;
-import org.topupkiosk.flow.FlowSnapshot.PaymentStatus;
+import org.topupkiosk.flow.core.FlowCommand.*;
+import org.topupkiosk.flow.core.FlowSnapshot.PaymentStatus;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.core.ServicesView;
+import org.topupkiosk.flow.scratch.ScratchCards;
 import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
@@ -451,7 +455,7 @@ class ServicesFlowTest {
         assertThat(k.sim.bonusOf(txn)).isEqualTo(Money.ZERO_RUB);
         k.cmd(new Finish());
 
-        k.flow.setClock(Clock.fixed(Instant.parse("2028-06-01T10:00:00Z"), ZoneId.of("Europe/Moscow")));
+        k.clock.set(Instant.parse("2028-06-01T10:00:00Z"), ZoneId.of("Europe/Moscow"));
         k.toCashInsertion("9161234567", "600");
         assertThat(k.snap().services().promo()).as("the promotion ended in 2027").isNull();
         k.insert(500, "s2");

@@ -22,7 +22,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.topupkiosk.carrier.simulator.Fault;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowSnapshot.PaymentStatus;
+import org.topupkiosk.flow.core.FlowSnapshot.PaymentStatus;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ui.KioskView;
 

@@ -12,9 +12,13 @@ import org.topupkiosk.carrier.simulator.Fault;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowCommand.*;
-import org.topupkiosk.flow.FlowSnapshot.PaymentStatus;
-import org.topupkiosk.flow.FlowSnapshot.ReceiptState;
+import org.topupkiosk.flow.core.FlowCommand.*;
+import org.topupkiosk.flow.core.FlowSnapshot.PaymentStatus;
+import org.topupkiosk.flow.core.FlowSnapshot.ReceiptState;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.core.ServicesView;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
 

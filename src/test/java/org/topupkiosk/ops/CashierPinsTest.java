@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.topupkiosk.flow.CashierGate;
+import org.topupkiosk.flow.counter.CashierGate;
 import org.topupkiosk.testing.Property;
 
 /** The cashiers file: parsing (junk gives a message naming the line), PIN checks, per-cashier lockout and its end. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.core.Screen;
 
 /** The service menu's device tests on the real simulated kiosk: the acceptor test takes no money. */
 class DeviceTestConsoleTest {

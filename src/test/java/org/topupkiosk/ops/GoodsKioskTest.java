@@ -13,10 +13,10 @@ import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.device.emulator.printer.PrintedReceipt;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Screen;
-import org.topupkiosk.flow.Service;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.journal.Goods;
 import org.topupkiosk.testing.Zbarimg;
 

@@ -13,9 +13,9 @@ import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.device.scanner.CodeScanner;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Symbology;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.journal.Order;
 
 /**

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.journal.OutboxStatus;
 import org.topupkiosk.journal.VerifyReport;
 

@@ -18,7 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.topupkiosk.domain.Lang;
-import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.i18n.Messages;
 
 /** The simulation's device panel forwards its buttons; the kiosk window swallows the keys that would leave it. */

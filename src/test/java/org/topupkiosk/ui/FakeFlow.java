@@ -3,9 +3,9 @@ package org.topupkiosk.ui;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.KioskFlow;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.KioskFlow;
 
 /** A flow that records what the UI sends and publishes whatever snapshot the test pushes. */
 final class FakeFlow implements KioskFlow {

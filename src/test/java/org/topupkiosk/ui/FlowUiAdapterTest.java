@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.domain.Lang;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 
 /** The adapter's hand-off, with a queue standing in for the FX thread so the test decides when it runs. */
 class FlowUiAdapterTest {

@@ -25,11 +25,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowSnapshot.PaymentStatus;
-import org.topupkiosk.flow.FlowSnapshot.ReceiptState;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Screen;
-import org.topupkiosk.flow.Service;
+import org.topupkiosk.flow.core.FlowSnapshot.PaymentStatus;
+import org.topupkiosk.flow.core.FlowSnapshot.ReceiptState;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.testing.Zbarimg;
 

@@ -17,10 +17,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowMessage;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowMessage;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.i18n.Messages;
 
 /** Taps become the right commands, and snapshots show the right things. */

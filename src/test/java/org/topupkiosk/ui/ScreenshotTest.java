@@ -31,9 +31,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowMessage;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.core.FlowMessage;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.i18n.Messages;
 
 /**
@@ -135,8 +135,8 @@ class ScreenshotTest {
                 hint.message = FlowMessage.info("sim.slip.printed");
                 render(robot, hint.build(), dir, "result-hint-printed-" + lang.code() + shape, problems);
                 Snapshots.Builder down = Snapshots.builder(Screen.SIM_FAILED, lang);
-                down.services = Snapshots.simServices(new org.topupkiosk.flow.SimLookupView(
-                        org.topupkiosk.flow.SimLookupView.Phase.FAILED, false, false, null, false, null, null, null,
+                down.services = Snapshots.simServices(new org.topupkiosk.flow.core.SimLookupView(
+                        org.topupkiosk.flow.core.SimLookupView.Phase.FAILED, false, false, null, false, null, null, null,
                         false, "sim.error.no_pcsc", null));
                 render(robot, down.build(), dir, "failed-reader-" + lang.code() + shape, problems);
                 Snapshots.Builder filled = Snapshots.builder(Screen.NUMBER_ENTRY, lang);

@@ -7,7 +7,7 @@ import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.topupkiosk.flow.CounterFlow;
+import org.topupkiosk.flow.counter.CounterFlow;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ui.service.ServiceView;
 

@@ -5,10 +5,10 @@ import java.time.format.FormatStyle;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Service;
-import org.topupkiosk.flow.ServicesView;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.core.ServicesView;
 import org.topupkiosk.ui.UiKeys;
 
 /** The balance of a number in large type, the date it expires (in the customer's locale), and "top up this number". */

@@ -1,6 +1,6 @@
 package org.topupkiosk.ui.screens;
 
-import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.core.FlowCommand;
 
 /**
  * What the frame's bottom bar shows on a screen: a left (secondary) action, a middle one, and the primary action that

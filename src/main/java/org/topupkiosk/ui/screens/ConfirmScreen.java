@@ -7,8 +7,8 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.ui.UiKeys;
 
 /** The order summary, one row per fact, and Confirm. */
@@ -49,7 +49,7 @@ public final class ConfirmScreen implements ScreenView {
     public void update(FlowSnapshot s, Texts t) {
         title.setText(t.get(UiKeys.CONFIRM_TITLE));
         row(0, t.get(UiKeys.CONFIRM_OPERATOR), s.operatorName() == null ? "" : s.operatorName());
-        org.topupkiosk.flow.GoodsView goods = GoodsTexts.goods(s);
+        org.topupkiosk.flow.core.GoodsView goods = GoodsTexts.goods(s);
         if (goods != null && goods.selected() != null) {
             row(1, t.get(UiKeys.GOODS_ITEM), goods.selected().title()); // an e-PIN or eSIM has no number yet
         } else {
@@ -59,7 +59,7 @@ public final class ConfirmScreen implements ScreenView {
         row(2, t.get(UiKeys.CONFIRM_CASH), !s.creditApplied().isPositive() ? t.money(s.cashInserted())
                 : t.get(UiKeys.CONFIRM_CASH_WITH_VOUCHER, s.cashInserted().minus(s.creditApplied()), s.creditApplied()));
         row(3, t.get(UiKeys.CONFIRM_FEE), t.money(s.fee()));
-        org.topupkiosk.flow.ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
+        org.topupkiosk.flow.core.ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
         if (pkg != null) {
             // A package: its price, and the cash above it that goes to the balance (no change is given).
             row(4, t.get(UiKeys.PACKAGE_PRICE), t.money(pkg.price()));

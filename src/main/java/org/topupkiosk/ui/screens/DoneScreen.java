@@ -6,10 +6,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.FlowSnapshot.PaymentStatus;
-import org.topupkiosk.flow.FlowSnapshot.ReceiptState;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot.PaymentStatus;
+import org.topupkiosk.flow.core.FlowSnapshot.ReceiptState;
+import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.ui.UiKeys;
 
 /**
@@ -57,7 +57,7 @@ public final class DoneScreen implements ScreenView {
         switch (ps) {
             case CREDITED -> {
                 icon.setContent(Ui.ICON_CHECK);
-                status.setText(t.get(s.service() == org.topupkiosk.flow.Service.VOUCHER ? UiKeys.VOUCHER_DONE
+                status.setText(t.get(s.service() == org.topupkiosk.flow.core.Service.VOUCHER ? UiKeys.VOUCHER_DONE
                         : UiKeys.DONE_CREDITED));
                 detail.setText(t.get(UiKeys.PAYMENT_CREDITED));
             }
@@ -74,7 +74,7 @@ public final class DoneScreen implements ScreenView {
         }
         boolean showAmount = s.toBalance() != null && s.msisdn() != null && ps != PaymentStatus.REFUSED;
         // A package names what was bought; a top-up or a scratch card what went to the balance.
-        org.topupkiosk.flow.ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
+        org.topupkiosk.flow.core.ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
         Object what = pkg != null ? pkg.title() : s.toBalance();
         amountTo.setText(showAmount ? t.get(UiKeys.DONE_AMOUNT_TO, what, s.msisdn().masked()) : "");
         Ui.show(amountTo, showAmount);

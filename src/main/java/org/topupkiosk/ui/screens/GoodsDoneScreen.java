@@ -8,9 +8,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.GoodsView;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.GoodsView;
 import org.topupkiosk.ui.UiKeys;
 
 /**

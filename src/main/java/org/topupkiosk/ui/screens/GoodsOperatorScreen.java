@@ -11,9 +11,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.ServicesView;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.ServicesView;
 import org.topupkiosk.ui.UiKeys;
 
 /** "Whose e-PIN?" or "Whose eSIM?": one tile per operator in its brand colour. Here the choice is the purchase. */

@@ -1,9 +1,9 @@
 package org.topupkiosk.ui.screens;
 
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.GoodsView;
-import org.topupkiosk.flow.Service;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.GoodsView;
+import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.ui.UiKeys;
 
 /** How e-PIN and eSIM offers read in the customer's language, for the goods screens and the shared cash screens. */

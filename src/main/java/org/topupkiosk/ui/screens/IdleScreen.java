@@ -7,8 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.domain.Lang;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.ui.UiKeys;
 
 /** Attract screen: the service named in all three languages, one big start button. */

@@ -3,7 +3,7 @@ package org.topupkiosk.ui.screens;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.layout.GridPane;
-import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.ui.UiKeys;
 
 /** The 3x4 keypad of the number and amount screens: digits, backspace and clear, each forwarded as a command. */

@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.core.FlowSnapshot;
 
 /** A screen with words only (out of service, service in progress): what is going on and what to do; never a code. */
 public final class NoticeScreen implements ScreenView {

@@ -4,8 +4,8 @@ import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.ui.UiKeys;
 
 /** The phone number typed so far in a "+7 (916) 123-45-__" mask, and the keypad. */

@@ -1,6 +1,6 @@
 package org.topupkiosk.ui.screens;
 
-import org.topupkiosk.flow.ServicesView;
+import org.topupkiosk.flow.core.ServicesView;
 import org.topupkiosk.ui.UiKeys;
 
 /** How a package's kind, period and quantities read in the customer's language ("20 GB", "500 min", "unlimited"). */
@@ -48,7 +48,7 @@ final class PackageTexts {
      * What the inserted cash buys: for a top-up "To the balance: X"; for a package its price and what is above it,
      * which goes to the balance.
      */
-    static String toBalanceLine(org.topupkiosk.flow.FlowSnapshot s, Texts t) {
+    static String toBalanceLine(org.topupkiosk.flow.core.FlowSnapshot s, Texts t) {
         String goods = GoodsTexts.cashLine(s, t); // an e-PIN or eSIM says where money above its price goes
         if (goods != null) {
             return goods;

@@ -15,7 +15,7 @@ import javafx.scene.layout.Region;
 /**
  * A long list shown a page at a time (SCREENS.md: nothing scrolls, long lists page with big arrows): the cards in one
  * column in portrait and two in landscape, where the screen is short, and the pager under them with "page n of m".
- * The flow decides what is on the page; the arrows send {@link org.topupkiosk.flow.FlowCommand.Page}. Shared by the package, e-PIN/eSIM
+ * The flow decides what is on the page; the arrows send {@link org.topupkiosk.flow.core.FlowCommand.Page}. Shared by the package, e-PIN/eSIM
  * offer and recent-payment lists; ids are {@code <prefix>-up}, {@code <prefix>-down} and {@code <prefix>-page}.
  */
 final class PagedCards {
@@ -30,15 +30,15 @@ final class PagedCards {
     private final HBox pager;
     private int columns = 1;
 
-    PagedCards(String idPrefix, String cardsStyle, Consumer<org.topupkiosk.flow.FlowCommand> send) {
+    PagedCards(String idPrefix, String cardsStyle, Consumer<org.topupkiosk.flow.core.FlowCommand> send) {
         cards.getStyleClass().add(cardsStyle);
         cards.setMaxHeight(Region.USE_PREF_SIZE);
         up = Ui.button(idPrefix + "-up", "page-arrow");
         down = Ui.button(idPrefix + "-down", "page-arrow");
         up.setGraphic(Ui.icon(ICON_UP, "key-icon"));
         down.setGraphic(Ui.icon(ICON_DOWN, "key-icon"));
-        up.setOnAction(e -> send.accept(new org.topupkiosk.flow.FlowCommand.Page(-1)));
-        down.setOnAction(e -> send.accept(new org.topupkiosk.flow.FlowCommand.Page(1)));
+        up.setOnAction(e -> send.accept(new org.topupkiosk.flow.core.FlowCommand.Page(-1)));
+        down.setOnAction(e -> send.accept(new org.topupkiosk.flow.core.FlowCommand.Page(1)));
         page.setId(idPrefix + "-page");
         pager = new HBox(up, page, down);
         pager.getStyleClass().add("pager");

@@ -6,7 +6,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.core.FlowSnapshot;
 
 /**
  * A wait with nothing to press: checking the number, sending the payment, printing the receipt. The flow owns the
@@ -50,7 +50,7 @@ public final class ProgressScreen implements ScreenView {
     @Override
     public BarSpec bar(FlowSnapshot s) {
         return startOver ? new BarSpec(null, BarSpec.Action.of(org.topupkiosk.ui.UiKeys.START_OVER,
-                new org.topupkiosk.flow.FlowCommand.StartOver()), null) : BarSpec.NONE;
+                new org.topupkiosk.flow.core.FlowCommand.StartOver()), null) : BarSpec.NONE;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.topupkiosk.ui.screens;
 
 import javafx.scene.control.Label;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.ServicesView;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.ServicesView;
 import org.topupkiosk.ui.UiKeys;
 
 /**

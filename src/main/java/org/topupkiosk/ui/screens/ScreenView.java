@@ -1,7 +1,7 @@
 package org.topupkiosk.ui.screens;
 
 import javafx.scene.Node;
-import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.core.FlowSnapshot;
 
 /** One screen's content. It binds a snapshot to its nodes and forwards taps; it decides nothing. */
 public interface ScreenView {

@@ -2,8 +2,8 @@ package org.topupkiosk.ui.screens;
 
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.SimLookupView;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.SimLookupView;
 import org.topupkiosk.ui.UiKeys;
 
 /** "Take your SIM card out of the reader", shown while the customer's card is still in it. */

@@ -3,7 +3,7 @@ package org.topupkiosk.ui.screens;
 import java.util.List;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowMessage;
+import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.i18n.Messages;
 
 /** The customer's strings in the language of the current snapshot. */

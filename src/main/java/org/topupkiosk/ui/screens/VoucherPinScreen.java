@@ -3,9 +3,8 @@ package org.topupkiosk.ui.screens;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.ui.UiKeys;
 
 /**

@@ -13,8 +13,8 @@ import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.device.emulator.BillAcceptorEmulator;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.flow.Screen;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.ops.ScriptedCustomer;
 import org.topupkiosk.testing.SocatPair;
@@ -70,7 +70,7 @@ public final class AcceptorPtyScenario {
                         customer.payAndConfirm();
                         customer.await(s -> s.screen() == Screen.IDLE || s.screen() == Screen.DONE
                                 || s.screen() == Screen.CREDIT_VOUCHER, Duration.ofSeconds(10));
-                        core.flow().submit(new org.topupkiosk.flow.FlowCommand.Finish());
+                        core.flow().submit(new org.topupkiosk.flow.core.FlowCommand.Finish());
                         customer.await(s -> s.screen() == Screen.IDLE, Duration.ofSeconds(30));
                         cash = customer.startTopUp("9161234567", 10000 + 100L * random.nextInt(40));
                     }

@@ -32,10 +32,10 @@ import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
-import org.topupkiosk.flow.CounterCommand;
-import org.topupkiosk.flow.CounterFlow;
-import org.topupkiosk.flow.CounterScreen;
-import org.topupkiosk.flow.CounterSnapshot;
+import org.topupkiosk.flow.counter.CounterCommand;
+import org.topupkiosk.flow.counter.CounterFlow;
+import org.topupkiosk.flow.counter.CounterScreen;
+import org.topupkiosk.flow.counter.CounterSnapshot;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.ops.CashierPinsFile;
@@ -148,7 +148,7 @@ class CounterScreensTest {
         shoot(robot, "counter-received");
         robot.clickOn("#counter-take-cash");
         await(() -> flow.current().screen() == CounterScreen.DONE
-                && flow.current().receipt() == org.topupkiosk.flow.FlowSnapshot.ReceiptState.PRINTED);
+                && flow.current().receipt() == org.topupkiosk.flow.core.FlowSnapshot.ReceiptState.PRINTED);
         assertThat(text(robot, "counter-change")).contains("489,80");
         shoot(robot, "counter-done");
         assertThat(core.printerEmulator().drawerKicks()).isEqualTo(1);

@@ -1,0 +1,107 @@
+package org.topupkiosk.flow.core;
+
+import org.topupkiosk.domain.Lang;
+
+/** What the customer (through the UI) asks the flow to do. Verbs. Any command also counts as activity. */
+public sealed interface FlowCommand {
+
+    /** Touch on the idle screen. */
+    record Start() implements FlowCommand {}
+
+    /** Switch language; allowed on every screen. On the language screen it also moves on. */
+    record SetLanguage(Lang lang) implements FlowCommand {}
+
+    /** A keypad digit 0-9 on the number or amount screen. */
+    record Digit(int digit) implements FlowCommand {
+        public Digit {
+            if (digit < 0 || digit > 9) {
+                throw new IllegalArgumentException("digit must be 0-9, got " + digit);
+            }
+        }
+    }
+
+    record Backspace() implements FlowCommand {}
+
+    record Clear() implements FlowCommand {}
+
+    /** The primary action on the number, operator and amount screens. */
+    record Next() implements FlowCommand {}
+
+    record Back() implements FlowCommand {}
+
+    /** Abandon the session; with cash inserted this prints a credit voucher. */
+    record StartOver() implements FlowCommand {}
+
+    /** Done inserting cash: go to the confirmation. */
+    record Pay() implements FlowCommand {}
+
+    /** Confirm the payment on the confirmation screen. */
+    record Confirm() implements FlowCommand {}
+
+    /** Cancel the order; with cash inserted this prints a credit voucher. */
+    record Cancel() implements FlowCommand {}
+
+    /** "I am still here" on the inactivity warning. */
+    record StillHere() implements FlowCommand {}
+
+    /** Leave the done or credit voucher screen. */
+    record Finish() implements FlowCommand {}
+
+    /** A tile on the home screen. */
+    record ChooseService(Service service) implements FlowCommand {}
+
+    /** An operator tile: a hint for the number check, which the carrier's answer overrides. */
+    record ChooseOperator(String operatorId) implements FlowCommand {}
+
+    /** A package on the package list. */
+    record ChooseProduct(String productId) implements FlowCommand {}
+
+    /** The big arrows of a long list: one page up (-1) or down (+1). */
+    record Page(int delta) implements FlowCommand {}
+
+    // Find my number (issue 7 item 4).
+
+    /** "Print my number" on the find-my-number result: a slip with the number, no money. */
+    record PrintNumber() implements FlowCommand {}
+    // Auto top-up and recent payments (one-time codes)
+
+    /** A money tile: the auto top-up's threshold or amount, on the screen that asks for it. */
+    record ChooseAmount(org.topupkiosk.domain.Money amount) implements FlowCommand {
+        public ChooseAmount {
+            java.util.Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /** "Send a new code" on the one-time-code screen. */
+    record ResendCode() implements FlowCommand {}
+
+    /** "Reprint" on one of the recent payments: {@code entryId} is its txn, redemption or enrolment id. */
+    record Reprint(String entryId) implements FlowCommand {
+        public Reprint {
+            java.util.Objects.requireNonNull(entryId, "entryId");
+        }
+    }
+
+    /** Take the kiosk out of customer use (service menu, door opened). */
+    record Lock(String reason) implements FlowCommand {}
+
+    /** Back into customer use after service. */
+    record Unlock() implements FlowCommand {}
+
+    /**
+     * The code scanner read a code (posted by the scanner's listener, not by a touch). What it does depends on the
+     * screen; see {@code TopUpFlow#onCodeScanned}. The meaning of a scratch card holds its PIN: never log it in clear.
+     */
+    record CodeScanned(org.topupkiosk.domain.CodeMeaning meaning) implements FlowCommand {
+        public CodeScanned {
+            java.util.Objects.requireNonNull(meaning, "meaning");
+        }
+
+        /** For logs: a scratch card shows its mask, a credit voucher only its kind (its code is a bearer secret). */
+        @Override
+        public String toString() {
+            boolean secret = meaning instanceof org.topupkiosk.domain.CodeMeaning.CreditVoucher;
+            return "CodeScanned[" + (secret ? "CreditVoucher" : meaning.toString()) + "]";
+        }
+    }
+}

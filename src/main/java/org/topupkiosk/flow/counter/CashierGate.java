@@ -1,0 +1,20 @@
+package org.topupkiosk.flow.counter;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Who may sell at the counter: the cashiers and their PIN check (slow on purpose; the flow calls it off its thread). */
+public interface CashierGate {
+
+    record Cashier(String id, String name) {}
+
+    enum Result { OK, WRONG, LOCKED, UNAVAILABLE }
+
+    /** {@code failuresLeft} before the lockout; {@code lockedFor} while locked; {@code problem} when unavailable. */
+    record Attempt(Result result, int failuresLeft, Duration lockedFor, String problem) {}
+
+    /** The cashiers, in the file's order; IllegalStateException naming the problem when they cannot be read. */
+    List<Cashier> cashiers();
+
+    Attempt check(String cashierId, char[] pin);
+}

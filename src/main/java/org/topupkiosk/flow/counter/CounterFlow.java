@@ -1,0 +1,169 @@
+package org.topupkiosk.flow.counter;
+
+import static org.topupkiosk.flow.counter.CounterScreen.AMOUNT;
+import static org.topupkiosk.flow.counter.CounterScreen.CHECKING;
+import static org.topupkiosk.flow.counter.CounterScreen.CLOSE_SHIFT;
+import static org.topupkiosk.flow.counter.CounterScreen.DONE;
+import static org.topupkiosk.flow.counter.CounterScreen.LOGIN;
+import static org.topupkiosk.flow.counter.CounterScreen.NUMBER;
+import static org.topupkiosk.flow.counter.CounterScreen.PIN;
+import static org.topupkiosk.flow.counter.CounterScreen.RECEIVED;
+import static org.topupkiosk.flow.counter.CounterScreen.RETURN_CASH;
+import static org.topupkiosk.flow.counter.CounterScreen.SHIFT;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.CrashPoints;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.NumberingPlan;
+import org.topupkiosk.flow.core.FlowExecutor;
+import org.topupkiosk.flow.core.FlowSettings;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.OrderDesk;
+import org.topupkiosk.flow.core.ReceiptDesk;
+import org.topupkiosk.flow.core.Session;
+import org.topupkiosk.flow.counter.CounterCommand.Back;
+import org.topupkiosk.flow.counter.CounterCommand.Next;
+import org.topupkiosk.flow.counter.CounterCommand.SetLanguage;
+import org.topupkiosk.flow.topup.CarrierCheck;
+import org.topupkiosk.journal.Journal;
+import org.topupkiosk.sync.PaymentDispatch;
+
+/**
+ * The attended counter: a cashier logs in with a PIN, opens a shift, and sells top-ups for cash handed over the
+ * counter. One thread owns it, as {@link TopUpFlow}; it shares the money path (account check, {@link OrderDesk}, the
+ * journal, the outbox, {@link ReceiptDesk}) and differs only where a cashier differs from a bill acceptor: the cash is
+ * typed, the change is computed and shown, the drawer opens, and a payment the carrier refuses is handed back in cash
+ * (journaled as a refund, never left as a voucher).
+ */
+public final class CounterFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(CounterFlow.class);
+
+    private final FlowExecutor flow;
+    private final PaymentDispatch dispatch;
+    private final CounterState st;
+    private final CashierShift shift;
+    private final CounterSale sale;
+    private final List<Consumer<CounterSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
+    private volatile CounterSnapshot current;
+    private long version;
+
+    public CounterFlow(FlowExecutor flow, Executor io, Journal journal, CarrierGateway carrier, ReceiptDesk desk,
+                       Catalog catalog, NumberingPlan numbering, FlowSettings settings, PaymentDispatch dispatch,
+                       CashierGate gate, boolean cashDrawer, Clock clock) {
+        this.flow = flow;
+        this.dispatch = dispatch;
+        this.st = new CounterState(settings.defaultLanguage());
+        OrderDesk orders = new OrderDesk(journal, dispatch, CrashPoints.NONE);
+        CounterReports reports = new CounterReports(desk.layouts(), catalog);
+        this.shift = new CashierShift(st, flow, io, journal, gate, desk, reports, clock, this::publish);
+        this.sale = new CounterSale(st, shift, flow, journal, orders,
+                new CarrierCheck(flow, io, carrier, catalog, numbering, settings, orders), desk, reports, settings,
+                cashDrawer, clock, this::publish);
+        this.current = snapshot();
+    }
+
+    /** Listens for payment outcomes and resumes what the journal holds (a sale cut off mid-way). Call once. */
+    public void start() {
+        dispatch.addListener(outcome -> flow.execute(() -> sale.onOutcome(outcome)));
+        flow.execute(() -> {
+            shift.loadCashiers();
+            sale.recover();
+        });
+    }
+
+    public void submit(CounterCommand command) {
+        flow.execute(() -> {
+            handle(command);
+            publish();
+        });
+    }
+
+    public CounterSnapshot current() {
+        return current;
+    }
+
+    public AutoCloseable subscribe(Consumer<CounterSnapshot> listener) {
+        listeners.add(listener);
+        listener.accept(current);
+        return () -> listeners.remove(listener);
+    }
+
+    // Commands ------------------------------------------------------------------------------------------------------
+
+    private void handle(CounterCommand command) {
+        log.debug("counter command {} screen={}", command, st.screen);
+        if (command instanceof SetLanguage c) {
+            st.lang = c.lang();
+            return;
+        }
+        switch (st.screen) {
+            case LOGIN -> shift.onLogin(command);
+            case PIN -> shift.onPin(command);
+            case SHIFT -> shift.onShift(command);
+            case NUMBER -> sale.onNumber(command);
+            case CHECKING -> {
+                if (command instanceof Back) {
+                    sale.endSale();
+                }
+            }
+            case AMOUNT -> sale.onAmount(command);
+            case RECEIVED -> sale.onReceived(command);
+            case DONE, RETURN_CASH -> {
+                if (command instanceof Next) {
+                    sale.endSale();
+                }
+            }
+            case CLOSE_SHIFT -> shift.onCloseShift(command);
+            default -> st.refuse(command);
+        }
+    }
+
+    // Snapshots -------------------------------------------------------------------------------------------------------
+
+    private void publish() {
+        CounterSnapshot next = snapshot();
+        current = next;
+        for (Consumer<CounterSnapshot> l : listeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                log.error("counter snapshot listener failed", e);
+            }
+        }
+    }
+
+    private CounterSnapshot snapshot() {
+        Session s = st.sale;
+        Money amount = null;
+        Money fee = null;
+        Money total = null;
+        Money change = null;
+        if (s != null && s.amount != null) {
+            total = st.total();
+            amount = s.fee().toBalance(total);
+            fee = s.fee().feeFor(total);
+            if (st.received != null) {
+                change = st.received.minus(total);
+            }
+        }
+        String operatorName = s == null || s.operator == null ? null
+                : s.operator.names().getOrDefault(st.lang.code(), s.operator.id());
+        CashierGate.Cashier who = st.cashier != null ? st.cashier : st.chosen;
+        return new CounterSnapshot(++version, st.screen, st.lang, st.cashiers, who == null ? null : who.id(),
+                who == null ? null : who.name(), st.shift, st.digits.toString(),
+                s == null || s.msisdn == null ? null : s.msisdn.pretty(), operatorName,
+                s == null ? null : s.minAmount, s == null ? null : s.maxAmount, amount, fee, total,
+                st.received, change, s == null ? null : s.txnId, s == null ? null : s.paymentStatus,
+                s == null ? FlowSnapshot.ReceiptState.NONE : s.receipt, st.message, st.report, st.pinFailuresLeft);
+    }
+}

@@ -1,0 +1,305 @@
+package org.topupkiosk.flow.goods;
+
+import static org.topupkiosk.flow.core.Screen.*;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.carrier.GoodsKind;
+import org.topupkiosk.domain.Catalog;
+import org.topupkiosk.domain.Lang;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Operator;
+import org.topupkiosk.domain.Receipt;
+import org.topupkiosk.flow.core.CarrierCalls;
+import org.topupkiosk.flow.core.FlowCommand.*;
+import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowExecutor;
+import org.topupkiosk.flow.core.FlowHost;
+import org.topupkiosk.flow.core.FlowMessage;
+import org.topupkiosk.flow.core.FlowSettings;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.ReceiptDesk;
+import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.core.ServicesView;
+import org.topupkiosk.flow.core.Session;
+import org.topupkiosk.flow.core.TouchInput;
+import org.topupkiosk.journal.CustomerCredit;
+import org.topupkiosk.journal.Goods;
+import org.topupkiosk.journal.GoodsClaim;
+import org.topupkiosk.journal.GoodsClaimCodes;
+import org.topupkiosk.journal.Order;
+import org.topupkiosk.journal.OrderStatus;
+import org.topupkiosk.journal.SubmittedGoods;
+import org.topupkiosk.sync.PaymentOutcome;
+
+/**
+ * e-PIN and eSIM sales on the flow thread: operator tiles, the carrier's nominals or plans, for an eSIM the phone's
+ * optional EID or IMEI, the details with the no-change rule ({@link GoodsChoice}), then the top-up's own cash and
+ * confirm screens; the carrier issues a PIN or an activation code, journaled with the confirmation before the screen
+ * shows it. Moves screens only through the flow's {@link Host}, as {@link ScratchCards} does.
+ *
+ * <p>Money: an e-PIN has a fixed nominal, so notes are taken only until the price is covered and what the last note
+ * brought above it goes onto a credit voucher made in the submit transaction (the kiosk gives no change). An eSIM's
+ * overpayment goes to the new number's balance, like a package's. A carrier that does not answer within the submit
+ * wait leaves the order to the outbox (same txn id, idempotent): the pending receipt carries a claim code that, scanned
+ * on the home screen later, shows and prints the goods, says "still waiting", or gives the credit voucher of a refusal.
+ */
+public final class GoodsSales {
+
+    private static final Logger log = LoggerFactory.getLogger(GoodsSales.class);
+
+    /** Offers per page of the list; it pages with big arrows like the packages. */
+    static final int PER_PAGE = 4;
+
+    /** What goods need of the flow beyond the services' host. */
+    public interface Host extends FlowHost {
+        /** Journals nothing: shows and prints a credit voucher the journal already holds (CREDIT_VOUCHER after it). */
+        void showCredit(CustomerCredit credit);
+    }
+
+    private final Host host;
+    private final FlowExecutor flow;
+    private final Catalog catalog;
+    private final FlowSettings settings;
+    private final ReceiptDesk receipts;
+    private final GoodsReceipts layouts;
+    private final GoodsDesk desk;
+    private final GoodsChoice choice;
+
+    public GoodsSales(Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier, Catalog catalog,
+               FlowSettings settings, ReceiptDesk receipts, GoodsDesk desk, java.time.Clock clock) {
+        this.host = host;
+        this.flow = flow;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.receipts = receipts;
+        this.layouts = new GoodsReceipts(receipts.layouts(), clock);
+        this.desk = desk;
+        this.choice = new GoodsChoice(host, calls, carrier, catalog, settings, desk);
+    }
+
+    /** The session is an e-PIN or eSIM sale. */
+    public static boolean owns(Session s) {
+        return s != null && (s.service == Service.EPIN || s.service == Service.ESIM);
+    }
+
+    /** An order the journal holds for an e-PIN or eSIM. */
+    public static boolean isGoods(Order o) {
+        return o.isGoods();
+    }
+
+    static GoodsKind kind(Session s) {
+        return s.service == Service.ESIM ? GoodsKind.ESIM : GoodsKind.EPIN;
+    }
+
+    // Screens ---------------------------------------------------------------------------------------------------------
+
+    /** The e-PIN or eSIM tile on the home screen. */
+    public void start(Service service) {
+        choice.start(service);
+    }
+
+    public boolean handle(Screen screen, FlowCommand c) {
+        return screen == GOODS_DONE ? c instanceof Finish || c instanceof StartOver ? host.endSession() : false
+                : choice.handle(screen, c);
+    }
+
+    static int pages(int items) {
+        return TouchInput.pages(items, PER_PAGE);
+    }
+
+    private boolean current(long token, Screen expected) {
+        Session s = host.session();
+        return s != null && s.token == token && host.screen() == expected;
+    }
+
+    // Payment ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Confirm (or a customer who walked away with the price covered): the order goes to the outbox with what the price,
+     * the fee and any change are, and the screen waits up to the submit wait for the carrier's goods.
+     */
+    public void submit() {
+        Session s = host.session();
+        Operator op = s.operator;
+        Money funds = s.funds();
+        Money amount;
+        Money fee;
+        Money change;
+        if (s.service == Service.EPIN) {
+            Money needed = op.fee().cashNeededFor(GoodsState.of(s).offer.price());
+            amount = GoodsState.of(s).offer.price();
+            fee = needed.minus(amount);
+            change = funds.minus(needed);
+        } else {
+            amount = op.fee().toBalance(funds);
+            fee = op.fee().feeFor(funds);
+            change = Money.zero(funds.currency());
+        }
+        SubmittedGoods done = desk.submit(s.txnId, kind(s), amount, fee, change, GoodsState.of(s).device);
+        GoodsState.of(s).claim = done.claim();
+        GoodsState.of(s).change = done.change().orElse(null);
+        if (GoodsState.of(s).change != null) {
+            // Money above the price leaves the kiosk on paper at once: the voucher prints before the goods do.
+            receipts.printCredit(GoodsState.of(s).change, host.lang(), ok -> { });
+        }
+        host.moveTo(SUBMITTING);
+        long token = s.token;
+        host.step(flow.schedule(() -> onSubmitWaitOver(token), settings.submitWait()));
+    }
+
+    private void onSubmitWaitOver(long token) {
+        if (!current(token, SUBMITTING)) {
+            return;
+        }
+        Session s = host.session();
+        // The outbox will keep asking under the same txn id; the pending receipt tells the customer how to claim.
+        s.paymentStatus = FlowSnapshot.PaymentStatus.PENDING;
+        Order order = desk.order(s.txnId);
+        print(layouts.pending(order, s.operator, title(s, order), GoodsState.of(s).claim, GoodsState.of(s).change, host.lang()), "pending");
+        host.publish();
+    }
+
+    /** What the outbox heard for the session's order; the screen follows while the customer is still at the kiosk. */
+    public void onOutcome(PaymentOutcome outcome) {
+        Session s = host.session();
+        Screen screen = host.screen();
+        if (screen != SUBMITTING && screen != RECEIPT && screen != GOODS_DONE) {
+            return;
+        }
+        if (outcome instanceof PaymentOutcome.Confirmed) {
+            Optional<Goods> goods = desk.goods(s.txnId);
+            if (goods.isEmpty() || GoodsState.of(s).goods != null) {
+                return;
+            }
+            host.cancelStep();
+            GoodsState.of(s).goods = goods.get();
+            s.paymentStatus = FlowSnapshot.PaymentStatus.CREDITED;
+            host.say(null);
+            Order order = desk.order(s.txnId);
+            print(layouts.issued(order, s.operator, title(s, order), price(s, order), GoodsState.of(s).goods, GoodsState.of(s).change,
+                    host.lang()), kind(s).wire());
+        } else if (outcome instanceof PaymentOutcome.Refused r && s.paymentStatus != FlowSnapshot.PaymentStatus.REFUSED) {
+            host.cancelStep();
+            s.paymentStatus = FlowSnapshot.PaymentStatus.REFUSED;
+            log.info("goods refused txn={} code={}", s.txnId, r.code());
+            host.showCredit(r.credit());
+            host.say(FlowMessage.error(refusalKey(r.code())));
+        }
+        host.publish();
+    }
+
+    static String refusalKey(String code) {
+        return switch (code == null ? "" : code) {
+            case "device-not-supported" -> "goods.refused.device_not_supported";
+            case "out-of-stock" -> "goods.refused.out_of_stock";
+            default -> "goods.refused.other";
+        };
+    }
+
+    // Claims ----------------------------------------------------------------------------------------------------------
+
+    /**
+     * A claim code scanned on the home screen: the goods if the carrier issued them (shown and printed again), "still
+     * waiting" while it has not answered, or the credit voucher its refusal left. Each claim is in the audit chain.
+     */
+    public void claimScanned(String code) {
+        Optional<GoodsClaim> found = GoodsClaimCodes.isValid(code) ? desk.claim(code) : Optional.empty();
+        if (found.isEmpty()) {
+            host.say(FlowMessage.error("goods.claim.unknown"));
+            return;
+        }
+        GoodsClaim claim = found.get();
+        Order order = desk.order(claim.txnId());
+        desk.audit("goods_claimed", order.txnId(), "{\"status\":\"" + order.status().name().toLowerCase(java.util.Locale.ROOT)
+                + "\"}");
+        log.info("goods claim scanned txn={} status={}", order.txnId(), order.status());
+        if (order.status() == OrderStatus.PENDING) {
+            desk.kick();
+            host.say(FlowMessage.info(order.kind().equals("esim") ? "goods.claim.waiting.esim" : "goods.claim.waiting.epin"));
+            return;
+        }
+        if (order.status() == OrderStatus.REFUSED) {
+            Optional<CustomerCredit> refund = desk.openRefund(order.txnId());
+            if (refund.isEmpty()) {
+                host.say(FlowMessage.warning("goods.claim.refund_used"));
+                return;
+            }
+            host.showCredit(refund.get());
+            host.say(FlowMessage.info("goods.claim.refused"));
+            return;
+        }
+        Optional<Goods> goods = order.status() == OrderStatus.CONFIRMED ? desk.goods(order.txnId()) : Optional.empty();
+        Optional<Operator> op = catalog.operator(order.operatorId());
+        if (goods.isEmpty() || op.isEmpty()) {
+            host.say(FlowMessage.error("goods.claim.unknown"));
+            return;
+        }
+        Session s = host.session();
+        GoodsChoice.forget(s);
+        s.service = order.kind().equals("esim") ? Service.ESIM : Service.EPIN;
+        s.operator = op.get();
+        s.txnId = order.txnId();
+        GoodsState.of(s).claim = claim;
+        GoodsState.of(s).goods = goods.get();
+        s.paymentStatus = FlowSnapshot.PaymentStatus.CREDITED;
+        host.say(null);
+        print(layouts.issued(order, s.operator, title(s, order), price(s, order), GoodsState.of(s).goods, null, host.lang()),
+                order.kind());
+    }
+
+    // Receipts --------------------------------------------------------------------------------------------------------
+
+    /** Stores the receipt before it prints (a reprint or a second claim prints the stored paper), then the done screen. */
+    private void print(Receipt receipt, String kind) {
+        Session s = host.session();
+        s.receipt = FlowSnapshot.ReceiptState.PRINTING;
+        host.moveTo(RECEIPT);
+        long token = s.token;
+        receipts.printStored(receipt, s.txnId, kind, ok -> flow.execute(() -> printed(token, ok)));
+    }
+
+    private void printed(long token, boolean ok) {
+        Session s = host.session();
+        if (s == null || s.token != token) {
+            return;
+        }
+        s.receipt = ok ? FlowSnapshot.ReceiptState.PRINTED : FlowSnapshot.ReceiptState.FAILED;
+        if (!ok) {
+            host.say(FlowMessage.warning("receipt.failed"));
+        }
+        if (host.screen() == RECEIPT) {
+            host.moveTo(GOODS_DONE);
+            host.step(flow.schedule(() -> {
+                if (current(token, GOODS_DONE)) {
+                    host.endSession();
+                    host.publish();
+                }
+            }, settings.finishAfter()));
+        }
+        host.publish();
+    }
+
+    /** The offer's price; for a claim, what the order sent (an eSIM's extra then prints as part of its price). */
+    private static Money price(Session s, Order order) {
+        return GoodsState.of(s).offer != null ? GoodsState.of(s).offer.price() : order.amount();
+    }
+
+    /** The offer's title in the customer's language; after a restart or for a claim, what the order itself says. */
+    private String title(Session s, Order order) {
+        if (GoodsState.of(s).offer != null) {
+            return GoodsState.of(s).offer.title(host.lang().code());
+        }
+        return order.productId() == null ? order.kind() : order.productId();
+    }
+
+    // Snapshot --------------------------------------------------------------------------------------------------------
+
+    /** The services view with the goods part filled in; see {@link GoodsSnapshots}. */
+    public ServicesView withView(ServicesView v, Session s, Screen screen, Lang lang) {
+        return owns(s) ? GoodsSnapshots.withGoods(v, s, screen, lang, catalog) : v;
+    }
+}
