@@ -68,9 +68,15 @@ class LayersTest {
     }
 
     @Test
-    void i18nAndReceiptsDependOnlyOnDomain() {
+    void i18nDependsOnlyOnDomain() {
         layer("i18n", "org.topupkiosk.domain..").check(main);
-        layer("receipt", "org.topupkiosk.domain..", "org.topupkiosk.i18n..").check(main);
+    }
+
+    /** Receipts are composed from what the journal recorded (orders, credits, goods) and the carrier's catalog entries. */
+    @Test
+    void receiptsDependOnTheJournalsRecordsAndTexts() {
+        layer("receipt", "org.topupkiosk.domain..", "org.topupkiosk.i18n..", "org.topupkiosk.journal..",
+                "org.topupkiosk.carrier").check(main);
     }
 
     @Test

@@ -61,7 +61,6 @@ import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.TopUpFlow;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowSettings;
-import org.topupkiosk.flow.core.ReceiptComposer;
 import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.ScannerControl;
 import org.topupkiosk.flow.core.Screen;
@@ -74,6 +73,7 @@ import org.topupkiosk.ops.BillAcceptorTest;
 import org.topupkiosk.ops.CashierPinsFile;
 import org.topupkiosk.ops.DeviceTest;
 import org.topupkiosk.ops.PrinterTest;
+import org.topupkiosk.receipt.ReceiptComposer;
 import org.topupkiosk.sync.OutboxDispatcher;
 import org.topupkiosk.sync.RetryPolicy;
 
@@ -175,7 +175,7 @@ public final class KioskCore implements AutoCloseable {
         }
         this.messages = new Messages();
         FlowSettings settings = flowSettings(cfg);
-        ReceiptComposer composer = new ReceiptComposer(messages, settings, clock);
+        ReceiptComposer composer = new ReceiptComposer(messages, settings.receiptKiosk(), settings.receiptColumns(), clock);
         this.desk = own(new ReceiptDesk(journal, printer, composer, clock));
         this.dispatcher = own(new OutboxDispatcher(journal, carrier,
                 new RetryPolicy(Duration.ofMillis(cfg.sync().initialBackoffMs()),

@@ -23,12 +23,12 @@ import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.ManualFlowExecutor;
-import org.topupkiosk.flow.core.ReceiptComposer;
 import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
+import org.topupkiosk.receipt.ReceiptComposer;
 import org.topupkiosk.sync.OutboxDispatcher;
 import org.topupkiosk.sync.RetryPolicy;
 import org.topupkiosk.testing.SettableClock;
@@ -86,7 +86,7 @@ public final class FlowFixture implements AutoCloseable {
         this.dispatcher = new OutboxDispatcher(journal, carrier,
                 new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(2), new Random(1)), Clock.systemUTC(),
                 CrashPoints.NONE, 50, 4);
-        this.desk = new ReceiptDesk(journal, escPos, new ReceiptComposer(new Messages(), settings, Clock.systemUTC()),
+        this.desk = new ReceiptDesk(journal, escPos, new ReceiptComposer(new Messages(), settings.receiptKiosk(), settings.receiptColumns(), Clock.systemUTC()),
                 Clock.systemUTC());
         this.flow = newFlow();
     }

@@ -28,13 +28,13 @@ import org.topupkiosk.flow.core.GoodsView;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.flow.core.ServicesView;
-import org.topupkiosk.flow.goods.GoodsReceipts;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Goods;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
+import org.topupkiosk.receipt.GoodsReceipts;
 import org.topupkiosk.sync.PaymentPayloads;
 
 /**

@@ -32,6 +32,7 @@ import org.topupkiosk.flow.core.TouchInput;
 import org.topupkiosk.journal.HistoryEntry;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.receipt.AccountReceipts;
+import org.topupkiosk.receipt.ReceiptCopies;
 
 /**
  * A number's recent payments at this kiosk, on the flow thread: the number (NUMBER_ENTRY), a one-time code for

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.receipt.ReceiptFacts;
 
 /**
  * The flow's knobs, taken from the validated configuration by the composition root.
@@ -31,5 +32,10 @@ public record FlowSettings(
 
     public FlowSettings {
         acceptedNotes = List.copyOf(acceptedNotes);
+    }
+
+    /** The kiosk as its receipts name it. */
+    public ReceiptFacts.Kiosk receiptKiosk() {
+        return new ReceiptFacts.Kiosk(kioskId, address, supportPhone, lookupUrlBase);
     }
 }

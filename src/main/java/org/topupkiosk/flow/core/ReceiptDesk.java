@@ -15,12 +15,17 @@ import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.printer.ReceiptPrinter;
 import org.topupkiosk.domain.Lang;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.StoredReceipt;
+import org.topupkiosk.receipt.ReceiptComposer;
+import org.topupkiosk.receipt.ReceiptFacts;
+import org.topupkiosk.receipt.ReceiptLayouts;
 
 /**
  * Receipts from the flow's point of view: compose, store in the journal before printing (so a failed or interrupted
@@ -63,7 +68,7 @@ public final class ReceiptDesk implements AutoCloseable {
     public void printPayment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang,
                       CustomerCredit credit, org.topupkiosk.carrier.CatalogEntry product,
                       org.topupkiosk.domain.Promotion promo, Consumer<Boolean> done) {
-        Receipt receipt = composer.payment(order, operator, status, lang, product, promo);
+        Receipt receipt = composer.payment(order, operator, status(status), lang, product, promo);
         journal.storeReceipt(receipt.id(), order.txnId(), "payment", receipt.toStored());
         if (credit != null) {
             Receipt voucher = composer.credit(credit, lang);
@@ -91,10 +96,10 @@ public final class ReceiptDesk implements AutoCloseable {
     }
 
     /** A scratch-card redemption's receipt, journaled under the redemption id before it prints. */
-    public void printVoucher(String redemptionId, Operator operator, org.topupkiosk.domain.Msisdn msisdn, String serial,
-                      org.topupkiosk.domain.Money nominal, FlowSnapshot.PaymentStatus status, Lang lang,
+    public void printVoucher(String redemptionId, Operator operator, Msisdn msisdn, String serial,
+                      Money nominal, FlowSnapshot.PaymentStatus status, Lang lang,
                       Consumer<Boolean> done) {
-        Receipt receipt = composer.voucher(redemptionId, operator, msisdn, serial, nominal, status, lang);
+        Receipt receipt = composer.voucher(redemptionId, operator, msisdn, serial, nominal, status(status), lang);
         journal.storeReceipt(receipt.id(), redemptionId, "voucher", receipt.toStored());
         print(receipt, done);
     }
@@ -133,7 +138,7 @@ public final class ReceiptDesk implements AutoCloseable {
     }
 
     /** The receipt layouts, for service reports (encashment, X and Z) composed outside the flow. */
-    public org.topupkiosk.receipt.ReceiptLayouts layouts() {
+    public ReceiptLayouts layouts() {
         return composer.layouts();
     }
 
@@ -211,5 +216,14 @@ public final class ReceiptDesk implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How a receipt words the payment's state. */
+    public static ReceiptFacts.Status status(FlowSnapshot.PaymentStatus status) {
+        return switch (status) {
+            case CREDITED -> ReceiptFacts.Status.CREDITED;
+            case PENDING -> ReceiptFacts.Status.PENDING;
+            case REFUSED -> ReceiptFacts.Status.REFUSED;
+        };
     }
 }

@@ -23,6 +23,7 @@ import org.topupkiosk.flow.counter.CounterCommand.Logout;
 import org.topupkiosk.flow.counter.CounterCommand.OpenShift;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Shift;
+import org.topupkiosk.receipt.CounterReports;
 
 /**
  * The cashier's side of the counter: choosing a cashier, the PIN (checked off the counter's thread, never kept), the

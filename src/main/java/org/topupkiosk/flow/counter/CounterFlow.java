@@ -34,6 +34,7 @@ import org.topupkiosk.flow.counter.CounterCommand.Next;
 import org.topupkiosk.flow.counter.CounterCommand.SetLanguage;
 import org.topupkiosk.flow.topup.CarrierCheck;
 import org.topupkiosk.journal.Journal;
+import org.topupkiosk.receipt.CounterReports;
 import org.topupkiosk.sync.PaymentDispatch;
 
 /**

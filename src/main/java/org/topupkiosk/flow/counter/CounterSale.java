@@ -31,6 +31,7 @@ import org.topupkiosk.flow.topup.CarrierCheck;
 import org.topupkiosk.flow.topup.TopUpSteps;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Order;
+import org.topupkiosk.receipt.CounterReports;
 import org.topupkiosk.sync.PaymentOutcome;
 
 /**
@@ -258,7 +259,7 @@ final class CounterSale {
         Order order = journal.order(st.sale.txnId).orElseThrow();
         long token = st.sale.token;
         st.sale.receipt = FlowSnapshot.ReceiptState.PRINTING;
-        desk.printStored(reports.sale(order, st.sale.operator, st.received, st.cashier.name(), st.sale.paymentStatus, st.lang,
+        desk.printStored(reports.sale(order, st.sale.operator, st.received, st.cashier.name(), ReceiptDesk.status(st.sale.paymentStatus), st.lang,
                 clock.instant()), order.txnId(), "payment", ok -> flow.execute(() -> {
                     if (st.sale != null && st.sale.token == token) {
                         st.sale.receipt = ok ? FlowSnapshot.ReceiptState.PRINTED : FlowSnapshot.ReceiptState.FAILED;

@@ -33,6 +33,7 @@ import org.topupkiosk.journal.GoodsClaimCodes;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.journal.SubmittedGoods;
+import org.topupkiosk.receipt.GoodsReceipts;
 import org.topupkiosk.sync.PaymentOutcome;
 
 /**

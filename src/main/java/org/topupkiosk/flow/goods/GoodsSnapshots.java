@@ -19,6 +19,7 @@ import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.TouchInput;
 import org.topupkiosk.journal.Goods;
 import org.topupkiosk.journal.GoodsClaimCodes;
+import org.topupkiosk.receipt.GoodsReceipts;
 
 /**
  * Builds the goods part of the snapshot from the session, pure (as {@link FlowSnapshots} does for the rest). The PIN

@@ -21,11 +21,11 @@ import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.flow.FlowFixture;
 import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.ManualFlowExecutor;
-import org.topupkiosk.flow.core.ReceiptComposer;
 import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.ops.CashierPinsFile;
+import org.topupkiosk.receipt.ReceiptComposer;
 import org.topupkiosk.sync.OutboxDispatcher;
 import org.topupkiosk.sync.RetryPolicy;
 
@@ -60,7 +60,7 @@ final class CounterFixture implements AutoCloseable {
                 new ReceiptEncoder(ReceiptEncoder.Options.defaults()), Duration.ofSeconds(1), Duration.ofSeconds(1));
         dispatcher = new OutboxDispatcher(journal, carrier, new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(2),
                 new Random(1)), Clock.systemUTC(), CrashPoints.NONE, 50, 4);
-        desk = new ReceiptDesk(journal, escPos, new ReceiptComposer(new Messages(), settings, Clock.systemUTC()),
+        desk = new ReceiptDesk(journal, escPos, new ReceiptComposer(new Messages(), settings.receiptKiosk(), settings.receiptColumns(), Clock.systemUTC()),
                 Clock.systemUTC());
         cashiersFile = dir.resolve("cashiers.pins");
         CashierPinsFile.add(cashiersFile, "anna", "Анна Петрова", ANNA_PIN.toCharArray(), new SecureRandom());

@@ -1,4 +1,4 @@
-package org.topupkiosk.flow.goods;
+package org.topupkiosk.receipt;
 
 import java.time.Clock;
 import org.topupkiosk.domain.Lang;
@@ -11,8 +11,6 @@ import org.topupkiosk.journal.Goods;
 import org.topupkiosk.journal.GoodsClaim;
 import org.topupkiosk.journal.GoodsClaimCodes;
 import org.topupkiosk.journal.Order;
-import org.topupkiosk.receipt.ReceiptFacts;
-import org.topupkiosk.receipt.ReceiptLayouts;
 
 /**
  * The receipts of e-PIN and eSIM sales, pure: the issued PIN in large type or the eSIM's activation QR, or, while the
@@ -25,12 +23,12 @@ public final class GoodsReceipts {
     private final ReceiptLayouts layouts;
     private final Clock clock;
 
-    GoodsReceipts(ReceiptLayouts layouts, Clock clock) {
+    public GoodsReceipts(ReceiptLayouts layouts, Clock clock) {
         this.layouts = layouts;
         this.clock = clock;
     }
 
-    Receipt issued(Order order, Operator operator, String title, Money price, Goods goods, CustomerCredit change,
+    public Receipt issued(Order order, Operator operator, String title, Money price, Goods goods, CustomerCredit change,
                    Lang lang) {
         ReceiptFacts.Sale sale = sale(order, operator, goods.msisdn() == null ? null : goods.msisdn().pretty(),
                 ReceiptFacts.Status.CREDITED, change, lang);
@@ -41,7 +39,7 @@ public final class GoodsReceipts {
                 goods.serial() == null ? "" : goods.serial(), null), lang);
     }
 
-    Receipt pending(Order order, Operator operator, String title, GoodsClaim claim, CustomerCredit change, Lang lang) {
+    public Receipt pending(Order order, Operator operator, String title, GoodsClaim claim, CustomerCredit change, Lang lang) {
         ReceiptFacts.Sale sale = sale(order, operator, null, ReceiptFacts.Status.PENDING, change, lang);
         return layouts.goodsPending(sale, paper(title, lang), "esim".equals(order.kind()), claim.code(),
                 GoodsClaimCodes.pretty(claim.code()), lang);

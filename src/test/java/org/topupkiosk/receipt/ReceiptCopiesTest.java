@@ -1,4 +1,4 @@
-package org.topupkiosk.flow.account;
+package org.topupkiosk.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,9 +14,6 @@ import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.HistoryEntry;
 import org.topupkiosk.journal.StoredReceipt;
-import org.topupkiosk.receipt.AccountReceipts;
-import org.topupkiosk.receipt.ReceiptFacts;
-import org.topupkiosk.receipt.ReceiptLayouts;
 
 /** What a reprint prints for each receipt kind: a copy never carries a second bearer instrument. */
 class ReceiptCopiesTest {

@@ -1,4 +1,4 @@
-package org.topupkiosk.flow.account;
+package org.topupkiosk.receipt;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.journal.HistoryEntry;
 import org.topupkiosk.journal.StoredReceipt;
-import org.topupkiosk.receipt.AccountReceipts;
 
 /**
  * What a reprint of one of a number's payments prints, decided once, here, by receipt kind. Pure.
@@ -23,7 +22,7 @@ import org.topupkiosk.receipt.AccountReceipts;
  * it cannot pay. Every other kind (an e-PIN's PIN, an eSIM's activation code, kinds this class does not know) is
  * denied by default: the copy is the payment's summary from the journal, without the secret.
  */
-final class ReceiptCopies {
+public final class ReceiptCopies {
 
     /** Kinds whose stored paper carries no bearer secret (see the class comment). */
     static final Set<String> SAFE_KINDS = Set.of("payment", "voucher", "autotopup");
@@ -37,7 +36,7 @@ final class ReceiptCopies {
      * @param stored a stored receipt by id (the journal)
      * @param parse  a stored receipt back into its lines
      */
-    ReceiptCopies(Function<String, Optional<StoredReceipt>> stored, Function<StoredReceipt, Receipt> parse,
+    public ReceiptCopies(Function<String, Optional<StoredReceipt>> stored, Function<StoredReceipt, Receipt> parse,
                   AccountReceipts layouts) {
         this.stored = stored;
         this.parse = parse;
@@ -45,7 +44,7 @@ final class ReceiptCopies {
     }
 
     /** The papers to print for {@code e}, in order; {@code operatorName} names an operator id in the customer's language. */
-    List<Receipt> copies(HistoryEntry e, Lang lang, Instant now, Function<String, String> operatorName) {
+    public List<Receipt> copies(HistoryEntry e, Lang lang, Instant now, Function<String, String> operatorName) {
         List<Receipt> out = new ArrayList<>();
         Optional<StoredReceipt> safe = e.receipts().stream().filter(r -> SAFE_KINDS.contains(r.kind()))
                 .map(r -> stored.apply(r.receiptId())).flatMap(Optional::stream).findFirst();

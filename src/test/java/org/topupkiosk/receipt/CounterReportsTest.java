@@ -1,4 +1,4 @@
-package org.topupkiosk.flow.counter;
+package org.topupkiosk.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,15 +16,12 @@ import org.topupkiosk.domain.Catalog;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
-import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Encashment;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.journal.Shift;
 import org.topupkiosk.ops.EncashmentReport;
-import org.topupkiosk.receipt.ReceiptFacts;
-import org.topupkiosk.receipt.ReceiptLayouts;
 
 /**
  * The counter's and the cash box's paper, letter for letter, in each language: src/test/resources/reports/*.txt.
@@ -71,7 +68,7 @@ class CounterReportsTest {
                 OrderStatus.CONFIRMED, Money.rub(500), Money.rubMinor(10_20), Money.rubMinor(510_20), Money.ZERO_RUB,
                 false, "MF-1", null, AT, AT, false);
         matches("counter-sale-" + lang.code(), reports.sale(order, catalog().operator("megafon").orElseThrow(),
-                Money.rub(1000), "Анна Петрова", FlowSnapshot.PaymentStatus.CREDITED, lang, AT).asText());
+                Money.rub(1000), "Анна Петрова", ReceiptFacts.Status.CREDITED, lang, AT).asText());
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package org.topupkiosk.flow.counter;
+package org.topupkiosk.receipt;
 
 import java.time.Instant;
 import org.topupkiosk.domain.Catalog;
@@ -6,39 +6,35 @@ import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Receipt;
-import org.topupkiosk.flow.core.FlowSnapshot;
-import org.topupkiosk.flow.core.ReceiptComposer;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.Shift;
-import org.topupkiosk.receipt.ReceiptFacts;
-import org.topupkiosk.receipt.ReceiptLayouts;
 
 /** The counter's paper, pure: a sale receipt from its order, and X and Z reports from the journal's shift totals. */
-final class CounterReports {
+public final class CounterReports {
 
     private final ReceiptLayouts layouts;
     private final Catalog catalog;
 
-    CounterReports(ReceiptLayouts layouts, Catalog catalog) {
+    public CounterReports(ReceiptLayouts layouts, Catalog catalog) {
         this.layouts = layouts;
         this.catalog = catalog;
     }
 
-    Operator operator(String id) {
+    public Operator operator(String id) {
         return catalog.operator(id).orElseThrow(() -> new IllegalStateException("operator " + id
                 + " is not in the catalog"));
     }
 
-    Receipt sale(Order order, Operator operator, Money received, String cashier, FlowSnapshot.PaymentStatus status,
+    public Receipt sale(Order order, Operator operator, Money received, String cashier, ReceiptFacts.Status status,
                  Lang lang, Instant at) {
         ReceiptFacts.Sale sale = new ReceiptFacts.Sale(order.txnId(), at,
                 operator.names().getOrDefault(lang.code(), operator.id()), order.msisdn().masked(), order.amount(),
-                order.fee(), order.paid(), Money.zero(order.amount().currency()), null, ReceiptComposer.status(status));
+                order.fee(), order.paid(), Money.zero(order.amount().currency()), null, status);
         Money got = received == null ? order.paid() : received;
         return layouts.counterSale(sale, got, got.minus(order.paid()), cashier, lang);
     }
 
-    Receipt shift(Shift s, Instant at, Lang lang) {
+    public Receipt shift(Shift s, Instant at, Lang lang) {
         ReceiptFacts.Shift facts = new ReceiptFacts.Shift(!s.open(), s.number(), s.openedAt(),
                 s.open() ? at : s.closedAt(), s.sales(), s.amount(), s.fees(), s.drawer(), Money.ZERO_RUB,
                 Money.ZERO_RUB, s.returned(), s.pending(), s.byOperator().stream()

@@ -1,33 +1,34 @@
-package org.topupkiosk.flow.core;
+package org.topupkiosk.receipt;
 
 import java.time.Clock;
+import org.topupkiosk.carrier.CatalogEntry;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;
+import org.topupkiosk.domain.Promotion;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.StoredReceipt;
-import org.topupkiosk.receipt.ReceiptFacts;
-import org.topupkiosk.receipt.ReceiptLayouts;
 
 /**
- * The flow's side of receipts, pure: turns journal rows (orders, credits) into the facts the layouts print, and
+ * Receipts from the journal, pure: turns journal rows (orders, credits) into the facts the layouts print, and
  * stored receipts back into receipts for a reprint. The layouts themselves, for every receipt type, are in
  * {@link ReceiptLayouts}.
  */
 public final class ReceiptComposer {
 
-    private final FlowSettings settings;
+    private final int columns;
     private final Clock clock;
     private final ReceiptLayouts layouts;
 
-    public ReceiptComposer(Messages messages, FlowSettings settings, Clock clock) {
-        this.settings = settings;
+    /** Receipts {@code columns} characters wide, headed with the kiosk's details, dated by {@code clock}'s zone. */
+    public ReceiptComposer(Messages messages, ReceiptFacts.Kiosk kiosk, int columns, Clock clock) {
+        this.columns = columns;
         this.clock = clock;
-        this.layouts = new ReceiptLayouts(messages, new ReceiptFacts.Kiosk(settings.kioskId(), settings.address(),
-                settings.supportPhone(), settings.lookupUrlBase()), settings.receiptColumns(), clock.getZone());
+        this.layouts = new ReceiptLayouts(messages, kiosk, columns, clock.getZone());
     }
 
     public String lookupLink(String txnId) {
@@ -39,10 +40,10 @@ public final class ReceiptComposer {
     }
 
     /** A top-up: everything paid goes to the balance (no change), so there is no overpayment to place. */
-    public Receipt payment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang) {
+    public Receipt payment(Order order, Operator operator, ReceiptFacts.Status status, Lang lang) {
         ReceiptFacts.Sale sale = new ReceiptFacts.Sale(order.txnId(), clock.instant(),
                 operator.names().getOrDefault(lang.code(), operator.id()), masked(order), order.amount(),
-                order.fee(), order.cash(), Money.zero(order.amount().currency()), null, status(status),
+                order.fee(), order.cash(), Money.zero(order.amount().currency()), null, status,
                 order.creditApplied());
         return layouts.topUp(sale, lang);
     }
@@ -51,11 +52,11 @@ public final class ReceiptComposer {
      * A top-up or a package. {@code product} is the package bought (null for a top-up); {@code promo} the promotion
      * the payment was sent with (null for none), printed with the bonus the carrier is expected to add.
      */
-    public Receipt payment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang,
-                           org.topupkiosk.carrier.CatalogEntry product, org.topupkiosk.domain.Promotion promo) {
+    public Receipt payment(Order order, Operator operator, ReceiptFacts.Status status, Lang lang,
+                           CatalogEntry product, Promotion promo) {
         ReceiptFacts.Sale sale = new ReceiptFacts.Sale(order.txnId(), clock.instant(),
                 operator.names().getOrDefault(lang.code(), operator.id()), masked(order), order.amount(),
-                order.fee(), order.cash(), Money.zero(order.amount().currency()), null, status(status),
+                order.fee(), order.cash(), Money.zero(order.amount().currency()), null, status,
                 order.creditApplied());
         if (product != null) {
             String title = product.titles().getOrDefault(lang.code(), product.titles().getOrDefault("ru",
@@ -76,11 +77,11 @@ public final class ReceiptComposer {
     }
 
     /** A scratch card applied to a number: no cash, the card's face value, the carrier's answer. */
-    public Receipt voucher(String redemptionId, Operator operator, org.topupkiosk.domain.Msisdn msisdn, String serial,
-                           Money nominal, FlowSnapshot.PaymentStatus status, Lang lang) {
+    public Receipt voucher(String redemptionId, Operator operator, Msisdn msisdn, String serial,
+                           Money nominal, ReceiptFacts.Status status, Lang lang) {
         String name = operator == null ? "" : operator.names().getOrDefault(lang.code(), operator.id());
         return layouts.voucherRedemption(new ReceiptFacts.VoucherRedemption(redemptionId, clock.instant(), name,
-                msisdn.masked(), maskSerial(serial), nominal, status(status)), lang);
+                msisdn.masked(), maskSerial(serial), nominal, status), lang);
     }
 
     /** The serial is printed on the card anyway; the receipt keeps its first and last characters only. */
@@ -98,14 +99,6 @@ public final class ReceiptComposer {
 
     /** Rebuilds a receipt from its journal form, for reprints after a restart or from the service screen. */
     public Receipt fromStored(StoredReceipt stored) {
-        return Receipt.fromStored(stored.receiptId(), stored.body(), settings.receiptColumns());
-    }
-
-    public static ReceiptFacts.Status status(FlowSnapshot.PaymentStatus status) {
-        return switch (status) {
-            case CREDITED -> ReceiptFacts.Status.CREDITED;
-            case PENDING -> ReceiptFacts.Status.PENDING;
-            case REFUSED -> ReceiptFacts.Status.REFUSED;
-        };
+        return Receipt.fromStored(stored.receiptId(), stored.body(), columns);
     }
 }

@@ -1,4 +1,4 @@
-package org.topupkiosk.flow.core;
+package org.topupkiosk.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.flow.FlowFixture;
+import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Order;
@@ -29,7 +30,7 @@ class ReceiptComposerTest {
                 base.supportPhone(), Lang.RU, columns, base.orderCashLimit(), base.acceptedNotes(),
                 base.offlineSalesAllowed(), base.offlineLimit(), base.inactivityWarning(), base.inactivityCountdown(),
                 base.carrierCheckTimeout(), base.submitWait(), base.finishAfter(), base.lookupUrlBase());
-        return new ReceiptComposer(new Messages(), s, CLOCK);
+        return new ReceiptComposer(new Messages(), s.receiptKiosk(), s.receiptColumns(), CLOCK);
     }
 
     private static final Operator MEGAFON = new Operator("megafon",
@@ -43,7 +44,7 @@ class ReceiptComposerTest {
     @ParameterizedTest
     @CsvSource({"32,RU", "32,EN", "32,ZH", "42,RU", "42,EN", "42,ZH"})
     void paymentReceiptFitsThePaperAndMasksTheNumber(int columns, Lang lang) {
-        for (FlowSnapshot.PaymentStatus status : FlowSnapshot.PaymentStatus.values()) {
+        for (ReceiptFacts.Status status : ReceiptFacts.Status.values()) {
             Receipt r = composer(columns).payment(ORDER, MEGAFON, status, lang);
             assertThat(r.lines()).allSatisfy(l -> assertThat(l.text().length()).isLessThanOrEqualTo(columns));
             String text = r.asText();
