@@ -27,7 +27,7 @@ import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.ObservedBillAcceptor;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.ccnet.CcnetBillAcceptor;
-import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.cash.id003.Id003BillAcceptor;
 import org.topupkiosk.device.cash.id003.Id003Denominations;
 import org.topupkiosk.device.emulator.CcnetEmulator;
@@ -90,9 +90,9 @@ public final class KioskCore implements AutoCloseable {
      *
      * @param billAcceptorTiming poll and timeout settings of the CCNET driver (tests poll faster than a kiosk)
      */
-    public record Options(URI carrierUrl, CrashPoints crash, Clock clock, CcnetSettings billAcceptorTiming) {
+    public record Options(URI carrierUrl, CrashPoints crash, Clock clock, PollSettings billAcceptorTiming) {
         public Options(URI carrierUrl, CrashPoints crash, Clock clock) {
-            this(carrierUrl, crash, clock, CcnetSettings.DEFAULTS);
+            this(carrierUrl, crash, clock, PollSettings.DEFAULTS);
         }
 
         public static Options defaults() {
@@ -276,7 +276,7 @@ public final class KioskCore implements AutoCloseable {
      * The bill acceptor driver. Simulation mode ({@code type: emulator}) runs the real CCNET driver against the
      * wire-level emulator over an in-memory line, so the demo exercises the protocol code the kiosk ships with.
      */
-    private BillAcceptor billAcceptor(KioskConfig cfg, Path configFile, CcnetSettings timing)
+    private BillAcceptor billAcceptor(KioskConfig cfg, Path configFile, PollSettings timing)
             throws ConfigException {
         KioskConfig.BillAcceptor bc = cfg.devices().billAcceptor();
         PendingNotes pending = new PendingNotes(varDir.resolve("devices/bill-acceptor/pending"),

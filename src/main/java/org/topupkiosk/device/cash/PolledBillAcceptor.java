@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.DeviceLifecycle;
-import org.topupkiosk.device.cash.ccnet.CcnetSettings;
 import org.topupkiosk.device.serial.SerialLink;
 import org.topupkiosk.domain.Money;
 
@@ -33,7 +32,7 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
 
     protected final SerialLink port;
     protected final PendingNotes pending;
-    protected final CcnetSettings settings;
+    protected final PollSettings settings;
     protected final DeviceLifecycle life = new DeviceLifecycle(DEVICE);
     protected final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final List<BillEvent> outbox = new ArrayList<>();
@@ -50,7 +49,7 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
     private int failures;
     private boolean offlineReported;
 
-    protected PolledBillAcceptor(String protocol, SerialLink port, PendingNotes pending, CcnetSettings settings) {
+    protected PolledBillAcceptor(String protocol, SerialLink port, PendingNotes pending, PollSettings settings) {
         this.protocol = protocol;
         this.port = port;
         this.pending = pending;

@@ -11,6 +11,7 @@ import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.cash.PendingNotes;
+import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.cash.PolledBillAcceptor;
 import org.topupkiosk.device.serial.SerialLink;
 import org.topupkiosk.domain.Money;
@@ -30,7 +31,7 @@ public final class CcnetBillAcceptor extends PolledBillAcceptor {
     private volatile BillTable table;
     /** The note last reported in escrow, so STACK can be remembered with its amount. */
     private Money inEscrow;
-    public CcnetBillAcceptor(SerialLink port, PendingNotes pending, CcnetSettings settings) {
+    public CcnetBillAcceptor(SerialLink port, PendingNotes pending, PollSettings settings) {
         super("ccnet", port, pending, settings);
         this.link = new CcnetLink(port, CcnetFrame.BILL_VALIDATOR, (int) settings.responseTimeout().toMillis(),
                 settings.retries());

@@ -12,7 +12,7 @@ import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.PolledBillAcceptor;
-import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.serial.SerialLink;
 import org.topupkiosk.domain.Money;
 
@@ -22,8 +22,8 @@ import org.topupkiosk.domain.Money;
  * requests. Start-up asks for the status before it resets, so a VEND VALID the acceptor still holds from before a crash
  * is seen and acknowledged, then reads the version and the unit's note table (CURRENCY ASSIGN, 0x8A; see
  * {@link Id003Denominations}) and sets the enabled notes. On VEND VALID the note is written to
- * {@link PendingNotes} before the ACK and before the flow hears of it. Timing reuses {@link CcnetSettings}: both
- * protocols poll the same way.
+ * {@link PendingNotes} before the ACK and before the flow hears of it. Timing is the shared
+ * {@link PollSettings}: both protocols poll the same way.
  */
 public final class Id003BillAcceptor extends PolledBillAcceptor {
 
@@ -39,7 +39,7 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
      * @param configured the note table to use when the unit does not answer CURRENCY ASSIGN (older firmware), or null:
      *                   then such a unit is not used, since a guessed table would mis-value notes
      */
-    public Id003BillAcceptor(SerialLink port, PendingNotes pending, CcnetSettings settings,
+    public Id003BillAcceptor(SerialLink port, PendingNotes pending, PollSettings settings,
                              Id003Denominations configured) {
         super("id003", port, pending, settings);
         this.configured = configured;
@@ -47,7 +47,7 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
     }
 
     /** A driver that takes the note table from the unit only. */
-    public Id003BillAcceptor(SerialLink port, PendingNotes pending, CcnetSettings settings) {
+    public Id003BillAcceptor(SerialLink port, PendingNotes pending, PollSettings settings) {
         this(port, pending, settings, null);
     }
 

@@ -11,6 +11,7 @@ import org.topupkiosk.device.cash.BillAcceptorContractTest;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.cash.FrameDecoder;
 import org.topupkiosk.device.cash.PendingNotes;
+import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.emulator.CcnetEmulator;
 import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.serial.MemoryLink;
@@ -20,7 +21,7 @@ import org.topupkiosk.domain.Money;
 /** The real driver against the wire-level emulator over the in-memory link, as in simulation mode. */
 class CcnetBillAcceptorTest extends BillAcceptorContractTest<CcnetBillAcceptor, CcnetEmulator, CcnetState> {
 
-    static final CcnetSettings FAST = new CcnetSettings(Duration.ofMillis(20), Duration.ofMillis(50),
+    static final PollSettings FAST = new PollSettings(Duration.ofMillis(20), Duration.ofMillis(50),
             Duration.ofMillis(100), 3);
 
     @Override

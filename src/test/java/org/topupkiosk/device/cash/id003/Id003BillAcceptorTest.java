@@ -11,7 +11,7 @@ import org.topupkiosk.device.cash.BillAcceptorContractTest;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.cash.FrameDecoder;
 import org.topupkiosk.device.cash.PendingNotes;
-import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.emulator.Id003Emulator;
 import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.serial.MemoryLink;
@@ -21,7 +21,7 @@ import org.topupkiosk.domain.Money;
 /** The real ID003 driver against the wire-level emulator over the in-memory link, as in simulation mode. */
 class Id003BillAcceptorTest extends BillAcceptorContractTest<Id003BillAcceptor, Id003Emulator, Id003State> {
 
-    static final CcnetSettings FAST = new CcnetSettings(Duration.ofMillis(20), Duration.ofMillis(50),
+    static final PollSettings FAST = new PollSettings(Duration.ofMillis(20), Duration.ofMillis(50),
             Duration.ofMillis(100), 3);
     private static final Id003Denominations RUB = Id003Denominations.RUB_DEFAULT;
 
