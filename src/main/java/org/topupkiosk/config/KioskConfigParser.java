@@ -19,6 +19,8 @@ import org.topupkiosk.config.KioskConfig.Mode;
 import org.topupkiosk.config.KioskConfig.Orientation;
 import org.topupkiosk.config.KioskConfig.PrinterType;
 import org.topupkiosk.config.KioskConfig.Simulator;
+import org.topupkiosk.device.gpio.GpioSettings;
+import org.topupkiosk.device.printer.escpos.PrinterTransport;
 import org.topupkiosk.domain.Money;
 
 /**
@@ -49,7 +51,7 @@ final class KioskConfigParser {
         KioskConfig.Sync sync = sync(root.section("sync"));
         KioskConfig.Devices devices = devices(root.section("devices"));
         KioskConfig.Ui ui = ui(root.section("ui"));
-        GpioConfig gpio = GpioConfigParser.parse(root.section("gpio"));
+        GpioSettings gpio = GpioConfigParser.parse(root.section("gpio"));
         KioskConfig.Counter counter = counter(root.section("counter"), kiosk);
         Path catalog = path(root, "catalogFile", "catalog/catalog.yaml");
         Path numbering = path(root, "numberingFile", "numbering/def-sample.csv");
