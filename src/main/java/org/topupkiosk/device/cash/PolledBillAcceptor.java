@@ -1,6 +1,5 @@
 package org.topupkiosk.device.cash;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +30,9 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
     private static final int OFFLINE_AFTER = 3;
 
     protected final SerialLink port;
-    protected final PendingNotes pending;
-    protected final PollSettings settings;
+    /** The crash-safety of stacked notes; see {@link NoteKeeper}. */
+    protected final NoteKeeper notes;
+    private final PollSettings settings;
     protected final DeviceLifecycle life = new DeviceLifecycle(DEVICE);
     protected final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final List<BillEvent> outbox = new ArrayList<>();
@@ -45,24 +45,32 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
     protected volatile String fault;
     protected Set<Money> wanted = Set.of();
     protected boolean initialized;
-    protected boolean pendingAtStart;
     private int failures;
     private boolean offlineReported;
 
     protected PolledBillAcceptor(String protocol, SerialLink port, PendingNotes pending, PollSettings settings) {
         this.protocol = protocol;
         this.port = port;
-        this.pending = pending;
+        this.notes = new NoteKeeper(pending, this::emit);
         this.settings = settings;
     }
 
     // Protocol --------------------------------------------------------------------------------------------------------
 
-    /** First contact (and again after the line was lost): see the subclass for what it asks before RESET. */
-    protected abstract void initialize() throws DeviceException;
-
     /** One status exchange; signals are handled inside it, before the device gets its ACK. */
     protected abstract void poll() throws DeviceException;
+
+    /** True while the device says a note is on its way down or back (stacking, returning). */
+    protected abstract boolean noteOnItsWay();
+
+    /** Sends RESET; the protocol's machine forgets what it heard before. */
+    protected abstract void reset() throws DeviceException;
+
+    /** After RESET: reads what the device is and which notes it takes, and publishes {@link #identity} last. */
+    protected abstract void identify() throws DeviceException;
+
+    /** The line's request and retry loop, for its counters. */
+    protected abstract PolledLink<?> link();
 
     protected abstract void sendStack();
 
@@ -120,7 +128,7 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
     @Override
     public void stack() {
         commands.add(() -> {
-            rememberStacking();
+            notes.rememberStacking(noteInEscrow());
             sendStack();
         });
     }
@@ -133,13 +141,47 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
     /** Runs after the journal commit; queued behind nothing the flow sent later, so before the next STACK. */
     @Override
     public void acknowledge(String noteId) {
-        commands.add(() -> pending.clear(noteId));
+        commands.add(() -> notes.acknowledge(noteId));
     }
 
     // The poller ------------------------------------------------------------------------------------------------------
 
+    /**
+     * First contact (and again after the line was lost): a status exchange before RESET, because RESET makes the device
+     * forget a "stacked" it has not had an ACK for (CCNET) or drop an unacknowledged VEND VALID (ID003). Then RESET,
+     * what the device is and its notes, and the wanted notes.
+     */
+    private void initialize() throws DeviceException {
+        port.open();
+        poll();
+        settleBeforeReset();
+        notes.startIsOver();
+        reset();
+        notes.resetAccepted();
+        identify();
+        initialized = true;
+        applyEnable();
+    }
+
+    /**
+     * A note on its way down (we died after STACK) must finish and be reported before RESET, or RESET ends its story
+     * unheard: a few more polls, as long as the device says it is busy with the note.
+     */
+    private void settleBeforeReset() throws DeviceException {
+        for (int i = 0; i < 10 && noteOnItsWay(); i++) {
+            try {
+                Thread.sleep(settings.pollWhileEnabled().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeviceException(DeviceException.Code.OFFLINE, "interrupted while the note settles", e);
+            }
+            poll();
+        }
+    }
+
     private void run() {
-        replayPending();
+        notes.replay();
+        flush();
         while (running) {
             try {
                 if (!initialized) {
@@ -161,16 +203,6 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
         }
     }
 
-    private void replayPending() {
-        List<PendingNotes.Note> notes = pending.all();
-        pendingAtStart = !notes.isEmpty();
-        for (PendingNotes.Note n : notes) {
-            log.warn("note {} ({}) was stacked but never acknowledged: raising it again", n.noteId(), n.amount().plain());
-            emit(new BillEvent.PowerUpWithBill(BillEvent.PowerUpWithBill.Location.STACKER, n.amount(), n.noteId()));
-        }
-        flush();
-    }
-
     protected final void applyEnable() {
         if (!initialized) {
             return;
@@ -188,67 +220,16 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
         }
     }
 
-    /** Before STACK: the note in escrow and its future id go to disk (see {@link PendingNotes#recordStacking}). */
-    private void rememberStacking() {
-        Optional<Money> m = noteInEscrow();
-        if (m.isEmpty()) {
-            return;
+    /** An event the protocol's machine raised: faults are remembered for health, a return ends a STACK intent. */
+    protected final void deviceEvent(BillEvent event) {
+        if (event instanceof BillEvent.Fault f && f.outOfService()) {
+            fault = f.code();
+        } else if (event instanceof BillEvent.Recovered) {
+            fault = null;
+        } else if (event instanceof BillEvent.Returned) {
+            notes.resolveStacking(false);
         }
-        try {
-            pending.recordStacking(new PendingNotes.Note(pending.newId(), m.get()));
-        } catch (IOException e) {
-            // Stack anyway: "stacked" is still credited as usual; only a power cut now would leave the note unnamed.
-            log.warn("could not remember the note being stacked ({}): a power cut now leaves it unidentified",
-                    m.get().plain(), e);
-        }
-    }
-
-    /** @return false when the disk would not take it (logged) */
-    protected final boolean resolveStacking(boolean stacked) {
-        try {
-            pending.resolveStacking(stacked);
-            return true;
-        } catch (IOException e) {
-            log.error("could not resolve the stacking record (stacked={})", stacked, e);
-            return false;
-        }
-    }
-
-    /**
-     * The device reported a power-up (CCNET 0x10-0x12, ID003 0x40-0x42), with a note where {@code where} says. A note
-     * in the stacker is named by {@link PendingNotes#nameNoteInStacker}: the note of the STACK the power cut, or, when
-     * an earlier life already named this same report and died before its RESET reached the device, that note again
-     * under the same id (the journal keys notes by id, so it is credited once). Only a report nothing explains is
-     * raised with amount unknown. The caller re-initializes (RESET) the device.
-     */
-    protected final void poweredUp(BillEvent.PowerUpWithBill.Location where) {
-        if (where == BillEvent.PowerUpWithBill.Location.STACKER) {
-            Optional<PendingNotes.Note> note;
-            try {
-                note = pending.nameNoteInStacker();
-            } catch (IOException e) {
-                log.error("could not record the note in the stacker: raised with amount unknown", e);
-                emit(new BillEvent.PowerUpWithBill(where, null,
-                        pending.stacking().map(PendingNotes.Note::noteId).orElseGet(pending::newId)));
-                return;
-            }
-            if (note.isPresent()) {
-                log.warn("power-up with a bill in the stacker: the note stacked last, {} as {}",
-                        note.get().amount().plain(), note.get().noteId());
-                emit(new BillEvent.PowerUpWithBill(where, note.get().amount(), note.get().noteId()));
-            } else {
-                log.error("power-up with a bill in the stacker that no STACK explains: raised with amount unknown");
-                emit(new BillEvent.PowerUpWithBill(where, null, pending.newId()));
-            }
-        } else if (where != null) {
-            resolveStacking(false);
-            emit(new BillEvent.PowerUpWithBill(where, null, pending.newId()));
-        }
-    }
-
-    /** The device took our RESET: whatever it reported at power-up is over (see {@link #poweredUp}). */
-    protected final void resetAccepted() {
-        pending.stackerReportCleared();
+        emit(event);
     }
 
     /** Runs a protocol command from the queue; a failure counts towards offline like any exchange. */
@@ -326,13 +307,25 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
         return Optional.ofNullable(identity);
     }
 
-    /** Offline or failed, as every protocol sees it; null when the line is up and no fault is set. */
-    protected final DeviceHealth unhealthy() {
+    /** Offline or failed; degraded when more than one request in twenty needed a retry. */
+    @Override
+    public DeviceHealth checkHealth() {
         if (offlineReported || life.power() == DeviceLifecycle.Power.OFFLINE) {
             return new DeviceHealth(DEVICE, DeviceHealth.State.OFFLINE, "no answer on " + port.name());
         }
         String f = fault;
-        return f == null ? null : new DeviceHealth(DEVICE, DeviceHealth.State.FAILED, f);
+        if (f != null) {
+            return new DeviceHealth(DEVICE, DeviceHealth.State.FAILED, f);
+        }
+        PolledLink.Counters c = counters();
+        DeviceHealth.State state = c.retries() > c.requests() / 20 ? DeviceHealth.State.DEGRADED : DeviceHealth.State.OK;
+        return new DeviceHealth(DEVICE, state,
+                protocol + " on " + port.name() + " retries=" + c.retries() + "/" + c.requests());
+    }
+
+    /** Line counters, for the bench and the service tool. */
+    public PolledLink.Counters counters() {
+        return link().counters();
     }
 
     @Override
