@@ -1,58 +1,30 @@
 package org.topupkiosk.device.cash;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
-import org.topupkiosk.device.DeviceLifecycle;
 import org.topupkiosk.device.serial.SerialLink;
 import org.topupkiosk.domain.Money;
 
 /**
- * What every polled bill acceptor driver shares, whatever its protocol: one poller thread owns the line and runs the
- * flow's commands (enable, stack, return, acknowledge) in the order they came, between polls; events go out after each
- * pass; offline and recovery are counted the same way; and the crash-safety of stacked notes is kept here, in one
- * place: notes stacked but never acknowledged are raised again at start with their ids, and the note in escrow is
- * written down before STACK so a power cut mid-stack still names it. Subclasses speak their protocol: first contact,
- * one poll, STACK, RETURN, and the enable mask.
+ * What every polled bill acceptor driver shares, whatever its protocol: the flow's commands (enable, stack, return,
+ * acknowledge) are queued for the poller thread ({@link BillPoller}), which keeps their order; first contact polls
+ * before RESET and lets a note on its way settle; health reads faults and the line counters; and the crash-safety of
+ * stacked notes is kept in one place ({@link NoteKeeper}). Subclasses speak their protocol: RESET, identification and
+ * note table, one poll, STACK, RETURN, and the enable mask.
  */
-public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdentity {
+public abstract class PolledBillAcceptor extends BillPoller implements BillAcceptor, AcceptorIdentity {
 
-    private static final Logger log = LoggerFactory.getLogger(PolledBillAcceptor.class);
-    protected static final String DEVICE = "bill-acceptor";
-    /** Consecutive failed exchanges before the device counts as offline (one is line noise). */
-    private static final int OFFLINE_AFTER = 3;
-
-    protected final SerialLink port;
     /** The crash-safety of stacked notes; see {@link NoteKeeper}. */
     protected final NoteKeeper notes;
-    private final PollSettings settings;
-    protected final DeviceLifecycle life = new DeviceLifecycle(DEVICE);
-    protected final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
-    private final List<BillEvent> outbox = new ArrayList<>();
-    private final String protocol;
-
-    private volatile Listener listener;
-    private volatile Thread poller;
-    private volatile boolean running;
     protected volatile Identity identity;
     protected volatile String fault;
     protected Set<Money> wanted = Set.of();
-    protected boolean initialized;
-    private int failures;
-    private boolean offlineReported;
 
     protected PolledBillAcceptor(String protocol, SerialLink port, PendingNotes pending, PollSettings settings) {
-        this.protocol = protocol;
-        this.port = port;
+        super(protocol, port, settings);
         this.notes = new NoteKeeper(pending, this::emit);
-        this.settings = settings;
     }
 
     // Protocol --------------------------------------------------------------------------------------------------------
@@ -88,22 +60,8 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
      * {@code PowerUpWithBill(STACKER)} with their original ids, so the journal credits each exactly once.
      */
     @Override
-    public synchronized void start(Listener l) {
-        if (poller != null) {
-            throw new IllegalStateException("already started");
-        }
-        this.listener = l;
-        life.open();
-        try {
-            life.claim();
-        } catch (DeviceException e) {
-            throw new IllegalStateException(e);
-        }
-        running = true;
-        Thread t = new Thread(this::run, protocol + "-poller");
-        t.setDaemon(true);
-        poller = t;
-        t.start();
+    public void start(Listener l) {
+        startPolling(l);
     }
 
     // Commands from the flow: queued for the poller thread, which keeps their order -----------------------------------
@@ -179,28 +137,18 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
         }
     }
 
-    private void run() {
+    @Override
+    protected final void beforeFirstPass() {
         notes.replay();
-        flush();
-        while (running) {
-            try {
-                if (!initialized) {
-                    initialize();
-                }
-                Runnable c;
-                while ((c = commands.poll()) != null) {
-                    c.run();
-                }
-                poll();
-                online();
-            } catch (DeviceException e) {
-                trouble(e);
-            } catch (RuntimeException e) {
-                log.error("{} poller: unexpected error, going on", protocol, e);
-            }
-            flush();
-            waitForWork();
+    }
+
+    @Override
+    protected final void pass() throws DeviceException {
+        if (!initialized) {
+            initialize();
         }
+        runCommands();
+        poll();
     }
 
     protected final void applyEnable() {
@@ -232,76 +180,6 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
         emit(event);
     }
 
-    /** Runs a protocol command from the queue; a failure counts towards offline like any exchange. */
-    protected final void send(Exchange exchange, String what) {
-        try {
-            exchange.run();
-        } catch (DeviceException e) {
-            log.warn("{} {} failed: {}", protocol, what, e.getMessage());
-            trouble(e);
-        }
-    }
-
-    @FunctionalInterface
-    protected interface Exchange {
-        void run() throws DeviceException;
-    }
-
-    private void online() {
-        failures = 0;
-        life.power(DeviceLifecycle.Power.ONLINE);
-        if (offlineReported) {
-            offlineReported = false;
-            emit(new BillEvent.Recovered());
-        }
-    }
-
-    protected final void trouble(DeviceException e) {
-        if (!running) {
-            return; // closing: the interrupted read is ours
-        }
-        failures++;
-        if (e.code() == DeviceException.Code.OFFLINE || failures >= OFFLINE_AFTER) {
-            life.power(DeviceLifecycle.Power.OFFLINE);
-            initialized = false;
-            if (!offlineReported) {
-                offlineReported = true;
-                log.error("bill acceptor offline on {}: {}", port.name(), e.getMessage());
-                emit(new BillEvent.Fault("offline", true));
-            }
-        } else {
-            log.debug("{} exchange failed ({}): {}", protocol, failures, e.getMessage());
-        }
-    }
-
-    private void waitForWork() {
-        long ms = offlineReported ? 1000
-                : (life.isEnabled() ? settings.pollWhileEnabled() : settings.pollWhileDisabled()).toMillis();
-        try {
-            Runnable c = commands.poll(ms, TimeUnit.MILLISECONDS);
-            if (c != null) {
-                c.run(); // it was the head of the queue; the rest run at the top of the loop, in order
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    protected final void emit(BillEvent e) {
-        outbox.add(e);
-    }
-
-    private void flush() {
-        Listener l = listener;
-        for (BillEvent e : outbox) {
-            if (l != null) {
-                l.onBillEvent(e);
-            }
-        }
-        outbox.clear();
-    }
-
     @Override
     public Optional<Identity> identity() {
         return Optional.ofNullable(identity);
@@ -310,7 +188,7 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
     /** Offline or failed; degraded when more than one request in twenty needed a retry. */
     @Override
     public DeviceHealth checkHealth() {
-        if (offlineReported || life.power() == DeviceLifecycle.Power.OFFLINE) {
+        if (offline()) {
             return new DeviceHealth(DEVICE, DeviceHealth.State.OFFLINE, "no answer on " + port.name());
         }
         String f = fault;
@@ -326,22 +204,5 @@ public abstract class PolledBillAcceptor implements BillAcceptor, AcceptorIdenti
     /** Line counters, for the bench and the service tool. */
     public PolledLink.Counters counters() {
         return link().counters();
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        Thread t = poller;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        life.release();
-        life.close();
-        port.close();
     }
 }
