@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceLifecycle;
+import org.topupkiosk.device.DeviceThreads;
 import org.topupkiosk.device.serial.SerialLink;
 
 /**
@@ -63,10 +64,7 @@ public abstract class BillPoller {
             throw new IllegalStateException(e);
         }
         running = true;
-        Thread t = new Thread(this::run, protocol + "-poller");
-        t.setDaemon(true);
-        poller = t;
-        t.start();
+        poller = DeviceThreads.startDaemon(protocol + "-poller", this::run);
     }
 
     private void run() {
@@ -172,15 +170,7 @@ public abstract class BillPoller {
     /** Stops the poller, then releases the device and the line. */
     public void close() {
         running = false;
-        Thread t = poller;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        DeviceThreads.stop(poller, 2000);
         life.release();
         life.close();
         port.close();

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
+import org.topupkiosk.device.DeviceThreads;
 import org.topupkiosk.device.cash.FrameDecoder;
 import org.topupkiosk.device.serial.SerialLink;
 import org.topupkiosk.device.serial.SerialSettings;
@@ -87,11 +88,7 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
             if (l != null) {
                 l.close();
             }
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            DeviceThreads.join(t, 2000);
         }
     }
 
@@ -117,7 +114,7 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
                 if (thread != Thread.currentThread()) {
                     return;
                 }
-                sleep(100);
+                DeviceThreads.pause(100);
             } catch (RuntimeException e) {
                 log.error("{}: unexpected error, going on", threadName, e);
             }
@@ -178,11 +175,4 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
         return rejected;
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.topupkiosk.device.DeviceThreads;
 
 /**
  * Frames from image files: one file, or every PNG/JPEG/BMP/GIF in a directory in name order, one every
@@ -32,10 +33,10 @@ public final class ImageFilesFrameSource implements FrameSource {
     public Optional<BufferedImage> next(long timeoutMs) throws IOException {
         long wait = (nextAtNanos - System.nanoTime()) / 1_000_000L;
         if (wait > timeoutMs) {
-            sleep(timeoutMs);
+            DeviceThreads.pause(timeoutMs);
             return Optional.empty();
         }
-        sleep(wait);
+        DeviceThreads.pause(wait);
         nextAtNanos = System.nanoTime() + frameIntervalMs * 1_000_000L;
         if (index >= files.size()) {
             files = list();
@@ -70,16 +71,6 @@ public final class ImageFilesFrameSource implements FrameSource {
         }
     }
 
-    private static void sleep(long ms) {
-        if (ms <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public String name() {

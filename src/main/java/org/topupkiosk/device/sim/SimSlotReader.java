@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.DeviceLifecycle;
+import org.topupkiosk.device.DeviceThreads;
 import org.topupkiosk.device.sim.SimException.Code;
 
 /**
@@ -83,10 +84,7 @@ public final class SimSlotReader implements SimCardReader {
                 throw new IllegalStateException(e);
             }
             running = true;
-            Thread t = new Thread(this::watch, "sim-watch");
-            t.setDaemon(true);
-            watcher = t;
-            t.start();
+            watcher = DeviceThreads.startDaemon("sim-watch", this::watch);
         }
     }
 
@@ -134,14 +132,7 @@ public final class SimSlotReader implements SimCardReader {
             t = watcher;
             watcher = null;
         }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        DeviceThreads.stop(t, 2_000);
         slot.disconnect();
         readers.shutdownNow();
         life.close();

@@ -2,6 +2,7 @@ package org.topupkiosk.device.emulator.scanner;
 
 import java.awt.image.BufferedImage;
 import java.util.Optional;
+import org.topupkiosk.device.DeviceThreads;
 import org.topupkiosk.device.emulator.scanner.CameraScene.Shot;
 import org.topupkiosk.device.scanner.FrameSource;
 import org.topupkiosk.domain.Symbology;
@@ -41,10 +42,10 @@ public final class CameraEmulator implements FrameSource, CodeFeeder {
     public Optional<BufferedImage> next(long timeoutMs) {
         long wait = (nextAtNanos - System.nanoTime()) / 1_000_000L;
         if (wait > timeoutMs) {
-            sleep(timeoutMs);
+            DeviceThreads.pause(timeoutMs);
             return Optional.empty();
         }
-        sleep(wait);
+        DeviceThreads.pause(wait);
         nextAtNanos = System.nanoTime() + frameIntervalMs * 1_000_000L;
         BufferedImage code = shown;
         if (code == null || System.nanoTime() > shownUntilNanos) {
@@ -56,16 +57,6 @@ public final class CameraEmulator implements FrameSource, CodeFeeder {
         return Optional.of(CameraScene.compose(code, shot, s));
     }
 
-    private static void sleep(long ms) {
-        if (ms <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public String name() {
