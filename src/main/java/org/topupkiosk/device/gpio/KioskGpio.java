@@ -1,6 +1,7 @@
 package org.topupkiosk.device.gpio;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -144,7 +145,7 @@ public final class KioskGpio implements AutoCloseable {
                 new PinReading("cash-box", cfg.cashBox().bcm(), cashBox.level(),
                         cashBox.rawActive() ? "present" : "removed"),
                 new PinReading("light", cfg.light().bcm(), lightLevel(), light.lit() ? "on (" + light.mode()
-                        .name().toLowerCase(java.util.Locale.ROOT) + ")" : "off"),
+                        .name().toLowerCase(Locale.ROOT) + ")" : "off"),
                 new PinReading("relay", cfg.relay().bcm(), relay.level(), relay.active() ? "energised" : "released"));
     }
 
@@ -156,7 +157,7 @@ public final class KioskGpio implements AutoCloseable {
     public DeviceHealth checkHealth() {
         if (!life.isEnabled()) {
             return new DeviceHealth("gpio", DeviceHealth.State.OFFLINE, "gpio is " + life.step().name()
-                    .toLowerCase(java.util.Locale.ROOT));
+                    .toLowerCase(Locale.ROOT));
         }
         String detail = "door " + (doorOpen() ? "open" : "closed") + ", cash box "
                 + (cashBoxPresent() ? "present" : "removed");

@@ -2,6 +2,7 @@ package org.topupkiosk.device.sim;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,8 +121,8 @@ public final class SimSlotReader implements SimCardReader {
     }
 
     @Override
-    public java.util.Optional<Code> unavailable() {
-        return java.util.Optional.ofNullable(problem);
+    public Optional<Code> unavailable() {
+        return Optional.ofNullable(problem);
     }
 
     @Override
