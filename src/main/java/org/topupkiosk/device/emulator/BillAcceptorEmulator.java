@@ -29,6 +29,9 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
     /** A note in the slot; {@code rejectReason} > 0 makes the device refuse it for that (protocol) reason. */
     protected record Insert(Money note, int rejectReason) {}
 
+    /** A fault a person causes; the protocol reports it as its own state at the next chance (when idle). */
+    protected enum Fault { JAM, CASH_BOX_OUT, CASH_BOX_FULL, FAILURE }
+
     protected final Random random;
     private volatile LineNoise noise;
     private final String threadName;
@@ -38,6 +41,8 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
     protected final List<Money> unreported = new ArrayList<>();
     protected int returned;
     protected int rejected;
+    /** The fault to report at the next chance, or null. */
+    protected Fault pendingFault;
     protected boolean cutPowerOnNextStack;
     protected Consumer<Money> onNoteStacked = m -> { };
     protected Runnable onPowerCut = () -> { };
@@ -64,6 +69,9 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
 
     /** True when nothing is in the slot or on its way: every inserted note has been stacked, returned or refused. */
     public abstract boolean settled();
+
+    /** A technician cleared the fault: an out-of-service device goes back to idle. */
+    protected abstract void faultCleared();
 
     // The line --------------------------------------------------------------------------------------------------------
 
@@ -131,6 +139,30 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
     @Override
     public synchronized void insert(Money note) {
         slot.add(new Insert(note, 0));
+    }
+
+    @Override
+    public synchronized void jam() {
+        pendingFault = Fault.JAM;
+    }
+
+    @Override
+    public synchronized void cashBoxOut() {
+        pendingFault = Fault.CASH_BOX_OUT;
+    }
+
+    public synchronized void cashBoxFull() {
+        pendingFault = Fault.CASH_BOX_FULL;
+    }
+
+    public synchronized void failure() {
+        pendingFault = Fault.FAILURE;
+    }
+
+    @Override
+    public synchronized void clearFault() {
+        pendingFault = null;
+        faultCleared();
     }
 
     /** A note that is refused for a reason: the device draws it in and rejects it with that protocol reason code. */
