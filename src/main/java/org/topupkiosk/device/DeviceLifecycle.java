@@ -37,6 +37,14 @@ public final class DeviceLifecycle {
         }
     }
 
+    /** {@link #open()} then {@link #claim()}, as a driver's start does; it cannot fail, the device is open by then. */
+    public synchronized void openAndClaim() {
+        open();
+        if (step == Step.OPEN) {
+            step = Step.CLAIMED;
+        }
+    }
+
     public synchronized void enable() throws DeviceException {
         require(Step.CLAIMED);
         step = Step.ENABLED;

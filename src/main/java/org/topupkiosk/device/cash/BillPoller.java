@@ -57,12 +57,7 @@ public abstract class BillPoller {
             throw new IllegalStateException("already started");
         }
         this.listener = l;
-        life.open();
-        try {
-            life.claim();
-        } catch (DeviceException e) {
-            throw new IllegalStateException(e);
-        }
+        life.openAndClaim();
         running = true;
         poller = DeviceThreads.startDaemon(protocol + "-poller", this::run);
     }
