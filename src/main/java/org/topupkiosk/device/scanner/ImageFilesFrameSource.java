@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.topupkiosk.device.DeviceThreads;
 
 /**
  * Frames from image files: one file, or every PNG/JPEG/BMP/GIF in a directory in name order, one every
@@ -19,25 +18,20 @@ import org.topupkiosk.device.DeviceThreads;
 public final class ImageFilesFrameSource implements FrameSource {
 
     private final Path path;
-    private final long frameIntervalMs;
+    private final FramePacer pacer;
     private List<Path> files = List.of();
     private int index;
-    private long nextAtNanos;
 
     public ImageFilesFrameSource(Path path, long frameIntervalMs) {
         this.path = path;
-        this.frameIntervalMs = frameIntervalMs;
+        this.pacer = new FramePacer(frameIntervalMs);
     }
 
     @Override
     public Optional<BufferedImage> next(long timeoutMs) throws IOException {
-        long wait = (nextAtNanos - System.nanoTime()) / 1_000_000L;
-        if (wait > timeoutMs) {
-            DeviceThreads.pause(timeoutMs);
+        if (!pacer.awaitNext(timeoutMs)) {
             return Optional.empty();
         }
-        DeviceThreads.pause(wait);
-        nextAtNanos = System.nanoTime() + frameIntervalMs * 1_000_000L;
         if (index >= files.size()) {
             files = list();
             index = 0;
