@@ -22,9 +22,16 @@ public abstract class PolledBillAcceptor extends BillPoller implements BillAccep
     protected volatile String fault;
     protected Set<Money> wanted = Set.of();
 
-    protected PolledBillAcceptor(String protocol, SerialLink port, PendingNotes pending, PollSettings settings) {
+    private final int stackCommand;
+    private final int returnCommand;
+
+    /** @param stackCommand and {@code returnCommand}: the protocol's codes for STACK and RETURN of the note in escrow */
+    protected PolledBillAcceptor(String protocol, SerialLink port, PendingNotes pending, PollSettings settings,
+                                 int stackCommand, int returnCommand) {
         super(protocol, port, settings);
         this.notes = new NoteKeeper(pending, this::emit);
+        this.stackCommand = stackCommand;
+        this.returnCommand = returnCommand;
     }
 
     // Protocol --------------------------------------------------------------------------------------------------------
@@ -44,9 +51,8 @@ public abstract class PolledBillAcceptor extends BillPoller implements BillAccep
     /** The line's request and retry loop, for its counters. */
     protected abstract PolledLink<?> link();
 
-    protected abstract void sendStack();
-
-    protected abstract void sendReturn();
+    /** Sends an operation command that carries no data (STACK, RETURN). */
+    protected abstract void sendCommand(int command) throws DeviceException;
 
     /** Sends the enable mask for {@link #wanted}; called only when initialized. */
     protected abstract void writeEnable() throws DeviceException;
@@ -87,13 +93,13 @@ public abstract class PolledBillAcceptor extends BillPoller implements BillAccep
     public void stack() {
         commands.add(() -> {
             notes.rememberStacking(noteInEscrow());
-            sendStack();
+            send(stackCommand, "stack");
         });
     }
 
     @Override
     public void returnBill() {
-        commands.add(this::sendReturn);
+        commands.add(() -> send(returnCommand, "return"));
     }
 
     /** Runs after the journal commit; queued behind nothing the flow sent later, so before the next STACK. */
@@ -166,6 +172,15 @@ public abstract class PolledBillAcceptor extends BillPoller implements BillAccep
             trouble(e);
             initialized = false;
         }
+    }
+
+    /** A note in escrow that the table does not know goes back at the next chance. */
+    protected final void returnUnknownNote() {
+        commands.add(() -> send(returnCommand, "return unknown"));
+    }
+
+    private void send(int command, String what) {
+        send(() -> sendCommand(command), what);
     }
 
     /** An event the protocol's machine raised: faults are remembered for health, a return ends a STACK intent. */

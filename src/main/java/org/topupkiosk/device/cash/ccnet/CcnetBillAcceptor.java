@@ -32,7 +32,7 @@ public final class CcnetBillAcceptor extends PolledBillAcceptor {
     private Money inEscrow;
 
     public CcnetBillAcceptor(SerialLink port, PendingNotes pending, PollSettings settings) {
-        super("ccnet", port, pending, settings);
+        super("ccnet", port, pending, settings, CcnetCommand.STACK, CcnetCommand.RETURN);
         this.link = new CcnetLink(port, CcnetFrame.BILL_VALIDATOR, (int) settings.responseTimeout().toMillis(),
                 settings.retries());
     }
@@ -95,7 +95,7 @@ public final class CcnetBillAcceptor extends PolledBillAcceptor {
             initialized = false;
         } else if (s instanceof CcnetMachine.Signal.UnknownInEscrow u) {
             log.warn("bill type {} in escrow is not in the table: returning it", u.billType());
-            commands.add(() -> send(CcnetCommand.RETURN, "return unknown"));
+            returnUnknownNote();
         }
     }
 
@@ -108,22 +108,13 @@ public final class CcnetBillAcceptor extends PolledBillAcceptor {
     }
 
     @Override
-    protected void sendStack() {
-        send(CcnetCommand.STACK, "stack");
-    }
-
-    @Override
-    protected void sendReturn() {
-        send(CcnetCommand.RETURN, "return");
+    protected void sendCommand(int command) throws DeviceException {
+        link.request(command);
     }
 
     @Override
     protected Optional<Money> noteInEscrow() {
         return Optional.ofNullable(inEscrow);
-    }
-
-    private void send(int command, String what) {
-        send(() -> link.request(command), what);
     }
 
     static Identity parseIdentity(byte[] payload) {

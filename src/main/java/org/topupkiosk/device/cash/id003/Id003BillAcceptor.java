@@ -39,7 +39,7 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
      */
     public Id003BillAcceptor(SerialLink port, PendingNotes pending, PollSettings settings,
                              Id003Denominations configured) {
-        super("id003", port, pending, settings);
+        super("id003", port, pending, settings, Id003Frame.STACK_1, Id003Frame.RETURN);
         this.configured = configured;
         this.link = new Id003Link(port, (int) settings.responseTimeout().toMillis(), settings.retries());
     }
@@ -137,7 +137,7 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
         } else if (s instanceof Id003Machine.Signal.UnknownInEscrow u) {
             log.warn("escrow code 0x{} is not in the denomination table: returning it",
                     Integer.toHexString(u.escrowCode()));
-            commands.add(() -> send(Id003Frame.RETURN, "return unknown"));
+            returnUnknownNote();
         }
     }
 
@@ -149,22 +149,13 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
     }
 
     @Override
-    protected void sendStack() {
-        send(Id003Frame.STACK_1, "stack");
-    }
-
-    @Override
-    protected void sendReturn() {
-        send(Id003Frame.RETURN, "return");
+    protected void sendCommand(int command) throws DeviceException {
+        link.command(command);
     }
 
     @Override
     protected Optional<Money> noteInEscrow() {
         return machine.inEscrow();
-    }
-
-    private void send(int command, String what) {
-        send(() -> link.command(command), what);
     }
 
     /**
