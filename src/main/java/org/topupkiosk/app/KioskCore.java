@@ -19,15 +19,14 @@ import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.rest.RestCarrierGateway;
 import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.config.ConfigException;
-import org.topupkiosk.config.GpioConfig;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.ObservedBillAcceptor;
 import org.topupkiosk.device.cash.PendingNotes;
+import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.cash.ccnet.CcnetBillAcceptor;
-import org.topupkiosk.device.cash.ccnet.CcnetSettings;
 import org.topupkiosk.device.cash.id003.Id003BillAcceptor;
 import org.topupkiosk.device.cash.id003.Id003Denominations;
 import org.topupkiosk.device.emulator.CcnetEmulator;
@@ -39,6 +38,7 @@ import org.topupkiosk.device.emulator.sim.VirtualSimProfile;
 import org.topupkiosk.device.emulator.sim.VirtualSimRig;
 import org.topupkiosk.device.gpio.CabinetSimulator;
 import org.topupkiosk.device.gpio.CashBoxGuard;
+import org.topupkiosk.device.gpio.GpioSettings;
 import org.topupkiosk.device.gpio.GpioStartup;
 import org.topupkiosk.device.gpio.KioskGpio;
 import org.topupkiosk.device.gpio.MemoryPins;
@@ -91,9 +91,9 @@ public final class KioskCore implements AutoCloseable {
      *
      * @param billAcceptorTiming poll and timeout settings of the CCNET driver (tests poll faster than a kiosk)
      */
-    public record Options(URI carrierUrl, CrashPoints crash, Clock clock, CcnetSettings billAcceptorTiming) {
+    public record Options(URI carrierUrl, CrashPoints crash, Clock clock, PollSettings billAcceptorTiming) {
         public Options(URI carrierUrl, CrashPoints crash, Clock clock) {
-            this(carrierUrl, crash, clock, CcnetSettings.DEFAULTS);
+            this(carrierUrl, crash, clock, PollSettings.DEFAULTS);
         }
 
         public static Options defaults() {
@@ -224,7 +224,7 @@ public final class KioskCore implements AutoCloseable {
      * (logged as an error) unless the config says {@code gpio.enabled: on}.
      */
     private BillAcceptor withCabinet(KioskConfig cfg, BillAcceptor raw) {
-        GpioConfig gc = cfg.gpio();
+        GpioSettings gc = cfg.gpio();
         boolean simulation = cfg.devices().billAcceptor().type() == KioskConfig.BillAcceptorType.EMULATOR;
         GpioStartup.Decision decision = GpioStartup.decide(gc.enabled(), simulation,
                 GpioStartup.raspberryPiModel(GpioStartup.DEVICE_TREE_MODEL));
@@ -236,7 +236,7 @@ public final class KioskCore implements AutoCloseable {
         try {
             gpio = own(GpioStartup.create(decision, gc, scheduler, (kind, json) -> journal.audit(kind, null, json)));
         } catch (RuntimeException e) {
-            if (gc.enabled() == GpioConfig.Enabled.ON) {
+            if (gc.enabled() == GpioSettings.Enabled.ON) {
                 throw new IllegalStateException("GPIO could not be opened (gpio.enabled: on): " + e.getMessage(), e);
             }
             log.error("GPIO could not be opened; running without door and cash-box switches", e);
@@ -277,7 +277,7 @@ public final class KioskCore implements AutoCloseable {
      * The bill acceptor driver. Simulation mode ({@code type: emulator}) runs the real CCNET driver against the
      * wire-level emulator over an in-memory line, so the demo exercises the protocol code the kiosk ships with.
      */
-    private BillAcceptor billAcceptor(KioskConfig cfg, Path configFile, CcnetSettings timing)
+    private BillAcceptor billAcceptor(KioskConfig cfg, Path configFile, PollSettings timing)
             throws ConfigException {
         KioskConfig.BillAcceptor bc = cfg.devices().billAcceptor();
         PendingNotes pending = new PendingNotes(varDir.resolve("devices/bill-acceptor/pending"),

@@ -2,11 +2,12 @@ package org.topupkiosk.config;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.topupkiosk.config.GpioConfig.Enabled;
-import org.topupkiosk.config.GpioConfig.Level;
-import org.topupkiosk.config.GpioConfig.Pull;
+import org.topupkiosk.device.gpio.GpioSettings;
+import org.topupkiosk.device.gpio.GpioSettings.Enabled;
+import org.topupkiosk.device.gpio.GpioSettings.Level;
+import org.topupkiosk.device.gpio.GpioSettings.Pull;
 
-/** Reads the {@code gpio} section into a {@link GpioConfig}; every problem names its key. */
+/** Reads the {@code gpio} section into a {@link GpioSettings}; every problem names its key. */
 final class GpioConfigParser {
 
     /** BCM numbers of the user GPIOs on the 40-pin header (0 and 1 are the HAT EEPROM bus, allowed but unusual). */
@@ -14,25 +15,25 @@ final class GpioConfigParser {
 
     private GpioConfigParser() {}
 
-    static GpioConfig parse(Section s) {
-        GpioConfig d = GpioConfig.DEFAULTS;
+    static GpioSettings parse(Section s) {
+        GpioSettings d = GpioSettings.DEFAULTS;
         Enabled enabled = yamlOnOff(s, "enabled", Enabled.ON, Enabled.OFF);
         if (enabled == null) {
             enabled = s.choice("enabled", d.enabled(), Enabled.class);
         }
         Map<Integer, String> used = new HashMap<>();
-        GpioConfig.Input door = input(s.section("door"), d.door(), used, "door open");
-        GpioConfig.Input cashBox = input(s.section("cashBox"), d.cashBox(), used, "cash box present");
-        GpioConfig.Output light = output(s.section("light"), d.light(), used, "light lit");
-        GpioConfig.Output relay = output(s.section("relay"), d.relay(), used, "relay energised");
+        GpioSettings.Input door = input(s.section("door"), d.door(), used, "door open");
+        GpioSettings.Input cashBox = input(s.section("cashBox"), d.cashBox(), used, "cash box present");
+        GpioSettings.Output light = output(s.section("light"), d.light(), used, "light lit");
+        GpioSettings.Output relay = output(s.section("relay"), d.relay(), used, "relay energised");
         long debounce = s.integer("debounceMs", d.debounceMs(), 0, 5_000, "milliseconds");
         long blink = s.integer("blinkMs", d.blinkMs(), 50, 10_000, "milliseconds");
         long pulse = s.integer("relayPulseMs", d.relayPulseMs(), 50, 60_000, "milliseconds");
         s.finish();
-        return new GpioConfig(enabled, door, cashBox, light, relay, debounce, blink, pulse);
+        return new GpioSettings(enabled, door, cashBox, light, relay, debounce, blink, pulse);
     }
 
-    private static GpioConfig.Input input(Section s, GpioConfig.Input def, Map<Integer, String> used, String active) {
+    private static GpioSettings.Input input(Section s, GpioSettings.Input def, Map<Integer, String> used, String active) {
         int bcm = pin(s, def.bcm(), used);
         Level level = level(s, def.activeLevel(), active);
         Pull pull = yamlOnOff(s, "pull", null, Pull.OFF);
@@ -40,14 +41,14 @@ final class GpioConfigParser {
             pull = s.choice("pull", def.pull(), Pull.class);
         }
         s.finish();
-        return new GpioConfig.Input(bcm, level, pull);
+        return new GpioSettings.Input(bcm, level, pull);
     }
 
-    private static GpioConfig.Output output(Section s, GpioConfig.Output def, Map<Integer, String> used, String active) {
+    private static GpioSettings.Output output(Section s, GpioSettings.Output def, Map<Integer, String> used, String active) {
         int bcm = pin(s, def.bcm(), used);
         Level level = level(s, def.activeLevel(), active);
         s.finish();
-        return new GpioConfig.Output(bcm, level);
+        return new GpioSettings.Output(bcm, level);
     }
 
     private static Level level(Section s, Level def, String active) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.topupkiosk.device.gpio.GpioSettings;
+import org.topupkiosk.device.printer.escpos.PrinterTransport;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Symbology;
 
@@ -12,28 +14,28 @@ import org.topupkiosk.domain.Symbology;
  * Relative paths have already been resolved against the directory holding the config file. Units are in the names.
  */
 public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
-                          Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioConfig gpio,
+                          Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
                           Counter counter) {
 
     /** Without {@code gpio} and {@code counter} sections: the default wiring, kiosk mode. */
     public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
                        Devices devices, Ui ui, Path catalogFile, Path numberingFile) {
         this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile,
-                GpioConfig.DEFAULTS, Counter.NONE);
+                GpioSettings.DEFAULTS, Counter.NONE);
     }
 
     /** Without a {@code counter} section (kiosk mode). */
     public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
-                       Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioConfig gpio) {
+                       Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio) {
         this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile, gpio,
                 Counter.NONE);
     }
 
-    /** Without a {@code gpio} section: the default wiring ({@link GpioConfig#DEFAULTS}). */
+    /** Without a {@code gpio} section: the default wiring ({@link GpioSettings#DEFAULTS}). */
     public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
                        Devices devices, Ui ui, Path catalogFile, Path numberingFile, Counter counter) {
         this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile,
-                GpioConfig.DEFAULTS, counter);
+                GpioSettings.DEFAULTS, counter);
     }
 
     /**

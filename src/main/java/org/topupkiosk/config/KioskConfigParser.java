@@ -19,6 +19,9 @@ import org.topupkiosk.config.KioskConfig.Mode;
 import org.topupkiosk.config.KioskConfig.Orientation;
 import org.topupkiosk.config.KioskConfig.PrinterType;
 import org.topupkiosk.config.KioskConfig.Simulator;
+import org.topupkiosk.device.gpio.GpioSettings;
+import org.topupkiosk.device.printer.escpos.PrinterTransport;
+import org.topupkiosk.device.sim.VirtualCardName;
 import org.topupkiosk.domain.Money;
 
 /**
@@ -49,7 +52,7 @@ final class KioskConfigParser {
         KioskConfig.Sync sync = sync(root.section("sync"));
         KioskConfig.Devices devices = devices(root.section("devices"));
         KioskConfig.Ui ui = ui(root.section("ui"));
-        GpioConfig gpio = GpioConfigParser.parse(root.section("gpio"));
+        GpioSettings gpio = GpioConfigParser.parse(root.section("gpio"));
         KioskConfig.Counter counter = counter(root.section("counter"), kiosk);
         Path catalog = path(root, "catalogFile", "catalog/catalog.yaml");
         Path numbering = path(root, "numberingFile", "numbering/def-sample.csv");
@@ -264,11 +267,9 @@ final class KioskConfigParser {
         }
         boolean simulated = s.bool("simulated", d.simulated());
         String card = s.text("virtualCard", d.virtualCard());
-        if (card != null && org.topupkiosk.device.emulator.sim.VirtualSimProfile.named(card).isEmpty()) {
+        if (card != null && VirtualCardName.named(card).isEmpty()) {
             s.problem("virtualCard", "\"" + card + "\" is not a virtual SIM (expected one of "
-                    + org.topupkiosk.device.emulator.sim.VirtualSimProfile.ALL.stream()
-                            .map(org.topupkiosk.device.emulator.sim.VirtualSimProfile::name)
-                            .collect(java.util.stream.Collectors.joining(", ")) + ")");
+                    + VirtualCardName.allCodes() + ")");
         }
         long port = s.integer("vpcdPort", d.vpcdPort(), 1, 65_535, "TCP port");
         long timeout = s.integer("readTimeoutMs", d.readTimeoutMs(), 500, 60_000, "milliseconds");

@@ -1,5 +1,7 @@
 package org.topupkiosk.device;
 
+import java.util.Locale;
+
 /**
  * The UnifiedPOS life of a device, shared by every driver: open, claim, enable; disable, release, close. A driver
  * asks {@link #require(Step)} before touching the hardware, so a call out of order fails with the code that says
@@ -30,6 +32,14 @@ public final class DeviceLifecycle {
 
     public synchronized void claim() throws DeviceException {
         require(Step.OPEN);
+        if (step == Step.OPEN) {
+            step = Step.CLAIMED;
+        }
+    }
+
+    /** {@link #open()} then {@link #claim()}, as a driver's start does; it cannot fail, the device is open by then. */
+    public synchronized void openAndClaim() {
+        open();
         if (step == Step.OPEN) {
             step = Step.CLAIMED;
         }
@@ -66,8 +76,8 @@ public final class DeviceLifecycle {
             case OPEN -> DeviceException.Code.NOT_CLAIMED;
             default -> DeviceException.Code.DISABLED;
         };
-        throw new DeviceException(code, device + " is " + step.name().toLowerCase(java.util.Locale.ROOT)
-                + " (needs " + needed.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        throw new DeviceException(code, device + " is " + step.name().toLowerCase(Locale.ROOT)
+                + " (needs " + needed.name().toLowerCase(Locale.ROOT) + ")");
     }
 
     public synchronized Step step() {

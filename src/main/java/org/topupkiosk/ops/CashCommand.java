@@ -16,8 +16,8 @@ import org.topupkiosk.device.cash.AcceptorIdentity;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.cash.PendingNotes;
+import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.cash.ccnet.CcnetBillAcceptor;
-import org.topupkiosk.device.cash.ccnet.CcnetSettings;
 import org.topupkiosk.device.cash.id003.Id003BillAcceptor;
 import org.topupkiosk.device.cash.id003.Id003Denominations;
 import org.topupkiosk.device.serial.JSerialCommLink;
@@ -112,7 +112,7 @@ public final class CashCommand implements Callable<Integer> {
         private BillAcceptor open(Path scratch) {
             if (protocol == Protocol.ccnet) {
                 return new CcnetBillAcceptor(new JSerialCommLink(port, SerialSettings.CCNET),
-                        new PendingNotes(scratch, "test"), CcnetSettings.DEFAULTS);
+                        new PendingNotes(scratch, "test"), PollSettings.DEFAULTS);
             }
             if (protocol == Protocol.id003) {
                 // The driver reads the note table from the unit and prints it; --escrow-notes only stands in for a
@@ -120,7 +120,7 @@ public final class CashCommand implements Callable<Integer> {
                 Id003Denominations notes = escrowNotes == null || escrowNotes.isEmpty() ? null
                         : Id003Denominations.inCodeOrder(escrowNotes.stream().map(Money::rub).toList());
                 return new Id003BillAcceptor(new JSerialCommLink(port, SerialSettings.ID003),
-                        new PendingNotes(scratch, "test"), CcnetSettings.DEFAULTS, notes);
+                        new PendingNotes(scratch, "test"), PollSettings.DEFAULTS, notes);
             }
             return null;
         }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
-import org.topupkiosk.config.GpioConfig;
+import org.topupkiosk.device.gpio.GpioSettings;
 import org.topupkiosk.device.gpio.GpioStartup;
 import org.topupkiosk.device.gpio.KioskGpio;
 import org.topupkiosk.device.gpio.ThreadGpioScheduler;
@@ -40,7 +40,7 @@ public final class GpioCommand extends CommandGroup {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            GpioConfig cfg;
+            GpioSettings cfg;
             try {
                 cfg = ConfigLoader.loadKioskConfig(config).gpio();
             } catch (ConfigException e) {

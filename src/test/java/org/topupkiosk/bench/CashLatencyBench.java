@@ -12,7 +12,7 @@ import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
-import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.emulator.CcnetEmulator;
 import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Money;
@@ -38,7 +38,7 @@ public final class CashLatencyBench {
         KioskConfig c = loaded.config();
         KioskConfig changed = new KioskConfig(c.kiosk(), new KioskConfig.Journal(dir.resolve("journal.db")),
                 c.carrier(), c.sales(), c.timeouts(), c.sync(), c.devices(), c.ui(), c.catalogFile(), c.numberingFile());
-        CcnetSettings timing = CcnetSettings.DEFAULTS;
+        PollSettings timing = PollSettings.DEFAULTS;
         ConcurrentLinkedQueue<Long> stackedAt = new ConcurrentLinkedQueue<>();
         List<Long> latencies = new ArrayList<>();
         try (KioskCore core = new KioskCore(new LoadedConfig(changed, loaded.catalog(), loaded.numbering()), configFile,

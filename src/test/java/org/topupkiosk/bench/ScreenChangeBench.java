@@ -21,7 +21,7 @@ import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
-import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Lang;
@@ -77,7 +77,7 @@ public final class ScreenChangeBench {
         Platform.startup(fx::countDown);
         fx.await();
         try (KioskCore core = new KioskCore(new LoadedConfig(changed, loaded.catalog(), loaded.numbering()), configFile,
-                new KioskCore.Options(null, CrashPoints.NONE, Clock.systemUTC(), CcnetSettings.DEFAULTS))) {
+                new KioskCore.Options(null, CrashPoints.NONE, Clock.systemUTC(), PollSettings.DEFAULTS))) {
             core.flow().subscribe(this::published);
             CountDownLatch shown = new CountDownLatch(1);
             Platform.runLater(() -> {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.device.gpio.GpioSettings;
 import org.topupkiosk.testing.Property;
 
 /** The {@code gpio} section: defaults for old files, every key validated with its name, YAML's on/off quirk. */
@@ -34,16 +35,16 @@ class GpioConfigTest {
 
     @Test
     void aFileWithoutAGpioSectionGetsTheDefaultWiring() throws Exception {
-        assertThat(ConfigLoader.loadKioskConfig(write(MINIMAL)).gpio()).isEqualTo(GpioConfig.DEFAULTS);
+        assertThat(ConfigLoader.loadKioskConfig(write(MINIMAL)).gpio()).isEqualTo(GpioSettings.DEFAULTS);
         assertThat(ConfigLoader.loadKioskConfig(Path.of("kiosk-config/kiosk.yaml")).gpio().enabled())
-                .isEqualTo(GpioConfig.Enabled.AUTO);
+                .isEqualTo(GpioSettings.Enabled.AUTO);
         assertThat(ConfigLoader.loadKioskConfig(Path.of("kiosk-config/production.example.yaml")).gpio().door().bcm())
                 .isEqualTo(17);
     }
 
     @Test
     void everyKeyIsRead() throws Exception {
-        GpioConfig g = ConfigLoader.loadKioskConfig(write(MINIMAL + """
+        GpioSettings g = ConfigLoader.loadKioskConfig(write(MINIMAL + """
                 gpio:
                   enabled: on
                   debounceMs: 80
@@ -54,15 +55,15 @@ class GpioConfigTest {
                   light: {pin: 13, activeLevel: low}
                   relay: {pin: 19, activeLevel: high}
                 """)).gpio();
-        assertThat(g).isEqualTo(new GpioConfig(GpioConfig.Enabled.ON,
-                new GpioConfig.Input(5, GpioConfig.Level.LOW, GpioConfig.Pull.DOWN),
-                new GpioConfig.Input(6, GpioConfig.Level.HIGH, GpioConfig.Pull.OFF),
-                new GpioConfig.Output(13, GpioConfig.Level.LOW), new GpioConfig.Output(19, GpioConfig.Level.HIGH),
+        assertThat(g).isEqualTo(new GpioSettings(GpioSettings.Enabled.ON,
+                new GpioSettings.Input(5, GpioSettings.Level.LOW, GpioSettings.Pull.DOWN),
+                new GpioSettings.Input(6, GpioSettings.Level.HIGH, GpioSettings.Pull.OFF),
+                new GpioSettings.Output(13, GpioSettings.Level.LOW), new GpioSettings.Output(19, GpioSettings.Level.HIGH),
                 80, 250, 5000));
         assertThat(ConfigLoader.loadKioskConfig(write(MINIMAL + "gpio:\n  enabled: off\n")).gpio().enabled())
-                .isEqualTo(GpioConfig.Enabled.OFF);
+                .isEqualTo(GpioSettings.Enabled.OFF);
         assertThat(ConfigLoader.loadKioskConfig(write(MINIMAL + "gpio:\n  enabled: \"auto\"\n")).gpio().enabled())
-                .isEqualTo(GpioConfig.Enabled.AUTO);
+                .isEqualTo(GpioSettings.Enabled.AUTO);
     }
 
     @Test

@@ -40,6 +40,23 @@ public final class FrameDecoder {
         this.maxLength = maxLength;
     }
 
+    /**
+     * The other direction: a frame of this shape, {@code SYNC}, two header bytes (the length at {@code lengthIndex},
+     * 1 or 2, and {@code other} in the remaining place), the body, and the CRC-16 of all that, low byte first.
+     */
+    public static byte[] encode(int sync, int lengthIndex, int other, byte[] body) {
+        int length = body.length + 5;
+        byte[] out = new byte[length];
+        out[0] = (byte) sync;
+        out[lengthIndex] = (byte) length;
+        out[3 - lengthIndex] = (byte) other;
+        System.arraycopy(body, 0, out, 3, body.length);
+        int crc = Crc16.of(out, 0, length - 2);
+        out[length - 2] = (byte) crc;
+        out[length - 1] = (byte) (crc >>> 8);
+        return out;
+    }
+
     public List<Decoded> feed(byte[] bytes, int count) {
         if (size + count > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + count));

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,21 +87,21 @@ public final class PendingNotes {
     }
 
     /** The note a STACK was sent for and whose fate the device has not told yet, if any. */
-    public java.util.Optional<Note> stacking() {
+    public Optional<Note> stacking() {
         return read(dir.resolve(STACKING));
     }
 
-    private static java.util.Optional<Note> read(Path p) {
+    private static Optional<Note> read(Path p) {
         if (!Files.exists(p)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             String[] parts = Files.readString(p, StandardCharsets.UTF_8).strip().split(" ");
-            return java.util.Optional.of(new Note(parts[0],
+            return Optional.of(new Note(parts[0],
                     new Money(Long.parseLong(parts[1]), parts.length > 2 ? parts[2] : Money.RUB)));
         } catch (IOException | RuntimeException e) {
             log.error("unreadable record {}: ignored, a power-up in the stacker will be unidentified", p, e);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -109,7 +110,7 @@ public final class PendingNotes {
      * under the same id (written first, so a crash between the two steps leaves the note pending, never forgotten).
      */
     public void resolveStacking(boolean stacked) throws IOException {
-        java.util.Optional<Note> s = stacking();
+        Optional<Note> s = stacking();
         if (s.isPresent() && stacked) {
             record(s.get().noteId(), s.get().amount());
         }
@@ -130,8 +131,8 @@ public final class PendingNotes {
      *
      * @return the note, or empty when no STACK and no earlier answer explain the report
      */
-    public java.util.Optional<Note> nameNoteInStacker() throws IOException {
-        java.util.Optional<Note> s = stacking();
+    public Optional<Note> nameNoteInStacker() throws IOException {
+        Optional<Note> s = stacking();
         if (s.isEmpty()) {
             return read(dir.resolve(NAMED_IN_STACKER));
         }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
+import org.topupkiosk.device.DeviceThreads;
 import org.topupkiosk.device.cash.FrameDecoder;
 import org.topupkiosk.device.serial.SerialLink;
 import org.topupkiosk.device.serial.SerialSettings;
@@ -28,6 +29,9 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
     /** A note in the slot; {@code rejectReason} > 0 makes the device refuse it for that (protocol) reason. */
     protected record Insert(Money note, int rejectReason) {}
 
+    /** A fault a person causes; the protocol reports it as its own state at the next chance (when idle). */
+    protected enum Fault { JAM, CASH_BOX_OUT, CASH_BOX_FULL, FAILURE }
+
     protected final Random random;
     private volatile LineNoise noise;
     private final String threadName;
@@ -37,6 +41,8 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
     protected final List<Money> unreported = new ArrayList<>();
     protected int returned;
     protected int rejected;
+    /** The fault to report at the next chance, or null. */
+    protected Fault pendingFault;
     protected boolean cutPowerOnNextStack;
     protected Consumer<Money> onNoteStacked = m -> { };
     protected Runnable onPowerCut = () -> { };
@@ -64,6 +70,9 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
     /** True when nothing is in the slot or on its way: every inserted note has been stacked, returned or refused. */
     public abstract boolean settled();
 
+    /** A technician cleared the fault: an out-of-service device goes back to idle. */
+    protected abstract void faultCleared();
+
     // The line --------------------------------------------------------------------------------------------------------
 
     /** Answers on {@code port} from a thread of its own until {@link #stop()}. The device state stays across links. */
@@ -87,11 +96,7 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
             if (l != null) {
                 l.close();
             }
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            DeviceThreads.join(t, 2000);
         }
     }
 
@@ -117,7 +122,7 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
                 if (thread != Thread.currentThread()) {
                     return;
                 }
-                sleep(100);
+                DeviceThreads.pause(100);
             } catch (RuntimeException e) {
                 log.error("{}: unexpected error, going on", threadName, e);
             }
@@ -134,6 +139,30 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
     @Override
     public synchronized void insert(Money note) {
         slot.add(new Insert(note, 0));
+    }
+
+    @Override
+    public synchronized void jam() {
+        pendingFault = Fault.JAM;
+    }
+
+    @Override
+    public synchronized void cashBoxOut() {
+        pendingFault = Fault.CASH_BOX_OUT;
+    }
+
+    public synchronized void cashBoxFull() {
+        pendingFault = Fault.CASH_BOX_FULL;
+    }
+
+    public synchronized void failure() {
+        pendingFault = Fault.FAILURE;
+    }
+
+    @Override
+    public synchronized void clearFault() {
+        pendingFault = null;
+        faultCleared();
     }
 
     /** A note that is refused for a reason: the device draws it in and rejects it with that protocol reason code. */
@@ -178,11 +207,4 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
         return rejected;
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

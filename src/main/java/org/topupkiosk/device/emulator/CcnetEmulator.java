@@ -38,7 +38,6 @@ public final class CcnetEmulator extends BillAcceptorEmulator {
     private long escrowSinceMs;
     private byte[] enabled = new byte[3];
     private byte[] escrowMask = new byte[3];
-    private CcnetState pendingFault;
     private CcnetState lastReported;
 
     public CcnetEmulator(List<Money> slots, LineNoise noise, long seed) {
@@ -145,8 +144,8 @@ public final class CcnetEmulator extends BillAcceptorEmulator {
     private byte[] pollState() {
         if (state == CcnetState.IDLING || state == CcnetState.UNIT_DISABLED) {
             if (pendingFault != null) {
-                state = pendingFault;
-                data = state == CcnetState.FAILURE ? 0x50 : -1;
+                state = stateOf(pendingFault);
+                data = pendingFault == Fault.FAILURE ? 0x50 : -1;
                 pendingFault = null;
             } else if (!slot.isEmpty()) {
                 Insert in = slot.poll();
@@ -257,27 +256,18 @@ public final class CcnetEmulator extends BillAcceptorEmulator {
 
     // What a person does to the device -------------------------------------------------------------------------------
 
-    @Override
-    public synchronized void jam() {
-        pendingFault = CcnetState.VALIDATOR_JAMMED;
+    /** How this protocol reports a fault a person caused. */
+    private static CcnetState stateOf(Fault f) {
+        return switch (f) {
+            case JAM -> CcnetState.VALIDATOR_JAMMED;
+            case CASH_BOX_OUT -> CcnetState.CASSETTE_OUT;
+            case CASH_BOX_FULL -> CcnetState.CASSETTE_FULL;
+            case FAILURE -> CcnetState.FAILURE;
+        };
     }
 
     @Override
-    public synchronized void cashBoxOut() {
-        pendingFault = CcnetState.CASSETTE_OUT;
-    }
-
-    public synchronized void cashBoxFull() {
-        pendingFault = CcnetState.CASSETTE_FULL;
-    }
-
-    public synchronized void failure() {
-        pendingFault = CcnetState.FAILURE;
-    }
-
-    @Override
-    public synchronized void clearFault() {
-        pendingFault = null;
+    protected void faultCleared() {
         if (state.outOfService()) {
             idle();
         }

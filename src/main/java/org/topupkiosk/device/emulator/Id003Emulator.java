@@ -41,7 +41,6 @@ public final class Id003Emulator extends BillAcceptorEmulator {
     private byte[] mask = {(byte) 0xFF, (byte) 0xFF};
     private boolean inhibited = true;
     private boolean noteInAcceptor;
-    private Id003State pendingFault;
     private boolean answersCurrencyAssign = true;
 
     public Id003Emulator(Id003Denominations table, LineNoise noise, long seed) {
@@ -161,7 +160,7 @@ public final class Id003Emulator extends BillAcceptorEmulator {
         switch (state) {
             case IDLING, DISABLED -> {
                 if (pendingFault != null) {
-                    enter(pendingFault, pendingFault == Id003State.FAILURE ? 0xA2 : -1);
+                    enter(stateOf(pendingFault), pendingFault == Fault.FAILURE ? 0xA2 : -1);
                     pendingFault = null;
                 } else if (!slot.isEmpty()) {
                     Insert in = slot.poll();
@@ -253,27 +252,18 @@ public final class Id003Emulator extends BillAcceptorEmulator {
 
     // What a person does to the device -------------------------------------------------------------------------------
 
-    @Override
-    public synchronized void jam() {
-        pendingFault = Id003State.JAM_IN_ACCEPTOR;
+    /** How this protocol reports a fault a person caused. */
+    private static Id003State stateOf(Fault f) {
+        return switch (f) {
+            case JAM -> Id003State.JAM_IN_ACCEPTOR;
+            case CASH_BOX_OUT -> Id003State.STACKER_OPEN;
+            case CASH_BOX_FULL -> Id003State.STACKER_FULL;
+            case FAILURE -> Id003State.FAILURE;
+        };
     }
 
     @Override
-    public synchronized void cashBoxOut() {
-        pendingFault = Id003State.STACKER_OPEN;
-    }
-
-    public synchronized void cashBoxFull() {
-        pendingFault = Id003State.STACKER_FULL;
-    }
-
-    public synchronized void failure() {
-        pendingFault = Id003State.FAILURE;
-    }
-
-    @Override
-    public synchronized void clearFault() {
-        pendingFault = null;
+    protected void faultCleared() {
         if (state.outOfService()) {
             idle();
         }

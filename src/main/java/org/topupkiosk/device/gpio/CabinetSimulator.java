@@ -1,6 +1,5 @@
 package org.topupkiosk.device.gpio;
 
-import org.topupkiosk.config.GpioConfig;
 
 /**
  * Moves a simulated cabinet's switches: puts on the pin the level a real switch would, so the whole GPIO path (edge,
@@ -15,9 +14,9 @@ public final class CabinetSimulator {
     }
 
     private final Driver driver;
-    private final GpioConfig cfg;
+    private final GpioSettings cfg;
 
-    public CabinetSimulator(Driver driver, GpioConfig cfg) {
+    public CabinetSimulator(Driver driver, GpioSettings cfg) {
         this.driver = driver;
         this.cfg = cfg;
     }
@@ -29,10 +28,10 @@ public final class CabinetSimulator {
     }
 
     public void door(boolean open) {
-        driver.drive(cfg.door().bcm(), open == (cfg.door().activeLevel() == GpioConfig.Level.HIGH));
+        driver.drive(cfg.door().bcm(), open == (cfg.door().activeLevel() == GpioSettings.Level.HIGH));
     }
 
     public void cashBox(boolean present) {
-        driver.drive(cfg.cashBox().bcm(), present == (cfg.cashBox().activeLevel() == GpioConfig.Level.HIGH));
+        driver.drive(cfg.cashBox().bcm(), present == (cfg.cashBox().activeLevel() == GpioSettings.Level.HIGH));
     }
 }

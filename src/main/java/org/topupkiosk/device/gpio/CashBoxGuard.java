@@ -1,14 +1,11 @@
 package org.topupkiosk.device.gpio;
 
-import java.util.List;
-import java.util.Optional;
-import org.topupkiosk.device.cash.AcceptorIdentity;
-
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.cash.BillAcceptor;
+import org.topupkiosk.device.cash.BillAcceptorWrapper;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.domain.Money;
 
@@ -19,14 +16,13 @@ import org.topupkiosk.domain.Money;
  * box is back the acceptor is enabled again if the flow had asked for it, and the flow hears {@link BillEvent.Recovered}
  * unless the acceptor itself still reports a fault. Also tells the {@link StatusLightPolicy} whether notes are taken.
  */
-public final class CashBoxGuard implements BillAcceptor, AcceptorIdentity {
+public final class CashBoxGuard extends BillAcceptorWrapper {
 
     private static final Logger log = LoggerFactory.getLogger(CashBoxGuard.class);
 
     /** The fault code the flow journals when the switch, not the acceptor, says the box is out. */
     public static final String CASH_BOX_REMOVED = "cash_box_removed";
 
-    private final BillAcceptor inner;
     private final StatusLightPolicy light;
     private Listener listener;
     private boolean boxOut;
@@ -34,7 +30,7 @@ public final class CashBoxGuard implements BillAcceptor, AcceptorIdentity {
     private Set<Money> wanted;
 
     public CashBoxGuard(BillAcceptor inner, StatusLightPolicy light) {
-        this.inner = inner;
+        super(inner);
         this.light = light;
     }
 
@@ -143,21 +139,6 @@ public final class CashBoxGuard implements BillAcceptor, AcceptorIdentity {
     }
 
     @Override
-    public void stack() {
-        inner.stack();
-    }
-
-    @Override
-    public void returnBill() {
-        inner.returnBill();
-    }
-
-    @Override
-    public void acknowledge(String noteId) {
-        inner.acknowledge(noteId);
-    }
-
-    @Override
     public DeviceHealth checkHealth() {
         DeviceHealth h = inner.checkHealth();
         if (cashBoxOut()) {
@@ -165,21 +146,5 @@ public final class CashBoxGuard implements BillAcceptor, AcceptorIdentity {
                     + h.detail());
         }
         return h;
-    }
-
-    /** The unit behind the guard names itself (service menu device test, kioskctl). */
-    @Override
-    public Optional<Identity> identity() {
-        return inner instanceof AcceptorIdentity id ? id.identity() : Optional.empty();
-    }
-
-    @Override
-    public List<Money> denominations() {
-        return inner instanceof AcceptorIdentity id ? id.denominations() : List.of();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

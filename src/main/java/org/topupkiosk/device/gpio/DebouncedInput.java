@@ -1,7 +1,6 @@
 package org.topupkiosk.device.gpio;
 
 import java.util.function.Consumer;
-import org.topupkiosk.config.GpioConfig;
 
 /**
  * A switch input that reports a new state only after the pin has been quiet for the debounce time and then reads
@@ -12,14 +11,14 @@ import org.topupkiosk.config.GpioConfig;
 final class DebouncedInput {
 
     private final GpioPins.Input pin;
-    private final GpioConfig.Level activeLevel;
+    private final GpioSettings.Level activeLevel;
     private final long debounceMs;
     private final GpioScheduler scheduler;
     private final Consumer<Boolean> onChange;
     private volatile boolean active;
     private GpioScheduler.Task pending;
 
-    DebouncedInput(GpioPins.Input pin, GpioConfig.Level activeLevel, long debounceMs, GpioScheduler scheduler,
+    DebouncedInput(GpioPins.Input pin, GpioSettings.Level activeLevel, long debounceMs, GpioScheduler scheduler,
                    Consumer<Boolean> onChange) {
         this.pin = pin;
         this.activeLevel = activeLevel;
@@ -57,10 +56,10 @@ final class DebouncedInput {
 
     /** The pin's level now, without debouncing. */
     boolean rawActive() {
-        return (level() == GpioConfig.Level.HIGH) == (activeLevel == GpioConfig.Level.HIGH);
+        return (level() == GpioSettings.Level.HIGH) == (activeLevel == GpioSettings.Level.HIGH);
     }
 
-    GpioConfig.Level level() {
-        return pin.high() ? GpioConfig.Level.HIGH : GpioConfig.Level.LOW;
+    GpioSettings.Level level() {
+        return pin.high() ? GpioSettings.Level.HIGH : GpioSettings.Level.LOW;
     }
 }

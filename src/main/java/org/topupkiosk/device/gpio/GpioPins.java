@@ -1,6 +1,5 @@
 package org.topupkiosk.device.gpio;
 
-import org.topupkiosk.config.GpioConfig;
 
 /**
  * Where {@link KioskGpio} gets its pins: Pi4J on the Pi ({@link Pi4jPins}, also with Pi4J's mock provider in tests),
@@ -9,10 +8,10 @@ import org.topupkiosk.config.GpioConfig;
  */
 public interface GpioPins extends AutoCloseable {
 
-    Input input(String id, GpioConfig.Input cfg);
+    Input input(String id, GpioSettings.Input cfg);
 
     /** Created at its inactive level, and put back there on close. */
-    Output output(String id, GpioConfig.Output cfg);
+    Output output(String id, GpioSettings.Output cfg);
 
     /** Where the pins come from, for the log ("gpiod-digital-input", "memory"). */
     String describe();

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.topupkiosk.config.GpioConfig;
 
 /**
  * Decides whether this machine gets real GPIO, simulated GPIO or none, and builds the Pi4J context for it. On the Pi
@@ -48,11 +47,11 @@ public final class GpioStartup {
      * @param simulation the kiosk runs its emulated devices (device panel): GPIO is then simulated off a Pi
      * @param piModel    the board model from {@link #raspberryPiModel(Path)}
      */
-    public static Decision decide(GpioConfig.Enabled enabled, boolean simulation, Optional<String> piModel) {
-        if (enabled == GpioConfig.Enabled.OFF) {
+    public static Decision decide(GpioSettings.Enabled enabled, boolean simulation, Optional<String> piModel) {
+        if (enabled == GpioSettings.Enabled.OFF) {
             return new Decision(Kind.OFF, "disabled in config (gpio.enabled: off)");
         }
-        if (enabled == GpioConfig.Enabled.ON) {
+        if (enabled == GpioSettings.Enabled.ON) {
             return new Decision(Kind.HARDWARE, "gpio.enabled: on" + piModel.map(m -> " (" + m + ")").orElse(""));
         }
         if (piModel.isPresent()) {
@@ -69,7 +68,7 @@ public final class GpioStartup {
      * result is open but not enabled: wire the listeners first, then {@link KioskGpio#claim()} and
      * {@link KioskGpio#enable()}.
      */
-    public static KioskGpio create(Decision decision, GpioConfig cfg, GpioScheduler scheduler, KioskGpio.Audit audit) {
+    public static KioskGpio create(Decision decision, GpioSettings cfg, GpioScheduler scheduler, KioskGpio.Audit audit) {
         if (decision.kind() == Kind.OFF) {
             log.info("GPIO off: {}", decision.reason());
             return null;
@@ -80,7 +79,7 @@ public final class GpioStartup {
     }
 
     /** A {@link KioskGpio} on these pins, opened; logs the one line saying it is on and why. */
-    public static KioskGpio open(GpioPins pins, Decision decision, GpioConfig cfg, GpioScheduler scheduler,
+    public static KioskGpio open(GpioPins pins, Decision decision, GpioSettings cfg, GpioScheduler scheduler,
                                  KioskGpio.Audit audit) {
         KioskGpio gpio = new KioskGpio(pins, cfg, scheduler, audit);
         try {

@@ -1,12 +1,12 @@
 package org.topupkiosk.device.gpio;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.topupkiosk.config.GpioConfig;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.DeviceLifecycle;
@@ -28,14 +28,14 @@ public final class KioskGpio implements AutoCloseable {
     }
 
     /** One configured pin as it reads now, for {@code kioskctl gpio status} and the service screen. */
-    public record PinReading(String role, int bcm, GpioConfig.Level level, String meaning) {
+    public record PinReading(String role, int bcm, GpioSettings.Level level, String meaning) {
         public String line() {
             return String.format("%-8s pin=%-2d level=%-4s %s", role, bcm, level.code(), meaning);
         }
     }
 
     private final GpioPins pins;
-    private final GpioConfig cfg;
+    private final GpioSettings cfg;
     private final GpioScheduler scheduler;
     private final Audit audit;
     private final DeviceLifecycle life = new DeviceLifecycle("gpio");
@@ -47,7 +47,7 @@ public final class KioskGpio implements AutoCloseable {
     private boolean pulsing;
 
     /** @param pins where the pins come from; closed with this object */
-    public KioskGpio(GpioPins pins, GpioConfig cfg, GpioScheduler scheduler, Audit audit) {
+    public KioskGpio(GpioPins pins, GpioSettings cfg, GpioScheduler scheduler, Audit audit) {
         this.pins = pins;
         this.cfg = cfg;
         this.scheduler = scheduler;
@@ -127,7 +127,7 @@ public final class KioskGpio implements AutoCloseable {
         return pins;
     }
 
-    public GpioConfig config() {
+    public GpioSettings config() {
         return cfg;
     }
 
@@ -145,19 +145,19 @@ public final class KioskGpio implements AutoCloseable {
                 new PinReading("cash-box", cfg.cashBox().bcm(), cashBox.level(),
                         cashBox.rawActive() ? "present" : "removed"),
                 new PinReading("light", cfg.light().bcm(), lightLevel(), light.lit() ? "on (" + light.mode()
-                        .name().toLowerCase(java.util.Locale.ROOT) + ")" : "off"),
+                        .name().toLowerCase(Locale.ROOT) + ")" : "off"),
                 new PinReading("relay", cfg.relay().bcm(), relay.level(), relay.active() ? "energised" : "released"));
     }
 
-    private GpioConfig.Level lightLevel() {
-        boolean high = light.lit() == (cfg.light().activeLevel() == GpioConfig.Level.HIGH);
-        return high ? GpioConfig.Level.HIGH : GpioConfig.Level.LOW;
+    private GpioSettings.Level lightLevel() {
+        boolean high = light.lit() == (cfg.light().activeLevel() == GpioSettings.Level.HIGH);
+        return high ? GpioSettings.Level.HIGH : GpioSettings.Level.LOW;
     }
 
     public DeviceHealth checkHealth() {
         if (!life.isEnabled()) {
             return new DeviceHealth("gpio", DeviceHealth.State.OFFLINE, "gpio is " + life.step().name()
-                    .toLowerCase(java.util.Locale.ROOT));
+                    .toLowerCase(Locale.ROOT));
         }
         String detail = "door " + (doorOpen() ? "open" : "closed") + ", cash box "
                 + (cashBoxPresent() ? "present" : "removed");

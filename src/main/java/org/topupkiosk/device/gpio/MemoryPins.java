@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.topupkiosk.config.GpioConfig;
 
 /**
  * Pins held in memory for simulation mode: the device panel drives the inputs through {@link #drive}, as a switch
@@ -40,14 +39,14 @@ public final class MemoryPins implements GpioPins {
     }
 
     @Override
-    public synchronized Input input(String id, GpioConfig.Input cfg) {
+    public synchronized Input input(String id, GpioSettings.Input cfg) {
         return pins.computeIfAbsent(cfg.bcm(), b -> new Pin());
     }
 
     @Override
-    public synchronized Output output(String id, GpioConfig.Output cfg) {
+    public synchronized Output output(String id, GpioSettings.Output cfg) {
         Pin p = pins.computeIfAbsent(cfg.bcm(), b -> new Pin());
-        p.set(cfg.activeLevel() == GpioConfig.Level.LOW);
+        p.set(cfg.activeLevel() == GpioSettings.Level.LOW);
         return p;
     }
 

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.topupkiosk.config.GpioConfig;
 
 /** Pins through a Pi4J 2 context and the named providers (gpiod on the Pi; Pi4J's mock provider in tests). */
 public final class Pi4jPins implements GpioPins {
@@ -29,7 +28,7 @@ public final class Pi4jPins implements GpioPins {
     }
 
     @Override
-    public Input input(String id, GpioConfig.Input cfg) {
+    public Input input(String id, GpioSettings.Input cfg) {
         PullResistance pull = switch (cfg.pull()) {
             case UP -> PullResistance.PULL_UP;
             case DOWN -> PullResistance.PULL_DOWN;
@@ -54,8 +53,8 @@ public final class Pi4jPins implements GpioPins {
     }
 
     @Override
-    public Output output(String id, GpioConfig.Output cfg) {
-        DigitalState inactive = cfg.activeLevel() == GpioConfig.Level.HIGH ? DigitalState.LOW : DigitalState.HIGH;
+    public Output output(String id, GpioSettings.Output cfg) {
+        DigitalState inactive = cfg.activeLevel() == GpioSettings.Level.HIGH ? DigitalState.LOW : DigitalState.HIGH;
         DigitalOutput out = context.create(DigitalOutput.newConfigBuilder(context).id(id).name(id)
                 .address(cfg.bcm()).initial(inactive).shutdown(inactive).provider(outputProvider));
         return new Output() {

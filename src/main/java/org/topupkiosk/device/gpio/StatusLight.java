@@ -1,6 +1,5 @@
 package org.topupkiosk.device.gpio;
 
-import org.topupkiosk.config.GpioConfig;
 
 /**
  * The cabinet's status light: blinking while the acceptor takes notes, steady while the kiosk serves, dark when it is
@@ -63,23 +62,23 @@ public final class StatusLight {
     /** An output pin with its active level applied: {@code set(true)} lights the lamp or energises the relay. */
     static final class Pin {
         private final GpioPins.Output output;
-        private final GpioConfig.Level activeLevel;
+        private final GpioSettings.Level activeLevel;
 
-        Pin(GpioPins.Output output, GpioConfig.Level activeLevel) {
+        Pin(GpioPins.Output output, GpioSettings.Level activeLevel) {
             this.output = output;
             this.activeLevel = activeLevel;
         }
 
         void set(boolean active) {
-            output.set(active == (activeLevel == GpioConfig.Level.HIGH));
+            output.set(active == (activeLevel == GpioSettings.Level.HIGH));
         }
 
         boolean active() {
-            return output.high() == (activeLevel == GpioConfig.Level.HIGH);
+            return output.high() == (activeLevel == GpioSettings.Level.HIGH);
         }
 
-        GpioConfig.Level level() {
-            return output.high() ? GpioConfig.Level.HIGH : GpioConfig.Level.LOW;
+        GpioSettings.Level level() {
+            return output.high() ? GpioSettings.Level.HIGH : GpioSettings.Level.LOW;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.DeviceLifecycle;
+import org.topupkiosk.device.DeviceThreads;
 
 /**
  * A camera as a code scanner. A grabber thread takes frames from the {@link FrameSource} at the camera's pace; one
@@ -50,10 +52,7 @@ public final class CameraCodeScanner extends ScannerCore {
             t.setPriority(Thread.NORM_PRIORITY - 1); // the flow and the bill acceptor come first on two cores
             return t;
         });
-        Thread t = new Thread(this::grab, "scanner-camera");
-        t.setDaemon(true);
-        grabber = t;
-        t.start();
+        grabber = DeviceThreads.startDaemon("scanner-camera", this::grab);
     }
 
     private void grab() {
@@ -105,16 +104,13 @@ public final class CameraCodeScanner extends ScannerCore {
                     busy.set(false);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             busy.set(false); // closing
         }
     }
 
     private void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!DeviceThreads.pause(ms)) {
             running = false;
         }
     }
@@ -131,15 +127,7 @@ public final class CameraCodeScanner extends ScannerCore {
     @Override
     protected void stopDevice() {
         running = false;
-        Thread t = grabber;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        DeviceThreads.stop(grabber, 2000);
         if (worker != null) {
             worker.shutdownNow();
             try {

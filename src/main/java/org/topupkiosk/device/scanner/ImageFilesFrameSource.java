@@ -18,25 +18,20 @@ import javax.imageio.ImageIO;
 public final class ImageFilesFrameSource implements FrameSource {
 
     private final Path path;
-    private final long frameIntervalMs;
+    private final FramePacer pacer;
     private List<Path> files = List.of();
     private int index;
-    private long nextAtNanos;
 
     public ImageFilesFrameSource(Path path, long frameIntervalMs) {
         this.path = path;
-        this.frameIntervalMs = frameIntervalMs;
+        this.pacer = new FramePacer(frameIntervalMs);
     }
 
     @Override
     public Optional<BufferedImage> next(long timeoutMs) throws IOException {
-        long wait = (nextAtNanos - System.nanoTime()) / 1_000_000L;
-        if (wait > timeoutMs) {
-            sleep(timeoutMs);
+        if (!pacer.awaitNext(timeoutMs)) {
             return Optional.empty();
         }
-        sleep(wait);
-        nextAtNanos = System.nanoTime() + frameIntervalMs * 1_000_000L;
         if (index >= files.size()) {
             files = list();
             index = 0;
@@ -70,16 +65,6 @@ public final class ImageFilesFrameSource implements FrameSource {
         }
     }
 
-    private static void sleep(long ms) {
-        if (ms <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public String name() {

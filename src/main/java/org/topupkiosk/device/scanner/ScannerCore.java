@@ -1,5 +1,6 @@
 package org.topupkiosk.device.scanner;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -126,7 +127,7 @@ public abstract class ScannerCore implements CodeScanner {
     public DeviceHealth checkHealth() {
         if (!life.isEnabled()) {
             return new DeviceHealth(life.device(), DeviceHealth.State.OFFLINE, life.device() + " is "
-                    + life.step().name().toLowerCase(java.util.Locale.ROOT));
+                    + life.step().name().toLowerCase(Locale.ROOT));
         }
         return deviceHealth("delivered=" + delivered.get() + " dropped=" + dropped.get());
     }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.DeviceLifecycle;
+import org.topupkiosk.device.DeviceThreads;
 import org.topupkiosk.device.serial.SerialLink;
 
 /**
@@ -33,10 +34,7 @@ public final class SerialCodeScanner extends ScannerCore {
     @Override
     protected void startDevice() {
         running = true;
-        Thread t = new Thread(this::run, "scanner-serial");
-        t.setDaemon(true);
-        reader = t;
-        t.start();
+        reader = DeviceThreads.startDaemon("scanner-serial", this::run);
     }
 
     private void run() {
@@ -82,10 +80,7 @@ public final class SerialCodeScanner extends ScannerCore {
     }
 
     private void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!DeviceThreads.pause(ms)) {
             running = false;
         }
     }
@@ -93,15 +88,7 @@ public final class SerialCodeScanner extends ScannerCore {
     @Override
     protected void stopDevice() {
         running = false;
-        Thread t = reader;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        DeviceThreads.stop(reader, 2000);
         link.close();
     }
 

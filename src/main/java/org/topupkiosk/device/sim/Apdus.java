@@ -1,5 +1,7 @@
 package org.topupkiosk.device.sim;
 
+import java.util.Arrays;
+
 /**
  * The command APDUs a SIM reader needs (3GPP TS 51.011 section 9.2 for GSM, TS 102 221 section 11.1 for UICC).
  * {@code cla} is 0xA0 for classic GSM SIMs and 0x00 for UICC. Pure functions returning fresh arrays.
@@ -64,7 +66,7 @@ public final class Apdus {
         }
         boolean hasData = command.length > 5 && (command[4] & 0xFF) > 0 && command.length >= 5 + (command[4] & 0xFF);
         int bodyEnd = hasData ? 5 + (command[4] & 0xFF) : 4;
-        byte[] c = java.util.Arrays.copyOf(command, bodyEnd + 1);
+        byte[] c = Arrays.copyOf(command, bodyEnd + 1);
         c[bodyEnd] = (byte) le;
         return c;
     }

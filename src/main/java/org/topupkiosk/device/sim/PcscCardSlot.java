@@ -62,24 +62,28 @@ public final class PcscCardSlot implements CardSlot {
 
     @Override
     public boolean waitForPresent(long timeoutMs) throws SimException {
-        CardTerminal t = terminal();
-        try {
-            return t.waitForCardPresent(Math.max(1, timeoutMs));
-        } catch (CardException e) {
-            terminal = null;
-            throw map(e, "waiting for a card in " + t.getName());
-        }
+        return await(CardTerminal::waitForCardPresent, timeoutMs, "waiting for a card in ");
     }
 
     @Override
     public boolean waitForAbsent(long timeoutMs) throws SimException {
+        return await(CardTerminal::waitForCardAbsent, timeoutMs, "waiting for the card to leave ");
+    }
+
+    /** One of the terminal's waits (0 means forever there, so at least 1 ms); a failure forgets the terminal. */
+    private boolean await(TerminalWait wait, long timeoutMs, String what) throws SimException {
         CardTerminal t = terminal();
         try {
-            return t.waitForCardAbsent(Math.max(1, timeoutMs));
+            return wait.await(t, Math.max(1, timeoutMs));
         } catch (CardException e) {
             terminal = null;
-            throw map(e, "waiting for the card to leave " + t.getName());
+            throw map(e, what + t.getName());
         }
+    }
+
+    @FunctionalInterface
+    private interface TerminalWait {
+        boolean await(CardTerminal terminal, long timeoutMs) throws CardException;
     }
 
     @Override

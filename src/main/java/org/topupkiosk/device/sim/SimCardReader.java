@@ -1,6 +1,7 @@
 package org.topupkiosk.device.sim;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 
@@ -31,8 +32,8 @@ public interface SimCardReader extends AutoCloseable {
      * it can, or when it has not looked yet. The watcher sends no event for this (no card is involved), so an
      * application waiting for a card asks.
      */
-    default java.util.Optional<SimException.Code> unavailable() {
-        return java.util.Optional.empty();
+    default Optional<SimException.Code> unavailable() {
+        return Optional.empty();
     }
 
     @Override

@@ -2,24 +2,19 @@ package org.topupkiosk.device.sim;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.DeviceLifecycle;
+import org.topupkiosk.device.DeviceThreads;
 import org.topupkiosk.device.sim.SimException.Code;
 
 /**
  * {@link SimCardReader} over a {@link CardSlot}: one watcher thread waits for the card to come and go (short timed
- * waits, so {@link #close()} stops it promptly), and each read runs on its own daemon thread with a deadline. A mute
+ * waits, so {@link #close()} stops it promptly), and each read runs on its own daemon thread with a deadline
+ * ({@link TimedCardRead}). A mute
  * card can hold a native transmit forever; the watcher does not wait for it: it reports MUTE, drops the connection
  * and goes on watching, and the stuck thread ends when the card is pulled.
  */
@@ -32,18 +27,11 @@ public final class SimSlotReader implements SimCardReader {
     private static final long LOG_THROTTLE_MS = 60_000;
     /** readNow() waits at most this long for a card that is on its way in (pcscd polls its readers). */
     private static final long READ_NOW_PRESENCE_MS = 3_000;
-    /** Before the one retry on a spoilt connection: lets the reader settle after a quick swap or a bounce. */
-    private static final long RETRY_SETTLE_MS = 300;
 
     private final CardSlot slot;
     private final Duration readTimeout;
     private final DeviceLifecycle life;
-    private final AtomicInteger readThreads = new AtomicInteger();
-    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "sim-read-" + readThreads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private final TimedCardRead reads;
     private final Object lock = new Object();
     private volatile Listener listener = e -> { };
     private volatile Thread watcher;
@@ -64,6 +52,7 @@ public final class SimSlotReader implements SimCardReader {
             throw new IllegalArgumentException("readTimeout must be positive, got " + readTimeout);
         }
         this.readTimeout = readTimeout;
+        this.reads = new TimedCardRead(slot);
         this.life = new DeviceLifecycle("sim reader");
         this.name = "sim reader";
         this.health = new DeviceHealth(name, DeviceHealth.State.OFFLINE, "not started");
@@ -76,17 +65,9 @@ public final class SimSlotReader implements SimCardReader {
                 throw new IllegalStateException("already started");
             }
             listener = Objects.requireNonNull(l, "listener");
-            life.open();
-            try {
-                life.claim();
-            } catch (DeviceException e) {
-                throw new IllegalStateException(e);
-            }
+            life.openAndClaim();
             running = true;
-            Thread t = new Thread(this::watch, "sim-watch");
-            t.setDaemon(true);
-            watcher = t;
-            t.start();
+            watcher = DeviceThreads.startDaemon("sim-watch", this::watch);
         }
     }
 
@@ -108,7 +89,7 @@ public final class SimSlotReader implements SimCardReader {
         if (!slot.waitForPresent(Math.min(timeout.toMillis(), READ_NOW_PRESENCE_MS))) {
             throw new SimException(Code.NO_CARD, "no card in " + slot.name());
         }
-        return timedRead(timeout);
+        return reads.read(timeout);
     }
 
     @Override
@@ -122,8 +103,8 @@ public final class SimSlotReader implements SimCardReader {
     }
 
     @Override
-    public java.util.Optional<Code> unavailable() {
-        return java.util.Optional.ofNullable(problem);
+    public Optional<Code> unavailable() {
+        return Optional.ofNullable(problem);
     }
 
     @Override
@@ -134,16 +115,9 @@ public final class SimSlotReader implements SimCardReader {
             t = watcher;
             watcher = null;
         }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        DeviceThreads.stop(t, 2_000);
         slot.disconnect();
-        readers.shutdownNow();
+        reads.shutdown();
         life.close();
     }
 
@@ -189,7 +163,7 @@ public final class SimSlotReader implements SimCardReader {
         }
         cardTried = true;
         try {
-            SimIdentity id = timedRead(readTimeout);
+            SimIdentity id = reads.read(readTimeout);
             wantRead = false;
             log.info("sim read reader=\"{}\" kind={} iccid={} imsi={} number={} hint={}", name, id.kind(), id.maskedIccid(),
                     id.maskedImsi(), id.storedNumber().isPresent() ? "stored" : "not-stored",
@@ -199,82 +173,6 @@ public final class SimSlotReader implements SimCardReader {
             log.info("sim read failed reader=\"{}\" code={} detail={}", name, e.code(), e.getMessage());
             // Still armed, but the same card is not retried in a loop: the customer pulls it and tries again.
             emit(new SimEvent.ReadFailed(name, e));
-        }
-    }
-
-    private SimIdentity timedRead(Duration timeout) throws SimException {
-        AtomicReference<ApduChannel> open = new AtomicReference<>();
-        Future<SimIdentity> f = readers.submit(() -> readWithOneRetry(open));
-        try {
-            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // The read thread may be stuck in a native transmit, and a PC/SC disconnect would wait behind it: let go
-            // of this read's own connection (never a newer card's) on another thread and report now.
-            f.cancel(true);
-            releaseLater(open);
-            throw new SimException(Code.MUTE, "the card did not answer within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SimException se) {
-                throw se;
-            }
-            throw new SimException(Code.TRANSPORT, "reading the card failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            releaseLater(open);
-            Thread.currentThread().interrupt();
-            throw new SimException(Code.TRANSPORT, "interrupted while reading the card", e);
-        }
-    }
-
-    /**
-     * One read; when its connection went bad (the card was swapped or reset just as we connected, pcscd still showed
-     * the previous card), once more on a fresh connection if a card is in the slot after a short settle. A second
-     * failure reports the first error, which says what happened to the customer's card.
-     */
-    private SimIdentity readWithOneRetry(AtomicReference<ApduChannel> open) throws SimException {
-        try {
-            return readOnce(open);
-        } catch (SimException first) {
-            if (!retryable(first)) {
-                throw first;
-            }
-            try {
-                Thread.sleep(RETRY_SETTLE_MS);
-                if (!slot.waitForPresent(1)) {
-                    throw first;
-                }
-                log.info("sim read retried on a fresh connection after code={} detail={}", first.code(),
-                        first.getMessage());
-                return readOnce(open);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw first;
-            } catch (SimException second) {
-                first.addSuppressed(second);
-                throw first;
-            }
-        }
-    }
-
-    private static boolean retryable(SimException e) {
-        return (e.code() == Code.TRANSPORT || e.code() == Code.CARD_REMOVED) && PcscCardSlot.staleConnection(e);
-    }
-
-    private SimIdentity readOnce(AtomicReference<ApduChannel> open) throws SimException {
-        ApduChannel ch = slot.connect();
-        open.set(ch);
-        try {
-            return new SimCardSession(ch).read();
-        } finally {
-            open.compareAndSet(ch, null);
-            slot.disconnect(ch);
-        }
-    }
-
-    private void releaseLater(AtomicReference<ApduChannel> open) {
-        ApduChannel ch = open.get();
-        if (ch != null) {
-            readers.execute(() -> slot.disconnect(ch));
         }
     }
 

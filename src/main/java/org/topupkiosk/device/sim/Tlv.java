@@ -2,6 +2,7 @@ package org.topupkiosk.device.sim;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -113,6 +114,6 @@ public record Tlv(int tag, byte[] value) {
 
     @Override
     public String toString() {
-        return String.format("%X:%s", tag, java.util.HexFormat.of().formatHex(value));
+        return String.format("%X:%s", tag, HexFormat.of().formatHex(value));
     }
 }

@@ -4,12 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
-import org.topupkiosk.device.cash.ccnet.CcnetSettings;
-import org.topupkiosk.domain.CrashPoints;
 
 /**
  * The whole kiosk core (real flow, SQLite journal, embedded carrier simulator) with its bill acceptor on a serial
@@ -19,7 +18,7 @@ public final class AcceptorKiosk {
 
     private AcceptorKiosk() {}
 
-    public static KioskCore start(Path dir, KioskConfig.BillAcceptorType type, String port, CcnetSettings timing)
+    public static KioskCore start(Path dir, KioskConfig.BillAcceptorType type, String port, PollSettings timing)
             throws Exception {
         Path configFile = Path.of("kiosk-config/kiosk.yaml");
         LoadedConfig loaded = ConfigLoader.load(configFile);
@@ -35,6 +34,6 @@ public final class AcceptorKiosk {
     }
 
     /** Polls fast so a hundred notes fit in a test; timeouts as in the field. */
-    public static final CcnetSettings FAST = new CcnetSettings(Duration.ofMillis(40), Duration.ofMillis(100),
+    public static final PollSettings FAST = new PollSettings(Duration.ofMillis(40), Duration.ofMillis(100),
             Duration.ofMillis(150), 3);
 }

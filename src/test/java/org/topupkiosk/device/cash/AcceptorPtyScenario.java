@@ -7,15 +7,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assumptions;
 import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.device.emulator.BillAcceptorEmulator;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.journal.Order;
+import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.ops.ScriptedCustomer;
 import org.topupkiosk.testing.SocatPair;
 
@@ -70,7 +73,7 @@ public final class AcceptorPtyScenario {
                         customer.payAndConfirm();
                         customer.await(s -> s.screen() == Screen.IDLE || s.screen() == Screen.DONE
                                 || s.screen() == Screen.CREDIT_VOUCHER, Duration.ofSeconds(10));
-                        core.flow().submit(new org.topupkiosk.flow.core.FlowCommand.Finish());
+                        core.flow().submit(new FlowCommand.Finish());
                         customer.await(s -> s.screen() == Screen.IDLE, Duration.ofSeconds(30));
                         cash = customer.startTopUp("9161234567", 10000 + 100L * random.nextInt(40));
                     }
@@ -80,7 +83,7 @@ public final class AcceptorPtyScenario {
 
                 Money journal = core.journal().stackedTotal();
                 assertThat(journal).as("every stacked note credited exactly once").isEqualTo(validator.cashBoxTotal());
-                long credited = core.journal().ordersByStatus(org.topupkiosk.journal.OrderStatus.values()).stream()
+                long credited = core.journal().ordersByStatus(OrderStatus.values()).stream()
                         .map(Order::cash).mapToLong(Money::minor).sum();
                 assertThat(credited).isEqualTo(validator.cashBoxTotal().minor());
                 assertThat(validator.cashBox().size() + validator.returnedCount() + validator.rejectedCount())
@@ -117,7 +120,7 @@ public final class AcceptorPtyScenario {
         awaitTrue(validator::settled);
     }
 
-    public static void awaitTrue(java.util.function.BooleanSupplier c) throws InterruptedException {
+    public static void awaitTrue(BooleanSupplier c) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!c.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -7,7 +7,6 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import java.util.ArrayList;
 import java.util.List;
-import org.topupkiosk.config.GpioConfig;
 
 /**
  * A {@link KioskGpio} on Pi4J's mock provider (what runs on the Pi, minus gpiod) with a manual clock, its switches
@@ -18,11 +17,11 @@ public final class GpioHarness implements AutoCloseable {
     public final ManualGpioScheduler clock = new ManualGpioScheduler();
     public final List<CabinetEvent> events = new ArrayList<>();
     public final List<String> audits = new ArrayList<>();
-    public final GpioConfig cfg;
+    public final GpioSettings cfg;
     public final KioskGpio gpio;
     public final CabinetSimulator cabinet;
 
-    public GpioHarness(GpioConfig cfg) {
+    public GpioHarness(GpioSettings cfg) {
         this.cfg = cfg;
         Pi4jPins pins = new Pi4jPins(Pi4J.newContextBuilder().noAutoDetect()
                 .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance()).build(),
@@ -36,7 +35,7 @@ public final class GpioHarness implements AutoCloseable {
     }
 
     public GpioHarness() {
-        this(GpioConfig.DEFAULTS);
+        this(GpioSettings.DEFAULTS);
     }
 
     /** claim and enable, then let the clock settle what the enable started. */

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import org.topupkiosk.config.GpioConfig;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 
@@ -160,7 +159,7 @@ class KioskGpioTest {
         Files.writeString(notPi, "QEMU Virtual Machine\0");
         assertThat(GpioStartup.raspberryPiModel(notPi)).isEmpty();
         assertThat(GpioStartup.raspberryPiModel(dir.resolve("absent"))).isEmpty();
-        GpioStartup.Decision d = GpioStartup.decide(GpioConfig.Enabled.AUTO, false, GpioStartup.raspberryPiModel(notPi));
+        GpioStartup.Decision d = GpioStartup.decide(GpioSettings.Enabled.AUTO, false, GpioStartup.raspberryPiModel(notPi));
         assertThat(d.kind()).isEqualTo(GpioStartup.Kind.OFF);
 
         Logger logger = (Logger) LoggerFactory.getLogger(GpioStartup.class);
@@ -170,7 +169,7 @@ class KioskGpioTest {
         ch.qos.logback.classic.Level was = logger.getLevel();
         logger.setLevel(ch.qos.logback.classic.Level.INFO);
         try (ManualGpioScheduler clock = new ManualGpioScheduler()) {
-            assertThat(GpioStartup.create(d, GpioConfig.DEFAULTS, clock, (k, j) -> { })).isNull();
+            assertThat(GpioStartup.create(d, GpioSettings.DEFAULTS, clock, (k, j) -> { })).isNull();
         } finally {
             logger.detachAppender(lines);
             logger.setLevel(was);
@@ -186,11 +185,11 @@ class KioskGpioTest {
         Files.write(pi, "Raspberry Pi 4 Model B Rev 1.5\0".getBytes(StandardCharsets.US_ASCII));
         Optional<String> model = GpioStartup.raspberryPiModel(pi);
         assertThat(model).contains("Raspberry Pi 4 Model B Rev 1.5");
-        assertThat(GpioStartup.decide(GpioConfig.Enabled.AUTO, true, model).kind()).isEqualTo(GpioStartup.Kind.HARDWARE);
-        assertThat(GpioStartup.decide(GpioConfig.Enabled.AUTO, true, Optional.empty()).kind())
+        assertThat(GpioStartup.decide(GpioSettings.Enabled.AUTO, true, model).kind()).isEqualTo(GpioStartup.Kind.HARDWARE);
+        assertThat(GpioStartup.decide(GpioSettings.Enabled.AUTO, true, Optional.empty()).kind())
                 .isEqualTo(GpioStartup.Kind.SIMULATED);
-        assertThat(GpioStartup.decide(GpioConfig.Enabled.OFF, true, model).kind()).isEqualTo(GpioStartup.Kind.OFF);
-        assertThat(GpioStartup.decide(GpioConfig.Enabled.ON, false, Optional.empty()).kind())
+        assertThat(GpioStartup.decide(GpioSettings.Enabled.OFF, true, model).kind()).isEqualTo(GpioStartup.Kind.OFF);
+        assertThat(GpioStartup.decide(GpioSettings.Enabled.ON, false, Optional.empty()).kind())
                 .isEqualTo(GpioStartup.Kind.HARDWARE);
     }
 

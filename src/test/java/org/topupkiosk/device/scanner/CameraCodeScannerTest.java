@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +71,7 @@ class CameraCodeScannerTest {
         BufferedImage frame = ScannerFixtures.frame(qr, Shot.plain().scaled(1.5).noisy(8), 1);
         FrameSource flood = new FrameSource() { // a camera faster than any decoder: a frame every 0.5 ms
             @Override
-            public Optional<BufferedImage> next(long timeoutMs) throws java.io.IOException {
+            public Optional<BufferedImage> next(long timeoutMs) throws IOException {
                 try {
                     Thread.sleep(0, 500_000);
                 } catch (InterruptedException e) {

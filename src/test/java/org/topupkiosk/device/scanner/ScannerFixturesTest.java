@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,8 @@ class ScannerFixturesTest {
         assertThat(new CodeDecoder(ScannerFixtures.FORMATS, ScannerFixtures.ROI, false).decode(inCorner)).isEmpty();
         assertThat(new CodeDecoder(ScannerFixtures.FORMATS, Roi.FULL, false).decode(inCorner)).isPresent();
         BufferedImage centred = ScannerFixtures.frame(qr, Shot.plain().scaled(1.5), 4);
-        assertThat(new CodeDecoder(java.util.Set.of(Symbology.CODE_128), Roi.FULL, false).decode(centred)).isEmpty();
-        assertThat(new CodeDecoder(java.util.Set.of(Symbology.CODE_128), Roi.FULL, false)
+        assertThat(new CodeDecoder(Set.of(Symbology.CODE_128), Roi.FULL, false).decode(centred)).isEmpty();
+        assertThat(new CodeDecoder(Set.of(Symbology.CODE_128), Roi.FULL, false)
                 .decode(CameraScene.empty(5))).isEmpty();
     }
 

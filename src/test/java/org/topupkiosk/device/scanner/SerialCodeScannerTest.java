@@ -3,6 +3,7 @@ package org.topupkiosk.device.scanner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -100,7 +101,7 @@ class SerialCodeScannerTest {
             emu.write(new byte[] {0x11, 0x13, 0x00}); // XON/XOFF and a NUL as the scanner powers up
             byte[] whole = (ESIM + "\r\n").getBytes(StandardCharsets.US_ASCII);
             for (int i = 0; i < whole.length; i += 5) {
-                emu.write(java.util.Arrays.copyOfRange(whole, i, Math.min(whole.length, i + 5)));
+                emu.write(Arrays.copyOfRange(whole, i, Math.min(whole.length, i + 5)));
                 Thread.sleep(2);
             }
             assertThat(next()).isEqualTo(new ScanReading(ESIM, Symbology.UNKNOWN, ScanReading.Source.SERIAL));

@@ -3,6 +3,7 @@ package org.topupkiosk.device.scanner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,7 @@ class WedgeKeyFilterFxTest {
 
     private String fieldText() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        return WaitForAsyncUtils.asyncFx((java.util.concurrent.Callable<String>) field::getText).get(5, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx((Callable<String>) field::getText).get(5, TimeUnit.SECONDS);
     }
 
     private void settle() throws Exception {
@@ -133,13 +134,13 @@ class WedgeKeyFilterFxTest {
         Thread.sleep(100);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(scans).containsExactly("7700123456789013");
-        assertThat(WaitForAsyncUtils.asyncFx((java.util.concurrent.Callable<String>) other::getText).get(5, TimeUnit.SECONDS)).isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx((Callable<String>) other::getText).get(5, TimeUnit.SECONDS)).isEmpty();
 
         typeAt(other, now, "9161234567", 150);
         now[0] += 1_000_000_000L; // a second later by the test clock: the quiet timer hands back the last key
         Thread.sleep(150);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(WaitForAsyncUtils.asyncFx((java.util.concurrent.Callable<String>) other::getText).get(5, TimeUnit.SECONDS)).isEqualTo("9161234567");
+        assertThat(WaitForAsyncUtils.asyncFx((Callable<String>) other::getText).get(5, TimeUnit.SECONDS)).isEqualTo("9161234567");
         assertThat(scans).hasSize(1);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
@@ -70,7 +71,7 @@ class SimCardSessionTest {
     @Test
     void aCardThatNeverStopsChainingIsACardError() {
         String[] endless = new String[40];
-        java.util.Arrays.fill(endless, "6101");
+        Arrays.fill(endless, "6101");
         assertThatThrownBy(() -> new SimCardSession(new Script(endless)).exchange(0x00, Apdus.readBinary(0, 1)))
                 .isInstanceOf(SimException.class)
                 .extracting(e -> ((SimException) e).code()).isEqualTo(SimException.Code.CARD_ERROR);

@@ -3,7 +3,9 @@ package org.topupkiosk.device.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.testing.Property;
@@ -21,7 +23,7 @@ class SimCodecProperties {
     private static final Decoder[] DECODERS = {
             SimFiles::iccid, SimFiles::imsi, SimFiles::msisdnRecord, FileInfo::fromGsm, FileInfo::fromFcp,
             b -> Tlv.parseAll(b, 0, b.length), ResponseApdu::parse, b -> Bcd.decodeSwapped(b, 0, b.length),
-            b -> SimFiles.usimAids(java.util.List.of(b))};
+            b -> SimFiles.usimAids(List.of(b))};
 
     @Test
     void decodersReturnAValueOrASimException() {
@@ -85,7 +87,7 @@ class SimCodecProperties {
         int[] sws = {0x9000, 0x6100 | r.nextInt(256), 0x9F00 | r.nextInt(256), 0x6C00 | r.nextInt(256), 0x6A82,
                 0x9404, 0x6E00, 0x9100, r.nextInt(0x10000)};
         byte[] data = r.nextInt(3) == 0 ? new byte[0] : junk(r);
-        byte[] out = java.util.Arrays.copyOf(data, data.length + 2);
+        byte[] out = Arrays.copyOf(data, data.length + 2);
         int sw = sws[r.nextInt(sws.length)];
         out[data.length] = (byte) (sw >>> 8);
         out[data.length + 1] = (byte) sw;

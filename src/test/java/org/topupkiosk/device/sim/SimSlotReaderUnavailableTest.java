@@ -3,7 +3,9 @@ package org.topupkiosk.device.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +61,7 @@ class SimSlotReaderUnavailableTest {
         }
     }
 
-    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
@@ -86,8 +88,8 @@ class SimSlotReaderUnavailableTest {
 
     @Test
     void theMaskedIccidKeepsTheIssuerAndTheLastTwoDigits() {
-        SimIdentity id = new SimIdentity("89701200000000000070", "250201000000004", java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.of("t2"), SimIdentity.Kind.USIM);
+        SimIdentity id = new SimIdentity("89701200000000000070", "250201000000004", Optional.empty(),
+                Optional.empty(), Optional.of("t2"), SimIdentity.Kind.USIM);
         assertThat(id.maskedIccid()).isEqualTo("897012************70");
         assertThat(id.maskedImsi()).isEqualTo("25020**********");
     }

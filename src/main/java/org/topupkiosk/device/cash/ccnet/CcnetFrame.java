@@ -2,7 +2,6 @@ package org.topupkiosk.device.cash.ccnet;
 
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.topupkiosk.device.cash.Crc16;
 import org.topupkiosk.device.cash.FrameDecoder;
 
 /**
@@ -35,16 +34,7 @@ public record CcnetFrame(int address, byte[] payload) {
     }
 
     public byte[] encode() {
-        int length = payload.length + OVERHEAD;
-        byte[] out = new byte[length];
-        out[0] = SYNC;
-        out[1] = (byte) address;
-        out[2] = (byte) length;
-        System.arraycopy(payload, 0, out, 3, payload.length);
-        int crc = Crc16.of(out, 0, length - 2);
-        out[length - 2] = (byte) crc;
-        out[length - 1] = (byte) (crc >>> 8);
-        return out;
+        return FrameDecoder.encode(SYNC, 2, address, payload);
     }
 
     /** From a CRC-checked frame out of {@link #decoder()}. */

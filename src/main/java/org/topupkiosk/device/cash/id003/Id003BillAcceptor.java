@@ -1,18 +1,16 @@
 package org.topupkiosk.device.cash.id003;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
-import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.PolledBillAcceptor;
-import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.serial.SerialLink;
 import org.topupkiosk.domain.Money;
 
@@ -22,8 +20,8 @@ import org.topupkiosk.domain.Money;
  * requests. Start-up asks for the status before it resets, so a VEND VALID the acceptor still holds from before a crash
  * is seen and acknowledged, then reads the version and the unit's note table (CURRENCY ASSIGN, 0x8A; see
  * {@link Id003Denominations}) and sets the enabled notes. On VEND VALID the note is written to
- * {@link PendingNotes} before the ACK and before the flow hears of it. Timing reuses {@link CcnetSettings}: both
- * protocols poll the same way.
+ * {@link PendingNotes} before the ACK and before the flow hears of it. Timing is the shared
+ * {@link PollSettings}: both protocols poll the same way.
  */
 public final class Id003BillAcceptor extends PolledBillAcceptor {
 
@@ -39,35 +37,32 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
      * @param configured the note table to use when the unit does not answer CURRENCY ASSIGN (older firmware), or null:
      *                   then such a unit is not used, since a guessed table would mis-value notes
      */
-    public Id003BillAcceptor(SerialLink port, PendingNotes pending, CcnetSettings settings,
+    public Id003BillAcceptor(SerialLink port, PendingNotes pending, PollSettings settings,
                              Id003Denominations configured) {
-        super("id003", port, pending, settings);
+        super("id003", port, pending, settings, Id003Frame.STACK_1, Id003Frame.RETURN);
         this.configured = configured;
         this.link = new Id003Link(port, (int) settings.responseTimeout().toMillis(), settings.retries());
     }
 
     /** A driver that takes the note table from the unit only. */
-    public Id003BillAcceptor(SerialLink port, PendingNotes pending, CcnetSettings settings) {
+    public Id003BillAcceptor(SerialLink port, PendingNotes pending, PollSettings settings) {
         this(port, pending, settings, null);
     }
 
-    // Commands from the flow: queued for the poller thread, which keeps their order ---------------------------------
-
-    // The poller ------------------------------------------------------------------------------------------------------
-
-    /**
-     * First contact (and again after the line was lost): STATUS REQUEST before RESET, because RESET makes the acceptor
-     * drop a VEND VALID it has not had an ACK for. Then RESET, version, and the wanted notes.
-     */
     @Override
-    protected void initialize() throws DeviceException {
-        port.open();
-        poll();
-        settleBeforeReset();
-        pendingAtStart = false;
+    protected boolean noteOnItsWay() {
+        return machine.previous() != null && machine.previous().state() == Id003State.STACKING;
+    }
+
+    @Override
+    protected void reset() throws DeviceException {
         link.command(Id003Frame.RESET);
-        resetAccepted();
         machine.forget();
+    }
+
+    /** The version and the unit's note table. */
+    @Override
+    protected void identify() throws DeviceException {
         Id003Frame version = link.command(Id003Frame.VERSION_REQUEST);
         Identity id = parseIdentity(version.data());
         Id003Denominations t = readTable();
@@ -77,10 +72,8 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
         table = t;
         machine.table(t);
         identity = id; // published last: whoever sees the identity also sees the table
-        initialized = true;
-        log.info("id003 acceptor on {}: version={} notes={}", port.name(), identity.part(),
+        log.info("id003 acceptor on {}: version={} notes={}", port.name(), id.part(),
                 t.known().stream().map(m -> m.plain() + "@" + Integer.toHexString(t.code(m))).toList());
-        applyEnable();
     }
 
     /**
@@ -118,20 +111,6 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
                 + " to CURRENCY ASSIGN (0x8A) and devices.billAcceptor.escrowNotes is not set");
     }
 
-    /** A note on its way down must reach VEND VALID before RESET, or RESET ends its story unheard. */
-    private void settleBeforeReset() throws DeviceException {
-        for (int i = 0; i < 10 && machine.previous() != null
-                && machine.previous().state() == Id003State.STACKING; i++) {
-            try {
-                Thread.sleep(settings.pollWhileEnabled().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DeviceException(DeviceException.Code.OFFLINE, "interrupted while the note settles", e);
-            }
-            poll();
-        }
-    }
-
     @Override
     protected void poll() throws DeviceException {
         link.status(reply -> {
@@ -141,56 +120,24 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
         });
     }
 
-    /** Runs inside the status request, before the ACK of VEND VALID: the note is on disk before the acceptor moves on. */
+    /**
+     * Runs inside the status request, before the ACK of VEND VALID: the note is on disk before the acceptor moves on.
+     */
     private void handle(Id003Machine.Signal s) throws DeviceException {
         if (s instanceof Id003Machine.Signal.Emit e) {
-            if (e.event() instanceof BillEvent.Fault f && f.outOfService()) {
-                fault = f.code();
-            } else if (e.event() instanceof BillEvent.Recovered) {
-                fault = null;
-            } else if (e.event() instanceof BillEvent.Returned) {
-                resolveStacking(false);
-            }
-            emit(e.event());
+            deviceEvent(e.event());
         } else if (s instanceof Id003Machine.Signal.NoteStacked n) {
-            Optional<PendingNotes.Note> intent = pending.stacking();
-            // The id remembered with STACK when it is this note, so every life calls the note the same.
-            String noteId = intent.isPresent() && intent.get().amount().equals(n.amount())
-                    ? intent.get().noteId() : pending.newId();
-            try {
-                pending.record(noteId, n.amount());
-                resolveStacking(false);
-            } catch (IOException e) {
-                // No ACK without the record: the acceptor keeps reporting VEND VALID and we try again next poll.
-                machine.vendNotRecorded(n.amount());
-                throw new DeviceException(DeviceException.Code.FAILURE, "cannot record stacked note", e);
-            }
-            emit(new BillEvent.Stacked(n.amount(), noteId));
+            // No ACK without the record: the acceptor keeps reporting VEND VALID and we try again next poll.
+            notes.stacked(n.amount(), () -> machine.vendNotRecorded(n.amount()));
         } else if (s instanceof Id003Machine.Signal.UnknownStacked) {
-            if (pendingAtStart) {
-                // The acceptor still shows the VEND VALID of a note we wrote down before we died: the note we just
-                // raised again from memory (a new STACK only ever follows the acknowledgement of the last note).
-                log.warn("acceptor still reports the vend valid from before the restart; already raised from memory");
-                return;
-            }
-            Optional<PendingNotes.Note> intent = pending.stacking();
-            if (intent.isPresent()) {
-                // We died after STACK and before this VEND VALID: the note is the one remembered with STACK.
-                if (!resolveStacking(true)) {
-                    machine.forget();
-                    throw new DeviceException(DeviceException.Code.FAILURE, "cannot record stacked note");
-                }
-                emit(new BillEvent.Stacked(intent.get().amount(), intent.get().noteId()));
-                return;
-            }
-            log.error("VEND VALID for a note never seen in escrow: raised as a note of unknown amount in the stacker");
-            emit(new BillEvent.PowerUpWithBill(BillEvent.PowerUpWithBill.Location.STACKER, null, pending.newId()));
+            notes.stackedUnvalued(machine::forget, "VEND VALID for a note never seen in escrow");
         } else if (s instanceof Id003Machine.Signal.PoweredUp p) {
-            poweredUp(p.where());
+            notes.poweredUp(p.where());
             initialized = false;
         } else if (s instanceof Id003Machine.Signal.UnknownInEscrow u) {
-            log.warn("escrow code 0x{} is not in the denomination table: returning it", Integer.toHexString(u.escrowCode()));
-            commands.add(() -> send(Id003Frame.RETURN, "return unknown"));
+            log.warn("escrow code 0x{} is not in the denomination table: returning it",
+                    Integer.toHexString(u.escrowCode()));
+            returnUnknownNote();
         }
     }
 
@@ -202,22 +149,13 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
     }
 
     @Override
-    protected void sendStack() {
-        send(Id003Frame.STACK_1, "stack");
-    }
-
-    @Override
-    protected void sendReturn() {
-        send(Id003Frame.RETURN, "return");
+    protected void sendCommand(int command) throws DeviceException {
+        link.command(command);
     }
 
     @Override
     protected Optional<Money> noteInEscrow() {
         return machine.inEscrow();
-    }
-
-    private void send(int command, String what) {
-        send(() -> link.command(command), what);
     }
 
     /**
@@ -237,19 +175,7 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
     }
 
     @Override
-    public DeviceHealth checkHealth() {
-        DeviceHealth bad = unhealthy();
-        if (bad != null) {
-            return bad;
-        }
-        Id003Link.Counters c = link.counters();
-        return new DeviceHealth(DEVICE, c.retries() > c.requests() / 20 ? DeviceHealth.State.DEGRADED
-                : DeviceHealth.State.OK, "id003 on " + port.name() + " retries=" + c.retries() + "/" + c.requests());
+    protected Id003Link link() {
+        return link;
     }
-
-    /** Line counters, for the bench and the service tool. */
-    public Id003Link.Counters counters() {
-        return link.counters();
-    }
-
 }

@@ -2,7 +2,6 @@ package org.topupkiosk.device.cash.id003;
 
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.topupkiosk.device.cash.Crc16;
 import org.topupkiosk.device.cash.FrameDecoder;
 
 /**
@@ -44,16 +43,7 @@ public record Id003Frame(int command, byte[] data) {
     }
 
     public byte[] encode() {
-        int length = data.length + OVERHEAD;
-        byte[] out = new byte[length];
-        out[0] = (byte) SYNC;
-        out[1] = (byte) length;
-        out[2] = (byte) command;
-        System.arraycopy(data, 0, out, 3, data.length);
-        int crc = Crc16.of(out, 0, length - 2);
-        out[length - 2] = (byte) crc;
-        out[length - 1] = (byte) (crc >>> 8);
-        return out;
+        return FrameDecoder.encode(SYNC, 1, command, data);
     }
 
     /** From a CRC-checked frame out of {@link #decoder()}. */

@@ -1,5 +1,6 @@
 package org.topupkiosk.device.cash.id003;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,7 +62,7 @@ public enum Id003State {
             case JAM_IN_ACCEPTOR -> "jam";
             case JAM_IN_STACKER -> "cassette-jam";
             case FAILURE -> "failure";
-            default -> name().toLowerCase(java.util.Locale.ROOT);
+            default -> name().toLowerCase(Locale.ROOT);
         };
     }
 

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -130,7 +131,7 @@ public final class EscPosPrinterEmulator {
         byte[] buf = new byte[4096];
         int n;
         while ((n = in.read(buf)) >= 0) {
-            session.accept(java.util.Arrays.copyOf(buf, n));
+            session.accept(Arrays.copyOf(buf, n));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -59,7 +60,7 @@ public final class PrinterEmulatorMain {
 
     private static boolean isPipe(String path) {
         try {
-            int mode = (Integer) java.nio.file.Files.getAttribute(Path.of(path), "unix:mode");
+            int mode = (Integer) Files.getAttribute(Path.of(path), "unix:mode");
             return (mode & 0170000) == 0010000;   // S_IFIFO
         } catch (Exception e) {
             return false;

@@ -3,6 +3,7 @@ package org.topupkiosk.device.emulator.scanner;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 import org.topupkiosk.device.emulator.scanner.CameraScene.Shot;
+import org.topupkiosk.device.scanner.FramePacer;
 import org.topupkiosk.device.scanner.FrameSource;
 import org.topupkiosk.domain.Symbology;
 
@@ -13,16 +14,15 @@ import org.topupkiosk.domain.Symbology;
  */
 public final class CameraEmulator implements FrameSource, CodeFeeder {
 
-    private final long frameIntervalMs;
+    private final FramePacer pacer;
     private final long showMs;
     private final BufferedImage empty = CameraScene.empty(7);
-    private long nextAtNanos;
     private long seed = 1;
     private volatile BufferedImage shown;
     private volatile long shownUntilNanos;
 
     public CameraEmulator(int fps, long showMs) {
-        this.frameIntervalMs = 1000L / Math.max(1, fps);
+        this.pacer = new FramePacer(1000L / Math.max(1, fps));
         this.showMs = showMs;
     }
 
@@ -39,13 +39,9 @@ public final class CameraEmulator implements FrameSource, CodeFeeder {
 
     @Override
     public Optional<BufferedImage> next(long timeoutMs) {
-        long wait = (nextAtNanos - System.nanoTime()) / 1_000_000L;
-        if (wait > timeoutMs) {
-            sleep(timeoutMs);
+        if (!pacer.awaitNext(timeoutMs)) {
             return Optional.empty();
         }
-        sleep(wait);
-        nextAtNanos = System.nanoTime() + frameIntervalMs * 1_000_000L;
         BufferedImage code = shown;
         if (code == null || System.nanoTime() > shownUntilNanos) {
             return Optional.of(empty);
@@ -56,16 +52,6 @@ public final class CameraEmulator implements FrameSource, CodeFeeder {
         return Optional.of(CameraScene.compose(code, shot, s));
     }
 
-    private static void sleep(long ms) {
-        if (ms <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public String name() {

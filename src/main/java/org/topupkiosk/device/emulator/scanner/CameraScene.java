@@ -9,6 +9,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -122,7 +123,7 @@ public final class CameraScene {
     private static BufferedImage blur(BufferedImage src, int radius) {
         int size = 2 * radius + 1;
         float[] k = new float[size * size];
-        java.util.Arrays.fill(k, 1f / k.length);
+        Arrays.fill(k, 1f / k.length);
         BufferedImage dst = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
         return new ConvolveOp(new Kernel(size, size, k), ConvolveOp.EDGE_NO_OP, null).filter(src, dst);
     }

@@ -5,12 +5,13 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.topupkiosk.device.sim.ApduChannel;
 import org.topupkiosk.device.sim.CardSlot;
+import org.topupkiosk.device.sim.SimCardSession;
 import org.topupkiosk.device.sim.SimException;
 import org.topupkiosk.device.sim.SimException.Code;
 
 /**
  * A card slot in memory: the virtual SIM's APDUs go straight to the card object. Simulation mode uses it when pcscd
- * is not there, so the real {@link org.topupkiosk.device.sim.SimCardSession} still runs against the real card model.
+ * is not there, so the real {@link SimCardSession} still runs against the real card model.
  * A mute card blocks the reader until the card is taken out; a pulled card fails the next command with CARD_REMOVED.
  */
 public final class MemoryCardSlot implements CardSlot, SimInserter {

@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topupkiosk.device.DeviceThreads;
 import org.topupkiosk.device.sim.PcscCardSlot;
 import org.topupkiosk.device.sim.SimException;
 
@@ -100,11 +101,7 @@ public final class VpcdCardClient implements SimInserter, AutoCloseable {
             log.debug("closing the vpcd socket: {}", e.toString());
         }
         if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            DeviceThreads.join(t, 2_000);
         }
         awaitEmptySlot("after removing");
         log.info("virtual sim removed vpcd={}:{}", host, port);

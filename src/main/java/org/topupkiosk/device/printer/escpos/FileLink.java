@@ -5,33 +5,27 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * A printer device file such as /dev/usb/lp0 (the Linux usblp driver): writes go to the printer, and reads return what
  * the printer sends back, which is how DLE EOT answers arrive over USB. Opened on first use and again after a failure
  * (the file vanishes while the printer is unplugged).
  */
-public final class FileLink implements PrinterLink {
+public final class FileLink extends StreamLink {
 
     private final String path;
-    private FileOutputStream out;
+    private FileOutputStream outStream;
     private FileInputStream inStream;
-    private InputQueue in;
 
     public FileLink(String path) {
         this.path = path;
     }
 
-    private synchronized void open() throws IOException {
-        if (out != null) {
-            return;
-        }
-        out = new FileOutputStream(path, true);
-        if (answersOnSameFile()) {
-            inStream = new FileInputStream(path);
-            in = new InputQueue(inStream, describe());
-        }
+    @Override
+    protected void openStreams() throws IOException {
+        outStream = new FileOutputStream(path, true);
+        inStream = answersOnSameFile() ? new FileInputStream(path) : null;
+        attach(outStream, inStream);
     }
 
     /**
@@ -48,47 +42,15 @@ public final class FileLink implements PrinterLink {
     }
 
     @Override
-    public synchronized void write(byte[] data) throws IOException {
-        open();
-        try {
-            out.write(data);
-            out.flush();
-        } catch (IOException e) {
-            close();
-            throw e;
-        }
-    }
-
-    @Override
-    public int read(Duration timeout) throws IOException {
-        InputQueue q;
-        synchronized (this) {
-            open();
-            q = in;
-        }
-        if (q == null) {
-            return -1;
-        }
-        return q.read(timeout);
-    }
-
-    @Override
-    public synchronized void discardInput() {
-        if (in != null) {
-            in.clear();
-        }
-    }
-
-    @Override
     public String describe() {
         return "file:" + path;
     }
 
     @Override
-    public synchronized void close() {
+    protected void releaseStreams() {
         try {
-            if (out != null) {
-                out.close();
+            if (outStream != null) {
+                outStream.close();
             }
             if (inStream != null) {
                 inStream.close();
@@ -96,8 +58,7 @@ public final class FileLink implements PrinterLink {
         } catch (IOException ignored) {
             // nothing to save on close
         }
-        out = null;
+        outStream = null;
         inStream = null;
-        in = null;
     }
 }

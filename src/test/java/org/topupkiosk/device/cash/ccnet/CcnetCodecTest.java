@@ -3,10 +3,12 @@ package org.topupkiosk.device.cash.ccnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.topupkiosk.device.cash.AcceptorIdentity;
 import org.topupkiosk.device.cash.Crc16;
 import org.topupkiosk.device.cash.FrameDecoder;
 import org.topupkiosk.domain.Money;
@@ -77,14 +79,14 @@ class CcnetCodecTest {
 
     @Test
     void billTableIsReadNotAssumed() {
-        List<Money> slots = java.util.Arrays.asList(Money.rub(10), Money.rub(50), null, Money.rub(5000),
+        List<Money> slots = Arrays.asList(Money.rub(10), Money.rub(50), null, Money.rub(5000),
                 Money.rub(200));
         BillTable t = BillTable.parse(BillTable.encode(slots));
         assertThat(t.amount(3)).contains(Money.rub(5000));
         assertThat(t.amount(2)).isEmpty();
         assertThat(t.amount(4)).contains(Money.rub(200));
         byte[] table = BillTable.encode(slots);
-        assertThat(hex(java.util.Arrays.copyOfRange(table, 15, 20))).isEqualTo("05 52 55 53 03"); // 5 "RUS" 10^3
+        assertThat(hex(Arrays.copyOfRange(table, 15, 20))).isEqualTo("05 52 55 53 03"); // 5 "RUS" 10^3
         byte[] mask = t.mask(Set.of(Money.rub(50), Money.rub(200)));
         assertThat(hex(mask)).isEqualTo("00 00 12");
         assertThat(BillTable.bit(mask, 0, 4)).isTrue();
@@ -102,10 +104,10 @@ class CcnetCodecTest {
     @Test
     void identificationCarriesPartAndSerial() {
         byte[] id = new byte[34];
-        java.util.Arrays.fill(id, (byte) ' ');
+        Arrays.fill(id, (byte) ' ');
         System.arraycopy("SM-RU1353".getBytes(), 0, id, 0, 9);
         System.arraycopy("410012345678".getBytes(), 0, id, 15, 12);
         assertThat(CcnetBillAcceptor.parseIdentity(id))
-                .isEqualTo(new org.topupkiosk.device.cash.AcceptorIdentity.Identity("SM-RU1353", "410012345678"));
+                .isEqualTo(new AcceptorIdentity.Identity("SM-RU1353", "410012345678"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class CcnetDecoderProperties {
             int i = 0;
             while (i < stream.length) {
                 int n = Math.min(stream.length - i, 1 + r.nextInt(30));
-                byte[] chunk = java.util.Arrays.copyOfRange(stream, i, i + n);
+                byte[] chunk = Arrays.copyOfRange(stream, i, i + n);
                 for (FrameDecoder.Decoded x : d.feed(chunk, n)) {
                     assertThat(x).isInstanceOf(FrameDecoder.Decoded.Frame.class);
                     got.add(CcnetFrame.parse(((FrameDecoder.Decoded.Frame) x).bytes()));

@@ -2,73 +2,93 @@ package org.topupkiosk.device.cash.id003;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.topupkiosk.device.cash.BillAcceptor;
+import org.topupkiosk.device.cash.BillAcceptorContractTest;
 import org.topupkiosk.device.cash.BillEvent;
-import org.topupkiosk.device.cash.DroppingLink;
+import org.topupkiosk.device.cash.FrameDecoder;
 import org.topupkiosk.device.cash.PendingNotes;
-import org.topupkiosk.device.cash.ccnet.CcnetSettings;
+import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.emulator.Id003Emulator;
 import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.serial.MemoryLink;
+import org.topupkiosk.device.serial.SerialLink;
 import org.topupkiosk.domain.Money;
 
 /** The real ID003 driver against the wire-level emulator over the in-memory link, as in simulation mode. */
-class Id003BillAcceptorTest {
+class Id003BillAcceptorTest extends BillAcceptorContractTest<Id003BillAcceptor, Id003Emulator, Id003State> {
 
-    static final CcnetSettings FAST = new CcnetSettings(Duration.ofMillis(20), Duration.ofMillis(50),
+    static final PollSettings FAST = new PollSettings(Duration.ofMillis(20), Duration.ofMillis(50),
             Duration.ofMillis(100), 3);
     private static final Id003Denominations RUB = Id003Denominations.RUB_DEFAULT;
 
-    @TempDir
-    Path dir;
-
-    private final List<AutoCloseable> open = new ArrayList<>();
-    private final LinkedBlockingQueue<BillEvent> events = new LinkedBlockingQueue<>();
-    private Id003Emulator emulator = new Id003Emulator(RUB, LineNoise.NONE, 7);
-    private Id003BillAcceptor acceptor;
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
+    @Override
+    protected String protocol() {
+        return "id003";
     }
 
-    private Id003BillAcceptor start(BillAcceptor.Listener listener) {
-        MemoryLink[] line = MemoryLink.pair("id003");
-        emulator.serve(line[1]);
-        acceptor = new Id003BillAcceptor(line[0], pending(), FAST);
-        open.add(acceptor);
-        open.add(emulator);
-        acceptor.start(listener);
-        return acceptor;
+    @Override
+    protected Id003Emulator newEmulator(LineNoise noise, long seed) {
+        return new Id003Emulator(RUB, noise, seed);
     }
 
-    private PendingNotes pending() {
-        return new PendingNotes(dir.resolve("pending"), "id003");
+    @Override
+    protected Id003BillAcceptor newAcceptor(SerialLink port) {
+        return new Id003BillAcceptor(port, pending(), FAST);
     }
 
-    @SuppressWarnings("unchecked")
-    private <T extends BillEvent> T next(Class<T> type) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            BillEvent e = events.poll(50, TimeUnit.MILLISECONDS);
-            if (type.isInstance(e)) {
-                return (T) e;
-            }
-        }
-        throw new AssertionError("no " + type.getSimpleName() + " within 5 s");
+    @Override
+    protected List<Money> notes() {
+        return RUB.known();
+    }
+
+    @Override
+    protected byte[] resetFrame() {
+        return Id003Frame.of(Id003Frame.RESET).encode();
+    }
+
+    @Override
+    protected Id003State state() {
+        return emulator.state();
+    }
+
+    @Override
+    protected Id003State idling() {
+        return Id003State.IDLING;
+    }
+
+    @Override
+    protected Id003State powerUpBillInStacker() {
+        return Id003State.POWER_UP_BILL_IN_STACKER;
+    }
+
+    @Override
+    protected void powerCycle(Id003State powerUpState) {
+        emulator.powerCycle(powerUpState);
+    }
+
+    @Override
+    protected void afterTheNoteRaisedAgainIsAcknowledged(Id003BillAcceptor again) throws Exception {
+        awaitTrue(() -> again.identity().isPresent());
+        Thread.sleep(200);
+        assertThat(events).noneMatch(e -> e instanceof BillEvent.Stacked || e instanceof BillEvent.PowerUpWithBill);
+        assertThat(emulator.cashBox()).containsExactly(Money.rub(500));
+    }
+
+    @Override
+    protected void moreFaultsAndRecovery() throws Exception {
+        emulator.cashBoxFull();
+        assertThat(next(BillEvent.Fault.class).code()).isEqualTo("cassette-full");
+        emulator.clearFault();
+        next(BillEvent.Recovered.class);
+    }
+
+    @Override
+    protected void afterTheNoisyRun() throws Exception {
+        awaitTrue(() -> pending().all().isEmpty());
     }
 
     @Test
@@ -101,33 +121,6 @@ class Id003BillAcceptorTest {
         assertThat(next(BillEvent.Rejected.class).reason()).isEqualTo("magnetic");
         assertThat(emulator.cashBox()).containsExactly(Money.rub(200));
         assertThat(emulator.returnedCount()).isEqualTo(1);
-    }
-
-    @Test
-    void anUnacknowledgedNoteComesBackWithItsIdAfterARestart() throws Exception {
-        start(events::add);
-        acceptor.enable(Set.of(Money.rub(500)));
-        emulator.insert(Money.rub(500));
-        next(BillEvent.Escrowed.class);
-        acceptor.stack();
-        BillEvent.Stacked s = next(BillEvent.Stacked.class);
-        acceptor.close(); // the kiosk dies before the journal commit: no acknowledge
-
-        events.clear();
-        MemoryLink[] line = MemoryLink.pair("id003-2");
-        emulator.serve(line[1]);
-        Id003BillAcceptor again = new Id003BillAcceptor(line[0], pending(), FAST);
-        open.add(again);
-        again.start(events::add);
-        BillEvent.PowerUpWithBill p = next(BillEvent.PowerUpWithBill.class);
-        assertThat(p).isEqualTo(new BillEvent.PowerUpWithBill(BillEvent.PowerUpWithBill.Location.STACKER,
-                Money.rub(500), s.noteId()));
-        again.acknowledge(s.noteId());
-        awaitTrue(() -> pending().all().isEmpty());
-        awaitTrue(() -> again.identity().isPresent());
-        Thread.sleep(200);
-        assertThat(events).noneMatch(e -> e instanceof BillEvent.Stacked || e instanceof BillEvent.PowerUpWithBill);
-        assertThat(emulator.cashBox()).containsExactly(Money.rub(500));
     }
 
     @Test
@@ -171,54 +164,6 @@ class Id003BillAcceptorTest {
         again.enable(Set.of(Money.rub(1000)));
         emulator.insert(Money.rub(1000));
         next(BillEvent.Escrowed.class);
-    }
-
-    /**
-     * As for CCNET: the first life heard 0x42, named the note, the flow credited and acknowledged it, and the kiosk died
-     * before its RESET reached the acceptor. The next life hears 0x42 again and must name the same note, same id.
-     */
-    @Test
-    void aBillInStackerReportHeardAgainAfterARestartIsTheSameNote() throws Exception {
-        MemoryLink[] line = MemoryLink.pair("id003");
-        emulator.serve(line[1]);
-        open.add(emulator);
-        DroppingLink dying = new DroppingLink(line[0], Id003Frame.of(Id003Frame.RESET).encode());
-        acceptor = new Id003BillAcceptor(dying, pending(), FAST);
-        open.add(acceptor);
-        acceptor.start(e -> {
-            events.add(e);
-            if (e instanceof BillEvent.PowerUpWithBill p && p.amount() != null) {
-                acceptor.acknowledge(p.noteId()); // the journal took it
-            }
-        });
-        awaitTrue(() -> acceptor.identity().isPresent());
-        acceptor.enable(Set.of(Money.rub(200)));
-        awaitTrue(() -> emulator.state() == Id003State.IDLING);
-        dying.dropFromNowOn();
-        emulator.cutPowerOnNextStack(() -> { });
-        emulator.insert(Money.rub(200));
-        next(BillEvent.Escrowed.class);
-        acceptor.stack();
-        BillEvent.PowerUpWithBill first = next(BillEvent.PowerUpWithBill.class);
-        assertThat(first.amount()).isEqualTo(Money.rub(200));
-        awaitTrue(() -> dying.drops() > 0 && pending().all().isEmpty());
-        acceptor.close();
-        assertThat(emulator.state()).as("the RESET never arrived").isEqualTo(Id003State.POWER_UP_BILL_IN_STACKER);
-
-        events.clear();
-        MemoryLink[] line2 = MemoryLink.pair("id003-2");
-        emulator.serve(line2[1]);
-        Id003BillAcceptor again = new Id003BillAcceptor(line2[0], pending(), FAST);
-        open.add(again);
-        again.start(events::add);
-        assertThat(next(BillEvent.PowerUpWithBill.class)).isEqualTo(first);
-        awaitTrue(() -> again.identity().isPresent());
-        Thread.sleep(200);
-        assertThat(events).noneMatch(e -> e instanceof BillEvent.PowerUpWithBill || e instanceof BillEvent.Stacked);
-        assertThat(emulator.cashBox()).containsExactly(Money.rub(200));
-        again.acknowledge(first.noteId());
-        emulator.powerCycle(Id003State.POWER_UP_BILL_IN_STACKER);
-        assertThat(next(BillEvent.PowerUpWithBill.class).amount()).as("no STACK and no earlier name behind it").isNull();
     }
 
     @Test
@@ -267,68 +212,6 @@ class Id003BillAcceptorTest {
         assertThat(emulator.state()).as("never enabled").isNotEqualTo(Id003State.IDLING);
     }
 
-    @Test
-    void faultsAndRecovery() throws Exception {
-        start(events::add);
-        acceptor.enable(Set.of(Money.rub(100)));
-        awaitTrue(() -> acceptor.identity().isPresent());
-        emulator.jam();
-        assertThat(next(BillEvent.Fault.class)).isEqualTo(new BillEvent.Fault("jam", true));
-        awaitTrue(() -> !acceptor.checkHealth().usable());
-        emulator.clearFault();
-        next(BillEvent.Recovered.class);
-        emulator.cashBoxOut();
-        assertThat(next(BillEvent.Fault.class).code()).isEqualTo("cassette-removed");
-        emulator.clearFault();
-        next(BillEvent.Recovered.class);
-        emulator.cashBoxFull();
-        assertThat(next(BillEvent.Fault.class).code()).isEqualTo("cassette-full");
-        emulator.clearFault();
-        next(BillEvent.Recovered.class);
-        awaitTrue(() -> acceptor.checkHealth().usable());
-    }
-
-    @Test
-    void aDeadLineIsReportedOfflineAndRecovers() throws Exception {
-        start(events::add);
-        acceptor.enable(Set.of(Money.rub(100)));
-        awaitTrue(() -> acceptor.identity().isPresent());
-        emulator.noise(new LineNoise(0, 1, 0, 0)); // every reply loses a byte
-        assertThat(next(BillEvent.Fault.class).code()).isEqualTo("offline");
-        emulator.noise(LineNoise.NONE);
-        next(BillEvent.Recovered.class);
-        emulator.insert(Money.rub(100));
-        next(BillEvent.Escrowed.class);
-    }
-
-    @Test
-    void noisyLineStillStacksEveryNoteExactlyOnce() throws Exception {
-        emulator = new Id003Emulator(RUB, new LineNoise(0.1, 0.05, 0.1, 20), 11);
-        List<BillEvent> seen = Collections.synchronizedList(new ArrayList<>());
-        start(e -> {
-            seen.add(e);
-            if (e instanceof BillEvent.Escrowed) {
-                acceptor.stack();
-            } else if (e instanceof BillEvent.Stacked s) {
-                acceptor.acknowledge(s.noteId());
-            }
-        });
-        List<Money> notes = RUB.known();
-        acceptor.enable(Set.copyOf(notes));
-        for (int i = 0; i < 20; i++) {
-            emulator.insert(notes.get(i % notes.size()));
-        }
-        awaitTrue(() -> emulator.cashBox().size() == 20 && emulator.settled());
-        Thread.sleep(300);
-        List<Money> credited;
-        synchronized (seen) {
-            credited = seen.stream().filter(e -> e instanceof BillEvent.Stacked)
-                    .map(e -> ((BillEvent.Stacked) e).amount()).toList();
-        }
-        assertThat(credited).containsExactlyElementsOf(emulator.cashBox());
-        awaitTrue(() -> pending().all().isEmpty());
-    }
-
     /** Plays the host by hand up to VEND VALID and leaves it unacknowledged: a kiosk that died just there. */
     private void leaveAVendValidUnacknowledged(Money note) throws Exception {
         MemoryLink[] line = MemoryLink.pair("by-hand");
@@ -358,13 +241,13 @@ class Id003BillAcceptorTest {
 
     private static Id003Frame exchange(MemoryLink host, Id003Frame request) throws Exception {
         host.write(request.encode());
-        org.topupkiosk.device.cash.FrameDecoder decoder = Id003Frame.decoder();
+        FrameDecoder decoder = Id003Frame.decoder();
         byte[] buf = new byte[64];
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (System.nanoTime() < deadline) {
             int n = host.read(buf, 100);
-            for (org.topupkiosk.device.cash.FrameDecoder.Decoded d : decoder.feed(buf, n)) {
-                if (d instanceof org.topupkiosk.device.cash.FrameDecoder.Decoded.Frame f) {
+            for (FrameDecoder.Decoded d : decoder.feed(buf, n)) {
+                if (d instanceof FrameDecoder.Decoded.Frame f) {
                     return Id003Frame.parse(f.bytes());
                 }
             }
@@ -397,15 +280,5 @@ class Id003BillAcceptorTest {
         Thread.sleep(200);
         assertThat(events).noneMatch(e -> e instanceof BillEvent.Stacked || e instanceof BillEvent.PowerUpWithBill);
         assertThat(emulator.cashBox()).containsExactly(Money.rub(1000));
-    }
-
-    static void awaitTrue(java.util.function.BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(10);
-        }
     }
 }

@@ -3,6 +3,8 @@ package org.topupkiosk.device.cash.id003;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,8 @@ class Id003DenominationsTest {
         List<Money> notes = List.of(Money.rub(10), Money.rub(50), Money.rub(100), Money.rub(200), Money.rub(500),
                 Money.rub(1000), Money.rub(2000), Money.rub(5000), Money.rub(5), Money.rub(250));
         Property.forAll(300, r -> {
-            java.util.List<Money> shuffled = new java.util.ArrayList<>(notes);
-            java.util.Collections.shuffle(shuffled, r);
+            List<Money> shuffled = new ArrayList<>(notes);
+            Collections.shuffle(shuffled, r);
             Id003Denominations t = Id003Denominations.inCodeOrder(shuffled.subList(0, 1 + r.nextInt(shuffled.size())));
             Id003Denominations back = Id003Denominations.parse(t.encode(r.nextInt(256)));
             for (int code = Id003Denominations.FIRST_CODE; code < Id003Denominations.FIRST_CODE + 16; code++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.domain.Money;
@@ -85,7 +86,7 @@ class Id003MachineTest {
 
     @Test
     void aConfiguredTableMapsCodesInOrder() {
-        Id003Denominations t = Id003Denominations.inCodeOrder(java.util.List.of(Money.rub(50), Money.rub(100)));
+        Id003Denominations t = Id003Denominations.inCodeOrder(List.of(Money.rub(50), Money.rub(100)));
         assertThat(t.amount(0x61)).contains(Money.rub(50));
         assertThat(t.amount(0x62)).contains(Money.rub(100));
         assertThat(t.amount(0x63)).isEmpty();
@@ -94,7 +95,7 @@ class Id003MachineTest {
 
     @Test
     void denominationMaskInhibitsEveryCodeNotWanted() {
-        byte[] mask = Id003Denominations.RUB_DEFAULT.inhibitMask(java.util.Set.of(Money.rub(10), Money.rub(2000)));
+        byte[] mask = Id003Denominations.RUB_DEFAULT.inhibitMask(Set.of(Money.rub(10), Money.rub(2000)));
         assertThat(mask).containsExactly(0x7E, 0xFF);
         assertThat(Id003Denominations.enabled(mask, 0x61)).isTrue();
         assertThat(Id003Denominations.enabled(mask, 0x68)).isTrue(); // 2000 is bit 7 of the first byte

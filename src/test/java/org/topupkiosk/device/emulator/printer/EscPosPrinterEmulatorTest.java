@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,7 +142,7 @@ class EscPosPrinterEmulatorTest {
     void commandsSplitAcrossChunksAreReassembledAndTheDrawerKicks() {
         EscPosPrinterEmulator emu = new EscPosPrinterEmulator(null, EscPosPrinterEmulator.PAPER_58MM_DOTS);
         byte[] b = new EscPosBuilder().initialize().codePage(17).chineseOn()
-                .raw("中文".getBytes(java.nio.charset.Charset.forName("GB18030"))).chineseOff().newline()
+                .raw("中文".getBytes(Charset.forName("GB18030"))).chineseOff().newline()
                 .qr("split", 4, EscPosBuilder.QrLevel.L).drawerKick(2, 50, 500).cut(EscPosBuilder.Cut.FULL, 0)
                 .toBytes();
         EscPosPrinterEmulator.Session s = emu.open(reply -> { });

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.device.DeviceHealth;
+import org.topupkiosk.device.sim.PcscCardSlot;
 import org.topupkiosk.device.sim.SimEvent;
 import org.topupkiosk.device.sim.SimException;
 import org.topupkiosk.device.sim.SimSlotReader;
@@ -114,7 +115,7 @@ class MemorySimReaderTest {
 
     @Test
     void aMissingReaderOrDaemonMakesTheReaderOfflineWithTheReason() throws Exception {
-        try (SimSlotReader pcsc = new SimSlotReader(new org.topupkiosk.device.sim.PcscCardSlot("No Such Reader 42"),
+        try (SimSlotReader pcsc = new SimSlotReader(new PcscCardSlot("No Such Reader 42"),
                 Duration.ofSeconds(1))) {
             pcsc.start(events);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -83,7 +84,7 @@ class VpcdCardClientTest {
         try (VpcdCardClient hand = new VpcdCardClient("127.0.0.1", port)) {
             hand.insert(new VirtualSimCard(VirtualSimProfile.GSM_WITH_NUMBER), VirtualSimFaults.NONE);
             throw new AssertionError("inserted into nothing");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             assertThat(e.getMessage()).contains("vpcd is not listening").contains("pcscd");
         }
     }

@@ -3,6 +3,7 @@ package org.topupkiosk.device.printer.escpos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.device.printer.escpos.EscPosBuilder.Align;
 import org.topupkiosk.device.printer.escpos.EscPosBuilder.Cut;
@@ -59,7 +60,7 @@ class EscPosBuilderTest {
     void tallRasterIsSentInBands() {
         byte[] b = new EscPosBuilder().raster(Bitmap.blank(8, 300)).toBytes();
         assertThat(b.length).isEqualTo(8 + 256 + 8 + 44);
-        assertThat(Hex.of(java.util.Arrays.copyOfRange(b, 264, 272))).isEqualTo("1D 76 30 00 01 00 2C 00");
+        assertThat(Hex.of(Arrays.copyOfRange(b, 264, 272))).isEqualTo("1D 76 30 00 01 00 2C 00");
     }
 
     @Test

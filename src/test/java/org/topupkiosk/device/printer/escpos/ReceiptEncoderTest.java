@@ -2,6 +2,7 @@ package org.topupkiosk.device.printer.escpos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.domain.Receipt;
@@ -43,7 +44,7 @@ class ReceiptEncoderTest {
         int at = Hex.indexOf(b, Hex.bytes("1D 76 30 00"));
         assertThat(at).isPositive();
         // 金额 is 4 columns, space and 600 another 4: 8 cells of 12 dots = 96 dots = 12 bytes wide, 24 rows
-        assertThat(Hex.of(java.util.Arrays.copyOfRange(b, at, at + 8))).isEqualTo("1D 76 30 00 0C 00 18 00");
+        assertThat(Hex.of(Arrays.copyOfRange(b, at, at + 8))).isEqualTo("1D 76 30 00 0C 00 18 00");
     }
 
     @Test

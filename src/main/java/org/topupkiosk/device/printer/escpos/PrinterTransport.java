@@ -1,4 +1,4 @@
-package org.topupkiosk.config;
+package org.topupkiosk.device.printer.escpos;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

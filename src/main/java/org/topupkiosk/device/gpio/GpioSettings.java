@@ -1,4 +1,4 @@
-package org.topupkiosk.config;
+package org.topupkiosk.device.gpio;
 
 import java.util.Locale;
 
@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param blinkMs     half-period of the status light's blink while the acceptor takes notes
  * @param relayPulseMs how long the relay cuts a hung device's power by default
  */
-public record GpioConfig(Enabled enabled, Input door, Input cashBox, Output light, Output relay, long debounceMs,
+public record GpioSettings(Enabled enabled, Input door, Input cashBox, Output light, Output relay, long debounceMs,
                          long blinkMs, long relayPulseMs) {
 
     /** {@code auto}: on a Raspberry Pi only (simulated in simulation mode); {@code on}: always; {@code off}: never. */
@@ -37,7 +37,7 @@ public record GpioConfig(Enabled enabled, Input door, Input cashBox, Output ligh
      * up and closed to ground while the box is in. Light on GPIO22, relay on GPIO23 through an active-low relay board
      * (the common opto-isolated boards switch on a low input).
      */
-    public static final GpioConfig DEFAULTS = new GpioConfig(Enabled.AUTO,
+    public static final GpioSettings DEFAULTS = new GpioSettings(Enabled.AUTO,
             new Input(17, Level.HIGH, Pull.UP), new Input(27, Level.LOW, Pull.UP),
             new Output(22, Level.HIGH), new Output(23, Level.LOW), 50, 500, 3000);
 }
