@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.topupkiosk.device.scanner.CodeDecoder;
 import org.topupkiosk.device.scanner.Roi;
 import org.topupkiosk.domain.CodeMeaning;
+import org.topupkiosk.domain.ScannedCode;
 import org.topupkiosk.domain.Symbology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +83,7 @@ public final class ScanCommand extends CommandGroup {
                 }
                 for (CodeDecoder.Decoded c : codes) {
                     out.printf("%s\t%s\t%s\t%s%n", file, c.symbology(), printable(c.text()),
-                            describe(org.topupkiosk.domain.ScannedCode.classify(c.text(), c.symbology())));
+                            describe(ScannedCode.classify(c.text(), c.symbology())));
                 }
             }
             out.flush();

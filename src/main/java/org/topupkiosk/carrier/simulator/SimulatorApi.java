@@ -18,10 +18,10 @@ import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.VoucherInfo;
 import org.topupkiosk.carrier.VoucherRedemption;
-import org.topupkiosk.carrier.rest.CarrierJson;
-import org.topupkiosk.carrier.rest.GoodsJson;
-import org.topupkiosk.carrier.rest.RequestSigner;
-import org.topupkiosk.carrier.rest.WireFormatException;
+import org.topupkiosk.carrier.wire.CarrierJson;
+import org.topupkiosk.carrier.wire.GoodsJson;
+import org.topupkiosk.carrier.wire.RequestSigner;
+import org.topupkiosk.carrier.wire.WireFormatException;
 import org.topupkiosk.domain.Msisdn;
 
 /**

@@ -1,4 +1,4 @@
-package org.topupkiosk.carrier.rest;
+package org.topupkiosk.carrier.wire;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +16,8 @@ import java.util.Map;
 import org.topupkiosk.carrier.AccountCheck;
 import org.topupkiosk.carrier.Balance;
 import org.topupkiosk.carrier.CatalogEntry;
+import org.topupkiosk.carrier.GoodsKind;
+import org.topupkiosk.carrier.IssuedGoods;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.SimSubscriber;
@@ -219,7 +221,7 @@ public final class CarrierJson {
         } catch (RuntimeException e) {
             throw new WireFormatException("'createdAt' must be an ISO-8601 instant, got '" + created + "'", e);
         }
-        org.topupkiosk.carrier.GoodsKind goods = GoodsJson.goodsKind(n);
+        GoodsKind goods = GoodsJson.goodsKind(n);
         Msisdn msisdn = goods != null && optionalText(n, "msisdn") == null ? null : msisdn(n, "msisdn");
         try {
             return new PaymentRequest(text(n, "txnId"), msisdn, optionalText(n, "operatorId"), money(n, "amount"),
@@ -315,7 +317,7 @@ public final class CarrierJson {
             throw new WireFormatException("REFUSED payment without 'refusalCode'");
         }
         // Goods come only with a confirmation; on any other status they are not trusted, and not read.
-        org.topupkiosk.carrier.IssuedGoods goods = status == PaymentResult.Status.CONFIRMED && n.hasNonNull("goods")
+        IssuedGoods goods = status == PaymentResult.Status.CONFIRMED && n.hasNonNull("goods")
                 ? GoodsJson.issued(n.get("goods")) : null;
         return new PaymentResult(txnId, status, carrierRef, money(n, "amount"), refusal, message, goods);
     }
