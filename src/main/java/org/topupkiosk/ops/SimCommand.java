@@ -148,7 +148,7 @@ public final class SimCommand extends CommandGroup {
                 CarrierGateway gw = new RestCarrierGateway(url, cfg.kiosk().id(), key,
                         Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
                         Duration.ofMillis(cfg.carrier().requestTimeoutMs()), Clock.systemUTC());
-                SimNumberFinder.Found f = new SimNumberFinder(gw).find(id);
+                SimNumberFinder.Found f = new SimNumberFinder(gw).find(id.iccid(), id.msisdn(), id.operatorHint());
                 if (f.msisdn().isPresent()) {
                     return f.msisdn().get().e164() + " operator=" + f.operatorId().orElse("?");
                 }
