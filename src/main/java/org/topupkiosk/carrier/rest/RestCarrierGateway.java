@@ -35,11 +35,14 @@ import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.SimSubscriber;
 import org.topupkiosk.carrier.VoucherInfo;
 import org.topupkiosk.carrier.VoucherRedemption;
+import org.topupkiosk.carrier.wire.AccountJson;
 import org.topupkiosk.carrier.wire.AutoTopUpJson;
 import org.topupkiosk.carrier.wire.CarrierJson;
 import org.topupkiosk.carrier.wire.GoodsJson;
 import org.topupkiosk.carrier.wire.OtpJson;
+import org.topupkiosk.carrier.wire.PaymentJson;
 import org.topupkiosk.carrier.wire.RequestSigner;
+import org.topupkiosk.carrier.wire.VoucherJson;
 import org.topupkiosk.carrier.wire.WireFormatException;
 import org.topupkiosk.domain.Msisdn;
 import org.slf4j.Logger;
@@ -97,8 +100,8 @@ public final class RestCarrierGateway implements CarrierGateway {
     @Override
     public AccountCheck checkAccount(Msisdn msisdn, String operatorId) throws CarrierException {
         Objects.requireNonNull(msisdn, "msisdn");
-        Answer a = send("POST", "/v1/accounts/check", null, CarrierJson.bytes(CarrierJson.checkRequest(msisdn, operatorId)));
-        return a.decodeOk(CarrierJson::accountCheck);
+        Answer a = send("POST", "/v1/accounts/check", null, CarrierJson.bytes(AccountJson.checkRequest(msisdn, operatorId)));
+        return a.decodeOk(AccountJson::accountCheck);
     }
 
     @Override
@@ -108,7 +111,7 @@ public final class RestCarrierGateway implements CarrierGateway {
         if (a.status == 404) {
             throw a.refusal("unknown-number");
         }
-        return a.decodeOk(CarrierJson::balance);
+        return a.decodeOk(AccountJson::balance);
     }
 
     @Override
@@ -118,15 +121,15 @@ public final class RestCarrierGateway implements CarrierGateway {
         if (a.status == 404) {
             throw a.refusal("unknown-operator");
         }
-        return a.decodeOk(CarrierJson::catalog);
+        return a.decodeOk(AccountJson::catalog);
     }
 
     @Override
     public PaymentResult pay(PaymentRequest request) throws CarrierException {
         Objects.requireNonNull(request, "request");
-        byte[] body = CarrierJson.bytes(CarrierJson.paymentRequest(request));
+        byte[] body = CarrierJson.bytes(PaymentJson.paymentRequest(request));
         Answer a = send("POST", "/v1/payments", null, body, "Idempotency-Key", request.txnId());
-        PaymentResult r = a.decodeOk(CarrierJson::paymentResult);
+        PaymentResult r = a.decodeOk(PaymentJson::paymentResult);
         if (!request.txnId().equals(r.txnId()) || r.status() == PaymentResult.Status.NOT_FOUND) {
             throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body",
                     "payment answer for txn " + r.txnId() + " with status " + r.status() + ", asked for " + request.txnId());
@@ -167,13 +170,13 @@ public final class RestCarrierGateway implements CarrierGateway {
         if (a.status == 404) {
             // Only the carrier's own "never arrived" is trusted: a bare 404 from a proxy or a wrong base path must not
             // make the kiosk believe an applied payment is missing.
-            PaymentResult r = a.decodeOr(Kind.PROTOCOL, CarrierJson::paymentResult);
+            PaymentResult r = a.decodeOr(Kind.PROTOCOL, PaymentJson::paymentResult);
             if (r.status() != PaymentResult.Status.NOT_FOUND || !txnId.equals(r.txnId())) {
                 throw new CarrierException(Kind.PROTOCOL, "http-404", "404 without a NOT_FOUND payment body");
             }
             return r;
         }
-        PaymentResult r = a.decodeOk(CarrierJson::paymentResult);
+        PaymentResult r = a.decodeOk(PaymentJson::paymentResult);
         if (!txnId.equals(r.txnId())) {
             throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body", "status answer for txn " + r.txnId());
         }
@@ -256,7 +259,7 @@ public final class RestCarrierGateway implements CarrierGateway {
         if (a.status == 404) {
             throw a.refusal("unknown-sim");
         }
-        SimSubscriber s = a.decodeOk(CarrierJson::simSubscriber);
+        SimSubscriber s = a.decodeOk(AccountJson::simSubscriber);
         if (!iccid.equals(s.iccid())) {
             throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body", "subscriber answer for ICCID " + s.iccid()
                     + ", asked for " + iccid);
@@ -267,11 +270,11 @@ public final class RestCarrierGateway implements CarrierGateway {
     @Override
     public VoucherInfo validateVoucher(String pin) throws CarrierException {
         Objects.requireNonNull(pin, "pin");
-        Answer a = send("POST", "/v1/vouchers/validate", null, CarrierJson.bytes(CarrierJson.voucherValidateRequest(pin)));
+        Answer a = send("POST", "/v1/vouchers/validate", null, CarrierJson.bytes(VoucherJson.voucherValidateRequest(pin)));
         if (a.status == 404) {
             throw a.refusal("unknown-voucher");
         }
-        return a.decodeOk(CarrierJson::voucherInfo);
+        return a.decodeOk(VoucherJson::voucherInfo);
     }
 
     @Override
@@ -279,9 +282,9 @@ public final class RestCarrierGateway implements CarrierGateway {
         Objects.requireNonNull(pin, "pin");
         Objects.requireNonNull(msisdn, "msisdn");
         Objects.requireNonNull(redemptionId, "redemptionId");
-        byte[] body = CarrierJson.bytes(CarrierJson.voucherRedeemRequest(pin, msisdn, redemptionId));
+        byte[] body = CarrierJson.bytes(VoucherJson.voucherRedeemRequest(pin, msisdn, redemptionId));
         Answer a = send("POST", "/v1/vouchers/redeem", null, body, "Idempotency-Key", redemptionId);
-        VoucherRedemption r = a.decodeOk(CarrierJson::voucherRedemption);
+        VoucherRedemption r = a.decodeOk(VoucherJson::voucherRedemption);
         if (!redemptionId.equals(r.redemptionId())) {
             throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body",
                     "voucher answer for " + r.redemptionId() + ", asked for " + redemptionId);

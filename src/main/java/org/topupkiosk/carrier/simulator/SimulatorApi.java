@@ -18,9 +18,12 @@ import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.VoucherInfo;
 import org.topupkiosk.carrier.VoucherRedemption;
+import org.topupkiosk.carrier.wire.AccountJson;
 import org.topupkiosk.carrier.wire.CarrierJson;
 import org.topupkiosk.carrier.wire.GoodsJson;
+import org.topupkiosk.carrier.wire.PaymentJson;
 import org.topupkiosk.carrier.wire.RequestSigner;
+import org.topupkiosk.carrier.wire.VoucherJson;
 import org.topupkiosk.carrier.wire.WireFormatException;
 import org.topupkiosk.domain.Msisdn;
 
@@ -179,7 +182,7 @@ final class SimulatorApi {
         if (forcedRefusal != null) {
             c = new AccountCheck(c.msisdn(), c.operatorId(), false, forcedRefusal, c.minAmount(), c.maxAmount());
         }
-        return Response.json(200, CarrierJson.accountCheck(c));
+        return Response.json(200, AccountJson.accountCheck(c));
     }
 
     private Response balance(String rawMsisdn) {
@@ -187,7 +190,7 @@ final class SimulatorApi {
         if (!NumberPlan.exists(m)) {
             return Response.error(404, "unknown-number", "no such subscriber");
         }
-        return Response.json(200, CarrierJson.balance(ledger.balance(m)));
+        return Response.json(200, AccountJson.balance(ledger.balance(m)));
     }
 
     private Response subscriber(String iccid) {
@@ -195,7 +198,7 @@ final class SimulatorApi {
             return Response.error(400, "bad-iccid", "iccid must be 18-20 digits, got '" + iccid + "'");
         }
         return sims.find(iccid)
-                .map(s -> Response.json(200, CarrierJson.simSubscriber(s)))
+                .map(s -> Response.json(200, AccountJson.simSubscriber(s)))
                 .orElseGet(() -> Response.error(404, "unknown-sim", "no subscriber with this ICCID"));
     }
 
@@ -205,11 +208,11 @@ final class SimulatorApi {
         if (entries.isEmpty()) {
             return Response.error(404, "unknown-operator", "no operator '" + operator + "'");
         }
-        return Response.json(200, CarrierJson.catalog(entries));
+        return Response.json(200, AccountJson.catalog(entries));
     }
 
     private Response pay(Request r, String forcedRefusal) {
-        PaymentRequest req = CarrierJson.paymentRequest(CarrierJson.parse(r.body()));
+        PaymentRequest req = PaymentJson.paymentRequest(CarrierJson.parse(r.body()));
         if (!TXN_ID.matcher(req.txnId()).matches()) {
             return Response.error(400, "bad-txn-id", "txnId must be 1-64 of A-Z a-z 0-9 . _ : -");
         }
@@ -233,7 +236,7 @@ final class SimulatorApi {
             vouchers.issue(pin.pin(), pin.serial(), o.price(), o.operatorId());
         }
         LedgerEntry e = offer instanceof SimLedger.Created cr ? cr.entry() : ((SimLedger.Repeat) offer).entry();
-        return Response.json(200, CarrierJson.paymentResult(e.toResult(message(e))));
+        return Response.json(200, PaymentJson.paymentResult(e.toResult(message(e))));
     }
 
     private Response goodsOffers(Request r) {
@@ -251,7 +254,7 @@ final class SimulatorApi {
         if (v == null) {
             return Response.error(404, forcedRefusal != null ? forcedRefusal : "unknown-voucher", "no card with this PIN");
         }
-        return Response.json(200, CarrierJson.voucherInfo(v));
+        return Response.json(200, VoucherJson.voucherInfo(v));
     }
 
     private Response redeemVoucher(Request r, String forcedRefusal) {
@@ -276,7 +279,7 @@ final class SimulatorApi {
                 && credited.add(id)) {
             ledger.creditVoucher(msisdn, answer.nominal());
         }
-        return Response.json(200, CarrierJson.voucherRedemption(answer));
+        return Response.json(200, VoucherJson.voucherRedemption(answer));
     }
 
     /** Scratch-card PINs are 10 to 20 digits; anything else is a malformed request, not an unknown card. */
@@ -290,10 +293,10 @@ final class SimulatorApi {
     private Response status(String txnId) {
         LedgerEntry e = ledger.lookup(txnId);
         if (e == null) {
-            return Response.json(404, CarrierJson.paymentResult(new PaymentResult(txnId, PaymentResult.Status.NOT_FOUND,
+            return Response.json(404, PaymentJson.paymentResult(new PaymentResult(txnId, PaymentResult.Status.NOT_FOUND,
                     null, null, null, "no payment with this txnId")).put("code", "not-found"));
         }
-        return Response.json(200, CarrierJson.paymentResult(e.toResult(message(e))));
+        return Response.json(200, PaymentJson.paymentResult(e.toResult(message(e))));
     }
 
     private Response control(Request r) {
