@@ -33,6 +33,8 @@ public final class Journal implements AutoCloseable {
     private final ReceiptRepository receipts;
     private final AuditChain audit;
     private final MoneyLedger ledger;
+    private final CashIntake cashIn;
+    private final CreditDesk creditDesk;
     private final JournalVerifier verifier;
     private final CashBox cashBox;
     private final Shifts shifts;
@@ -49,8 +51,9 @@ public final class Journal implements AutoCloseable {
         receipts = new ReceiptRepository(c);
         audit = new AuditChain(c);
         goods = new GoodsRepository(c);
-        ledger = new MoneyLedger(store, kioskId, currency, clock, orders, new CashRepository(c), credits, outbox,
-                audit, goods);
+        ledger = new MoneyLedger(store, kioskId, currency, clock, orders, credits, outbox, audit, goods);
+        cashIn = new CashIntake(store, currency, clock, orders, new CashRepository(c), credits, audit);
+        creditDesk = new CreditDesk(store, clock, orders, credits, audit);
         cashBox = new CashBox(kioskId, currency);
         shifts = new Shifts(currency);
         verifier = new JournalVerifier(currency, cashBox::check, shifts::check);
@@ -99,7 +102,7 @@ public final class Journal implements AutoCloseable {
      * {@code noteId} is already journaled, because the acceptor may report the same note again after a reset.
      */
     public boolean recordStacked(String txnId, Money amount, String noteId) {
-        return ledger.recordStacked(txnId, amount, noteId);
+        return cashIn.recordStacked(txnId, amount, noteId);
     }
 
     /**
@@ -107,7 +110,7 @@ public final class Journal implements AutoCloseable {
      * credit for it in the same transaction. A repeat of {@code noteId} returns the credit issued the first time.
      */
     public CustomerCredit recordStackedWithoutOrder(Money amount, String noteId, String reason) {
-        return ledger.recordStackedWithoutOrder(amount, noteId, reason);
+        return cashIn.recordStackedWithoutOrder(amount, noteId, reason);
     }
 
     /**
@@ -115,7 +118,7 @@ public final class Journal implements AutoCloseable {
      * Refuses a malformed code or unknown code (IllegalArgumentException) and a redeemed one (IllegalStateException).
      */
     public CustomerCredit applyCredit(String txnId, String creditCode) {
-        return ledger.applyCredit(txnId, creditCode);
+        return creditDesk.applyCredit(txnId, creditCode);
     }
 
     /**
@@ -192,7 +195,7 @@ public final class Journal implements AutoCloseable {
 
     /** Pays an open credit out in cash (counter terminal): the credit is redeemed and a refund recorded. */
     public Money refundCredit(String creditCode, String reason) {
-        return ledger.refundCredit(creditCode, reason);
+        return creditDesk.refundCredit(creditCode, reason);
     }
 
     // Outbox
@@ -223,8 +226,8 @@ public final class Journal implements AutoCloseable {
 
     /** Keeps a receipt until it is printed. Storing the same receipt again is a no-op; a different body is refused. */
     public void storeReceipt(String receiptId, String txnId, String kind, String body) {
-        MoneyLedger.requireText(receiptId, "receiptId");
-        MoneyLedger.requireText(kind, "kind");
+        LedgerRules.requireText(receiptId, "receiptId");
+        LedgerRules.requireText(kind, "kind");
         Objects.requireNonNull(body, "body");
         store.write("store receipt " + receiptId, c -> {
             Optional<StoredReceipt> known = receipts.find(receiptId);
@@ -368,7 +371,7 @@ public final class Journal implements AutoCloseable {
      * journaled for this order.
      */
     public boolean recordCounterCash(String txnId, Money kept, Money received, String cashierId, int shift) {
-        return ledger.recordCounterCash(txnId, kept, received, cashierId, shift);
+        return cashIn.recordCounterCash(txnId, kept, received, cashierId, shift);
     }
 
     /**
@@ -376,7 +379,7 @@ public final class Journal implements AutoCloseable {
      * to the customer, recorded as a refund, so no voucher is left open. Returns the amount handed back.
      */
     public Money returnCounterCash(String creditCode) {
-        return ledger.refundCredit(creditCode, Shifts.RETURNED);
+        return creditDesk.refundCredit(creditCode, Shifts.RETURNED);
     }
 
     /** The cash row id of a counter sale: one per order, left out of the cash box count. */
@@ -386,7 +389,7 @@ public final class Journal implements AutoCloseable {
 
     /** Opens shift n+1 for this cashier; refused while a shift is open. */
     public Shift openShift(String cashierId) {
-        MoneyLedger.requireText(cashierId, "cashierId");
+        LedgerRules.requireText(cashierId, "cashierId");
         return store.write("open shift", c -> {
             Optional<Shift> latest = shifts.latest(c);
             if (latest.isPresent() && latest.get().open()) {
@@ -411,7 +414,7 @@ public final class Journal implements AutoCloseable {
 
     /** Closes the open shift: its Z totals are computed and journaled in the same transaction, and returned. */
     public Shift closeShift(String cashierId) {
-        MoneyLedger.requireText(cashierId, "cashierId");
+        LedgerRules.requireText(cashierId, "cashierId");
         return store.write("close shift", c -> {
             Shift open = shifts.open(c).orElseThrow(() -> new IllegalStateException("no shift is open"));
             long now = clock.millis();
@@ -439,7 +442,7 @@ public final class Journal implements AutoCloseable {
      * kioskctl).
      */
     public Encashment encash(String by) {
-        MoneyLedger.requireText(by, "by");
+        LedgerRules.requireText(by, "by");
         return store.write("encash", c -> {
             Encashment counted = cashBox.count(c, openCreditTotal());
             long now = clock.millis();
