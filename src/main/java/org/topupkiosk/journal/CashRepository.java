@@ -15,11 +15,13 @@ final class CashRepository {
 
     private final PreparedStatement insert;
     private final PreparedStatement byNote;
+    private final PreparedStatement total;
 
     CashRepository(Connection c) throws SQLException {
         insert = c.prepareStatement("INSERT INTO cash_events (kind, amount_minor, currency, note_id, txn_id, ts) "
                 + "VALUES ('stacked', ?, ?, ?, ?, ?)");
         byNote = c.prepareStatement("SELECT amount_minor, currency, txn_id FROM cash_events WHERE note_id = ?");
+        total = c.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0) FROM cash_events");
     }
 
     Optional<StackedNote> find(String noteId) throws SQLException {
@@ -29,6 +31,14 @@ final class CashRepository {
                 return Optional.empty();
             }
             return Optional.of(new StackedNote(noteId, new Money(rs.getLong(1), rs.getString(2)), rs.getString(3)));
+        }
+    }
+
+    /** Every note ever journaled, in or out of an order. */
+    Money stackedTotal() throws SQLException {
+        try (ResultSet rs = total.executeQuery()) {
+            rs.next();
+            return Money.rubMinor(rs.getLong(1));
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,12 +34,14 @@ public final class Journal implements AutoCloseable {
     private final ReceiptRepository receipts;
     private final AuditChain audit;
     private final MoneyLedger ledger;
+    private final CashRepository cash;
     private final CashIntake cashIn;
     private final CreditDesk creditDesk;
     private final JournalVerifier verifier;
     private final CashBox cashBox;
     private final Shifts shifts;
     private final GoodsRepository goods;
+    private final ReceiptBook receiptBook;
 
     private Journal(SqliteStore store, String kioskId, String currency, Clock clock) throws SQLException {
         this.store = store;
@@ -51,11 +54,13 @@ public final class Journal implements AutoCloseable {
         receipts = new ReceiptRepository(c);
         audit = new AuditChain(c);
         goods = new GoodsRepository(c);
+        receiptBook = new ReceiptBook(clock, receipts, orders, audit);
         ledger = new MoneyLedger(store, kioskId, currency, clock, orders, credits, outbox, audit, goods);
-        cashIn = new CashIntake(store, currency, clock, orders, new CashRepository(c), credits, audit);
+        cash = new CashRepository(c);
+        cashIn = new CashIntake(store, currency, clock, orders, cash, credits, audit);
         creditDesk = new CreditDesk(store, clock, orders, credits, audit);
         cashBox = new CashBox(kioskId, currency);
-        shifts = new Shifts(currency);
+        shifts = new Shifts(currency, clock, audit);
         verifier = new JournalVerifier(currency, cashBox::check, shifts::check);
     }
 
@@ -230,17 +235,7 @@ public final class Journal implements AutoCloseable {
         LedgerRules.requireText(kind, "kind");
         Objects.requireNonNull(body, "body");
         store.write("store receipt " + receiptId, c -> {
-            Optional<StoredReceipt> known = receipts.find(receiptId);
-            if (known.isPresent()) {
-                StoredReceipt r = known.get();
-                if (r.body().equals(body) && Objects.equals(r.txnId(), txnId) && r.kind().equals(kind)) {
-                    return null;
-                }
-                throw new IllegalStateException("receipt " + receiptId + " is already stored with other content");
-            }
-            long now = clock.millis();
-            receipts.insert(receiptId, txnId, kind, body, now);
-            audit.append(now, "receipt_stored", txnId, AuditChain.data("receipt", receiptId, "kind", kind));
+            receiptBook.store(receiptId, txnId, kind, body);
             return null;
         });
     }
@@ -248,15 +243,7 @@ public final class Journal implements AutoCloseable {
     /** Marks a receipt printed (and its order's receipt_printed flag); a repeat is a no-op. */
     public void markReceiptPrinted(String receiptId) {
         store.write("mark receipt printed " + receiptId, c -> {
-            StoredReceipt r = receipts.find(receiptId).orElseThrow(() -> new IllegalArgumentException(
-                    "no receipt " + receiptId));
-            long now = clock.millis();
-            if (receipts.markPrinted(receiptId, now)) {
-                if (r.txnId() != null) {
-                    orders.markReceiptPrinted(r.txnId(), now);
-                }
-                audit.append(now, "receipt_printed", r.txnId(), AuditChain.data("receipt", receiptId));
-            }
+            receiptBook.markPrinted(receiptId);
             return null;
         });
     }
@@ -299,29 +286,8 @@ public final class Journal implements AutoCloseable {
     }
 
     /** The newest audit rows of these kinds, newest first: device events for the service screen. */
-    public List<AuditEntry> recentAudit(java.util.Collection<String> kinds, int limit) {
-        if (kinds.isEmpty() || limit < 1) {
-            return List.of();
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(kinds.size(), "?"));
-        return store.read("read recent audit", c -> {
-            try (var st = c.prepareStatement("SELECT seq, ts, kind, txn_id, data FROM audit WHERE kind IN (" + marks
-                    + ") ORDER BY seq DESC LIMIT ?")) {
-                int i = 1;
-                for (String k : kinds) {
-                    st.setString(i++, k);
-                }
-                st.setInt(i, limit);
-                List<AuditEntry> out = new java.util.ArrayList<>();
-                try (var rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                                rs.getString(4), rs.getString(5)));
-                    }
-                }
-                return out;
-            }
-        });
+    public List<AuditEntry> recentAudit(Collection<String> kinds, int limit) {
+        return store.read("read recent audit", c -> AuditChain.recent(c, kinds, limit));
     }
 
     // A number's recent payments (the customer's history screen, after a one-time code)
@@ -342,25 +308,12 @@ public final class Journal implements AutoCloseable {
 
     /** Has this note id been journaled already (a device repeating itself after a restart)? */
     public boolean knowsNote(String noteId) {
-        return store.read("find note", c -> {
-            try (var st = c.prepareStatement("SELECT 1 FROM cash_events WHERE note_id = ?")) {
-                st.setString(1, noteId);
-                try (var rs = st.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return store.read("find note", c -> cash.find(noteId).isPresent());
     }
 
     /** Every note the journal has credited, in or out of an order: what the cash box should hold. */
     public Money stackedTotal() {
-        return store.read("stacked total", c -> {
-            try (var st = c.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0) FROM cash_events");
-                 var rs = st.executeQuery()) {
-                rs.next();
-                return Money.rubMinor(rs.getLong(1));
-            }
-        });
+        return store.read("stacked total", c -> cash.stackedTotal());
     }
 
     // Counter terminal
@@ -390,16 +343,7 @@ public final class Journal implements AutoCloseable {
     /** Opens shift n+1 for this cashier; refused while a shift is open. */
     public Shift openShift(String cashierId) {
         LedgerRules.requireText(cashierId, "cashierId");
-        return store.write("open shift", c -> {
-            Optional<Shift> latest = shifts.latest(c);
-            if (latest.isPresent() && latest.get().open()) {
-                throw new IllegalStateException("shift " + latest.get().number() + " is still open; close it (Z) first");
-            }
-            int number = latest.map(Shift::number).orElse(0) + 1;
-            long now = clock.millis();
-            audit.append(now, Shifts.OPENED, null, AuditChain.data("shift", number, "cashier", cashierId));
-            return shifts.open(c).orElseThrow();
-        });
+        return store.write("open shift", c -> shifts.openNext(c, cashierId));
     }
 
     /** The open shift with its running totals (the X report), if any. */
@@ -415,13 +359,7 @@ public final class Journal implements AutoCloseable {
     /** Closes the open shift: its Z totals are computed and journaled in the same transaction, and returned. */
     public Shift closeShift(String cashierId) {
         LedgerRules.requireText(cashierId, "cashierId");
-        return store.write("close shift", c -> {
-            Shift open = shifts.open(c).orElseThrow(() -> new IllegalStateException("no shift is open"));
-            long now = clock.millis();
-            Shift z = shifts.totals(c, open.number(), open.cashierId(), open.openedAt(), Instant.ofEpochMilli(now));
-            audit.append(now, Shifts.CLOSED, null, Shifts.closedData(z, cashierId));
-            return z;
-        });
+        return store.write("close shift", c -> shifts.close(c, cashierId));
     }
 
     // Cash box
