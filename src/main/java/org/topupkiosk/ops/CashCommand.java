@@ -31,16 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code kioskctl cash ...}: the technician's tools for the bill acceptor. */
 @Command(name = "cash", description = "Bill acceptor diagnostics.", mixinStandardHelpOptions = true,
         subcommands = CashCommand.Test.class)
-public final class CashCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class CashCommand extends CommandGroup {
 
     public enum Protocol { ccnet, id003 }
 

@@ -16,16 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code kioskctl counter set-cashier}: adds a cashier to the counter's PIN file, or changes their PIN. */
 @Command(name = "counter", description = "Counter terminal set-up.", mixinStandardHelpOptions = true,
         subcommands = CounterCommand.SetCashier.class)
-public final class CounterCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class CounterCommand extends CommandGroup {
 
     @Command(name = "set-cashier", mixinStandardHelpOptions = true,
             description = "Add a cashier or change their PIN (4-8 digits, typed twice, or one line on stdin with "

@@ -5,6 +5,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -22,16 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code kioskctl service set-pin}: writes the service menu's PIN hash file. */
 @Command(name = "service", description = "Service menu set-up.", mixinStandardHelpOptions = true,
         subcommands = ServiceCommand.SetPin.class)
-public final class ServiceCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class ServiceCommand extends CommandGroup {
 
     @Command(name = "set-pin", mixinStandardHelpOptions = true,
             description = "Set the service PIN (4-8 digits): typed twice on the console, or one line on stdin with "
@@ -94,7 +86,7 @@ public final class ServiceCommand implements Callable<Integer> {
             write(file, text, StandardCharsets.US_ASCII);
         }
 
-        static void write(Path file, String text, java.nio.charset.Charset charset) throws IOException {
+        static void write(Path file, String text, Charset charset) throws IOException {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = dir.resolve("." + file.getFileName() + ".tmp");

@@ -1,0 +1,37 @@
+package org.topupkiosk.ops;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.topupkiosk.journal.Journal;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * A kioskctl subcommand that reads the money journal named by {@code --db}: it is opened for {@link #run} and closed
+ * after; exit 1 when there is no journal to read.
+ */
+abstract class JournalTool implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", defaultValue = "var/journal.db", description = "Journal file (default: ${DEFAULT-VALUE}).")
+    Path db;
+
+    @Override
+    public Integer call() {
+        Optional<Journal> opened = ServiceJournal.open(db, spec.commandLine().getErr());
+        if (opened.isEmpty()) {
+            return 1;
+        }
+        try (Journal journal = opened.get()) {
+            return run(journal, spec.commandLine().getOut());
+        }
+    }
+
+    /** The command's work on the open journal; returns the exit code. */
+    abstract int run(Journal journal, PrintWriter out);
+}
