@@ -25,13 +25,8 @@ final class CashRepository {
     }
 
     Optional<StackedNote> find(String noteId) throws SQLException {
-        byNote.setString(1, noteId);
-        try (ResultSet rs = byNote.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new StackedNote(noteId, new Money(rs.getLong(1), rs.getString(2)), rs.getString(3)));
-        }
+        return Sql.one(byNote, rs -> new StackedNote(noteId, new Money(rs.getLong(1), rs.getString(2)), rs.getString(3)),
+                noteId);
     }
 
     /** Every note ever journaled, in or out of an order. */
@@ -43,11 +38,6 @@ final class CashRepository {
     }
 
     void insertStacked(Money amount, String noteId, String txnId, long now) throws SQLException {
-        insert.setLong(1, amount.minor());
-        insert.setString(2, amount.currency());
-        insert.setString(3, noteId);
-        OrderRepository.setNullable(insert, 4, txnId);
-        insert.setLong(5, now);
-        insert.executeUpdate();
+        Sql.update(insert, amount.minor(), amount.currency(), noteId, txnId, now);
     }
 }

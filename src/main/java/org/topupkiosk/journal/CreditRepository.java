@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.topupkiosk.domain.Money;
@@ -54,70 +53,38 @@ final class CreditRepository {
                 }
                 continue;
             }
-            insert.setString(1, code);
-            insert.setLong(2, amount.minor());
-            insert.setString(3, amount.currency());
-            OrderRepository.setNullable(insert, 4, sourceTxn);
-            OrderRepository.setNullable(insert, 5, sourceNoteId);
-            insert.setLong(6, now);
-            insert.setString(7, reason);
-            insert.executeUpdate();
+            Sql.update(insert, code, amount.minor(), amount.currency(), sourceTxn, sourceNoteId, now, reason);
             return new CustomerCredit(code, amount, sourceTxn, Instant.ofEpochMilli(now), reason);
         }
     }
 
     Optional<CustomerCredit> find(String code) throws SQLException {
-        return one(byCode, code);
+        return Sql.one(byCode, CreditRepository::map, code);
     }
 
     Optional<CustomerCredit> findBySourceTxn(String txnId) throws SQLException {
-        return one(bySourceTxn, txnId);
+        return Sql.one(bySourceTxn, CreditRepository::map, txnId);
     }
 
     Optional<CustomerCredit> findBySourceNote(String noteId) throws SQLException {
-        return one(bySourceNote, noteId);
+        return Sql.one(bySourceNote, CreditRepository::map, noteId);
     }
 
     /** Where the credit went: the order's txn id, "refund", or empty while it is open. */
     Optional<String> redeemedInto(String code) throws SQLException {
-        redeemedInto.setString(1, code);
-        try (ResultSet rs = redeemedInto.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        }
+        return Sql.one(redeemedInto, rs -> rs.getString(1), code);
     }
 
     void redeem(String code, String txnId, long now) throws SQLException {
-        redeem.setString(1, code);
-        OrderRepository.setNullable(redeem, 2, txnId);
-        redeem.setLong(3, now);
-        redeem.executeUpdate();
+        Sql.update(redeem, code, txnId, now);
     }
 
     void recordRefund(Money amount, String txnId, String creditCode, String reason, long now) throws SQLException {
-        refund.setLong(1, amount.minor());
-        refund.setString(2, amount.currency());
-        OrderRepository.setNullable(refund, 3, txnId);
-        OrderRepository.setNullable(refund, 4, creditCode);
-        refund.setString(5, reason);
-        refund.setLong(6, now);
-        refund.executeUpdate();
+        Sql.update(refund, amount.minor(), amount.currency(), txnId, creditCode, reason, now);
     }
 
     List<CustomerCredit> open() throws SQLException {
-        List<CustomerCredit> out = new ArrayList<>();
-        try (ResultSet rs = open.executeQuery()) {
-            while (rs.next()) {
-                out.add(map(rs));
-            }
-        }
-        return out;
-    }
-
-    private static Optional<CustomerCredit> one(PreparedStatement st, String key) throws SQLException {
-        st.setString(1, key);
-        try (ResultSet rs = st.executeQuery()) {
-            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-        }
+        return Sql.list(open, CreditRepository::map);
     }
 
     private static CustomerCredit map(ResultSet rs) throws SQLException {

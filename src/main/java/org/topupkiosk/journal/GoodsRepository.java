@@ -31,53 +31,33 @@ final class GoodsRepository {
     }
 
     void insertClaim(String txnId, String kind, String code, long now) throws SQLException {
-        insertClaim.setString(1, txnId);
-        insertClaim.setString(2, kind);
-        insertClaim.setString(3, code);
-        insertClaim.setLong(4, now);
-        insertClaim.executeUpdate();
+        Sql.update(insertClaim, txnId, kind, code, now);
     }
 
     Optional<GoodsClaim> claimByCode(String code) throws SQLException {
-        claimByCode.setString(1, code);
-        return claim(claimByCode);
+        return Sql.one(claimByCode, GoodsRepository::claim, code);
     }
 
     Optional<GoodsClaim> claimByTxn(String txnId) throws SQLException {
-        claimByTxn.setString(1, txnId);
-        return claim(claimByTxn);
+        return Sql.one(claimByTxn, GoodsRepository::claim, txnId);
     }
 
     void insertIssued(String txnId, Goods g, long now) throws SQLException {
-        insertIssued.setString(1, txnId);
-        insertIssued.setString(2, g.kind());
-        insertIssued.setString(3, g.secret());
-        OrderRepository.setNullable(insertIssued, 4, g.serial());
-        OrderRepository.setNullable(insertIssued, 5, g.msisdn() == null ? null : g.msisdn().e164());
-        OrderRepository.setNullable(insertIssued, 6, g.iccid());
-        OrderRepository.setNullable(insertIssued, 7, g.expiresOn() == null ? null : g.expiresOn().toString());
-        insertIssued.setLong(8, now);
-        insertIssued.executeUpdate();
+        Sql.update(insertIssued, txnId, g.kind(), g.secret(), g.serial(), g.msisdn() == null ? null : g.msisdn().e164(),
+                g.iccid(), g.expiresOn() == null ? null : g.expiresOn().toString(), now);
     }
 
     Optional<Goods> issued(String txnId) throws SQLException {
-        issuedByTxn.setString(1, txnId);
-        try (ResultSet rs = issuedByTxn.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
+        return Sql.one(issuedByTxn, rs -> {
             String msisdn = rs.getString(4);
             String expires = rs.getString(6);
-            return Optional.of(new Goods(rs.getString(1), rs.getString(2), rs.getString(3),
+            return new Goods(rs.getString(1), rs.getString(2), rs.getString(3),
                     msisdn == null ? null : new Msisdn(msisdn), rs.getString(5),
-                    expires == null ? null : LocalDate.parse(expires)));
-        }
+                    expires == null ? null : LocalDate.parse(expires));
+        }, txnId);
     }
 
-    private static Optional<GoodsClaim> claim(PreparedStatement st) throws SQLException {
-        try (ResultSet rs = st.executeQuery()) {
-            return rs.next() ? Optional.of(new GoodsClaim(rs.getString(1), rs.getString(2), rs.getString(3),
-                    Instant.ofEpochMilli(rs.getLong(4)))) : Optional.empty();
-        }
+    private static GoodsClaim claim(ResultSet rs) throws SQLException {
+        return new GoodsClaim(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,22 +67,11 @@ final class OrderRepository {
 
     void insert(String txnId, String kind, String operatorId, Msisdn msisdn, String productId, String currency,
                 long now) throws SQLException {
-        insert.setString(1, txnId);
-        insert.setString(2, kind);
-        insert.setString(3, operatorId);
-        setNullable(insert, 4, msisdn == null ? null : msisdn.e164());
-        setNullable(insert, 5, productId);
-        insert.setString(6, currency);
-        insert.setLong(7, now);
-        insert.setLong(8, now);
-        insert.executeUpdate();
+        Sql.update(insert, txnId, kind, operatorId, msisdn == null ? null : msisdn.e164(), productId, currency, now, now);
     }
 
     Optional<Order> find(String txnId) throws SQLException {
-        byTxn.setString(1, txnId);
-        try (ResultSet rs = byTxn.executeQuery()) {
-            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-        }
+        return Sql.one(byTxn, OrderRepository::map, txnId);
     }
 
     /** The order or an exception naming the unknown id. */
@@ -93,19 +81,12 @@ final class OrderRepository {
 
     /** Just the status, for the hot path of a stacked note. */
     OrderStatus requireStatusOf(String txnId) throws SQLException {
-        statusByTxn.setString(1, txnId);
-        try (ResultSet rs = statusByTxn.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalArgumentException("no order with txn id " + txnId);
-            }
-            return OrderStatus.valueOf(rs.getString(1));
-        }
+        return Sql.one(statusByTxn, rs -> OrderStatus.valueOf(rs.getString(1)), txnId)
+                .orElseThrow(() -> new IllegalArgumentException("no order with txn id " + txnId));
     }
 
     Optional<Order> findOpen() throws SQLException {
-        try (ResultSet rs = open.executeQuery()) {
-            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-        }
+        return Sql.one(open, OrderRepository::map);
     }
 
     List<Order> byStatus(List<OrderStatus> statuses) throws SQLException {
@@ -122,32 +103,21 @@ final class OrderRepository {
     }
 
     void addCash(String txnId, long minor, long now) throws SQLException {
-        expectOne(addCash, minor, now, txnId);
+        requireOneRow(Sql.update(addCash, minor, now, txnId), txnId);
     }
 
     void addCredit(String txnId, long minor, long now) throws SQLException {
-        expectOne(addCredit, minor, now, txnId);
+        requireOneRow(Sql.update(addCredit, minor, now, txnId), txnId);
     }
 
     void submit(String txnId, long amountMinor, long feeMinor, boolean offline, long now) throws SQLException {
-        submit.setLong(1, amountMinor);
-        submit.setLong(2, feeMinor);
-        submit.setInt(3, offline ? 1 : 0);
-        submit.setLong(4, now);
-        submit.setString(5, txnId);
-        requireOneRow(submit.executeUpdate(), txnId);
+        requireOneRow(Sql.update(submit, amountMinor, feeMinor, offline, now, txnId), txnId);
     }
 
     /** OPEN to PENDING for goods sold online; {@code changeCredit} is the overpayment voucher's code, or null. */
     void submitGoods(String txnId, long amountMinor, long feeMinor, long changeMinor, String changeCredit, long now)
             throws SQLException {
-        submitWithChange.setLong(1, amountMinor);
-        submitWithChange.setLong(2, feeMinor);
-        submitWithChange.setLong(3, changeMinor);
-        setNullable(submitWithChange, 4, changeCredit);
-        submitWithChange.setLong(5, now);
-        submitWithChange.setString(6, txnId);
-        requireOneRow(submitWithChange.executeUpdate(), txnId);
+        requireOneRow(Sql.update(submitWithChange, amountMinor, feeMinor, changeMinor, changeCredit, now, txnId), txnId);
     }
 
     /** Moves {@code from} to {@code to}; the transition table and the WHERE (current status) both guard it. */
@@ -156,39 +126,16 @@ final class OrderRepository {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("order " + txnId + ": no transition " + from + " -> " + to);
         }
-        move.setString(1, to.name());
-        setNullable(move, 2, carrierRef);
-        setNullable(move, 3, refusalCode);
-        move.setLong(4, now);
-        move.setString(5, txnId);
-        move.setString(6, from.name());
-        requireOneRow(move.executeUpdate(), txnId);
+        requireOneRow(Sql.update(move, to.name(), carrierRef, refusalCode, now, txnId, from.name()), txnId);
     }
 
     void markReceiptPrinted(String txnId, long now) throws SQLException {
-        receiptPrinted.setLong(1, now);
-        receiptPrinted.setString(2, txnId);
-        receiptPrinted.executeUpdate();
-    }
-
-    private static void expectOne(PreparedStatement st, long minor, long now, String txnId) throws SQLException {
-        st.setLong(1, minor);
-        st.setLong(2, now);
-        st.setString(3, txnId);
-        requireOneRow(st.executeUpdate(), txnId);
+        Sql.update(receiptPrinted, now, txnId);
     }
 
     private static void requireOneRow(int rows, String txnId) {
         if (rows != 1) {
             throw new IllegalStateException("order " + txnId + " changed under us (updated " + rows + " rows)");
-        }
-    }
-
-    static void setNullable(PreparedStatement st, int index, String value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.VARCHAR);
-        } else {
-            st.setString(index, value);
         }
     }
 

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Payment requests waiting for the sync dispatcher. A row is PENDING until the carrier gives a final answer. */
@@ -35,38 +34,22 @@ final class OutboxRepository {
     }
 
     void insert(String txnId, String payloadJson, long now) throws SQLException {
-        insert.setString(1, txnId);
-        insert.setString(2, payloadJson);
-        insert.setLong(3, now);
-        insert.setLong(4, now);
-        insert.executeUpdate();
+        Sql.update(insert, txnId, payloadJson, now, now);
     }
 
     List<OutboxItem> due(Instant now, int limit) throws SQLException {
-        due.setLong(1, now.toEpochMilli());
-        due.setInt(2, limit);
-        List<OutboxItem> out = new ArrayList<>();
-        try (ResultSet rs = due.executeQuery()) {
-            while (rs.next()) {
-                out.add(new OutboxItem(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))));
-            }
-        }
-        return out;
+        return Sql.list(due, rs -> new OutboxItem(rs.getString(1), rs.getString(2), rs.getInt(3),
+                Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))),
+                now.toEpochMilli(), limit);
     }
 
     /** Marks the row done; false when it was not pending (already done, or never submitted). */
     boolean markDone(String txnId, long now) throws SQLException {
-        done.setLong(1, now);
-        done.setString(2, txnId);
-        return done.executeUpdate() == 1;
+        return Sql.update(done, now, txnId) == 1;
     }
 
     boolean scheduleRetry(String txnId, long nextMillis, String error) throws SQLException {
-        retry.setLong(1, nextMillis);
-        OrderRepository.setNullable(retry, 2, error);
-        retry.setString(3, txnId);
-        return retry.executeUpdate() == 1;
+        return Sql.update(retry, nextMillis, error, txnId) == 1;
     }
 
     OutboxStatus status(long nowMillis) throws SQLException {
@@ -80,12 +63,7 @@ final class OutboxRepository {
             age = count == 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, nowMillis - oldest));
             maxAttempts = rs.getInt(3);
         }
-        String error = null;
-        try (ResultSet rs = lastError.executeQuery()) {
-            if (rs.next()) {
-                error = rs.getString(1);
-            }
-        }
+        String error = Sql.one(lastError, rs -> rs.getString(1)).orElse(null);
         return new OutboxStatus(count, age, maxAttempts, error);
     }
 }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,47 +30,24 @@ final class ReceiptRepository {
     }
 
     void insert(String receiptId, String txnId, String kind, String body, long now) throws SQLException {
-        insert.setString(1, receiptId);
-        OrderRepository.setNullable(insert, 2, txnId);
-        insert.setString(3, kind);
-        insert.setString(4, body);
-        insert.setLong(5, now);
-        insert.executeUpdate();
+        Sql.update(insert, receiptId, txnId, kind, body, now);
     }
 
     Optional<StoredReceipt> find(String receiptId) throws SQLException {
-        byId.setString(1, receiptId);
-        try (ResultSet rs = byId.executeQuery()) {
-            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-        }
+        return Sql.one(byId, ReceiptRepository::map, receiptId);
     }
 
     List<StoredReceipt> unprinted() throws SQLException {
-        List<StoredReceipt> out = new ArrayList<>();
-        try (ResultSet rs = unprinted.executeQuery()) {
-            while (rs.next()) {
-                out.add(map(rs));
-            }
-        }
-        return out;
+        return Sql.list(unprinted, ReceiptRepository::map);
     }
 
     List<StoredReceipt> recent(int limit) throws SQLException {
-        recent.setInt(1, limit);
-        List<StoredReceipt> out = new ArrayList<>();
-        try (ResultSet rs = recent.executeQuery()) {
-            while (rs.next()) {
-                out.add(map(rs));
-            }
-        }
-        return out;
+        return Sql.list(recent, ReceiptRepository::map, limit);
     }
 
     /** False when it was already marked printed. */
     boolean markPrinted(String receiptId, long now) throws SQLException {
-        printed.setLong(1, now);
-        printed.setString(2, receiptId);
-        return printed.executeUpdate() == 1;
+        return Sql.update(printed, now, receiptId) == 1;
     }
 
     private static StoredReceipt map(ResultSet rs) throws SQLException {

@@ -1,0 +1,68 @@
+package org.topupkiosk.journal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Running the repositories' prepared statements: parameters bound in order (a null is SQL NULL, a boolean 0 or 1),
+ * then one update, one optional row or all rows mapped.
+ */
+final class Sql {
+
+    /** One row of a result set as a value; reads the current row only. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private Sql() {}
+
+    static PreparedStatement bind(PreparedStatement st, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            int at = i + 1;
+            Object p = params[i];
+            if (p == null) {
+                st.setNull(at, Types.VARCHAR);
+            } else if (p instanceof String s) {
+                st.setString(at, s);
+            } else if (p instanceof Long l) {
+                st.setLong(at, l);
+            } else if (p instanceof Integer n) {
+                st.setInt(at, n);
+            } else if (p instanceof Boolean b) {
+                st.setInt(at, b ? 1 : 0);
+            } else {
+                throw new IllegalArgumentException("no SQL binding for " + p.getClass().getName());
+            }
+        }
+        return st;
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
+    static int update(PreparedStatement st, Object... params) throws SQLException {
+        return bind(st, params).executeUpdate();
+    }
+
+    /** The first row the query gives, mapped; empty when it gives none. */
+    static <T> Optional<T> one(PreparedStatement st, Row<T> row, Object... params) throws SQLException {
+        try (ResultSet rs = bind(st, params).executeQuery()) {
+            return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
+        }
+    }
+
+    /** Every row the query gives, mapped, in its order. */
+    static <T> List<T> list(PreparedStatement st, Row<T> row, Object... params) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (ResultSet rs = bind(st, params).executeQuery()) {
+            while (rs.next()) {
+                out.add(row.map(rs));
+            }
+        }
+        return out;
+    }
+}
