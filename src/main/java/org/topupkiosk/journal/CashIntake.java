@@ -16,26 +16,8 @@ import org.topupkiosk.domain.Money;
  * Cash coming in: notes stacked into an OPEN order, notes stacked with no order to take them (each becomes a credit),
  * and a cashier's cash for a counter sale. A note id is journaled once; a repeat is harmless.
  */
-final class CashIntake {
-
-    private final SqliteStore store;
-    private final String currency;
-    private final Clock clock;
-    private final OrderRepository orders;
-    private final CashRepository cash;
-    private final CreditRepository credits;
-    private final AuditChain audit;
-
-    CashIntake(SqliteStore store, String currency, Clock clock, OrderRepository orders, CashRepository cash,
-               CreditRepository credits, AuditChain audit) {
-        this.store = store;
-        this.currency = currency;
-        this.clock = clock;
-        this.orders = orders;
-        this.cash = cash;
-        this.credits = credits;
-        this.audit = audit;
-    }
+record CashIntake(SqliteStore store, String currency, Clock clock, OrderRepository orders, CashRepository cash,
+                  CreditRepository credits, AuditChain audit) {
 
     boolean recordStacked(String txnId, Money amount, String noteId) {
         requirePositive(amount, "amount", currency);

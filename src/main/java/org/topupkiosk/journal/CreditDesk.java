@@ -11,21 +11,7 @@ import java.util.Optional;
 import org.topupkiosk.domain.Money;
 
 /** Credit vouchers spent: redeemed into an OPEN order, or paid out in cash at the counter. */
-final class CreditDesk {
-
-    private final SqliteStore store;
-    private final Clock clock;
-    private final OrderRepository orders;
-    private final CreditRepository credits;
-    private final AuditChain audit;
-
-    CreditDesk(SqliteStore store, Clock clock, OrderRepository orders, CreditRepository credits, AuditChain audit) {
-        this.store = store;
-        this.clock = clock;
-        this.orders = orders;
-        this.credits = credits;
-        this.audit = audit;
-    }
+record CreditDesk(SqliteStore store, Clock clock, OrderRepository orders, CreditRepository credits, AuditChain audit) {
 
     CustomerCredit applyCredit(String txnId, String creditCode) {
         String code = CreditCodes.normalize(creditCode);

@@ -9,19 +9,7 @@ import java.util.Optional;
  * Receipts kept until printed: stored once with their audit row, then marked printed together with their order's
  * receipt_printed flag. Runs inside the caller's write transaction.
  */
-final class ReceiptBook {
-
-    private final Clock clock;
-    private final ReceiptRepository receipts;
-    private final OrderRepository orders;
-    private final AuditChain audit;
-
-    ReceiptBook(Clock clock, ReceiptRepository receipts, OrderRepository orders, AuditChain audit) {
-        this.clock = clock;
-        this.receipts = receipts;
-        this.orders = orders;
-        this.audit = audit;
-    }
+record ReceiptBook(Clock clock, ReceiptRepository receipts, OrderRepository orders, AuditChain audit) {
 
     /** Storing the same receipt again is a no-op; a different body is refused. */
     void store(String receiptId, String txnId, String kind, String body) throws SQLException {

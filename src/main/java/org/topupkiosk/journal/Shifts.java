@@ -18,7 +18,7 @@ import org.topupkiosk.domain.Money;
  * counter sale's cash row ({@value #COUNTER_CASH}) names its shift. The totals are always computed from those rows and
  * the orders they name, so an X report, a Z report and the journal cannot disagree; verify recomputes each Z.
  */
-final class Shifts {
+record Shifts(String currency, Clock clock, AuditChain audit) {
 
     static final String OPENED = "shift_opened";
     static final String CLOSED = "shift_closed";
@@ -27,16 +27,6 @@ final class Shifts {
     static final String RETURNED = "counter: cash returned to the customer";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final String currency;
-    private final Clock clock;
-    private final AuditChain audit;
-
-    Shifts(String currency, Clock clock, AuditChain audit) {
-        this.currency = currency;
-        this.clock = clock;
-        this.audit = audit;
-    }
 
     /** Opens shift n+1 for this cashier with its {@value #OPENED} row; refused while a shift is open. */
     Shift openNext(Connection c, String cashierId) throws SQLException {

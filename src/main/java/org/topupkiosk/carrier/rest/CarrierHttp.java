@@ -121,6 +121,14 @@ final class CarrierHttp {
             throw error(Kind.UNKNOWN_OUTCOME);
         }
 
+        /** As {@link #decodeOk}, but a 404 is the carrier's refusal, coded {@code refusal} unless the body names one. */
+        <T> T decodeOr404(String refusal, Function<JsonNode, T> decoder) throws CarrierException {
+            if (status == 404) {
+                throw refusal(refusal);
+            }
+            return decodeOk(decoder);
+        }
+
         <T> T decodeOr(Kind kindWhenBad, Function<JsonNode, T> decoder) throws CarrierException {
             try {
                 return decoder.apply(CarrierJson.parse(body));

@@ -25,6 +25,7 @@ import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.SimSubscriber;
 import org.topupkiosk.carrier.VoucherInfo;
 import org.topupkiosk.carrier.VoucherRedemption;
+import org.topupkiosk.carrier.rest.CarrierHttp.Answer;
 import org.topupkiosk.carrier.wire.AccountJson;
 import org.topupkiosk.carrier.wire.AutoTopUpJson;
 import org.topupkiosk.carrier.wire.CarrierJson;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * {@link CarrierGateway} over our documented JSON API (docs/carrier-api.md). One {@link HttpClient} is kept for the
  * life of the gateway so connections stay alive between payments.
  *
- * <p>Every failure is classified here, once, by {@link CarrierHttp#send}: nothing sent means {@link Kind#UNREACHABLE}; sent but no
+ * <p>Every failure is classified once, by {@link CarrierHttp#send}: nothing sent means {@link Kind#UNREACHABLE}; sent but no
  * trustworthy answer (timeout, 5xx, a body we cannot read) means {@link Kind#UNKNOWN_OUTCOME}; the server rejecting our
  * request (400, 401, 409) means {@link Kind#PROTOCOL}. A refused payment is an answer, not an error.
  */
@@ -72,35 +73,29 @@ public final class RestCarrierGateway implements CarrierGateway {
     @Override
     public AccountCheck checkAccount(Msisdn msisdn, String operatorId) throws CarrierException {
         Objects.requireNonNull(msisdn, "msisdn");
-        CarrierHttp.Answer a = http.send("POST", "/v1/accounts/check", null, CarrierJson.bytes(AccountJson.checkRequest(msisdn, operatorId)));
+        Answer a = http.send("POST", "/v1/accounts/check", null, CarrierJson.bytes(AccountJson.checkRequest(msisdn, operatorId)));
         return a.decodeOk(AccountJson::accountCheck);
     }
 
     @Override
     public Balance balance(Msisdn msisdn) throws CarrierException {
         Objects.requireNonNull(msisdn, "msisdn");
-        CarrierHttp.Answer a = http.send("GET", "/v1/accounts/" + msisdn.e164() + "/balance", null, null);
-        if (a.status() == 404) {
-            throw a.refusal("unknown-number");
-        }
-        return a.decodeOk(AccountJson::balance);
+        Answer a = http.send("GET", "/v1/accounts/" + msisdn.e164() + "/balance", null, null);
+        return a.decodeOr404("unknown-number", AccountJson::balance);
     }
 
     @Override
     public List<CatalogEntry> catalog(String operatorId) throws CarrierException {
         String query = operatorId == null ? null : "operator=" + URLEncoder.encode(operatorId, StandardCharsets.UTF_8);
-        CarrierHttp.Answer a = http.send("GET", "/v1/catalog", query, null);
-        if (a.status() == 404) {
-            throw a.refusal("unknown-operator");
-        }
-        return a.decodeOk(AccountJson::catalog);
+        Answer a = http.send("GET", "/v1/catalog", query, null);
+        return a.decodeOr404("unknown-operator", AccountJson::catalog);
     }
 
     @Override
     public PaymentResult pay(PaymentRequest request) throws CarrierException {
         Objects.requireNonNull(request, "request");
         byte[] body = CarrierJson.bytes(PaymentJson.paymentRequest(request));
-        CarrierHttp.Answer a = http.send("POST", "/v1/payments", null, body, "Idempotency-Key", request.txnId());
+        Answer a = http.send("POST", "/v1/payments", null, body, "Idempotency-Key", request.txnId());
         PaymentResult r = a.decodeOk(PaymentJson::paymentResult);
         if (!request.txnId().equals(r.txnId()) || r.status() == PaymentResult.Status.NOT_FOUND) {
             throw new CarrierException(Kind.UNKNOWN_OUTCOME, "bad-body",
@@ -114,11 +109,8 @@ public final class RestCarrierGateway implements CarrierGateway {
     @Override
     public List<GoodsOffer> goods(String operatorId) throws CarrierException {
         Objects.requireNonNull(operatorId, "operatorId");
-        CarrierHttp.Answer a = http.send("GET", "/v1/goods", "operator=" + URLEncoder.encode(operatorId, StandardCharsets.UTF_8), null);
-        if (a.status() == 404) {
-            throw a.refusal("unknown-operator");
-        }
-        return a.decodeOk(GoodsJson::offers);
+        Answer a = http.send("GET", "/v1/goods", "operator=" + URLEncoder.encode(operatorId, StandardCharsets.UTF_8), null);
+        return a.decodeOr404("unknown-operator", GoodsJson::offers);
     }
 
     /**
@@ -138,7 +130,7 @@ public final class RestCarrierGateway implements CarrierGateway {
     @Override
     public PaymentResult status(String txnId) throws CarrierException {
         Objects.requireNonNull(txnId, "txnId");
-        CarrierHttp.Answer a = http.send("GET", "/v1/payments/" + URLEncoder.encode(txnId, StandardCharsets.UTF_8), null, null);
+        Answer a = http.send("GET", "/v1/payments/" + URLEncoder.encode(txnId, StandardCharsets.UTF_8), null, null);
         if (a.status() == 404) {
             // Only the carrier's own "never arrived" is trusted: a bare 404 from a proxy or a wrong base path must not
             // make the kiosk believe an applied payment is missing.
@@ -161,7 +153,7 @@ public final class RestCarrierGateway implements CarrierGateway {
         if (!OtpChallenge.isPurpose(purpose)) {
             throw new IllegalArgumentException("purpose must be autotopup or history, got '" + purpose + "'");
         }
-        CarrierHttp.Answer a = http.send("POST", "/v1/otp", null, CarrierJson.bytes(OtpJson.request(msisdn, purpose)));
+        Answer a = http.send("POST", "/v1/otp", null, CarrierJson.bytes(OtpJson.request(msisdn, purpose)));
         if (a.status() == 404 || a.status() == 429) {
             throw a.refusal(a.status() == 404 ? "unknown-number" : "too-many-codes");
         }
@@ -177,12 +169,9 @@ public final class RestCarrierGateway implements CarrierGateway {
     public OtpCheck verifyOtp(String otpId, String code) throws CarrierException {
         Objects.requireNonNull(otpId, "otpId");
         Objects.requireNonNull(code, "code");
-        CarrierHttp.Answer a = http.send("POST", "/v1/otp/" + URLEncoder.encode(otpId, StandardCharsets.UTF_8) + "/verify", null,
+        Answer a = http.send("POST", "/v1/otp/" + URLEncoder.encode(otpId, StandardCharsets.UTF_8) + "/verify", null,
                 CarrierJson.bytes(OtpJson.verifyRequest(code)));
-        if (a.status() == 404) {
-            throw a.refusal("unknown-otp");
-        }
-        return a.decodeOk(OtpJson::check);
+        return a.decodeOr404("unknown-otp", OtpJson::check);
     }
 
     // Auto top-up and recent payments ----------------------------------------------------------------------------
@@ -191,7 +180,7 @@ public final class RestCarrierGateway implements CarrierGateway {
     public AutoTopUpEnrolment enrolAutoTopUp(AutoTopUpRequest request) throws CarrierException {
         Objects.requireNonNull(request, "request");
         byte[] body = CarrierJson.bytes(AutoTopUpJson.request(request));
-        CarrierHttp.Answer a = http.send("POST", "/v1/autotopup", null, body, "Idempotency-Key", request.enrolmentId());
+        Answer a = http.send("POST", "/v1/autotopup", null, body, "Idempotency-Key", request.enrolmentId());
         AutoTopUpEnrolment e = a.decodeOk(AutoTopUpJson::enrolment);
         requireEcho(request.enrolmentId(), e.enrolmentId(), "enrolment answer for ");
         log.debug("enrolment={} status={} rule={} refusal={}", e.enrolmentId(), e.status(),
@@ -209,7 +198,7 @@ public final class RestCarrierGateway implements CarrierGateway {
             throw new IllegalArgumentException("purpose must be autotopup or history, got '" + purpose + "'");
         }
         byte[] body = CarrierJson.bytes(AutoTopUpJson.tokenUseRequest(useId, token, msisdn, purpose));
-        CarrierHttp.Answer a = http.send("POST", "/v1/otp/tokens/redeem", null, body, "Idempotency-Key", useId);
+        Answer a = http.send("POST", "/v1/otp/tokens/redeem", null, body, "Idempotency-Key", useId);
         OtpTokenUse u = a.decodeOk(AutoTopUpJson::tokenUse);
         requireEcho(useId, u.useId(), "token answer for use ");
         return u;
@@ -221,11 +210,8 @@ public final class RestCarrierGateway implements CarrierGateway {
         if (!iccid.matches("\\d{18,20}")) {
             throw new IllegalArgumentException("iccid must be 18-20 digits, got '" + iccid + "'");
         }
-        CarrierHttp.Answer a = http.send("GET", "/v1/sims/" + iccid, null, null);
-        if (a.status() == 404) {
-            throw a.refusal("unknown-sim");
-        }
-        SimSubscriber s = a.decodeOk(AccountJson::simSubscriber);
+        Answer a = http.send("GET", "/v1/sims/" + iccid, null, null);
+        SimSubscriber s = a.decodeOr404("unknown-sim", AccountJson::simSubscriber);
         requireEcho(iccid, s.iccid(), "subscriber answer for ICCID ");
         return s;
     }
@@ -233,11 +219,8 @@ public final class RestCarrierGateway implements CarrierGateway {
     @Override
     public VoucherInfo validateVoucher(String pin) throws CarrierException {
         Objects.requireNonNull(pin, "pin");
-        CarrierHttp.Answer a = http.send("POST", "/v1/vouchers/validate", null, CarrierJson.bytes(VoucherJson.voucherValidateRequest(pin)));
-        if (a.status() == 404) {
-            throw a.refusal("unknown-voucher");
-        }
-        return a.decodeOk(VoucherJson::voucherInfo);
+        Answer a = http.send("POST", "/v1/vouchers/validate", null, CarrierJson.bytes(VoucherJson.voucherValidateRequest(pin)));
+        return a.decodeOr404("unknown-voucher", VoucherJson::voucherInfo);
     }
 
     @Override
@@ -246,7 +229,7 @@ public final class RestCarrierGateway implements CarrierGateway {
         Objects.requireNonNull(msisdn, "msisdn");
         Objects.requireNonNull(redemptionId, "redemptionId");
         byte[] body = CarrierJson.bytes(VoucherJson.voucherRedeemRequest(pin, msisdn, redemptionId));
-        CarrierHttp.Answer a = http.send("POST", "/v1/vouchers/redeem", null, body, "Idempotency-Key", redemptionId);
+        Answer a = http.send("POST", "/v1/vouchers/redeem", null, body, "Idempotency-Key", redemptionId);
         VoucherRedemption r = a.decodeOk(VoucherJson::voucherRedemption);
         requireEcho(redemptionId, r.redemptionId(), "voucher answer for ");
         return r;

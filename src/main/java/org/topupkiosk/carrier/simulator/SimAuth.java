@@ -7,15 +7,7 @@ import org.topupkiosk.carrier.simulator.SimulatorApi.Response;
 import org.topupkiosk.carrier.wire.RequestSigner;
 
 /** The simulator's side of request signing: which kiosk sent a request, and whether its signature and clock hold. */
-final class SimAuth {
-
-    private final Function<String, byte[]> keyOfKiosk;
-    private final Clock clock;
-
-    SimAuth(Function<String, byte[]> keyOfKiosk, Clock clock) {
-        this.keyOfKiosk = keyOfKiosk;
-        this.clock = clock;
-    }
+record SimAuth(Function<String, byte[]> keyOfKiosk, Clock clock) {
 
     /** Null when the request is signed by a kiosk we know, within the clock skew; else the 401 to answer. */
     Response check(Request r) {

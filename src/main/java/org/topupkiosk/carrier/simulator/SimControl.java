@@ -13,17 +13,7 @@ import org.topupkiosk.carrier.wire.CarrierJson;
  * The simulator's control endpoints under /sim/ (unsigned, for tests and the operator): the ledger, the faults to
  * inject and the text messages a number received.
  */
-final class SimControl {
-
-    private final SimLedger ledger;
-    private final Faults faults;
-    private final SimOtp otp;
-
-    SimControl(SimLedger ledger, Faults faults, SimOtp otp) {
-        this.ledger = ledger;
-        this.faults = faults;
-        this.otp = otp;
-    }
+record SimControl(SimLedger ledger, Faults faults, SimOtp otp) {
 
     Response handle(Request r) {
         String key = r.method() + " " + r.path();

@@ -3,17 +3,18 @@ package org.topupkiosk.carrier.wire;
 import static org.topupkiosk.carrier.wire.CarrierJson.money;
 import static org.topupkiosk.carrier.wire.CarrierJson.msisdn;
 import static org.topupkiosk.carrier.wire.CarrierJson.object;
+import static org.topupkiosk.carrier.wire.CarrierJson.objects;
 import static org.topupkiosk.carrier.wire.CarrierJson.oneOf;
 import static org.topupkiosk.carrier.wire.CarrierJson.optionalText;
+import static org.topupkiosk.carrier.wire.CarrierJson.putTitles;
 import static org.topupkiosk.carrier.wire.CarrierJson.text;
+import static org.topupkiosk.carrier.wire.CarrierJson.titles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.topupkiosk.carrier.AccountCheck;
@@ -102,36 +103,17 @@ public final class AccountJson {
                     .put("kind", e.kind()).put("period", e.period());
             p.set("price", money(e.price()));
             p.put("dataMb", e.dataMb()).put("voiceMinutes", e.voiceMinutes());
-            ObjectNode titles = p.putObject("titles");
-            e.titles().forEach(titles::put);
+            putTitles(p, e.titles());
         }
         return o;
     }
 
     public static List<CatalogEntry> catalog(JsonNode n) {
-        JsonNode products = n.get("products");
-        if (products == null || !products.isArray()) {
-            throw new WireFormatException("'products' must be an array");
-        }
-        List<CatalogEntry> out = new ArrayList<>(products.size());
-        for (JsonNode p : products) {
-            if (!p.isObject()) {
-                throw new WireFormatException("'products' must hold objects");
-            }
+        List<CatalogEntry> out = new ArrayList<>();
+        for (JsonNode p : objects(n, "products")) {
             String kind = oneOf(p, "kind", "data", "voice", "combo");
             String period = oneOf(p, "period", "day", "month", "unlimited");
-            JsonNode titlesNode = p.get("titles");
-            if (titlesNode == null || !titlesNode.isObject()) {
-                throw new WireFormatException("'titles' must be an object of language to text");
-            }
-            Map<String, String> titles = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = titlesNode.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> t = it.next();
-                if (!t.getValue().isTextual()) {
-                    throw new WireFormatException("title '" + t.getKey() + "' must be text");
-                }
-                titles.put(t.getKey(), t.getValue().textValue());
-            }
+            Map<String, String> titles = titles(p);
             out.add(new CatalogEntry(text(p, "productId"), text(p, "operatorId"), kind, period, money(p, "price"),
                     nonNegativeLong(p, "dataMb"), nonNegativeLong(p, "voiceMinutes"), Map.copyOf(titles)));
         }

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 
@@ -92,6 +97,44 @@ public final class CarrierJson {
             throw new WireFormatException("'" + field + "' must be a string");
         }
         return v.textValue();
+    }
+
+    /** The elements of array {@code field}, each an object; a missing array or any other element is refused. */
+    static List<JsonNode> objects(JsonNode n, String field) {
+        JsonNode array = n.get(field);
+        if (array == null || !array.isArray()) {
+            throw new WireFormatException("'" + field + "' must be an array");
+        }
+        List<JsonNode> out = new ArrayList<>(array.size());
+        for (JsonNode e : array) {
+            if (!e.isObject()) {
+                throw new WireFormatException("'" + field + "' must hold objects");
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** A product's {@code titles}: an object of language to text. */
+    static Map<String, String> titles(JsonNode n) {
+        JsonNode titlesNode = n.get("titles");
+        if (titlesNode == null || !titlesNode.isObject()) {
+            throw new WireFormatException("'titles' must be an object of language to text");
+        }
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = titlesNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> t = it.next();
+            if (!t.getValue().isTextual()) {
+                throw new WireFormatException("title '" + t.getKey() + "' must be text");
+            }
+            titles.put(t.getKey(), t.getValue().textValue());
+        }
+        return titles;
+    }
+
+    static void putTitles(ObjectNode product, Map<String, String> titles) {
+        ObjectNode o = product.putObject("titles");
+        titles.forEach(o::put);
     }
 
     static Msisdn msisdn(JsonNode n, String field) {
