@@ -7,11 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kioskctl counter set-cashier}: adds a cashier to the counter's PIN file, or changes their PIN. */
 @Command(name = "counter", description = "Counter terminal set-up.", mixinStandardHelpOptions = true,
@@ -21,10 +18,7 @@ public final class CounterCommand extends CommandGroup {
     @Command(name = "set-cashier", mixinStandardHelpOptions = true,
             description = "Add a cashier or change their PIN (4-8 digits, typed twice, or one line on stdin with "
                     + "--stdin). Writes FILE (counter.cashiersFile) with mode 600.")
-    static final class SetCashier implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class SetCashier extends KioskctlCommand {
 
         @Option(names = "--file", required = true, description = "The cashiers file, as counter.cashiersFile names it.")
         Path file;

@@ -3,20 +3,14 @@ package org.topupkiosk.ops;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.topupkiosk.journal.Journal;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * A kioskctl subcommand that reads the money journal named by {@code --db}: it is opened for {@link #run} and closed
  * after; exit 1 when there is no journal to read.
  */
-abstract class JournalTool implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+abstract class JournalTool extends KioskctlCommand {
 
     @Option(names = "--db", defaultValue = "var/journal.db", description = "Journal file (default: ${DEFAULT-VALUE}).")
     Path db;

@@ -14,11 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kioskctl service set-pin}: writes the service menu's PIN hash file. */
 @Command(name = "service", description = "Service menu set-up.", mixinStandardHelpOptions = true,
@@ -28,10 +25,7 @@ public final class ServiceCommand extends CommandGroup {
     @Command(name = "set-pin", mixinStandardHelpOptions = true,
             description = "Set the service PIN (4-8 digits): typed twice on the console, or one line on stdin with "
                     + "--stdin. Writes a salted PBKDF2 hash to FILE with mode 600 (ui.servicePinHashFile).")
-    static final class SetPin implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class SetPin extends KioskctlCommand {
 
         @Option(names = "--file", required = true, description = "The hash file, as ui.servicePinHashFile names it.")
         Path file;
