@@ -20,8 +20,18 @@ public record LedgerEntry(String txnId, String msisdn, String operatorId, Money 
         this(txnId, msisdn, operatorId, amount, productId, status, carrierRef, refusalCode, appliedCount, null);
     }
 
-    PaymentResult toResult(String message) {
-        return new PaymentResult(txnId, status, carrierRef, amount, refusalCode, message,
+    /** The payment's answer to the kiosk, with its message in words. */
+    PaymentResult toResult() {
+        return new PaymentResult(txnId, status, carrierRef, amount, refusalCode, message(),
                 status == PaymentResult.Status.CONFIRMED ? goods : null);
+    }
+
+    private String message() {
+        return switch (status) {
+            case CONFIRMED -> "paid";
+            case ACCEPTED -> "accepted, processing";
+            case REFUSED -> "refused: " + refusalCode;
+            case NOT_FOUND -> "not found";
+        };
     }
 }

@@ -211,7 +211,7 @@ final class SimulatorApi {
             vouchers.issue(pin.pin(), pin.serial(), o.price(), o.operatorId());
         }
         LedgerEntry e = offer instanceof SimLedger.Created cr ? cr.entry() : ((SimLedger.Repeat) offer).entry();
-        return Response.json(200, PaymentJson.paymentResult(e.toResult(message(e))));
+        return Response.json(200, PaymentJson.paymentResult(e.toResult()));
     }
 
 
@@ -263,16 +263,7 @@ final class SimulatorApi {
             return Response.json(404, PaymentJson.paymentResult(new PaymentResult(txnId, PaymentResult.Status.NOT_FOUND,
                     null, null, null, "no payment with this txnId")).put("code", "not-found"));
         }
-        return Response.json(200, PaymentJson.paymentResult(e.toResult(message(e))));
-    }
-
-    private static String message(LedgerEntry e) {
-        return switch (e.status()) {
-            case CONFIRMED -> "paid";
-            case ACCEPTED -> "accepted, processing";
-            case REFUSED -> "refused: " + e.refusalCode();
-            case NOT_FOUND -> "not found";
-        };
+        return Response.json(200, PaymentJson.paymentResult(e.toResult()));
     }
 
     static Msisdn msisdn(String s) {
