@@ -2,11 +2,8 @@ package org.topupkiosk.ops;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,26 +32,21 @@ public final class CounterCommand extends CommandGroup {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            char[] pin = stdin ? ServiceCommand.SetPin.fromStdin() : ServiceCommand.SetPin.fromConsole(err);
-            if (pin == null) {
-                return 1;
+            int exit = ServiceCommand.SetPin.withNewPin(stdin, err, "cashier not set: the PIN must be 4 to 8 digits",
+                    pin -> {
+                        try {
+                            CashierPinsFile.add(file, id, name, pin, new SecureRandom());
+                            return 0;
+                        } catch (IllegalArgumentException e) {
+                            err.println("cashier not set: " + e.getMessage());
+                            return 1;
+                        }
+                    });
+            if (exit == 0) {
+                spec.commandLine().getOut().println("cashier set id=" + id + " file=" + file.toAbsolutePath()
+                        + " mode=600");
             }
-            try {
-                if (!PinHash.validPin(pin)) {
-                    err.println("cashier not set: the PIN must be 4 to 8 digits");
-                    return 1;
-                }
-                String old = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-                String text = CashierPins.withCashier(old, id, name, PinHash.create(pin, new SecureRandom()));
-                ServiceCommand.SetPin.write(file, text, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                err.println("cashier not set: " + e.getMessage());
-                return 1;
-            } finally {
-                Arrays.fill(pin, '\0');
-            }
-            spec.commandLine().getOut().println("cashier set id=" + id + " file=" + file.toAbsolutePath() + " mode=600");
-            return 0;
+            return exit;
         }
     }
 }

@@ -35,22 +35,41 @@ public final class ServiceCommand extends CommandGroup {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter err = spec.commandLine().getErr();
+            int exit = withNewPin(stdin, spec.commandLine().getErr(), "service PIN not set: it must be 4 to 8 digits",
+                    pin -> {
+                        write(file, PinHash.create(pin, new SecureRandom()).format());
+                        return 0;
+                    });
+            if (exit == 0) {
+                spec.commandLine().getOut().println("service PIN set file=" + file.toAbsolutePath() + " mode=600");
+            }
+            return exit;
+        }
+
+        /** What a command does with a new PIN that passed the 4-8 digit check; returns the exit code. */
+        @FunctionalInterface
+        interface PinUse {
+            int apply(char[] pin) throws IOException;
+        }
+
+        /**
+         * Reads a new PIN (one line on stdin, else twice on the console), refuses one that is not 4 to 8 digits with
+         * {@code invalid}, hands it to {@code use} and wipes it after. Exit 1 when no PIN was read or it was refused.
+         */
+        static int withNewPin(boolean stdin, PrintWriter err, String invalid, PinUse use) throws IOException {
             char[] pin = stdin ? fromStdin() : fromConsole(err);
             if (pin == null) {
                 return 1;
             }
             try {
                 if (!PinHash.validPin(pin)) {
-                    err.println("service PIN not set: it must be 4 to 8 digits");
+                    err.println(invalid);
                     return 1;
                 }
-                write(file, PinHash.create(pin, new SecureRandom()).format());
+                return use.apply(pin);
             } finally {
                 Arrays.fill(pin, '\0');
             }
-            spec.commandLine().getOut().println("service PIN set file=" + file.toAbsolutePath() + " mode=600");
-            return 0;
         }
 
         static char[] fromStdin() throws IOException {
