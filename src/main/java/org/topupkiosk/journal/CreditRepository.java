@@ -1,7 +1,6 @@
 package org.topupkiosk.journal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,28 +17,12 @@ final class CreditRepository {
     private static final String COLUMNS = "code, amount_minor, currency, source_txn, issued_at, reason";
 
     private final CreditCodes codes;
-    private final PreparedStatement insert;
-    private final PreparedStatement byCode;
-    private final PreparedStatement bySourceTxn;
-    private final PreparedStatement bySourceNote;
-    private final PreparedStatement redeemedInto;
-    private final PreparedStatement redeem;
-    private final PreparedStatement refund;
-    private final PreparedStatement open;
 
-    CreditRepository(Connection c, CreditCodes codes) throws SQLException {
+    private final Sql sql;
+
+    CreditRepository(Connection c, CreditCodes codes) {
         this.codes = codes;
-        insert = c.prepareStatement("INSERT INTO customer_credits (code, amount_minor, currency, source_txn, "
-                + "source_note_id, issued_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        byCode = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits WHERE code = ?");
-        bySourceTxn = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits WHERE source_txn = ?");
-        bySourceNote = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits WHERE source_note_id = ?");
-        redeemedInto = c.prepareStatement("SELECT coalesce(txn_id, 'refund') FROM credit_redemptions WHERE code = ?");
-        redeem = c.prepareStatement("INSERT INTO credit_redemptions (code, txn_id, ts) VALUES (?, ?, ?)");
-        refund = c.prepareStatement("INSERT INTO refunds (amount_minor, currency, txn_id, credit_code, reason, ts) "
-                + "VALUES (?, ?, ?, ?, ?, ?)");
-        open = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits cc WHERE NOT EXISTS "
-                + "(SELECT 1 FROM credit_redemptions r WHERE r.code = cc.code) ORDER BY cc.id");
+        sql = new Sql(c);
     }
 
     CustomerCredit issue(Money amount, String sourceTxn, String sourceNoteId, String reason, long now)
@@ -53,38 +36,45 @@ final class CreditRepository {
                 }
                 continue;
             }
-            Sql.update(insert, code, amount.minor(), amount.currency(), sourceTxn, sourceNoteId, now, reason);
+            sql.update("INSERT INTO customer_credits (code, amount_minor, currency, source_txn, source_note_id, "
+                    + "issued_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", code, amount.minor(), amount.currency(),
+                    sourceTxn, sourceNoteId, now, reason);
             return new CustomerCredit(code, amount, sourceTxn, Instant.ofEpochMilli(now), reason);
         }
     }
 
     Optional<CustomerCredit> find(String code) throws SQLException {
-        return Sql.one(byCode, CreditRepository::map, code);
+        return sql.one("SELECT " + COLUMNS + " FROM customer_credits WHERE code = ?", CreditRepository::map, code);
     }
 
     Optional<CustomerCredit> findBySourceTxn(String txnId) throws SQLException {
-        return Sql.one(bySourceTxn, CreditRepository::map, txnId);
+        return sql.one("SELECT " + COLUMNS + " FROM customer_credits WHERE source_txn = ?", CreditRepository::map,
+                txnId);
     }
 
     Optional<CustomerCredit> findBySourceNote(String noteId) throws SQLException {
-        return Sql.one(bySourceNote, CreditRepository::map, noteId);
+        return sql.one("SELECT " + COLUMNS + " FROM customer_credits WHERE source_note_id = ?", CreditRepository::map,
+                noteId);
     }
 
     /** Where the credit went: the order's txn id, "refund", or empty while it is open. */
     Optional<String> redeemedInto(String code) throws SQLException {
-        return Sql.one(redeemedInto, rs -> rs.getString(1), code);
+        return sql.one("SELECT coalesce(txn_id, 'refund') FROM credit_redemptions WHERE code = ?",
+                rs -> rs.getString(1), code);
     }
 
     void redeem(String code, String txnId, long now) throws SQLException {
-        Sql.update(redeem, code, txnId, now);
+        sql.update("INSERT INTO credit_redemptions (code, txn_id, ts) VALUES (?, ?, ?)", code, txnId, now);
     }
 
     void recordRefund(Money amount, String txnId, String creditCode, String reason, long now) throws SQLException {
-        Sql.update(refund, amount.minor(), amount.currency(), txnId, creditCode, reason, now);
+        sql.update("INSERT INTO refunds (amount_minor, currency, txn_id, credit_code, reason, ts) VALUES (?, ?, ?, ?, "
+                + "?, ?)", amount.minor(), amount.currency(), txnId, creditCode, reason, now);
     }
 
     List<CustomerCredit> open() throws SQLException {
-        return Sql.list(open, CreditRepository::map);
+        return sql.list("SELECT " + COLUMNS + " FROM customer_credits cc WHERE NOT EXISTS (SELECT 1 FROM "
+                + "credit_redemptions r WHERE r.code = cc.code) ORDER BY cc.id", CreditRepository::map);
     }
 
     private static CustomerCredit map(ResultSet rs) throws SQLException {

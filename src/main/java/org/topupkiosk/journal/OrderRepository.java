@@ -1,7 +1,6 @@
 package org.topupkiosk.journal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,57 +20,29 @@ final class OrderRepository {
             + "updated_at, receipt_printed, change_minor";
 
     private final Connection c;
-    private final PreparedStatement bumpSeq;
-    private final PreparedStatement readSeq;
-    private final PreparedStatement insert;
-    private final PreparedStatement byTxn;
-    private final PreparedStatement statusByTxn;
-    private final PreparedStatement open;
-    private final PreparedStatement addCash;
-    private final PreparedStatement addCredit;
-    private final PreparedStatement submit;
-    private final PreparedStatement submitWithChange;
-    private final PreparedStatement move;
-    private final PreparedStatement receiptPrinted;
+    private final Sql sql;
 
-    OrderRepository(Connection c) throws SQLException {
+    OrderRepository(Connection c) {
         this.c = c;
-        bumpSeq = c.prepareStatement("UPDATE counters SET value = value + 1 WHERE name = 'txn_seq'");
-        readSeq = c.prepareStatement("SELECT value FROM counters WHERE name = 'txn_seq'");
-        insert = c.prepareStatement("INSERT INTO orders (txn_id, kind, operator_id, msisdn, product_id, status, "
-                + "currency, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)");
-        byTxn = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE txn_id = ?");
-        statusByTxn = c.prepareStatement("SELECT status FROM orders WHERE txn_id = ?");
-        open = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE status = 'OPEN' ORDER BY id DESC LIMIT 1");
-        addCash = c.prepareStatement("UPDATE orders SET cash_minor = cash_minor + ?, updated_at = ? "
-                + "WHERE txn_id = ? AND status = 'OPEN'");
-        addCredit = c.prepareStatement("UPDATE orders SET credit_applied_minor = credit_applied_minor + ?, "
-                + "updated_at = ? WHERE txn_id = ? AND status = 'OPEN'");
-        submit = c.prepareStatement("UPDATE orders SET status = 'PENDING', amount_minor = ?, fee_minor = ?, "
-                + "offline = ?, updated_at = ? WHERE txn_id = ? AND status = 'OPEN'");
-        submitWithChange = c.prepareStatement("UPDATE orders SET status = 'PENDING', amount_minor = ?, fee_minor = ?, "
-                + "change_minor = ?, change_credit = ?, updated_at = ? WHERE txn_id = ? AND status = 'OPEN'");
-        move = c.prepareStatement("UPDATE orders SET status = ?, carrier_ref = COALESCE(?, carrier_ref), "
-                + "refusal_code = COALESCE(?, refusal_code), updated_at = ? WHERE txn_id = ? AND status = ?");
-        receiptPrinted = c.prepareStatement("UPDATE orders SET receipt_printed = 1, updated_at = ? WHERE txn_id = ?");
+        sql = new Sql(c);
     }
 
     /** The next transaction id: the counter only grows, so an id is never handed out twice. */
     String nextTxnId(String kioskId) throws SQLException {
-        bumpSeq.executeUpdate();
-        try (ResultSet rs = readSeq.executeQuery()) {
-            rs.next();
-            return String.format(Locale.ROOT, "%s-%06d", kioskId, rs.getLong(1));
-        }
+        sql.update("UPDATE counters SET value = value + 1 WHERE name = 'txn_seq'");
+        long seq = sql.one("SELECT value FROM counters WHERE name = 'txn_seq'", rs -> rs.getLong(1)).orElseThrow();
+        return String.format(Locale.ROOT, "%s-%06d", kioskId, seq);
     }
 
     void insert(String txnId, String kind, String operatorId, Msisdn msisdn, String productId, String currency,
                 long now) throws SQLException {
-        Sql.update(insert, txnId, kind, operatorId, msisdn == null ? null : msisdn.e164(), productId, currency, now, now);
+        sql.update("INSERT INTO orders (txn_id, kind, operator_id, msisdn, product_id, status, currency, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)", txnId, kind, operatorId,
+                msisdn == null ? null : msisdn.e164(), productId, currency, now, now);
     }
 
     Optional<Order> find(String txnId) throws SQLException {
-        return Sql.one(byTxn, OrderRepository::map, txnId);
+        return sql.one("SELECT " + COLUMNS + " FROM orders WHERE txn_id = ?", OrderRepository::map, txnId);
     }
 
     /** The order or an exception naming the unknown id. */
@@ -81,12 +52,13 @@ final class OrderRepository {
 
     /** Just the status, for the hot path of a stacked note. */
     OrderStatus requireStatusOf(String txnId) throws SQLException {
-        return Sql.one(statusByTxn, rs -> OrderStatus.valueOf(rs.getString(1)), txnId)
+        return sql.one("SELECT status FROM orders WHERE txn_id = ?", rs -> OrderStatus.valueOf(rs.getString(1)), txnId)
                 .orElseThrow(() -> new IllegalArgumentException("no order with txn id " + txnId));
     }
 
     Optional<Order> findOpen() throws SQLException {
-        return Sql.one(open, OrderRepository::map);
+        return sql.one("SELECT " + COLUMNS + " FROM orders WHERE status = 'OPEN' ORDER BY id DESC LIMIT 1",
+                OrderRepository::map);
     }
 
     List<Order> byStatus(List<OrderStatus> statuses) throws SQLException {
@@ -103,21 +75,27 @@ final class OrderRepository {
     }
 
     void addCash(String txnId, long minor, long now) throws SQLException {
-        requireOneRow(Sql.update(addCash, minor, now, txnId), txnId);
+        requireOneRow(sql.update("UPDATE orders SET cash_minor = cash_minor + ?, updated_at = ? WHERE txn_id = ? AND "
+                + "status = 'OPEN'", minor, now, txnId), txnId);
     }
 
     void addCredit(String txnId, long minor, long now) throws SQLException {
-        requireOneRow(Sql.update(addCredit, minor, now, txnId), txnId);
+        requireOneRow(sql.update("UPDATE orders SET credit_applied_minor = credit_applied_minor + ?, updated_at = ? "
+                + "WHERE txn_id = ? AND status = 'OPEN'", minor, now, txnId), txnId);
     }
 
     void submit(String txnId, long amountMinor, long feeMinor, boolean offline, long now) throws SQLException {
-        requireOneRow(Sql.update(submit, amountMinor, feeMinor, offline, now, txnId), txnId);
+        requireOneRow(sql.update("UPDATE orders SET status = 'PENDING', amount_minor = ?, fee_minor = ?, offline = ?, "
+                + "updated_at = ? WHERE txn_id = ? AND status = 'OPEN'", amountMinor, feeMinor, offline, now,
+                txnId), txnId);
     }
 
     /** OPEN to PENDING for goods sold online; {@code changeCredit} is the overpayment voucher's code, or null. */
     void submitGoods(String txnId, long amountMinor, long feeMinor, long changeMinor, String changeCredit, long now)
             throws SQLException {
-        requireOneRow(Sql.update(submitWithChange, amountMinor, feeMinor, changeMinor, changeCredit, now, txnId), txnId);
+        requireOneRow(sql.update("UPDATE orders SET status = 'PENDING', amount_minor = ?, fee_minor = ?, change_minor "
+                + "= ?, change_credit = ?, updated_at = ? WHERE txn_id = ? AND status = 'OPEN'", amountMinor, feeMinor,
+                changeMinor, changeCredit, now, txnId), txnId);
     }
 
     /** Moves {@code from} to {@code to}; the transition table and the WHERE (current status) both guard it. */
@@ -126,11 +104,13 @@ final class OrderRepository {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("order " + txnId + ": no transition " + from + " -> " + to);
         }
-        requireOneRow(Sql.update(move, to.name(), carrierRef, refusalCode, now, txnId, from.name()), txnId);
+        requireOneRow(sql.update("UPDATE orders SET status = ?, carrier_ref = COALESCE(?, carrier_ref), refusal_code "
+                + "= COALESCE(?, refusal_code), updated_at = ? WHERE txn_id = ? AND status = ?", to.name(), carrierRef,
+                refusalCode, now, txnId, from.name()), txnId);
     }
 
     void markReceiptPrinted(String txnId, long now) throws SQLException {
-        Sql.update(receiptPrinted, now, txnId);
+        sql.update("UPDATE orders SET receipt_printed = 1, updated_at = ? WHERE txn_id = ?", now, txnId);
     }
 
     private static void requireOneRow(int rows, String txnId) {

@@ -1,16 +1,20 @@
 package org.topupkiosk.journal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Running the repositories' prepared statements: parameters bound in order (a null is SQL NULL, a boolean 0 or 1),
- * then one update, one optional row or all rows mapped.
+ * The repositories' SQL on the journal's connection: each statement is prepared once, on first use, and kept; its
+ * parameters are bound in order (a null is SQL NULL, a boolean 0 or 1), then it runs as one update, one optional row
+ * or all rows mapped. Used under the journal's lock only.
  */
 final class Sql {
 
@@ -20,7 +24,36 @@ final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private Sql() {}
+    private final Connection connection;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+    Sql(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
+    int update(String sql, Object... params) throws SQLException {
+        return update(statement(sql), params);
+    }
+
+    /** The first row the query gives, mapped; empty when it gives none. */
+    <T> Optional<T> one(String sql, Row<T> row, Object... params) throws SQLException {
+        return one(statement(sql), row, params);
+    }
+
+    /** Every row the query gives, mapped, in its order. */
+    <T> List<T> list(String sql, Row<T> row, Object... params) throws SQLException {
+        return list(statement(sql), row, params);
+    }
+
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement st = prepared.get(sql);
+        if (st == null) {
+            st = connection.prepareStatement(sql);
+            prepared.put(sql, st);
+        }
+        return st;
+    }
 
     static PreparedStatement bind(PreparedStatement st, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
@@ -43,19 +76,16 @@ final class Sql {
         return st;
     }
 
-    /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
     static int update(PreparedStatement st, Object... params) throws SQLException {
         return bind(st, params).executeUpdate();
     }
 
-    /** The first row the query gives, mapped; empty when it gives none. */
     static <T> Optional<T> one(PreparedStatement st, Row<T> row, Object... params) throws SQLException {
         try (ResultSet rs = bind(st, params).executeQuery()) {
             return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
         }
     }
 
-    /** Every row the query gives, mapped, in its order. */
     static <T> List<T> list(PreparedStatement st, Row<T> row, Object... params) throws SQLException {
         List<T> out = new ArrayList<>();
         try (ResultSet rs = bind(st, params).executeQuery()) {
