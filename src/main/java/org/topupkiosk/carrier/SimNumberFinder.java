@@ -2,7 +2,6 @@ package org.topupkiosk.carrier;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.topupkiosk.device.sim.SimIdentity;
 import org.topupkiosk.domain.Msisdn;
 
 /**
@@ -41,15 +40,20 @@ public final class SimNumberFinder {
         this.carrier = Objects.requireNonNull(carrier, "carrier");
     }
 
-    public Found find(SimIdentity sim) {
-        if (sim.msisdn().isPresent()) {
-            return new Found(sim.msisdn(), Source.CARD, sim.operatorHint(), Optional.empty());
+    /**
+     * @param iccid        the card's serial number, as the card reader read it
+     * @param storedNumber the number the card stores, empty when it stores none (or none that is a Russian mobile)
+     * @param operatorHint the operator the IMSI suggests, empty for foreign or unknown networks
+     */
+    public Found find(String iccid, Optional<Msisdn> storedNumber, Optional<String> operatorHint) {
+        if (storedNumber.isPresent()) {
+            return new Found(storedNumber, Source.CARD, operatorHint, Optional.empty());
         }
         try {
-            SimSubscriber s = carrier.subscriberBySim(sim.iccid());
+            SimSubscriber s = carrier.subscriberBySim(iccid);
             return new Found(Optional.of(s.msisdn()), Source.CARRIER, Optional.of(s.operatorId()), Optional.empty());
         } catch (CarrierException e) {
-            return new Found(Optional.empty(), Source.NONE, sim.operatorHint(), Optional.of(e));
+            return new Found(Optional.empty(), Source.NONE, operatorHint, Optional.of(e));
         }
     }
 }

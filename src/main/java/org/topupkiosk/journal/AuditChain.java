@@ -10,9 +10,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The audit table as a hash chain: each row's hash covers the previous row's hash and its own fields, so editing,
@@ -58,6 +64,35 @@ final class AuditChain {
         insert.setString(6, prev);
         insert.setString(7, hash(prev, seq, tsMillis, kind, txnId, dataJson));
         insert.executeUpdate();
+    }
+
+    /** The newest rows of these kinds, newest first (none when no kind is given). */
+    static List<AuditEntry> recent(Connection c, Collection<String> kinds, int limit) throws SQLException {
+        if (kinds.isEmpty() || limit < 1) {
+            return List.of();
+        }
+        String marks = String.join(",", Collections.nCopies(kinds.size(), "?"));
+        try (PreparedStatement st = c.prepareStatement("SELECT seq, ts, kind, txn_id, data FROM audit WHERE kind IN ("
+                + marks + ") ORDER BY seq DESC LIMIT ?")) {
+            int i = 1;
+            for (String k : kinds) {
+                st.setString(i++, k);
+            }
+            st.setInt(i, limit);
+            List<AuditEntry> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The newest row of {@code kind}, or empty when there is none. */
+    static Optional<AuditEntry> latest(Connection c, String kind) throws SQLException {
+        return recent(c, List.of(kind), 1).stream().findFirst();
     }
 
     /**

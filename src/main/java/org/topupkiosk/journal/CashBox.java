@@ -38,14 +38,7 @@ final class CashBox {
 
     /** The newest encashment in the audit chain, or empty when there was none. */
     Optional<Encashment> last(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT ts, data FROM audit WHERE kind = ? ORDER BY seq DESC "
-                + "LIMIT 1")) {
-            st.setString(1, KIND);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(parse(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2)))
-                        : Optional.empty();
-            }
-        }
+        return AuditChain.latest(c, KIND).map(e -> parse(e.at(), e.dataJson()));
     }
 
     /** What the cash box holds now: the next encashment as it would be made, with {@code at} null. */

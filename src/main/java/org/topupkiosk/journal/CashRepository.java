@@ -1,8 +1,6 @@
 package org.topupkiosk.journal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.topupkiosk.domain.Money;
@@ -13,31 +11,26 @@ final class CashRepository {
     /** A note already journaled; {@code txnId} is null when it was stacked with no order. */
     record StackedNote(String noteId, Money amount, String txnId) {}
 
-    private final PreparedStatement insert;
-    private final PreparedStatement byNote;
+    private final Sql sql;
 
-    CashRepository(Connection c) throws SQLException {
-        insert = c.prepareStatement("INSERT INTO cash_events (kind, amount_minor, currency, note_id, txn_id, ts) "
-                + "VALUES ('stacked', ?, ?, ?, ?, ?)");
-        byNote = c.prepareStatement("SELECT amount_minor, currency, txn_id FROM cash_events WHERE note_id = ?");
+    CashRepository(Connection c) {
+        sql = new Sql(c);
     }
 
     Optional<StackedNote> find(String noteId) throws SQLException {
-        byNote.setString(1, noteId);
-        try (ResultSet rs = byNote.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new StackedNote(noteId, new Money(rs.getLong(1), rs.getString(2)), rs.getString(3)));
-        }
+        return sql.one("SELECT amount_minor, currency, txn_id FROM cash_events WHERE note_id = ?",
+                rs -> new StackedNote(noteId, new Money(rs.getLong(1), rs.getString(2)), rs.getString(3)),
+                noteId);
+    }
+
+    /** Every note ever journaled, in or out of an order. */
+    Money stackedTotal() throws SQLException {
+        return sql.one("SELECT COALESCE(SUM(amount_minor), 0) FROM cash_events", rs -> Money.rubMinor(rs.getLong(1)))
+                .orElseThrow();
     }
 
     void insertStacked(Money amount, String noteId, String txnId, long now) throws SQLException {
-        insert.setLong(1, amount.minor());
-        insert.setString(2, amount.currency());
-        insert.setString(3, noteId);
-        OrderRepository.setNullable(insert, 4, txnId);
-        insert.setLong(5, now);
-        insert.executeUpdate();
+        sql.update("INSERT INTO cash_events (kind, amount_minor, currency, note_id, txn_id, ts) VALUES ('stacked', ?, "
+                + "?, ?, ?, ?)", amount.minor(), amount.currency(), noteId, txnId, now);
     }
 }

@@ -2,6 +2,7 @@ package org.topupkiosk.journal;
 
 import java.security.SecureRandom;
 import java.util.Random;
+import org.topupkiosk.domain.CheckDigits;
 
 /**
  * Credit voucher codes: 12 digits, the last a Luhn check digit, so a cashier or customer typing it catches any single
@@ -26,7 +27,7 @@ public final class CreditCodes {
         for (int i = 0; i < LENGTH - 1; i++) {
             sb.append((char) ('0' + random.nextInt(10)));
         }
-        sb.append(checkDigit(sb));
+        sb.append(CheckDigits.luhnDigit(sb.toString()));
         return sb.toString();
     }
 
@@ -36,31 +37,11 @@ public final class CreditCodes {
     }
 
     public static boolean isValid(String code) {
-        if (code == null || code.length() != LENGTH || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return false;
-        }
-        return checkDigit(code.substring(0, LENGTH - 1)) == code.charAt(LENGTH - 1);
+        return code != null && code.length() == LENGTH && CheckDigits.luhnValid(code);
     }
 
     /** "1234 5678 9012": how vouchers print the code. */
     public static String pretty(String code) {
         return code.substring(0, 4) + " " + code.substring(4, 8) + " " + code.substring(8);
-    }
-
-    static char checkDigit(CharSequence payload) {
-        int sum = 0;
-        boolean twice = true; // the digit next to the check digit is doubled
-        for (int i = payload.length() - 1; i >= 0; i--) {
-            int d = payload.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return (char) ('0' + (10 - sum % 10) % 10);
     }
 }

@@ -1,11 +1,9 @@
 package org.topupkiosk.journal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.topupkiosk.domain.Money;
@@ -19,28 +17,12 @@ final class CreditRepository {
     private static final String COLUMNS = "code, amount_minor, currency, source_txn, issued_at, reason";
 
     private final CreditCodes codes;
-    private final PreparedStatement insert;
-    private final PreparedStatement byCode;
-    private final PreparedStatement bySourceTxn;
-    private final PreparedStatement bySourceNote;
-    private final PreparedStatement redeemedInto;
-    private final PreparedStatement redeem;
-    private final PreparedStatement refund;
-    private final PreparedStatement open;
 
-    CreditRepository(Connection c, CreditCodes codes) throws SQLException {
+    private final Sql sql;
+
+    CreditRepository(Connection c, CreditCodes codes) {
         this.codes = codes;
-        insert = c.prepareStatement("INSERT INTO customer_credits (code, amount_minor, currency, source_txn, "
-                + "source_note_id, issued_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        byCode = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits WHERE code = ?");
-        bySourceTxn = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits WHERE source_txn = ?");
-        bySourceNote = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits WHERE source_note_id = ?");
-        redeemedInto = c.prepareStatement("SELECT coalesce(txn_id, 'refund') FROM credit_redemptions WHERE code = ?");
-        redeem = c.prepareStatement("INSERT INTO credit_redemptions (code, txn_id, ts) VALUES (?, ?, ?)");
-        refund = c.prepareStatement("INSERT INTO refunds (amount_minor, currency, txn_id, credit_code, reason, ts) "
-                + "VALUES (?, ?, ?, ?, ?, ?)");
-        open = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_credits cc WHERE NOT EXISTS "
-                + "(SELECT 1 FROM credit_redemptions r WHERE r.code = cc.code) ORDER BY cc.id");
+        sql = new Sql(c);
     }
 
     CustomerCredit issue(Money amount, String sourceTxn, String sourceNoteId, String reason, long now)
@@ -54,70 +36,45 @@ final class CreditRepository {
                 }
                 continue;
             }
-            insert.setString(1, code);
-            insert.setLong(2, amount.minor());
-            insert.setString(3, amount.currency());
-            OrderRepository.setNullable(insert, 4, sourceTxn);
-            OrderRepository.setNullable(insert, 5, sourceNoteId);
-            insert.setLong(6, now);
-            insert.setString(7, reason);
-            insert.executeUpdate();
+            sql.update("INSERT INTO customer_credits (code, amount_minor, currency, source_txn, source_note_id, "
+                    + "issued_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", code, amount.minor(), amount.currency(),
+                    sourceTxn, sourceNoteId, now, reason);
             return new CustomerCredit(code, amount, sourceTxn, Instant.ofEpochMilli(now), reason);
         }
     }
 
     Optional<CustomerCredit> find(String code) throws SQLException {
-        return one(byCode, code);
+        return sql.one("SELECT " + COLUMNS + " FROM customer_credits WHERE code = ?", CreditRepository::map, code);
     }
 
     Optional<CustomerCredit> findBySourceTxn(String txnId) throws SQLException {
-        return one(bySourceTxn, txnId);
+        return sql.one("SELECT " + COLUMNS + " FROM customer_credits WHERE source_txn = ?", CreditRepository::map,
+                txnId);
     }
 
     Optional<CustomerCredit> findBySourceNote(String noteId) throws SQLException {
-        return one(bySourceNote, noteId);
+        return sql.one("SELECT " + COLUMNS + " FROM customer_credits WHERE source_note_id = ?", CreditRepository::map,
+                noteId);
     }
 
     /** Where the credit went: the order's txn id, "refund", or empty while it is open. */
     Optional<String> redeemedInto(String code) throws SQLException {
-        redeemedInto.setString(1, code);
-        try (ResultSet rs = redeemedInto.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        }
+        return sql.one("SELECT coalesce(txn_id, 'refund') FROM credit_redemptions WHERE code = ?",
+                rs -> rs.getString(1), code);
     }
 
     void redeem(String code, String txnId, long now) throws SQLException {
-        redeem.setString(1, code);
-        OrderRepository.setNullable(redeem, 2, txnId);
-        redeem.setLong(3, now);
-        redeem.executeUpdate();
+        sql.update("INSERT INTO credit_redemptions (code, txn_id, ts) VALUES (?, ?, ?)", code, txnId, now);
     }
 
     void recordRefund(Money amount, String txnId, String creditCode, String reason, long now) throws SQLException {
-        refund.setLong(1, amount.minor());
-        refund.setString(2, amount.currency());
-        OrderRepository.setNullable(refund, 3, txnId);
-        OrderRepository.setNullable(refund, 4, creditCode);
-        refund.setString(5, reason);
-        refund.setLong(6, now);
-        refund.executeUpdate();
+        sql.update("INSERT INTO refunds (amount_minor, currency, txn_id, credit_code, reason, ts) VALUES (?, ?, ?, ?, "
+                + "?, ?)", amount.minor(), amount.currency(), txnId, creditCode, reason, now);
     }
 
     List<CustomerCredit> open() throws SQLException {
-        List<CustomerCredit> out = new ArrayList<>();
-        try (ResultSet rs = open.executeQuery()) {
-            while (rs.next()) {
-                out.add(map(rs));
-            }
-        }
-        return out;
-    }
-
-    private static Optional<CustomerCredit> one(PreparedStatement st, String key) throws SQLException {
-        st.setString(1, key);
-        try (ResultSet rs = st.executeQuery()) {
-            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-        }
+        return sql.list("SELECT " + COLUMNS + " FROM customer_credits cc WHERE NOT EXISTS (SELECT 1 FROM "
+                + "credit_redemptions r WHERE r.code = cc.code) ORDER BY cc.id", CreditRepository::map);
     }
 
     private static CustomerCredit map(ResultSet rs) throws SQLException {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,10 +34,14 @@ public final class Journal implements AutoCloseable {
     private final ReceiptRepository receipts;
     private final AuditChain audit;
     private final MoneyLedger ledger;
+    private final CashRepository cash;
+    private final CashIntake cashIn;
+    private final CreditDesk creditDesk;
     private final JournalVerifier verifier;
     private final CashBox cashBox;
     private final Shifts shifts;
     private final GoodsRepository goods;
+    private final ReceiptBook receiptBook;
 
     private Journal(SqliteStore store, String kioskId, String currency, Clock clock) throws SQLException {
         this.store = store;
@@ -49,10 +54,13 @@ public final class Journal implements AutoCloseable {
         receipts = new ReceiptRepository(c);
         audit = new AuditChain(c);
         goods = new GoodsRepository(c);
-        ledger = new MoneyLedger(store, kioskId, currency, clock, orders, new CashRepository(c), credits, outbox,
-                audit, goods);
+        receiptBook = new ReceiptBook(clock, receipts, orders, audit);
+        ledger = new MoneyLedger(store, kioskId, currency, clock, orders, credits, outbox, audit, goods);
+        cash = new CashRepository(c);
+        cashIn = new CashIntake(store, currency, clock, orders, cash, credits, audit);
+        creditDesk = new CreditDesk(store, clock, orders, credits, audit);
         cashBox = new CashBox(kioskId, currency);
-        shifts = new Shifts(currency);
+        shifts = new Shifts(currency, clock, audit);
         verifier = new JournalVerifier(currency, cashBox::check, shifts::check);
     }
 
@@ -99,7 +107,7 @@ public final class Journal implements AutoCloseable {
      * {@code noteId} is already journaled, because the acceptor may report the same note again after a reset.
      */
     public boolean recordStacked(String txnId, Money amount, String noteId) {
-        return ledger.recordStacked(txnId, amount, noteId);
+        return cashIn.recordStacked(txnId, amount, noteId);
     }
 
     /**
@@ -107,7 +115,7 @@ public final class Journal implements AutoCloseable {
      * credit for it in the same transaction. A repeat of {@code noteId} returns the credit issued the first time.
      */
     public CustomerCredit recordStackedWithoutOrder(Money amount, String noteId, String reason) {
-        return ledger.recordStackedWithoutOrder(amount, noteId, reason);
+        return cashIn.recordStackedWithoutOrder(amount, noteId, reason);
     }
 
     /**
@@ -115,7 +123,7 @@ public final class Journal implements AutoCloseable {
      * Refuses a malformed code or unknown code (IllegalArgumentException) and a redeemed one (IllegalStateException).
      */
     public CustomerCredit applyCredit(String txnId, String creditCode) {
-        return ledger.applyCredit(txnId, creditCode);
+        return creditDesk.applyCredit(txnId, creditCode);
     }
 
     /**
@@ -192,7 +200,7 @@ public final class Journal implements AutoCloseable {
 
     /** Pays an open credit out in cash (counter terminal): the credit is redeemed and a refund recorded. */
     public Money refundCredit(String creditCode, String reason) {
-        return ledger.refundCredit(creditCode, reason);
+        return creditDesk.refundCredit(creditCode, reason);
     }
 
     // Outbox
@@ -223,21 +231,11 @@ public final class Journal implements AutoCloseable {
 
     /** Keeps a receipt until it is printed. Storing the same receipt again is a no-op; a different body is refused. */
     public void storeReceipt(String receiptId, String txnId, String kind, String body) {
-        MoneyLedger.requireText(receiptId, "receiptId");
-        MoneyLedger.requireText(kind, "kind");
+        LedgerRules.requireText(receiptId, "receiptId");
+        LedgerRules.requireText(kind, "kind");
         Objects.requireNonNull(body, "body");
         store.write("store receipt " + receiptId, c -> {
-            Optional<StoredReceipt> known = receipts.find(receiptId);
-            if (known.isPresent()) {
-                StoredReceipt r = known.get();
-                if (r.body().equals(body) && Objects.equals(r.txnId(), txnId) && r.kind().equals(kind)) {
-                    return null;
-                }
-                throw new IllegalStateException("receipt " + receiptId + " is already stored with other content");
-            }
-            long now = clock.millis();
-            receipts.insert(receiptId, txnId, kind, body, now);
-            audit.append(now, "receipt_stored", txnId, AuditChain.data("receipt", receiptId, "kind", kind));
+            receiptBook.store(receiptId, txnId, kind, body);
             return null;
         });
     }
@@ -245,15 +243,7 @@ public final class Journal implements AutoCloseable {
     /** Marks a receipt printed (and its order's receipt_printed flag); a repeat is a no-op. */
     public void markReceiptPrinted(String receiptId) {
         store.write("mark receipt printed " + receiptId, c -> {
-            StoredReceipt r = receipts.find(receiptId).orElseThrow(() -> new IllegalArgumentException(
-                    "no receipt " + receiptId));
-            long now = clock.millis();
-            if (receipts.markPrinted(receiptId, now)) {
-                if (r.txnId() != null) {
-                    orders.markReceiptPrinted(r.txnId(), now);
-                }
-                audit.append(now, "receipt_printed", r.txnId(), AuditChain.data("receipt", receiptId));
-            }
+            receiptBook.markPrinted(receiptId);
             return null;
         });
     }
@@ -296,29 +286,8 @@ public final class Journal implements AutoCloseable {
     }
 
     /** The newest audit rows of these kinds, newest first: device events for the service screen. */
-    public List<AuditEntry> recentAudit(java.util.Collection<String> kinds, int limit) {
-        if (kinds.isEmpty() || limit < 1) {
-            return List.of();
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(kinds.size(), "?"));
-        return store.read("read recent audit", c -> {
-            try (var st = c.prepareStatement("SELECT seq, ts, kind, txn_id, data FROM audit WHERE kind IN (" + marks
-                    + ") ORDER BY seq DESC LIMIT ?")) {
-                int i = 1;
-                for (String k : kinds) {
-                    st.setString(i++, k);
-                }
-                st.setInt(i, limit);
-                List<AuditEntry> out = new java.util.ArrayList<>();
-                try (var rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                                rs.getString(4), rs.getString(5)));
-                    }
-                }
-                return out;
-            }
-        });
+    public List<AuditEntry> recentAudit(Collection<String> kinds, int limit) {
+        return store.read("read recent audit", c -> AuditChain.recent(c, kinds, limit));
     }
 
     // A number's recent payments (the customer's history screen, after a one-time code)
@@ -339,25 +308,12 @@ public final class Journal implements AutoCloseable {
 
     /** Has this note id been journaled already (a device repeating itself after a restart)? */
     public boolean knowsNote(String noteId) {
-        return store.read("find note", c -> {
-            try (var st = c.prepareStatement("SELECT 1 FROM cash_events WHERE note_id = ?")) {
-                st.setString(1, noteId);
-                try (var rs = st.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return store.read("find note", c -> cash.find(noteId).isPresent());
     }
 
     /** Every note the journal has credited, in or out of an order: what the cash box should hold. */
     public Money stackedTotal() {
-        return store.read("stacked total", c -> {
-            try (var st = c.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0) FROM cash_events");
-                 var rs = st.executeQuery()) {
-                rs.next();
-                return Money.rubMinor(rs.getLong(1));
-            }
-        });
+        return store.read("stacked total", c -> cash.stackedTotal());
     }
 
     // Counter terminal
@@ -368,7 +324,7 @@ public final class Journal implements AutoCloseable {
      * journaled for this order.
      */
     public boolean recordCounterCash(String txnId, Money kept, Money received, String cashierId, int shift) {
-        return ledger.recordCounterCash(txnId, kept, received, cashierId, shift);
+        return cashIn.recordCounterCash(txnId, kept, received, cashierId, shift);
     }
 
     /**
@@ -376,7 +332,7 @@ public final class Journal implements AutoCloseable {
      * to the customer, recorded as a refund, so no voucher is left open. Returns the amount handed back.
      */
     public Money returnCounterCash(String creditCode) {
-        return ledger.refundCredit(creditCode, Shifts.RETURNED);
+        return creditDesk.refundCredit(creditCode, Shifts.RETURNED);
     }
 
     /** The cash row id of a counter sale: one per order, left out of the cash box count. */
@@ -386,17 +342,8 @@ public final class Journal implements AutoCloseable {
 
     /** Opens shift n+1 for this cashier; refused while a shift is open. */
     public Shift openShift(String cashierId) {
-        MoneyLedger.requireText(cashierId, "cashierId");
-        return store.write("open shift", c -> {
-            Optional<Shift> latest = shifts.latest(c);
-            if (latest.isPresent() && latest.get().open()) {
-                throw new IllegalStateException("shift " + latest.get().number() + " is still open; close it (Z) first");
-            }
-            int number = latest.map(Shift::number).orElse(0) + 1;
-            long now = clock.millis();
-            audit.append(now, Shifts.OPENED, null, AuditChain.data("shift", number, "cashier", cashierId));
-            return shifts.open(c).orElseThrow();
-        });
+        LedgerRules.requireText(cashierId, "cashierId");
+        return store.write("open shift", c -> shifts.openNext(c, cashierId));
     }
 
     /** The open shift with its running totals (the X report), if any. */
@@ -411,14 +358,8 @@ public final class Journal implements AutoCloseable {
 
     /** Closes the open shift: its Z totals are computed and journaled in the same transaction, and returned. */
     public Shift closeShift(String cashierId) {
-        MoneyLedger.requireText(cashierId, "cashierId");
-        return store.write("close shift", c -> {
-            Shift open = shifts.open(c).orElseThrow(() -> new IllegalStateException("no shift is open"));
-            long now = clock.millis();
-            Shift z = shifts.totals(c, open.number(), open.cashierId(), open.openedAt(), Instant.ofEpochMilli(now));
-            audit.append(now, Shifts.CLOSED, null, Shifts.closedData(z, cashierId));
-            return z;
-        });
+        LedgerRules.requireText(cashierId, "cashierId");
+        return store.write("close shift", c -> shifts.close(c, cashierId));
     }
 
     // Cash box
@@ -439,7 +380,7 @@ public final class Journal implements AutoCloseable {
      * kioskctl).
      */
     public Encashment encash(String by) {
-        MoneyLedger.requireText(by, "by");
+        LedgerRules.requireText(by, "by");
         return store.write("encash", c -> {
             Encashment counted = cashBox.count(c, openCreditTotal());
             long now = clock.millis();

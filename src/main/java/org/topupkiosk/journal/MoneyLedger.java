@@ -1,7 +1,14 @@
 package org.topupkiosk.journal;
 
+import static org.topupkiosk.journal.LedgerRules.mask;
+import static org.topupkiosk.journal.LedgerRules.requireCurrency;
+import static org.topupkiosk.journal.LedgerRules.requirePositive;
+import static org.topupkiosk.journal.LedgerRules.requireStatus;
+import static org.topupkiosk.journal.LedgerRules.requireText;
+
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,8 +16,9 @@ import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 
 /**
- * The money events of the journal: an order's life from OPEN to its final state, the cash and credit it takes, and the
- * credits it gives back. Each method is one write transaction with its audit row; {@link Journal} documents the rules.
+ * An order's life in the journal, from OPEN to its final state: submitted with its payment queued, then confirmed,
+ * refused or cancelled, with the credit it gives back. Cash and credit coming in are {@link CashIntake}'s and
+ * {@link CreditDesk}'s. Each method is one write transaction with its audit row; {@link Journal} documents the rules.
  */
 final class MoneyLedger {
 
@@ -19,7 +27,6 @@ final class MoneyLedger {
     private final String currency;
     private final Clock clock;
     private final OrderRepository orders;
-    private final CashRepository cash;
     private final CreditRepository credits;
     private final OutboxRepository outbox;
     private final AuditChain audit;
@@ -27,14 +34,13 @@ final class MoneyLedger {
     private final GoodsClaimCodes claimCodes = new GoodsClaimCodes();
 
     MoneyLedger(SqliteStore store, String kioskId, String currency, Clock clock, OrderRepository orders,
-                CashRepository cash, CreditRepository credits, OutboxRepository outbox, AuditChain audit,
+                CreditRepository credits, OutboxRepository outbox, AuditChain audit,
                 GoodsRepository goods) {
         this.store = store;
         this.kioskId = kioskId;
         this.currency = currency;
         this.clock = clock;
         this.orders = orders;
-        this.cash = cash;
         this.credits = credits;
         this.outbox = outbox;
         this.audit = audit;
@@ -68,104 +74,8 @@ final class MoneyLedger {
         });
     }
 
-    boolean recordStacked(String txnId, Money amount, String noteId) {
-        requirePositive(amount, "amount");
-        requireText(noteId, "noteId");
-        return store.write("record stacked note " + noteId, c -> {
-            if (isRepeat(noteId, amount, txnId)) {
-                return false;
-            }
-            OrderStatus status = orders.requireStatusOf(txnId);
-            if (status != OrderStatus.OPEN) {
-                throw new IllegalStateException("cannot take cash for order " + txnId + ": it is " + status
-                        + ", not OPEN");
-            }
-            long now = clock.millis();
-            cash.insertStacked(amount, noteId, txnId, now);
-            orders.addCash(txnId, amount.minor(), now);
-            audit.append(now, "cash_stacked", txnId, AuditChain.data("note", noteId, "amount_minor", amount.minor()));
-            return true;
-        });
-    }
-
-    /**
-     * Cash a cashier took at a counter for an OPEN order: {@code kept} (the order's price) goes into the order as one
-     * cash row (note id {@code counter:<txn>}, so a repeat is harmless and the cash box count leaves it out), and the
-     * audit row holds what the customer handed over and the change given back, with the cashier and the shift, in the
-     * same transaction. Returns false when this order's counter cash was already journaled.
-     */
-    boolean recordCounterCash(String txnId, Money kept, Money received, String cashierId, int shift) {
-        requirePositive(kept, "kept");
-        requirePositive(received, "received");
-        requireText(cashierId, "cashierId");
-        if (received.lessThan(kept)) {
-            throw new IllegalArgumentException("received " + received + " is less than the price " + kept);
-        }
-        String noteId = CashBox.COUNTER_PREFIX + txnId;
-        return store.write("record counter cash " + txnId, c -> {
-            if (cash.find(noteId).isPresent()) {
-                return false;
-            }
-            requireStatus(orders.require(txnId), OrderStatus.OPEN, "take counter cash for");
-            long now = clock.millis();
-            cash.insertStacked(kept, noteId, txnId, now);
-            orders.addCash(txnId, kept.minor(), now);
-            audit.append(now, Shifts.COUNTER_CASH, txnId, AuditChain.data("cashier", cashierId, "shift", shift,
-                    "received_minor", received.minor(), "kept_minor", kept.minor(),
-                    "change_minor", received.minus(kept).minor()));
-            return true;
-        });
-    }
-
-    CustomerCredit recordStackedWithoutOrder(Money amount, String noteId, String reason) {
-        requirePositive(amount, "amount");
-        requireText(noteId, "noteId");
-        requireText(reason, "reason");
-        return store.write("record orphan note " + noteId, c -> {
-            Optional<CashRepository.StackedNote> known = cash.find(noteId);
-            if (known.isPresent()) {
-                if (known.get().txnId() != null) {
-                    throw new IllegalStateException("note " + noteId + " was already credited to order "
-                            + known.get().txnId());
-                }
-                return credits.findBySourceNote(noteId).orElseThrow(() -> new IllegalStateException(
-                        "note " + noteId + " is journaled without an order but has no credit; run journal verify"));
-            }
-            long now = clock.millis();
-            cash.insertStacked(amount, noteId, null, now);
-            CustomerCredit credit = credits.issue(amount, null, noteId, reason, now);
-            audit.append(now, "cash_stacked_no_order", null, AuditChain.data("note", noteId,
-                    "amount_minor", amount.minor(), "credit", mask(credit.code()), "reason", reason));
-            return credit;
-        });
-    }
-
-    CustomerCredit applyCredit(String txnId, String creditCode) {
-        String code = CreditCodes.normalize(creditCode);
-        if (!CreditCodes.isValid(code)) {
-            throw new IllegalArgumentException("'" + creditCode + "' is not a credit code (12 digits with a check "
-                    + "digit); check for a typing mistake");
-        }
-        return store.write("apply credit to " + txnId, c -> {
-            CustomerCredit credit = credits.find(code).orElseThrow(() -> new IllegalArgumentException(
-                    "no credit with code " + mask(code)));
-            Optional<String> spent = credits.redeemedInto(code);
-            if (spent.isPresent()) {
-                throw new IllegalStateException("credit " + mask(code) + " was already redeemed (" + spent.get() + ")");
-            }
-            Order order = requireStatus(orders.require(txnId), OrderStatus.OPEN, "take credit");
-            requireCurrency(credit.amount(), order);
-            long now = clock.millis();
-            credits.redeem(code, txnId, now);
-            orders.addCredit(txnId, credit.amount().minor(), now);
-            audit.append(now, "credit_redeemed", txnId, AuditChain.data("credit", mask(code),
-                    "amount_minor", credit.amount().minor()));
-            return credit;
-        });
-    }
-
     void submit(String txnId, Money amountToBalance, Money fee, boolean offline, String paymentPayloadJson) {
-        requirePositive(amountToBalance, "amountToBalance");
+        requirePositive(amountToBalance, "amountToBalance", currency);
         Objects.requireNonNull(fee, "fee");
         if (fee.isNegative()) {
             throw new IllegalArgumentException("fee must not be negative, got " + fee);
@@ -197,7 +107,7 @@ final class MoneyLedger {
      * accounted for: {@code amount + fee + change == cash + credit applied}.
      */
     SubmittedGoods submitGoods(String txnId, Money amount, Money fee, Money change, String paymentPayloadJson) {
-        requirePositive(amount, "amount");
+        requirePositive(amount, "amount", currency);
         Objects.requireNonNull(fee, "fee");
         Objects.requireNonNull(change, "change");
         if (fee.isNegative() || change.isNegative()) {
@@ -229,7 +139,7 @@ final class MoneyLedger {
             audit.append(now, "order_submitted", txnId, AuditChain.data("amount_minor", amount.minor(),
                     "fee_minor", fee.minor(), "change_minor", change.minor(),
                     "change_credit", credit.map(cc -> mask(cc.code())).orElse(null), "offline", false));
-            return new SubmittedGoods(new GoodsClaim(txnId, order.kind(), claim, java.time.Instant.ofEpochMilli(now)),
+            return new SubmittedGoods(new GoodsClaim(txnId, order.kind(), claim, Instant.ofEpochMilli(now)),
                     credit);
         });
     }
@@ -324,75 +234,5 @@ final class MoneyLedger {
                     "credit_minor", order.kept().minor()));
             return credit;
         });
-    }
-
-    Money refundCredit(String creditCode, String reason) {
-        String code = CreditCodes.normalize(creditCode);
-        requireText(reason, "reason");
-        return store.write("refund credit", c -> {
-            CustomerCredit credit = credits.find(code).orElseThrow(() -> new IllegalArgumentException(
-                    "no credit with code " + mask(code)));
-            Optional<String> spent = credits.redeemedInto(code);
-            if (spent.isPresent()) {
-                throw new IllegalStateException("credit " + mask(code) + " was already redeemed (" + spent.get() + ")");
-            }
-            long now = clock.millis();
-            credits.redeem(code, null, now);
-            credits.recordRefund(credit.amount(), credit.sourceTxn(), code, reason, now);
-            audit.append(now, "credit_refunded", credit.sourceTxn(), AuditChain.data("credit", mask(code),
-                    "amount_minor", credit.amount().minor(), "reason", reason));
-            return credit.amount();
-        });
-    }
-
-    private boolean isRepeat(String noteId, Money amount, String txnId) throws SQLException {
-        Optional<CashRepository.StackedNote> known = cash.find(noteId);
-        if (known.isEmpty()) {
-            return false;
-        }
-        CashRepository.StackedNote note = known.get();
-        if (!note.amount().equals(amount) || !Objects.equals(note.txnId(), txnId)) {
-            // Same note id, different facts: a driver bug worth seeing, but the first record stands.
-            org.slf4j.LoggerFactory.getLogger(Journal.class).warn(
-                    "repeat note={} differs: journaled {} txn={}, now {} txn={}; kept the first",
-                    noteId, note.amount(), note.txnId(), amount, txnId);
-        }
-        return true;
-    }
-
-    private Order requireStatus(Order order, OrderStatus expected, String action) {
-        if (order.status() != expected) {
-            throw new IllegalStateException("cannot " + action + " order " + order.txnId() + ": it is "
-                    + order.status() + ", not " + expected);
-        }
-        return order;
-    }
-
-    private static void requireCurrency(Money money, Order order) {
-        if (!money.currency().equals(order.cash().currency())) {
-            throw new IllegalArgumentException("order " + order.txnId() + " is in " + order.cash().currency()
-                    + ", got " + money);
-        }
-    }
-
-    private void requirePositive(Money amount, String name) {
-        Objects.requireNonNull(amount, name);
-        if (!amount.isPositive()) {
-            throw new IllegalArgumentException(name + " must be positive, got " + amount);
-        }
-        if (!amount.currency().equals(currency)) {
-            throw new IllegalArgumentException(name + " must be in " + currency + ", got " + amount);
-        }
-    }
-
-    static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-    }
-
-    /** Credit codes are bearer money: the audit and logs keep the last four digits only. */
-    static String mask(String code) {
-        return code.length() <= 4 ? "****" : "*".repeat(code.length() - 4) + code.substring(code.length() - 4);
     }
 }

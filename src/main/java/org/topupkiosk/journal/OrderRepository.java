@@ -1,10 +1,8 @@
 package org.topupkiosk.journal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,68 +20,29 @@ final class OrderRepository {
             + "updated_at, receipt_printed, change_minor";
 
     private final Connection c;
-    private final PreparedStatement bumpSeq;
-    private final PreparedStatement readSeq;
-    private final PreparedStatement insert;
-    private final PreparedStatement byTxn;
-    private final PreparedStatement statusByTxn;
-    private final PreparedStatement open;
-    private final PreparedStatement addCash;
-    private final PreparedStatement addCredit;
-    private final PreparedStatement submit;
-    private final PreparedStatement submitWithChange;
-    private final PreparedStatement move;
-    private final PreparedStatement receiptPrinted;
+    private final Sql sql;
 
-    OrderRepository(Connection c) throws SQLException {
+    OrderRepository(Connection c) {
         this.c = c;
-        bumpSeq = c.prepareStatement("UPDATE counters SET value = value + 1 WHERE name = 'txn_seq'");
-        readSeq = c.prepareStatement("SELECT value FROM counters WHERE name = 'txn_seq'");
-        insert = c.prepareStatement("INSERT INTO orders (txn_id, kind, operator_id, msisdn, product_id, status, "
-                + "currency, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)");
-        byTxn = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE txn_id = ?");
-        statusByTxn = c.prepareStatement("SELECT status FROM orders WHERE txn_id = ?");
-        open = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE status = 'OPEN' ORDER BY id DESC LIMIT 1");
-        addCash = c.prepareStatement("UPDATE orders SET cash_minor = cash_minor + ?, updated_at = ? "
-                + "WHERE txn_id = ? AND status = 'OPEN'");
-        addCredit = c.prepareStatement("UPDATE orders SET credit_applied_minor = credit_applied_minor + ?, "
-                + "updated_at = ? WHERE txn_id = ? AND status = 'OPEN'");
-        submit = c.prepareStatement("UPDATE orders SET status = 'PENDING', amount_minor = ?, fee_minor = ?, "
-                + "offline = ?, updated_at = ? WHERE txn_id = ? AND status = 'OPEN'");
-        submitWithChange = c.prepareStatement("UPDATE orders SET status = 'PENDING', amount_minor = ?, fee_minor = ?, "
-                + "change_minor = ?, change_credit = ?, updated_at = ? WHERE txn_id = ? AND status = 'OPEN'");
-        move = c.prepareStatement("UPDATE orders SET status = ?, carrier_ref = COALESCE(?, carrier_ref), "
-                + "refusal_code = COALESCE(?, refusal_code), updated_at = ? WHERE txn_id = ? AND status = ?");
-        receiptPrinted = c.prepareStatement("UPDATE orders SET receipt_printed = 1, updated_at = ? WHERE txn_id = ?");
+        sql = new Sql(c);
     }
 
     /** The next transaction id: the counter only grows, so an id is never handed out twice. */
     String nextTxnId(String kioskId) throws SQLException {
-        bumpSeq.executeUpdate();
-        try (ResultSet rs = readSeq.executeQuery()) {
-            rs.next();
-            return String.format(Locale.ROOT, "%s-%06d", kioskId, rs.getLong(1));
-        }
+        sql.update("UPDATE counters SET value = value + 1 WHERE name = 'txn_seq'");
+        long seq = sql.one("SELECT value FROM counters WHERE name = 'txn_seq'", rs -> rs.getLong(1)).orElseThrow();
+        return String.format(Locale.ROOT, "%s-%06d", kioskId, seq);
     }
 
     void insert(String txnId, String kind, String operatorId, Msisdn msisdn, String productId, String currency,
                 long now) throws SQLException {
-        insert.setString(1, txnId);
-        insert.setString(2, kind);
-        insert.setString(3, operatorId);
-        setNullable(insert, 4, msisdn == null ? null : msisdn.e164());
-        setNullable(insert, 5, productId);
-        insert.setString(6, currency);
-        insert.setLong(7, now);
-        insert.setLong(8, now);
-        insert.executeUpdate();
+        sql.update("INSERT INTO orders (txn_id, kind, operator_id, msisdn, product_id, status, currency, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)", txnId, kind, operatorId,
+                msisdn == null ? null : msisdn.e164(), productId, currency, now, now);
     }
 
     Optional<Order> find(String txnId) throws SQLException {
-        byTxn.setString(1, txnId);
-        try (ResultSet rs = byTxn.executeQuery()) {
-            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-        }
+        return sql.one("SELECT " + COLUMNS + " FROM orders WHERE txn_id = ?", OrderRepository::map, txnId);
     }
 
     /** The order or an exception naming the unknown id. */
@@ -93,19 +52,13 @@ final class OrderRepository {
 
     /** Just the status, for the hot path of a stacked note. */
     OrderStatus requireStatusOf(String txnId) throws SQLException {
-        statusByTxn.setString(1, txnId);
-        try (ResultSet rs = statusByTxn.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalArgumentException("no order with txn id " + txnId);
-            }
-            return OrderStatus.valueOf(rs.getString(1));
-        }
+        return sql.one("SELECT status FROM orders WHERE txn_id = ?", rs -> OrderStatus.valueOf(rs.getString(1)), txnId)
+                .orElseThrow(() -> new IllegalArgumentException("no order with txn id " + txnId));
     }
 
     Optional<Order> findOpen() throws SQLException {
-        try (ResultSet rs = open.executeQuery()) {
-            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-        }
+        return sql.one("SELECT " + COLUMNS + " FROM orders WHERE status = 'OPEN' ORDER BY id DESC LIMIT 1",
+                OrderRepository::map);
     }
 
     List<Order> byStatus(List<OrderStatus> statuses) throws SQLException {
@@ -122,32 +75,27 @@ final class OrderRepository {
     }
 
     void addCash(String txnId, long minor, long now) throws SQLException {
-        expectOne(addCash, minor, now, txnId);
+        requireOneRow(sql.update("UPDATE orders SET cash_minor = cash_minor + ?, updated_at = ? WHERE txn_id = ? AND "
+                + "status = 'OPEN'", minor, now, txnId), txnId);
     }
 
     void addCredit(String txnId, long minor, long now) throws SQLException {
-        expectOne(addCredit, minor, now, txnId);
+        requireOneRow(sql.update("UPDATE orders SET credit_applied_minor = credit_applied_minor + ?, updated_at = ? "
+                + "WHERE txn_id = ? AND status = 'OPEN'", minor, now, txnId), txnId);
     }
 
     void submit(String txnId, long amountMinor, long feeMinor, boolean offline, long now) throws SQLException {
-        submit.setLong(1, amountMinor);
-        submit.setLong(2, feeMinor);
-        submit.setInt(3, offline ? 1 : 0);
-        submit.setLong(4, now);
-        submit.setString(5, txnId);
-        requireOneRow(submit.executeUpdate(), txnId);
+        requireOneRow(sql.update("UPDATE orders SET status = 'PENDING', amount_minor = ?, fee_minor = ?, offline = ?, "
+                + "updated_at = ? WHERE txn_id = ? AND status = 'OPEN'", amountMinor, feeMinor, offline, now,
+                txnId), txnId);
     }
 
     /** OPEN to PENDING for goods sold online; {@code changeCredit} is the overpayment voucher's code, or null. */
     void submitGoods(String txnId, long amountMinor, long feeMinor, long changeMinor, String changeCredit, long now)
             throws SQLException {
-        submitWithChange.setLong(1, amountMinor);
-        submitWithChange.setLong(2, feeMinor);
-        submitWithChange.setLong(3, changeMinor);
-        setNullable(submitWithChange, 4, changeCredit);
-        submitWithChange.setLong(5, now);
-        submitWithChange.setString(6, txnId);
-        requireOneRow(submitWithChange.executeUpdate(), txnId);
+        requireOneRow(sql.update("UPDATE orders SET status = 'PENDING', amount_minor = ?, fee_minor = ?, change_minor "
+                + "= ?, change_credit = ?, updated_at = ? WHERE txn_id = ? AND status = 'OPEN'", amountMinor, feeMinor,
+                changeMinor, changeCredit, now, txnId), txnId);
     }
 
     /** Moves {@code from} to {@code to}; the transition table and the WHERE (current status) both guard it. */
@@ -156,39 +104,18 @@ final class OrderRepository {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("order " + txnId + ": no transition " + from + " -> " + to);
         }
-        move.setString(1, to.name());
-        setNullable(move, 2, carrierRef);
-        setNullable(move, 3, refusalCode);
-        move.setLong(4, now);
-        move.setString(5, txnId);
-        move.setString(6, from.name());
-        requireOneRow(move.executeUpdate(), txnId);
+        requireOneRow(sql.update("UPDATE orders SET status = ?, carrier_ref = COALESCE(?, carrier_ref), refusal_code "
+                + "= COALESCE(?, refusal_code), updated_at = ? WHERE txn_id = ? AND status = ?", to.name(), carrierRef,
+                refusalCode, now, txnId, from.name()), txnId);
     }
 
     void markReceiptPrinted(String txnId, long now) throws SQLException {
-        receiptPrinted.setLong(1, now);
-        receiptPrinted.setString(2, txnId);
-        receiptPrinted.executeUpdate();
-    }
-
-    private static void expectOne(PreparedStatement st, long minor, long now, String txnId) throws SQLException {
-        st.setLong(1, minor);
-        st.setLong(2, now);
-        st.setString(3, txnId);
-        requireOneRow(st.executeUpdate(), txnId);
+        sql.update("UPDATE orders SET receipt_printed = 1, updated_at = ? WHERE txn_id = ?", now, txnId);
     }
 
     private static void requireOneRow(int rows, String txnId) {
         if (rows != 1) {
             throw new IllegalStateException("order " + txnId + " changed under us (updated " + rows + " rows)");
-        }
-    }
-
-    static void setNullable(PreparedStatement st, int index, String value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.VARCHAR);
-        } else {
-            st.setString(index, value);
         }
     }
 

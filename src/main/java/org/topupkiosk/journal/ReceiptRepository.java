@@ -1,11 +1,9 @@
 package org.topupkiosk.journal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,64 +12,33 @@ final class ReceiptRepository {
 
     private static final String COLUMNS = "receipt_id, txn_id, kind, body, printed, created_at, printed_at";
 
-    private final PreparedStatement insert;
-    private final PreparedStatement byId;
-    private final PreparedStatement unprinted;
-    private final PreparedStatement printed;
-    private final PreparedStatement recent;
+    private final Sql sql;
 
-    ReceiptRepository(Connection c) throws SQLException {
-        insert = c.prepareStatement("INSERT INTO receipts (receipt_id, txn_id, kind, body, printed, created_at) "
-                + "VALUES (?, ?, ?, ?, 0, ?)");
-        byId = c.prepareStatement("SELECT " + COLUMNS + " FROM receipts WHERE receipt_id = ?");
-        unprinted = c.prepareStatement("SELECT " + COLUMNS + " FROM receipts WHERE printed = 0 ORDER BY id");
-        printed = c.prepareStatement("UPDATE receipts SET printed = 1, printed_at = ? "
-                + "WHERE receipt_id = ? AND printed = 0");
-        recent = c.prepareStatement("SELECT " + COLUMNS + " FROM receipts ORDER BY id DESC LIMIT ?");
+    ReceiptRepository(Connection c) {
+        sql = new Sql(c);
     }
 
     void insert(String receiptId, String txnId, String kind, String body, long now) throws SQLException {
-        insert.setString(1, receiptId);
-        OrderRepository.setNullable(insert, 2, txnId);
-        insert.setString(3, kind);
-        insert.setString(4, body);
-        insert.setLong(5, now);
-        insert.executeUpdate();
+        sql.update("INSERT INTO receipts (receipt_id, txn_id, kind, body, printed, created_at) VALUES (?, ?, ?, ?, 0, "
+                + "?)", receiptId, txnId, kind, body, now);
     }
 
     Optional<StoredReceipt> find(String receiptId) throws SQLException {
-        byId.setString(1, receiptId);
-        try (ResultSet rs = byId.executeQuery()) {
-            return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-        }
+        return sql.one("SELECT " + COLUMNS + " FROM receipts WHERE receipt_id = ?", ReceiptRepository::map, receiptId);
     }
 
     List<StoredReceipt> unprinted() throws SQLException {
-        List<StoredReceipt> out = new ArrayList<>();
-        try (ResultSet rs = unprinted.executeQuery()) {
-            while (rs.next()) {
-                out.add(map(rs));
-            }
-        }
-        return out;
+        return sql.list("SELECT " + COLUMNS + " FROM receipts WHERE printed = 0 ORDER BY id", ReceiptRepository::map);
     }
 
     List<StoredReceipt> recent(int limit) throws SQLException {
-        recent.setInt(1, limit);
-        List<StoredReceipt> out = new ArrayList<>();
-        try (ResultSet rs = recent.executeQuery()) {
-            while (rs.next()) {
-                out.add(map(rs));
-            }
-        }
-        return out;
+        return sql.list("SELECT " + COLUMNS + " FROM receipts ORDER BY id DESC LIMIT ?", ReceiptRepository::map, limit);
     }
 
     /** False when it was already marked printed. */
     boolean markPrinted(String receiptId, long now) throws SQLException {
-        printed.setLong(1, now);
-        printed.setString(2, receiptId);
-        return printed.executeUpdate() == 1;
+        return sql.update("UPDATE receipts SET printed = 1, printed_at = ? WHERE receipt_id = ? AND printed = 0", now,
+                receiptId) == 1;
     }
 
     private static StoredReceipt map(ResultSet rs) throws SQLException {

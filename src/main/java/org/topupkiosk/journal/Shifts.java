@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.topupkiosk.domain.Money;
  * counter sale's cash row ({@value #COUNTER_CASH}) names its shift. The totals are always computed from those rows and
  * the orders they name, so an X report, a Z report and the journal cannot disagree; verify recomputes each Z.
  */
-final class Shifts {
+record Shifts(String currency, Clock clock, AuditChain audit) {
 
     static final String OPENED = "shift_opened";
     static final String CLOSED = "shift_closed";
@@ -27,28 +28,37 @@ final class Shifts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String currency;
+    /** Opens shift n+1 for this cashier with its {@value #OPENED} row; refused while a shift is open. */
+    Shift openNext(Connection c, String cashierId) throws SQLException {
+        Optional<Shift> latest = latest(c);
+        if (latest.isPresent() && latest.get().open()) {
+            throw new IllegalStateException("shift " + latest.get().number() + " is still open; close it (Z) first");
+        }
+        int number = latest.map(Shift::number).orElse(0) + 1;
+        long now = clock.millis();
+        audit.append(now, OPENED, null, AuditChain.data("shift", number, "cashier", cashierId));
+        return open(c).orElseThrow();
+    }
 
-    Shifts(String currency) {
-        this.currency = currency;
+    /** Closes the open shift: its Z totals are computed, journaled in a {@value #CLOSED} row and returned. */
+    Shift close(Connection c, String cashierId) throws SQLException {
+        Shift open = open(c).orElseThrow(() -> new IllegalStateException("no shift is open"));
+        long now = clock.millis();
+        Shift z = totals(c, open.number(), open.cashierId(), open.openedAt(), Instant.ofEpochMilli(now));
+        audit.append(now, CLOSED, null, closedData(z, cashierId));
+        return z;
     }
 
     /** The newest shift's opening row, whether or not it was closed since. */
     Optional<Shift> latest(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT ts, data FROM audit WHERE kind = ? ORDER BY seq DESC "
-                + "LIMIT 1")) {
-            st.setString(1, OPENED);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                JsonNode d = json(rs.getString(2));
-                int number = d.path("shift").asInt();
-                Instant opened = Instant.ofEpochMilli(rs.getLong(1));
-                Optional<Instant> closed = closedAt(c, number);
-                return Optional.of(totals(c, number, d.path("cashier").asText(), opened, closed.orElse(null)));
-            }
+        Optional<AuditEntry> row = AuditChain.latest(c, OPENED);
+        if (row.isEmpty()) {
+            return Optional.empty();
         }
+        JsonNode d = json(row.get().dataJson());
+        int number = d.path("shift").asInt();
+        Optional<Instant> closed = closedAt(c, number);
+        return Optional.of(totals(c, number, d.path("cashier").asText(), row.get().at(), closed.orElse(null)));
     }
 
     Optional<Shift> open(Connection c) throws SQLException {

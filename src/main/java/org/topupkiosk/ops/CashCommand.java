@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,23 +23,12 @@ import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.SerialSettings;
 import org.topupkiosk.domain.Money;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kioskctl cash ...}: the technician's tools for the bill acceptor. */
 @Command(name = "cash", description = "Bill acceptor diagnostics.", mixinStandardHelpOptions = true,
         subcommands = CashCommand.Test.class)
-public final class CashCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class CashCommand extends CommandGroup {
 
     public enum Protocol { ccnet, id003 }
 
@@ -51,10 +39,7 @@ public final class CashCommand implements Callable<Integer> {
      */
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Identify the unit, print its bill table, accept notes for a while and print each event.")
-    static final class Test implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class Test extends KioskctlCommand {
 
         @Option(names = "--port", required = true, description = "Serial device, e.g. /dev/ttyUSB0 or /dev/pts/3.")
         String port;

@@ -2,7 +2,6 @@ package org.topupkiosk.ops;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskKey;
@@ -28,10 +27,7 @@ public final class ConfigCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Load kiosk.yaml, the catalog, the numbering file and the carrier key; print one line or the errors.")
-    static final class Check implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class Check extends KioskctlCommand {
 
         @Option(names = "--config", paramLabel = "FILE", defaultValue = "kiosk-config/kiosk.yaml",
                 description = "Config file (default: ${DEFAULT-VALUE}).")

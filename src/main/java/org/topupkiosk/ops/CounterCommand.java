@@ -2,38 +2,20 @@ package org.topupkiosk.ops;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kioskctl counter set-cashier}: adds a cashier to the counter's PIN file, or changes their PIN. */
 @Command(name = "counter", description = "Counter terminal set-up.", mixinStandardHelpOptions = true,
         subcommands = CounterCommand.SetCashier.class)
-public final class CounterCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class CounterCommand extends CommandGroup {
 
     @Command(name = "set-cashier", mixinStandardHelpOptions = true,
             description = "Add a cashier or change their PIN (4-8 digits, typed twice, or one line on stdin with "
                     + "--stdin). Writes FILE (counter.cashiersFile) with mode 600.")
-    static final class SetCashier implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class SetCashier extends KioskctlCommand {
 
         @Option(names = "--file", required = true, description = "The cashiers file, as counter.cashiersFile names it.")
         Path file;
@@ -50,26 +32,21 @@ public final class CounterCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            char[] pin = stdin ? ServiceCommand.SetPin.fromStdin() : ServiceCommand.SetPin.fromConsole(err);
-            if (pin == null) {
-                return 1;
+            int exit = ServiceCommand.SetPin.withNewPin(stdin, err, "cashier not set: the PIN must be 4 to 8 digits",
+                    pin -> {
+                        try {
+                            CashierPinsFile.add(file, id, name, pin, new SecureRandom());
+                            return 0;
+                        } catch (IllegalArgumentException e) {
+                            err.println("cashier not set: " + e.getMessage());
+                            return 1;
+                        }
+                    });
+            if (exit == 0) {
+                spec.commandLine().getOut().println("cashier set id=" + id + " file=" + file.toAbsolutePath()
+                        + " mode=600");
             }
-            try {
-                if (!PinHash.validPin(pin)) {
-                    err.println("cashier not set: the PIN must be 4 to 8 digits");
-                    return 1;
-                }
-                String old = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-                String text = CashierPins.withCashier(old, id, name, PinHash.create(pin, new SecureRandom()));
-                ServiceCommand.SetPin.write(file, text, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                err.println("cashier not set: " + e.getMessage());
-                return 1;
-            } finally {
-                Arrays.fill(pin, '\0');
-            }
-            spec.commandLine().getOut().println("cashier set id=" + id + " file=" + file.toAbsolutePath() + " mode=600");
-            return 0;
+            return exit;
         }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.concurrent.Callable;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
@@ -16,9 +15,7 @@ import org.topupkiosk.journal.Journal;
 import org.topupkiosk.receipt.ReceiptFacts;
 import org.topupkiosk.receipt.ReceiptLayouts;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kioskctl encash}: the cash box count from the journal (read only), or with {@code --take} the encashment
@@ -27,10 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "encash", mixinStandardHelpOptions = true,
         description = "Count the notes in the cash box since the last encashment; --take journals the encashment.")
-final class EncashCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class EncashCommand extends KioskctlCommand {
 
     @Option(names = "--config", defaultValue = "kiosk-config/kiosk.yaml", description = "Kiosk config (default: ${DEFAULT-VALUE}).")
     Path config;

@@ -2,7 +2,6 @@ package org.topupkiosk.ops;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.device.gpio.GpioSettings;
@@ -10,9 +9,7 @@ import org.topupkiosk.device.gpio.GpioStartup;
 import org.topupkiosk.device.gpio.KioskGpio;
 import org.topupkiosk.device.gpio.ThreadGpioScheduler;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kioskctl gpio status}: each configured pin with its role, BCM number, level and what the level means. */
 @Command(name = "gpio", description = "Cabinet GPIO (door, cash box, light, relay) service commands.",
@@ -23,10 +20,7 @@ public final class GpioCommand extends CommandGroup {
             description = "Print each configured pin: role, BCM number, level, meaning. Stop the kiosk first: it holds "
                     + "the GPIO lines while it runs. Exit 0 when printed or when GPIO is off here (\"GPIO off: ...\"), "
                     + "1 when the pins could not be opened, 2 on a configuration error.")
-    static final class Status implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class Status extends KioskctlCommand {
 
         @Option(names = "--config", paramLabel = "FILE", defaultValue = "kiosk-config/kiosk.yaml",
                 description = "Config file (default: ${DEFAULT-VALUE}).")

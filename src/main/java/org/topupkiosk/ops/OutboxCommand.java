@@ -1,18 +1,13 @@
 package org.topupkiosk.ops;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.OutboxItem;
 import org.topupkiosk.journal.OutboxStatus;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kioskctl outbox status}: what is waiting to reach the carrier, and why. */
 @Command(name = "outbox", description = "Inspect payments waiting for the carrier.", mixinStandardHelpOptions = true,
@@ -21,36 +16,23 @@ public final class OutboxCommand extends CommandGroup {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "One summary line, then each pending payment (oldest first).")
-    static final class Status implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--db", defaultValue = "var/journal.db", description = "Journal file (default: ${DEFAULT-VALUE}).")
-        Path db;
+    static final class Status extends JournalTool {
 
         @Option(names = "--limit", defaultValue = "50", description = "Most pending payments to list (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            Optional<Journal> opened = ServiceJournal.open(db, spec.commandLine().getErr());
-            if (opened.isEmpty()) {
-                return 1;
+        int run(Journal journal, PrintWriter out) {
+            OutboxStatus s = journal.outboxStatus();
+            out.printf("outbox pending=%d oldest_age_s=%d max_attempts=%d last_error=%s%n", s.pendingCount(),
+                    s.oldestPendingAge().toSeconds(), s.maxAttempts(), s.lastError() == null ? "-" : s.lastError());
+            List<OutboxItem> items = journal.dueOutbox(Instant.parse("9999-12-31T00:00:00Z"), limit);
+            for (OutboxItem i : items) {
+                out.printf("  txn=%s attempts=%d next=%s last_error=%s%n", i.txnId(), i.attempts(),
+                        i.nextAttemptAt(), i.lastError() == null ? "-" : i.lastError());
             }
-            try (Journal journal = opened.get()) {
-                OutboxStatus s = journal.outboxStatus();
-                out.printf("outbox pending=%d oldest_age_s=%d max_attempts=%d last_error=%s%n", s.pendingCount(),
-                        s.oldestPendingAge().toSeconds(), s.maxAttempts(), s.lastError() == null ? "-" : s.lastError());
-                List<OutboxItem> items = journal.dueOutbox(Instant.parse("9999-12-31T00:00:00Z"), limit);
-                for (OutboxItem i : items) {
-                    out.printf("  txn=%s attempts=%d next=%s last_error=%s%n", i.txnId(), i.attempts(),
-                            i.nextAttemptAt(), i.lastError() == null ? "-" : i.lastError());
-                }
-                out.flush();
-                return 0;
-            }
+            out.flush();
+            return 0;
         }
     }
 }

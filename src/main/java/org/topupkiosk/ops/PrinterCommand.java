@@ -18,10 +18,8 @@ import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.receipt.ReceiptFacts;
 import org.topupkiosk.receipt.ReceiptLayouts;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code kioskctl printer test}: a test page on a receipt printer, then what the printer says about itself. */
 @Command(name = "printer", description = "Receipt printer service commands.", mixinStandardHelpOptions = true,
@@ -31,10 +29,7 @@ public final class PrinterCommand extends CommandGroup {
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Print a test page (Cyrillic, Chinese, large type, a QR code, a cut), then the status "
                     + "(DLE EOT 1-4). Exit 0 when the page went out and the printer reports ready.")
-    static final class Test implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class Test extends KioskctlCommand {
 
         @Option(names = "--transport", required = true,
                 description = "tcp://HOST:PORT, serial:PATH or file:PATH (as devices.printer.transport).")

@@ -9,18 +9,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.topupkiosk.device.scanner.CodeDecoder;
 import org.topupkiosk.device.scanner.Roi;
 import org.topupkiosk.domain.CodeMeaning;
+import org.topupkiosk.domain.ScannedCode;
 import org.topupkiosk.domain.Symbology;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Parameters;
 
 /** {@code kioskctl scan decode FILE...}: the codes in saved images (camera frames, photos of vouchers, receipts). */
 @Command(name = "scan", description = "Code scanner service commands.", mixinStandardHelpOptions = true,
@@ -31,10 +29,7 @@ public final class ScanCommand extends CommandGroup {
             description = "Print the format and text of every code found in each image (ZXing, thorough mode, "
                     + "several codes per image), and what the kiosk would make of it. Exit 0 when every file was "
                     + "read and held at least one code; 1 otherwise, naming each file that failed.")
-    static final class Decode implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class Decode extends KioskctlCommand {
 
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "PNG, JPEG, BMP or GIF images.")
         List<Path> files;
@@ -82,7 +77,7 @@ public final class ScanCommand extends CommandGroup {
                 }
                 for (CodeDecoder.Decoded c : codes) {
                     out.printf("%s\t%s\t%s\t%s%n", file, c.symbology(), printable(c.text()),
-                            describe(org.topupkiosk.domain.ScannedCode.classify(c.text(), c.symbology())));
+                            describe(ScannedCode.classify(c.text(), c.symbology())));
                 }
             }
             out.flush();

@@ -13,6 +13,7 @@ import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.KioskFlow;
 import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
 
 /**
  * A customer played by a program: taps through a cash top-up on the real flow and feeds notes into the emulated
@@ -36,7 +37,7 @@ public final class ScriptedCustomer {
         flow.submit(new FlowCommand.Start());
         flow.submit(new FlowCommand.SetLanguage(Lang.EN));
         // Home tiles, then "not sure of the operator": the carrier's check names it.
-        flow.submit(new FlowCommand.ChooseService(org.topupkiosk.flow.core.Service.TOPUP));
+        flow.submit(new FlowCommand.ChooseService(Service.TOPUP));
         flow.submit(new FlowCommand.Next());
         for (char c : nationalNumber.toCharArray()) {
             flow.submit(new FlowCommand.Digit(c - '0'));

@@ -13,6 +13,7 @@ import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.journal.VerifyReport;
@@ -57,7 +58,7 @@ public final class SelftestCommand implements Callable<Integer> {
                 new KioskCore.Options(null, CrashPoints.NONE, Clock.systemDefaultZone()))) {
             core.start();
             ScriptedCustomer customer = new ScriptedCustomer(core.flow(), core.billEmulator());
-            customer.await(s -> s.screen() == org.topupkiosk.flow.core.Screen.IDLE, Duration.ofSeconds(10));
+            customer.await(s -> s.screen() == Screen.IDLE, Duration.ofSeconds(10));
             FlowSnapshot cash = customer.startTopUp(number, amountRub);
             customer.insertUntil(cash.cashNeeded(), notesFor(cash.cashNeeded()));
             FlowSnapshot done = customer.payAndConfirm();

@@ -5,6 +5,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,33 +14,18 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kioskctl service set-pin}: writes the service menu's PIN hash file. */
 @Command(name = "service", description = "Service menu set-up.", mixinStandardHelpOptions = true,
         subcommands = ServiceCommand.SetPin.class)
-public final class ServiceCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class ServiceCommand extends CommandGroup {
 
     @Command(name = "set-pin", mixinStandardHelpOptions = true,
             description = "Set the service PIN (4-8 digits): typed twice on the console, or one line on stdin with "
                     + "--stdin. Writes a salted PBKDF2 hash to FILE with mode 600 (ui.servicePinHashFile).")
-    static final class SetPin implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class SetPin extends KioskctlCommand {
 
         @Option(names = "--file", required = true, description = "The hash file, as ui.servicePinHashFile names it.")
         Path file;
@@ -49,22 +35,41 @@ public final class ServiceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter err = spec.commandLine().getErr();
+            int exit = withNewPin(stdin, spec.commandLine().getErr(), "service PIN not set: it must be 4 to 8 digits",
+                    pin -> {
+                        write(file, PinHash.create(pin, new SecureRandom()).format());
+                        return 0;
+                    });
+            if (exit == 0) {
+                spec.commandLine().getOut().println("service PIN set file=" + file.toAbsolutePath() + " mode=600");
+            }
+            return exit;
+        }
+
+        /** What a command does with a new PIN that passed the 4-8 digit check; returns the exit code. */
+        @FunctionalInterface
+        interface PinUse {
+            int apply(char[] pin) throws IOException;
+        }
+
+        /**
+         * Reads a new PIN (one line on stdin, else twice on the console), refuses one that is not 4 to 8 digits with
+         * {@code invalid}, hands it to {@code use} and wipes it after. Exit 1 when no PIN was read or it was refused.
+         */
+        static int withNewPin(boolean stdin, PrintWriter err, String invalid, PinUse use) throws IOException {
             char[] pin = stdin ? fromStdin() : fromConsole(err);
             if (pin == null) {
                 return 1;
             }
             try {
                 if (!PinHash.validPin(pin)) {
-                    err.println("service PIN not set: it must be 4 to 8 digits");
+                    err.println(invalid);
                     return 1;
                 }
-                write(file, PinHash.create(pin, new SecureRandom()).format());
+                return use.apply(pin);
             } finally {
                 Arrays.fill(pin, '\0');
             }
-            spec.commandLine().getOut().println("service PIN set file=" + file.toAbsolutePath() + " mode=600");
-            return 0;
         }
 
         static char[] fromStdin() throws IOException {
@@ -94,7 +99,7 @@ public final class ServiceCommand implements Callable<Integer> {
             write(file, text, StandardCharsets.US_ASCII);
         }
 
-        static void write(Path file, String text, java.nio.charset.Charset charset) throws IOException {
+        static void write(Path file, String text, Charset charset) throws IOException {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = dir.resolve("." + file.getFileName() + ".tmp");

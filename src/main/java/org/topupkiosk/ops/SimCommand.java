@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.SimNumberFinder;
 import org.topupkiosk.carrier.rest.RestCarrierGateway;
@@ -25,9 +24,7 @@ import org.topupkiosk.device.sim.SimException;
 import org.topupkiosk.device.sim.SimIdentity;
 import org.topupkiosk.device.sim.SimSlotReader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kioskctl sim ...}: the technician's tools for the SIM card reader. */
 @Command(name = "sim", description = "SIM card reader diagnostics.", mixinStandardHelpOptions = true,
@@ -42,10 +39,7 @@ public final class SimCommand extends CommandGroup {
      */
     @Command(name = "read", mixinStandardHelpOptions = true,
             description = "Read ICCID, IMSI and number of the SIM card in the reader.")
-    static final class Read implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class Read extends KioskctlCommand {
 
         @Option(names = "--reader", paramLabel = "NAME",
                 description = "PC/SC reader name or a part of it (default: devices.sim.reader of the config, else the"
@@ -148,7 +142,7 @@ public final class SimCommand extends CommandGroup {
                 CarrierGateway gw = new RestCarrierGateway(url, cfg.kiosk().id(), key,
                         Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
                         Duration.ofMillis(cfg.carrier().requestTimeoutMs()), Clock.systemUTC());
-                SimNumberFinder.Found f = new SimNumberFinder(gw).find(id);
+                SimNumberFinder.Found f = new SimNumberFinder(gw).find(id.iccid(), id.msisdn(), id.operatorHint());
                 if (f.msisdn().isPresent()) {
                     return f.msisdn().get().e164() + " operator=" + f.operatorId().orElse("?");
                 }

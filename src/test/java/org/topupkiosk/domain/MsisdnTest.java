@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.topupkiosk.domain.Msisdn.Invalid;
 import org.topupkiosk.domain.Msisdn.Rejection;
 import org.topupkiosk.domain.Msisdn.Valid;
+import org.topupkiosk.testing.Property;
 
 class MsisdnTest {
 
@@ -76,7 +77,7 @@ class MsisdnTest {
     @Test
     void junkNeverThrowsAndAlwaysHasAReason() {
         forAll(5000, r -> {
-            String junk = org.topupkiosk.testing.Property.randomString(r, "0123456789+-() .789abc#\u00A0\t*", 20);
+            String junk = Property.randomString(r, "0123456789+-() .789abc#\u00A0\t*", 20);
             Msisdn.Parsed parsed = Msisdn.parse(junk);
             if (parsed instanceof Valid v) {
                 assertThat(v.msisdn().e164()).matches("\\+79\\d{9}");

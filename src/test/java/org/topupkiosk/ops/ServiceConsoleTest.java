@@ -16,6 +16,7 @@ import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.OutboxStatus;
 import org.topupkiosk.journal.VerifyReport;
 
@@ -58,8 +59,8 @@ class ServiceConsoleTest {
         k.core.journal().audit("acceptor_powerup_with_bill", null, "{\"where\":\"STACKER\",\"amount\":50000}");
         k.core.journal().audit("service_login", null, null);
         k.core.journal().audit("acceptor_fault", null, "{\"code\":\"jam\"}");
-        List<org.topupkiosk.journal.AuditEntry> events = get(k.console.deviceEvents());
-        assertThat(events).extracting(org.topupkiosk.journal.AuditEntry::kind)
+        List<AuditEntry> events = get(k.console.deviceEvents());
+        assertThat(events).extracting(AuditEntry::kind)
                 .containsExactly("acceptor_fault", "acceptor_powerup_with_bill");
         assertThat(events.get(1).dataJson()).contains("STACKER").contains("50000");
     }

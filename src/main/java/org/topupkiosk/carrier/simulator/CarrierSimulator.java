@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topupkiosk.domain.Money;
 
 /**
  * An embedded carrier backend speaking docs/carrier-api.md over real HTTP on 127.0.0.1, with its own ledger,
@@ -133,7 +134,7 @@ public final class CarrierSimulator implements AutoCloseable {
     }
 
     /** The promotion bonus the carrier added to a top-up (zero when no promotion applied); for tests and the demo. */
-    public org.topupkiosk.domain.Money bonusOf(String txnId) {
+    public Money bonusOf(String txnId) {
         return ledger.bonusOf(txnId);
     }
 

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Random;
-import org.topupkiosk.carrier.rest.CarrierJson;
-import org.topupkiosk.carrier.rest.WireFormatException;
+import org.topupkiosk.carrier.wire.CarrierJson;
+import org.topupkiosk.carrier.wire.WireFormatException;
 
 /**
  * The simulator's fault switchboard, driven from tests ({@code simulator.faults()}) or over HTTP (POST/DELETE

@@ -1,5 +1,6 @@
 package org.topupkiosk.carrier.simulator;
 
+import org.topupkiosk.carrier.IssuedGoods;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.domain.Money;
 
@@ -11,7 +12,7 @@ import org.topupkiosk.domain.Money;
  */
 public record LedgerEntry(String txnId, String msisdn, String operatorId, Money amount, String productId,
                           PaymentResult.Status status, String carrierRef, String refusalCode, int appliedCount,
-                          org.topupkiosk.carrier.IssuedGoods goods) {
+                          IssuedGoods goods) {
 
     /** A top-up or package: no goods, and {@code msisdn} is the customer's number. */
     public LedgerEntry(String txnId, String msisdn, String operatorId, Money amount, String productId,
@@ -19,8 +20,18 @@ public record LedgerEntry(String txnId, String msisdn, String operatorId, Money 
         this(txnId, msisdn, operatorId, amount, productId, status, carrierRef, refusalCode, appliedCount, null);
     }
 
-    PaymentResult toResult(String message) {
-        return new PaymentResult(txnId, status, carrierRef, amount, refusalCode, message,
+    /** The payment's answer to the kiosk, with its message in words. */
+    PaymentResult toResult() {
+        return new PaymentResult(txnId, status, carrierRef, amount, refusalCode, message(),
                 status == PaymentResult.Status.CONFIRMED ? goods : null);
+    }
+
+    private String message() {
+        return switch (status) {
+            case CONFIRMED -> "paid";
+            case ACCEPTED -> "accepted, processing";
+            case REFUSED -> "refused: " + refusalCode;
+            case NOT_FOUND -> "not found";
+        };
     }
 }

@@ -2,6 +2,7 @@ package org.topupkiosk.carrier.simulator;
 
 import org.topupkiosk.carrier.AccountCheck;
 import org.topupkiosk.carrier.CatalogEntry;
+import org.topupkiosk.carrier.IssuedGoods;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.domain.Money;
@@ -15,7 +16,7 @@ final class PaymentRules {
 
     /** The carrier's decision on a new payment; {@code refusalCode} is null unless REFUSED. */
     record Decision(PaymentResult.Status status, String refusalCode, String message,
-                    org.topupkiosk.carrier.IssuedGoods goods) {
+                    IssuedGoods goods) {
         Decision(PaymentResult.Status status, String refusalCode, String message) {
             this(status, refusalCode, message, null);
         }

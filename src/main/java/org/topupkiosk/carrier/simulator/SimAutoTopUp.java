@@ -8,8 +8,8 @@ import org.topupkiosk.carrier.AutoTopUpRequest;
 import org.topupkiosk.carrier.AutoTopUpRule;
 import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.carrier.OtpTokenUse;
-import org.topupkiosk.carrier.rest.AutoTopUpJson;
-import org.topupkiosk.carrier.rest.CarrierJson;
+import org.topupkiosk.carrier.wire.AutoTopUpJson;
+import org.topupkiosk.carrier.wire.CarrierJson;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 

@@ -20,9 +20,11 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.Balance;
+import org.topupkiosk.carrier.IssuedGoods;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
-import org.topupkiosk.carrier.rest.CarrierJson;
+import org.topupkiosk.carrier.wire.CarrierJson;
+import org.topupkiosk.carrier.wire.GoodsJson;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 
@@ -103,7 +105,7 @@ final class SimLedger implements Closeable {
                 .put("createdAt", r.createdAt().toString()).put("message", d.message());
         if (d.goods() != null) {
             // The simulator's own file keeps the PIN so a restarted simulator answers a repeat with the same one.
-            line.set("goods", org.topupkiosk.carrier.rest.GoodsJson.issued(d.goods()));
+            line.set("goods", GoodsJson.issued(d.goods()));
         }
         if (r.promoId() != null) {
             line.put("promoId", r.promoId());
@@ -161,7 +163,7 @@ final class SimLedger implements Closeable {
         Stored before = payments.put(e.txnId(), new Stored(e, fingerprint));
         int newlyApplied = e.appliedCount() - (before == null ? 0 : before.entry().appliedCount());
         // A new eSIM's number gets what was paid above the plan's price; an e-PIN puts nothing on any balance yet.
-        String account = e.goods() instanceof org.topupkiosk.carrier.IssuedGoods.Esim esim ? esim.msisdn().e164()
+        String account = e.goods() instanceof IssuedGoods.Esim esim ? esim.msisdn().e164()
                 : e.msisdn();
         if (newlyApplied > 0 && account != null) {
             toppedUpMinor.merge(account, toBalance(e).minor() * newlyApplied, Long::sum);
@@ -176,7 +178,7 @@ final class SimLedger implements Closeable {
         }
         Money zero = Money.zero(e.amount().currency());
         if (e.goods() != null) {
-            return e.goods() instanceof org.topupkiosk.carrier.IssuedGoods.Esim
+            return e.goods() instanceof IssuedGoods.Esim
                     ? SimGoods.offer(e.productId()).map(g -> e.amount().minus(g.price()).max(zero)).orElse(zero) : zero;
         }
         return SimCatalog.product(e.productId()).map(p -> e.amount().minus(p.price()).max(zero)).orElse(zero);
@@ -245,7 +247,7 @@ final class SimLedger implements Closeable {
                         PaymentResult.Status.valueOf(CarrierJson.text(n, "status")),
                         CarrierJson.optionalText(n, "carrierRef"), CarrierJson.optionalText(n, "refusalCode"),
                         n.path("appliedCount").asInt(),
-                        n.hasNonNull("goods") ? org.topupkiosk.carrier.rest.GoodsJson.issued(n.get("goods")) : null);
+                        n.hasNonNull("goods") ? GoodsJson.issued(n.get("goods")) : null);
                 String promo = CarrierJson.optionalText(n, "promoId");
                 if (promo != null) {
                     promos.put(txnId, promo);

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Random;
 import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.carrier.OtpCheck;
-import org.topupkiosk.carrier.rest.CarrierJson;
-import org.topupkiosk.carrier.rest.OtpJson;
-import org.topupkiosk.carrier.rest.WireFormatException;
+import org.topupkiosk.carrier.wire.CarrierJson;
+import org.topupkiosk.carrier.wire.OtpJson;
+import org.topupkiosk.carrier.wire.WireFormatException;
 import org.topupkiosk.domain.Msisdn;
 
 /**

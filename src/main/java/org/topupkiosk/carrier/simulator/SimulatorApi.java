@@ -1,27 +1,29 @@
 package org.topupkiosk.carrier.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.topupkiosk.carrier.AccountCheck;
-import org.topupkiosk.carrier.CatalogEntry;
 import org.topupkiosk.carrier.GoodsOffer;
 import org.topupkiosk.carrier.IssuedGoods;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.VoucherInfo;
 import org.topupkiosk.carrier.VoucherRedemption;
-import org.topupkiosk.carrier.rest.CarrierJson;
-import org.topupkiosk.carrier.rest.GoodsJson;
-import org.topupkiosk.carrier.rest.RequestSigner;
-import org.topupkiosk.carrier.rest.WireFormatException;
+import org.topupkiosk.carrier.wire.AccountJson;
+import org.topupkiosk.carrier.wire.CarrierJson;
+import org.topupkiosk.carrier.wire.GoodsJson;
+import org.topupkiosk.carrier.wire.PaymentJson;
+import org.topupkiosk.carrier.wire.VoucherJson;
+import org.topupkiosk.carrier.wire.WireFormatException;
 import org.topupkiosk.domain.Msisdn;
 
 /**
@@ -50,22 +52,22 @@ final class SimulatorApi {
     /** txnIds travel in paths and headers, so they are kept to URL-safe characters (docs/carrier-api.md). */
     private static final Pattern TXN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    private final Function<String, byte[]> keyOfKiosk;
+    private final SimAuth auth;
+    private final SimControl control;
     private final SimLedger ledger;
-    private final Faults faults;
     private final Clock clock;
     private final SimOtp otp;
     private final SimRegister sims = SimRegister.load();
     private final SimVouchers vouchers = new SimVouchers();
     private final SimGoods goods;
-    private final java.util.Set<String> credited = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> credited = ConcurrentHashMap.newKeySet();
     /** Auto top-up rules and token uses, behind the one-time codes. */
     private final SimAutoTopUp autoTopUps;
 
     SimulatorApi(Function<String, byte[]> keyOfKiosk, SimLedger ledger, Faults faults, Clock clock, SimOtp otp) {
-        this.keyOfKiosk = keyOfKiosk;
+        this.auth = new SimAuth(keyOfKiosk, clock);
+        this.control = new SimControl(ledger, faults, otp);
         this.ledger = ledger;
-        this.faults = faults;
         this.clock = clock;
         this.otp = otp;
         this.autoTopUps = new SimAutoTopUp(otp);
@@ -81,9 +83,9 @@ final class SimulatorApi {
     Response handle(Request r, String forcedRefusal) {
         try {
             if (r.path().startsWith("/sim/")) {
-                return control(r);
+                return control.handle(r);
             }
-            Response unauthorised = authenticate(r);
+            Response unauthorised = auth.check(r);
             if (unauthorised != null) {
                 return unauthorised;
             }
@@ -100,10 +102,12 @@ final class SimulatorApi {
             return "POST".equals(m) ? check(r, forcedRefusal) : notAllowed(m, p);
         }
         if (p.equals("/v1/catalog")) {
-            return "GET".equals(m) ? catalog(r) : notAllowed(m, p);
+            return "GET".equals(m) ? byOperator(r, SimCatalog::all, SimCatalog::forOperator, AccountJson::catalog)
+                    : notAllowed(m, p);
         }
         if (p.equals("/v1/goods")) {
-            return "GET".equals(m) ? goodsOffers(r) : notAllowed(m, p);
+            return "GET".equals(m) ? byOperator(r, SimGoods::all, SimGoods::forOperator, GoodsJson::offers)
+                    : notAllowed(m, p);
         }
         if (p.equals("/v1/payments")) {
             return "POST".equals(m) ? pay(r, forcedRefusal) : notAllowed(m, p);
@@ -144,34 +148,6 @@ final class SimulatorApi {
         return Response.error(404, "no-route", "no endpoint " + m + " " + p);
     }
 
-    private Response authenticate(Request r) {
-        String kiosk = r.header().apply(RequestSigner.HEADER_KIOSK_ID);
-        String ts = r.header().apply(RequestSigner.HEADER_TIMESTAMP);
-        String sig = r.header().apply(RequestSigner.HEADER_SIGNATURE);
-        if (kiosk == null || ts == null || sig == null) {
-            return Response.error(401, "unsigned", "X-Kiosk-Id, X-Timestamp and X-Signature are required");
-        }
-        byte[] key = keyOfKiosk.apply(kiosk);
-        if (key == null) {
-            return Response.error(401, "unknown-kiosk", "kiosk " + kiosk + " has no key here");
-        }
-        long seconds;
-        try {
-            seconds = Long.parseLong(ts);
-        } catch (NumberFormatException e) {
-            return Response.error(401, "bad-timestamp", "X-Timestamp must be epoch seconds");
-        }
-        long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
-        if (skew > RequestSigner.MAX_SKEW_SECONDS) {
-            return Response.error(401, "stale-timestamp", "timestamp is " + skew + " s off, limit "
-                    + RequestSigner.MAX_SKEW_SECONDS + " s");
-        }
-        if (!RequestSigner.verify(key, r.method(), r.pathWithQuery(), seconds, kiosk, r.body(), sig)) {
-            return Response.error(401, "bad-signature", "signature does not match");
-        }
-        return null;
-    }
-
     private Response check(Request r, String forcedRefusal) {
         JsonNode n = CarrierJson.parse(r.body());
         Msisdn msisdn = msisdn(CarrierJson.text(n, "msisdn"));
@@ -179,7 +155,7 @@ final class SimulatorApi {
         if (forcedRefusal != null) {
             c = new AccountCheck(c.msisdn(), c.operatorId(), false, forcedRefusal, c.minAmount(), c.maxAmount());
         }
-        return Response.json(200, CarrierJson.accountCheck(c));
+        return Response.json(200, AccountJson.accountCheck(c));
     }
 
     private Response balance(String rawMsisdn) {
@@ -187,7 +163,7 @@ final class SimulatorApi {
         if (!NumberPlan.exists(m)) {
             return Response.error(404, "unknown-number", "no such subscriber");
         }
-        return Response.json(200, CarrierJson.balance(ledger.balance(m)));
+        return Response.json(200, AccountJson.balance(ledger.balance(m)));
     }
 
     private Response subscriber(String iccid) {
@@ -195,21 +171,23 @@ final class SimulatorApi {
             return Response.error(400, "bad-iccid", "iccid must be 18-20 digits, got '" + iccid + "'");
         }
         return sims.find(iccid)
-                .map(s -> Response.json(200, CarrierJson.simSubscriber(s)))
+                .map(s -> Response.json(200, AccountJson.simSubscriber(s)))
                 .orElseGet(() -> Response.error(404, "unknown-sim", "no subscriber with this ICCID"));
     }
 
-    private Response catalog(Request r) {
+    /** The catalog or the goods, of one operator ({@code ?operator=}) or of all. */
+    private static <T> Response byOperator(Request r, Supplier<List<T>> all, Function<String, List<T>> ofOperator,
+                                           Function<List<T>, JsonNode> json) {
         String operator = queryParam(r.query(), "operator");
-        List<CatalogEntry> entries = operator == null ? SimCatalog.all() : SimCatalog.forOperator(operator);
-        if (entries.isEmpty()) {
+        List<T> found = operator == null ? all.get() : ofOperator.apply(operator);
+        if (found.isEmpty()) {
             return Response.error(404, "unknown-operator", "no operator '" + operator + "'");
         }
-        return Response.json(200, CarrierJson.catalog(entries));
+        return Response.json(200, json.apply(found));
     }
 
     private Response pay(Request r, String forcedRefusal) {
-        PaymentRequest req = CarrierJson.paymentRequest(CarrierJson.parse(r.body()));
+        PaymentRequest req = PaymentJson.paymentRequest(CarrierJson.parse(r.body()));
         if (!TXN_ID.matcher(req.txnId()).matches()) {
             return Response.error(400, "bad-txn-id", "txnId must be 1-64 of A-Z a-z 0-9 . _ : -");
         }
@@ -233,17 +211,9 @@ final class SimulatorApi {
             vouchers.issue(pin.pin(), pin.serial(), o.price(), o.operatorId());
         }
         LedgerEntry e = offer instanceof SimLedger.Created cr ? cr.entry() : ((SimLedger.Repeat) offer).entry();
-        return Response.json(200, CarrierJson.paymentResult(e.toResult(message(e))));
+        return Response.json(200, PaymentJson.paymentResult(e.toResult()));
     }
 
-    private Response goodsOffers(Request r) {
-        String operator = queryParam(r.query(), "operator");
-        List<GoodsOffer> offers = operator == null ? SimGoods.all() : SimGoods.forOperator(operator);
-        if (offers.isEmpty()) {
-            return Response.error(404, "unknown-operator", "no operator '" + operator + "'");
-        }
-        return Response.json(200, GoodsJson.offers(offers));
-    }
 
     private Response validateVoucher(Request r, String forcedRefusal) {
         String pin = pin(CarrierJson.text(CarrierJson.parse(r.body()), "pin"));
@@ -251,7 +221,7 @@ final class SimulatorApi {
         if (v == null) {
             return Response.error(404, forcedRefusal != null ? forcedRefusal : "unknown-voucher", "no card with this PIN");
         }
-        return Response.json(200, CarrierJson.voucherInfo(v));
+        return Response.json(200, VoucherJson.voucherInfo(v));
     }
 
     private Response redeemVoucher(Request r, String forcedRefusal) {
@@ -276,7 +246,7 @@ final class SimulatorApi {
                 && credited.add(id)) {
             ledger.creditVoucher(msisdn, answer.nominal());
         }
-        return Response.json(200, CarrierJson.voucherRedemption(answer));
+        return Response.json(200, VoucherJson.voucherRedemption(answer));
     }
 
     /** Scratch-card PINs are 10 to 20 digits; anything else is a malformed request, not an unknown card. */
@@ -290,55 +260,13 @@ final class SimulatorApi {
     private Response status(String txnId) {
         LedgerEntry e = ledger.lookup(txnId);
         if (e == null) {
-            return Response.json(404, CarrierJson.paymentResult(new PaymentResult(txnId, PaymentResult.Status.NOT_FOUND,
+            return Response.json(404, PaymentJson.paymentResult(new PaymentResult(txnId, PaymentResult.Status.NOT_FOUND,
                     null, null, null, "no payment with this txnId")).put("code", "not-found"));
         }
-        return Response.json(200, CarrierJson.paymentResult(e.toResult(message(e))));
+        return Response.json(200, PaymentJson.paymentResult(e.toResult()));
     }
 
-    private Response control(Request r) {
-        String key = r.method() + " " + r.path();
-        switch (key) {
-            case "GET /sim/ledger" -> {
-                ObjectNode o = CarrierJson.object();
-                ArrayNode arr = o.putArray("payments");
-                ledger.snapshot().values().forEach(e -> arr.add(SimLedger.toJson(e)));
-                return Response.json(200, o);
-            }
-            case "GET /sim/faults" -> {
-                return Response.json(200, faults.toJson());
-            }
-            case "POST /sim/faults" -> {
-                faults.addJson(CarrierJson.parse(r.body()));
-                return Response.json(200, faults.toJson());
-            }
-            case "GET /sim/sms" -> {
-                String to = queryParam(r.query(), "msisdn");
-                if (to == null) {
-                    return Response.error(400, "bad-request", "?msisdn=+79XXXXXXXXX is required");
-                }
-                return Response.json(200, otp.inboxJson(msisdn(to)));
-            }
-            case "DELETE /sim/faults" -> {
-                faults.clear();
-                return Response.json(200, faults.toJson());
-            }
-            default -> {
-                return Response.error(404, "no-route", "no endpoint " + key);
-            }
-        }
-    }
-
-    private static String message(LedgerEntry e) {
-        return switch (e.status()) {
-            case CONFIRMED -> "paid";
-            case ACCEPTED -> "accepted, processing";
-            case REFUSED -> "refused: " + e.refusalCode();
-            case NOT_FOUND -> "not found";
-        };
-    }
-
-    private static Msisdn msisdn(String s) {
+    static Msisdn msisdn(String s) {
         try {
             return new Msisdn(s);
         } catch (IllegalArgumentException e) {
@@ -346,7 +274,7 @@ final class SimulatorApi {
         }
     }
 
-    private static String queryParam(String query, String name) {
+    static String queryParam(String query, String name) {
         if (query == null) {
             return null;
         }

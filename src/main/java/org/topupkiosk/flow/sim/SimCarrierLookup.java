@@ -35,7 +35,7 @@ final class SimCarrierLookup {
 
     /** Off the flow thread: the number (card, else carrier by ICCID), then the carrier's operator for it. */
     Answer ask(SimIdentity card) {
-        SimNumberFinder.Found f = finder.find(card);
+        SimNumberFinder.Found f = finder.find(card.iccid(), card.msisdn(), card.operatorHint());
         if (f.msisdn().isEmpty()) {
             String reason = f.error().map(CarrierException::code).orElse("not-stored");
             log.info("sim number not found reason={}", reason);

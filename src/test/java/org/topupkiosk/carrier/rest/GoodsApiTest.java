@@ -18,11 +18,12 @@ import org.topupkiosk.carrier.GoodsKind;
 import org.topupkiosk.carrier.GoodsOffer;
 import org.topupkiosk.carrier.IssuedGoods;
 import org.topupkiosk.carrier.PaymentRequest;
-import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.PaymentResult.Status;
+import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.SimulatorFixture;
 import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.carrier.simulator.Fault;
+import org.topupkiosk.domain.CheckDigits;
 import org.topupkiosk.domain.CodeMeaning;
 import org.topupkiosk.domain.DeviceId;
 import org.topupkiosk.domain.Money;
@@ -93,7 +94,7 @@ class GoodsApiTest {
         assertThat(ScannedCode.classify(esim.activationCode(), Symbology.QR_CODE)).isInstanceOfSatisfying(
                 CodeMeaning.EsimOrder.class, o -> assertThat(o.activationCode()).isEqualTo(esim.activationCode()));
         assertThat(esim.iccid()).matches("\\d{19}");
-        assertThat(org.topupkiosk.domain.CheckDigits.luhnValid(esim.iccid())).isTrue();
+        assertThat(CheckDigits.luhnValid(esim.iccid())).isTrue();
         assertThat(gw.checkAccount(esim.msisdn(), null).operatorId()).as("the new number is the operator's")
                 .isEqualTo("megafon");
         Money price = gw.goods("megafon").stream().filter(g -> g.productId().equals("megafon-esim-tourist-7d"))

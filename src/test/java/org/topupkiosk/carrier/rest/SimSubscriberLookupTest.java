@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.topupkiosk.carrier.AccountCheck;
+import org.topupkiosk.carrier.Balance;
 import org.topupkiosk.carrier.CarrierException;
 import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.carrier.CatalogEntry;
+import org.topupkiosk.carrier.PaymentRequest;
+import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.carrier.SimSubscriber;
 import org.topupkiosk.carrier.SimulatorFixture;
 import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.carrier.simulator.Fault;
 import org.topupkiosk.device.emulator.sim.VirtualSimProfile;
+import org.topupkiosk.device.sim.OperatorHint;
 import org.topupkiosk.domain.Msisdn;
 
 /** GET /v1/sims/{iccid} through the signed REST adapter against the simulator's SIM register. */
@@ -49,7 +56,7 @@ class SimSubscriberLookupTest {
             }
             SimSubscriber s = gw.subscriberBySim(p.iccid());
             p.storedNumber().ifPresent(n -> assertThat(s.msisdn().e164()).as(p.name()).isEqualTo(n));
-            assertThat(org.topupkiosk.device.sim.OperatorHint.fromImsi(p.imsi())).as(p.name()).contains(s.operatorId());
+            assertThat(OperatorHint.fromImsi(p.imsi())).as(p.name()).contains(s.operatorId());
         }
     }
 
@@ -80,11 +87,11 @@ class SimSubscriberLookupTest {
     @Test
     void anAdapterWithoutTheQuerySaysUnsupported() {
         CarrierGateway bare = new CarrierGateway() {
-            public org.topupkiosk.carrier.AccountCheck checkAccount(Msisdn m, String o) { return null; }
-            public org.topupkiosk.carrier.Balance balance(Msisdn m) { return null; }
-            public java.util.List<org.topupkiosk.carrier.CatalogEntry> catalog(String o) { return null; }
-            public org.topupkiosk.carrier.PaymentResult pay(org.topupkiosk.carrier.PaymentRequest r) { return null; }
-            public org.topupkiosk.carrier.PaymentResult status(String t) { return null; }
+            public AccountCheck checkAccount(Msisdn m, String o) { return null; }
+            public Balance balance(Msisdn m) { return null; }
+            public List<CatalogEntry> catalog(String o) { return null; }
+            public PaymentResult pay(PaymentRequest r) { return null; }
+            public PaymentResult status(String t) { return null; }
         };
         assertThatThrownBy(() -> bare.subscriberBySim("8970199000000000031"))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.code()).isEqualTo("unsupported"));

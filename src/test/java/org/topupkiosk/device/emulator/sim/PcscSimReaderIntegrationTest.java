@@ -106,7 +106,7 @@ class PcscSimReaderIntegrationTest {
 
             SimIdentity gsm = insertAndRead(VirtualSimProfile.GSM_NO_NUMBER);
             assertThat(gsm.storedNumber()).isEmpty();
-            SimNumberFinder.Found g = finder.find(gsm);
+            SimNumberFinder.Found g = find(finder, gsm);
             assertThat(g.source()).as("carrier error: %s", g.error()).isEqualTo(SimNumberFinder.Source.CARRIER);
             assertThat(g.msisdn()).contains(new Msisdn("+79031000003"));
             assertThat(g.operatorId()).contains("beeline");
@@ -116,12 +116,12 @@ class PcscSimReaderIntegrationTest {
             reader.enable();
             SimIdentity usim = insertAndRead(VirtualSimProfile.USIM_NO_NUMBER);
             assertThat(usim.kind()).isEqualTo(SimIdentity.Kind.USIM);
-            assertThat(finder.find(usim).msisdn()).contains(new Msisdn("+79521000004"));
+            assertThat(find(finder, usim).msisdn()).contains(new Msisdn("+79521000004"));
             hand.remove();
             events.next(SimEvent.Removed.class, 10);
 
             reader.enable();
-            SimNumberFinder.Found none = finder.find(insertAndRead(VirtualSimProfile.USIM_UNREGISTERED));
+            SimNumberFinder.Found none = find(finder, insertAndRead(VirtualSimProfile.USIM_UNREGISTERED));
             assertThat(none.source()).isEqualTo(SimNumberFinder.Source.NONE);
             assertThat(none.error()).map(CarrierException::code).contains("unknown-sim");
         }
@@ -171,5 +171,9 @@ class PcscSimReaderIntegrationTest {
         } catch (SimException e) {
             assertThat(e.code()).isEqualTo(SimException.Code.NO_CARD);
         }
+    }
+
+    private static SimNumberFinder.Found find(SimNumberFinder finder, SimIdentity card) {
+        return finder.find(card.iccid(), card.msisdn(), card.operatorHint());
     }
 }

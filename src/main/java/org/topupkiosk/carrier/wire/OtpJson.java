@@ -1,4 +1,4 @@
-package org.topupkiosk.carrier.rest;
+package org.topupkiosk.carrier.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package org.topupkiosk.carrier.rest;
+package org.topupkiosk.carrier.wire;
 
 /** A JSON document that does not have the shape docs/openapi.yaml promises: missing field, wrong type, bad value. */
 public final class WireFormatException extends RuntimeException {

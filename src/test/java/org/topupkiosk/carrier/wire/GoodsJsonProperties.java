@@ -1,4 +1,4 @@
-package org.topupkiosk.carrier.rest;
+package org.topupkiosk.carrier.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,9 +74,9 @@ class GoodsJsonProperties {
             assertThat(GoodsJson.issued(roundTrip(GoodsJson.issued(g)))).isEqualTo(g);
             PaymentResult confirmed = new PaymentResult("T", PaymentResult.Status.CONFIRMED, "R", Money.rub(1), null,
                     "ok", g);
-            assertThat(CarrierJson.paymentResult(roundTrip(CarrierJson.paymentResult(confirmed)))).isEqualTo(confirmed);
+            assertThat(PaymentJson.paymentResult(roundTrip(PaymentJson.paymentResult(confirmed)))).isEqualTo(confirmed);
             PaymentRequest req = request(r);
-            assertThat(CarrierJson.paymentRequest(roundTrip(CarrierJson.paymentRequest(req)))).isEqualTo(req);
+            assertThat(PaymentJson.paymentRequest(roundTrip(PaymentJson.paymentRequest(req)))).isEqualTo(req);
         });
     }
 
@@ -85,17 +85,17 @@ class GoodsJsonProperties {
         Property.forAll(3000, r -> {
             String json = switch (r.nextInt(3)) {
                 case 0 -> text(GoodsJson.offers(List.of(offer(r))));
-                case 1 -> text(CarrierJson.paymentResult(new PaymentResult("T",
+                case 1 -> text(PaymentJson.paymentResult(new PaymentResult("T",
                         PaymentResult.Status.CONFIRMED, "R", Money.rub(1), null, null, issued(r))));
-                default -> text(CarrierJson.paymentRequest(request(r)));
+                default -> text(PaymentJson.paymentRequest(request(r)));
             };
             byte[] damaged = mutate(r, json);
             try {
                 JsonNode n = CarrierJson.parse(damaged);
                 Object v = switch (r.nextInt(3)) {
                     case 0 -> GoodsJson.offers(n);
-                    case 1 -> CarrierJson.paymentResult(n);
-                    default -> CarrierJson.paymentRequest(n);
+                    case 1 -> PaymentJson.paymentResult(n);
+                    default -> PaymentJson.paymentRequest(n);
                 };
                 assertThat(v).isNotNull();
             } catch (WireFormatException expected) {

@@ -1,12 +1,10 @@
-package org.topupkiosk.carrier.rest;
+package org.topupkiosk.carrier.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.topupkiosk.carrier.GoodsKind;
@@ -34,35 +32,16 @@ public final class GoodsJson {
                     .put("kind", g.kind().wire());
             p.set("price", CarrierJson.money(g.price()));
             p.put("dataMb", g.dataMb()).put("voiceMinutes", g.voiceMinutes()).put("validDays", g.validDays());
-            ObjectNode titles = p.putObject("titles");
-            g.titles().forEach(titles::put);
+            CarrierJson.putTitles(p, g.titles());
         }
         return o;
     }
 
     public static List<GoodsOffer> offers(JsonNode n) {
-        JsonNode goods = n.get("goods");
-        if (goods == null || !goods.isArray()) {
-            throw new WireFormatException("'goods' must be an array");
-        }
-        List<GoodsOffer> out = new ArrayList<>(goods.size());
-        for (JsonNode g : goods) {
-            if (!g.isObject()) {
-                throw new WireFormatException("'goods' must hold objects");
-            }
+        List<GoodsOffer> out = new ArrayList<>();
+        for (JsonNode g : CarrierJson.objects(n, "goods")) {
             GoodsKind kind = GoodsKind.ofWire(CarrierJson.oneOf(g, "kind", "epin", "esim"));
-            JsonNode titlesNode = g.get("titles");
-            if (titlesNode == null || !titlesNode.isObject()) {
-                throw new WireFormatException("'titles' must be an object of language to text");
-            }
-            Map<String, String> titles = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = titlesNode.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> t = it.next();
-                if (!t.getValue().isTextual()) {
-                    throw new WireFormatException("title '" + t.getKey() + "' must be text");
-                }
-                titles.put(t.getKey(), t.getValue().textValue());
-            }
+            Map<String, String> titles = CarrierJson.titles(g);
             try {
                 out.add(new GoodsOffer(CarrierJson.text(g, "productId"), CarrierJson.text(g, "operatorId"), kind,
                         CarrierJson.money(g, "price"), quantity(g, "dataMb"), quantity(g, "voiceMinutes"),

@@ -1,4 +1,4 @@
-package org.topupkiosk.carrier.rest;
+package org.topupkiosk.carrier.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.topupkiosk.carrier.rest;
+package org.topupkiosk.carrier.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
