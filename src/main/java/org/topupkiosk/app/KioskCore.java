@@ -3,6 +3,7 @@ package org.topupkiosk.app;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,38 +25,16 @@ import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.ObservedBillAcceptor;
-import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.PollSettings;
-import org.topupkiosk.device.cash.ccnet.CcnetBillAcceptor;
-import org.topupkiosk.device.cash.id003.Id003BillAcceptor;
-import org.topupkiosk.device.cash.id003.Id003Denominations;
-import org.topupkiosk.device.emulator.CcnetEmulator;
-import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.emulator.scanner.CodeFeeder;
-import org.topupkiosk.device.emulator.sim.VirtualSimProfile;
 import org.topupkiosk.device.emulator.sim.VirtualSimRig;
 import org.topupkiosk.device.gpio.CabinetSimulator;
-import org.topupkiosk.device.gpio.CashBoxGuard;
-import org.topupkiosk.device.gpio.GpioSettings;
-import org.topupkiosk.device.gpio.GpioStartup;
 import org.topupkiosk.device.gpio.KioskGpio;
-import org.topupkiosk.device.gpio.MemoryPins;
-import org.topupkiosk.device.gpio.StatusLightPolicy;
-import org.topupkiosk.device.gpio.ThreadGpioScheduler;
 import org.topupkiosk.device.printer.ReceiptPrinter;
-import org.topupkiosk.device.printer.escpos.EscPosPrinter;
-import org.topupkiosk.device.printer.escpos.PrinterLink;
-import org.topupkiosk.device.printer.escpos.PrinterLinks;
-import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
 import org.topupkiosk.device.scanner.CodeScanner;
-import org.topupkiosk.device.serial.JSerialCommLink;
-import org.topupkiosk.device.serial.MemoryLink;
-import org.topupkiosk.device.serial.SerialSettings;
-import org.topupkiosk.device.sim.PcscCardSlot;
 import org.topupkiosk.device.sim.SimCardReader;
-import org.topupkiosk.device.sim.SimSlotReader;
 import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.TopUpFlow;
@@ -63,8 +42,6 @@ import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.ScannerControl;
-import org.topupkiosk.flow.core.Screen;
-import org.topupkiosk.flow.core.SimControl;
 import org.topupkiosk.flow.core.ThreadFlowExecutor;
 import org.topupkiosk.flow.counter.CounterFlow;
 import org.topupkiosk.i18n.Messages;
@@ -107,23 +84,12 @@ public final class KioskCore implements AutoCloseable {
     private final Journal journal;
     private final CarrierSimulator simulator;
     private final CarrierGateway carrier;
-    private final ObservedBillAcceptor acceptor;
-    private CcnetEmulator billEmulator;
-    private final ReceiptPrinter printer;
-    private final Optional<CodeScanner> scanner;
-    private final Optional<CodeFeeder> scanFeeder;
-    private EscPosPrinterEmulator printerEmulator;
-    private final SimCardReader simReader;
-    private VirtualSimRig simRig;
+    private final KioskDevices devices;
     private final OutboxDispatcher dispatcher;
     private final ReceiptDesk desk;
     private final TopUpFlow flow;
     private final CounterFlow counter;
     private final Messages messages;
-    private KioskGpio gpio;
-    private CashBoxGuard cashBoxGuard;
-    private StatusLightPolicy statusLight;
-    private CabinetSimulator cabinet;
 
     public KioskCore(LoadedConfig loaded, Path configFile, Options options) throws ConfigException {
         this.loaded = loaded;
@@ -141,7 +107,7 @@ public final class KioskCore implements AutoCloseable {
             URI carrierUrl = options.carrierUrl();
             if (carrierUrl == null && cfg.carrier().simulator() == KioskConfig.Simulator.EMBEDDED) {
                 Path ledger = varDir.resolve("carrier-sim/ledger.jsonl");
-                java.nio.file.Files.createDirectories(ledger.getParent());
+                Files.createDirectories(ledger.getParent());
                 this.simulator = own(new CarrierSimulator(0, key, ledger));
                 carrierUrl = simulator.baseUri();
                 log.info("embedded carrier simulator at {}", carrierUrl);
@@ -159,16 +125,7 @@ public final class KioskCore implements AutoCloseable {
                     Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
                     Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
             tCarrier = System.nanoTime();
-            // Observed outermost, so the service menu's acceptor test sees what the flow sees (the cash-box guard too).
-            this.acceptor = own(new ObservedBillAcceptor(withCabinet(cfg,
-                    billAcceptor(cfg, configFile, options.billAcceptorTiming()))));
-            this.printer = own(printer(cfg, configFile));
-            this.simReader = simReader(cfg.devices().sim());
-            ScannerFactory.Built scan = ScannerFactory.build(cfg.devices().scanner(), configFile);
-            this.scanner = scan.scanner();
-            this.scanFeeder = scan.feeder();
-            // Started disarmed: the flow sets the listener and arms it on the screens that take a code.
-            scanner.ifPresent(sc -> own(sc).start());
+            this.devices = new KioskDevices(cfg, configFile, varDir, options.billAcceptorTiming(), journal, this::own);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("kiosk could not start: " + e.getMessage(), e);
@@ -176,7 +133,7 @@ public final class KioskCore implements AutoCloseable {
         this.messages = new Messages();
         FlowSettings settings = flowSettings(cfg);
         ReceiptComposer composer = new ReceiptComposer(messages, settings.receiptKiosk(), settings.receiptColumns(), clock);
-        this.desk = own(new ReceiptDesk(journal, printer, composer, clock));
+        this.desk = own(new ReceiptDesk(journal, devices.printer, composer, clock));
         this.dispatcher = own(new OutboxDispatcher(journal, carrier,
                 new RetryPolicy(Duration.ofMillis(cfg.sync().initialBackoffMs()),
                         Duration.ofMillis(cfg.sync().maxBackoffMs()), new Random()),
@@ -188,10 +145,10 @@ public final class KioskCore implements AutoCloseable {
             return t;
         });
         closeables.add(io::shutdownNow);
-        this.flow = new TopUpFlow(flowThread, io, journal, carrier, acceptor, desk, loaded.catalog(),
-                loaded.numbering(), settings, dispatcher, options.crash(), Clock.systemDefaultZone());
+        this.flow = new TopUpFlow(flowThread, io, journal, carrier, devices.acceptor, desk, loaded.catalog(),
+                loaded.numbering(), settings, dispatcher, options.crash(), clock);
         // The flow arms the scanner on the screens that take a code; each reading comes back to it as a command.
-        scanner.ifPresent(sc -> {
+        devices.scanner.ifPresent(sc -> {
             sc.setListener(reading -> flow.submit(new FlowCommand.CodeScanned(reading.meaning())));
             flow.attachScanner(new ScannerControl() {
                 @Override
@@ -206,8 +163,8 @@ public final class KioskCore implements AutoCloseable {
             });
         });
         // Find my number: the flow arms the SIM reader on the screens that take a card (see start() for its events).
-        if (simReader != null) {
-            flow.attachSimReader(simControl(simReader));
+        if (devices.simReader != null) {
+            flow.attachSimReader(KioskDevices.simControl(devices.simReader));
         }
         this.counter = cfg.kiosk().mode() != KioskConfig.Mode.COUNTER ? null
                 : new CounterFlow(flowThread, io, journal, carrier, desk, loaded.catalog(), loaded.numbering(),
@@ -218,113 +175,18 @@ public final class KioskCore implements AutoCloseable {
                 (tJournal - t0) / 1_000_000, (tCarrier - tJournal) / 1_000_000, (tEnd - tCarrier) / 1_000_000);
     }
 
-    /**
-     * GPIO (door, cash box, light, relay), when this machine has it: on a Pi, or simulated beside the emulated
-     * acceptor. With GPIO the acceptor sits behind the cash-box switch. A Pi whose GPIO fails to open runs without it
-     * (logged as an error) unless the config says {@code gpio.enabled: on}.
-     */
-    private BillAcceptor withCabinet(KioskConfig cfg, BillAcceptor raw) {
-        GpioSettings gc = cfg.gpio();
-        boolean simulation = cfg.devices().billAcceptor().type() == KioskConfig.BillAcceptorType.EMULATOR;
-        GpioStartup.Decision decision = GpioStartup.decide(gc.enabled(), simulation,
-                GpioStartup.raspberryPiModel(GpioStartup.DEVICE_TREE_MODEL));
-        if (decision.kind() == GpioStartup.Kind.OFF) {
-            GpioStartup.create(decision, gc, null, null);
-            return raw;
-        }
-        ThreadGpioScheduler scheduler = own(new ThreadGpioScheduler());
-        try {
-            gpio = own(GpioStartup.create(decision, gc, scheduler, (kind, json) -> journal.audit(kind, null, json)));
-        } catch (RuntimeException e) {
-            if (gc.enabled() == GpioSettings.Enabled.ON) {
-                throw new IllegalStateException("GPIO could not be opened (gpio.enabled: on): " + e.getMessage(), e);
-            }
-            log.error("GPIO could not be opened; running without door and cash-box switches", e);
-            return raw;
-        }
-        if (gpio.pins() instanceof MemoryPins pins) {
-            cabinet = new CabinetSimulator(pins::drive, gc);
-            cabinet.normal();
-        }
-        statusLight = new StatusLightPolicy(gpio.light()::set);
-        cashBoxGuard = new CashBoxGuard(raw, statusLight);
-        return cashBoxGuard;
-    }
 
-    /** The flow hears a switch before the guard turns it into an acceptor fault: the journal reads cause, effect. */
-    private void startGpio() {
-        if (gpio == null) {
-            return;
-        }
-        gpio.addListener(flow::cabinetEvent);
-        gpio.addListener(cashBoxGuard::onCabinetEvent);
-        flow.subscribe(s -> statusLight.kiosk(s.screen() == Screen.SERVICE_LOCK
-                || s.screen() == Screen.OUT_OF_SERVICE));
-        try {
-            gpio.claim();
-            gpio.enable();
-        } catch (org.topupkiosk.device.DeviceException e) {
-            log.error("GPIO could not be enabled", e);
-        }
-    }
+
+
 
     private <T extends AutoCloseable> T own(T resource) {
         closeables.add(resource);
         return resource;
     }
 
-    /**
-     * The bill acceptor driver. Simulation mode ({@code type: emulator}) runs the real CCNET driver against the
-     * wire-level emulator over an in-memory line, so the demo exercises the protocol code the kiosk ships with.
-     */
-    private BillAcceptor billAcceptor(KioskConfig cfg, Path configFile, PollSettings timing)
-            throws ConfigException {
-        KioskConfig.BillAcceptor bc = cfg.devices().billAcceptor();
-        PendingNotes pending = new PendingNotes(varDir.resolve("devices/bill-acceptor/pending"),
-                bc.type().name().toLowerCase(java.util.Locale.ROOT));
-        switch (bc.type()) {
-            case EMULATOR -> {
-                MemoryLink[] line = MemoryLink.pair("bill-acceptor");
-                billEmulator = own(new CcnetEmulator(CcnetEmulator.RUB_TABLE, LineNoise.NONE, System.nanoTime()));
-                billEmulator.serve(line[1]);
-                return new CcnetBillAcceptor(line[0], pending, timing);
-            }
-            case CCNET -> {
-                return new CcnetBillAcceptor(new JSerialCommLink(bc.port().orElseThrow(), SerialSettings.CCNET),
-                        pending, timing);
-            }
-            case ID003 -> {
-                // The driver reads the note table from the unit; the configured one is for units that cannot report.
-                Id003Denominations notes = bc.escrowNotes().isEmpty() ? null
-                        : Id003Denominations.inCodeOrder(bc.escrowNotes());
-                return new Id003BillAcceptor(new JSerialCommLink(bc.port().orElseThrow(), SerialSettings.ID003),
-                        pending, timing, notes);
-            }
-            default -> throw new ConfigException(configFile, "devices.billAcceptor.type", "'"
-                    + bc.type().name().toLowerCase(java.util.Locale.ROOT)
-                    + "' has no driver in this build (expected emulator, ccnet or id003)");
-        }
-    }
 
-    /**
-     * The real ESC/POS driver in both modes: over the configured transport, or in simulation over an in-memory link to
-     * the printer emulator, which renders receipts to PNG under var/receipts.
-     */
-    private ReceiptPrinter printer(KioskConfig cfg, Path configFile) throws ConfigException {
-        KioskConfig.Printer p = cfg.devices().printer();
-        PrinterLink link;
-        if (p.type() == KioskConfig.PrinterType.EMULATOR) {
-            printerEmulator = new EscPosPrinterEmulator(varDir.resolve("receipts"), p.columns() == 32
-                    ? EscPosPrinterEmulator.PAPER_58MM_DOTS : EscPosPrinterEmulator.PAPER_80MM_DOTS);
-            link = printerEmulator.memoryLink();
-        } else {
-            link = PrinterLinks.open(p.transport().orElseThrow(() -> new ConfigException(configFile,
-                    "devices.printer.transport", "is missing (required for type escpos)")));
-        }
-        ReceiptEncoder encoder = new ReceiptEncoder(ReceiptEncoder.Options.defaults().withGb18030(p.gb18030()));
-        // DLE EOT answers come in milliseconds; the status after a receipt may wait for a slow serial line to drain.
-        return new EscPosPrinter(link, encoder, Duration.ofSeconds(1), Duration.ofSeconds(5));
-    }
+
+
 
     private static FlowSettings flowSettings(KioskConfig cfg) {
         return new FlowSettings(
@@ -345,22 +207,7 @@ public final class KioskCore implements AutoCloseable {
                 "https://topup.example/t/");
     }
 
-    /**
-     * The SIM card reader, or null with {@code devices.sim.enabled: false}. Simulation ({@code simulated: true}) puts
-     * the virtual SIM through pcscd's vpcd reader, or into a memory slot when pcscd is absent.
-     */
-    private SimCardReader simReader(KioskConfig.SimReader s) {
-        if (!s.enabled()) {
-            return null;
-        }
-        Duration timeout = Duration.ofMillis(s.readTimeoutMs());
-        if (s.simulated()) {
-            simRig = own(VirtualSimRig.open(s.reader(), s.vpcdPort(), timeout,
-                    VirtualSimProfile.named(s.virtualCard()).orElseThrow()));
-            return simRig.reader();
-        }
-        return own(new SimSlotReader(new PcscCardSlot(s.reader()), timeout));
-    }
+
 
     /**
      * Starts syncing and the flow (which resumes what the journal holds): the counter flow in counter mode, else the
@@ -373,7 +220,8 @@ public final class KioskCore implements AutoCloseable {
         } else {
             flow.start();
         }
-        startGpio();
+        devices.startGpio(flow);
+        SimCardReader simReader = devices.simReader;
         if (simReader != null && counter == null) {
             // Find my number: the reader's events go to the flow, which enables the reader on the screens that take
             // a card (and drops what comes late).
@@ -384,42 +232,16 @@ public final class KioskCore implements AutoCloseable {
         }
     }
 
-    /** The flow's handle on the reader: arming is the UnifiedPOS enable, and a reader that fails says why. */
-    private static SimControl simControl(SimCardReader reader) {
-        return new SimControl() {
-            @Override
-            public void arm() {
-                try {
-                    reader.enable();
-                } catch (org.topupkiosk.device.DeviceException e) {
-                    log.warn("sim reader could not be enabled code={}", e.code());
-                }
-            }
 
-            @Override
-            public void disarm() {
-                try {
-                    reader.disable();
-                } catch (org.topupkiosk.device.DeviceException e) {
-                    log.warn("sim reader could not be disabled code={}", e.code());
-                }
-            }
-
-            @Override
-            public Optional<org.topupkiosk.device.sim.SimException.Code> unavailable() {
-                return reader.unavailable();
-            }
-        };
-    }
 
     /** The SIM card reader, or null when the config has none. */
     public SimCardReader simReader() {
-        return simReader;
+        return devices.simReader;
     }
 
     /** Simulation: the virtual SIM and the hand that inserts it (device panel, tests); null otherwise. */
     public VirtualSimRig simRig() {
-        return simRig;
+        return devices.simRig;
     }
 
     /** The counter terminal's flow in counter mode ({@code kiosk.mode: counter}), else null. */
@@ -449,22 +271,22 @@ public final class KioskCore implements AutoCloseable {
     }
 
     public BillAcceptor acceptor() {
-        return acceptor;
+        return devices.acceptor;
     }
 
     /** The code scanner, when devices.scanner has one; started; the flow is its listener and arms it on the screens that take a code. */
     public Optional<CodeScanner> scanner() {
-        return scanner;
+        return devices.scanner;
     }
 
     /** The scanner emulator the device panel scans with (simulation only). */
     public Optional<CodeFeeder> scanFeeder() {
-        return scanFeeder;
+        return devices.scanFeeder;
     }
 
     /** The acceptor's events for the service menu's device test (the flow stays the one that decides). */
     public ObservedBillAcceptor acceptorEvents() {
-        return acceptor;
+        return devices.acceptor;
     }
 
     /** The service menu's device tests: the bill acceptor (notes enabled for 30 s, each returned) and the printer. */
@@ -472,31 +294,31 @@ public final class KioskCore implements AutoCloseable {
         if (counter != null) {
             return List.of(new PrinterTest(desk));
         }
-        return List.of(new BillAcceptorTest(acceptor, Duration.ofSeconds(30)), new PrinterTest(desk));
+        return List.of(new BillAcceptorTest(devices.acceptor, Duration.ofSeconds(30)), new PrinterTest(desk));
     }
 
     /** The emulated bill acceptor's slot in simulation mode (device panel, self-test, scripted customer); else null. */
     public NoteFeeder billEmulator() {
-        return billEmulator;
+        return devices.billEmulator;
     }
 
     /** The cabinet's GPIO, or null where there is none (not a Pi, or {@code gpio.enabled: off}). */
     public KioskGpio gpio() {
-        return gpio;
+        return devices.gpio;
     }
 
     /** The simulated cabinet's door and cash-box switches (device panel, tests), or null with real or no GPIO. */
     public CabinetSimulator cabinet() {
-        return cabinet;
+        return devices.cabinet;
     }
 
     public ReceiptPrinter printer() {
-        return printer;
+        return devices.printer;
     }
 
     /** The emulated printer behind {@link #printer()} in simulation mode, or null with a real printer. */
     public EscPosPrinterEmulator printerEmulator() {
-        return printerEmulator;
+        return devices.printerEmulator;
     }
 
     /** The in-process simulator in simulation mode, or null. */
