@@ -1,5 +1,6 @@
 package org.topupkiosk.ui;
 
+import org.topupkiosk.ui.kit.UiKeys;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -8,8 +9,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 
 /** "Are you still there? 15" over the current screen, with one big Continue; it blocks taps on what lies beneath. */
 final class CountdownOverlay extends StackPane {

@@ -1,5 +1,6 @@
 package org.topupkiosk.ui;
 
+import org.topupkiosk.ui.kit.UiKeys;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,38 +20,37 @@ import org.topupkiosk.flow.KioskFlow;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.flow.Service;
-import org.topupkiosk.ui.screens.BalanceScreen;
-import org.topupkiosk.ui.screens.EsimDeviceScreen;
-import org.topupkiosk.ui.screens.GoodsDetailsScreen;
-import org.topupkiosk.ui.screens.GoodsDoneScreen;
-import org.topupkiosk.ui.screens.GoodsListScreen;
-import org.topupkiosk.ui.screens.GoodsOperatorScreen;
-import org.topupkiosk.ui.screens.HomeScreen;
-import org.topupkiosk.ui.screens.OperatorChoiceScreen;
-import org.topupkiosk.ui.screens.PackageDetailsScreen;
-import org.topupkiosk.ui.screens.PackageListScreen;
-import org.topupkiosk.ui.screens.VoucherConfirmScreen;
-import org.topupkiosk.ui.screens.VoucherPinScreen;
-import org.topupkiosk.ui.screens.AutoTopUpDoneScreen;
-import org.topupkiosk.ui.screens.AutoTopUpSummaryScreen;
-import org.topupkiosk.ui.screens.HistoryScreen;
-import org.topupkiosk.ui.screens.MoneyChoiceScreen;
-import org.topupkiosk.ui.screens.OtpEntryScreen;
+import org.topupkiosk.ui.screens.account.BalanceScreen;
+import org.topupkiosk.ui.screens.goods.EsimDeviceScreen;
+import org.topupkiosk.ui.screens.offers.GoodsDetailsScreen;
+import org.topupkiosk.ui.screens.goods.GoodsDoneScreen;
+import org.topupkiosk.ui.screens.offers.GoodsListScreen;
+import org.topupkiosk.ui.screens.home.HomeScreen;
+import org.topupkiosk.ui.screens.offers.OperatorChoiceScreen;
+import org.topupkiosk.ui.screens.offers.PackageDetailsScreen;
+import org.topupkiosk.ui.screens.offers.PackageListScreen;
+import org.topupkiosk.ui.screens.voucher.VoucherConfirmScreen;
+import org.topupkiosk.ui.screens.voucher.VoucherPinScreen;
+import org.topupkiosk.ui.screens.account.AutoTopUpDoneScreen;
+import org.topupkiosk.ui.screens.account.AutoTopUpSummaryScreen;
+import org.topupkiosk.ui.screens.account.HistoryScreen;
+import org.topupkiosk.ui.screens.account.MoneyChoiceScreen;
+import org.topupkiosk.ui.screens.account.OtpEntryScreen;
 import org.topupkiosk.i18n.Messages;
-import org.topupkiosk.ui.screens.AmountEntryScreen;
-import org.topupkiosk.ui.screens.CashInsertionScreen;
-import org.topupkiosk.ui.screens.ConfirmScreen;
-import org.topupkiosk.ui.screens.CreditVoucherScreen;
-import org.topupkiosk.ui.screens.DoneScreen;
-import org.topupkiosk.ui.screens.IdleScreen;
-import org.topupkiosk.ui.screens.LanguageScreen;
-import org.topupkiosk.ui.screens.NoticeScreen;
-import org.topupkiosk.ui.screens.NumberEntryScreen;
-import org.topupkiosk.ui.screens.OperatorConfirmScreen;
-import org.topupkiosk.ui.screens.ProgressScreen;
-import org.topupkiosk.ui.screens.ScreenView;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
+import org.topupkiosk.ui.screens.topup.AmountEntryScreen;
+import org.topupkiosk.ui.screens.topup.CashInsertionScreen;
+import org.topupkiosk.ui.screens.topup.ConfirmScreen;
+import org.topupkiosk.ui.screens.topup.CreditVoucherScreen;
+import org.topupkiosk.ui.screens.topup.DoneScreen;
+import org.topupkiosk.ui.screens.home.IdleScreen;
+import org.topupkiosk.ui.screens.home.LanguageScreen;
+import org.topupkiosk.ui.kit.NoticeScreen;
+import org.topupkiosk.ui.screens.topup.NumberEntryScreen;
+import org.topupkiosk.ui.screens.topup.OperatorConfirmScreen;
+import org.topupkiosk.ui.kit.ProgressScreen;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 
 /**
  * The kiosk's whole screen: the same frame (top bar, message line, bottom bar, inactivity overlay) around the content
@@ -201,7 +201,7 @@ public final class KioskView extends StackPane {
             case OUT_OF_SERVICE -> new NoticeScreen("out-of-service", UiKeys.OUT_OF_SERVICE_TITLE,
                     UiKeys.OUT_OF_SERVICE_BODY, UiKeys.OUT_OF_SERVICE_HINT);
             case HOME -> new HomeScreen(send);
-            case OPERATOR_CHOICE -> new OperatorChoiceScreen(send);
+            case OPERATOR_CHOICE -> OperatorChoiceScreen.forTopUp(send);
             case BALANCE_RESULT -> new BalanceScreen();
             case PACKAGE_LIST -> new PackageListScreen(send);
             case PACKAGE_DETAILS -> new PackageDetailsScreen();
@@ -210,12 +210,12 @@ public final class KioskView extends StackPane {
             case VOUCHER_CONFIRM -> new VoucherConfirmScreen();
             case SERVICE_LOCK -> new NoticeScreen("service-lock", UiKeys.SESSION_LOCKED, null, UiKeys.SERVICE_HINT);
             // Find my number (issue 7 item 4).
-            case SIM_INSERT -> new org.topupkiosk.ui.screens.SimInsertScreen();
+            case SIM_INSERT -> new org.topupkiosk.ui.screens.sim.SimInsertScreen();
             case SIM_READING -> new ProgressScreen(s -> s.services() != null && s.services().sim() != null
                     && s.services().sim().phase() == org.topupkiosk.flow.SimLookupView.Phase.ASKING
                     ? UiKeys.SIM_ASKING_TITLE : UiKeys.SIM_READING_TITLE, UiKeys.SIM_READING_HINT).withStartOver();
-            case SIM_RESULT -> new org.topupkiosk.ui.screens.SimResultScreen(send);
-            case SIM_FAILED -> new org.topupkiosk.ui.screens.SimFailedScreen();
+            case SIM_RESULT -> new org.topupkiosk.ui.screens.sim.SimResultScreen(send);
+            case SIM_FAILED -> new org.topupkiosk.ui.screens.sim.SimFailedScreen();
             // Auto top-up and recent payments (one-time codes)
             case AUTO_TOPUP_THRESHOLD -> new MoneyChoiceScreen(MoneyChoiceScreen.Question.THRESHOLD, send);
             case AUTO_TOPUP_AMOUNT -> new MoneyChoiceScreen(MoneyChoiceScreen.Question.AMOUNT, send);
@@ -227,7 +227,7 @@ public final class KioskView extends StackPane {
             case AUTO_TOPUP_DONE -> new AutoTopUpDoneScreen();
             case HISTORY_LIST -> new HistoryScreen(send);
             // e-PIN and eSIM (issue 7)
-            case GOODS_OPERATOR -> new GoodsOperatorScreen(send);
+            case GOODS_OPERATOR -> OperatorChoiceScreen.forGoods(send);
             case GOODS_LOADING -> new ProgressScreen(s -> s.service() == Service.ESIM ? UiKeys.GOODS_LOADING_ESIM
                     : UiKeys.GOODS_LOADING_EPIN, UiKeys.CHECKING_HINT).withStartOver();
             case GOODS_LIST -> new GoodsListScreen(send);

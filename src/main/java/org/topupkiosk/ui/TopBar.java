@@ -1,5 +1,6 @@
 package org.topupkiosk.ui;
 
+import org.topupkiosk.ui.kit.UiKeys;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,8 +15,8 @@ import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 
 /**
  * The frame's top: operator or service title with the number, the language switch, and, once cash is in, the

@@ -21,8 +21,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.ops.ServiceConsole;
 import org.topupkiosk.ops.ServicePin;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 
 /**
  * The PIN pad in front of the service menu: masked dots, big keys, the wrong-PIN message with the attempts left, and

@@ -25,8 +25,8 @@ import org.topupkiosk.journal.Encashment;
 import org.topupkiosk.journal.OutboxStatus;
 import org.topupkiosk.journal.VerifyReport;
 import org.topupkiosk.ops.ServiceConsole;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 
 /**
  * The service menu: large buttons above, the chosen section's result in a card below. Each section asks the

@@ -19,9 +19,9 @@ import org.topupkiosk.flow.Lang;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ops.ServiceConsole;
 import org.topupkiosk.ui.KioskView;
-import org.topupkiosk.ui.UiKeys;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
+import org.topupkiosk.ui.kit.UiKeys;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 
 /**
  * The service screens over the kiosk screen: hidden until the corner gesture, then the PIN pad, then the menu. Opening

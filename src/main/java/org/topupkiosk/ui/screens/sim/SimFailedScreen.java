@@ -1,0 +1,57 @@
+package org.topupkiosk.ui.screens.sim;
+
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.SimLookupView;
+import org.topupkiosk.ui.kit.UiKeys;
+
+/**
+ * No number from the card: what happened, in the customer's words (never a code), and the way on: type the number
+ * (the primary action), or Back to try the card again.
+ */
+public final class SimFailedScreen implements ScreenView {
+
+    private final VBox root;
+    private final Label title = Ui.label("title");
+    private final Label problem = Ui.label("body", "strong", "sim-problem");
+    private final Label hint = Ui.label("hint");
+    private final SimReminder reminder = new SimReminder();
+
+    public SimFailedScreen() {
+        StackPane badge = new StackPane(Ui.icon(Ui.ICON_CROSS, "status-icon"));
+        badge.getStyleClass().addAll("status-badge", "sim-failed-badge");
+        problem.setId("sim-problem");
+        root = Ui.column(badge, title, problem, reminder.node(), hint);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void update(FlowSnapshot s, Texts t) {
+        SimLookupView v = s.services() == null ? null : s.services().sim();
+        title.setText(t.get(UiKeys.SIM_FAILED_TITLE));
+        String key = v == null || v.problemKey() == null ? "sim.number.not_stored" : v.problemKey();
+        problem.setText(t.get(key));
+        hint.setText(t.get(UiKeys.SIM_FAILED_HINT));
+        reminder.update(s, t);
+    }
+
+    @Override
+    public BarSpec bar(FlowSnapshot s) {
+        return new BarSpec(
+                BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()),
+                BarSpec.Action.of(UiKeys.START_OVER, new FlowCommand.StartOver()),
+                BarSpec.Action.of(UiKeys.SIM_TYPE_INSTEAD, new FlowCommand.Next()));
+    }
+}

@@ -1,0 +1,59 @@
+package org.topupkiosk.ui.screens.sim;
+
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.SplitPane2;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.UiKeys;
+
+/**
+ * "Insert your SIM card": big words, a picture of where and how, and "type the number" as the way out for anyone
+ * whose card will not do. The flow arms the reader while this screen shows; a card going in moves it on.
+ */
+public final class SimInsertScreen implements ScreenView {
+
+    private final SplitPane2 root;
+    private final javafx.scene.layout.StackPane picture = SimPicture.create();
+    private final Label title = Ui.label("title");
+    private final Label how = Ui.label("body", "strong");
+    private final Label hint = Ui.label("hint");
+
+    public SimInsertScreen() {
+        title.setId("sim-insert-title");
+        how.setId("sim-insert-how");
+        VBox words = Ui.column(title, how, hint);
+        root = new SplitPane2(words, picture);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void update(FlowSnapshot s, Texts t) {
+        title.setText(t.get(UiKeys.SIM_INSERT_TITLE));
+        how.setText(t.get(UiKeys.SIM_INSERT_HOW));
+        hint.setText(t.get(UiKeys.SIM_INSERT_HINT));
+    }
+
+    @Override
+    public BarSpec bar(FlowSnapshot s) {
+        return new BarSpec(
+                BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()),
+                BarSpec.Action.of(UiKeys.START_OVER, new FlowCommand.StartOver()),
+                BarSpec.Action.of(UiKeys.SIM_TYPE_INSTEAD, new FlowCommand.Next()));
+    }
+
+    @Override
+    public void setLandscape(boolean landscape) {
+        root.setLandscape(landscape);
+        SimPicture.scale(picture, landscape);
+    }
+}

@@ -1,0 +1,65 @@
+package org.topupkiosk.ui.screens.topup;
+
+import org.topupkiosk.ui.kit.ReceiptNote;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.QrCodeView;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.SplitPane2;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.UiKeys;
+
+/** The customer's money kept as a credit: amount and code in large type, so a photo of the screen is proof too. */
+public final class CreditVoucherScreen implements ScreenView {
+
+    private final SplitPane2 root;
+    private final Label title = Ui.label("title");
+    private final Label amount = Ui.label("amount-huge");
+    private final Label codeTitle = Ui.label("hint");
+    private final Label code = Ui.label("voucher-code");
+    private final QrCodeView qrCode = new QrCodeView(240);
+    private final Label howto = Ui.label("body");
+    private final Label receipt = Ui.label("body", "muted");
+
+    public CreditVoucherScreen(Consumer<FlowCommand> send) {
+        amount.setId("voucher-amount");
+        amount.setWrapText(false);
+        code.setId("voucher-code");
+        qrCode.setId("voucher-qr");
+        VBox card = Ui.column(codeTitle, code, qrCode);
+        card.getStyleClass().add("card");
+        root = new SplitPane2(Ui.column(title, amount), Ui.column(card, howto, receipt));
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void update(FlowSnapshot s, Texts t) {
+        title.setText(t.get(UiKeys.VOUCHER_TITLE));
+        amount.setText(t.money(s.creditAmount()));
+        codeTitle.setText(t.get(UiKeys.VOUCHER_CODE));
+        code.setText(s.creditCode() == null ? "" : s.creditCode());
+        qrCode.show(s.creditCode());
+        howto.setText(t.get(UiKeys.CREDIT_HOWTO));
+        ReceiptNote.show(receipt, s.receipt(), t);
+    }
+
+    @Override
+    public void setLandscape(boolean landscape) {
+        root.setLandscape(landscape);
+    }
+
+    @Override
+    public BarSpec bar(FlowSnapshot s) {
+        return new BarSpec(null, null, BarSpec.Action.of(UiKeys.DONE, new FlowCommand.Finish()));
+    }
+}

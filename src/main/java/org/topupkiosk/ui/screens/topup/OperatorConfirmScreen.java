@@ -1,0 +1,59 @@
+package org.topupkiosk.ui.screens.topup;
+
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.BrandColors;
+import org.topupkiosk.ui.kit.UiKeys;
+
+/** The operator the check found, on a tile in its brand colour, with the number to confirm. */
+public final class OperatorConfirmScreen implements ScreenView {
+
+    private final VBox root;
+    private final Label title = Ui.label("title");
+    private final StackPane tile = new StackPane();
+    private final Label name = Ui.label("operator-name");
+    private final Label number = Ui.label("number-display");
+    private final Label hint = Ui.label("hint");
+
+    public OperatorConfirmScreen(Consumer<FlowCommand> send) {
+        tile.getStyleClass().add("operator-tile");
+        tile.setId("operator-tile");
+        tile.getChildren().add(name);
+        number.setWrapText(false);
+        root = Ui.column(title, tile, number, hint);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void update(FlowSnapshot s, Texts t) {
+        title.setText(t.get(UiKeys.OPERATOR_TITLE));
+        Color bg = BrandColors.brand(s.operatorColor());
+        tile.setStyle("-fx-background-color: " + BrandColors.web(bg) + ";");
+        name.setStyle("-fx-text-fill: " + BrandColors.web(BrandColors.inkOn(bg)) + ";");
+        name.setText(s.operatorName() == null ? "" : s.operatorName());
+        number.setText(s.msisdn() == null ? NumberEntryScreen.mask(s.numberDigits()) : s.msisdn().pretty());
+        hint.setText(t.get(UiKeys.OPERATOR_HINT));
+    }
+
+    @Override
+    public BarSpec bar(FlowSnapshot s) {
+        return new BarSpec(
+                BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()),
+                BarSpec.Action.of(UiKeys.START_OVER, new FlowCommand.StartOver()),
+                BarSpec.Action.of(UiKeys.NEXT, new FlowCommand.Next()));
+    }
+}
