@@ -19,13 +19,14 @@ import org.topupkiosk.device.scanner.WedgeCodeScanner;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
+import org.topupkiosk.ops.ConsoleServiceDesk;
 import org.topupkiosk.ops.ServiceConsole;
 import org.topupkiosk.ops.ServicePin;
 import org.topupkiosk.ui.DevicePanel;
 import org.topupkiosk.ui.FlowUiAdapter;
 import org.topupkiosk.ui.KioskView;
 import org.topupkiosk.ui.KioskWindow;
-import org.topupkiosk.ui.counter.CounterWindow;
+import org.topupkiosk.ui.CounterWindow;
 import org.topupkiosk.ui.service.ServiceGesture;
 import org.topupkiosk.ui.service.ServiceView;
 
@@ -97,7 +98,7 @@ public final class KioskApp extends Application {
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 devices(), core.desk(), core.flow()::submit, Platform::exit),
                 core.deviceTests(), core.gpio() == null ? null : core.gpio()::pulseRelay);
-        ServiceView service = new ServiceView(console, core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
+        ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
                 FlowUiAdapter.fxThread());
         view.addLayer(ServiceGesture.target(service::open));
         view.addLayer(service);
@@ -122,7 +123,7 @@ public final class KioskApp extends Application {
                 (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 List.of(), core.desk(), command -> { }, Platform::exit), core.deviceTests());
-        ServiceView service = new ServiceView(console, core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
+        ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
                 FlowUiAdapter.fxThread());
         CounterWindow.install(stage, core.counter(), core.messages(), service);
         core.start();

@@ -49,6 +49,7 @@ import org.topupkiosk.ui.screens.topup.NumberEntryScreen;
 import org.topupkiosk.ui.screens.topup.OperatorConfirmScreen;
 import org.topupkiosk.ui.kit.ProgressScreen;
 import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.Stylesheets;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 
@@ -91,7 +92,7 @@ public final class KioskView extends StackPane {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.ownsAdapter = ownsAdapter;
         getStyleClass().add("kiosk");
-        getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css"), "kiosk.css").toExternalForm());
+        Stylesheets.add(this, Stylesheets.BASE);
         topBar = new TopBar(send);
         bottomBar = new BottomBar(send);
         overlay = new CountdownOverlay(send);

@@ -26,7 +26,7 @@ import org.topupkiosk.flow.FlowMessage;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.i18n.Messages;
-import org.topupkiosk.ui.KioskView;
+import org.topupkiosk.ui.kit.Stylesheets;
 import org.topupkiosk.ui.kit.UiKeys;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
@@ -59,8 +59,7 @@ public final class CounterView extends StackPane {
         this.openService = openService;
         setId("counter-view");
         getStyleClass().addAll("kiosk", "counter");
-        getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css")).toExternalForm());
-        getStylesheets().add(Objects.requireNonNull(CounterView.class.getResource("counter.css")).toExternalForm());
+        Stylesheets.add(this, Stylesheets.BASE, "/org/topupkiosk/ui/counter/counter.css");
         setPrefSize(DESIGN_WIDTH, DESIGN_HEIGHT);
         langs.getStyleClass().add("lang-switch");
         Region gap = new Region();

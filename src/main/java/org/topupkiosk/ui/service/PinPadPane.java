@@ -19,8 +19,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.topupkiosk.ops.ServiceConsole;
-import org.topupkiosk.ops.ServicePin;
+import org.topupkiosk.flow.service.ServiceDesk;
+import org.topupkiosk.flow.service.PinAttempt;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 
@@ -32,7 +32,7 @@ final class PinPadPane extends StackPane {
 
     private static final int MAX_DIGITS = 8;
 
-    private final ServiceConsole console;
+    private final ServiceDesk console;
     private final Executor fx;
     private final Runnable onLogin;
     private final Label title = Ui.label("title");
@@ -53,7 +53,7 @@ final class PinPadPane extends StackPane {
     private Function<Texts, String> messageText = t -> "";
     private String messageStyle = "message-info";
 
-    PinPadPane(ServiceConsole console, Executor fx, Runnable onLogin, Runnable onCancel) {
+    PinPadPane(ServiceDesk console, Executor fx, Runnable onLogin, Runnable onCancel) {
         this.console = console;
         this.fx = fx;
         this.onLogin = onLogin;
@@ -166,13 +166,13 @@ final class PinPadPane extends StackPane {
             setTyped(new char[0]);
             if (err != null) {
                 say(t -> t.get(ServiceKeys.FAILED, String.valueOf(err.getMessage())), "message-error");
-            } else if (attempt.result() == ServicePin.Result.OK) {
+            } else if (attempt.result() == PinAttempt.Result.OK) {
                 say(t -> "", "message-info");
                 onLogin.run();
-            } else if (attempt.result() == ServicePin.Result.WRONG) {
+            } else if (attempt.result() == PinAttempt.Result.WRONG) {
                 int left = attempt.failuresLeft();
                 say(t -> t.get(ServiceKeys.PIN_WRONG, left), "message-error");
-            } else if (attempt.result() == ServicePin.Result.LOCKED) {
+            } else if (attempt.result() == PinAttempt.Result.LOCKED) {
                 startLockout();
             } else {
                 unavailable = true;

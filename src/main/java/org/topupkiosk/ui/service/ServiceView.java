@@ -15,10 +15,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
+import org.topupkiosk.flow.service.ServiceDesk;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.i18n.Messages;
-import org.topupkiosk.ops.ServiceConsole;
-import org.topupkiosk.ui.KioskView;
+import org.topupkiosk.ui.kit.Stylesheets;
 import org.topupkiosk.ui.kit.UiKeys;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
@@ -36,7 +36,7 @@ public final class ServiceView extends StackPane {
 
     enum Mode { HIDDEN, PIN, MENU }
 
-    private final ServiceConsole console;
+    private final ServiceDesk console;
     private final Messages messages;
     private final PinPadPane pinPad;
     private final ServiceMenuPane menu;
@@ -48,15 +48,13 @@ public final class ServiceView extends StackPane {
     private Mode mode = Mode.HIDDEN;
     private Boolean landscape;
 
-    public ServiceView(ServiceConsole console, Messages messages, Lang lang, Executor fxThread) {
+    public ServiceView(ServiceDesk console, Messages messages, Lang lang, Executor fxThread) {
         this.console = Objects.requireNonNull(console, "console");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.lang = Objects.requireNonNull(lang, "lang");
         setId("service-view");
         getStyleClass().addAll("kiosk", "service");
-        getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css"), "kiosk.css").toExternalForm());
-        getStylesheets().add(Objects.requireNonNull(ServiceView.class.getResource("service.css"), "service.css")
-                .toExternalForm());
+        Stylesheets.add(this, Stylesheets.BASE, "/org/topupkiosk/ui/service/service.css");
         pinPad = new PinPadPane(console, fxThread, this::showMenu, this::backToCustomers);
         menu = new ServiceMenuPane(console, fxThread, this::backToCustomers);
         title.setId("service-title");

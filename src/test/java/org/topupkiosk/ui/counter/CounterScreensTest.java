@@ -39,6 +39,10 @@ import org.topupkiosk.flow.Lang;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.ops.CashierPinsFile;
+import org.topupkiosk.ops.ConsoleServiceDesk;
+import org.topupkiosk.ui.CounterWindow;
+import org.topupkiosk.ui.FlowUiAdapter;
+import org.topupkiosk.ui.service.ServiceView;
 
 /**
  * The counter screens on the real core in counter mode (kiosk-config/counter.yaml: embedded carrier simulator,
@@ -236,8 +240,8 @@ class CounterScreensTest {
                         c -> { }, exits::incrementAndGet), core.deviceTests());
         Stage[] window = new Stage[1];
         robot.interact(() -> {
-            org.topupkiosk.ui.service.ServiceView service = new org.topupkiosk.ui.service.ServiceView(console,
-                    new Messages(), Lang.EN, org.topupkiosk.ui.FlowUiAdapter.fxThread());
+            ServiceView service = new ServiceView(new ConsoleServiceDesk(console),
+                    new Messages(), Lang.EN, FlowUiAdapter.fxThread());
             window[0] = new Stage();
             CounterWindow.install(window[0], flow, new Messages(), service);
             window[0].show();

@@ -33,6 +33,7 @@ import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
+import org.topupkiosk.ops.ConsoleServiceDesk;
 import org.topupkiosk.ops.ScriptedCustomer;
 import org.topupkiosk.ops.SimulatedKiosk;
 import org.topupkiosk.ui.FlowUiAdapter;
@@ -67,7 +68,7 @@ class ServiceMenuTest {
         k = new SimulatedKiosk(dir, PIN, Clock.systemUTC());
         view = new KioskView(k.core.flow(), k.core.messages());
         view.setAnimated(false);
-        service = new ServiceView(k.console, k.core.messages(), Lang.EN, FlowUiAdapter.fxThread());
+        service = new ServiceView(new ConsoleServiceDesk(k.console), k.core.messages(), Lang.EN, FlowUiAdapter.fxThread());
         view.addLayer(ServiceGesture.target(service::open));
         view.addLayer(service);
         stage.setScene(new Scene(view, KioskView.DESIGN_WIDTH, KioskView.DESIGN_HEIGHT));

@@ -1,6 +1,5 @@
-package org.topupkiosk.ui.counter;
+package org.topupkiosk.ui;
 
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.scene.Group;
@@ -8,7 +7,9 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.topupkiosk.flow.CounterFlow;
+import org.topupkiosk.flow.CounterSnapshot;
 import org.topupkiosk.i18n.Messages;
+import org.topupkiosk.ui.counter.CounterView;
 import org.topupkiosk.ui.service.ServiceView;
 
 /**
@@ -23,7 +24,7 @@ public final class CounterWindow {
     /** Builds the view, wires it to the flow (snapshots in on the FX thread, commands out) and shows nothing yet. */
     public static CounterView install(Stage stage, CounterFlow flow, Messages messages, ServiceView service) {
         CounterView view = new CounterView(flow::submit, messages, service::open);
-        flow.subscribe(s -> Platform.runLater(() -> view.show(s)));
+        FlowUiAdapter.follow(flow::subscribe, null, CounterSnapshot::version, view::show);
         // While the service menu is over it, the counter takes no taps or keys (its PIN pad has the digits).
         view.disableProperty().bind(service.visibleProperty());
         StackPane design = new StackPane(view, service);
