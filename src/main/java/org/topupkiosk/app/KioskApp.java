@@ -22,7 +22,7 @@ import org.topupkiosk.flow.Screen;
 import org.topupkiosk.ops.ConsoleServiceDesk;
 import org.topupkiosk.ops.ServiceConsole;
 import org.topupkiosk.ops.ServicePin;
-import org.topupkiosk.ui.DevicePanel;
+import org.topupkiosk.app.devicepanel.DevicePanel;
 import org.topupkiosk.ui.FlowUiAdapter;
 import org.topupkiosk.ui.KioskView;
 import org.topupkiosk.ui.KioskWindow;

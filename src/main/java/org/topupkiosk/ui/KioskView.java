@@ -22,13 +22,11 @@ import org.topupkiosk.flow.Screen;
 import org.topupkiosk.flow.Service;
 import org.topupkiosk.ui.screens.account.BalanceScreen;
 import org.topupkiosk.ui.screens.goods.EsimDeviceScreen;
-import org.topupkiosk.ui.screens.offers.GoodsDetailsScreen;
 import org.topupkiosk.ui.screens.goods.GoodsDoneScreen;
-import org.topupkiosk.ui.screens.offers.GoodsListScreen;
 import org.topupkiosk.ui.screens.home.HomeScreen;
 import org.topupkiosk.ui.screens.offers.OperatorChoiceScreen;
-import org.topupkiosk.ui.screens.offers.PackageDetailsScreen;
-import org.topupkiosk.ui.screens.offers.PackageListScreen;
+import org.topupkiosk.ui.screens.offers.OfferDetailsScreen;
+import org.topupkiosk.ui.screens.offers.OfferListScreen;
 import org.topupkiosk.ui.screens.voucher.VoucherConfirmScreen;
 import org.topupkiosk.ui.screens.voucher.VoucherPinScreen;
 import org.topupkiosk.ui.screens.account.AutoTopUpDoneScreen;
@@ -63,6 +61,15 @@ public final class KioskView extends StackPane {
     public static final double DESIGN_WIDTH = 1080;
     public static final double DESIGN_HEIGHT = 1920;
 
+    /** The base sheet, then each feature's beside its screens, in the order they were written (order breaks ties). */
+    private static final String[] STYLESHEETS = {Stylesheets.BASE,
+            "/org/topupkiosk/ui/screens/home/home.css",
+            "/org/topupkiosk/ui/screens/offers/offers.css",
+            "/org/topupkiosk/ui/screens/voucher/voucher.css",
+            "/org/topupkiosk/ui/screens/sim/sim.css",
+            "/org/topupkiosk/ui/screens/account/account.css",
+            "/org/topupkiosk/ui/screens/goods/goods.css"};
+
     private final Messages messages;
     private final Consumer<FlowCommand> send;
     private final FlowUiAdapter adapter;
@@ -92,7 +99,7 @@ public final class KioskView extends StackPane {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.ownsAdapter = ownsAdapter;
         getStyleClass().add("kiosk");
-        Stylesheets.add(this, Stylesheets.BASE);
+        Stylesheets.add(this, STYLESHEETS);
         topBar = new TopBar(send);
         bottomBar = new BottomBar(send);
         overlay = new CountdownOverlay(send);
@@ -204,8 +211,8 @@ public final class KioskView extends StackPane {
             case HOME -> new HomeScreen(send);
             case OPERATOR_CHOICE -> OperatorChoiceScreen.forTopUp(send);
             case BALANCE_RESULT -> new BalanceScreen();
-            case PACKAGE_LIST -> new PackageListScreen(send);
-            case PACKAGE_DETAILS -> new PackageDetailsScreen();
+            case PACKAGE_LIST -> OfferListScreen.forPackages(send);
+            case PACKAGE_DETAILS -> OfferDetailsScreen.forPackages();
             case VOUCHER_PIN -> new VoucherPinScreen(send);
             case VOUCHER_CHECKING -> new ProgressScreen(UiKeys.VOUCHER_CHECKING_TITLE, UiKeys.CHECKING_HINT).withStartOver();
             case VOUCHER_CONFIRM -> new VoucherConfirmScreen();
@@ -231,9 +238,9 @@ public final class KioskView extends StackPane {
             case GOODS_OPERATOR -> OperatorChoiceScreen.forGoods(send);
             case GOODS_LOADING -> new ProgressScreen(s -> s.service() == Service.ESIM ? UiKeys.GOODS_LOADING_ESIM
                     : UiKeys.GOODS_LOADING_EPIN, UiKeys.CHECKING_HINT).withStartOver();
-            case GOODS_LIST -> new GoodsListScreen(send);
+            case GOODS_LIST -> OfferListScreen.forGoods(send);
             case ESIM_DEVICE -> new EsimDeviceScreen(send);
-            case GOODS_DETAILS -> new GoodsDetailsScreen();
+            case GOODS_DETAILS -> OfferDetailsScreen.forGoods();
             case GOODS_DONE -> new GoodsDoneScreen(send);
         };
         v.node().getStyleClass().add("screen-" + screen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

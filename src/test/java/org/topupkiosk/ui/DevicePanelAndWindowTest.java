@@ -20,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.i18n.Messages;
+import org.topupkiosk.app.devicepanel.DevicePanel;
 
 /** The simulation's device panel forwards its buttons; the kiosk window swallows the keys that would leave it. */
 @ExtendWith(ApplicationExtension.class)

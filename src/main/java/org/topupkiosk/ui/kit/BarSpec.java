@@ -10,6 +10,17 @@ public record BarSpec(Action left, Action middle, Action primary) {
 
     public static final BarSpec NONE = new BarSpec(null, null, null);
 
+    /** The usual bar: Back on the left, Start over in the middle, {@code primary} (or nothing when null) at the right. */
+    public static BarSpec backStartOver(Action primary) {
+        return new BarSpec(Action.of(UiKeys.BACK, new FlowCommand.Back()),
+                Action.of(UiKeys.START_OVER, new FlowCommand.StartOver()), primary);
+    }
+
+    /** The usual bar with {@code key} at the right, which moves on ({@link FlowCommand.Next}) when {@code enabled}. */
+    public static BarSpec backStartOverNext(String key, boolean enabled) {
+        return backStartOver(Action.of(key, new FlowCommand.Next(), enabled));
+    }
+
     /** One bar button: its label key, what it sends, whether it is enabled, and whether it warns (cancel with cash). */
     public record Action(String key, FlowCommand command, boolean enabled, boolean danger) {
 

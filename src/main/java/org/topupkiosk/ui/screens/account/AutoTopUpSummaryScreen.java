@@ -51,9 +51,6 @@ public final class AutoTopUpSummaryScreen implements ScreenView {
 
     @Override
     public BarSpec bar(FlowSnapshot s) {
-        return new BarSpec(
-                BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()),
-                BarSpec.Action.of(UiKeys.START_OVER, new FlowCommand.StartOver()),
-                BarSpec.Action.of(UiKeys.SEND_CODE, new FlowCommand.Next()));
+        return BarSpec.backStartOverNext(UiKeys.SEND_CODE, true);
     }
 }

@@ -1,20 +1,16 @@
 package org.topupkiosk.ui.screens.account;
 
 import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.Keypad;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.SplitPane2;
+import org.topupkiosk.ui.kit.KeypadScreen;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.AccountView;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
@@ -25,39 +21,30 @@ import org.topupkiosk.ui.kit.UiKeys;
  * length, until when it works, tries left after a wrong code, and "Send a new code" (the carrier limits how many a
  * number gets; its refusal comes back as a message). Next is enabled once every box is filled.
  */
-public final class OtpEntryScreen implements ScreenView {
+public final class OtpEntryScreen extends KeypadScreen {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final SplitPane2 root;
-    private final Label title = Ui.label("title");
     private final Label sentTo = Ui.label("body");
     private final HBox boxes = new HBox();
     private final List<Label> digits = new ArrayList<>();
     private final Label expires = Ui.label("body", "strong");
     private final Button resend = Ui.button("otp-resend", "resend");
-    private final Keypad keypad;
 
     public OtpEntryScreen(Consumer<FlowCommand> send) {
+        super("otp-key", send);
         sentTo.setId("otp-sent-to");
         boxes.getStyleClass().add("code-boxes");
         boxes.setId("otp-code");
         expires.setId("otp-expires");
         resend.setOnAction(e -> send.accept(new FlowCommand.ResendCode()));
         resend.setMaxWidth(Double.MAX_VALUE);
-        keypad = new Keypad("otp-key", send);
         expires.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox head = Ui.column(title, sentTo, boxes, expires, resend);
-        root = new SplitPane2(head, keypad);
+        layout(sentTo, boxes, expires, resend);
     }
 
     @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void update(FlowSnapshot s, Texts t) {
+    protected void show(FlowSnapshot s, Texts t) {
         AccountView v = s.services() == null ? null : s.services().account();
         title.setText(t.get(UiKeys.OTP_TITLE));
         sentTo.setText(v == null || v.codeSentTo() == null ? "" : t.get(UiKeys.OTP_SENT_TO, v.codeSentTo()));
@@ -85,21 +72,12 @@ public final class OtpEntryScreen implements ScreenView {
         resend.setText(t.get(UiKeys.OTP_RESEND));
         // When only a new code helps, the way to get one is the obvious action.
         Ui.styleIf(resend, "primary", dead);
-        keypad.update(t);
     }
 
     @Override
     public BarSpec bar(FlowSnapshot s) {
         AccountView v = s.services() == null ? null : s.services().account();
         boolean full = v != null && v.codeLength() > 0 && v.codeTyped().length() == v.codeLength() && !v.codeDead();
-        return new BarSpec(
-                BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()),
-                BarSpec.Action.of(UiKeys.START_OVER, new FlowCommand.StartOver()),
-                BarSpec.Action.of(UiKeys.NEXT, new FlowCommand.Next(), full));
-    }
-
-    @Override
-    public void setLandscape(boolean landscape) {
-        root.setLandscape(landscape);
+        return BarSpec.backStartOverNext(UiKeys.NEXT, full);
     }
 }

@@ -136,7 +136,6 @@ public final class HomeScreen implements ScreenView {
 
     @Override
     public BarSpec bar(FlowSnapshot s) {
-        return new BarSpec(BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()),
-                BarSpec.Action.of(UiKeys.START_OVER, new FlowCommand.StartOver()), null);
+        return BarSpec.backStartOver(null);
     }
 }

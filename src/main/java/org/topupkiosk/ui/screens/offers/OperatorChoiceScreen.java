@@ -99,9 +99,6 @@ public final class OperatorChoiceScreen implements ScreenView {
 
     @Override
     public BarSpec bar(FlowSnapshot s) {
-        return new BarSpec(
-                BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()),
-                BarSpec.Action.of(UiKeys.START_OVER, new FlowCommand.StartOver()),
-                goods ? null : BarSpec.Action.of(UiKeys.OPERATOR_CHOICE_UNSURE, new FlowCommand.Next()));
+        return goods ? BarSpec.backStartOver(null) : BarSpec.backStartOverNext(UiKeys.OPERATOR_CHOICE_UNSURE, true);
     }
 }

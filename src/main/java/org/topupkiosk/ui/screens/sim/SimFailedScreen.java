@@ -49,9 +49,6 @@ public final class SimFailedScreen implements ScreenView {
 
     @Override
     public BarSpec bar(FlowSnapshot s) {
-        return new BarSpec(
-                BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()),
-                BarSpec.Action.of(UiKeys.START_OVER, new FlowCommand.StartOver()),
-                BarSpec.Action.of(UiKeys.SIM_TYPE_INSTEAD, new FlowCommand.Next()));
+        return BarSpec.backStartOverNext(UiKeys.SIM_TYPE_INSTEAD, true);
     }
 }

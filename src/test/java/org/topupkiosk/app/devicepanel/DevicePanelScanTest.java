@@ -1,4 +1,4 @@
-package org.topupkiosk.ui;
+package org.topupkiosk.app.devicepanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.topupkiosk.ui;
+package org.topupkiosk.app.devicepanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.topupkiosk.ui.FxTestSupport;
 
 /** With simulated GPIO the device panel has the cabinet's door and cash-box switches; without, it does not. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,4 +1,4 @@
-package org.topupkiosk.ui;
+package org.topupkiosk.app.devicepanel;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +22,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.device.emulator.scanner.ScanSample;
+import org.topupkiosk.ui.FlowUiAdapter;
 
 /**
  * The simulation's stand-in for the hardware beside the kiosk screen: bill buttons, faults, and the last receipt.
