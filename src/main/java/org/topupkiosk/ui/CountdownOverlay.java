@@ -1,6 +1,5 @@
 package org.topupkiosk.ui;
 
-import org.topupkiosk.ui.kit.UiKeys;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,6 +10,7 @@ import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
+import org.topupkiosk.ui.kit.UiKeys;
 
 /** "Are you still there? 15" over the current screen, with one big Continue; it blocks taps on what lies beneath. */
 final class CountdownOverlay extends StackPane {

@@ -1,7 +1,7 @@
 package org.topupkiosk.ui;
 
-import org.topupkiosk.ui.kit.UiKeys;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -20,36 +20,41 @@ import org.topupkiosk.flow.KioskFlow;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.flow.Service;
-import org.topupkiosk.ui.screens.account.BalanceScreen;
-import org.topupkiosk.ui.screens.goods.EsimDeviceScreen;
-import org.topupkiosk.ui.screens.goods.GoodsDoneScreen;
-import org.topupkiosk.ui.screens.home.HomeScreen;
-import org.topupkiosk.ui.screens.offers.OperatorChoiceScreen;
-import org.topupkiosk.ui.screens.offers.OfferDetailsScreen;
-import org.topupkiosk.ui.screens.offers.OfferListScreen;
-import org.topupkiosk.ui.screens.voucher.VoucherConfirmScreen;
-import org.topupkiosk.ui.screens.voucher.VoucherPinScreen;
-import org.topupkiosk.ui.screens.account.AutoTopUpDoneScreen;
-import org.topupkiosk.ui.screens.account.AutoTopUpSummaryScreen;
-import org.topupkiosk.ui.screens.account.HistoryScreen;
-import org.topupkiosk.ui.screens.account.MoneyChoiceScreen;
-import org.topupkiosk.ui.screens.account.OtpEntryScreen;
+import org.topupkiosk.flow.SimLookupView;
 import org.topupkiosk.i18n.Messages;
-import org.topupkiosk.ui.screens.topup.AmountEntryScreen;
-import org.topupkiosk.ui.screens.topup.CashInsertionScreen;
-import org.topupkiosk.ui.screens.topup.ConfirmScreen;
-import org.topupkiosk.ui.screens.topup.CreditVoucherScreen;
-import org.topupkiosk.ui.screens.topup.DoneScreen;
-import org.topupkiosk.ui.screens.home.IdleScreen;
-import org.topupkiosk.ui.screens.home.LanguageScreen;
 import org.topupkiosk.ui.kit.NoticeScreen;
-import org.topupkiosk.ui.screens.topup.NumberEntryScreen;
-import org.topupkiosk.ui.screens.topup.OperatorConfirmScreen;
 import org.topupkiosk.ui.kit.ProgressScreen;
 import org.topupkiosk.ui.kit.ScreenView;
 import org.topupkiosk.ui.kit.Stylesheets;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
+import org.topupkiosk.ui.kit.UiKeys;
+import org.topupkiosk.ui.screens.account.AutoTopUpDoneScreen;
+import org.topupkiosk.ui.screens.account.AutoTopUpSummaryScreen;
+import org.topupkiosk.ui.screens.account.BalanceScreen;
+import org.topupkiosk.ui.screens.account.HistoryScreen;
+import org.topupkiosk.ui.screens.account.MoneyChoiceScreen;
+import org.topupkiosk.ui.screens.account.OtpEntryScreen;
+import org.topupkiosk.ui.screens.goods.EsimDeviceScreen;
+import org.topupkiosk.ui.screens.goods.GoodsDoneScreen;
+import org.topupkiosk.ui.screens.home.HomeScreen;
+import org.topupkiosk.ui.screens.home.IdleScreen;
+import org.topupkiosk.ui.screens.home.LanguageScreen;
+import org.topupkiosk.ui.screens.offers.OfferDetailsScreen;
+import org.topupkiosk.ui.screens.offers.OfferListScreen;
+import org.topupkiosk.ui.screens.offers.OperatorChoiceScreen;
+import org.topupkiosk.ui.screens.sim.SimFailedScreen;
+import org.topupkiosk.ui.screens.sim.SimInsertScreen;
+import org.topupkiosk.ui.screens.sim.SimResultScreen;
+import org.topupkiosk.ui.screens.topup.AmountEntryScreen;
+import org.topupkiosk.ui.screens.topup.CashInsertionScreen;
+import org.topupkiosk.ui.screens.topup.ConfirmScreen;
+import org.topupkiosk.ui.screens.topup.CreditVoucherScreen;
+import org.topupkiosk.ui.screens.topup.DoneScreen;
+import org.topupkiosk.ui.screens.topup.NumberEntryScreen;
+import org.topupkiosk.ui.screens.topup.OperatorConfirmScreen;
+import org.topupkiosk.ui.screens.voucher.VoucherConfirmScreen;
+import org.topupkiosk.ui.screens.voucher.VoucherPinScreen;
 
 /**
  * The kiosk's whole screen: the same frame (top bar, message line, bottom bar, inactivity overlay) around the content
@@ -181,7 +186,7 @@ public final class KioskView extends StackPane {
     private void showMessage(FlowMessage m, Texts t) {
         message.setText(m == null ? "" : t.message(m));
         for (FlowMessage.Severity sev : FlowMessage.Severity.values()) {
-            Ui.styleIf(message, "message-" + sev.name().toLowerCase(java.util.Locale.ROOT), m != null && m.severity() == sev);
+            Ui.styleIf(message, "message-" + sev.name().toLowerCase(Locale.ROOT), m != null && m.severity() == sev);
         }
         Ui.show(message, m != null);
     }
@@ -218,12 +223,12 @@ public final class KioskView extends StackPane {
             case VOUCHER_CONFIRM -> new VoucherConfirmScreen();
             case SERVICE_LOCK -> new NoticeScreen("service-lock", UiKeys.SESSION_LOCKED, null, UiKeys.SERVICE_HINT);
             // Find my number (issue 7 item 4).
-            case SIM_INSERT -> new org.topupkiosk.ui.screens.sim.SimInsertScreen();
+            case SIM_INSERT -> new SimInsertScreen();
             case SIM_READING -> new ProgressScreen(s -> s.services() != null && s.services().sim() != null
-                    && s.services().sim().phase() == org.topupkiosk.flow.SimLookupView.Phase.ASKING
+                    && s.services().sim().phase() == SimLookupView.Phase.ASKING
                     ? UiKeys.SIM_ASKING_TITLE : UiKeys.SIM_READING_TITLE, UiKeys.SIM_READING_HINT).withStartOver();
-            case SIM_RESULT -> new org.topupkiosk.ui.screens.sim.SimResultScreen(send);
-            case SIM_FAILED -> new org.topupkiosk.ui.screens.sim.SimFailedScreen();
+            case SIM_RESULT -> new SimResultScreen(send);
+            case SIM_FAILED -> new SimFailedScreen();
             // Auto top-up and recent payments (one-time codes)
             case AUTO_TOPUP_THRESHOLD -> new MoneyChoiceScreen(MoneyChoiceScreen.Question.THRESHOLD, send);
             case AUTO_TOPUP_AMOUNT -> new MoneyChoiceScreen(MoneyChoiceScreen.Question.AMOUNT, send);
@@ -243,7 +248,7 @@ public final class KioskView extends StackPane {
             case GOODS_DETAILS -> OfferDetailsScreen.forGoods();
             case GOODS_DONE -> new GoodsDoneScreen(send);
         };
-        v.node().getStyleClass().add("screen-" + screen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        v.node().getStyleClass().add("screen-" + screen.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         v.setLandscape(landscape);
         return v;
     }

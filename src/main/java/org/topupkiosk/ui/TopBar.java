@@ -1,6 +1,5 @@
 package org.topupkiosk.ui;
 
-import org.topupkiosk.ui.kit.UiKeys;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,6 +16,7 @@ import org.topupkiosk.flow.Lang;
 import org.topupkiosk.flow.Screen;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
+import org.topupkiosk.ui.kit.UiKeys;
 
 /**
  * The frame's top: operator or service title with the number, the language switch, and, once cash is in, the
@@ -38,7 +38,7 @@ final class TopBar extends VBox {
         subtitle.setWrapText(false);
         offline.setId("top-offline");
         offline.setWrapText(false);
-        offline.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        offline.setMinWidth(Region.USE_PREF_SIZE);
         inserted.setId("top-inserted");
         VBox titles = new VBox(title, subtitle);
         titles.setAlignment(Pos.CENTER_LEFT);

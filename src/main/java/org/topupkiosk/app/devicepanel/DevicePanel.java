@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -20,6 +22,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.device.emulator.scanner.ScanSample;
 import org.topupkiosk.ui.FlowUiAdapter;
@@ -178,7 +181,7 @@ public final class DevicePanel extends VBox {
     /** One SMS on the simulated customer's phone: to whom, and what it says. */
     public record Sms(String to, String text) {}
 
-    private static final java.util.regex.Pattern SMS_CODE = java.util.regex.Pattern.compile("\\b(\\d{4,8})\\b");
+    private static final Pattern SMS_CODE = Pattern.compile("\\b(\\d{4,8})\\b");
 
     /**
      * Adds the customer's phone (simulation with the embedded carrier): the newest SMS the carrier sent, with its
@@ -195,14 +198,14 @@ public final class DevicePanel extends VBox {
         text.setId("device-sms-text");
         text.setWrapText(true);
         text.setMaxWidth(380);
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the receipt below may shrink, not the SMS
+        text.setMinHeight(Region.USE_PREF_SIZE); // the receipt below may shrink, not the SMS
         VBox phone = new VBox(to, code, text);
         phone.getStyleClass().add("device-phone");
         int at = Math.max(0, getChildren().size() - 3); // before "Last receipt" and its two views
         getChildren().addAll(at, List.of(heading("Phone (SMS)"), phone));
         return FlowUiAdapter.latestOnFxThread(sms -> {
             to.setText("To " + sms.to());
-            java.util.regex.Matcher m = SMS_CODE.matcher(sms.text());
+            Matcher m = SMS_CODE.matcher(sms.text());
             code.setText(m.find() ? m.group(1) : "");
             text.setText(sms.text());
         });

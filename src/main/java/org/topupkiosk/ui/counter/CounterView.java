@@ -27,9 +27,9 @@ import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Lang;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ui.kit.Stylesheets;
-import org.topupkiosk.ui.kit.UiKeys;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
+import org.topupkiosk.ui.kit.UiKeys;
 
 /**
  * The counter terminal's screens, landscape 1920x1080: a header with the cashier, shift and language; the screen's

@@ -11,6 +11,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.topupkiosk.flow.FlowCommand;
 
 /**
  * A long list shown a page at a time (SCREENS.md: nothing scrolls, long lists page with big arrows): the cards in one
@@ -30,15 +31,15 @@ public final class PagedCards {
     private final HBox pager;
     private int columns = 1;
 
-    public PagedCards(String idPrefix, String cardsStyle, Consumer<org.topupkiosk.flow.FlowCommand> send) {
+    public PagedCards(String idPrefix, String cardsStyle, Consumer<FlowCommand> send) {
         cards.getStyleClass().add(cardsStyle);
         cards.setMaxHeight(Region.USE_PREF_SIZE);
         up = Ui.button(idPrefix + "-up", "page-arrow");
         down = Ui.button(idPrefix + "-down", "page-arrow");
         up.setGraphic(Ui.icon(ICON_UP, "key-icon"));
         down.setGraphic(Ui.icon(ICON_DOWN, "key-icon"));
-        up.setOnAction(e -> send.accept(new org.topupkiosk.flow.FlowCommand.Page(-1)));
-        down.setOnAction(e -> send.accept(new org.topupkiosk.flow.FlowCommand.Page(1)));
+        up.setOnAction(e -> send.accept(new FlowCommand.Page(-1)));
+        down.setOnAction(e -> send.accept(new FlowCommand.Page(1)));
         page.setId(idPrefix + "-page");
         pager = new HBox(up, page, down);
         pager.getStyleClass().add("pager");

@@ -1,11 +1,13 @@
 package org.topupkiosk.ui.kit;
 
+import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 
 /**
@@ -20,14 +22,14 @@ public final class ProgressScreen implements ScreenView {
     private final Label detail = Ui.label("body", "strong");
     private final Label hint = Ui.label("hint");
 
-    private final java.util.function.Function<FlowSnapshot, String> titleFor;
+    private final Function<FlowSnapshot, String> titleFor;
 
     public ProgressScreen(String titleKey, String hintKey) {
         this(s -> titleKey, hintKey);
     }
 
     /** A wait whose title depends on what is happening (the service in use). */
-    public ProgressScreen(java.util.function.Function<FlowSnapshot, String> titleFor, String hintKey) {
+    public ProgressScreen(Function<FlowSnapshot, String> titleFor, String hintKey) {
         this.titleFor = titleFor;
         this.hintKey = hintKey;
         ProgressIndicator spinner = new ProgressIndicator();
@@ -49,8 +51,8 @@ public final class ProgressScreen implements ScreenView {
 
     @Override
     public BarSpec bar(FlowSnapshot s) {
-        return startOver ? new BarSpec(null, BarSpec.Action.of(org.topupkiosk.ui.kit.UiKeys.START_OVER,
-                new org.topupkiosk.flow.FlowCommand.StartOver()), null) : BarSpec.NONE;
+        return startOver ? new BarSpec(null, BarSpec.Action.of(UiKeys.START_OVER,
+                new FlowCommand.StartOver()), null) : BarSpec.NONE;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.topupkiosk.ui.kit;
 
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.ServicesView;
 
@@ -17,7 +18,7 @@ public final class PromoLabel {
         l.setId(id);
         // The offer is what the customer is promised before paying: on a short (landscape) screen other lines give way,
         // never this one.
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         Ui.show(l, false);
         return l;
     }

@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.FillRule;
 import javafx.scene.shape.SVGPath;
 
 /** Small factories so every screen builds labels, columns and icons the same way; styling lives in kiosk.css. */
@@ -27,6 +28,13 @@ public final class Ui {
         return b;
     }
 
+    /** A column on a raised card: a screen's main facts (a balance, a card's nominal, a rule). */
+    public static VBox card(Node... children) {
+        VBox box = column(children);
+        box.getStyleClass().add("card");
+        return box;
+    }
+
     /** The usual screen body: a centred column with the standard gap. */
     public static VBox column(Node... children) {
         VBox box = new VBox(children);
@@ -43,7 +51,7 @@ public final class Ui {
     public static SVGPath icon(String path, String... styleClasses) {
         SVGPath p = new SVGPath();
         p.setContent(path);
-        p.setFillRule(javafx.scene.shape.FillRule.EVEN_ODD);
+        p.setFillRule(FillRule.EVEN_ODD);
         p.getStyleClass().add("icon");
         p.getStyleClass().addAll(styleClasses);
         return p;

@@ -1,9 +1,7 @@
 package org.topupkiosk.ui.kit;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.List;
+import org.topupkiosk.flow.Lang;
 
 /**
  * Every i18n key the screens use, in one place, so a test can check each exists in ru, en and zh. Keys of flow
@@ -274,23 +272,12 @@ public final class UiKeys {
     public static final String OUT_OF_SERVICE_BODY = "out_of_service.body";
 
     /** The key of a language's own name ("Русский", "English", "中文"), the same in every bundle. */
-    public static String languageName(org.topupkiosk.flow.Lang lang) {
+    public static String languageName(Lang lang) {
         return "ui.lang." + lang.code();
     }
 
     /** Every key above, for the completeness test. */
     public static List<String> all() {
-        List<String> keys = new ArrayList<>();
-        for (Field f : UiKeys.class.getDeclaredFields()) {
-            int m = f.getModifiers();
-            if (Modifier.isStatic(m) && Modifier.isFinal(m) && f.getType() == String.class) {
-                try {
-                    keys.add((String) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot read UiKeys." + f.getName(), e);
-                }
-            }
-        }
-        return keys;
+        return KeyConstants.of(UiKeys.class);
     }
 }

@@ -1,8 +1,8 @@
 package org.topupkiosk.ui.service;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -19,8 +19,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.topupkiosk.flow.service.ServiceDesk;
 import org.topupkiosk.flow.service.PinAttempt;
+import org.topupkiosk.flow.service.ServiceDesk;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 

@@ -15,13 +15,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
-import org.topupkiosk.flow.service.ServiceDesk;
 import org.topupkiosk.flow.Lang;
+import org.topupkiosk.flow.service.ServiceDesk;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ui.kit.Stylesheets;
-import org.topupkiosk.ui.kit.UiKeys;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
+import org.topupkiosk.ui.kit.UiKeys;
 
 /**
  * The service screens over the kiosk screen: hidden until the corner gesture, then the PIN pad, then the menu. Opening

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -18,9 +20,9 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -135,7 +137,7 @@ class ServiceMenuTest {
         flowAt(Screen.IDLE);
         gesture(robot, ServiceGesture.TAPS - 1);
         assertThat(service.isOpen()).as("four taps are not the gesture").isFalse();
-        assertThat(robot.lookup("#service-corner").queryAs(javafx.scene.layout.Region.class).getWidth())
+        assertThat(robot.lookup("#service-corner").queryAs(Region.class).getWidth())
                 .isGreaterThanOrEqualTo(64);
         Thread.sleep(ServiceGesture.WINDOW.toMillis() + 200);
         gesture(robot, 1);
@@ -323,7 +325,7 @@ class ServiceMenuTest {
     @Test
     void landscapePutsTheKeysBesideTheDisplayAndFourButtonsARow(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            view.getScene().setRoot(new javafx.scene.Group());
+            view.getScene().setRoot(new Group());
             view.setLandscape(true);
             stage.setScene(new Scene(view, KioskView.DESIGN_HEIGHT, KioskView.DESIGN_WIDTH));
             stage.sizeToScene();

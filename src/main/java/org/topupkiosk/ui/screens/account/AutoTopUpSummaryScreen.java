@@ -1,15 +1,14 @@
 package org.topupkiosk.ui.screens.account;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.AccountView;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ColumnScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**
@@ -17,10 +16,8 @@ import org.topupkiosk.ui.kit.UiKeys;
  * the operator takes it from the payment method on the account (the kiosk takes nothing). "Send code" asks the carrier
  * for the one-time code that confirms it.
  */
-public final class AutoTopUpSummaryScreen implements ScreenView {
+public final class AutoTopUpSummaryScreen extends ColumnScreen {
 
-    private final VBox root;
-    private final Label title = Ui.label("title");
     private final Label rule = Ui.label("body", "strong", "rule-sentence");
     private final Label replaces = Ui.label("body");
     private final Label noCash = Ui.label("no-change");
@@ -28,14 +25,8 @@ public final class AutoTopUpSummaryScreen implements ScreenView {
 
     public AutoTopUpSummaryScreen() {
         rule.setId("autotopup-rule");
-        VBox card = Ui.column(rule, replaces);
-        card.getStyleClass().add("card");
-        root = Ui.column(title, card, noCash, hint);
-    }
-
-    @Override
-    public Node node() {
-        return root;
+        VBox card = Ui.card(rule, replaces);
+        layout(title, card, noCash, hint);
     }
 
     @Override

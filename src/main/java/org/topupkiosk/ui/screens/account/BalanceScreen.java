@@ -1,25 +1,22 @@
 package org.topupkiosk.ui.screens.account;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Service;
 import org.topupkiosk.flow.ServicesView;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ColumnScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /** The balance of a number in large type, the date it expires (in the customer's locale), and "top up this number". */
-public final class BalanceScreen implements ScreenView {
+public final class BalanceScreen extends ColumnScreen {
 
-    private final VBox root;
-    private final Label title = Ui.label("title");
     private final Label number = Ui.label("number-display");
     private final Label amount = Ui.label("amount-huge");
     private final Label expires = Ui.label("body", "strong");
@@ -30,14 +27,8 @@ public final class BalanceScreen implements ScreenView {
         amount.setWrapText(false);
         expires.setId("balance-expires");
         number.setWrapText(false);
-        VBox card = Ui.column(number, amount, expires);
-        card.getStyleClass().add("card");
-        root = Ui.column(title, card, hint);
-    }
-
-    @Override
-    public Node node() {
-        return root;
+        VBox card = Ui.card(number, amount, expires);
+        layout(title, card, hint);
     }
 
     @Override

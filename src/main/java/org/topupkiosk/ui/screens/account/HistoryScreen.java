@@ -1,14 +1,10 @@
 package org.topupkiosk.ui.screens.account;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.PagedCards;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,17 +17,20 @@ import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.AccountView;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ColumnScreen;
+import org.topupkiosk.ui.kit.PagedCards;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**
  * A number's payments at this kiosk, newest first, a page at a time: each a card with the date, what it was, the
  * amount, how it ended and a big "Reprint" button. Big arrows page through the list; nothing scrolls.
  */
-public final class HistoryScreen implements ScreenView {
+public final class HistoryScreen extends ColumnScreen {
 
     private final Consumer<FlowCommand> send;
-    private final VBox root;
-    private final Label title = Ui.label("title");
     private final Label count = Ui.label("hint");
     private final Label empty = Ui.label("body", "muted");
     private final PagedCards list;
@@ -43,7 +42,7 @@ public final class HistoryScreen implements ScreenView {
         list = new PagedCards("history", "history-cards", send);
         count.setId("history-count");
         empty.setId("history-empty");
-        root = Ui.column(title, count, empty, list.cards(), list.pager());
+        layout(title, count, empty, list.cards(), list.pager());
         setLandscape(false);
     }
 
@@ -88,11 +87,6 @@ public final class HistoryScreen implements ScreenView {
     }
 
     @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
     public void update(FlowSnapshot s, Texts t) {
         AccountView v = s.services() == null ? null : s.services().account();
         title.setText(t.get(UiKeys.HISTORY_TITLE));
@@ -117,7 +111,7 @@ public final class HistoryScreen implements ScreenView {
             c.what.setText(what(r, t));
             c.status.setText(t.get(statusKey(r)));
             for (AccountView.Status st : AccountView.Status.values()) {
-                Ui.styleIf(c.status, "history-status-" + st.name().toLowerCase(java.util.Locale.ROOT), st == r.status());
+                Ui.styleIf(c.status, "history-status-" + st.name().toLowerCase(Locale.ROOT), st == r.status());
             }
             c.amount.setText(t.money(r.amount()));
             boolean printing = r.id().equals(v.reprinting());

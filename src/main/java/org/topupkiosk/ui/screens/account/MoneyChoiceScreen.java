@@ -1,38 +1,38 @@
 package org.topupkiosk.ui.screens.account;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.scene.Node;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.AccountView;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ColumnScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**
  * One question of the auto top-up answered with a tap on a big money tile: the balance to watch for (threshold) or
  * what the operator adds (amount). The tile already chosen is marked, so Back shows what was picked.
  */
-public final class MoneyChoiceScreen implements ScreenView {
+public final class MoneyChoiceScreen extends ColumnScreen {
 
     /** Which question this screen asks. */
     public enum Question { THRESHOLD, AMOUNT }
 
     private final Question question;
     private final Consumer<FlowCommand> send;
-    private final VBox root;
-    private final Label title = Ui.label("title");
     private final Label hint = Ui.label("hint");
     private final Label note = Ui.label("body", "muted");
     private final GridPane tiles = new GridPane();
@@ -45,18 +45,13 @@ public final class MoneyChoiceScreen implements ScreenView {
         this.send = send;
         tiles.getStyleClass().add("money-tiles");
         tiles.setId(question == Question.THRESHOLD ? "threshold-tiles" : "amount-tiles");
-        tiles.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        tiles.setMaxHeight(Region.USE_PREF_SIZE);
         // Wrapped text keeps the height of all its lines: a squeezed column would cut it to one line with an ellipsis.
         for (Label l : new Label[] {title, hint, note}) {
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            l.setMinHeight(Region.USE_PREF_SIZE);
         }
-        root = Ui.column(title, hint, tiles, note);
+        layout(title, hint, tiles, note);
         setLandscape(false);
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override
@@ -81,10 +76,10 @@ public final class MoneyChoiceScreen implements ScreenView {
                 Label value = Ui.label("money-choice-value");
                 value.setWrapText(false);
                 VBox box = new VBox(prefix, value);
-                box.setAlignment(javafx.geometry.Pos.CENTER);
+                box.setAlignment(Pos.CENTER);
                 Ui.show(prefix, threshold);
                 b.setGraphic(box);
-                b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
                 b.setOnAction(e -> send.accept(new FlowCommand.ChooseAmount(m)));
                 buttons.add(b);
             }

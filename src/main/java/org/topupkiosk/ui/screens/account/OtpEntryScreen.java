@@ -1,9 +1,5 @@
 package org.topupkiosk.ui.screens.account;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.KeypadScreen;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +7,14 @@ import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.topupkiosk.flow.AccountView;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.KeypadScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**
@@ -39,7 +40,7 @@ public final class OtpEntryScreen extends KeypadScreen {
         expires.setId("otp-expires");
         resend.setOnAction(e -> send.accept(new FlowCommand.ResendCode()));
         resend.setMaxWidth(Double.MAX_VALUE);
-        expires.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        expires.setMinHeight(Region.USE_PREF_SIZE);
         layout(sentTo, boxes, expires, resend);
     }
 

@@ -1,16 +1,16 @@
 package org.topupkiosk.ui.screens.goods;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.KeypadScreen;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
-import org.topupkiosk.ui.screens.offers.GoodsTexts;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.GoodsView;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.KeypadScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
+import org.topupkiosk.ui.screens.offers.GoodsTexts;
 
 /**
  * The phone's EID (32 digits) or IMEI (15) on a keypad, optional: with nothing typed the primary action is "Skip".

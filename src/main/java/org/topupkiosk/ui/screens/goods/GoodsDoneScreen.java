@@ -1,40 +1,29 @@
 package org.topupkiosk.ui.screens.goods;
 
-import org.topupkiosk.ui.kit.ReceiptNote;
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.QrCodeView;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.SplitPane2;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
-import org.topupkiosk.ui.screens.offers.GoodsTexts;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Consumer;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-import javafx.scene.shape.SVGPath;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.GoodsView;
+import org.topupkiosk.ui.kit.QrCodeView;
+import org.topupkiosk.ui.kit.ReceiptNote;
+import org.topupkiosk.ui.kit.ResultScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
+import org.topupkiosk.ui.screens.offers.GoodsTexts;
 
 /**
  * What the customer bought, shown once: the e-PIN in large type with its serial and how to use it, or the eSIM's
  * activation QR code (at least 300 px, black on white) with the text for typing it by hand and the new number. While
  * the carrier has not answered, the claim code that gets the goods later (the receipt carries it too).
  */
-public final class GoodsDoneScreen implements ScreenView {
+public final class GoodsDoneScreen extends ResultScreen {
 
     private static final int QR_PX = 420;
 
-    private final VBox root;
-    private final SplitPane2 split;
-    private final StackPane badge = new StackPane();
-    private final SVGPath icon = Ui.icon(Ui.ICON_CHECK, "status-icon");
-    private final Label status = Ui.label("title", "status-title");
     private final Label big = Ui.label("goods-secret");
     private final Label detail = Ui.label("body");
     private final Label serial = Ui.label("body", "muted");
@@ -46,11 +35,8 @@ public final class GoodsDoneScreen implements ScreenView {
     private final Label matching = Ui.label("goods-manual");
     private final Label note = Ui.label("body");
     private final Label change = Ui.label("body", "strong");
-    private final Label receipt = Ui.label("body", "muted");
 
     public GoodsDoneScreen(Consumer<FlowCommand> send) {
-        badge.getStyleClass().add("status-badge");
-        badge.getChildren().add(icon);
         status.setId("goods-status");
         big.setId("goods-secret");
         big.setWrapText(false);
@@ -61,14 +47,8 @@ public final class GoodsDoneScreen implements ScreenView {
         change.setId("goods-change");
         // The scan hint stays beside the number, so the QR column fits the short landscape screen.
         note.setId("goods-note");
-        split = new SplitPane2(Ui.column(badge, status, serial, big, detail, qrHint),
+        layout(Ui.column(badge, status, serial, big, detail, qrHint),
                 Ui.column(qr, note, manual, smdp, matching, howto, change, receipt));
-        root = Ui.column(split);
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override
@@ -77,9 +57,7 @@ public final class GoodsDoneScreen implements ScreenView {
         boolean esim = GoodsTexts.esim(s);
         boolean issued = g != null && g.issued();
         FlowSnapshot.PaymentStatus ps = issued ? FlowSnapshot.PaymentStatus.CREDITED : FlowSnapshot.PaymentStatus.PENDING;
-        for (FlowSnapshot.PaymentStatus p : FlowSnapshot.PaymentStatus.values()) {
-            Ui.styleIf(root, "status-" + p.name().toLowerCase(java.util.Locale.ROOT), p == ps);
-        }
+        showStatus(ps);
         icon.setContent(issued ? Ui.ICON_CHECK : Ui.ICON_CLOCK);
         if (issued && !esim) {
             status.setText(t.get(UiKeys.GOODS_DONE_EPIN));
@@ -124,20 +102,5 @@ public final class GoodsDoneScreen implements ScreenView {
         Ui.styleIf(big, "goods-claim", !issued);
         text(change, g == null || g.change() == null ? "" : t.get(UiKeys.GOODS_DONE_CHANGE, g.change(), g.changeCode()));
         ReceiptNote.show(receipt, s.receipt(), t);
-    }
-
-    private static void text(Label l, String text) {
-        l.setText(text);
-        Ui.show(l, text != null && !text.isEmpty());
-    }
-
-    @Override
-    public void setLandscape(boolean landscape) {
-        split.setLandscape(landscape);
-    }
-
-    @Override
-    public BarSpec bar(FlowSnapshot s) {
-        return new BarSpec(null, null, BarSpec.Action.of(UiKeys.DONE, new FlowCommand.Finish()));
     }
 }

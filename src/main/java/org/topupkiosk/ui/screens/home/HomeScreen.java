@@ -1,22 +1,24 @@
 package org.topupkiosk.ui.screens.home;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Service;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**
@@ -62,7 +64,7 @@ public final class HomeScreen implements ScreenView {
 
     public HomeScreen(Consumer<FlowCommand> send) {
         tiles.getStyleClass().add("service-tiles");
-        tiles.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        tiles.setMaxHeight(Region.USE_PREF_SIZE);
         tile(Service.TOPUP, "service-topup", ICON_TOPUP, send);
         tile(Service.PACKAGE, "service-package", ICON_PACKAGE, send);
         tile(Service.BALANCE, "service-balance", ICON_BALANCE, send);
@@ -96,7 +98,7 @@ public final class HomeScreen implements ScreenView {
         }
         int cell = 0;
         for (Service s : ORDER) {
-            javafx.scene.control.Button b = byService.get(s).button();
+            Button b = byService.get(s).button();
             GridPane.clearConstraints(b);
             if (!landscape && s == Service.TOPUP) {
                 tiles.add(b, 0, 0, 2, 1);

@@ -1,17 +1,18 @@
 package org.topupkiosk.ui.screens.home;
 
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Lang;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /** Attract screen: the service named in all three languages, one big start button. */
@@ -31,8 +32,8 @@ public final class IdleScreen implements ScreenView {
         logo.getStyleClass().add("idle-logo");
         Region top = new Region();
         Region bottom = new Region();
-        VBox.setVgrow(top, javafx.scene.layout.Priority.ALWAYS);
-        VBox.setVgrow(bottom, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(top, Priority.ALWAYS);
+        VBox.setVgrow(bottom, Priority.ALWAYS);
         root = Ui.column(top, logo, ru, en, zh, bottom, start, hint);
         root.getStyleClass().add("idle");
     }

@@ -1,9 +1,5 @@
 package org.topupkiosk.ui.screens.home;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -16,6 +12,10 @@ import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Lang;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**

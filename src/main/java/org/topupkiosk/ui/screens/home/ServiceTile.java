@@ -1,12 +1,12 @@
 package org.topupkiosk.ui.screens.home;
 
-import org.topupkiosk.ui.kit.Ui;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
+import org.topupkiosk.ui.kit.Ui;
 
 /** A big touch tile: an icon, a name and one line saying what it does. The whole tile is the button. */
 final class ServiceTile {

@@ -1,10 +1,10 @@
 package org.topupkiosk.ui.screens.offers;
 
-import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.GoodsView;
 import org.topupkiosk.flow.Service;
+import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /** How e-PIN and eSIM offers read in the customer's language, for the goods screens and the shared cash screens. */

@@ -1,14 +1,12 @@
 package org.topupkiosk.ui.screens.offers;
 
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.GoodsView;
 import org.topupkiosk.flow.ServicesView;
 import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.ColumnScreen;
 import org.topupkiosk.ui.kit.SummaryTable;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
@@ -19,11 +17,9 @@ import org.topupkiosk.ui.kit.UiKeys;
  * on money above the price. A package: that it goes to the balance (no change). An e-PIN or eSIM: a credit voucher for
  * an e-PIN, the new number's balance for an eSIM. Pay opens the cash screen.
  */
-public final class OfferDetailsScreen implements ScreenView {
+public final class OfferDetailsScreen extends ColumnScreen {
 
     private final boolean goods;
-    private final VBox root;
-    private final Label title = Ui.label("title");
     private final SummaryTable summary;
     private final Label rule = Ui.label("no-change");
 
@@ -35,7 +31,7 @@ public final class OfferDetailsScreen implements ScreenView {
             rule.setId("goods-rule");
         }
         summary = new SummaryTable(prefix + "-summary");
-        root = Ui.column(title, summary.node(), rule);
+        layout(title, summary.node(), rule);
     }
 
     /** A package of minutes and data for the customer's number. */
@@ -46,11 +42,6 @@ public final class OfferDetailsScreen implements ScreenView {
     /** An e-PIN nominal or an eSIM plan. */
     public static OfferDetailsScreen forGoods() {
         return new OfferDetailsScreen(true);
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override

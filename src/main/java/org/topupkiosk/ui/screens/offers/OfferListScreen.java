@@ -18,8 +18,8 @@ import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.GoodsView;
 import org.topupkiosk.flow.ServicesView;
 import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ColumnScreen;
 import org.topupkiosk.ui.kit.PagedCards;
-import org.topupkiosk.ui.kit.ScreenView;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
@@ -29,14 +29,12 @@ import org.topupkiosk.ui.kit.UiKeys;
  * scrolls. The operator's packages (their cards also name the kind and period) or the carrier's e-PIN nominals and
  * eSIM plans.
  */
-public final class OfferListScreen implements ScreenView {
+public final class OfferListScreen extends ColumnScreen {
 
     /** One card's content. {@code badge} is null for offers that have none. */
     private record Offer(String id, String name, String contents, String badge, Money price) {}
 
     private final boolean goods;
-    private final VBox root;
-    private final Label title = Ui.label("title");
     private final PagedCards list;
     private final Consumer<FlowCommand> send;
     private final List<Card> pool = new ArrayList<>();
@@ -45,7 +43,7 @@ public final class OfferListScreen implements ScreenView {
         this.send = send;
         this.goods = goods;
         list = new PagedCards(goods ? "goods" : "packages", "package-cards", send);
-        root = Ui.column(title, list.cards(), list.pager());
+        layout(title, list.cards(), list.pager());
     }
 
     /** The operator's packages. */
@@ -68,9 +66,8 @@ public final class OfferListScreen implements ScreenView {
         String productId;
 
         Card() {
-            // A package's name may wrap; a goods title is short. A wrapping label asks for its height at its
-            // preferred width; without one it measures itself as a one-word column and the card grows tall.
-            name.setWrapText(!goods);
+            // A wrapping label asks for its height at its preferred width; without one it measures itself as a
+            // one-word column and the card grows tall.
             double width = goods ? 600 : 640;
             for (Label l : new Label[] {name, contents}) {
                 l.setMinWidth(width);
@@ -97,11 +94,6 @@ public final class OfferListScreen implements ScreenView {
                 }
             });
         }
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override

@@ -3,19 +3,17 @@ package org.topupkiosk.ui.screens.offers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.ServicesView;
 import org.topupkiosk.ui.kit.BarSpec;
 import org.topupkiosk.ui.kit.BrandColors;
-import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.ColumnScreen;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
@@ -26,10 +24,8 @@ import org.topupkiosk.ui.screens.sim.SimHint;
  * sure" for customers who just type the number (the choice is only a hint: the carrier's check decides, numbers move
  * between operators). For an e-PIN or eSIM it asks "Whose e-PIN?" or "Whose eSIM?": there the choice is the purchase.
  */
-public final class OperatorChoiceScreen implements ScreenView {
+public final class OperatorChoiceScreen extends ColumnScreen {
 
-    private final VBox root;
-    private final Label title = Ui.label("title");
     private final Label hint = Ui.label("hint");
     private final GridPane tiles = new GridPane();
     private final Consumer<FlowCommand> send;
@@ -49,7 +45,11 @@ public final class OperatorChoiceScreen implements ScreenView {
             tiles.getColumnConstraints().add(c);
         }
         simHint = goods ? null : new SimHint();
-        root = goods ? Ui.column(title, hint, tiles) : Ui.column(title, tiles, hint, simHint.node());
+        if (goods) {
+            layout(title, hint, tiles);
+        } else {
+            layout(title, tiles, hint, simHint.node());
+        }
     }
 
     /** "Who is your operator?" for a top-up or a package. */
@@ -60,11 +60,6 @@ public final class OperatorChoiceScreen implements ScreenView {
     /** "Whose e-PIN?" or "Whose eSIM?". */
     public static OperatorChoiceScreen forGoods(Consumer<FlowCommand> send) {
         return new OperatorChoiceScreen(send, true);
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override

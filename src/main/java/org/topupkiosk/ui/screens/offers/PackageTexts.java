@@ -1,7 +1,9 @@
 package org.topupkiosk.ui.screens.offers;
 
-import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.ServicesView;
+import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /** How a package's kind, period and quantities read in the customer's language ("20 GB", "500 min", "unlimited"). */
@@ -49,7 +51,7 @@ public final class PackageTexts {
      * What the inserted cash buys: for a top-up "To the balance: X"; for a package its price and what is above it,
      * which goes to the balance.
      */
-    public static String toBalanceLine(org.topupkiosk.flow.FlowSnapshot s, Texts t) {
+    public static String toBalanceLine(FlowSnapshot s, Texts t) {
         String goods = GoodsTexts.cashLine(s, t); // an e-PIN or eSIM says where money above its price goes
         if (goods != null) {
             return goods;
@@ -58,7 +60,7 @@ public final class PackageTexts {
         if (pkg == null || s.toBalance() == null) {
             return t.get(UiKeys.CASH_TO_BALANCE, s.toBalance());
         }
-        org.topupkiosk.domain.Money extra = s.toBalance().minus(pkg.price()).max(org.topupkiosk.domain.Money.zero(
+        Money extra = s.toBalance().minus(pkg.price()).max(Money.zero(
                 pkg.price().currency()));
         return t.get(UiKeys.CASH_PACKAGE, pkg.price(), extra);
     }

@@ -1,26 +1,22 @@
 package org.topupkiosk.ui.screens.sim;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.SimLookupView;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ColumnScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**
  * No number from the card: what happened, in the customer's words (never a code), and the way on: type the number
  * (the primary action), or Back to try the card again.
  */
-public final class SimFailedScreen implements ScreenView {
+public final class SimFailedScreen extends ColumnScreen {
 
-    private final VBox root;
-    private final Label title = Ui.label("title");
     private final Label problem = Ui.label("body", "strong", "sim-problem");
     private final Label hint = Ui.label("hint");
     private final SimReminder reminder = new SimReminder();
@@ -29,12 +25,7 @@ public final class SimFailedScreen implements ScreenView {
         StackPane badge = new StackPane(Ui.icon(Ui.ICON_CROSS, "status-icon"));
         badge.getStyleClass().addAll("status-badge", "sim-failed-badge");
         problem.setId("sim-problem");
-        root = Ui.column(badge, title, problem, reminder.node(), hint);
-    }
-
-    @Override
-    public Node node() {
-        return root;
+        layout(badge, title, problem, reminder.node(), hint);
     }
 
     @Override

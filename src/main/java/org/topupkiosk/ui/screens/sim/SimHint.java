@@ -1,11 +1,11 @@
 package org.topupkiosk.ui.screens.sim;
 
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.SimLookupView;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**

@@ -1,15 +1,16 @@
 package org.topupkiosk.ui.screens.sim;
 
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.topupkiosk.flow.FlowCommand;
+import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.ui.kit.BarSpec;
 import org.topupkiosk.ui.kit.ScreenView;
 import org.topupkiosk.ui.kit.SplitPane2;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
-import org.topupkiosk.flow.FlowCommand;
-import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**
@@ -19,7 +20,7 @@ import org.topupkiosk.ui.kit.UiKeys;
 public final class SimInsertScreen implements ScreenView {
 
     private final SplitPane2 root;
-    private final javafx.scene.layout.StackPane picture = SimPicture.create();
+    private final StackPane picture = SimPicture.create();
     private final Label title = Ui.label("title");
     private final Label how = Ui.label("body", "strong");
     private final Label hint = Ui.label("hint");

@@ -1,24 +1,26 @@
 package org.topupkiosk.ui.screens.sim;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.SplitPane2;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
-import org.topupkiosk.ui.screens.home.HomeScreen;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.TextAlignment;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Service;
 import org.topupkiosk.flow.SimLookupView;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.SplitPane2;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
+import org.topupkiosk.ui.screens.home.HomeScreen;
 
 /**
  * The customer's own number, in full and large (they hold the card it came from), the operator and whether the
@@ -54,9 +56,9 @@ public final class SimResultScreen implements ScreenView {
         balance.setGraphic(Ui.icon(HomeScreen.ICON_BALANCE, "sim-action-icon"));
         print.setGraphic(Ui.icon(ICON_PRINT, "sim-action-icon"));
         for (Button b : new Button[] {balance, print}) {
-            b.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+            b.setContentDisplay(ContentDisplay.TOP);
             b.setGraphicTextGap(16);
-            b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            b.setTextAlignment(TextAlignment.CENTER);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setWrapText(true);
             HBox.setHgrow(b, Priority.ALWAYS);

@@ -1,15 +1,15 @@
 package org.topupkiosk.ui.screens.topup;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.KeypadScreen;
-import org.topupkiosk.ui.kit.PromoLabel;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.KeypadScreen;
+import org.topupkiosk.ui.kit.PromoLabel;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /** The amount typed so far, the operator's limits and what the fee rule makes of it, and the keypad. */

@@ -1,12 +1,5 @@
 package org.topupkiosk.ui.screens.topup;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.PromoLabel;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.SplitPane2;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
-import org.topupkiosk.ui.screens.offers.PackageTexts;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -14,7 +7,14 @@ import javafx.scene.layout.FlowPane;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.PromoLabel;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.SplitPane2;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
+import org.topupkiosk.ui.screens.offers.PackageTexts;
 
 /**
  * The running total of inserted cash, what it puts on the balance after the fee, the limits, the no-change rule and

@@ -1,28 +1,27 @@
 package org.topupkiosk.ui.screens.topup;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.PromoLabel;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
-import org.topupkiosk.ui.screens.offers.GoodsTexts;
-import org.topupkiosk.ui.screens.offers.PackageTexts;
 import java.util.function.Consumer;
-import javafx.scene.Node;
+import javafx.geometry.HPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.flow.GoodsView;
+import org.topupkiosk.flow.ServicesView;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ColumnScreen;
+import org.topupkiosk.ui.kit.PromoLabel;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
+import org.topupkiosk.ui.screens.offers.GoodsTexts;
+import org.topupkiosk.ui.screens.offers.PackageTexts;
 
 /** The order summary, one row per fact, and Confirm. */
-public final class ConfirmScreen implements ScreenView {
+public final class ConfirmScreen extends ColumnScreen {
 
-    private final VBox root;
-    private final Label title = Ui.label("title");
     private final GridPane summary = new GridPane();
     private final Label[] names = new Label[5];
     private final Label[] values = new Label[5];
@@ -34,7 +33,7 @@ public final class ConfirmScreen implements ScreenView {
         ColumnConstraints nameCol = new ColumnConstraints();
         ColumnConstraints valueCol = new ColumnConstraints();
         valueCol.setHgrow(Priority.ALWAYS);
-        valueCol.setHalignment(javafx.geometry.HPos.RIGHT);
+        valueCol.setHalignment(HPos.RIGHT);
         summary.getColumnConstraints().addAll(nameCol, valueCol);
         for (int i = 0; i < names.length; i++) {
             names[i] = Ui.label("body", "muted");
@@ -44,19 +43,14 @@ public final class ConfirmScreen implements ScreenView {
         }
         values[4].getStyleClass().add("amount-large");
         values[4].setId("confirm-to-balance");
-        root = Ui.column(title, summary, promo);
-    }
-
-    @Override
-    public Node node() {
-        return root;
+        layout(title, summary, promo);
     }
 
     @Override
     public void update(FlowSnapshot s, Texts t) {
         title.setText(t.get(UiKeys.CONFIRM_TITLE));
         row(0, t.get(UiKeys.CONFIRM_OPERATOR), s.operatorName() == null ? "" : s.operatorName());
-        org.topupkiosk.flow.GoodsView goods = GoodsTexts.goods(s);
+        GoodsView goods = GoodsTexts.goods(s);
         if (goods != null && goods.selected() != null) {
             row(1, t.get(UiKeys.GOODS_ITEM), goods.selected().title()); // an e-PIN or eSIM has no number yet
         } else {
@@ -66,7 +60,7 @@ public final class ConfirmScreen implements ScreenView {
         row(2, t.get(UiKeys.CONFIRM_CASH), !s.creditApplied().isPositive() ? t.money(s.cashInserted())
                 : t.get(UiKeys.CONFIRM_CASH_WITH_VOUCHER, s.cashInserted().minus(s.creditApplied()), s.creditApplied()));
         row(3, t.get(UiKeys.CONFIRM_FEE), t.money(s.fee()));
-        org.topupkiosk.flow.ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
+        ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
         if (pkg != null) {
             // A package: its price, and the cash above it that goes to the balance (no change is given).
             row(4, t.get(UiKeys.PACKAGE_PRICE), t.money(pkg.price()));

@@ -1,18 +1,18 @@
 package org.topupkiosk.ui.screens.topup;
 
-import org.topupkiosk.ui.kit.ReceiptNote;
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.QrCodeView;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.SplitPane2;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.QrCodeView;
+import org.topupkiosk.ui.kit.ReceiptNote;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.SplitPane2;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /** The customer's money kept as a credit: amount and code in large type, so a photo of the screen is proof too. */
@@ -32,8 +32,7 @@ public final class CreditVoucherScreen implements ScreenView {
         amount.setWrapText(false);
         code.setId("voucher-code");
         qrCode.setId("voucher-qr");
-        VBox card = Ui.column(codeTitle, code, qrCode);
-        card.getStyleClass().add("card");
+        VBox card = Ui.card(codeTitle, code, qrCode);
         root = new SplitPane2(Ui.column(title, amount), Ui.column(card, howto, receipt));
     }
 

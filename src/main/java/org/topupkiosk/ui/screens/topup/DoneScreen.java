@@ -1,70 +1,50 @@
 package org.topupkiosk.ui.screens.topup;
 
-import org.topupkiosk.ui.kit.ReceiptNote;
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.QrCodeView;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.SplitPane2;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.util.function.Consumer;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-import javafx.scene.shape.SVGPath;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.FlowSnapshot.PaymentStatus;
 import org.topupkiosk.flow.FlowSnapshot.ReceiptState;
+import org.topupkiosk.flow.Service;
+import org.topupkiosk.flow.ServicesView;
+import org.topupkiosk.ui.kit.QrCodeView;
+import org.topupkiosk.ui.kit.ReceiptNote;
+import org.topupkiosk.ui.kit.ResultScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**
  * The outcome: paid, accepted and pending, or refused; the amount to the masked number, the transaction id, the
  * receipt state, and the lookup link as a QR code (with its text) to photograph when the receipt did not print.
  */
-public final class DoneScreen implements ScreenView {
+public final class DoneScreen extends ResultScreen {
 
-    private final VBox root;
-    private final SplitPane2 split;
-    private final StackPane badge = new StackPane();
-    private final SVGPath icon = Ui.icon(Ui.ICON_CHECK, "status-icon");
-    private final Label status = Ui.label("title", "status-title");
     private final Label amountTo = Ui.label("amount-large");
     private final Label detail = Ui.label("body");
     private final Label txn = Ui.label("body", "muted");
-    private final Label receipt = Ui.label("body", "muted");
     private final Label qrTitle = Ui.label("hint");
     private final Label qrPayload = Ui.label("qr-payload");
     private final QrCodeView qrCode = new QrCodeView(300);
 
     public DoneScreen(Consumer<FlowCommand> send) {
-        badge.getStyleClass().add("status-badge");
-        badge.getChildren().add(icon);
         status.setId("done-status");
         txn.setId("done-txn");
         qrPayload.setId("done-qr-payload");
         qrCode.setId("done-qr");
-        split = new SplitPane2(Ui.column(badge, status, amountTo),
+        layout(Ui.column(badge, status, amountTo),
                 Ui.column(detail, txn, receipt, qrTitle, qrCode, qrPayload));
-        root = Ui.column(split);
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override
     public void update(FlowSnapshot s, Texts t) {
         PaymentStatus ps = s.paymentStatus() == null ? PaymentStatus.PENDING : s.paymentStatus();
-        for (PaymentStatus p : PaymentStatus.values()) {
-            Ui.styleIf(root, "status-" + p.name().toLowerCase(java.util.Locale.ROOT), p == ps);
-        }
+        showStatus(ps);
         switch (ps) {
             case CREDITED -> {
                 icon.setContent(Ui.ICON_CHECK);
-                status.setText(t.get(s.service() == org.topupkiosk.flow.Service.VOUCHER ? UiKeys.VOUCHER_DONE
+                status.setText(t.get(s.service() == Service.VOUCHER ? UiKeys.VOUCHER_DONE
                         : UiKeys.DONE_CREDITED));
                 detail.setText(t.get(UiKeys.PAYMENT_CREDITED));
             }
@@ -81,7 +61,7 @@ public final class DoneScreen implements ScreenView {
         }
         boolean showAmount = s.toBalance() != null && s.msisdn() != null && ps != PaymentStatus.REFUSED;
         // A package names what was bought; a top-up or a scratch card what went to the balance.
-        org.topupkiosk.flow.ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
+        ServicesView.PackageView pkg = s.services() == null ? null : s.services().selected();
         Object what = pkg != null ? pkg.title() : s.toBalance();
         amountTo.setText(showAmount ? t.get(UiKeys.DONE_AMOUNT_TO, what, s.msisdn().masked()) : "");
         Ui.show(amountTo, showAmount);
@@ -94,16 +74,5 @@ public final class DoneScreen implements ScreenView {
         qrCode.show(qr ? s.qrPayload() : null);
         Ui.show(qrTitle, qr);
         Ui.show(qrPayload, qr);
-    }
-
-    @Override
-    public void setLandscape(boolean landscape) {
-        split.setLandscape(landscape);
-    }
-
-
-    @Override
-    public BarSpec bar(FlowSnapshot s) {
-        return new BarSpec(null, null, BarSpec.Action.of(UiKeys.DONE, new FlowCommand.Finish()));
     }
 }

@@ -1,15 +1,15 @@
 package org.topupkiosk.ui.screens.topup;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.KeypadScreen;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
-import org.topupkiosk.ui.screens.sim.SimHint;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.KeypadScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
+import org.topupkiosk.ui.screens.sim.SimHint;
 
 /** The phone number typed so far in a "+7 (916) 123-45-__" mask, and the keypad. */
 public final class NumberEntryScreen extends KeypadScreen {

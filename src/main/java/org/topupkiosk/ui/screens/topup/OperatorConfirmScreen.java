@@ -1,25 +1,21 @@
 package org.topupkiosk.ui.screens.topup;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.util.function.Consumer;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.BarSpec;
 import org.topupkiosk.ui.kit.BrandColors;
+import org.topupkiosk.ui.kit.ColumnScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /** The operator the check found, on a tile in its brand colour, with the number to confirm. */
-public final class OperatorConfirmScreen implements ScreenView {
+public final class OperatorConfirmScreen extends ColumnScreen {
 
-    private final VBox root;
-    private final Label title = Ui.label("title");
     private final StackPane tile = new StackPane();
     private final Label name = Ui.label("operator-name");
     private final Label number = Ui.label("number-display");
@@ -30,12 +26,7 @@ public final class OperatorConfirmScreen implements ScreenView {
         tile.setId("operator-tile");
         tile.getChildren().add(name);
         number.setWrapText(false);
-        root = Ui.column(title, tile, number, hint);
-    }
-
-    @Override
-    public Node node() {
-        return root;
+        layout(title, tile, number, hint);
     }
 
     @Override

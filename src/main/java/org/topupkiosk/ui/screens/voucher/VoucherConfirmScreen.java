@@ -1,22 +1,19 @@
 package org.topupkiosk.ui.screens.voucher;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.ServicesView;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.ColumnScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /** What the carrier says the card is worth and whose numbers it tops up, before the customer types the number. */
-public final class VoucherConfirmScreen implements ScreenView {
+public final class VoucherConfirmScreen extends ColumnScreen {
 
-    private final VBox root;
-    private final Label title = Ui.label("title");
     private final Label nominal = Ui.label("amount-huge");
     private final Label operator = Ui.label("body", "strong");
     private final Label serial = Ui.label("body", "muted");
@@ -26,14 +23,8 @@ public final class VoucherConfirmScreen implements ScreenView {
         nominal.setId("voucher-nominal");
         nominal.setWrapText(false);
         operator.setId("voucher-operator");
-        VBox card = Ui.column(nominal, operator, serial);
-        card.getStyleClass().add("card");
-        root = Ui.column(title, card, hint);
-    }
-
-    @Override
-    public Node node() {
-        return root;
+        VBox card = Ui.card(nominal, operator, serial);
+        layout(title, card, hint);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package org.topupkiosk.ui.screens.voucher;
 
-import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.KeypadScreen;
-import org.topupkiosk.ui.kit.Texts;
-import org.topupkiosk.ui.kit.Ui;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.KeypadScreen;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**
