@@ -2,7 +2,6 @@ package org.topupkiosk.ui.kit;
 
 import java.util.function.Consumer;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
@@ -12,11 +11,9 @@ import org.topupkiosk.flow.FlowSnapshot;
  * beside it when wide. Subclasses build their part of the head and hand it to {@link #layout} in their constructor,
  * and show a snapshot in {@link #show}; the keypad's labels follow the language by themselves.
  */
-public abstract class KeypadScreen implements ScreenView {
+public abstract class KeypadScreen extends SplitScreen {
 
-    protected final Label title = Ui.label("title");
     protected final Keypad keypad;
-    private SplitPane2 root;
 
     /** @param keyId the prefix of the keys' node ids ({@code "number-key"} gives {@code number-key-7}, ...) */
     protected KeypadScreen(String keyId, Consumer<FlowCommand> send) {
@@ -27,13 +24,8 @@ public abstract class KeypadScreen implements ScreenView {
     protected final VBox layout(Node... below) {
         VBox head = Ui.column(title);
         head.getChildren().addAll(below);
-        root = new SplitPane2(head, keypad);
+        split(head, keypad);
         return head;
-    }
-
-    @Override
-    public final Node node() {
-        return root;
     }
 
     @Override
@@ -44,9 +36,4 @@ public abstract class KeypadScreen implements ScreenView {
 
     /** Shows {@code s} in the head. */
     protected abstract void show(FlowSnapshot s, Texts t);
-
-    @Override
-    public void setLandscape(boolean landscape) {
-        root.setLandscape(landscape);
-    }
 }

@@ -1,14 +1,12 @@
 package org.topupkiosk.ui.screens.sim;
 
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.SplitPane2;
+import org.topupkiosk.ui.kit.SplitScreen;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
@@ -17,11 +15,9 @@ import org.topupkiosk.ui.kit.UiKeys;
  * "Insert your SIM card": big words, a picture of where and how, and "type the number" as the way out for anyone
  * whose card will not do. The flow arms the reader while this screen shows; a card going in moves it on.
  */
-public final class SimInsertScreen implements ScreenView {
+public final class SimInsertScreen extends SplitScreen {
 
-    private final SplitPane2 root;
     private final StackPane picture = SimPicture.create();
-    private final Label title = Ui.label("title");
     private final Label how = Ui.label("body", "strong");
     private final Label hint = Ui.label("hint");
 
@@ -29,12 +25,7 @@ public final class SimInsertScreen implements ScreenView {
         title.setId("sim-insert-title");
         how.setId("sim-insert-how");
         VBox words = Ui.column(title, how, hint);
-        root = new SplitPane2(words, picture);
-    }
-
-    @Override
-    public Node node() {
-        return root;
+        split(words, picture);
     }
 
     @Override
@@ -51,7 +42,7 @@ public final class SimInsertScreen implements ScreenView {
 
     @Override
     public void setLandscape(boolean landscape) {
-        root.setLandscape(landscape);
+        super.setLandscape(landscape);
         SimPicture.scale(picture, landscape);
     }
 }

@@ -1,7 +1,6 @@
 package org.topupkiosk.ui.screens.sim;
 
 import java.util.function.Consumer;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -15,8 +14,7 @@ import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.flow.Service;
 import org.topupkiosk.flow.SimLookupView;
 import org.topupkiosk.ui.kit.BarSpec;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.SplitPane2;
+import org.topupkiosk.ui.kit.SplitScreen;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
@@ -26,10 +24,8 @@ import org.topupkiosk.ui.screens.home.HomeScreen;
  * The customer's own number, in full and large (they hold the card it came from), the operator and whether the
  * carrier confirmed it, then what to do with it: top up (the primary action), check the balance, print it on a slip.
  */
-public final class SimResultScreen implements ScreenView {
+public final class SimResultScreen extends SplitScreen {
 
-    private final SplitPane2 root;
-    private final Label title = Ui.label("title");
     private final Label number = Ui.label("sim-number");
     private final Circle brand = new Circle(20);
     private final Label operator = Ui.label("amount-large", "sim-operator");
@@ -69,12 +65,7 @@ public final class SimResultScreen implements ScreenView {
         actions.getStyleClass().add("sim-actions");
         VBox lower = Ui.column(actions, reminder.node());
         lower.getStyleClass().add("sim-lower");
-        root = new SplitPane2(Ui.column(title, card), lower);
-    }
-
-    @Override
-    public Node node() {
-        return root;
+        split(Ui.column(title, card), lower);
     }
 
     @Override
@@ -109,10 +100,5 @@ public final class SimResultScreen implements ScreenView {
                 BarSpec.Action.of(UiKeys.BACK, new FlowCommand.Back()),
                 BarSpec.Action.of(UiKeys.DONE, new FlowCommand.Finish()),
                 BarSpec.Action.of(UiKeys.SIM_TOP_UP, new FlowCommand.ChooseService(Service.TOPUP)));
-    }
-
-    @Override
-    public void setLandscape(boolean landscape) {
-        root.setLandscape(landscape);
     }
 }

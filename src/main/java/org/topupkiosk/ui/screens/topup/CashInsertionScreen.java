@@ -1,7 +1,6 @@
 package org.topupkiosk.ui.screens.topup;
 
 import java.util.function.Consumer;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import org.topupkiosk.domain.Money;
@@ -9,8 +8,7 @@ import org.topupkiosk.flow.FlowCommand;
 import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.ui.kit.BarSpec;
 import org.topupkiosk.ui.kit.PromoLabel;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.SplitPane2;
+import org.topupkiosk.ui.kit.SplitScreen;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
@@ -20,10 +18,8 @@ import org.topupkiosk.ui.screens.offers.PackageTexts;
  * The running total of inserted cash, what it puts on the balance after the fee, the limits, the no-change rule and
  * the notes the acceptor takes: all told before the first note goes in.
  */
-public final class CashInsertionScreen implements ScreenView {
+public final class CashInsertionScreen extends SplitScreen {
 
-    private final SplitPane2 root;
-    private final Label title = Ui.label("title");
     private final Label total = Ui.label("amount-huge");
     private final Label voucherApplied = Ui.label("body", "strong");
     private final Label toBalance = Ui.label("body", "strong");
@@ -42,13 +38,8 @@ public final class CashInsertionScreen implements ScreenView {
         voucherApplied.setId("cash-voucher-applied");
         notes.setId("cash-notes");
         notes.getStyleClass().add("chips");
-        root = new SplitPane2(Ui.column(title, total, voucherApplied, toBalance, fee, promo),
+        split(Ui.column(title, total, voucherApplied, toBalance, fee, promo),
                 Ui.column(limits, noChange, notesTitle, notes, waiting));
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override
@@ -80,11 +71,6 @@ public final class CashInsertionScreen implements ScreenView {
         Ui.show(notes, !s.acceptedNotes().isEmpty());
         waiting.setText(t.get(UiKeys.CASH_ACCEPTOR_WAITING));
         Ui.show(waiting, !s.acceptorReady());
-    }
-
-    @Override
-    public void setLandscape(boolean landscape) {
-        root.setLandscape(landscape);
     }
 
     /** Pay once the cash covers the minimum; Cancel warns in red when it would print a credit voucher. */

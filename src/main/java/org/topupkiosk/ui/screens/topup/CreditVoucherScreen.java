@@ -1,7 +1,6 @@
 package org.topupkiosk.ui.screens.topup;
 
 import java.util.function.Consumer;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.topupkiosk.flow.FlowCommand;
@@ -9,17 +8,14 @@ import org.topupkiosk.flow.FlowSnapshot;
 import org.topupkiosk.ui.kit.BarSpec;
 import org.topupkiosk.ui.kit.QrCodeView;
 import org.topupkiosk.ui.kit.ReceiptNote;
-import org.topupkiosk.ui.kit.ScreenView;
-import org.topupkiosk.ui.kit.SplitPane2;
+import org.topupkiosk.ui.kit.SplitScreen;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /** The customer's money kept as a credit: amount and code in large type, so a photo of the screen is proof too. */
-public final class CreditVoucherScreen implements ScreenView {
+public final class CreditVoucherScreen extends SplitScreen {
 
-    private final SplitPane2 root;
-    private final Label title = Ui.label("title");
     private final Label amount = Ui.label("amount-huge");
     private final Label codeTitle = Ui.label("hint");
     private final Label code = Ui.label("voucher-code");
@@ -33,12 +29,7 @@ public final class CreditVoucherScreen implements ScreenView {
         code.setId("voucher-code");
         qrCode.setId("voucher-qr");
         VBox card = Ui.card(codeTitle, code, qrCode);
-        root = new SplitPane2(Ui.column(title, amount), Ui.column(card, howto, receipt));
-    }
-
-    @Override
-    public Node node() {
-        return root;
+        split(Ui.column(title, amount), Ui.column(card, howto, receipt));
     }
 
     @Override
@@ -50,11 +41,6 @@ public final class CreditVoucherScreen implements ScreenView {
         qrCode.show(s.creditCode());
         howto.setText(t.get(UiKeys.CREDIT_HOWTO));
         ReceiptNote.show(receipt, s.receipt(), t);
-    }
-
-    @Override
-    public void setLandscape(boolean landscape) {
-        root.setLandscape(landscape);
     }
 
     @Override
