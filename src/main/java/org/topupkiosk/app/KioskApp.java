@@ -98,8 +98,8 @@ public final class KioskApp extends Application {
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 devices(), core.desk(), core.flow()::submit, Platform::exit),
                 core.deviceTests(), core.gpio() == null ? null : core.gpio()::pulseRelay);
-        ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
-                FlowUiAdapter.fxThread());
+        ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(),
+                Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
         view.addLayer(ServiceGesture.target(service::open));
         view.addLayer(service);
         if (cfg.ui().servicePinHashFile().isEmpty()) {
@@ -123,8 +123,8 @@ public final class KioskApp extends Application {
                 (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 List.of(), core.desk(), command -> { }, Platform::exit), core.deviceTests());
-        ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
-                FlowUiAdapter.fxThread());
+        ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(),
+                Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
         CounterWindow.install(stage, core.counter(), core.messages(), service);
         core.start();
         stage.show();

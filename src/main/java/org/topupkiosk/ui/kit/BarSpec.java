@@ -10,7 +10,7 @@ public record BarSpec(Action left, Action middle, Action primary) {
 
     public static final BarSpec NONE = new BarSpec(null, null, null);
 
-    /** The usual bar: Back on the left, Start over in the middle, {@code primary} (or nothing when null) at the right. */
+    /** The usual bar: Back on the left, Start over in the middle, {@code primary} (none when null) at the right. */
     public static BarSpec backStartOver(Action primary) {
         return new BarSpec(Action.of(UiKeys.BACK, new FlowCommand.Back()),
                 Action.of(UiKeys.START_OVER, new FlowCommand.StartOver()), primary);
