@@ -21,18 +21,16 @@ import org.topupkiosk.ui.kit.Ui;
  * The devices section: health of each device now, a test per device that has one, the acceptor's power-cycle when the
  * cabinet has a relay, and the newest device events the flow journaled (power-ups with a note, faults).
  */
-final class DevicesSection {
+final class DevicesSection extends MenuSection {
 
-    private final ServiceDesk desk;
-    private final MenuCard card;
 
     DevicesSection(ServiceDesk desk, MenuCard card) {
-        this.desk = desk;
-        this.card = card;
+        super(desk, card);
     }
 
     private record Report(List<DeviceRow> health, List<AuditRow> events) {}
 
+    @Override
     void open() {
         card.load(desk.devices().thenCombine(desk.deviceEvents(), Report::new), (r, out) -> {
             Texts texts = card.texts();

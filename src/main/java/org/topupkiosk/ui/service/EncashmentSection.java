@@ -12,16 +12,14 @@ import org.topupkiosk.flow.service.ServiceDesk;
 import org.topupkiosk.ui.kit.Texts;
 
 /** The cash box section: the count by denomination, then "take the cash" behind a confirmation; the report prints. */
-final class EncashmentSection {
+final class EncashmentSection extends MenuSection {
 
-    private final ServiceDesk desk;
-    private final MenuCard card;
 
     EncashmentSection(ServiceDesk desk, MenuCard card) {
-        this.desk = desk;
-        this.card = card;
+        super(desk, card);
     }
 
+    @Override
     void open() {
         open(null);
     }

@@ -7,16 +7,14 @@ import org.topupkiosk.flow.service.ServiceDesk;
 import org.topupkiosk.ui.kit.Texts;
 
 /** The journal section: checks the journal's chain and invariants and shows the verdict and the first violations. */
-final class JournalSection {
+final class JournalSection extends MenuSection {
 
-    private final ServiceDesk desk;
-    private final MenuCard card;
 
     JournalSection(ServiceDesk desk, MenuCard card) {
-        this.desk = desk;
-        this.card = card;
+        super(desk, card);
     }
 
+    @Override
     void open() {
         card.load(desk.verify(), (r, out) -> {
             Texts texts = card.texts();

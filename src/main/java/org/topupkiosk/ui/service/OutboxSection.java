@@ -12,16 +12,14 @@ import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 
 /** The outbox section: what is still to be sent to the carrier, and "sync now". */
-final class OutboxSection {
+final class OutboxSection extends MenuSection {
 
-    private final ServiceDesk desk;
-    private final MenuCard card;
 
     OutboxSection(ServiceDesk desk, MenuCard card) {
-        this.desk = desk;
-        this.card = card;
+        super(desk, card);
     }
 
+    @Override
     void open() {
         card.load(desk.outbox(), this::outbox);
     }

@@ -5,16 +5,14 @@ import org.topupkiosk.flow.service.ServiceDesk;
 import org.topupkiosk.ui.kit.Texts;
 
 /** The printer section: a test page between customer receipts, and whether it came out. */
-final class PrinterSection {
+final class PrinterSection extends MenuSection {
 
-    private final ServiceDesk desk;
-    private final MenuCard card;
 
     PrinterSection(ServiceDesk desk, MenuCard card) {
-        this.desk = desk;
-        this.card = card;
+        super(desk, card);
     }
 
+    @Override
     void open() {
         card.show(t -> List.of(ServiceWidgets.action(t, "service-print-test", ServiceKeys.PRINTER_RUN, this::printTest)));
     }

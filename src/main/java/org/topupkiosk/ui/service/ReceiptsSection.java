@@ -16,16 +16,14 @@ import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 
 /** The receipts section: the unprinted receipts customers are owed, then recent ones, each with "reprint". */
-final class ReceiptsSection {
+final class ReceiptsSection extends MenuSection {
 
-    private final ServiceDesk desk;
-    private final MenuCard card;
 
     ReceiptsSection(ServiceDesk desk, MenuCard card) {
-        this.desk = desk;
-        this.card = card;
+        super(desk, card);
     }
 
+    @Override
     void open() {
         open(null);
     }
