@@ -8,7 +8,10 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.FillRule;
 import javafx.scene.shape.SVGPath;
 
-/** Small factories so every screen builds labels, columns and icons the same way; styling lives in kiosk.css. */
+/**
+ * Small factories so every screen builds labels, columns and icons the same way; styling lives in kiosk.css and the
+ * feature sheets beside the screens.
+ */
 public final class Ui {
 
     private Ui() {}

@@ -32,7 +32,7 @@ final class PinPadPane extends StackPane {
 
     private static final int MAX_DIGITS = 8;
 
-    private final ServiceDesk console;
+    private final ServiceDesk desk;
     private final Executor fx;
     private final Runnable onLogin;
     private final Label title = Ui.label("title");
@@ -53,8 +53,8 @@ final class PinPadPane extends StackPane {
     private Function<Texts, String> messageText = t -> "";
     private String messageStyle = "message-info";
 
-    PinPadPane(ServiceDesk console, Executor fx, Runnable onLogin, Runnable onCancel) {
-        this.console = console;
+    PinPadPane(ServiceDesk desk, Executor fx, Runnable onLogin, Runnable onCancel) {
+        this.desk = desk;
         this.fx = fx;
         this.onLogin = onLogin;
         getStyleClass().add("pin-pad");
@@ -126,13 +126,13 @@ final class PinPadPane extends StackPane {
         checking = false;
         unavailable = false;
         say(t -> "", "message-info");
-        console.pinAvailability().whenCompleteAsync((a, err) -> {
+        desk.pinAvailability().whenCompleteAsync((a, err) -> {
             if (err != null || !a.available()) {
                 unavailable = true;
                 String why = err != null ? String.valueOf(err.getMessage()) : a.problem();
                 say(t -> t.get(ServiceKeys.PIN_UNAVAILABLE) + "\n" + t.get(ServiceKeys.PIN_UNAVAILABLE_HINT)
                         + "\n" + why, "message-error");
-            } else if (!console.lockedFor().isZero()) {
+            } else if (!desk.lockedFor().isZero()) {
                 startLockout();
             }
             refreshEnabled();
@@ -161,7 +161,7 @@ final class PinPadPane extends StackPane {
         typed = new char[0];
         say(t -> t.get(ServiceKeys.PIN_CHECKING), "message-info");
         refreshEnabled();
-        console.login(pin).whenCompleteAsync((attempt, err) -> {
+        desk.login(pin).whenCompleteAsync((attempt, err) -> {
             checking = false;
             setTyped(new char[0]);
             if (err != null) {
@@ -189,7 +189,7 @@ final class PinPadPane extends StackPane {
     }
 
     private void tick() {
-        Duration left = console.lockedFor();
+        Duration left = desk.lockedFor();
         if (left.isZero()) {
             ticker.stop();
             say(t -> "", "message-info");

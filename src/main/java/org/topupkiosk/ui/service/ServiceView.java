@@ -36,7 +36,7 @@ public final class ServiceView extends StackPane {
 
     enum Mode { HIDDEN, PIN, MENU }
 
-    private final ServiceDesk console;
+    private final ServiceDesk desk;
     private final Messages messages;
     private final PinPadPane pinPad;
     private final ServiceMenuPane menu;
@@ -48,15 +48,15 @@ public final class ServiceView extends StackPane {
     private Mode mode = Mode.HIDDEN;
     private Boolean landscape;
 
-    public ServiceView(ServiceDesk console, Messages messages, Lang lang, Executor fxThread) {
-        this.console = Objects.requireNonNull(console, "console");
+    public ServiceView(ServiceDesk desk, Messages messages, Lang lang, Executor fxThread) {
+        this.desk = Objects.requireNonNull(desk, "desk");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.lang = Objects.requireNonNull(lang, "lang");
         setId("service-view");
         getStyleClass().addAll("kiosk", "service");
         Stylesheets.add(this, Stylesheets.BASE, "/org/topupkiosk/ui/service/service.css");
-        pinPad = new PinPadPane(console, fxThread, this::showMenu, this::backToCustomers);
-        menu = new ServiceMenuPane(console, fxThread, this::backToCustomers);
+        pinPad = new PinPadPane(desk, fxThread, this::showMenu, this::backToCustomers);
+        menu = new ServiceMenuPane(desk, fxThread, this::backToCustomers);
         title.setId("service-title");
         title.setWrapText(false);
         HBox switcher = new HBox();
@@ -85,7 +85,7 @@ public final class ServiceView extends StackPane {
         if (mode != Mode.HIDDEN) {
             return;
         }
-        console.lockCustomers();
+        desk.lockCustomers();
         mode = Mode.PIN;
         pinPad.reset();
         body.getChildren().setAll(pinPad);
@@ -122,7 +122,7 @@ public final class ServiceView extends StackPane {
         pinPad.stop();
         menu.reset();
         setVisible(false);
-        console.unlockCustomers();
+        desk.unlockCustomers();
     }
 
     /** Follows the screen's shape: wider than tall is the landscape layout (1920x1080 counters and wide kiosks). */

@@ -7,7 +7,7 @@ import javafx.scene.shape.SVGPath;
 
 /**
  * Where and how the SIM goes in, drawn in paths (no image files, no font glyphs): the card with its cut corner first
- * and its gold contacts, a big arrow, and the reader's slot under it. Colours are in kiosk.css ({@code .sim-*}).
+ * and its gold contacts, a big arrow, and the reader's slot under it. Colours are in sim.css ({@code .sim-*}).
  */
 final class SimPicture {
 
