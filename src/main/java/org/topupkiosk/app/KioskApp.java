@@ -1,9 +1,9 @@
 package org.topupkiosk.app;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletionException;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -16,16 +16,17 @@ import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.scanner.WedgeCodeScanner;
-import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.ops.ConsoleServiceDesk;
 import org.topupkiosk.ops.ServiceConsole;
 import org.topupkiosk.ops.ServicePin;
-import org.topupkiosk.ui.DevicePanel;
+import org.topupkiosk.app.devicepanel.DevicePanel;
 import org.topupkiosk.ui.FlowUiAdapter;
 import org.topupkiosk.ui.KioskView;
 import org.topupkiosk.ui.KioskWindow;
-import org.topupkiosk.ui.counter.CounterWindow;
+import org.topupkiosk.ui.CounterWindow;
 import org.topupkiosk.ui.service.ServiceGesture;
 import org.topupkiosk.ui.service.ServiceView;
 
@@ -97,8 +98,8 @@ public final class KioskApp extends Application {
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 devices(), core.desk(), core.flow()::submit, Platform::exit),
                 core.deviceTests(), core.gpio() == null ? null : core.gpio()::pulseRelay);
-        ServiceView service = new ServiceView(console, core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
-                FlowUiAdapter.fxThread());
+        ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(),
+                Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
         view.addLayer(ServiceGesture.target(service::open));
         view.addLayer(service);
         if (cfg.ui().servicePinHashFile().isEmpty()) {
@@ -122,8 +123,8 @@ public final class KioskApp extends Application {
                 (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 List.of(), core.desk(), command -> { }, Platform::exit), core.deviceTests());
-        ServiceView service = new ServiceView(console, core.messages(), Lang.of(cfg.kiosk().defaultLanguage().code()),
-                FlowUiAdapter.fxThread());
+        ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(),
+                Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
         CounterWindow.install(stage, core.counter(), core.messages(), service);
         core.start();
         stage.show();

@@ -20,7 +20,7 @@ public final class CashierPinsFile {
             throw new IllegalArgumentException("a cashier PIN is 4 to 8 digits");
         }
         String old = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        ServiceCommand.SetPin.write(file, CashierPins.withCashier(old, id, name, PinHash.create(pin, random)),
+        SecretFiles.write(file, CashierPins.withCashier(old, id, name, PinHash.create(pin, random)),
                 StandardCharsets.UTF_8);
     }
 

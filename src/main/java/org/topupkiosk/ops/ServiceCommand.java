@@ -94,25 +94,8 @@ public final class ServiceCommand extends CommandGroup {
             return first;
         }
 
-        /** Written to a 600 temporary file beside the target, then moved over it, so no reader sees half a file. */
         static void write(Path file, String text) throws IOException {
-            write(file, text, StandardCharsets.US_ASCII);
-        }
-
-        static void write(Path file, String text, Charset charset) throws IOException {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(tmp);
-            } catch (FileAlreadyExistsException e) {
-                throw new IOException("cannot create " + tmp + ": it appeared while writing", e);
-            }
-            Files.writeString(tmp, text, charset);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SecretFiles.write(file, text, StandardCharsets.US_ASCII);
         }
     }
 }

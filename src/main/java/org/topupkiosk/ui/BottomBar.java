@@ -7,9 +7,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.topupkiosk.flow.core.FlowCommand;
-import org.topupkiosk.ui.screens.BarSpec;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
+import org.topupkiosk.ui.kit.BarSpec;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 
 /**
  * Back and Start over on the left, the primary action on the right. Hidden buttons keep their place, so the primary

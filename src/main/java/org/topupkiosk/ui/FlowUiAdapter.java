@@ -3,7 +3,10 @@ package org.topupkiosk.ui;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -72,6 +75,23 @@ public final class FlowUiAdapter implements AutoCloseable {
         return new Latest<T>(Platform::runLater, target, (pending, incoming) -> incoming);
     }
 
+    /**
+     * Follows another stream of snapshots (the counter's) the way the kiosk's is followed: {@code target} gets each on
+     * the FX thread, newest only (by {@code version}). {@code subscribe} is the flow's subscribe; close the answer to
+     * stop.
+     */
+    public static <T> AutoCloseable follow(Function<Consumer<T>, AutoCloseable> subscribe, T current,
+                                           ToLongFunction<T> version, Consumer<T> target) {
+        Consumer<T> poster = new Latest<T>(Platform::runLater, target,
+                (pending, incoming) -> pending == null || version.applyAsLong(incoming) >= version.applyAsLong(pending)
+                        ? incoming : pending);
+        AutoCloseable subscription = subscribe.apply(poster);
+        if (current != null) {
+            poster.accept(current);
+        }
+        return subscription;
+    }
+
     /** Runs tasks on the FX thread: for the answers of background work (the service console's futures). */
     public static Executor fxThread() {
         return Platform::runLater;
@@ -82,9 +102,9 @@ public final class FlowUiAdapter implements AutoCloseable {
         private final AtomicReference<T> pending = new AtomicReference<>();
         private final Executor executor;
         private final Consumer<T> target;
-        private final java.util.function.BinaryOperator<T> pick;
+        private final BinaryOperator<T> pick;
 
-        Latest(Executor executor, Consumer<T> target, java.util.function.BinaryOperator<T> pick) {
+        Latest(Executor executor, Consumer<T> target, BinaryOperator<T> pick) {
             this.executor = executor;
             this.target = target;
             this.pick = pick;

@@ -1,6 +1,7 @@
 package org.topupkiosk.ui;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -12,45 +13,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.KioskFlow;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.core.Screen;
-import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.i18n.Messages;
-import org.topupkiosk.ui.screens.AmountEntryScreen;
-import org.topupkiosk.ui.screens.AutoTopUpDoneScreen;
-import org.topupkiosk.ui.screens.AutoTopUpSummaryScreen;
-import org.topupkiosk.ui.screens.BalanceScreen;
-import org.topupkiosk.ui.screens.CashInsertionScreen;
-import org.topupkiosk.ui.screens.ConfirmScreen;
-import org.topupkiosk.ui.screens.CreditVoucherScreen;
-import org.topupkiosk.ui.screens.DoneScreen;
-import org.topupkiosk.ui.screens.EsimDeviceScreen;
-import org.topupkiosk.ui.screens.GoodsDetailsScreen;
-import org.topupkiosk.ui.screens.GoodsDoneScreen;
-import org.topupkiosk.ui.screens.GoodsListScreen;
-import org.topupkiosk.ui.screens.GoodsOperatorScreen;
-import org.topupkiosk.ui.screens.HistoryScreen;
-import org.topupkiosk.ui.screens.HomeScreen;
-import org.topupkiosk.ui.screens.IdleScreen;
-import org.topupkiosk.ui.screens.LanguageScreen;
-import org.topupkiosk.ui.screens.MoneyChoiceScreen;
-import org.topupkiosk.ui.screens.NoticeScreen;
-import org.topupkiosk.ui.screens.NumberEntryScreen;
-import org.topupkiosk.ui.screens.OperatorChoiceScreen;
-import org.topupkiosk.ui.screens.OperatorConfirmScreen;
-import org.topupkiosk.ui.screens.OtpEntryScreen;
-import org.topupkiosk.ui.screens.PackageDetailsScreen;
-import org.topupkiosk.ui.screens.PackageListScreen;
-import org.topupkiosk.ui.screens.ProgressScreen;
-import org.topupkiosk.ui.screens.ScreenView;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
-import org.topupkiosk.ui.screens.VoucherConfirmScreen;
-import org.topupkiosk.ui.screens.VoucherPinScreen;
+import org.topupkiosk.ui.kit.ScreenView;
+import org.topupkiosk.ui.kit.Stylesheets;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 
 /**
  * The kiosk's whole screen: the same frame (top bar, message line, bottom bar, inactivity overlay) around the content
@@ -61,6 +34,15 @@ public final class KioskView extends StackPane {
     /** The logical size the kiosk is designed for (portrait); landscape swaps them. */
     public static final double DESIGN_WIDTH = 1080;
     public static final double DESIGN_HEIGHT = 1920;
+
+    /** The base sheet, then each feature's beside its screens, in the order they were written (order breaks ties). */
+    private static final String[] STYLESHEETS = {Stylesheets.BASE,
+            "/org/topupkiosk/ui/screens/home/home.css",
+            "/org/topupkiosk/ui/screens/offers/offers.css",
+            "/org/topupkiosk/ui/screens/voucher/voucher.css",
+            "/org/topupkiosk/ui/screens/sim/sim.css",
+            "/org/topupkiosk/ui/screens/account/account.css",
+            "/org/topupkiosk/ui/screens/goods/goods.css"};
 
     private final Messages messages;
     private final Consumer<FlowCommand> send;
@@ -91,7 +73,7 @@ public final class KioskView extends StackPane {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.ownsAdapter = ownsAdapter;
         getStyleClass().add("kiosk");
-        getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css"), "kiosk.css").toExternalForm());
+        Stylesheets.add(this, STYLESHEETS);
         topBar = new TopBar(send);
         bottomBar = new BottomBar(send);
         overlay = new CountdownOverlay(send);
@@ -173,69 +155,14 @@ public final class KioskView extends StackPane {
     private void showMessage(FlowMessage m, Texts t) {
         message.setText(m == null ? "" : t.message(m));
         for (FlowMessage.Severity sev : FlowMessage.Severity.values()) {
-            Ui.styleIf(message, "message-" + sev.name().toLowerCase(java.util.Locale.ROOT), m != null && m.severity() == sev);
+            Ui.styleIf(message, "message-" + sev.name().toLowerCase(Locale.ROOT), m != null && m.severity() == sev);
         }
         Ui.show(message, m != null);
     }
 
     private ScreenView create(Screen screen) {
-        ScreenView v = switch (screen) {
-            case IDLE -> new IdleScreen(send);
-            case LANGUAGE -> new LanguageScreen(send);
-            case NUMBER_ENTRY -> new NumberEntryScreen(send);
-            case CHECKING_NUMBER -> new ProgressScreen(
-                    s -> s.service() == Service.TOPUP ? UiKeys.CHECKING_TITLE : UiKeys.ASKING_OPERATOR,
-                    UiKeys.CHECKING_HINT).withStartOver();
-            case OPERATOR_CONFIRM -> new OperatorConfirmScreen(send);
-            case AMOUNT_ENTRY -> new AmountEntryScreen(send);
-            case CASH_INSERTION -> new CashInsertionScreen(send);
-            case CONFIRM -> new ConfirmScreen(send);
-            case SUBMITTING -> new ProgressScreen(
-                    s -> s.service() == Service.VOUCHER ? UiKeys.VOUCHER_REDEEMING_TITLE
-                            : s.service() == Service.EPIN || s.service() == Service.ESIM ? UiKeys.GOODS_SUBMITTING
-                            : UiKeys.SUBMITTING_TITLE,
-                    UiKeys.SUBMITTING_HINT);
-            case RECEIPT -> new ProgressScreen(UiKeys.RECEIPT_TITLE, UiKeys.RECEIPT_PRINTING);
-            case DONE -> new DoneScreen(send);
-            case CREDIT_VOUCHER -> new CreditVoucherScreen(send);
-            case OUT_OF_SERVICE -> new NoticeScreen("out-of-service", UiKeys.OUT_OF_SERVICE_TITLE,
-                    UiKeys.OUT_OF_SERVICE_BODY, UiKeys.OUT_OF_SERVICE_HINT);
-            case HOME -> new HomeScreen(send);
-            case OPERATOR_CHOICE -> new OperatorChoiceScreen(send);
-            case BALANCE_RESULT -> new BalanceScreen();
-            case PACKAGE_LIST -> new PackageListScreen(send);
-            case PACKAGE_DETAILS -> new PackageDetailsScreen();
-            case VOUCHER_PIN -> new VoucherPinScreen(send);
-            case VOUCHER_CHECKING -> new ProgressScreen(UiKeys.VOUCHER_CHECKING_TITLE, UiKeys.CHECKING_HINT).withStartOver();
-            case VOUCHER_CONFIRM -> new VoucherConfirmScreen();
-            case SERVICE_LOCK -> new NoticeScreen("service-lock", UiKeys.SESSION_LOCKED, null, UiKeys.SERVICE_HINT);
-            // Find my number (issue 7 item 4).
-            case SIM_INSERT -> new org.topupkiosk.ui.screens.SimInsertScreen();
-            case SIM_READING -> new ProgressScreen(s -> s.services() != null && s.services().sim() != null
-                    && s.services().sim().phase() == org.topupkiosk.flow.core.SimLookupView.Phase.ASKING
-                    ? UiKeys.SIM_ASKING_TITLE : UiKeys.SIM_READING_TITLE, UiKeys.SIM_READING_HINT).withStartOver();
-            case SIM_RESULT -> new org.topupkiosk.ui.screens.SimResultScreen(send);
-            case SIM_FAILED -> new org.topupkiosk.ui.screens.SimFailedScreen();
-            // Auto top-up and recent payments (one-time codes)
-            case AUTO_TOPUP_THRESHOLD -> new MoneyChoiceScreen(MoneyChoiceScreen.Question.THRESHOLD, send);
-            case AUTO_TOPUP_AMOUNT -> new MoneyChoiceScreen(MoneyChoiceScreen.Question.AMOUNT, send);
-            case AUTO_TOPUP_SUMMARY -> new AutoTopUpSummaryScreen();
-            case OTP_SENDING -> new ProgressScreen(UiKeys.OTP_SENDING_TITLE, UiKeys.OTP_SENDING_HINT).withStartOver();
-            case OTP_ENTRY -> new OtpEntryScreen(send);
-            case OTP_CHECKING -> new ProgressScreen(UiKeys.OTP_CHECKING_TITLE, UiKeys.CHECKING_HINT).withStartOver();
-            case AUTO_TOPUP_SUBMITTING -> new ProgressScreen(UiKeys.AUTO_TOPUP_SUBMITTING_TITLE, UiKeys.SUBMITTING_HINT);
-            case AUTO_TOPUP_DONE -> new AutoTopUpDoneScreen();
-            case HISTORY_LIST -> new HistoryScreen(send);
-            // e-PIN and eSIM (issue 7)
-            case GOODS_OPERATOR -> new GoodsOperatorScreen(send);
-            case GOODS_LOADING -> new ProgressScreen(s -> s.service() == Service.ESIM ? UiKeys.GOODS_LOADING_ESIM
-                    : UiKeys.GOODS_LOADING_EPIN, UiKeys.CHECKING_HINT).withStartOver();
-            case GOODS_LIST -> new GoodsListScreen(send);
-            case ESIM_DEVICE -> new EsimDeviceScreen(send);
-            case GOODS_DETAILS -> new GoodsDetailsScreen();
-            case GOODS_DONE -> new GoodsDoneScreen(send);
-        };
-        v.node().getStyleClass().add("screen-" + screen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        ScreenView v = ScreenFactory.create(screen, send);
+        v.node().getStyleClass().add("screen-" + screen.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         v.setLandscape(landscape);
         return v;
     }

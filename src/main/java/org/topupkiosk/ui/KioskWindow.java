@@ -8,20 +8,21 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
 /**
  * Puts a {@link KioskView} on a stage: locked full screen on a real kiosk, or scaled into a window beside the
- * {@link DevicePanel} for simulation. Call before {@code stage.show()}: the stage style can only be set once.
+ * panel of emulated devices for simulation. Call before {@code stage.show()}: the stage style can only be set once.
  */
 public final class KioskWindow {
 
     private KioskWindow() {}
 
     /** Full screen when {@code fullScreen}, else the simulation window (the panel may be null then). */
-    public static Scene install(Stage stage, KioskView view, DevicePanel panel, boolean fullScreen) {
+    public static Scene install(Stage stage, KioskView view, Region panel, boolean fullScreen) {
         return fullScreen ? fullScreen(stage, view) : simulation(stage, view, panel, false);
     }
 
@@ -48,7 +49,7 @@ public final class KioskWindow {
      * The simulation window: the kiosk at its real aspect ratio (portrait 1080x1920, or landscape 1920x1080), scaled
      * to fit, with the device panel on the right.
      */
-    public static Scene simulation(Stage stage, KioskView view, DevicePanel panel, boolean landscape) {
+    public static Scene simulation(Stage stage, KioskView view, Region panel, boolean landscape) {
         Objects.requireNonNull(view, "view");
         view.setLandscape(landscape);
         double w = landscape ? KioskView.DESIGN_HEIGHT : KioskView.DESIGN_WIDTH;

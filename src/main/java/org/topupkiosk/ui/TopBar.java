@@ -10,12 +10,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.core.Screen;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
+import org.topupkiosk.ui.kit.UiKeys;
 
 /**
  * The frame's top: operator or service title with the number, the language switch, and, once cash is in, the
@@ -37,7 +38,7 @@ final class TopBar extends VBox {
         subtitle.setWrapText(false);
         offline.setId("top-offline");
         offline.setWrapText(false);
-        offline.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        offline.setMinWidth(Region.USE_PREF_SIZE);
         inserted.setId("top-inserted");
         VBox titles = new VBox(title, subtitle);
         titles.setAlignment(Pos.CENTER_LEFT);

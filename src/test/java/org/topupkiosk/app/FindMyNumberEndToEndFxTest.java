@@ -34,7 +34,7 @@ import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.testing.VpcdReaderLock;
-import org.topupkiosk.ui.DevicePanel;
+import org.topupkiosk.app.devicepanel.DevicePanel;
 import org.topupkiosk.ui.KioskView;
 import org.topupkiosk.ui.KioskWindow;
 

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.domain.Lang;
-import org.topupkiosk.ui.UiKeys;
+import org.topupkiosk.ui.kit.UiKeys;
 
 /** Every string in every language: same keys in ru, en and zh, nothing empty, every pattern parses. */
 class BundlesTest {

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
@@ -17,6 +18,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.topupkiosk.app.devicepanel.DevicePanel;
+import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
+import org.topupkiosk.device.printer.escpos.EscPosPrinter;
+import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
+import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.i18n.Messages;
@@ -95,16 +101,16 @@ class DevicePanelAndWindowTest {
     @Test
     void theEmulatedPrintersPngReplacesTheText(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        var emu = new org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator(dir, 576);
+        var emu = new EscPosPrinterEmulator(dir, 576);
         emu.onPrinted(r -> panel.receiptImageSink().accept(r.png()));
-        new org.topupkiosk.device.printer.escpos.EscPosPrinter(emu.memoryLink(),
-                new org.topupkiosk.device.printer.escpos.ReceiptEncoder(
-                        org.topupkiosk.device.printer.escpos.ReceiptEncoder.Options.defaults()),
+        new EscPosPrinter(emu.memoryLink(),
+                new ReceiptEncoder(
+                        ReceiptEncoder.Options.defaults()),
                 java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1))
-                .print(new org.topupkiosk.domain.Receipt("r", 42, List.of(new org.topupkiosk.domain.Receipt.Line(
-                        "ЧЕК", org.topupkiosk.domain.Receipt.Style.CENTER_BOLD)), "https://topup.example/t/1"));
+                .print(new Receipt("r", 42, List.of(new Receipt.Line(
+                        "ЧЕК", Receipt.Style.CENTER_BOLD)), "https://topup.example/t/1"));
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.image.ImageView image = robot.lookup("#device-receipt-image").queryAs(javafx.scene.image.ImageView.class);
+        ImageView image = robot.lookup("#device-receipt-image").queryAs(ImageView.class);
         assertThat(image.getImage()).isNotNull();
         assertThat(image.getImage().getWidth()).isEqualTo(576 + 32);
         assertThat(robot.lookup("#device-receipt-scroll").query().isVisible()).isTrue();

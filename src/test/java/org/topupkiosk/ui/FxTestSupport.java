@@ -6,7 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 
 /** Shared set-up for the headless screen tests. */
-final class FxTestSupport {
+public final class FxTestSupport {
 
     private FxTestSupport() {}
 
@@ -14,12 +14,12 @@ final class FxTestSupport {
      * Monocle's headless screen is 1280x800 unless told otherwise; the kiosk is 1080x1920 (or 1920x1080), and the
      * robot can only tap what is on the screen. Must run before the toolkit starts.
      */
-    static void headlessScreenFitsTheKiosk() {
+    public static void headlessScreenFitsTheKiosk() {
         System.setProperty("headless.geometry", "2000x2000-32");
     }
 
     /** Every node under {@code root} that is visible, with all its ancestors visible. */
-    static List<Node> visibleNodes(Parent root) {
+    public static List<Node> visibleNodes(Parent root) {
         List<Node> out = new ArrayList<>();
         collect(root, out);
         return out;

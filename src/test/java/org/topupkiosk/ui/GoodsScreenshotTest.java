@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -16,7 +18,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -117,7 +118,7 @@ class GoodsScreenshotTest {
             if (landscape) {
                 robot.interact(() -> {
                     view.setLandscape(true);
-                    scene.setRoot(new javafx.scene.Group());
+                    scene.setRoot(new Group());
                     scene = new Scene(view, KioskView.DESIGN_HEIGHT, KioskView.DESIGN_WIDTH);
                 });
             }

@@ -10,30 +10,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.control.Labeled;
-import javafx.scene.image.WritableImage;
-import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.image.WritableImage;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.SimLookupView;
 import org.topupkiosk.i18n.Messages;
 
 /**
@@ -90,7 +93,7 @@ class ScreenshotTest {
             b.toBalance = Money.rub(735);
             b.message = FlowMessage.info("scan.credit.applied", Money.rub(150));
             render(robot, b.build(), OUT, "cash-voucher-applied-" + lang.code(), problems);
-            javafx.scene.control.Label line = ((javafx.scene.control.Label) view.lookup("#cash-voucher-applied"));
+            Label line = ((Label) view.lookup("#cash-voucher-applied"));
             assertThat(line.isVisible()).as(lang.code()).isTrue();
             assertThat(line.getText()).as(lang.code()).contains("150");
         }
@@ -108,7 +111,7 @@ class ScreenshotTest {
         }
         assertThat(problems).isEmpty();
         render(robot, Snapshots.of(Screen.CASH_INSERTION, Lang.EN), OUT, "cash-no-voucher-en", problems);
-        assertThat(((javafx.scene.control.Label) view.lookup("#cash-voucher-applied")).isVisible()).isFalse();
+        assertThat(((Label) view.lookup("#cash-voucher-applied")).isVisible()).isFalse();
     }
 
     /** Find my number in the states the walk through the flow does not stop at: errors, a hint operator, a slip. */
@@ -120,7 +123,7 @@ class ScreenshotTest {
         for (boolean landscape : new boolean[] {false, true}) {
             robot.interact(() -> {
                 view.setLandscape(landscape);
-                scene.setRoot(new javafx.scene.Group());
+                scene.setRoot(new Group());
                 scene = landscape ? new Scene(view, KioskView.DESIGN_HEIGHT, KioskView.DESIGN_WIDTH)
                         : new Scene(view, KioskView.DESIGN_WIDTH, KioskView.DESIGN_HEIGHT);
             });
@@ -135,8 +138,8 @@ class ScreenshotTest {
                 hint.message = FlowMessage.info("sim.slip.printed");
                 render(robot, hint.build(), dir, "result-hint-printed-" + lang.code() + shape, problems);
                 Snapshots.Builder down = Snapshots.builder(Screen.SIM_FAILED, lang);
-                down.services = Snapshots.simServices(new org.topupkiosk.flow.core.SimLookupView(
-                        org.topupkiosk.flow.core.SimLookupView.Phase.FAILED, false, false, null, false, null, null, null,
+                down.services = Snapshots.simServices(new SimLookupView(
+                        SimLookupView.Phase.FAILED, false, false, null, false, null, null, null,
                         false, "sim.error.no_pcsc", null));
                 render(robot, down.build(), dir, "failed-reader-" + lang.code() + shape, problems);
                 Snapshots.Builder filled = Snapshots.builder(Screen.NUMBER_ENTRY, lang);
@@ -147,7 +150,7 @@ class ScreenshotTest {
         }
         robot.interact(() -> {
             view.setLandscape(false);
-            scene.setRoot(new javafx.scene.Group());
+            scene.setRoot(new Group());
             scene = new Scene(view, KioskView.DESIGN_WIDTH, KioskView.DESIGN_HEIGHT);
         });
         assertThat(problems).isEmpty();
@@ -157,7 +160,7 @@ class ScreenshotTest {
     void everyScreenInEveryLanguageLandscape(FxRobot robot) throws Exception {
         robot.interact(() -> {
             view.setLandscape(true);
-            scene.setRoot(new javafx.scene.Group());
+            scene.setRoot(new Group());
             scene = new Scene(view, KioskView.DESIGN_HEIGHT, KioskView.DESIGN_WIDTH);
         });
         renderAll(robot, OUT.resolve("landscape"), true);

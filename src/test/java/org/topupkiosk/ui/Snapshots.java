@@ -2,14 +2,15 @@ package org.topupkiosk.ui;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.flow.core.AccountView;
 import org.topupkiosk.flow.core.FlowMessage;
+import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.FlowSnapshot.PaymentStatus;
 import org.topupkiosk.flow.core.FlowSnapshot.ReceiptState;
-import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.GoodsView;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.flow.core.ServicesView;
@@ -347,9 +348,9 @@ final class Snapshots {
         // Find my number.
         SimLookupView sim;
         // e-PIN and eSIM.
-        org.topupkiosk.flow.core.GoodsView goods;
+        GoodsView goods;
         // Auto top-up and recent payments.
-        org.topupkiosk.flow.core.AccountView account;
+        AccountView account;
 
         ServicesView build() {
             return new ServicesView(service, operators, null, balance, balanceExpires, packages, page, pages, selected,
@@ -392,10 +393,10 @@ final class Snapshots {
     /** The goods part of a snapshot, shaped by a test. */
     static final class GoodsBuilder {
         Service service;
-        List<org.topupkiosk.flow.core.GoodsView.Offer> offers = List.of();
+        List<GoodsView.Offer> offers = List.of();
         int page;
         int pages = 1;
-        org.topupkiosk.flow.core.GoodsView.Offer selected;
+        GoodsView.Offer selected;
         String deviceDigits = "";
         int deviceCount;
         String deviceKind;
@@ -411,8 +412,8 @@ final class Snapshots {
         Money change;
         String changeCode;
 
-        org.topupkiosk.flow.core.GoodsView build() {
-            return new org.topupkiosk.flow.core.GoodsView(service, offers, page, pages, selected, deviceDigits, deviceCount,
+        GoodsView build() {
+            return new GoodsView(service, offers, page, pages, selected, deviceDigits, deviceCount,
                     deviceKind, pin, serial, expiresOn, activationCode, smdpAddress, matchingId, newNumber, claimCode,
                     claimPayload, change, changeCode);
         }
@@ -424,30 +425,30 @@ final class Snapshots {
         return g;
     }
 
-    static org.topupkiosk.flow.core.GoodsView.Offer esimTourist(Lang lang) {
+    static GoodsView.Offer esimTourist(Lang lang) {
         return esimOffer("mts-esim-tourist-7d", lang, 10240, 100, 7, 500, "Турист: 10 ГБ и 100 минут на 7 дней",
                 "Tourist: 10 GB and 100 minutes for 7 days", "旅游：10 GB + 100 分钟（7天）");
     }
 
-    static org.topupkiosk.flow.core.GoodsView.Offer esimOffer(String id, Lang lang, long mb, long min, int days, long rub,
+    static GoodsView.Offer esimOffer(String id, Lang lang, long mb, long min, int days, long rub,
                                                          String ru, String en, String zh) {
         String title = lang == Lang.RU ? ru : lang == Lang.EN ? en : zh;
-        return new org.topupkiosk.flow.core.GoodsView.Offer(id, title, "esim", Money.rub(rub), Money.ZERO_RUB, Money.rub(rub),
+        return new GoodsView.Offer(id, title, "esim", Money.rub(rub), Money.ZERO_RUB, Money.rub(rub),
                 mb, min, days);
     }
 
-    static org.topupkiosk.flow.core.GoodsView.Offer epinOffer(Lang lang, long rub, long fee) {
+    static GoodsView.Offer epinOffer(Lang lang, long rub, long fee) {
         String title = switch (lang) {
             case RU -> "e-PIN на " + rub + " ₽";
             case EN -> "e-PIN " + rub + " ₽";
             case ZH -> rub + " ₽ 电子充值码";
         };
-        return new org.topupkiosk.flow.core.GoodsView.Offer("beeline-epin-" + rub, title, "epin", Money.rub(rub),
+        return new GoodsView.Offer("beeline-epin-" + rub, title, "epin", Money.rub(rub),
                 Money.rub(fee), Money.rub(rub + fee), 0, 0, 365);
     }
 
     /** The offer as the shared cash and confirm screens see it (the services' selected item). */
-    static ServicesView.PackageView item(org.topupkiosk.flow.core.GoodsView.Offer o) {
+    static ServicesView.PackageView item(GoodsView.Offer o) {
         return new ServicesView.PackageView(o.id(), o.title(), o.kind(), "unlimited", o.dataMb(), o.voiceMinutes(),
                 o.price(), o.fee(), o.cashNeeded());
     }

@@ -44,7 +44,7 @@ import org.topupkiosk.sync.PaymentDispatch;
  * typed, the change is computed and shown, the drawer opens, and a payment the carrier refuses is handed back in cash
  * (journaled as a refund, never left as a voucher).
  */
-public final class CounterFlow {
+public final class CounterFlow implements CounterTerminal {
 
     private static final Logger log = LoggerFactory.getLogger(CounterFlow.class);
 
@@ -82,6 +82,7 @@ public final class CounterFlow {
         });
     }
 
+    @Override
     public void submit(CounterCommand command) {
         flow.execute(() -> {
             handle(command);
@@ -89,10 +90,12 @@ public final class CounterFlow {
         });
     }
 
+    @Override
     public CounterSnapshot current() {
         return current;
     }
 
+    @Override
     public AutoCloseable subscribe(Consumer<CounterSnapshot> listener) {
         listeners.add(listener);
         listener.accept(current);

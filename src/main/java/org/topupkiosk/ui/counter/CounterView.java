@@ -26,10 +26,10 @@ import org.topupkiosk.flow.counter.CounterCommand;
 import org.topupkiosk.flow.counter.CounterScreen;
 import org.topupkiosk.flow.counter.CounterSnapshot;
 import org.topupkiosk.i18n.Messages;
-import org.topupkiosk.ui.KioskView;
-import org.topupkiosk.ui.UiKeys;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
+import org.topupkiosk.ui.kit.Stylesheets;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
+import org.topupkiosk.ui.kit.UiKeys;
 
 /**
  * The counter terminal's screens, landscape 1920x1080: a header with the cashier, shift and language; the screen's
@@ -49,7 +49,7 @@ public final class CounterView extends StackPane {
     private final Label title = Ui.label("counter-title");
     private final Label who = Ui.label("counter-who");
     private final HBox langs = new HBox();
-    private final StringBuilder pin = new StringBuilder();
+    private final CounterInput input;
     private CounterSnapshot shown;
     private Texts t;
 
@@ -57,10 +57,10 @@ public final class CounterView extends StackPane {
         this.send = Objects.requireNonNull(send, "send");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.openService = openService;
+        this.input = new CounterInput(this.send, this::render);
         setId("counter-view");
         getStyleClass().addAll("kiosk", "counter");
-        getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css")).toExternalForm());
-        getStylesheets().add(Objects.requireNonNull(CounterView.class.getResource("counter.css")).toExternalForm());
+        Stylesheets.add(this, Stylesheets.BASE, "/org/topupkiosk/ui/counter/counter.css");
         setPrefSize(DESIGN_WIDTH, DESIGN_HEIGHT);
         langs.getStyleClass().add("lang-switch");
         Region gap = new Region();
@@ -86,7 +86,7 @@ public final class CounterView extends StackPane {
     /** Shows a snapshot; call on the FX thread. */
     public void show(CounterSnapshot s) {
         if (shown == null || shown.screen() != s.screen()) {
-            pin.setLength(0);
+            input.resetPin();
         }
         shown = s;
         t = new Texts(messages, s.lang());
@@ -138,10 +138,10 @@ public final class CounterView extends StackPane {
             case PIN -> {
                 keypad = true;
                 task.getChildren().addAll(text("title", t.get(CounterKeys.PIN_TITLE, s.cashierName())),
-                        display("counter-pin-dots", "•".repeat(pin.length())));
+                        display("counter-pin-dots", "•".repeat(input.pinLength())));
                 left.add(back());
                 primary = button("counter-enter", CounterKeys.ENTER);
-                primary.setOnAction(e -> submitPin());
+                primary.setOnAction(e -> input.submitPin());
             }
             case SHIFT -> {
                 task.getChildren().add(text("title", t.get(CounterKeys.SHIFT_NONE)));
@@ -214,7 +214,7 @@ public final class CounterView extends StackPane {
         HBox middle = new HBox(task);
         middle.getStyleClass().add("counter-middle");
         if (keypad) {
-            middle.getChildren().add(keypad(s.screen() == CounterScreen.PIN));
+            middle.getChildren().add(input.keypad(t, s.screen() == CounterScreen.PIN));
         }
         frame.setCenter(middle);
         frame.setBottom(bar(left, primary));
@@ -276,73 +276,6 @@ public final class CounterView extends StackPane {
         Ui.styleIf(l, "message-warning", m.severity() == FlowMessage.Severity.WARNING);
         Ui.styleIf(l, "message-info", m.severity() == FlowMessage.Severity.INFO);
         return l;
-    }
-
-    private Node keypad(boolean forPin) {
-        GridPane g = new GridPane();
-        g.getStyleClass().addAll("keypad", "counter-keypad");
-        int[] digits = {1, 2, 3, 4, 5, 6, 7, 8, 9};
-        for (int i = 0; i < digits.length; i++) {
-            g.add(digitKey(digits[i], forPin), i % 3, i / 3);
-        }
-        Button bs = Ui.button("counter-key-backspace", "key", "key-function");
-        bs.setGraphic(Ui.icon(Ui.ICON_BACKSPACE, "key-icon"));
-        bs.setAccessibleText(t.get(UiKeys.KEYPAD_BACKSPACE));
-        bs.setOnAction(e -> backspace(forPin));
-        Button clear = Ui.button("counter-key-clear", "key", "key-function");
-        clear.setText("C");
-        clear.setAccessibleText(t.get(UiKeys.KEYPAD_CLEAR));
-        clear.setOnAction(e -> clear(forPin));
-        g.add(bs, 0, 3);
-        g.add(digitKey(0, forPin), 1, 3);
-        g.add(clear, 2, 3);
-        return g;
-    }
-
-    private Button digitKey(int d, boolean forPin) {
-        Button b = Ui.button("counter-key-" + d, "key");
-        b.setText(Integer.toString(d));
-        b.setOnAction(e -> digit(d, forPin));
-        return b;
-    }
-
-    private void digit(int d, boolean forPin) {
-        if (forPin) {
-            if (pin.length() < 8) {
-                pin.append(d);
-                render();
-            }
-        } else {
-            send.accept(new CounterCommand.Digit(d));
-        }
-    }
-
-    private void backspace(boolean forPin) {
-        if (forPin) {
-            if (!pin.isEmpty()) {
-                pin.setLength(pin.length() - 1);
-                render();
-            }
-        } else {
-            send.accept(new CounterCommand.Backspace());
-        }
-    }
-
-    private void clear(boolean forPin) {
-        if (forPin) {
-            pin.setLength(0);
-            render();
-        } else {
-            send.accept(new CounterCommand.Clear());
-        }
-    }
-
-    private void submitPin() {
-        char[] typed = new char[pin.length()];
-        pin.getChars(0, pin.length(), typed, 0);
-        pin.setLength(0);
-        send.accept(new CounterCommand.EnterPin(typed));
-        render();
     }
 
     private Node bar(List<Button> left, Button primary) {
@@ -416,7 +349,7 @@ public final class CounterView extends StackPane {
         if (shown == null || isDisabled() || ch == null || ch.length() != 1 || ch.charAt(0) < '0' || ch.charAt(0) > '9') {
             return;
         }
-        digit(ch.charAt(0) - '0', shown.screen() == CounterScreen.PIN);
+        input.digit(ch.charAt(0) - '0', shown.screen() == CounterScreen.PIN);
         e.consume();
     }
 
@@ -426,12 +359,12 @@ public final class CounterView extends StackPane {
         }
         boolean forPin = shown.screen() == CounterScreen.PIN;
         if (e.getCode() == KeyCode.BACK_SPACE) {
-            backspace(forPin);
+            input.backspace(forPin);
         } else if (e.getCode() == KeyCode.DELETE) {
-            clear(forPin);
+            input.clear(forPin);
         } else if (e.getCode() == KeyCode.ENTER) {
             if (forPin) {
-                submitPin();
+                input.submitPin();
             } else if (shown.screen() != CounterScreen.LOGIN && shown.screen() != CounterScreen.SHIFT
                     && shown.screen() != CounterScreen.CLOSE_SHIFT) {
                 send.accept(new CounterCommand.Next());

@@ -1,8 +1,8 @@
 package org.topupkiosk.ui.service;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -19,10 +19,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.topupkiosk.ops.ServiceConsole;
-import org.topupkiosk.ops.ServicePin;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
+import org.topupkiosk.flow.service.PinAttempt;
+import org.topupkiosk.flow.service.ServiceDesk;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
 
 /**
  * The PIN pad in front of the service menu: masked dots, big keys, the wrong-PIN message with the attempts left, and
@@ -32,7 +32,7 @@ final class PinPadPane extends StackPane {
 
     private static final int MAX_DIGITS = 8;
 
-    private final ServiceConsole console;
+    private final ServiceDesk desk;
     private final Executor fx;
     private final Runnable onLogin;
     private final Label title = Ui.label("title");
@@ -53,8 +53,8 @@ final class PinPadPane extends StackPane {
     private Function<Texts, String> messageText = t -> "";
     private String messageStyle = "message-info";
 
-    PinPadPane(ServiceConsole console, Executor fx, Runnable onLogin, Runnable onCancel) {
-        this.console = console;
+    PinPadPane(ServiceDesk desk, Executor fx, Runnable onLogin, Runnable onCancel) {
+        this.desk = desk;
         this.fx = fx;
         this.onLogin = onLogin;
         getStyleClass().add("pin-pad");
@@ -126,13 +126,13 @@ final class PinPadPane extends StackPane {
         checking = false;
         unavailable = false;
         say(t -> "", "message-info");
-        console.pinAvailability().whenCompleteAsync((a, err) -> {
+        desk.pinAvailability().whenCompleteAsync((a, err) -> {
             if (err != null || !a.available()) {
                 unavailable = true;
                 String why = err != null ? String.valueOf(err.getMessage()) : a.problem();
                 say(t -> t.get(ServiceKeys.PIN_UNAVAILABLE) + "\n" + t.get(ServiceKeys.PIN_UNAVAILABLE_HINT)
                         + "\n" + why, "message-error");
-            } else if (!console.lockedFor().isZero()) {
+            } else if (!desk.lockedFor().isZero()) {
                 startLockout();
             }
             refreshEnabled();
@@ -161,18 +161,18 @@ final class PinPadPane extends StackPane {
         typed = new char[0];
         say(t -> t.get(ServiceKeys.PIN_CHECKING), "message-info");
         refreshEnabled();
-        console.login(pin).whenCompleteAsync((attempt, err) -> {
+        desk.login(pin).whenCompleteAsync((attempt, err) -> {
             checking = false;
             setTyped(new char[0]);
             if (err != null) {
                 say(t -> t.get(ServiceKeys.FAILED, String.valueOf(err.getMessage())), "message-error");
-            } else if (attempt.result() == ServicePin.Result.OK) {
+            } else if (attempt.result() == PinAttempt.Result.OK) {
                 say(t -> "", "message-info");
                 onLogin.run();
-            } else if (attempt.result() == ServicePin.Result.WRONG) {
+            } else if (attempt.result() == PinAttempt.Result.WRONG) {
                 int left = attempt.failuresLeft();
                 say(t -> t.get(ServiceKeys.PIN_WRONG, left), "message-error");
-            } else if (attempt.result() == ServicePin.Result.LOCKED) {
+            } else if (attempt.result() == PinAttempt.Result.LOCKED) {
                 startLockout();
             } else {
                 unavailable = true;
@@ -189,7 +189,7 @@ final class PinPadPane extends StackPane {
     }
 
     private void tick() {
-        Duration left = console.lockedFor();
+        Duration left = desk.lockedFor();
         if (left.isZero()) {
             ticker.stop();
             say(t -> "", "message-info");

@@ -1,9 +1,7 @@
 package org.topupkiosk.ui.service;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.List;
+import org.topupkiosk.ui.kit.KeyConstants;
 
 /** Every i18n key of the service screens, so a test can check each exists in ru, en and zh. */
 public final class ServiceKeys {
@@ -84,17 +82,6 @@ public final class ServiceKeys {
 
     /** Every key above, for the completeness test. */
     public static List<String> all() {
-        List<String> keys = new ArrayList<>();
-        for (Field f : ServiceKeys.class.getDeclaredFields()) {
-            int m = f.getModifiers();
-            if (Modifier.isStatic(m) && Modifier.isFinal(m) && f.getType() == String.class) {
-                try {
-                    keys.add((String) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot read ServiceKeys." + f.getName(), e);
-                }
-            }
-        }
-        return keys;
+        return KeyConstants.of(ServiceKeys.class);
     }
 }

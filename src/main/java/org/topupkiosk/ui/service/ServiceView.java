@@ -16,12 +16,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.topupkiosk.domain.Lang;
+import org.topupkiosk.flow.service.ServiceDesk;
 import org.topupkiosk.i18n.Messages;
-import org.topupkiosk.ops.ServiceConsole;
-import org.topupkiosk.ui.KioskView;
-import org.topupkiosk.ui.UiKeys;
-import org.topupkiosk.ui.screens.Texts;
-import org.topupkiosk.ui.screens.Ui;
+import org.topupkiosk.ui.kit.Stylesheets;
+import org.topupkiosk.ui.kit.Texts;
+import org.topupkiosk.ui.kit.Ui;
+import org.topupkiosk.ui.kit.UiKeys;
 
 /**
  * The service screens over the kiosk screen: hidden until the corner gesture, then the PIN pad, then the menu. Opening
@@ -36,7 +36,7 @@ public final class ServiceView extends StackPane {
 
     enum Mode { HIDDEN, PIN, MENU }
 
-    private final ServiceConsole console;
+    private final ServiceDesk desk;
     private final Messages messages;
     private final PinPadPane pinPad;
     private final ServiceMenuPane menu;
@@ -48,17 +48,15 @@ public final class ServiceView extends StackPane {
     private Mode mode = Mode.HIDDEN;
     private Boolean landscape;
 
-    public ServiceView(ServiceConsole console, Messages messages, Lang lang, Executor fxThread) {
-        this.console = Objects.requireNonNull(console, "console");
+    public ServiceView(ServiceDesk desk, Messages messages, Lang lang, Executor fxThread) {
+        this.desk = Objects.requireNonNull(desk, "desk");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.lang = Objects.requireNonNull(lang, "lang");
         setId("service-view");
         getStyleClass().addAll("kiosk", "service");
-        getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css"), "kiosk.css").toExternalForm());
-        getStylesheets().add(Objects.requireNonNull(ServiceView.class.getResource("service.css"), "service.css")
-                .toExternalForm());
-        pinPad = new PinPadPane(console, fxThread, this::showMenu, this::backToCustomers);
-        menu = new ServiceMenuPane(console, fxThread, this::backToCustomers);
+        Stylesheets.add(this, Stylesheets.BASE, "/org/topupkiosk/ui/service/service.css");
+        pinPad = new PinPadPane(desk, fxThread, this::showMenu, this::backToCustomers);
+        menu = new ServiceMenuPane(desk, fxThread, this::backToCustomers);
         title.setId("service-title");
         title.setWrapText(false);
         HBox switcher = new HBox();
@@ -87,7 +85,7 @@ public final class ServiceView extends StackPane {
         if (mode != Mode.HIDDEN) {
             return;
         }
-        console.lockCustomers();
+        desk.lockCustomers();
         mode = Mode.PIN;
         pinPad.reset();
         body.getChildren().setAll(pinPad);
@@ -124,7 +122,7 @@ public final class ServiceView extends StackPane {
         pinPad.stop();
         menu.reset();
         setVisible(false);
-        console.unlockCustomers();
+        desk.unlockCustomers();
     }
 
     /** Follows the screen's shape: wider than tall is the landscape layout (1920x1080 counters and wide kiosks). */

@@ -8,8 +8,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -19,7 +23,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,15 +34,23 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
-import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.counter.CounterCommand;
 import org.topupkiosk.flow.counter.CounterFlow;
 import org.topupkiosk.flow.counter.CounterScreen;
 import org.topupkiosk.flow.counter.CounterSnapshot;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.ops.CashierPinsFile;
+import org.topupkiosk.ops.ConsoleServiceDesk;
+import org.topupkiosk.ops.ServiceCommandAccess;
+import org.topupkiosk.ops.ServiceConsole;
+import org.topupkiosk.ops.ServicePin;
+import org.topupkiosk.ui.CounterWindow;
+import org.topupkiosk.ui.FlowUiAdapter;
+import org.topupkiosk.ui.service.ServiceView;
 
 /**
  * The counter screens on the real core in counter mode (kiosk-config/counter.yaml: embedded carrier simulator,
@@ -70,7 +82,7 @@ class CounterScreensTest {
         core = new KioskCore(ConfigLoader.load(config), config, KioskCore.Options.defaults());
         flow = core.counter();
         view = new CounterView(flow::submit, new Messages(), () -> { });
-        flow.subscribe(s -> javafx.application.Platform.runLater(() -> view.show(s)));
+        flow.subscribe(s -> Platform.runLater(() -> view.show(s)));
         stage.setScene(new Scene(new StackPane(view), CounterView.DESIGN_WIDTH, CounterView.DESIGN_HEIGHT));
         stage.show();
         core.start();
@@ -148,7 +160,7 @@ class CounterScreensTest {
         shoot(robot, "counter-received");
         robot.clickOn("#counter-take-cash");
         await(() -> flow.current().screen() == CounterScreen.DONE
-                && flow.current().receipt() == org.topupkiosk.flow.core.FlowSnapshot.ReceiptState.PRINTED);
+                && flow.current().receipt() == FlowSnapshot.ReceiptState.PRINTED);
         assertThat(text(robot, "counter-change")).contains("489,80");
         shoot(robot, "counter-done");
         assertThat(core.printerEmulator().drawerKicks()).isEqualTo(1);
@@ -227,28 +239,28 @@ class CounterScreensTest {
     @Test
     void theWindowCannotBeClosedAndTheServiceMenuOpensFromTheLoginScreen(FxRobot robot) throws Exception {
         Path pinFile = dir.resolve("service.pin");
-        org.topupkiosk.ops.ServiceCommandAccess.writePin(pinFile, "2580");
-        java.util.concurrent.atomic.AtomicInteger exits = new java.util.concurrent.atomic.AtomicInteger();
-        org.topupkiosk.ops.ServicePin pin = new org.topupkiosk.ops.ServicePin(java.util.Optional.of(pinFile),
+        ServiceCommandAccess.writePin(pinFile, "2580");
+        AtomicInteger exits = new AtomicInteger();
+        ServicePin pin = new ServicePin(Optional.of(pinFile),
                 (k, j) -> core.journal().audit(k, null, j), Clock.systemUTC());
-        org.topupkiosk.ops.ServiceConsole console = new org.topupkiosk.ops.ServiceConsole(
-                new org.topupkiosk.ops.ServiceConsole.Parts(pin, core.journal(), () -> { }, List.of(), core.desk(),
+        ServiceConsole console = new ServiceConsole(
+                new ServiceConsole.Parts(pin, core.journal(), () -> { }, List.of(), core.desk(),
                         c -> { }, exits::incrementAndGet), core.deviceTests());
         Stage[] window = new Stage[1];
         robot.interact(() -> {
-            org.topupkiosk.ui.service.ServiceView service = new org.topupkiosk.ui.service.ServiceView(console,
-                    new Messages(), Lang.EN, org.topupkiosk.ui.FlowUiAdapter.fxThread());
+            ServiceView service = new ServiceView(new ConsoleServiceDesk(console),
+                    new Messages(), Lang.EN, FlowUiAdapter.fxThread());
             window[0] = new Stage();
             CounterWindow.install(window[0], flow, new Messages(), service);
             window[0].show();
         });
         awaitScreen(CounterScreen.LOGIN);
-        robot.interact(() -> window[0].fireEvent(new javafx.stage.WindowEvent(window[0],
-                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        robot.interact(() -> window[0].fireEvent(new WindowEvent(window[0],
+                WindowEvent.WINDOW_CLOSE_REQUEST)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window[0].isShowing()).as("closing needs the service menu").isTrue();
         // Looked up in this window only: the test's primary stage shows a counter view with its own (inert) button.
-        javafx.scene.Node root = window[0].getScene().getRoot();
+        Node root = window[0].getScene().getRoot();
         robot.interact(() -> robot.from(root).lookup("#counter-service").queryButton().fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.from(root).lookup("#service-pin-1").queryButton().isVisible()).isTrue();

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -18,9 +20,9 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,10 +31,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.ops.ConsoleServiceDesk;
 import org.topupkiosk.ops.ScriptedCustomer;
 import org.topupkiosk.ops.SimulatedKiosk;
 import org.topupkiosk.ui.FlowUiAdapter;
@@ -67,7 +70,7 @@ class ServiceMenuTest {
         k = new SimulatedKiosk(dir, PIN, Clock.systemUTC());
         view = new KioskView(k.core.flow(), k.core.messages());
         view.setAnimated(false);
-        service = new ServiceView(k.console, k.core.messages(), Lang.EN, FlowUiAdapter.fxThread());
+        service = new ServiceView(new ConsoleServiceDesk(k.console), k.core.messages(), Lang.EN, FlowUiAdapter.fxThread());
         view.addLayer(ServiceGesture.target(service::open));
         view.addLayer(service);
         stage.setScene(new Scene(view, KioskView.DESIGN_WIDTH, KioskView.DESIGN_HEIGHT));
@@ -134,7 +137,7 @@ class ServiceMenuTest {
         flowAt(Screen.IDLE);
         gesture(robot, ServiceGesture.TAPS - 1);
         assertThat(service.isOpen()).as("four taps are not the gesture").isFalse();
-        assertThat(robot.lookup("#service-corner").queryAs(javafx.scene.layout.Region.class).getWidth())
+        assertThat(robot.lookup("#service-corner").queryAs(Region.class).getWidth())
                 .isGreaterThanOrEqualTo(64);
         Thread.sleep(ServiceGesture.WINDOW.toMillis() + 200);
         gesture(robot, 1);
@@ -322,7 +325,7 @@ class ServiceMenuTest {
     @Test
     void landscapePutsTheKeysBesideTheDisplayAndFourButtonsARow(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            view.getScene().setRoot(new javafx.scene.Group());
+            view.getScene().setRoot(new Group());
             view.setLandscape(true);
             stage.setScene(new Scene(view, KioskView.DESIGN_HEIGHT, KioskView.DESIGN_WIDTH));
             stage.sizeToScene();
