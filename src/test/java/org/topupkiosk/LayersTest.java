@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,6 +121,14 @@ class LayersTest {
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.topupkiosk.carrier.rest..")).check(main);
         classes().that().resideInAPackage("org.topupkiosk.carrier.rest..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.topupkiosk.carrier.simulator..")).check(main);
+    }
+
+    /** The service menu's back end (PINs, the console, device tests) serves the app and kioskctl and uses neither. */
+    @Test
+    void serviceBackEndSitsBelowAppAndKioskctl() {
+        noClasses().that().resideInAPackage("org.topupkiosk.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.topupkiosk.app..", "org.topupkiosk.ops..",
+                        "org.topupkiosk.ui..").check(main);
     }
 
     @Test

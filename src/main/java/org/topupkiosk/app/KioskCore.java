@@ -46,11 +46,11 @@ import org.topupkiosk.flow.core.ThreadFlowExecutor;
 import org.topupkiosk.flow.counter.CounterFlow;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
-import org.topupkiosk.ops.BillAcceptorTest;
-import org.topupkiosk.ops.CashierPinsFile;
-import org.topupkiosk.ops.DeviceTest;
-import org.topupkiosk.ops.PrinterTest;
 import org.topupkiosk.receipt.ReceiptComposer;
+import org.topupkiosk.service.BillAcceptorTest;
+import org.topupkiosk.service.CashierPinsFile;
+import org.topupkiosk.service.DeviceTest;
+import org.topupkiosk.service.PrinterTest;
 import org.topupkiosk.sync.OutboxDispatcher;
 import org.topupkiosk.sync.RetryPolicy;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import org.topupkiosk.service.CashierPinsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -14,6 +14,7 @@ import org.topupkiosk.journal.Encashment;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.receipt.ReceiptFacts;
 import org.topupkiosk.receipt.ReceiptLayouts;
+import org.topupkiosk.service.EncashmentReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

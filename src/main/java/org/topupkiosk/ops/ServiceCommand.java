@@ -5,15 +5,12 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.topupkiosk.service.PinHash;
+import org.topupkiosk.service.SecretFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +22,7 @@ public final class ServiceCommand extends CommandGroup {
     @Command(name = "set-pin", mixinStandardHelpOptions = true,
             description = "Set the service PIN (4-8 digits): typed twice on the console, or one line on stdin with "
                     + "--stdin. Writes a salted PBKDF2 hash to FILE with mode 600 (ui.servicePinHashFile).")
-    static final class SetPin extends KioskctlCommand {
+    public static final class SetPin extends KioskctlCommand {
 
         @Option(names = "--file", required = true, description = "The hash file, as ui.servicePinHashFile names it.")
         Path file;
@@ -94,7 +91,7 @@ public final class ServiceCommand extends CommandGroup {
             return first;
         }
 
-        static void write(Path file, String text) throws IOException {
+        public static void write(Path file, String text) throws IOException {
             SecretFiles.write(file, text, StandardCharsets.US_ASCII);
         }
     }

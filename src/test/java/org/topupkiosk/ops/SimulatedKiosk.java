@@ -10,6 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.LoadedConfig;
+import org.topupkiosk.service.BillAcceptorTest;
+import org.topupkiosk.service.PinHash;
+import org.topupkiosk.service.PrinterTest;
+import org.topupkiosk.service.ServiceConsole;
+import org.topupkiosk.service.ServicePin;
 
 /**
  * The real kiosk core on the shipped simulation config (copied into a scratch directory), with a service PIN file and

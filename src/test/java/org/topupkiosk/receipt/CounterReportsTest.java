@@ -21,7 +21,7 @@ import org.topupkiosk.journal.Encashment;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.journal.Shift;
-import org.topupkiosk.ops.EncashmentReport;
+import org.topupkiosk.service.EncashmentReport;
 
 /**
  * The counter's and the cash box's paper, letter for letter, in each language: src/test/resources/reports/*.txt.

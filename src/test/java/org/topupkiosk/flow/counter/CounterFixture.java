@@ -24,8 +24,8 @@ import org.topupkiosk.flow.core.ManualFlowExecutor;
 import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
-import org.topupkiosk.ops.CashierPinsFile;
 import org.topupkiosk.receipt.ReceiptComposer;
+import org.topupkiosk.service.CashierPinsFile;
 import org.topupkiosk.sync.OutboxDispatcher;
 import org.topupkiosk.sync.RetryPolicy;
 

@@ -1,4 +1,4 @@
-package org.topupkiosk.ops;
+package org.topupkiosk.service;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

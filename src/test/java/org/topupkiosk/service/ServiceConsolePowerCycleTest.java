@@ -1,4 +1,4 @@
-package org.topupkiosk.ops;
+package org.topupkiosk.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.journal.AuditEntry;
+import org.topupkiosk.ops.SimulatedKiosk;
 
 /** The service menu's power cycle goes through the cabinet relay (Pi4J mock pins in simulation) and is journaled. */
 class ServiceConsolePowerCycleTest {

@@ -1,4 +1,4 @@
-package org.topupkiosk.ops;
+package org.topupkiosk.service;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.topupkiosk.ops;
+package org.topupkiosk.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.ops.SimulatedKiosk;
 
 /** The service menu's device tests on the real simulated kiosk: the acceptor test takes no money. */
 class DeviceTestConsoleTest {

@@ -1,4 +1,4 @@
-package org.topupkiosk.ops;
+package org.topupkiosk.service;
 
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Receipt;

@@ -1,4 +1,4 @@
-package org.topupkiosk.ops;
+package org.topupkiosk.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,8 @@ import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.OutboxStatus;
 import org.topupkiosk.journal.VerifyReport;
+import org.topupkiosk.ops.ScriptedCustomer;
+import org.topupkiosk.ops.SimulatedKiosk;
 
 /** The service console over the real simulated kiosk: what the menu's buttons do, without a screen. */
 class ServiceConsoleTest {

@@ -1,4 +1,4 @@
-package org.topupkiosk.ops;
+package org.topupkiosk.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.ops.KioskCtl;
+import org.topupkiosk.ops.ServiceCommand;
 import picocli.CommandLine;
 
 /** The service PIN: hash format, owner-only file, lockout timing and audit rows, and {@code kioskctl service set-pin}. */

@@ -1,4 +1,4 @@
-package org.topupkiosk.ops;
+package org.topupkiosk.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.journal.Encashment;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Order;
+import org.topupkiosk.ops.SimulatedKiosk;
 
 /** Encashment from the service console on the real simulated kiosk: journal first, then the report on paper. */
 class EncashmentConsoleTest {
