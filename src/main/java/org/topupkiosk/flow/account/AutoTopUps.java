@@ -159,8 +159,7 @@ public final class AutoTopUps implements OneTimeCodes.Client {
             }
             return;
         }
-        boolean retryable = r instanceof CarrierCalls.Result.TimedOut
-                || ((CarrierCalls.Result.Failed<AutoTopUpEnrolment>) r).error().retryable();
+        boolean retryable = r.retryable();
         if (retryable && attempt < ENROL_RETRIES) {
             log.info("auto top-up enrolment retried id={} attempt={}", request.enrolmentId(), attempt + 1);
             attempt(token, request, attempt + 1);
@@ -168,15 +167,13 @@ public final class AutoTopUps implements OneTimeCodes.Client {
         }
         if (!retryable) {
             // The carrier refused the request itself (protocol): nothing was enrolled.
-            desk.unknown(request.enrolmentId(), "protocol-" + ((CarrierCalls.Result.Failed<AutoTopUpEnrolment>) r)
-                    .error().code());
+            desk.unknown(request.enrolmentId(), "protocol-" + r.failureCode());
             account.enrolmentId = null;
             host.say(FlowMessage.error("autotopup.unavailable"));
             host.moveTo(AUTO_TOPUP_SUMMARY);
             return;
         }
-        desk.unknown(request.enrolmentId(), r instanceof CarrierCalls.Result.TimedOut ? "timeout"
-                : ((CarrierCalls.Result.Failed<AutoTopUpEnrolment>) r).error().code());
+        desk.unknown(request.enrolmentId(), r.failureCode());
         s.paymentStatus = FlowSnapshot.PaymentStatus.PENDING;
         host.say(FlowMessage.warning("autotopup.unconfirmed", ctx.settings().supportPhone()));
         printAndFinish(null);

@@ -97,8 +97,7 @@ public final class PaymentHistory implements OneTimeCodes.Client {
                     } else if (r instanceof CarrierCalls.Result.Ok<OtpTokenUse>) {
                         AccountState.of(s).historyUseId = null;
                         codes.tokenRefused();
-                    } else if (attempt < SPEND_RETRIES && (r instanceof CarrierCalls.Result.TimedOut
-                            || ((CarrierCalls.Result.Failed<OtpTokenUse>) r).error().retryable())) {
+                    } else if (attempt < SPEND_RETRIES && r.retryable()) {
                         log.info("history token spend retried use={} attempt={}", useId, attempt + 1);
                         spend(session, useId, token, msisdn, attempt + 1);
                         return;

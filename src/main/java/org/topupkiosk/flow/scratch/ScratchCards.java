@@ -203,8 +203,7 @@ public final class ScratchCards {
             }
             return;
         }
-        boolean retryable = r instanceof CarrierCalls.Result.TimedOut
-                || ((CarrierCalls.Result.Failed<VoucherRedemption>) r).error().retryable();
+        boolean retryable = r.retryable();
         if (retryable && attempt < REDEEM_RETRIES) {
             log.info("voucher redemption retried id={} attempt={}", id, attempt + 1);
             attemptRedeem(token, pin, msisdn, id, attempt + 1);
@@ -212,14 +211,13 @@ public final class ScratchCards {
         }
         if (!retryable) {
             // The carrier refused the request itself (protocol): nothing applied.
-            vouchers.unknown(id, "protocol-" + ((CarrierCalls.Result.Failed<VoucherRedemption>) r).error().code());
+            vouchers.unknown(id, "protocol-" + r.failureCode());
             state.redemptionId = null;
             host.say(FlowMessage.error("voucher.unavailable"));
             host.moveTo(VOUCHER_PIN);
             return;
         }
-        vouchers.unknown(id, r instanceof CarrierCalls.Result.TimedOut ? "timeout"
-                : ((CarrierCalls.Result.Failed<VoucherRedemption>) r).error().code());
+        vouchers.unknown(id, r.failureCode());
         s.paymentStatus = FlowSnapshot.PaymentStatus.PENDING;
         host.say(FlowMessage.warning("voucher.unconfirmed", ctx.settings().supportPhone()));
         printVoucherReceipt(state.voucher.serial(), state.voucher.nominal());

@@ -89,7 +89,7 @@ final class SimLookupSteps {
             // The card has the number; only the operator is unconfirmed while the carrier is silent.
             a = new Answer(card.msisdn().get(), true, card.operatorHint().orElse(null), false, null, null);
         } else {
-            String reason = r instanceof CarrierCalls.Result.Failed<Answer> f ? f.error().code() : "timeout";
+            String reason = r.failureCode();
             a = new Answer(null, false, null, false, SimNumberFinder.Found.KEY_CARRIER_UNREACHABLE, reason);
         }
         if (a.number() == null) {
