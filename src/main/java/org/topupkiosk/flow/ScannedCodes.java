@@ -50,7 +50,10 @@ final class ScannedCodes {
         }
     }
 
-    /** What a scanned code means on the current screen; a reading that raced a change to a screen without codes is dropped. */
+    /**
+     * What a scanned code means on the current screen; a reading that raced a change to a screen without codes is
+     * dropped.
+     */
     void onScanned(CodeMeaning meaning) {
         String kind = meaning.getClass().getSimpleName();
         log.info("code scanned kind={} screen={}", meaning instanceof CodeMeaning.ScratchCard sc ? sc : kind,

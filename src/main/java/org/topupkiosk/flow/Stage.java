@@ -12,6 +12,7 @@ import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.InactivityWatch;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Session;
+import org.topupkiosk.flow.core.StepTimer;
 import org.topupkiosk.flow.core.Transitions;
 
 /**
@@ -28,7 +29,7 @@ final class Stage {
     /** Where an ended session rests: idle, or the service lock or out of service while those hold. */
     private final Supplier<Screen> resting;
     private long tokens;
-    private FlowExecutor.Timer stepTimer;
+    private final StepTimer stepTimer = new StepTimer();
 
     Screen screen = IDLE;
     Lang lang;
@@ -77,15 +78,11 @@ final class Stage {
 
     /** The timer of the step in progress (a carrier check, a wait); cancelled when another step starts. */
     void step(FlowExecutor.Timer timer) {
-        cancelStep();
-        stepTimer = timer;
+        stepTimer.start(timer);
     }
 
     void cancelStep() {
-        if (stepTimer != null) {
-            stepTimer.cancel();
-            stepTimer = null;
-        }
+        stepTimer.cancel();
     }
 
     void moveTo(Screen next) {

@@ -3,9 +3,7 @@ package org.topupkiosk.flow;
 import static org.topupkiosk.flow.core.Screen.*;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,10 +17,10 @@ import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.NumberingPlan;
 import org.topupkiosk.flow.core.CarrierCalls;
+import org.topupkiosk.flow.core.FeatureContext;
 import org.topupkiosk.flow.core.FlowCommand.*;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowExecutor;
-import org.topupkiosk.flow.core.FlowHost;
 import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.FlowSnapshot;
@@ -34,13 +32,13 @@ import org.topupkiosk.flow.core.ScannerControl;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.SimControl;
+import org.topupkiosk.flow.core.SnapshotListeners;
 import org.topupkiosk.flow.goods.GoodsDesk;
 import org.topupkiosk.flow.goods.GoodsSales;
 import org.topupkiosk.flow.scratch.VoucherDesk;
 import org.topupkiosk.flow.sim.FindMyNumber;
 import org.topupkiosk.flow.sim.SimJournal;
 import org.topupkiosk.flow.topup.CarrierCheck;
-import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.sync.PaymentDispatch;
 
@@ -59,7 +57,6 @@ public final class TopUpFlow implements KioskFlow {
     private final BillAcceptor acceptor;
     private final FlowSettings settings;
     private final PaymentDispatch dispatch;
-    private final ReceiptDesk receipts;
     private final InactivityWatch inactivity;
     private final Stage stage;
     private final CustomerServices services;
@@ -72,9 +69,7 @@ public final class TopUpFlow implements KioskFlow {
     private final ServiceLock lock;
     private final Recovery recovery;
     private final ScannedCodes codes;
-    private final List<Consumer<FlowSnapshot>> listeners = new CopyOnWriteArrayList<>();
-
-    private volatile FlowSnapshot current;
+    private final SnapshotListeners<FlowSnapshot> snapshots;
     private long version;
 
     public TopUpFlow(FlowExecutor flow, Executor io, Journal journal, CarrierGateway carrier, BillAcceptor acceptor,
@@ -82,21 +77,19 @@ public final class TopUpFlow implements KioskFlow {
                      PaymentDispatch dispatch, CrashPoints crash, Clock clock) {
         this.flow = flow;
         this.acceptor = acceptor;
-        this.receipts = receipts;
         this.settings = settings;
         this.dispatch = dispatch;
         OrderDesk orders = new OrderDesk(journal, dispatch, crash);
         this.inactivity = new InactivityWatch(flow, settings.inactivityWarning(), settings.inactivityCountdown(),
                 this::publish, this::onInactivityEnd);
         this.stage = new Stage(settings.defaultLanguage(), inactivity, this::restingScreen);
-        ServicesHost host = new ServicesHost();
-        this.services = new CustomerServices(host, flow, new CarrierCalls(flow, io), carrier, catalog, settings,
-                receipts, new VoucherDesk(journal, settings.kioskId(), clock), clock, journal);
-        this.findNumber = new FindMyNumber(host, flow, new CarrierCalls(flow, io), carrier, catalog, settings,
-                new SimJournal(journal, receipts, settings.kioskId(), clock));
+        StageHost host = new StageHost(stage, receipts, this::publish);
+        FeatureContext features = new FeatureContext(host, flow, new CarrierCalls(flow, io), carrier,
+                catalog, settings, receipts, clock);
+        this.services = new CustomerServices(features, new VoucherDesk(journal, settings.kioskId(), clock), journal);
+        this.findNumber = new FindMyNumber(features, new SimJournal(journal, receipts, settings.kioskId(), clock));
         // e-PIN and eSIM sales: a service like the others, with its own journal verbs.
-        this.goods = new GoodsSales(new GoodsHost(), flow, new CarrierCalls(flow, io), carrier, catalog, settings,
-                receipts, new GoodsDesk(journal, dispatch, crash), clock);
+        this.goods = new GoodsSales(features, host, new GoodsDesk(journal, dispatch, crash));
         services.attachGoods(goods);
         this.payments = new Payments(stage, flow, orders, acceptor, receipts, settings, services, goods, this::publish);
         this.cash = new CashIntake(stage, orders, acceptor, settings, payments);
@@ -105,7 +98,8 @@ public final class TopUpFlow implements KioskFlow {
         this.codes = new ScannedCodes(stage, services, goods, cash);
         this.topUp = new TopUpScreens(stage, new CarrierCheck(flow, io, carrier, catalog, numbering, settings, orders),
                 services, orders, settings, cash, this::publish);
-        this.current = buildSnapshot();
+        host.attach(topUp, payments);
+        this.snapshots = new SnapshotListeners<>("flow", buildSnapshot());
     }
 
     /**
@@ -164,18 +158,17 @@ public final class TopUpFlow implements KioskFlow {
 
     @Override
     public FlowSnapshot current() {
-        return current;
+        return snapshots.current();
     }
 
     @Override
     public AutoCloseable subscribe(Consumer<FlowSnapshot> listener) {
-        listeners.add(listener);
-        listener.accept(current);
-        return () -> listeners.remove(listener);
+        return snapshots.subscribe(listener);
     }
 
     private void handle(FlowCommand command) {
-        // A digit may be part of a one-time code, a scratch-card PIN or a phone number: logs get the key, not the digit.
+        // A digit may be part of a one-time code, a scratch-card PIN or a phone number: logs get the key, not the
+        // digit.
         log.debug("command {} screen={}", command instanceof Digit ? "Digit" : command, stage.screen);
         stage.activity();
         if (command instanceof SetLanguage c) {
@@ -204,7 +197,8 @@ public final class TopUpFlow implements KioskFlow {
             case CONFIRM -> cash.onConfirm(command);
             case DONE, CREDIT_VOUCHER -> command instanceof Finish || command instanceof StartOver
                     ? stage.endSession() : false;
-            case CHECKING_NUMBER -> command instanceof StartOver || command instanceof Back ? stage.endSession() : false;
+            case CHECKING_NUMBER ->
+                    command instanceof StartOver || command instanceof Back ? stage.endSession() : false;
             case SIM_INSERT, SIM_READING, SIM_RESULT, SIM_FAILED -> findNumber.handle(screen, command);
             default -> services.handle(screen, command);
         };
@@ -252,15 +246,7 @@ public final class TopUpFlow implements KioskFlow {
     private void publish() {
         findNumber.sync(stage.session, stage.screen);
         codes.sync();
-        FlowSnapshot next = buildSnapshot();
-        current = next;
-        for (Consumer<FlowSnapshot> l : listeners) {
-            try {
-                l.accept(next);
-            } catch (RuntimeException e) {
-                log.error("snapshot listener failed", e);
-            }
-        }
+        snapshots.publish(buildSnapshot());
     }
 
     private FlowSnapshot buildSnapshot() {
@@ -271,82 +257,7 @@ public final class TopUpFlow implements KioskFlow {
                 ? FlowMessage.warning("sim.take_card") : stage.message;
         return FlowSnapshots.of(++version, screen, stage.lang, session, shown, inactivity.countdown(), !cash.faulted(),
                 settings.acceptedNotes(),
-                FindMyNumber.withSim(services.view(session, screen, stage.lang), findNumber.view(session, screen, stage.lang)));
-    }
-
-    /** The flow as the service screens see it; every call runs on the flow thread. */
-    private class ServicesHost implements FlowHost {
-        @Override
-        public Session session() {
-            return stage.session;
-        }
-
-        @Override
-        public Screen screen() {
-            return stage.screen;
-        }
-
-        @Override
-        public Lang lang() {
-            return stage.lang;
-        }
-
-        @Override
-        public void moveTo(Screen next) {
-            stage.moveTo(next);
-        }
-
-        @Override
-        public void say(FlowMessage m) {
-            stage.message = m;
-        }
-
-        @Override
-        public void publish() {
-            TopUpFlow.this.publish();
-        }
-
-        @Override
-        public boolean endSession() {
-            return stage.endSession();
-        }
-
-        @Override
-        public void checkNumber() {
-            topUp.checkNumber();
-        }
-
-        @Override
-        public void startPayment() {
-            topUp.startPayment();
-        }
-
-        @Override
-        public void step(FlowExecutor.Timer timer) {
-            stage.step(timer);
-        }
-
-        @Override
-        public void cancelStep() {
-            stage.cancelStep();
-        }
-
-        @Override
-        public void printed(long token, boolean ok) {
-            payments.onPrinted(token, ok);
-        }
-
-        @Override
-        public String lookupLink(String id) {
-            return receipts.lookupLink(id);
-        }
-    }
-
-    /** The flow as the e-PIN and eSIM screens see it. */
-    private final class GoodsHost extends ServicesHost implements GoodsSales.Host {
-        @Override
-        public void showCredit(CustomerCredit credit) {
-            payments.showCredit(credit);
-        }
+                FindMyNumber.withSim(services.view(session, screen, stage.lang),
+                        findNumber.view(session, screen, stage.lang)));
     }
 }

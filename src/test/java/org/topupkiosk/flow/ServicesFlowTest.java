@@ -21,6 +21,7 @@ import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.flow.core.ServicesView;
+import org.topupkiosk.flow.packages.BalanceAndPackages;
 import org.topupkiosk.flow.scratch.ScratchCards;
 import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.Order;
@@ -162,7 +163,7 @@ class ServicesFlowTest {
         toPackageList("9161234567");
         FlowSnapshot list = k.snap();
         assertThat(list.services().pages()).isEqualTo(2);
-        assertThat(list.services().packages()).hasSize(CustomerServices.PACKAGES_PER_PAGE)
+        assertThat(list.services().packages()).hasSize(BalanceAndPackages.PER_PAGE)
                 .allMatch(p -> p.id().startsWith("mts-"));
         assertThat(list.services().packages()).extracting(ServicesView.PackageView::kind).contains("data", "voice");
         assertThat(list.services().packages()).extracting(ServicesView.PackageView::period)

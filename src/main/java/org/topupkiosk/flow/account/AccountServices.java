@@ -2,23 +2,17 @@ package org.topupkiosk.flow.account;
 
 import static org.topupkiosk.flow.core.Screen.*;
 
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.OtpChallenge;
-import org.topupkiosk.domain.Catalog;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.flow.core.AccountView;
-import org.topupkiosk.flow.core.CarrierCalls;
+import org.topupkiosk.flow.core.FeatureContext;
 import org.topupkiosk.flow.core.FlowCommand;
-import org.topupkiosk.flow.core.FlowExecutor;
 import org.topupkiosk.flow.core.FlowHost;
-import org.topupkiosk.flow.core.FlowSettings;
-import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.flow.core.Session;
@@ -33,38 +27,34 @@ import org.topupkiosk.journal.Journal;
  */
 public final class AccountServices {
 
+    private final FeatureContext ctx;
     private final FlowHost host;
-    private final Catalog catalog;
-    private final Clock clock;
     private final OneTimeCodes codes;
     private final AutoTopUps autoTopUps;
     private final PaymentHistory history;
 
-    public AccountServices(FlowHost host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
-                    Catalog catalog, FlowSettings settings, ReceiptDesk receipts, Journal journal,
-                    Clock clock) {
-        this.host = host;
-        this.catalog = catalog;
-        this.clock = clock;
-        EnrolmentDesk desk = new EnrolmentDesk(journal, settings.kioskId(), clock);
-        this.codes = new OneTimeCodes(host, calls, carrier, settings);
-        this.autoTopUps = new AutoTopUps(host, flow, calls, carrier, settings, receipts, desk, codes, clock);
-        this.history = new PaymentHistory(host, flow, calls, carrier, settings, journal, receipts, desk, codes,
-                catalog, clock);
+    public AccountServices(FeatureContext ctx, Journal journal) {
+        this.ctx = ctx;
+        this.host = ctx.host();
+        EnrolmentDesk desk = new EnrolmentDesk(journal, ctx.settings().kioskId(), ctx.clock());
+        this.codes = new OneTimeCodes(ctx);
+        this.autoTopUps = new AutoTopUps(ctx, desk, codes);
+        this.history = new PaymentHistory(ctx, journal, desk, codes);
     }
 
     /** The home tile: both services start with the number, a fresh start for what they gathered before. */
     public void start(Session s, Service service) {
-        AccountState.of(s).otp = null;
-        AccountState.of(s).autoThreshold = null;
-        AccountState.of(s).autoAmount = null;
-        AccountState.of(s).enrolmentId = null;
-        AccountState.of(s).enrolment = null;
-        AccountState.of(s).history = List.of();
-        AccountState.of(s).historyPage = 0;
-        AccountState.of(s).historyUseId = null;
-        AccountState.of(s).reprinted.clear();
-        AccountState.of(s).reprinting = null;
+        AccountState account = AccountState.of(s);
+        account.otp = null;
+        account.autoThreshold = null;
+        account.autoAmount = null;
+        account.enrolmentId = null;
+        account.enrolment = null;
+        account.history = List.of();
+        account.historyPage = 0;
+        account.historyUseId = null;
+        account.reprinted.clear();
+        account.reprinting = null;
         host.moveTo(NUMBER_ENTRY);
     }
 
@@ -100,19 +90,20 @@ public final class AccountServices {
     // Snapshot --------------------------------------------------------------------------------------------------------
 
     public AccountView view(Session s, Screen screen, Lang lang) {
+        AccountState account = AccountState.of(s);
         if (s.service != Service.AUTO_TOPUP && s.service != Service.HISTORY) {
             return null;
         }
-        OneTimeCodes.Code code = AccountState.of(s).otp;
+        OneTimeCodes.Code code = account.otp;
         OtpChallenge challenge = code == null ? null : code.challenge;
         LocalTime expires = challenge == null ? null
-                : LocalTime.ofInstant(challenge.expiresAt(), clock.getZone()).withNano(0);
-        AccountView.Rule replaced = AccountState.of(s).enrolment == null || AccountState.of(s).enrolment.replaced() == null ? null
-                : new AccountView.Rule(AccountState.of(s).enrolment.replaced().threshold(), AccountState.of(s).enrolment.replaced().amount());
+                : LocalTime.ofInstant(challenge.expiresAt(), ctx.clock().getZone()).withNano(0);
+        AccountView.Rule replaced = account.enrolment == null || account.enrolment.replaced() == null ? null
+                : new AccountView.Rule(account.enrolment.replaced().threshold(), account.enrolment.replaced().amount());
         List<AccountView.Row> rows = new ArrayList<>();
-        int pages = PaymentHistory.pages(AccountState.of(s).history.size());
+        int pages = PaymentHistory.pages(account.history.size());
         if (screen == HISTORY_LIST) {
-            for (org.topupkiosk.journal.HistoryEntry e : TouchInput.page(AccountState.of(s).history, AccountState.of(s).historyPage,
+            for (HistoryEntry e : TouchInput.page(account.history, account.historyPage,
                     PaymentHistory.PER_PAGE)) {
                 rows.add(row(e, lang, s));
             }
@@ -120,15 +111,15 @@ public final class AccountServices {
         return new AccountView(
                 screen == AUTO_TOPUP_THRESHOLD ? AutoTopUps.THRESHOLDS : screen == AUTO_TOPUP_AMOUNT ? AutoTopUps.AMOUNTS
                         : List.of(),
-                AccountState.of(s).autoThreshold, AccountState.of(s).autoAmount,
+                account.autoThreshold, account.autoAmount,
                 code == null ? null : code.msisdn.masked(),
                 challenge == null ? 0 : challenge.codeLength(),
                 OneTimeCodes.typed(code), expires,
                 code == null ? -1 : code.attemptsLeft,
                 code != null && code.dead,
-                AccountState.of(s).enrolmentId,
-                AccountState.of(s).enrolment == null || AccountState.of(s).enrolment.rule() == null ? null : AccountState.of(s).enrolment.rule().ruleId(),
-                replaced, rows, AccountState.of(s).historyPage, pages, AccountState.of(s).history.size(), AccountState.of(s).reprinting);
+                account.enrolmentId,
+                account.enrolment == null || account.enrolment.rule() == null ? null : account.enrolment.rule().ruleId(),
+                replaced, rows, account.historyPage, pages, account.history.size(), account.reprinting);
     }
 
     private AccountView.Row row(HistoryEntry e, Lang lang, Session s) {
@@ -148,8 +139,8 @@ public final class AccountServices {
             case UNCONFIRMED -> AccountView.Status.UNCONFIRMED;
         };
         String operator = e.operatorId() == null ? null
-                : catalog.operator(e.operatorId()).map(o -> o.name(lang.code())).orElse(null);
-        return new AccountView.Row(e.id(), LocalDateTime.ofInstant(e.at(), clock.getZone()).withNano(0), kind,
+                : ctx.catalog().operator(e.operatorId()).map(o -> o.name(lang.code())).orElse(null);
+        return new AccountView.Row(e.id(), LocalDateTime.ofInstant(e.at(), ctx.clock().getZone()).withNano(0), kind,
                 operator, e.amount(), e.threshold(), status, e.credit() != null, AccountState.of(s).reprinted.contains(e.id()));
     }
 }

@@ -2,26 +2,23 @@ package org.topupkiosk.flow.account;
 
 import static org.topupkiosk.flow.core.Screen.*;
 
-import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.AutoTopUpEnrolment;
 import org.topupkiosk.carrier.AutoTopUpRequest;
-import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.flow.core.CarrierCalls;
+import org.topupkiosk.flow.core.FeatureContext;
 import org.topupkiosk.flow.core.FlowCommand.*;
 import org.topupkiosk.flow.core.FlowCommand;
-import org.topupkiosk.flow.core.FlowExecutor;
 import org.topupkiosk.flow.core.FlowHost;
 import org.topupkiosk.flow.core.FlowMessage;
-import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.FlowSnapshot;
-import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.receipt.AccountReceipts;
@@ -43,32 +40,16 @@ public final class AutoTopUps implements OneTimeCodes.Client {
     /** An enrolment with no answer is asked again under the same id this many times before it is reported unknown. */
     public static final int ENROL_RETRIES = 2;
 
+    private final FeatureContext ctx;
     private final FlowHost host;
-    private final FlowExecutor flow;
-    private final CarrierCalls calls;
-    private final CarrierGateway carrier;
-    private final FlowSettings settings;
-    private final ReceiptDesk receipts;
     private final EnrolmentDesk desk;
     private final OneTimeCodes codes;
-    private final Clock clock;
 
-    AutoTopUps(FlowHost host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
-               FlowSettings settings, ReceiptDesk receipts, EnrolmentDesk desk, OneTimeCodes codes, Clock clock) {
-        this.host = host;
-        this.flow = flow;
-        this.calls = calls;
-        this.carrier = carrier;
-        this.settings = settings;
-        this.receipts = receipts;
+    AutoTopUps(FeatureContext ctx, EnrolmentDesk desk, OneTimeCodes codes) {
+        this.ctx = ctx;
+        this.host = ctx.host();
         this.desk = desk;
         this.codes = codes;
-        this.clock = clock;
-    }
-
-    private boolean current(long token, Screen expected) {
-        Session s = host.session();
-        return s != null && s.token == token && host.screen() == expected;
     }
 
     boolean handle(Screen screen, FlowCommand c) {
@@ -77,7 +58,7 @@ public final class AutoTopUps implements OneTimeCodes.Client {
             case AUTO_TOPUP_AMOUNT -> onAmount(c);
             case AUTO_TOPUP_SUMMARY -> onSummary(c);
             case AUTO_TOPUP_SUBMITTING -> false; // the enrolment is on its way; its answer moves on
-            case AUTO_TOPUP_DONE -> c instanceof Finish || c instanceof StartOver ? host.endSession() : false;
+            case AUTO_TOPUP_DONE -> host.finish(c);
             default -> false;
         };
     }
@@ -91,50 +72,38 @@ public final class AutoTopUps implements OneTimeCodes.Client {
     }
 
     private boolean onThreshold(FlowCommand c) {
-        Session s = host.session();
-        if (c instanceof ChooseAmount a && THRESHOLDS.contains(a.amount())) {
-            AccountState.of(s).autoThreshold = a.amount();
-            host.say(null);
-            host.moveTo(AUTO_TOPUP_AMOUNT);
-        } else if (c instanceof Back) {
-            AccountState.of(s).autoThreshold = null;
-            host.moveTo(NUMBER_ENTRY);
-        } else if (c instanceof StartOver) {
-            host.endSession();
-        } else {
-            return false;
-        }
-        return true;
+        AccountState account = AccountState.of(host.session());
+        return choose(c, THRESHOLDS, v -> account.autoThreshold = v, AUTO_TOPUP_AMOUNT, NUMBER_ENTRY);
     }
 
     private boolean onAmount(FlowCommand c) {
-        Session s = host.session();
-        if (c instanceof ChooseAmount a && AMOUNTS.contains(a.amount())) {
-            AccountState.of(s).autoAmount = a.amount();
+        AccountState account = AccountState.of(host.session());
+        return choose(c, AMOUNTS, v -> account.autoAmount = v, AUTO_TOPUP_SUMMARY, AUTO_TOPUP_THRESHOLD);
+    }
+
+    /** One of the {@code offered} amount buttons moves on to {@code next}; Back forgets the choice. */
+    private boolean choose(FlowCommand c, List<Money> offered, Consumer<Money> choice, Screen next, Screen back) {
+        if (c instanceof ChooseAmount a && offered.contains(a.amount())) {
+            choice.accept(a.amount());
             host.say(null);
-            host.moveTo(AUTO_TOPUP_SUMMARY);
-        } else if (c instanceof Back) {
-            AccountState.of(s).autoAmount = null;
-            host.moveTo(AUTO_TOPUP_THRESHOLD);
-        } else if (c instanceof StartOver) {
-            host.endSession();
-        } else {
-            return false;
+            host.moveTo(next);
+            return true;
         }
-        return true;
+        return host.backOrStartOver(c, () -> {
+            choice.accept(null);
+            host.moveTo(back);
+        });
     }
 
     private boolean onSummary(FlowCommand c) {
         Session s = host.session();
         if (c instanceof Next) {
             codes.request(s.msisdn, OtpChallenge.PURPOSE_AUTO_TOP_UP, this);
-        } else if (c instanceof Back) {
-            host.say(null);
-            host.moveTo(AUTO_TOPUP_AMOUNT);
-        } else if (c instanceof StartOver) {
-            host.endSession();
         } else {
-            return false;
+            return host.backOrStartOver(c, () -> {
+                host.say(null);
+                host.moveTo(AUTO_TOPUP_AMOUNT);
+            });
         }
         return true;
     }
@@ -148,20 +117,22 @@ public final class AutoTopUps implements OneTimeCodes.Client {
     @Override
     public void verified(String token) {
         Session s = host.session();
-        if (AccountState.of(s).enrolmentId == null) {
-            AccountState.of(s).enrolmentId = desk.newEnrolmentId();
+        AccountState account = AccountState.of(s);
+        if (account.enrolmentId == null) {
+            account.enrolmentId = desk.newEnrolmentId();
         }
         host.say(null);
         host.moveTo(AUTO_TOPUP_SUBMITTING);
-        AutoTopUpRequest request = new AutoTopUpRequest(AccountState.of(s).enrolmentId, s.msisdn, AccountState.of(s).autoThreshold, AccountState.of(s).autoAmount, token);
+        AutoTopUpRequest request = new AutoTopUpRequest(account.enrolmentId, s.msisdn, account.autoThreshold,
+                account.autoAmount, token);
         attempt(s.token, request, 0);
     }
 
     private void attempt(long token, AutoTopUpRequest request, int attempt) {
         desk.sending(request.enrolmentId(), request.msisdn(), request.threshold(), request.amount(), attempt);
-        host.step(calls.call("autotopup-enrol", () -> carrier.enrolAutoTopUp(request), settings.carrierCheckTimeout(),
+        host.step(ctx.call("autotopup-enrol", () -> ctx.carrier().enrolAutoTopUp(request),
                 r -> {
-                    if (!current(token, AUTO_TOPUP_SUBMITTING)) {
+                    if (!host.isCurrent(token, AUTO_TOPUP_SUBMITTING)) {
                         return;
                     }
                     onAnswer(r, token, request, attempt);
@@ -172,23 +143,23 @@ public final class AutoTopUps implements OneTimeCodes.Client {
     private void onAnswer(CarrierCalls.Result<AutoTopUpEnrolment> r, long token, AutoTopUpRequest request,
                           int attempt) {
         Session s = host.session();
+        AccountState account = AccountState.of(s);
         if (r instanceof CarrierCalls.Result.Ok<AutoTopUpEnrolment> ok) {
             AutoTopUpEnrolment e = ok.value();
             desk.answered(e);
             if (e.status() == AutoTopUpEnrolment.Status.ACTIVE) {
-                AccountState.of(s).enrolment = e;
-                AccountState.of(s).otp.token = null;
+                account.enrolment = e;
+                account.otp.token = null;
                 s.paymentStatus = FlowSnapshot.PaymentStatus.CREDITED;
                 printAndFinish(e);
             } else {
                 // Refused: nothing changed. Trying again is a new enrolment with its own id.
-                AccountState.of(s).enrolmentId = null;
+                account.enrolmentId = null;
                 refused(e.refusalCode());
             }
             return;
         }
-        boolean retryable = r instanceof CarrierCalls.Result.TimedOut
-                || ((CarrierCalls.Result.Failed<AutoTopUpEnrolment>) r).error().retryable();
+        boolean retryable = r.retryable();
         if (retryable && attempt < ENROL_RETRIES) {
             log.info("auto top-up enrolment retried id={} attempt={}", request.enrolmentId(), attempt + 1);
             attempt(token, request, attempt + 1);
@@ -196,17 +167,15 @@ public final class AutoTopUps implements OneTimeCodes.Client {
         }
         if (!retryable) {
             // The carrier refused the request itself (protocol): nothing was enrolled.
-            desk.unknown(request.enrolmentId(), "protocol-" + ((CarrierCalls.Result.Failed<AutoTopUpEnrolment>) r)
-                    .error().code());
-            AccountState.of(s).enrolmentId = null;
+            desk.unknown(request.enrolmentId(), "protocol-" + r.failureCode());
+            account.enrolmentId = null;
             host.say(FlowMessage.error("autotopup.unavailable"));
             host.moveTo(AUTO_TOPUP_SUMMARY);
             return;
         }
-        desk.unknown(request.enrolmentId(), r instanceof CarrierCalls.Result.TimedOut ? "timeout"
-                : ((CarrierCalls.Result.Failed<AutoTopUpEnrolment>) r).error().code());
+        desk.unknown(request.enrolmentId(), r.failureCode());
         s.paymentStatus = FlowSnapshot.PaymentStatus.PENDING;
-        host.say(FlowMessage.warning("autotopup.unconfirmed", settings.supportPhone()));
+        host.say(FlowMessage.warning("autotopup.unconfirmed", ctx.settings().supportPhone()));
         printAndFinish(null);
     }
 
@@ -235,16 +204,18 @@ public final class AutoTopUps implements OneTimeCodes.Client {
     /** Stores the receipt before printing (a reprint can find it), shows the outcome, and ends after a while. */
     private void printAndFinish(AutoTopUpEnrolment e) {
         Session s = host.session();
-        AccountReceipts.AutoTopUp facts = new AccountReceipts.AutoTopUp(AccountState.of(s).enrolmentId, clock.instant(),
-                s.msisdn.masked(), AccountState.of(s).autoThreshold, AccountState.of(s).autoAmount, e == null ? null : e.rule().ruleId(),
+        AccountState account = AccountState.of(s);
+        AccountReceipts.AutoTopUp facts = new AccountReceipts.AutoTopUp(account.enrolmentId, ctx.clock().instant(),
+                s.msisdn.masked(), account.autoThreshold, account.autoAmount, e == null ? null : e.rule().ruleId(),
                 e == null || e.replaced() == null ? null : e.replaced().threshold(),
                 e == null || e.replaced() == null ? null : e.replaced().amount(), e != null);
-        Receipt receipt = new AccountReceipts(receipts.layouts()).autoTopUp(facts, host.lang());
+        Receipt receipt = new AccountReceipts(ctx.receipts().layouts()).autoTopUp(facts, host.lang());
         s.receipt = FlowSnapshot.ReceiptState.PRINTING;
-        s.qrPayload = host.lookupLink(AccountState.of(s).enrolmentId);
+        s.qrPayload = host.lookupLink(account.enrolmentId);
         host.moveTo(AUTO_TOPUP_DONE);
         long token = s.token;
-        receipts.printStored(receipt, AccountState.of(s).enrolmentId, "autotopup", ok -> flow.execute(() -> printed(token, ok)));
+        ctx.receipts().printStored(receipt, account.enrolmentId, "autotopup",
+                ok -> ctx.flow().execute(() -> printed(token, ok)));
     }
 
     private void printed(long token, boolean ok) {
@@ -254,12 +225,12 @@ public final class AutoTopUps implements OneTimeCodes.Client {
         }
         s.receipt = ok ? FlowSnapshot.ReceiptState.PRINTED : FlowSnapshot.ReceiptState.FAILED;
         if (host.screen() == AUTO_TOPUP_DONE) {
-            host.step(flow.schedule(() -> {
+            host.step(ctx.flow().schedule(() -> {
                 if (host.session() != null && host.session().token == token && host.screen() == AUTO_TOPUP_DONE) {
                     host.endSession();
                     host.publish();
                 }
-            }, settings.finishAfter()));
+            }, ctx.settings().finishAfter()));
         }
         host.publish();
     }

@@ -5,16 +5,15 @@ import static org.topupkiosk.flow.core.Screen.*;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.CarrierException;
-import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.carrier.OtpCheck;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.flow.core.CarrierCalls;
+import org.topupkiosk.flow.core.FeatureContext;
 import org.topupkiosk.flow.core.FlowCommand.*;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowHost;
 import org.topupkiosk.flow.core.FlowMessage;
-import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.TouchInput;
@@ -60,27 +59,19 @@ final class OneTimeCodes {
         }
     }
 
+    private final FeatureContext ctx;
     private final FlowHost host;
-    private final CarrierCalls calls;
-    private final CarrierGateway carrier;
-    private final FlowSettings settings;
 
-    OneTimeCodes(FlowHost host, CarrierCalls calls, CarrierGateway carrier, FlowSettings settings) {
-        this.host = host;
-        this.calls = calls;
-        this.carrier = carrier;
-        this.settings = settings;
-    }
-
-    private boolean current(long token, Screen expected) {
-        Session s = host.session();
-        return s != null && s.token == token && host.screen() == expected;
+    OneTimeCodes(FeatureContext ctx) {
+        this.ctx = ctx;
+        this.host = ctx.host();
     }
 
     boolean handle(Screen screen, FlowCommand c) {
         return switch (screen) {
             case OTP_ENTRY -> onEntry(c);
-            case OTP_SENDING, OTP_CHECKING -> c instanceof StartOver || c instanceof Back ? leaveWait(screen, c) : false;
+            case OTP_SENDING, OTP_CHECKING ->
+                    c instanceof StartOver || c instanceof Back ? leaveWait(screen, c) : false;
             default -> false;
         };
     }
@@ -96,9 +87,9 @@ final class OneTimeCodes {
         long token = s.token;
         host.say(null);
         host.moveTo(OTP_SENDING);
-        host.step(calls.call("otp-request", () -> carrier.requestOtp(msisdn, purpose), settings.carrierCheckTimeout(),
+        host.step(ctx.call("otp-request", () -> ctx.carrier().requestOtp(msisdn, purpose),
                 r -> {
-                    if (!current(token, OTP_SENDING)) {
+                    if (!host.isCurrent(token, OTP_SENDING)) {
                         return;
                     }
                     onSent(r, code, from);
@@ -151,14 +142,12 @@ final class OneTimeCodes {
             next(code);
         } else if (c instanceof ResendCode) {
             request(code.msisdn, code.purpose, code.client);
-        } else if (c instanceof Back) {
-            AccountState.of(s).otp = null;
-            host.say(null);
-            host.moveTo(code.client.back());
-        } else if (c instanceof StartOver) {
-            host.endSession();
         } else {
-            return false;
+            return host.backOrStartOver(c, () -> {
+                AccountState.of(s).otp = null;
+                host.say(null);
+                host.moveTo(code.client.back());
+            });
         }
         return true;
     }
@@ -189,8 +178,8 @@ final class OneTimeCodes {
         long token = s.token;
         host.say(null);
         host.moveTo(OTP_CHECKING);
-        host.step(calls.call("otp-verify", () -> carrier.verifyOtp(otpId, typed), settings.carrierCheckTimeout(), r -> {
-            if (!current(token, OTP_CHECKING)) {
+        host.step(ctx.call("otp-verify", () -> ctx.carrier().verifyOtp(otpId, typed), r -> {
+            if (!host.isCurrent(token, OTP_CHECKING)) {
                 return;
             }
             onChecked(r, code);
@@ -225,7 +214,8 @@ final class OneTimeCodes {
             // unknown-otp: the carrier forgot the challenge (restarted); only a new code helps.
             refuse(code, "otp.expired");
         } else {
-            // No answer: the typed code stays; a repeat of the same right code gets the same token (docs/carrier-api.md).
+            // No answer: the typed code stays; a repeat of the same right code gets the same token
+            // (docs/carrier-api.md).
             host.say(FlowMessage.error("otp.check_unavailable"));
         }
         host.moveTo(OTP_ENTRY);

@@ -2,7 +2,6 @@ package org.topupkiosk.flow.account;
 
 import static org.topupkiosk.flow.core.Screen.*;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,21 +10,17 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.carrier.OtpTokenUse;
-import org.topupkiosk.domain.Catalog;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.flow.core.CarrierCalls;
+import org.topupkiosk.flow.core.FeatureContext;
 import org.topupkiosk.flow.core.FlowCommand.*;
 import org.topupkiosk.flow.core.FlowCommand;
-import org.topupkiosk.flow.core.FlowExecutor;
 import org.topupkiosk.flow.core.FlowHost;
 import org.topupkiosk.flow.core.FlowMessage;
-import org.topupkiosk.flow.core.FlowSettings;
-import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.TouchInput;
@@ -52,37 +47,18 @@ public final class PaymentHistory implements OneTimeCodes.Client {
     /** Spending the token with no answer is asked again under the same use id this many times. */
     public static final int SPEND_RETRIES = 2;
 
+    private final FeatureContext ctx;
     private final FlowHost host;
-    private final FlowExecutor flow;
-    private final CarrierCalls calls;
-    private final CarrierGateway carrier;
-    private final FlowSettings settings;
     private final Journal journal;
-    private final ReceiptDesk receipts;
     private final EnrolmentDesk desk;
     private final OneTimeCodes codes;
-    private final Catalog catalog;
-    private final Clock clock;
 
-    PaymentHistory(FlowHost host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
-                   FlowSettings settings, Journal journal, ReceiptDesk receipts, EnrolmentDesk desk, OneTimeCodes codes,
-                   Catalog catalog, Clock clock) {
-        this.host = host;
-        this.flow = flow;
-        this.calls = calls;
-        this.carrier = carrier;
-        this.settings = settings;
+    PaymentHistory(FeatureContext ctx, Journal journal, EnrolmentDesk desk, OneTimeCodes codes) {
+        this.ctx = ctx;
+        this.host = ctx.host();
         this.journal = journal;
-        this.receipts = receipts;
         this.desk = desk;
         this.codes = codes;
-        this.catalog = catalog;
-        this.clock = clock;
-    }
-
-    private boolean current(long token, Screen expected) {
-        Session s = host.session();
-        return s != null && s.token == token && host.screen() == expected;
     }
 
     /** Next on the number screen: a code for this number's payments. */
@@ -101,16 +77,17 @@ public final class PaymentHistory implements OneTimeCodes.Client {
     @Override
     public void verified(String token) {
         Session s = host.session();
-        if (AccountState.of(s).historyUseId == null) {
-            AccountState.of(s).historyUseId = desk.newTokenUseId();
+        AccountState account = AccountState.of(s);
+        if (account.historyUseId == null) {
+            account.historyUseId = desk.newTokenUseId();
         }
-        spend(s.token, AccountState.of(s).historyUseId, token, s.msisdn, 0);
+        spend(s.token, account.historyUseId, token, s.msisdn, 0);
     }
 
     private void spend(long session, String useId, String token, Msisdn msisdn, int attempt) {
-        host.step(calls.call("otp-token-spend", () -> carrier.spendOtpToken(useId, token, msisdn,
-                OtpChallenge.PURPOSE_HISTORY), settings.carrierCheckTimeout(), r -> {
-                    if (!current(session, OTP_CHECKING)) {
+        host.step(ctx.call("otp-token-spend", () -> ctx.carrier().spendOtpToken(useId, token, msisdn,
+                OtpChallenge.PURPOSE_HISTORY), r -> {
+                    if (!host.isCurrent(session, OTP_CHECKING)) {
                         return;
                     }
                     Session s = host.session();
@@ -120,8 +97,7 @@ public final class PaymentHistory implements OneTimeCodes.Client {
                     } else if (r instanceof CarrierCalls.Result.Ok<OtpTokenUse>) {
                         AccountState.of(s).historyUseId = null;
                         codes.tokenRefused();
-                    } else if (attempt < SPEND_RETRIES && (r instanceof CarrierCalls.Result.TimedOut
-                            || ((CarrierCalls.Result.Failed<OtpTokenUse>) r).error().retryable())) {
+                    } else if (attempt < SPEND_RETRIES && r.retryable()) {
                         log.info("history token spend retried use={} attempt={}", useId, attempt + 1);
                         spend(session, useId, token, msisdn, attempt + 1);
                         return;
@@ -135,16 +111,17 @@ public final class PaymentHistory implements OneTimeCodes.Client {
     /** Reads the journal off the flow thread (a year of rows takes tens of milliseconds), then shows the list. */
     private void load(long session) {
         Session s = host.session();
+        AccountState account = AccountState.of(s);
         Msisdn msisdn = s.msisdn;
-        host.step(calls.call("history-read", () -> journal.historyOf(msisdn, clock.instant().minus(WINDOW),
-                MAX_ENTRIES), settings.carrierCheckTimeout(), r -> {
-                    if (!current(session, OTP_CHECKING)) {
+        host.step(ctx.call("history-read", () -> journal.historyOf(msisdn, ctx.clock().instant().minus(WINDOW),
+                MAX_ENTRIES), r -> {
+                    if (!host.isCurrent(session, OTP_CHECKING)) {
                         return;
                     }
                     if (r instanceof CarrierCalls.Result.Ok<List<HistoryEntry>> ok) {
-                        AccountState.of(s).history = ok.value();
-                        AccountState.of(s).historyPage = 0;
-                        desk.historyShown(AccountState.of(s).historyUseId, msisdn, ok.value().size());
+                        account.history = ok.value();
+                        account.historyPage = 0;
+                        desk.historyShown(account.historyUseId, msisdn, ok.value().size());
                         host.say(null);
                         host.moveTo(HISTORY_LIST);
                     } else {
@@ -160,13 +137,14 @@ public final class PaymentHistory implements OneTimeCodes.Client {
             return false;
         }
         Session s = host.session();
+        AccountState account = AccountState.of(s);
         if (c instanceof Page p) {
-            AccountState.of(s).historyPage = TouchInput.turn(AccountState.of(s).historyPage, p.delta(), AccountState.of(s).history.size(), PER_PAGE);
+            account.historyPage = TouchInput.turn(account.historyPage, p.delta(), account.history.size(), PER_PAGE);
         } else if (c instanceof Reprint rp) {
             reprint(rp.entryId());
         } else if (c instanceof Back) {
-            AccountState.of(s).history = List.of();
-            AccountState.of(s).reprinted.clear();
+            account.history = List.of();
+            account.reprinted.clear();
             host.say(null);
             host.moveTo(HOME);
         } else if (c instanceof Finish || c instanceof StartOver) {
@@ -184,30 +162,31 @@ public final class PaymentHistory implements OneTimeCodes.Client {
     /** One copy per payment per session (paper is finite; the first copy is the proof). */
     private void reprint(String entryId) {
         Session s = host.session();
-        Optional<HistoryEntry> entry = AccountState.of(s).history.stream().filter(e -> e.id().equals(entryId)).findFirst();
+        AccountState account = AccountState.of(s);
+        Optional<HistoryEntry> entry = account.history.stream().filter(e -> e.id().equals(entryId)).findFirst();
         if (entry.isEmpty()) {
             return;
         }
-        if (AccountState.of(s).reprinting != null) {
+        if (account.reprinting != null) {
             host.say(FlowMessage.info("history.printing"));
             return;
         }
-        if (!AccountState.of(s).reprinted.add(entryId)) {
+        if (!account.reprinted.add(entryId)) {
             host.say(FlowMessage.info("history.already_printed"));
             return;
         }
         Lang lang = host.lang();
         ReceiptCopies copies = new ReceiptCopies(journal::receipt,
-                r -> Receipt.fromStored(r.receiptId(), r.body(), settings.receiptColumns()),
-                new AccountReceipts(receipts.layouts()));
-        List<Receipt> papers = copies.copies(entry.get(), lang, clock.instant(),
-                id -> catalog.operator(id).map(o -> o.name(lang.code())).orElse(id));
-        AccountState.of(s).reprinting = entryId;
+                r -> Receipt.fromStored(r.receiptId(), r.body(), ctx.settings().receiptColumns()),
+                new AccountReceipts(ctx.receipts().layouts()));
+        List<Receipt> papers = copies.copies(entry.get(), lang, ctx.clock().instant(),
+                id -> ctx.catalog().operator(id).map(o -> o.name(lang.code())).orElse(id));
+        account.reprinting = entryId;
         host.say(FlowMessage.info("history.printing"));
         long session = s.token;
         List<String> kinds = new ArrayList<>();
         entry.get().receipts().forEach(r -> kinds.add(r.kind()));
-        printAll(papers.iterator(), true, ok -> flow.execute(() -> {
+        printAll(papers.iterator(), true, ok -> ctx.flow().execute(() -> {
             desk.copyPrinted(entryId, papers.get(0).id(), kinds.isEmpty() ? "summary" : String.join(",", kinds), ok);
             Session now = host.session();
             if (now == null || now.token != session) {
@@ -229,6 +208,6 @@ public final class PaymentHistory implements OneTimeCodes.Client {
             done.accept(okSoFar);
             return;
         }
-        receipts.printCopy(papers.next(), ok -> printAll(papers, okSoFar && ok, done));
+        ctx.receipts().printCopy(papers.next(), ok -> printAll(papers, okSoFar && ok, done));
     }
 }

@@ -31,6 +31,16 @@ public final class CarrierCalls {
 
         /** No answer within the limit; for a call that changes something, its outcome is unknown. */
         record TimedOut<T>() implements Result<T> {}
+
+        /** No answer, or a failure the carrier says may be asked again: worth another try under the same id. */
+        default boolean retryable() {
+            return this instanceof TimedOut || this instanceof Failed<T> f && f.error().retryable();
+        }
+
+        /** Why a call failed, for the journal: "timeout", or the carrier's error code; null for an answer. */
+        default String failureCode() {
+            return this instanceof Failed<T> f ? f.error().code() : this instanceof TimedOut ? "timeout" : null;
+        }
     }
 
     private final FlowExecutor flow;
@@ -42,7 +52,7 @@ public final class CarrierCalls {
     }
 
     /** Starts {@code call}; cancel the returned timer when the session moves on, and the result is dropped. */
-    public <T> FlowExecutor.Timer call(String what, Call<T> call, Duration timeout, Consumer<Result<T>> onResult) {
+    <T> FlowExecutor.Timer call(String what, Call<T> call, Duration timeout, Consumer<Result<T>> onResult) {
         boolean[] done = new boolean[1]; // touched only on the flow thread
         Consumer<Result<T>> once = r -> {
             if (!done[0]) {

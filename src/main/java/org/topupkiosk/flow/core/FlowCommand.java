@@ -1,6 +1,8 @@
 package org.topupkiosk.flow.core;
 
+import org.topupkiosk.domain.CodeMeaning;
 import org.topupkiosk.domain.Lang;
+import org.topupkiosk.domain.Money;
 
 /** What the customer (through the UI) asks the flow to do. Verbs. Any command also counts as activity. */
 public sealed interface FlowCommand {
@@ -12,17 +14,15 @@ public sealed interface FlowCommand {
     record SetLanguage(Lang lang) implements FlowCommand {}
 
     /** A keypad digit 0-9 on the number or amount screen. */
-    record Digit(int digit) implements FlowCommand {
+    record Digit(int digit) implements FlowCommand, KeypadKey.Digit {
         public Digit {
-            if (digit < 0 || digit > 9) {
-                throw new IllegalArgumentException("digit must be 0-9, got " + digit);
-            }
+            KeypadKey.Digit.checked(digit);
         }
     }
 
-    record Backspace() implements FlowCommand {}
+    record Backspace() implements FlowCommand, KeypadKey.Backspace {}
 
-    record Clear() implements FlowCommand {}
+    record Clear() implements FlowCommand, KeypadKey.Clear {}
 
     /** The primary action on the number, operator and amount screens. */
     record Next() implements FlowCommand {}
@@ -66,7 +66,7 @@ public sealed interface FlowCommand {
     // Auto top-up and recent payments (one-time codes)
 
     /** A money tile: the auto top-up's threshold or amount, on the screen that asks for it. */
-    record ChooseAmount(org.topupkiosk.domain.Money amount) implements FlowCommand {
+    record ChooseAmount(Money amount) implements FlowCommand {
         public ChooseAmount {
             java.util.Objects.requireNonNull(amount, "amount");
         }
@@ -92,7 +92,7 @@ public sealed interface FlowCommand {
      * The code scanner read a code (posted by the scanner's listener, not by a touch). What it does depends on the
      * screen; see {@code TopUpFlow#onCodeScanned}. The meaning of a scratch card holds its PIN: never log it in clear.
      */
-    record CodeScanned(org.topupkiosk.domain.CodeMeaning meaning) implements FlowCommand {
+    record CodeScanned(CodeMeaning meaning) implements FlowCommand {
         public CodeScanned {
             java.util.Objects.requireNonNull(meaning, "meaning");
         }
@@ -100,7 +100,7 @@ public sealed interface FlowCommand {
         /** For logs: a scratch card shows its mask, a credit voucher only its kind (its code is a bearer secret). */
         @Override
         public String toString() {
-            boolean secret = meaning instanceof org.topupkiosk.domain.CodeMeaning.CreditVoucher;
+            boolean secret = meaning instanceof CodeMeaning.CreditVoucher;
             return "CodeScanned[" + (secret ? "CreditVoucher" : meaning.toString()) + "]";
         }
     }

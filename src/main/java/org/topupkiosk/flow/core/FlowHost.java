@@ -37,4 +37,46 @@ public interface FlowHost {
     void printed(long token, boolean ok);
 
     String lookupLink(String id);
+
+    /** The session and screen a carrier answer was waited for still stand; a late answer for another is dropped. */
+    default boolean isCurrent(long token, Screen expected) {
+        Session s = session();
+        return s != null && s.token == token && screen() == expected;
+    }
+
+    /**
+     * The way out every service screen offers: Back runs {@code back}, Start over ends the session. False for any
+     * other command, so the screen refuses it.
+     */
+    default boolean backOrStartOver(FlowCommand c, Runnable back) {
+        if (c instanceof FlowCommand.Back) {
+            back.run();
+        } else if (c instanceof FlowCommand.StartOver) {
+            endSession();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Finish or Start over on a screen that only ends: the session ends; false for any other command. */
+    default boolean finish(FlowCommand c) {
+        return c instanceof FlowCommand.Finish || c instanceof FlowCommand.StartOver ? endSession() : false;
+    }
+
+    /**
+     * Back or Start over while a carrier call runs: the call is dropped, then Back goes to {@code back} and Start over
+     * ends the session. False for any other command.
+     */
+    default boolean leaveStep(FlowCommand c, Screen back) {
+        if (!(c instanceof FlowCommand.Back || c instanceof FlowCommand.StartOver)) {
+            return false;
+        }
+        cancelStep();
+        if (c instanceof FlowCommand.StartOver) {
+            return endSession();
+        }
+        moveTo(back);
+        return true;
+    }
 }

@@ -91,7 +91,9 @@ public final class OrderDesk {
         return credit;
     }
 
-    /** Money already queued for a carrier that was not answering: the offline allowance is what is left of the limit. */
+    /**
+     * Money already queued for a carrier that was not answering: the offline allowance is what is left of the limit.
+     */
     public Money offlineQueued() {
         Money queued = Money.ZERO_RUB;
         for (Order o : journal.ordersByStatus(OrderStatus.PENDING)) {

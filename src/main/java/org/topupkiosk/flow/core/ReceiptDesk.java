@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topupkiosk.carrier.CatalogEntry;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.printer.ReceiptPrinter;
@@ -18,6 +19,7 @@ import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;
+import org.topupkiosk.domain.Promotion;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Journal;
@@ -66,8 +68,8 @@ public final class ReceiptDesk implements AutoCloseable {
 
     /** A payment's receipt with the package bought and the promotion it was sent with (either may be null). */
     public void printPayment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang,
-                      CustomerCredit credit, org.topupkiosk.carrier.CatalogEntry product,
-                      org.topupkiosk.domain.Promotion promo, Consumer<Boolean> done) {
+                      CustomerCredit credit, CatalogEntry product,
+                      Promotion promo, Consumer<Boolean> done) {
         Receipt receipt = composer.payment(order, operator, status(status), lang, product, promo);
         journal.storeReceipt(receipt.id(), order.txnId(), "payment", receipt.toStored());
         if (credit != null) {
@@ -104,7 +106,9 @@ public final class ReceiptDesk implements AutoCloseable {
         print(receipt, done);
     }
 
-    /** After a restart: receipts stored in the last minutes but never printed go out now; older ones wait for service. */
+    /**
+     * After a restart: receipts stored in the last minutes but never printed go out now; older ones wait for service.
+     */
     public void reprintRecent() {
         Instant since = clock.instant().minus(REPRINT_WINDOW);
         for (StoredReceipt r : journal.unprintedReceipts()) {

@@ -15,16 +15,16 @@ public final class TouchInput {
      * {@code noLeadingZero}), backspace, clear. Returns false when {@code c} is not a keypad key, so the screen goes on
      * to its own commands.
      */
-    public static boolean edit(StringBuilder digits, FlowCommand c, int maxLength, boolean noLeadingZero) {
-        if (c instanceof FlowCommand.Digit d) {
+    public static boolean edit(StringBuilder digits, Object c, int maxLength, boolean noLeadingZero) {
+        if (c instanceof KeypadKey.Digit d) {
             if (digits.length() < maxLength && !(noLeadingZero && digits.isEmpty() && d.digit() == 0)) {
                 digits.append(d.digit());
             }
-        } else if (c instanceof FlowCommand.Backspace) {
+        } else if (c instanceof KeypadKey.Backspace) {
             if (!digits.isEmpty()) {
                 digits.setLength(digits.length() - 1);
             }
-        } else if (c instanceof FlowCommand.Clear) {
+        } else if (c instanceof KeypadKey.Clear) {
             digits.setLength(0);
         } else {
             return false;

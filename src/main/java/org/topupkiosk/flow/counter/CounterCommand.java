@@ -2,6 +2,7 @@ package org.topupkiosk.flow.counter;
 
 import java.util.Arrays;
 import org.topupkiosk.domain.Lang;
+import org.topupkiosk.flow.core.KeypadKey;
 
 /** What the counter screens (keyboard or touch) ask of the {@link CounterFlow}. */
 public sealed interface CounterCommand {
@@ -26,17 +27,15 @@ public sealed interface CounterCommand {
         }
     }
 
-    record Digit(int digit) implements CounterCommand {
+    record Digit(int digit) implements CounterCommand, KeypadKey.Digit {
         public Digit {
-            if (digit < 0 || digit > 9) {
-                throw new IllegalArgumentException("digit " + digit);
-            }
+            KeypadKey.Digit.checked(digit);
         }
     }
 
-    record Backspace() implements CounterCommand {}
+    record Backspace() implements CounterCommand, KeypadKey.Backspace {}
 
-    record Clear() implements CounterCommand {}
+    record Clear() implements CounterCommand, KeypadKey.Clear {}
 
     /** The primary action of the screen: check the number, take the amount, take the cash, next sale. */
     record Next() implements CounterCommand {}

@@ -12,8 +12,6 @@ import static org.topupkiosk.flow.counter.CounterScreen.RETURN_CASH;
 import static org.topupkiosk.flow.counter.CounterScreen.SHIFT;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -29,6 +27,7 @@ import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.OrderDesk;
 import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.Session;
+import org.topupkiosk.flow.core.SnapshotListeners;
 import org.topupkiosk.flow.counter.CounterCommand.Back;
 import org.topupkiosk.flow.counter.CounterCommand.Next;
 import org.topupkiosk.flow.counter.CounterCommand.SetLanguage;
@@ -53,9 +52,7 @@ public final class CounterFlow implements CounterTerminal {
     private final CounterState st;
     private final CashierShift shift;
     private final CounterSale sale;
-    private final List<Consumer<CounterSnapshot>> listeners = new CopyOnWriteArrayList<>();
-
-    private volatile CounterSnapshot current;
+    private final SnapshotListeners<CounterSnapshot> snapshots;
     private long version;
 
     public CounterFlow(FlowExecutor flow, Executor io, Journal journal, CarrierGateway carrier, ReceiptDesk desk,
@@ -70,7 +67,7 @@ public final class CounterFlow implements CounterTerminal {
         this.sale = new CounterSale(st, shift, flow, journal, orders,
                 new CarrierCheck(flow, io, carrier, catalog, numbering, settings, orders), desk, reports, settings,
                 cashDrawer, clock, this::publish);
-        this.current = snapshot();
+        this.snapshots = new SnapshotListeners<>("counter", snapshot());
     }
 
     /** Listens for payment outcomes and resumes what the journal holds (a sale cut off mid-way). Call once. */
@@ -92,14 +89,12 @@ public final class CounterFlow implements CounterTerminal {
 
     @Override
     public CounterSnapshot current() {
-        return current;
+        return snapshots.current();
     }
 
     @Override
     public AutoCloseable subscribe(Consumer<CounterSnapshot> listener) {
-        listeners.add(listener);
-        listener.accept(current);
-        return () -> listeners.remove(listener);
+        return snapshots.subscribe(listener);
     }
 
     // Commands ------------------------------------------------------------------------------------------------------
@@ -135,15 +130,7 @@ public final class CounterFlow implements CounterTerminal {
     // Snapshots -------------------------------------------------------------------------------------------------------
 
     private void publish() {
-        CounterSnapshot next = snapshot();
-        current = next;
-        for (Consumer<CounterSnapshot> l : listeners) {
-            try {
-                l.accept(next);
-            } catch (RuntimeException e) {
-                log.error("counter snapshot listener failed", e);
-            }
-        }
+        snapshots.publish(snapshot());
     }
 
     private CounterSnapshot snapshot() {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.flow.core.FlowExecutor;
 import org.topupkiosk.flow.core.FlowMessage;
@@ -142,7 +143,7 @@ final class CounterSale {
             return;
         }
         if (command instanceof Next) {
-            Money amount = st.digits.isEmpty() ? Money.ZERO_RUB : Money.rub(Long.parseLong(st.digits.toString()));
+            Money amount = st.typedRubles();
             FlowMessage problem = TopUpSteps.amountProblem(st.sale, amount);
             if (problem != null) {
                 st.message = problem;
@@ -164,7 +165,7 @@ final class CounterSale {
             return;
         }
         if (command instanceof Next) {
-            Money got = st.digits.isEmpty() ? Money.ZERO_RUB : Money.rub(Long.parseLong(st.digits.toString()));
+            Money got = st.typedRubles();
             Money total = st.total();
             if (got.lessThan(total)) {
                 st.message = FlowMessage.error("counter.received.too_little", got, total, total.minus(got));
@@ -190,8 +191,8 @@ final class CounterSale {
         st.sale.cash = total;
         st.received = got;
         orders.submit(st.sale);
-        log.info("counter sale txn={} cashier={} shift={} total={} received={} change={}", st.sale.txnId, st.cashier.id(),
-                st.shift, total.plain(), got.plain(), got.minus(total).plain());
+        log.info("counter sale txn={} cashier={} shift={} total={} received={} change={}", st.sale.txnId,
+                st.cashier.id(), st.shift, total.plain(), got.plain(), got.minus(total).plain());
         if (cashDrawer) {
             desk.openDrawer(ok -> {
                 if (!ok) {
@@ -214,7 +215,7 @@ final class CounterSale {
     }
 
     void onOutcome(PaymentOutcome outcome) {
-        boolean mine = st.sale != null && st.screen == PAYING && outcomeTxn(outcome).equals(st.sale.txnId);
+        boolean mine = st.sale != null && st.screen == PAYING && outcome.txnId().equals(st.sale.txnId);
         if (outcome instanceof PaymentOutcome.Confirmed && mine) {
             finish(FlowSnapshot.PaymentStatus.CREDITED);
         } else if (outcome instanceof PaymentOutcome.Refused r && mine) {
@@ -237,17 +238,6 @@ final class CounterSale {
         return journal.knowsNote(Journal.counterNoteId(txnId));
     }
 
-    private static String outcomeTxn(PaymentOutcome o) {
-        if (o instanceof PaymentOutcome.Confirmed c) {
-            return c.txnId();
-        } else if (o instanceof PaymentOutcome.Refused r) {
-            return r.txnId();
-        } else if (o instanceof PaymentOutcome.Deferred d) {
-            return d.txnId();
-        }
-        return "";
-    }
-
     private void finish(FlowSnapshot.PaymentStatus status) {
         st.cancelStepTimer();
         st.sale.paymentStatus = status;
@@ -259,8 +249,9 @@ final class CounterSale {
         Order order = journal.order(st.sale.txnId).orElseThrow();
         long token = st.sale.token;
         st.sale.receipt = FlowSnapshot.ReceiptState.PRINTING;
-        desk.printStored(reports.sale(order, st.sale.operator, st.received, st.cashier.name(), ReceiptDesk.status(st.sale.paymentStatus), st.lang,
-                clock.instant()), order.txnId(), "payment", ok -> flow.execute(() -> {
+        Receipt receipt = reports.sale(order, st.sale.operator, st.received, st.cashier.name(),
+                ReceiptDesk.status(st.sale.paymentStatus), st.lang, clock.instant());
+        desk.printStored(receipt, order.txnId(), "payment", ok -> flow.execute(() -> {
                     if (st.sale != null && st.sale.token == token) {
                         st.sale.receipt = ok ? FlowSnapshot.ReceiptState.PRINTED : FlowSnapshot.ReceiptState.FAILED;
                         publish.run();

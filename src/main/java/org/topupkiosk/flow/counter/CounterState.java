@@ -11,9 +11,8 @@ import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.FlowExecutor;
 import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.Session;
-import org.topupkiosk.flow.counter.CounterCommand.Backspace;
-import org.topupkiosk.flow.counter.CounterCommand.Clear;
-import org.topupkiosk.flow.counter.CounterCommand.Digit;
+import org.topupkiosk.flow.core.StepTimer;
+import org.topupkiosk.flow.core.TouchInput;
 
 /**
  * Where the counter is: the screen, the cashier and shift, the digits being typed, the sale in progress and the message
@@ -39,7 +38,7 @@ final class CounterState {
     FlowMessage message;
     CounterSnapshot.ReportState report = CounterSnapshot.ReportState.NONE;
     int pinFailuresLeft = PIN_FAILURES;
-    private FlowExecutor.Timer stepTimer;
+    private final StepTimer stepTimer = new StepTimer();
     private long tokens;
 
     CounterState(Lang lang) {
@@ -55,21 +54,22 @@ final class CounterState {
         return sale != null && sale.token == token && screen == expected;
     }
 
+    /** The typed digits as roubles; nothing typed is zero. */
+    Money typedRubles() {
+        return digits.isEmpty() ? Money.ZERO_RUB : Money.rub(Long.parseLong(digits.toString()));
+    }
+
     /** What the customer pays for the typed amount: the least cash whose balance part is at least that amount. */
     Money total() {
         return sale.fee().cashNeededFor(sale.amount);
     }
 
     void step(FlowExecutor.Timer timer) {
-        cancelStepTimer();
-        stepTimer = timer;
+        stepTimer.start(timer);
     }
 
     void cancelStepTimer() {
-        if (stepTimer != null) {
-            stepTimer.cancel();
-            stepTimer = null;
-        }
+        stepTimer.cancel();
     }
 
     void moveTo(CounterScreen next) {
@@ -86,17 +86,7 @@ final class CounterState {
     }
 
     boolean editDigits(CounterCommand command, int max) {
-        if (command instanceof Digit d) {
-            if (digits.length() < max && !(screen != NUMBER && digits.isEmpty() && d.digit() == 0)) {
-                digits.append(d.digit());
-            }
-        } else if (command instanceof Backspace) {
-            if (!digits.isEmpty()) {
-                digits.setLength(digits.length() - 1);
-            }
-        } else if (command instanceof Clear) {
-            digits.setLength(0);
-        } else {
+        if (!TouchInput.edit(digits, command, max, screen != NUMBER)) {
             return false;
         }
         // Typing answers an error and moves past a notice; a warning (offline sale) stays for the whole sale.

@@ -8,19 +8,17 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.CarrierException;
-import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.GoodsKind;
 import org.topupkiosk.carrier.GoodsOffer;
-import org.topupkiosk.domain.Catalog;
 import org.topupkiosk.domain.DeviceId;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.flow.core.CarrierCalls;
+import org.topupkiosk.flow.core.FeatureContext;
 import org.topupkiosk.flow.core.FlowCommand.*;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowHost;
 import org.topupkiosk.flow.core.FlowMessage;
-import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.flow.core.Session;
@@ -35,20 +33,13 @@ final class GoodsChoice {
 
     private static final Logger log = LoggerFactory.getLogger(GoodsChoice.class);
 
+    private final FeatureContext ctx;
     private final FlowHost host;
-    private final CarrierCalls calls;
-    private final CarrierGateway carrier;
-    private final Catalog catalog;
-    private final FlowSettings settings;
     private final GoodsDesk desk;
 
-    GoodsChoice(FlowHost host, CarrierCalls calls, CarrierGateway carrier, Catalog catalog,
-                FlowSettings settings, GoodsDesk desk) {
-        this.host = host;
-        this.calls = calls;
-        this.carrier = carrier;
-        this.catalog = catalog;
-        this.settings = settings;
+    GoodsChoice(FeatureContext ctx, GoodsDesk desk) {
+        this.ctx = ctx;
+        this.host = ctx.host();
         this.desk = desk;
     }
 
@@ -62,22 +53,23 @@ final class GoodsChoice {
     }
 
     static void forget(Session s) {
+        GoodsState sale = GoodsState.of(s);
         s.operator = null;
-        GoodsState.of(s).offers = List.of();
-        GoodsState.of(s).page = 0;
-        GoodsState.of(s).offer = null;
-        GoodsState.of(s).deviceDigits.setLength(0);
-        GoodsState.of(s).device = null;
+        sale.offers = List.of();
+        sale.page = 0;
+        sale.offer = null;
+        sale.deviceDigits.setLength(0);
+        sale.device = null;
         s.cashCap = null;
-        GoodsState.of(s).goods = null;
-        GoodsState.of(s).claim = null;
-        GoodsState.of(s).change = null;
+        sale.goods = null;
+        sale.claim = null;
+        sale.change = null;
     }
 
     boolean handle(Screen screen, FlowCommand c) {
         return switch (screen) {
             case GOODS_OPERATOR -> onOperator(c);
-            case GOODS_LOADING -> c instanceof Back || c instanceof StartOver ? leaveLoading(c) : false;
+            case GOODS_LOADING -> host.leaveStep(c, GOODS_OPERATOR);
             case GOODS_LIST -> onList(c);
             case ESIM_DEVICE -> onDevice(c);
             case GOODS_DETAILS -> onDetails(c);
@@ -85,27 +77,20 @@ final class GoodsChoice {
         };
     }
 
-    private boolean current(long token, Screen expected) {
-        Session s = host.session();
-        return s != null && s.token == token && host.screen() == expected;
-    }
-
     private boolean onOperator(FlowCommand c) {
         Session s = host.session();
         if (c instanceof ChooseOperator co) {
-            Optional<Operator> op = catalog.operator(co.operatorId());
+            Optional<Operator> op = ctx.catalog().operator(co.operatorId());
             if (op.isEmpty()) {
                 return false;
             }
             s.operator = op.get();
             load(op.get());
-        } else if (c instanceof Back) {
-            host.say(null);
-            host.moveTo(HOME);
-        } else if (c instanceof StartOver) {
-            host.endSession();
         } else {
-            return false;
+            return host.backOrStartOver(c, () -> {
+                host.say(null);
+                host.moveTo(HOME);
+            });
         }
         return true;
     }
@@ -117,8 +102,8 @@ final class GoodsChoice {
         GoodsKind kind = GoodsSales.kind(s);
         host.say(null);
         host.moveTo(GOODS_LOADING);
-        host.step(calls.call("goods", () -> carrier.goods(op.id()), settings.carrierCheckTimeout(), r -> {
-            if (!current(token, GOODS_LOADING)) {
+        host.step(ctx.call("goods", () -> ctx.carrier().goods(op.id()), r -> {
+            if (!host.isCurrent(token, GOODS_LOADING)) {
                 return;
             }
             if (r instanceof CarrierCalls.Result.Ok<List<GoodsOffer>> ok && !sellable(ok.value(), op, kind).isEmpty()) {
@@ -150,34 +135,24 @@ final class GoodsChoice {
         return out;
     }
 
-    private boolean leaveLoading(FlowCommand c) {
-        host.cancelStep();
-        if (c instanceof StartOver) {
-            return host.endSession();
-        }
-        host.moveTo(GOODS_OPERATOR);
-        return true;
-    }
-
     private boolean onList(FlowCommand c) {
         Session s = host.session();
+        GoodsState sale = GoodsState.of(s);
         if (c instanceof ChooseProduct cp) {
-            Optional<GoodsOffer> g = GoodsState.of(s).offers.stream().filter(o -> o.productId().equals(cp.productId())).findFirst();
+            Optional<GoodsOffer> g = sale.offers.stream().filter(o -> o.productId().equals(cp.productId())).findFirst();
             if (g.isEmpty()) {
                 return false;
             }
-            GoodsState.of(s).offer = g.get();
+            sale.offer = g.get();
             host.say(null);
             host.moveTo(g.get().kind() == GoodsKind.ESIM ? ESIM_DEVICE : GOODS_DETAILS);
         } else if (c instanceof Page pg) {
-            GoodsState.of(s).page = TouchInput.turn(GoodsState.of(s).page, pg.delta(), GoodsState.of(s).offers.size(), GoodsSales.PER_PAGE);
-        } else if (c instanceof Back) {
-            GoodsState.of(s).offers = List.of();
-            host.moveTo(GOODS_OPERATOR);
-        } else if (c instanceof StartOver) {
-            host.endSession();
+            sale.page = TouchInput.turn(sale.page, pg.delta(), sale.offers.size(), GoodsSales.PER_PAGE);
         } else {
-            return false;
+            return host.backOrStartOver(c, () -> {
+                sale.offers = List.of();
+                host.moveTo(GOODS_OPERATOR);
+            });
         }
         return true;
     }
@@ -185,13 +160,14 @@ final class GoodsChoice {
     /** The phone's EID or IMEI, optional: Next with nothing typed skips it; a typed one must pass its check. */
     private boolean onDevice(FlowCommand c) {
         Session s = host.session();
-        StringBuilder d = GoodsState.of(s).deviceDigits;
+        GoodsState sale = GoodsState.of(s);
+        StringBuilder d = sale.deviceDigits;
         if (TouchInput.edit(d, c, DeviceId.EID_LENGTH, false)) {
-            GoodsState.of(s).device = null;
+            sale.device = null;
             host.say(null);
         } else if (c instanceof Next) {
             if (d.isEmpty()) {
-                GoodsState.of(s).device = null;
+                sale.device = null;
                 host.say(null);
                 host.moveTo(GOODS_DETAILS);
                 return true;
@@ -202,16 +178,14 @@ final class GoodsChoice {
                 host.say(FlowMessage.error(bad.problem().messageKey()));
                 return true;
             }
-            GoodsState.of(s).device = ((DeviceId.Valid) p).id();
+            sale.device = ((DeviceId.Valid) p).id();
             host.say(null);
             host.moveTo(GOODS_DETAILS);
-        } else if (c instanceof Back) {
-            host.say(null);
-            host.moveTo(GOODS_LIST);
-        } else if (c instanceof StartOver) {
-            host.endSession();
         } else {
-            return false;
+            return host.backOrStartOver(c, () -> {
+                host.say(null);
+                host.moveTo(GOODS_LIST);
+            });
         }
         return true;
     }
@@ -222,7 +196,7 @@ final class GoodsChoice {
             Operator op = s.operator;
             Money price = GoodsState.of(s).offer.price();
             Money needed = op.fee().cashNeededFor(price);
-            Money limit = settings.orderCashLimit();
+            Money limit = ctx.settings().orderCashLimit();
             if (needed.greaterThan(limit)) {
                 host.say(FlowMessage.error("goods.above_limit", limit));
                 return true;
@@ -239,13 +213,11 @@ final class GoodsChoice {
             }
             host.say(null);
             host.startPayment();
-        } else if (c instanceof Back) {
-            host.say(null);
-            host.moveTo(s.service == Service.ESIM ? ESIM_DEVICE : GOODS_LIST);
-        } else if (c instanceof StartOver) {
-            host.endSession();
         } else {
-            return false;
+            return host.backOrStartOver(c, () -> {
+                host.say(null);
+                host.moveTo(s.service == Service.ESIM ? ESIM_DEVICE : GOODS_LIST);
+            });
         }
         return true;
     }

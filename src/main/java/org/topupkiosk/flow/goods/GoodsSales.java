@@ -5,22 +5,17 @@ import static org.topupkiosk.flow.core.Screen.*;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.GoodsKind;
-import org.topupkiosk.domain.Catalog;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Receipt;
-import org.topupkiosk.flow.core.CarrierCalls;
+import org.topupkiosk.flow.core.FeatureContext;
 import org.topupkiosk.flow.core.FlowCommand.*;
 import org.topupkiosk.flow.core.FlowCommand;
-import org.topupkiosk.flow.core.FlowExecutor;
 import org.topupkiosk.flow.core.FlowHost;
 import org.topupkiosk.flow.core.FlowMessage;
-import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.FlowSnapshot;
-import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.flow.core.ServicesView;
@@ -61,25 +56,18 @@ public final class GoodsSales {
         void showCredit(CustomerCredit credit);
     }
 
+    private final FeatureContext ctx;
     private final Host host;
-    private final FlowExecutor flow;
-    private final Catalog catalog;
-    private final FlowSettings settings;
-    private final ReceiptDesk receipts;
     private final GoodsReceipts layouts;
     private final GoodsDesk desk;
     private final GoodsChoice choice;
 
-    public GoodsSales(Host host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier, Catalog catalog,
-               FlowSettings settings, ReceiptDesk receipts, GoodsDesk desk, java.time.Clock clock) {
+    public GoodsSales(FeatureContext ctx, Host host, GoodsDesk desk) {
+        this.ctx = ctx.withHost(host);
         this.host = host;
-        this.flow = flow;
-        this.catalog = catalog;
-        this.settings = settings;
-        this.receipts = receipts;
-        this.layouts = new GoodsReceipts(receipts.layouts(), clock);
+        this.layouts = new GoodsReceipts(ctx.receipts().layouts(), ctx.clock());
         this.desk = desk;
-        this.choice = new GoodsChoice(host, calls, carrier, catalog, settings, desk);
+        this.choice = new GoodsChoice(this.ctx, desk);
     }
 
     /** The session is an e-PIN or eSIM sale. */
@@ -104,17 +92,12 @@ public final class GoodsSales {
     }
 
     public boolean handle(Screen screen, FlowCommand c) {
-        return screen == GOODS_DONE ? c instanceof Finish || c instanceof StartOver ? host.endSession() : false
+        return screen == GOODS_DONE ? host.finish(c)
                 : choice.handle(screen, c);
     }
 
     static int pages(int items) {
         return TouchInput.pages(items, PER_PAGE);
-    }
-
-    private boolean current(long token, Screen expected) {
-        Session s = host.session();
-        return s != null && s.token == token && host.screen() == expected;
     }
 
     // Payment ---------------------------------------------------------------------------------------------------------
@@ -125,14 +108,15 @@ public final class GoodsSales {
      */
     public void submit() {
         Session s = host.session();
+        GoodsState sale = GoodsState.of(s);
         Operator op = s.operator;
         Money funds = s.funds();
         Money amount;
         Money fee;
         Money change;
         if (s.service == Service.EPIN) {
-            Money needed = op.fee().cashNeededFor(GoodsState.of(s).offer.price());
-            amount = GoodsState.of(s).offer.price();
+            Money needed = op.fee().cashNeededFor(sale.offer.price());
+            amount = sale.offer.price();
             fee = needed.minus(amount);
             change = funds.minus(needed);
         } else {
@@ -140,48 +124,50 @@ public final class GoodsSales {
             fee = op.fee().feeFor(funds);
             change = Money.zero(funds.currency());
         }
-        SubmittedGoods done = desk.submit(s.txnId, kind(s), amount, fee, change, GoodsState.of(s).device);
-        GoodsState.of(s).claim = done.claim();
-        GoodsState.of(s).change = done.change().orElse(null);
-        if (GoodsState.of(s).change != null) {
+        SubmittedGoods done = desk.submit(s.txnId, kind(s), amount, fee, change, sale.device);
+        sale.claim = done.claim();
+        sale.change = done.change().orElse(null);
+        if (sale.change != null) {
             // Money above the price leaves the kiosk on paper at once: the voucher prints before the goods do.
-            receipts.printCredit(GoodsState.of(s).change, host.lang(), ok -> { });
+            ctx.receipts().printCredit(sale.change, host.lang(), ok -> { });
         }
         host.moveTo(SUBMITTING);
         long token = s.token;
-        host.step(flow.schedule(() -> onSubmitWaitOver(token), settings.submitWait()));
+        host.step(ctx.flow().schedule(() -> onSubmitWaitOver(token), ctx.settings().submitWait()));
     }
 
     private void onSubmitWaitOver(long token) {
-        if (!current(token, SUBMITTING)) {
+        if (!host.isCurrent(token, SUBMITTING)) {
             return;
         }
         Session s = host.session();
         // The outbox will keep asking under the same txn id; the pending receipt tells the customer how to claim.
         s.paymentStatus = FlowSnapshot.PaymentStatus.PENDING;
         Order order = desk.order(s.txnId);
-        print(layouts.pending(order, s.operator, title(s, order), GoodsState.of(s).claim, GoodsState.of(s).change, host.lang()), "pending");
+        GoodsState sale = GoodsState.of(s);
+        print(layouts.pending(order, s.operator, title(s, order), sale.claim, sale.change, host.lang()), "pending");
         host.publish();
     }
 
     /** What the outbox heard for the session's order; the screen follows while the customer is still at the kiosk. */
     public void onOutcome(PaymentOutcome outcome) {
         Session s = host.session();
+        GoodsState sale = GoodsState.of(s);
         Screen screen = host.screen();
         if (screen != SUBMITTING && screen != RECEIPT && screen != GOODS_DONE) {
             return;
         }
         if (outcome instanceof PaymentOutcome.Confirmed) {
             Optional<Goods> goods = desk.goods(s.txnId);
-            if (goods.isEmpty() || GoodsState.of(s).goods != null) {
+            if (goods.isEmpty() || sale.goods != null) {
                 return;
             }
             host.cancelStep();
-            GoodsState.of(s).goods = goods.get();
+            sale.goods = goods.get();
             s.paymentStatus = FlowSnapshot.PaymentStatus.CREDITED;
             host.say(null);
             Order order = desk.order(s.txnId);
-            print(layouts.issued(order, s.operator, title(s, order), price(s, order), GoodsState.of(s).goods, GoodsState.of(s).change,
+            print(layouts.issued(order, s.operator, title(s, order), price(s, order), sale.goods, sale.change,
                     host.lang()), kind(s).wire());
         } else if (outcome instanceof PaymentOutcome.Refused r && s.paymentStatus != FlowSnapshot.PaymentStatus.REFUSED) {
             host.cancelStep();
@@ -215,7 +201,8 @@ public final class GoodsSales {
         }
         GoodsClaim claim = found.get();
         Order order = desk.order(claim.txnId());
-        desk.audit("goods_claimed", order.txnId(), "{\"status\":\"" + order.status().name().toLowerCase(java.util.Locale.ROOT)
+        desk.audit("goods_claimed", order.txnId(),
+                "{\"status\":\"" + order.status().name().toLowerCase(java.util.Locale.ROOT)
                 + "\"}");
         log.info("goods claim scanned txn={} status={}", order.txnId(), order.status());
         if (order.status() == OrderStatus.PENDING) {
@@ -234,33 +221,36 @@ public final class GoodsSales {
             return;
         }
         Optional<Goods> goods = order.status() == OrderStatus.CONFIRMED ? desk.goods(order.txnId()) : Optional.empty();
-        Optional<Operator> op = catalog.operator(order.operatorId());
+        Optional<Operator> op = ctx.catalog().operator(order.operatorId());
         if (goods.isEmpty() || op.isEmpty()) {
             host.say(FlowMessage.error("goods.claim.unknown"));
             return;
         }
         Session s = host.session();
+        GoodsState sale = GoodsState.of(s);
         GoodsChoice.forget(s);
         s.service = order.kind().equals("esim") ? Service.ESIM : Service.EPIN;
         s.operator = op.get();
         s.txnId = order.txnId();
-        GoodsState.of(s).claim = claim;
-        GoodsState.of(s).goods = goods.get();
+        sale.claim = claim;
+        sale.goods = goods.get();
         s.paymentStatus = FlowSnapshot.PaymentStatus.CREDITED;
         host.say(null);
-        print(layouts.issued(order, s.operator, title(s, order), price(s, order), GoodsState.of(s).goods, null, host.lang()),
+        print(layouts.issued(order, s.operator, title(s, order), price(s, order), sale.goods, null, host.lang()),
                 order.kind());
     }
 
     // Receipts --------------------------------------------------------------------------------------------------------
 
-    /** Stores the receipt before it prints (a reprint or a second claim prints the stored paper), then the done screen. */
+    /**
+     * Stores the receipt before it prints (a reprint or a second claim prints the stored paper), then the done screen.
+     */
     private void print(Receipt receipt, String kind) {
         Session s = host.session();
         s.receipt = FlowSnapshot.ReceiptState.PRINTING;
         host.moveTo(RECEIPT);
         long token = s.token;
-        receipts.printStored(receipt, s.txnId, kind, ok -> flow.execute(() -> printed(token, ok)));
+        ctx.receipts().printStored(receipt, s.txnId, kind, ok -> ctx.flow().execute(() -> printed(token, ok)));
     }
 
     private void printed(long token, boolean ok) {
@@ -274,12 +264,12 @@ public final class GoodsSales {
         }
         if (host.screen() == RECEIPT) {
             host.moveTo(GOODS_DONE);
-            host.step(flow.schedule(() -> {
-                if (current(token, GOODS_DONE)) {
+            host.step(ctx.flow().schedule(() -> {
+                if (host.isCurrent(token, GOODS_DONE)) {
                     host.endSession();
                     host.publish();
                 }
-            }, settings.finishAfter()));
+            }, ctx.settings().finishAfter()));
         }
         host.publish();
     }
@@ -301,6 +291,6 @@ public final class GoodsSales {
 
     /** The services view with the goods part filled in; see {@link GoodsSnapshots}. */
     public ServicesView withView(ServicesView v, Session s, Screen screen, Lang lang) {
-        return owns(s) ? GoodsSnapshots.withGoods(v, s, screen, lang, catalog) : v;
+        return owns(s) ? GoodsSnapshots.withGoods(v, s, screen, lang, ctx.catalog()) : v;
     }
 }

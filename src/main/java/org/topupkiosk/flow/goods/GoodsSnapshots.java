@@ -17,6 +17,7 @@ import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.ServicesView;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.TouchInput;
+import org.topupkiosk.journal.CreditCodes;
 import org.topupkiosk.journal.Goods;
 import org.topupkiosk.journal.GoodsClaimCodes;
 import org.topupkiosk.receipt.GoodsReceipts;
@@ -31,32 +32,33 @@ final class GoodsSnapshots {
 
     /** The services view with the goods part filled in (and the chosen offer as the cash and confirm screens' item). */
     static ServicesView withGoods(ServicesView v, Session s, Screen screen, Lang lang, Catalog catalog) {
+        GoodsState sale = GoodsState.of(s);
         if (v == null) {
             return v;
         }
         Operator op = s.operator;
         List<GoodsView.Offer> page = new ArrayList<>();
         if (screen == GOODS_LIST) {
-            for (GoodsOffer g : TouchInput.page(GoodsState.of(s).offers, GoodsState.of(s).page, GoodsSales.PER_PAGE)) {
+            for (GoodsOffer g : TouchInput.page(sale.offers, sale.page, GoodsSales.PER_PAGE)) {
                 page.add(offer(g, op, lang));
             }
         }
-        GoodsView.Offer selected = GoodsState.of(s).offer == null ? null : offer(GoodsState.of(s).offer, op, lang);
+        GoodsView.Offer selected = sale.offer == null ? null : offer(sale.offer, op, lang);
         boolean done = screen == GOODS_DONE || screen == RECEIPT;
-        Goods g = done ? GoodsState.of(s).goods : null;
+        Goods g = done ? sale.goods : null;
         boolean esim = g != null && "esim".equals(g.kind());
         String[] lpa = esim ? g.secret().split("\\$", -1) : null;
-        GoodsView goods = new GoodsView(s.service, page, GoodsState.of(s).page, GoodsSales.pages(GoodsState.of(s).offers.size()), selected,
-                group(GoodsState.of(s).deviceDigits.toString()), GoodsState.of(s).deviceDigits.length(),
-                GoodsState.of(s).device == null ? null : GoodsState.of(s).device.kind().name(),
+        GoodsView goods = new GoodsView(s.service, page, sale.page, GoodsSales.pages(sale.offers.size()), selected,
+                group(sale.deviceDigits.toString()), sale.deviceDigits.length(),
+                sale.device == null ? null : sale.device.kind().name(),
                 g != null && !esim ? GoodsReceipts.groupPin(g.secret()) : null,
                 g == null ? null : g.serial(), g == null ? null : g.expiresOn(),
                 esim ? g.secret() : null, esim ? lpa[1] : null, esim ? lpa[2] : null,
                 esim ? g.msisdn().pretty() : null,
-                done && GoodsState.of(s).claim != null && g == null ? GoodsClaimCodes.pretty(GoodsState.of(s).claim.code()) : null,
-                done && GoodsState.of(s).claim != null && g == null ? GoodsState.of(s).claim.code() : null,
-                GoodsState.of(s).change == null ? null : GoodsState.of(s).change.amount(),
-                GoodsState.of(s).change == null ? null : org.topupkiosk.journal.CreditCodes.pretty(GoodsState.of(s).change.code()));
+                done && sale.claim != null && g == null ? GoodsClaimCodes.pretty(sale.claim.code()) : null,
+                done && sale.claim != null && g == null ? sale.claim.code() : null,
+                sale.change == null ? null : sale.change.amount(),
+                sale.change == null ? null : CreditCodes.pretty(sale.change.code()));
         ServicesView.PackageView item = selected == null ? null : new ServicesView.PackageView(selected.id(),
                 selected.title(), selected.kind(), "unlimited", selected.dataMb(), selected.voiceMinutes(),
                 selected.price(), selected.fee(), selected.cashNeeded());

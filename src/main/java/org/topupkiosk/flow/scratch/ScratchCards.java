@@ -6,22 +6,18 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.CarrierException;
-import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.VoucherInfo;
 import org.topupkiosk.carrier.VoucherRedemption;
-import org.topupkiosk.domain.Catalog;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.flow.core.CarrierCalls;
+import org.topupkiosk.flow.core.FeatureContext;
 import org.topupkiosk.flow.core.FlowCommand.*;
 import org.topupkiosk.flow.core.FlowCommand;
-import org.topupkiosk.flow.core.FlowExecutor;
 import org.topupkiosk.flow.core.FlowHost;
 import org.topupkiosk.flow.core.FlowMessage;
-import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.FlowSnapshot;
-import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.TouchInput;
@@ -43,39 +39,23 @@ public final class ScratchCards {
     /** A redemption with no answer is asked again under the same id this many times before it is reported unknown. */
     public static final int REDEEM_RETRIES = 2;
 
+    private final FeatureContext ctx;
     private final FlowHost host;
-    private final FlowExecutor flow;
-    private final CarrierCalls calls;
-    private final CarrierGateway carrier;
-    private final Catalog catalog;
-    private final FlowSettings settings;
-    private final ReceiptDesk receipts;
     private final VoucherDesk vouchers;
 
-    public ScratchCards(FlowHost host, FlowExecutor flow, CarrierCalls calls, CarrierGateway carrier,
-                 Catalog catalog, FlowSettings settings, ReceiptDesk receipts, VoucherDesk vouchers) {
-        this.host = host;
-        this.flow = flow;
-        this.calls = calls;
-        this.carrier = carrier;
-        this.catalog = catalog;
-        this.settings = settings;
-        this.receipts = receipts;
+    public ScratchCards(FeatureContext ctx, VoucherDesk vouchers) {
+        this.ctx = ctx;
+        this.host = ctx.host();
         this.vouchers = vouchers;
     }
 
     public boolean handle(Screen screen, FlowCommand c) {
         return switch (screen) {
             case VOUCHER_PIN -> onVoucherPin(c);
-            case VOUCHER_CHECKING -> c instanceof Back || c instanceof StartOver ? leaveVoucherCheck(c) : false;
+            case VOUCHER_CHECKING -> host.leaveStep(c, VOUCHER_PIN);
             case VOUCHER_CONFIRM -> onVoucherConfirm(c);
             default -> false;
         };
-    }
-
-    private boolean current(long token, Screen expected) {
-        Session s = host.session();
-        return s != null && s.token == token && host.screen() == expected;
     }
 
     private boolean onVoucherPin(FlowCommand c) {
@@ -89,14 +69,12 @@ public final class ScratchCards {
                 return true;
             }
             validate();
-        } else if (c instanceof Back) {
-            pin.setLength(0);
-            host.say(null);
-            host.moveTo(HOME);
-        } else if (c instanceof StartOver) {
-            host.endSession();
         } else {
-            return false;
+            return host.backOrStartOver(c, () -> {
+                pin.setLength(0);
+                host.say(null);
+                host.moveTo(HOME);
+            });
         }
         return true;
     }
@@ -119,8 +97,8 @@ public final class ScratchCards {
         long token = s.token;
         host.say(null);
         host.moveTo(VOUCHER_CHECKING);
-        host.step(calls.call("voucher-validate", () -> carrier.validateVoucher(pin), settings.carrierCheckTimeout(), r -> {
-            if (!current(token, VOUCHER_CHECKING)) {
+        host.step(ctx.call("voucher-validate", () -> ctx.carrier().validateVoucher(pin), r -> {
+            if (!host.isCurrent(token, VOUCHER_CHECKING)) {
                 return;
             }
             onValidated(r);
@@ -132,7 +110,7 @@ public final class ScratchCards {
         Session s = host.session();
         if (r instanceof CarrierCalls.Result.Ok<VoucherInfo> ok) {
             VoucherInfo v = ok.value();
-            Optional<Operator> op = catalog.operator(v.operatorId());
+            Optional<Operator> op = ctx.catalog().operator(v.operatorId());
             if (v.state() == VoucherInfo.State.USED) {
                 refuseCard("voucher.used");
             } else if (v.state() == VoucherInfo.State.EXPIRED) {
@@ -170,47 +148,37 @@ public final class ScratchCards {
         host.moveTo(VOUCHER_PIN);
     }
 
-    private boolean leaveVoucherCheck(FlowCommand c) {
-        host.cancelStep();
-        if (c instanceof StartOver) {
-            return host.endSession();
-        }
-        host.moveTo(VOUCHER_PIN);
-        return true;
-    }
-
     private boolean onVoucherConfirm(FlowCommand c) {
         Session s = host.session();
         if (c instanceof Next) {
             host.moveTo(NUMBER_ENTRY);
-        } else if (c instanceof Back) {
-            VoucherState.of(s).voucher = null;
-            VoucherState.of(s).pin.setLength(0);
-            host.moveTo(VOUCHER_PIN);
-        } else if (c instanceof StartOver) {
-            host.endSession();
         } else {
-            return false;
+            return host.backOrStartOver(c, () -> {
+                VoucherState.of(s).voucher = null;
+                VoucherState.of(s).pin.setLength(0);
+                host.moveTo(VOUCHER_PIN);
+            });
         }
         return true;
     }
 
     public void redeem(Msisdn msisdn) {
         Session s = host.session();
+        VoucherState state = VoucherState.of(s);
         s.msisdn = msisdn;
-        if (VoucherState.of(s).redemptionId == null) {
-            VoucherState.of(s).redemptionId = vouchers.newRedemptionId();
+        if (state.redemptionId == null) {
+            state.redemptionId = vouchers.newRedemptionId();
         }
-        vouchers.sending(VoucherState.of(s).redemptionId, VoucherState.of(s).voucher, msisdn);
+        vouchers.sending(state.redemptionId, state.voucher, msisdn);
         host.say(null);
         host.moveTo(SUBMITTING);
-        attemptRedeem(s.token, VoucherState.of(s).pin.toString(), msisdn, VoucherState.of(s).redemptionId, 0);
+        attemptRedeem(s.token, state.pin.toString(), msisdn, state.redemptionId, 0);
     }
 
     private void attemptRedeem(long token, String pin, Msisdn msisdn, String id, int attempt) {
-        host.step(calls.call("voucher-redeem", () -> carrier.redeemVoucher(pin, msisdn, id), settings.carrierCheckTimeout(),
+        host.step(ctx.call("voucher-redeem", () -> ctx.carrier().redeemVoucher(pin, msisdn, id),
                 r -> {
-                    if (!current(token, SUBMITTING)) {
+                    if (!host.isCurrent(token, SUBMITTING)) {
                         return;
                     }
                     onRedeemed(r, token, pin, msisdn, id, attempt);
@@ -221,6 +189,7 @@ public final class ScratchCards {
     private void onRedeemed(CarrierCalls.Result<VoucherRedemption> r, long token, String pin, Msisdn msisdn, String id,
                             int attempt) {
         Session s = host.session();
+        VoucherState state = VoucherState.of(s);
         if (r instanceof CarrierCalls.Result.Ok<VoucherRedemption> ok) {
             VoucherRedemption v = ok.value();
             vouchers.answered(v);
@@ -229,13 +198,12 @@ public final class ScratchCards {
                 printVoucherReceipt(v.serial(), v.nominal());
             } else {
                 // Refused: nothing was applied. A new attempt is a new redemption with its own id.
-                VoucherState.of(s).redemptionId = null;
+                state.redemptionId = null;
                 refusedRedemption(v.refusalCode());
             }
             return;
         }
-        boolean retryable = r instanceof CarrierCalls.Result.TimedOut
-                || ((CarrierCalls.Result.Failed<VoucherRedemption>) r).error().retryable();
+        boolean retryable = r.retryable();
         if (retryable && attempt < REDEEM_RETRIES) {
             log.info("voucher redemption retried id={} attempt={}", id, attempt + 1);
             attemptRedeem(token, pin, msisdn, id, attempt + 1);
@@ -243,17 +211,16 @@ public final class ScratchCards {
         }
         if (!retryable) {
             // The carrier refused the request itself (protocol): nothing applied.
-            vouchers.unknown(id, "protocol-" + ((CarrierCalls.Result.Failed<VoucherRedemption>) r).error().code());
-            VoucherState.of(s).redemptionId = null;
+            vouchers.unknown(id, "protocol-" + r.failureCode());
+            state.redemptionId = null;
             host.say(FlowMessage.error("voucher.unavailable"));
             host.moveTo(VOUCHER_PIN);
             return;
         }
-        vouchers.unknown(id, r instanceof CarrierCalls.Result.TimedOut ? "timeout"
-                : ((CarrierCalls.Result.Failed<VoucherRedemption>) r).error().code());
+        vouchers.unknown(id, r.failureCode());
         s.paymentStatus = FlowSnapshot.PaymentStatus.PENDING;
-        host.say(FlowMessage.warning("voucher.unconfirmed", settings.supportPhone()));
-        printVoucherReceipt(VoucherState.of(s).voucher.serial(), VoucherState.of(s).voucher.nominal());
+        host.say(FlowMessage.warning("voucher.unconfirmed", ctx.settings().supportPhone()));
+        printVoucherReceipt(state.voucher.serial(), state.voucher.nominal());
     }
 
     private void refusedRedemption(String code) {
@@ -284,8 +251,9 @@ public final class ScratchCards {
         s.txnId = null;
         s.qrPayload = host.lookupLink(VoucherState.of(s).redemptionId);
         long token = s.token;
-        receipts.printVoucher(VoucherState.of(s).redemptionId, s.operator, s.msisdn, serial, nominal, s.paymentStatus, host.lang(),
-                ok -> flow.execute(() -> host.printed(token, ok)));
+        ctx.receipts().printVoucher(VoucherState.of(s).redemptionId, s.operator, s.msisdn, serial, nominal,
+                s.paymentStatus, host.lang(),
+                ok -> ctx.flow().execute(() -> host.printed(token, ok)));
     }
 
     /** Bullets for the typed digits in groups of four, so the customer can count them and nobody can read them. */
