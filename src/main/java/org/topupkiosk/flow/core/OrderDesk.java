@@ -16,19 +16,9 @@ import org.topupkiosk.sync.PaymentDispatch;
  * The flow's money verbs, each one journal transaction: open an order, credit a stacked note, submit, cancel into a
  * credit voucher. The crash points mark the moments the chaos harness kills the process at.
  */
-public final class OrderDesk {
+public record OrderDesk(Journal journal, PaymentDispatch dispatch, CrashPoints crash) {
 
     private static final Logger log = LoggerFactory.getLogger(OrderDesk.class);
-
-    private final Journal journal;
-    private final PaymentDispatch dispatch;
-    private final CrashPoints crash;
-
-    public OrderDesk(Journal journal, PaymentDispatch dispatch, CrashPoints crash) {
-        this.journal = journal;
-        this.dispatch = dispatch;
-        this.crash = crash;
-    }
 
     public String open(Session s) {
         Order order = s.product == null ? journal.openOrder("topup", s.msisdn, s.operator.id(), null)

@@ -20,19 +20,9 @@ import org.topupkiosk.sync.PaymentDispatch;
  * The journal verbs of an e-PIN or eSIM sale, each one transaction: open the order, submit it (payment frozen in the
  * outbox, claim code, change voucher), read what the carrier issued, find a claim. Logs carry masks only.
  */
-public final class GoodsDesk {
+public record GoodsDesk(Journal journal, PaymentDispatch dispatch, CrashPoints crash) {
 
     private static final Logger log = LoggerFactory.getLogger(GoodsDesk.class);
-
-    private final Journal journal;
-    private final PaymentDispatch dispatch;
-    private final CrashPoints crash;
-
-    public GoodsDesk(Journal journal, PaymentDispatch dispatch, CrashPoints crash) {
-        this.journal = journal;
-        this.dispatch = dispatch;
-        this.crash = crash;
-    }
 
     String open(GoodsKind kind, String operatorId, String productId) {
         Order order = journal.openGoodsOrder(kind.wire(), operatorId, productId);
