@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.topupkiosk.device.gpio.GpioSettings;
-import org.topupkiosk.device.printer.escpos.PrinterTransport;
+import org.topupkiosk.device.printer.PrinterTransport;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Symbology;
 

@@ -20,7 +20,7 @@ import org.topupkiosk.config.KioskConfig.Orientation;
 import org.topupkiosk.config.KioskConfig.PrinterType;
 import org.topupkiosk.config.KioskConfig.Simulator;
 import org.topupkiosk.device.gpio.GpioSettings;
-import org.topupkiosk.device.printer.escpos.PrinterTransport;
+import org.topupkiosk.device.printer.PrinterTransport;
 import org.topupkiosk.device.sim.VirtualCardName;
 import org.topupkiosk.domain.Money;
 

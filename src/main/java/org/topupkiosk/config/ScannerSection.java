@@ -12,7 +12,7 @@ import org.topupkiosk.config.KioskConfig.Region;
 import org.topupkiosk.config.KioskConfig.Scanner;
 import org.topupkiosk.config.KioskConfig.ScannerSuffix;
 import org.topupkiosk.config.KioskConfig.ScannerType;
-import org.topupkiosk.device.printer.escpos.PrinterTransport;
+import org.topupkiosk.device.printer.PrinterTransport;
 import org.topupkiosk.domain.Symbology;
 
 /** {@code devices.scanner}: every problem names its key, the value and what was expected. */
