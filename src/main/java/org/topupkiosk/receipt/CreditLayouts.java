@@ -8,13 +8,7 @@ import org.topupkiosk.receipt.ReceiptFacts.CreditVoucher;
 import org.topupkiosk.receipt.ReceiptFacts.VoucherRedemption;
 
 /** The receipts of stored value: a carrier voucher redeemed to a number, and the kiosk's own credit voucher. */
-final class CreditLayouts {
-
-    private final ReceiptFrame frame;
-
-    CreditLayouts(ReceiptFrame frame) {
-        this.frame = frame;
-    }
+record CreditLayouts(ReceiptFrame frame) {
 
     Receipt voucherRedemption(VoucherRedemption v, Lang lang) {
         ReceiptWriter w = frame.header("receipt.title.voucher", lang, v.at());

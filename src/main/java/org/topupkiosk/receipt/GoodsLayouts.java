@@ -12,20 +12,11 @@ import org.topupkiosk.receipt.ReceiptFacts.Esim;
 import org.topupkiosk.receipt.ReceiptFacts.Sale;
 
 /** The receipts of goods: an e-PIN, an eSIM, and either of them paid while the carrier had not answered yet. */
-final class GoodsLayouts {
-
-    private final ReceiptFrame frame;
-
-    GoodsLayouts(ReceiptFrame frame) {
-        this.frame = frame;
-    }
+record GoodsLayouts(ReceiptFrame frame) {
 
     Receipt ePin(EPin e, Lang lang) {
         Sale sale = e.sale();
-        ReceiptWriter w = frame.header("receipt.title.epin", lang, sale.at());
-        w.text(e.productName());
-        goodsSaleLines(w, sale, sale.amount());
-        w.rule();
+        ReceiptWriter w = goodsHead("receipt.title.epin", lang, sale, e.productName(), sale.amount());
         w.centred(w.label("receipt.epin.pin"), Receipt.Style.CENTER);
         w.large(e.pin());
         w.pair("receipt.epin.serial", e.serial());
@@ -36,10 +27,7 @@ final class GoodsLayouts {
 
     Receipt esim(Esim e, Lang lang) {
         Sale sale = e.sale();
-        ReceiptWriter w = frame.header("receipt.title.esim", lang, sale.at());
-        w.text(e.planName());
-        goodsSaleLines(w, sale, e.price());
-        w.rule();
+        ReceiptWriter w = goodsHead("receipt.title.esim", lang, sale, e.planName(), e.price());
         w.text(w.msg("receipt.esim.scan"));
         w.text(w.msg("receipt.esim.manual"));
         String[] parts = e.activationCode().split("\\$");
@@ -63,10 +51,8 @@ final class GoodsLayouts {
 
     Receipt goodsPending(Sale sale, String productName, boolean esim, String claimCode, String claimPretty,
                          Lang lang) {
-        ReceiptWriter w = frame.header(esim ? "receipt.title.esim" : "receipt.title.epin", lang, sale.at());
-        w.text(productName);
-        goodsSaleLines(w, sale, sale.amount());
-        w.rule();
+        ReceiptWriter w = goodsHead(esim ? "receipt.title.esim" : "receipt.title.epin", lang, sale, productName,
+                sale.amount());
         w.text(w.msg(esim ? "receipt.goods.pending.esim" : "receipt.goods.pending.epin"));
         w.centred(w.label("receipt.goods.claim"), Receipt.Style.CENTER);
         w.large(claimPretty);
@@ -75,6 +61,15 @@ final class GoodsLayouts {
         w.rule();
         w.pair("receipt.support", frame.supportPhone());
         return w.build(sale.txnId() + "-pending", claimCode, claimCode);
+    }
+
+    /** The header, what was bought and the money paid for it, then a rule: the top of every goods receipt. */
+    private ReceiptWriter goodsHead(String titleKey, Lang lang, Sale sale, String name, Money price) {
+        ReceiptWriter w = frame.header(titleKey, lang, sale.at());
+        w.text(name);
+        goodsSaleLines(w, sale, price);
+        w.rule();
+        return w;
     }
 
     /**

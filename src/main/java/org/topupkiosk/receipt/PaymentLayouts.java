@@ -12,13 +12,7 @@ import org.topupkiosk.receipt.ReceiptFacts.Sale;
 import org.topupkiosk.receipt.ReceiptFacts.Status;
 
 /** The receipts of money sent to a number: top-ups (with or without a promotion), packages and counter sales. */
-final class PaymentLayouts {
-
-    private final ReceiptFrame frame;
-
-    PaymentLayouts(ReceiptFrame frame) {
-        this.frame = frame;
-    }
+record PaymentLayouts(ReceiptFrame frame) {
 
     Receipt topUp(Sale sale, Promo promo, Lang lang) {
         ReceiptWriter w = frame.header("receipt.title.topup", lang, sale.at());

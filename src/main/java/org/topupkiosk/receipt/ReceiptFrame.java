@@ -13,31 +13,14 @@ import org.topupkiosk.receipt.ReceiptFacts.Status;
  * What every receipt family shares: the paper width, the kiosk's header (title, kiosk, address, date), the footer
  * with the support phone and the lookup line, the status line, the money lines of a sale and the signature line.
  */
-final class ReceiptFrame {
+record ReceiptFrame(Messages messages, Kiosk kiosk, int columns, ZoneId zone) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final Messages messages;
-    private final Kiosk kiosk;
-    private final int columns;
-    private final ZoneId zone;
-
-    ReceiptFrame(Messages messages, Kiosk kiosk, int columns, ZoneId zone) {
+    ReceiptFrame {
         if (columns != 32 && columns != 42) {
             throw new IllegalArgumentException("receipt width " + columns + " (expected 32 or 42 columns)");
         }
-        this.messages = messages;
-        this.kiosk = kiosk;
-        this.columns = columns;
-        this.zone = zone;
-    }
-
-    int columns() {
-        return columns;
-    }
-
-    Messages messages() {
-        return messages;
     }
 
     String supportPhone() {

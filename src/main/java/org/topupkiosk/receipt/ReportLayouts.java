@@ -11,13 +11,7 @@ import org.topupkiosk.receipt.ReceiptFacts.OperatorTotal;
 import org.topupkiosk.receipt.ReceiptFacts.Shift;
 
 /** The service reports, signed on paper: the encashment, and the kiosk's and the counter's X and Z reports. */
-final class ReportLayouts {
-
-    private final ReceiptFrame frame;
-
-    ReportLayouts(ReceiptFrame frame) {
-        this.frame = frame;
-    }
+record ReportLayouts(ReceiptFrame frame) {
 
     Receipt encashment(Encashment e, Lang lang) {
         ReceiptWriter w = frame.header("receipt.title.encashment", lang, e.at());
@@ -40,12 +34,7 @@ final class ReportLayouts {
     }
 
     Receipt shift(Shift s, Lang lang) {
-        ReceiptWriter w = shiftHeader(s, lang);
-        w.pair("receipt.shift.opened", frame.date(s.openedAt()));
-        w.rule();
-        w.pair("receipt.shift.payments", String.valueOf(s.payments()));
-        w.pairBold("receipt.amount", w.money(s.amount()));
-        w.pair("receipt.fee", w.money(s.fees()));
+        ReceiptWriter w = shiftHead(s, null, lang);
         w.pair("receipt.shift.cash_in", w.money(s.cashIn()));
         w.pair("receipt.shift.credits_issued", w.money(s.creditsIssued()));
         w.pair("receipt.shift.credits_redeemed", w.money(s.creditsRedeemed()));
@@ -55,13 +44,7 @@ final class ReportLayouts {
     }
 
     Receipt counterShift(Shift s, String cashier, Money received, Money change, Lang lang) {
-        ReceiptWriter w = shiftHeader(s, lang);
-        w.pair("receipt.cashier", cashier);
-        w.pair("receipt.shift.opened", frame.date(s.openedAt()));
-        w.rule();
-        w.pair("receipt.shift.payments", String.valueOf(s.payments()));
-        w.pairBold("receipt.amount", w.money(s.amount()));
-        w.pair("receipt.fee", w.money(s.fees()));
+        ReceiptWriter w = shiftHead(s, cashier, lang);
         w.pair("receipt.shift.pending", String.valueOf(s.pending()));
         w.rule();
         w.pair("receipt.counter.received", w.money(received));
@@ -71,9 +54,18 @@ final class ReportLayouts {
         return shiftEnd(w, s);
     }
 
-    private ReceiptWriter shiftHeader(Shift s, Lang lang) {
+    /** The X or Z header, the shift, its cashier at a counter (null at a kiosk), when it opened, and its sales. */
+    private ReceiptWriter shiftHead(Shift s, String cashier, Lang lang) {
         ReceiptWriter w = frame.header(s.closing() ? "receipt.title.shift_z" : "receipt.title.shift_x", lang, s.at());
         w.pair("receipt.shift", String.valueOf(s.number()));
+        if (cashier != null) {
+            w.pair("receipt.cashier", cashier);
+        }
+        w.pair("receipt.shift.opened", frame.date(s.openedAt()));
+        w.rule();
+        w.pair("receipt.shift.payments", String.valueOf(s.payments()));
+        w.pairBold("receipt.amount", w.money(s.amount()));
+        w.pair("receipt.fee", w.money(s.fees()));
         return w;
     }
 

@@ -6,13 +6,7 @@ import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.receipt.ReceiptFacts.NumberSlip;
 
 /** Slips that move no money: a customer's found number (issue 7 item 4) and the printer's test page. */
-final class SlipLayouts {
-
-    private final ReceiptFrame frame;
-
-    SlipLayouts(ReceiptFrame frame) {
-        this.frame = frame;
-    }
+record SlipLayouts(ReceiptFrame frame) {
 
     Receipt numberSlip(NumberSlip n, Lang lang) {
         ReceiptWriter w = frame.header("receipt.title.number", lang, n.at());
