@@ -2,6 +2,7 @@ package org.topupkiosk.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.topupkiosk.domain.Catalog;
 import org.topupkiosk.domain.FeeRule;
 import org.topupkiosk.domain.Money;
@@ -131,7 +133,7 @@ final class CatalogParser {
         String operator = s.requiredText("operator", "the id of an operator above, e.g. mts");
         if (operator != null && !operatorIds.contains(operator)) {
             s.problem("operator", "\"" + operator + "\" is not an operator of this catalog (known: "
-                    + String.join(", ", new java.util.TreeSet<>(operatorIds)) + ")");
+                    + String.join(", ", new TreeSet<>(operatorIds)) + ")");
         }
         if (!s.has("kind")) {
             s.problem("kind", "is missing (expected one of " + Section.choices(Product.Kind.class) + ")");
@@ -172,8 +174,8 @@ final class CatalogParser {
         if (!s.has("bonusPercent")) {
             s.problem("bonusPercent", "is missing (expected a whole percent 1-100)");
         }
-        java.time.LocalDate from = date(s, "validFrom");
-        java.time.LocalDate until = date(s, "validUntil");
+        LocalDate from = date(s, "validFrom");
+        LocalDate until = date(s, "validUntil");
         if (from != null && until != null && until.isBefore(from)) {
             s.problem("validUntil", until + " is before validFrom " + from);
         }
@@ -186,13 +188,13 @@ final class CatalogParser {
         return new Promotion(id, operator, min, (int) percent, from, until, titles);
     }
 
-    private java.time.LocalDate date(Section s, String key) {
+    private LocalDate date(Section s, String key) {
         String text = s.requiredText(key, "a date such as 2026-12-31");
         if (text == null) {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(text.strip());
+            return LocalDate.parse(text.strip());
         } catch (java.time.format.DateTimeParseException e) {
             s.problem(key, "\"" + text + "\" is not a date (expected YYYY-MM-DD, e.g. 2026-12-31)");
             return null;

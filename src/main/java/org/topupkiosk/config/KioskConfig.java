@@ -3,9 +3,10 @@ package org.topupkiosk.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.topupkiosk.device.gpio.GpioSettings;
-import org.topupkiosk.device.printer.escpos.PrinterTransport;
+import org.topupkiosk.device.printer.PrinterTransport;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Symbology;
 
@@ -54,7 +55,7 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
 
     public enum Language { RU, EN, ZH;
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

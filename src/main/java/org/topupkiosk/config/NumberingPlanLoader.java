@@ -1,11 +1,10 @@
 package org.topupkiosk.config;
 
+import static org.topupkiosk.config.RegistryCsv.clip;
+import static org.topupkiosk.config.RegistryCsv.digits;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,7 +32,6 @@ import org.topupkiosk.domain.Operator;
 public final class NumberingPlanLoader {
 
     private static final Logger log = LoggerFactory.getLogger(NumberingPlanLoader.class);
-    private static final Charset CP1251 = Charset.forName("windows-1251");
     private static final int LOGGED_SKIPS = 20;
     private static final int KEPT_SKIPS = 100;
 
@@ -86,38 +84,9 @@ public final class NumberingPlanLoader {
     /** Parses file contents; {@code file} only names the source in messages and logs. */
     public Result parse(byte[] bytes, Path file) throws ConfigException {
         long t0 = System.nanoTime();
-        Charset charset = StandardCharsets.UTF_8;
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            charset = CP1251;
-            text = new String(bytes, CP1251);
-        }
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
-
+        RegistryCsv.Text text = RegistryCsv.decode(bytes);
         Parse p = new Parse(file);
-        int lineNo = 0;
-        int pos = 0;
-        while (pos <= text.length()) {
-            int nl = text.indexOf('\n', pos);
-            int end = nl < 0 ? text.length() : nl;
-            int stop = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            lineNo++;
-            String line = text.substring(pos, stop);
-            if (!line.isBlank()) {
-                p.line(line, lineNo);
-            }
-            if (nl < 0) {
-                break;
-            }
-            pos = nl + 1;
-        }
+        RegistryCsv.forEachLine(text.text(), p::line);
         if (p.columns == null) {
             throw new ConfigException(file, "", "numbering file is empty (expected the header "
                     + "АВС/ DEF;От;До;Емкость;Оператор;Регион)");
@@ -131,8 +100,8 @@ public final class NumberingPlanLoader {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         log.info("numbering file={} charset={} ranges={} rows={} skipped={} ms={}",
-                file, charset.name(), plan.size(), p.rows, p.skipped, ms);
-        return new Result(plan, charset, p.rows, p.skipped, List.copyOf(p.skips));
+                file, text.charset().name(), plan.size(), p.rows, p.skipped, ms);
+        return new Result(plan, text.charset(), p.rows, p.skipped, List.copyOf(p.skips));
     }
 
     /** Case-, space- and quote-insensitive form of an operator name: {@code ПАО  «МегаФон»} matches {@code ПАО "МегаФон"}. */
@@ -167,7 +136,7 @@ public final class NumberingPlanLoader {
         }
 
         void line(String line, int lineNo) throws ConfigException {
-            String error = split(line, fields);
+            String error = RegistryCsv.split(line, fields);
             if (columns == null) {
                 columns = header(error == null ? fields : List.of(), lineNo);
                 return;
@@ -270,79 +239,5 @@ public final class NumberingPlanLoader {
             width = Math.max(width, Math.max(capacity, region) + 1);
             return new Columns(def, from, to, capacity, operator, region, width);
         }
-    }
-
-    /**
-     * Splits one line on ';'. A field starting with '"' is quoted: '""' inside is one quote, and the closing quote must
-     * end the field. Returns null or why the line cannot be split.
-     */
-    static String split(String line, List<String> out) {
-        out.clear();
-        int i = 0;
-        int n = line.length();
-        StringBuilder field = new StringBuilder();
-        while (true) {
-            field.setLength(0);
-            if (i < n && line.charAt(i) == '"') {
-                i++;
-                boolean closed = false;
-                while (i < n) {
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && line.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            closed = true;
-                            break;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                }
-                if (!closed) {
-                    return "quoted field " + (out.size() + 1) + " is not closed";
-                }
-                if (i < n && line.charAt(i) != ';') {
-                    return "text after the closing quote of field " + (out.size() + 1);
-                }
-            } else {
-                int semi = line.indexOf(';', i);
-                int end = semi < 0 ? n : semi;
-                field.append(line, i, end);
-                i = end;
-            }
-            out.add(field.toString());
-            if (i >= n) {
-                return null;
-            }
-            i++; // the ';'
-            if (i == n) {
-                out.add("");
-                return null;
-            }
-        }
-    }
-
-    /** The value of a string of ASCII digits with a length in [min, max], or -1. */
-    private static int digits(String s, int min, int max) {
-        int len = s.length();
-        if (len < min || len > max) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = 0; i < len; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
-    }
-
-    private static String clip(String s) {
-        String printable = s.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
     }
 }

@@ -12,7 +12,6 @@ import org.topupkiosk.config.KioskConfig.Region;
 import org.topupkiosk.config.KioskConfig.Scanner;
 import org.topupkiosk.config.KioskConfig.ScannerSuffix;
 import org.topupkiosk.config.KioskConfig.ScannerType;
-import org.topupkiosk.device.printer.escpos.PrinterTransport;
 import org.topupkiosk.domain.Symbology;
 
 /** {@code devices.scanner}: every problem names its key, the value and what was expected. */
@@ -26,12 +25,7 @@ final class ScannerSection {
     static Scanner parse(Section s, Path baseDir) {
         Scanner d = Scanner.none();
         ScannerType type = s.choice("type", ScannerType.NONE, ScannerType.class);
-        Optional<String> port = Optional.ofNullable(s.text("port", null));
-        if (port.isPresent() && !PrinterTransport.SERIAL_PORT.matcher(port.get()).matches()) {
-            s.problem("port", "\"" + port.get() + "\" is not a serial device (expected e.g. /dev/ttyACM0 or COM3)");
-        } else if (port.isEmpty() && type == ScannerType.SERIAL && !s.has("port")) {
-            s.problem("port", "is missing (required for type serial; expected e.g. /dev/ttyACM0)");
-        }
+        Optional<String> port = DevicesSection.serialPort(s, "/dev/ttyACM0", type == ScannerType.SERIAL ? "serial" : null);
         int baud = (int) s.integer("baud", d.baud(), 1200, 115200, "baud");
         if (!BAUDS.contains(baud)) {
             s.problem("baud", baud + " is not a standard line speed (expected one of " + BAUDS + ")");

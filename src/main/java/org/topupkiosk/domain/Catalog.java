@@ -1,5 +1,6 @@
 package org.topupkiosk.domain;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public final class Catalog {
      * The promotion a top-up of {@code amount} for {@code operatorId} earns on {@code day}: the one with the largest
      * bonus, empty when none applies.
      */
-    public Optional<Promotion> promotionFor(String operatorId, Money amount, java.time.LocalDate day) {
+    public Optional<Promotion> promotionFor(String operatorId, Money amount, LocalDate day) {
         Promotion best = null;
         for (Promotion p : promotions) {
             if (p.appliesTo(operatorId, amount, day) && (best == null || p.bonusPercent() > best.bonusPercent())) {
@@ -72,7 +73,7 @@ public final class Catalog {
     }
 
     /** A promotion running for the operator today, to advertise before the amount is typed (the lowest threshold). */
-    public Optional<Promotion> runningPromotion(String operatorId, java.time.LocalDate day) {
+    public Optional<Promotion> runningPromotion(String operatorId, LocalDate day) {
         Promotion best = null;
         for (Promotion p : promotions) {
             if (p.runs(operatorId, day) && (best == null || p.minAmount().lessThan(best.minAmount()))) {

@@ -1,6 +1,7 @@
 package org.topupkiosk.domain;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,7 @@ public record DeviceId(Kind kind, String digits) {
 
         /** The wire and journal name: {@code eid} or {@code imei}. */
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -36,7 +37,7 @@ public record DeviceId(Kind kind, String digits) {
         NOT_DIGITS;
 
         public String messageKey() {
-            return "goods.device." + name().toLowerCase(java.util.Locale.ROOT);
+            return "goods.device." + name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -96,7 +97,7 @@ public record DeviceId(Kind kind, String digits) {
             throw new IllegalArgumentException("an EID body is 30 digits");
         }
         int r = new BigInteger(body30 + "00").mod(NINETY_SEVEN).intValue();
-        return String.format(java.util.Locale.ROOT, "%02d", 98 - r);
+        return String.format(Locale.ROOT, "%02d", 98 - r);
     }
 
     /** For logs: the last four digits only. */

@@ -1,5 +1,6 @@
 package org.topupkiosk.domain;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,7 +124,7 @@ public record FeeRule(long basisPoints, Money fixed, Money minimum) {
         if (frac == 0) {
             return whole + "%";
         }
-        return whole + "." + (frac % 10 == 0 ? String.valueOf(frac / 10) : String.format(java.util.Locale.ROOT, "%02d", frac)) + "%";
+        return whole + "." + (frac % 10 == 0 ? String.valueOf(frac / 10) : String.format(Locale.ROOT, "%02d", frac)) + "%";
     }
 
     private long feeMinor(long cash) {

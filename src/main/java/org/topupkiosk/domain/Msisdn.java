@@ -1,5 +1,6 @@
 package org.topupkiosk.domain;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,7 @@ public record Msisdn(String e164) {
         NOT_MOBILE;
 
         public String messageKey() {
-            return "msisdn.error." + name().toLowerCase(java.util.Locale.ROOT);
+            return "msisdn.error." + name().toLowerCase(Locale.ROOT);
         }
     }
 

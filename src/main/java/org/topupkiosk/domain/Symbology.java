@@ -21,32 +21,22 @@ public enum Symbology {
         }
         char code = text.charAt(1);
         char modifier = text.charAt(2);
-        Symbology s;
-        if (code == 'C') {
-            s = CODE_128;
-        } else if (code == 'E') {
-            s = modifier == '4' ? EAN_8 : EAN_13; // ]E0 EAN-13 / UPC-A, ]E4 EAN-8
-        } else if (code == 'Q') {
-            s = QR_CODE;
-        } else if (code == 'd') {
-            s = DATA_MATRIX;
-        } else if (code == 'A') {
-            s = CODE_39;
-        } else if (code == 'G') {
-            s = CODE_93;
-        } else if (code == 'I') {
-            s = ITF;
-        } else if (code == 'F') {
-            s = CODABAR;
-        } else if (code == 'L') {
-            s = PDF_417;
-        } else if (code == 'z') {
-            s = AZTEC;
-        } else if (Character.isLetter(code)) {
-            s = UNKNOWN; // an AIM identifier of a family we do not name: strip it all the same
-        } else {
+        if (!Character.isLetter(code)) {
             return Optional.empty();
         }
+        Symbology s = switch (code) {
+            case 'C' -> CODE_128;
+            case 'E' -> modifier == '4' ? EAN_8 : EAN_13; // ]E0 EAN-13 / UPC-A, ]E4 EAN-8
+            case 'Q' -> QR_CODE;
+            case 'd' -> DATA_MATRIX;
+            case 'A' -> CODE_39;
+            case 'G' -> CODE_93;
+            case 'I' -> ITF;
+            case 'F' -> CODABAR;
+            case 'L' -> PDF_417;
+            case 'z' -> AZTEC;
+            default -> UNKNOWN; // an AIM identifier of a family we do not name: strip it all the same
+        };
         return Character.isLetterOrDigit(modifier) ? Optional.of(s) : Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 
@@ -56,7 +57,7 @@ public final class Messages {
     }
 
     /** All keys of one language, for the completeness test. */
-    public java.util.Set<String> keys(Lang lang) {
+    public Set<String> keys(Lang lang) {
         return bundles.get(lang).keySet();
     }
 }

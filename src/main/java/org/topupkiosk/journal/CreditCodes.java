@@ -2,7 +2,6 @@ package org.topupkiosk.journal;
 
 import java.security.SecureRandom;
 import java.util.Random;
-import org.topupkiosk.domain.CheckDigits;
 
 /**
  * Credit voucher codes: 12 digits, the last a Luhn check digit, so a cashier or customer typing it catches any single
@@ -23,12 +22,7 @@ public final class CreditCodes {
     }
 
     public String next() {
-        StringBuilder sb = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH - 1; i++) {
-            sb.append((char) ('0' + random.nextInt(10)));
-        }
-        sb.append(CheckDigits.luhnDigit(sb.toString()));
-        return sb.toString();
+        return LuhnCodes.next(random, LENGTH, false);
     }
 
     /** Strips the spaces and dashes people type or a voucher prints ("1234 5678 9012"). */
@@ -37,11 +31,11 @@ public final class CreditCodes {
     }
 
     public static boolean isValid(String code) {
-        return code != null && code.length() == LENGTH && CheckDigits.luhnValid(code);
+        return LuhnCodes.isValid(code, LENGTH);
     }
 
     /** "1234 5678 9012": how vouchers print the code. */
     public static String pretty(String code) {
-        return code.substring(0, 4) + " " + code.substring(4, 8) + " " + code.substring(8);
+        return LuhnCodes.pretty(code);
     }
 }

@@ -2,6 +2,7 @@ package org.topupkiosk.journal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.topupkiosk.domain.Money;
 
@@ -34,6 +35,6 @@ public record Encashment(int number, Instant at, String kioskId, List<NoteCount>
 
     /** The printed id, {@code E-<kiosk>-<number>}: sortable and unique per kiosk. */
     public String id() {
-        return String.format(java.util.Locale.ROOT, "E-%s-%04d", kioskId, number);
+        return String.format(Locale.ROOT, "E-%s-%04d", kioskId, number);
     }
 }

@@ -2,7 +2,6 @@ package org.topupkiosk.journal;
 
 import java.security.SecureRandom;
 import java.util.Random;
-import org.topupkiosk.domain.CheckDigits;
 import org.topupkiosk.domain.ScannedCode;
 
 /**
@@ -25,20 +24,15 @@ public final class GoodsClaimCodes {
     }
 
     public String next() {
-        StringBuilder sb = new StringBuilder(LENGTH);
-        sb.append((char) ('1' + random.nextInt(9)));
-        while (sb.length() < LENGTH - 1) {
-            sb.append((char) ('0' + random.nextInt(10)));
-        }
-        return sb.append(CheckDigits.luhnDigit(sb.toString())).toString();
+        return LuhnCodes.next(random, LENGTH, true);
     }
 
     public static boolean isValid(String code) {
-        return code != null && code.length() == LENGTH && CheckDigits.luhnValid(code);
+        return LuhnCodes.isValid(code, LENGTH);
     }
 
     /** "1234 5678 9012 34": how receipts print it. */
     public static String pretty(String code) {
-        return code.substring(0, 4) + " " + code.substring(4, 8) + " " + code.substring(8, 12) + " " + code.substring(12);
+        return LuhnCodes.pretty(code);
     }
 }

@@ -39,7 +39,7 @@ public final class Journal implements AutoCloseable {
     private final CreditDesk creditDesk;
     private final JournalVerifier verifier;
     private final CashBox cashBox;
-    private final Shifts shifts;
+    private final CounterJournal counter;
     private final GoodsRepository goods;
     private final ReceiptBook receiptBook;
 
@@ -60,7 +60,8 @@ public final class Journal implements AutoCloseable {
         cashIn = new CashIntake(store, currency, clock, orders, cash, credits, audit);
         creditDesk = new CreditDesk(store, clock, orders, credits, audit);
         cashBox = new CashBox(kioskId, currency);
-        shifts = new Shifts(currency, clock, audit);
+        Shifts shifts = new Shifts(currency, clock, audit);
+        counter = new CounterJournal(store, cashIn, creditDesk, shifts);
         verifier = new JournalVerifier(currency, cashBox::check, shifts::check);
     }
 
@@ -318,48 +319,14 @@ public final class Journal implements AutoCloseable {
 
     // Counter terminal
 
-    /**
-     * The cash a cashier took for an OPEN order: the price ({@code kept}) goes into the order, and what the customer
-     * handed over and the change are journaled with the cashier and shift in the same transaction. False when already
-     * journaled for this order.
-     */
-    public boolean recordCounterCash(String txnId, Money kept, Money received, String cashierId, int shift) {
-        return cashIn.recordCounterCash(txnId, kept, received, cashierId, shift);
-    }
-
-    /**
-     * A counter sale the carrier refused: its credit (made by {@link #refuse}) is paid out at once as cash handed back
-     * to the customer, recorded as a refund, so no voucher is left open. Returns the amount handed back.
-     */
-    public Money returnCounterCash(String creditCode) {
-        return creditDesk.refundCredit(creditCode, Shifts.RETURNED);
+    /** The counter terminal's verbs: the cashiers' shifts and the cash a cashier takes and hands back. */
+    public CounterJournal counter() {
+        return counter;
     }
 
     /** The cash row id of a counter sale: one per order, left out of the cash box count. */
     public static String counterNoteId(String txnId) {
         return CashBox.COUNTER_PREFIX + txnId;
-    }
-
-    /** Opens shift n+1 for this cashier; refused while a shift is open. */
-    public Shift openShift(String cashierId) {
-        LedgerRules.requireText(cashierId, "cashierId");
-        return store.write("open shift", c -> shifts.openNext(c, cashierId));
-    }
-
-    /** The open shift with its running totals (the X report), if any. */
-    public Optional<Shift> openShift() {
-        return store.read("read open shift", shifts::open);
-    }
-
-    /** The newest shift, open or closed (a closed one carries its Z totals). */
-    public Optional<Shift> latestShift() {
-        return store.read("read latest shift", shifts::latest);
-    }
-
-    /** Closes the open shift: its Z totals are computed and journaled in the same transaction, and returned. */
-    public Shift closeShift(String cashierId) {
-        LedgerRules.requireText(cashierId, "cashierId");
-        return store.write("close shift", c -> shifts.close(c, cashierId));
     }
 
     // Cash box

@@ -63,37 +63,41 @@ final class JournalVerifier {
     }
 
     private void checkOrders(Statement st, List<Violation> v) throws SQLException {
-        each(st, "SELECT o.txn_id, o.cash_minor, coalesce(sum(ce.amount_minor), 0) FROM orders o "
+        perTxn(st, v, "order_cash",
+                "SELECT o.txn_id, o.cash_minor, coalesce(sum(ce.amount_minor), 0) FROM orders o "
                 + "LEFT JOIN cash_events ce ON ce.txn_id = o.txn_id GROUP BY o.id "
                 + "HAVING o.cash_minor <> coalesce(sum(ce.amount_minor), 0)",
-                rs -> v.add(new Violation("order_cash", "txn=" + rs.getString(1), "cash_minor " + money(rs.getLong(2))
-                        + " but its stacked notes sum to " + money(rs.getLong(3)))));
-        each(st, "SELECT o.txn_id, o.credit_applied_minor, coalesce(sum(cc.amount_minor), 0) FROM orders o "
+                rs -> "cash_minor " + money(rs.getLong(2))
+                        + " but its stacked notes sum to " + money(rs.getLong(3)));
+        perTxn(st, v, "order_credit",
+                "SELECT o.txn_id, o.credit_applied_minor, coalesce(sum(cc.amount_minor), 0) FROM orders o "
                 + "LEFT JOIN credit_redemptions r ON r.txn_id = o.txn_id "
                 + "LEFT JOIN customer_credits cc ON cc.code = r.code GROUP BY o.id "
                 + "HAVING o.credit_applied_minor <> coalesce(sum(cc.amount_minor), 0)",
-                rs -> v.add(new Violation("order_credit", "txn=" + rs.getString(1), "credit_applied_minor "
-                        + money(rs.getLong(2)) + " but credits redeemed into it sum to " + money(rs.getLong(3)))));
-        each(st, "SELECT txn_id, status, amount_minor, fee_minor, cash_minor, credit_applied_minor, change_minor "
+                rs -> "credit_applied_minor "
+                        + money(rs.getLong(2)) + " but credits redeemed into it sum to " + money(rs.getLong(3)));
+        perTxn(st, v, "order_total",
+                "SELECT txn_id, status, amount_minor, fee_minor, cash_minor, credit_applied_minor, change_minor "
                 + "FROM orders WHERE status IN ('PENDING', 'CONFIRMED') AND amount_minor + fee_minor + change_minor "
                 + "<> cash_minor + credit_applied_minor",
-                rs -> v.add(new Violation("order_total", "txn=" + rs.getString(1), rs.getString(2) + " order: amount "
+                rs -> rs.getString(2) + " order: amount "
                         + money(rs.getLong(3)) + " + fee " + money(rs.getLong(4)) + " + change " + money(rs.getLong(7))
-                        + " != cash " + money(rs.getLong(5)) + " + credit " + money(rs.getLong(6)))));
-        each(st, "SELECT o.txn_id, coalesce(ob.status, 'missing') FROM orders o LEFT JOIN outbox ob "
+                        + " != cash " + money(rs.getLong(5)) + " + credit " + money(rs.getLong(6)));
+        perTxn(st, v, "outbox",
+                "SELECT o.txn_id, coalesce(ob.status, 'missing') FROM orders o LEFT JOIN outbox ob "
                 + "ON ob.txn_id = o.txn_id WHERE o.status = 'PENDING' AND coalesce(ob.status, '') <> 'PENDING'",
-                rs -> v.add(new Violation("outbox", "txn=" + rs.getString(1),
-                        "PENDING order but its outbox row is " + rs.getString(2) + "; it will never be sent")));
-        each(st, "SELECT ob.txn_id, o.status FROM outbox ob JOIN orders o ON o.txn_id = ob.txn_id "
+                rs -> "PENDING order but its outbox row is " + rs.getString(2) + "; it will never be sent");
+        perTxn(st, v, "outbox",
+                "SELECT ob.txn_id, o.status FROM outbox ob JOIN orders o ON o.txn_id = ob.txn_id "
                 + "WHERE ob.status = 'PENDING' AND o.status <> 'PENDING'",
-                rs -> v.add(new Violation("outbox", "txn=" + rs.getString(1),
-                        "outbox row still PENDING but the order is " + rs.getString(2) + "; it would be sent again")));
-        each(st, "SELECT o.txn_id, o.status, o.cash_minor + o.credit_applied_minor - o.change_minor, "
+                rs -> "outbox row still PENDING but the order is " + rs.getString(2) + "; it would be sent again");
+        perTxn(st, v, "order_credit_owed",
+                "SELECT o.txn_id, o.status, o.cash_minor + o.credit_applied_minor - o.change_minor, "
                 + "coalesce(cc.amount_minor, 0) FROM orders o LEFT JOIN customer_credits cc ON cc.source_txn = o.txn_id "
                 + "WHERE o.status IN ('CANCELLED', 'REFUSED') "
                 + "AND o.cash_minor + o.credit_applied_minor - o.change_minor <> coalesce(cc.amount_minor, 0)",
-                rs -> v.add(new Violation("order_credit_owed", "txn=" + rs.getString(1), rs.getString(2)
-                        + " order took " + money(rs.getLong(3)) + " but its credit is " + money(rs.getLong(4)))));
+                rs -> rs.getString(2)
+                        + " order took " + money(rs.getLong(3)) + " but its credit is " + money(rs.getLong(4)));
     }
 
     /**
@@ -102,24 +106,28 @@ final class JournalVerifier {
      * somewhere (an order, a note, or an order's change).
      */
     private void checkGoods(Statement st, List<Violation> v) throws SQLException {
-        each(st, "SELECT o.txn_id, o.change_minor, coalesce(cc.amount_minor, 0) FROM orders o "
+        perTxn(st, v, "order_change",
+                "SELECT o.txn_id, o.change_minor, coalesce(cc.amount_minor, 0) FROM orders o "
                 + "LEFT JOIN customer_credits cc ON cc.code = o.change_credit "
                 + "WHERE o.change_minor > 0 AND coalesce(cc.amount_minor, 0) <> o.change_minor",
-                rs -> v.add(new Violation("order_change", "txn=" + rs.getString(1), "change " + money(rs.getLong(2))
-                        + " but its change voucher is worth " + money(rs.getLong(3)))));
-        each(st, "SELECT o.txn_id, o.status FROM orders o WHERE o.kind IN ('epin', 'esim') AND o.status IN "
+                rs -> "change " + money(rs.getLong(2))
+                        + " but its change voucher is worth " + money(rs.getLong(3)));
+        perTxn(st, v, "goods_claim",
+                "SELECT o.txn_id, o.status FROM orders o WHERE o.kind IN ('epin', 'esim') AND o.status IN "
                 + "('PENDING', 'CONFIRMED', 'REFUSED') AND NOT EXISTS "
                 + "(SELECT 1 FROM goods_claims g WHERE g.txn_id = o.txn_id AND g.kind = o.kind)",
-                rs -> v.add(new Violation("goods_claim", "txn=" + rs.getString(1), rs.getString(2)
-                        + " goods order without its claim code: a pending receipt could not be claimed")));
-        each(st, "SELECT o.txn_id, o.kind FROM orders o WHERE o.kind IN ('epin', 'esim') AND o.status = 'CONFIRMED' "
+                rs -> rs.getString(2)
+                        + " goods order without its claim code: a pending receipt could not be claimed");
+        perTxn(st, v, "goods_missing",
+                "SELECT o.txn_id, o.kind FROM orders o WHERE o.kind IN ('epin', 'esim') AND o.status = 'CONFIRMED' "
                 + "AND NOT EXISTS (SELECT 1 FROM issued_goods g WHERE g.txn_id = o.txn_id AND g.kind = o.kind)",
-                rs -> v.add(new Violation("goods_missing", "txn=" + rs.getString(1), "CONFIRMED " + rs.getString(2)
-                        + " order without the goods the carrier issued")));
-        each(st, "SELECT g.txn_id, coalesce(o.status, 'missing'), coalesce(o.kind, '?'), g.kind FROM issued_goods g "
+                rs -> "CONFIRMED " + rs.getString(2)
+                        + " order without the goods the carrier issued");
+        perTxn(st, v, "goods_unexpected",
+                "SELECT g.txn_id, coalesce(o.status, 'missing'), coalesce(o.kind, '?'), g.kind FROM issued_goods g "
                 + "LEFT JOIN orders o ON o.txn_id = g.txn_id WHERE o.status IS NOT 'CONFIRMED' OR o.kind <> g.kind",
-                rs -> v.add(new Violation("goods_unexpected", "txn=" + rs.getString(1), rs.getString(4)
-                        + " goods recorded for a " + rs.getString(2) + " " + rs.getString(3) + " order")));
+                rs -> rs.getString(4)
+                        + " goods recorded for a " + rs.getString(2) + " " + rs.getString(3) + " order");
         each(st, "SELECT cc.code, cc.amount_minor FROM customer_credits cc WHERE cc.source_txn IS NULL "
                 + "AND cc.source_note_id IS NULL AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.change_credit = cc.code)",
                 rs -> v.add(new Violation("credit_without_source", "code=" + mask(rs.getString(1)),
@@ -176,6 +184,17 @@ final class JournalVerifier {
     @FunctionalInterface
     private interface RowHandler {
         void handle(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowProblem {
+        String describe(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of {@code sql} is a violation of {@code kind} by the order whose txn id is its first column. */
+    private static void perTxn(Statement st, List<Violation> v, String kind, String sql, RowProblem problem)
+            throws SQLException {
+        each(st, sql, rs -> v.add(new Violation(kind, "txn=" + rs.getString(1), problem.describe(rs))));
     }
 
     private static void each(Statement st, String sql, RowHandler handler) throws SQLException {

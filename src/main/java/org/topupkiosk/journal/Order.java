@@ -1,6 +1,7 @@
 package org.topupkiosk.journal;
 
 import java.time.Instant;
+import java.util.Set;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 
@@ -40,5 +41,5 @@ public record Order(String txnId, String kind, Msisdn msisdn, String operatorId,
     }
 
     /** The order kinds of goods sales; the same names as the carrier API's goods kinds. */
-    public static final java.util.Set<String> GOODS_KINDS = java.util.Set.of("epin", "esim");
+    public static final Set<String> GOODS_KINDS = Set.of("epin", "esim");
 }

@@ -1,5 +1,6 @@
 package org.topupkiosk.journal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -78,19 +79,11 @@ record Shifts(String currency, Clock clock, AuditChain audit) {
 
     /** Totals of shift {@code number} from its counter cash rows and their orders, refunds included. */
     Shift totals(Connection c, int number, String cashierId, Instant openedAt, Instant closedAt) throws SQLException {
-        long received = 0;
-        long change = 0;
-        try (PreparedStatement st = c.prepareStatement("SELECT coalesce(sum(json_extract(data, '$.received_minor')), 0),"
+        long[] cash = twoFigures(c, "SELECT coalesce(sum(json_extract(data, '$.received_minor')), 0),"
                 + " coalesce(sum(json_extract(data, '$.change_minor')), 0) FROM audit WHERE kind = ? "
-                + "AND json_extract(data, '$.shift') = ?")) {
-            st.setString(1, COUNTER_CASH);
-            st.setInt(2, number);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                received = rs.getLong(1);
-                change = rs.getLong(2);
-            }
-        }
+                + "AND json_extract(data, '$.shift') = ?", COUNTER_CASH, number);
+        long received = cash[0];
+        long change = cash[1];
         String txns = "SELECT txn_id FROM audit WHERE kind = '" + COUNTER_CASH + "' AND json_extract(data, '$.shift') = ?";
         int sales = 0;
         int pending = 0;
@@ -111,20 +104,24 @@ record Shifts(String currency, Clock clock, AuditChain audit) {
                 }
             }
         }
-        long returned = 0;
-        int returns = 0;
-        try (PreparedStatement st = c.prepareStatement("SELECT count(*), coalesce(sum(amount_minor), 0) FROM refunds "
-                + "WHERE reason = ? AND txn_id IN (" + txns + ")")) {
-            st.setString(1, RETURNED);
-            st.setInt(2, number);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                returns = rs.getInt(1);
-                returned = rs.getLong(2);
-            }
-        }
+        long[] back = twoFigures(c, "SELECT count(*), coalesce(sum(amount_minor), 0) FROM refunds "
+                + "WHERE reason = ? AND txn_id IN (" + txns + ")", RETURNED, number);
+        int returns = (int) back[0];
+        long returned = back[1];
         return new Shift(number, cashierId, openedAt, closedAt, sales, money(amount), money(fees), money(received),
                 money(change), money(returned), returns, pending, byOperator);
+    }
+
+    /** The two figures of a one-row query bound to a text (an audit kind, a refund reason) and a shift number. */
+    private static long[] twoFigures(Connection c, String sql, String text, int shift) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, text);
+            st.setInt(2, shift);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
     }
 
     /** The Z figures as the {@value #CLOSED} row stores them. */
@@ -186,7 +183,7 @@ record Shifts(String currency, Clock clock, AuditChain audit) {
     private static JsonNode json(String data) {
         try {
             return JSON.readTree(data);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("shift audit row is not JSON: " + data, e);
         }
     }

@@ -110,7 +110,7 @@ final class CashierShift {
                 st.chosen = null;
                 st.pinFailuresLeft = CounterState.PIN_FAILURES;
                 st.message = null;
-                st.shift = journal.openShift().map(Shift::number).orElse(null);
+                st.shift = journal.counter().openShift().map(Shift::number).orElse(null);
                 st.moveTo(st.shift == null ? SHIFT : NUMBER);
             }
             case WRONG -> st.message = FlowMessage.error("counter.pin.wrong", String.valueOf(a.failuresLeft()));
@@ -122,7 +122,7 @@ final class CashierShift {
 
     void onShift(CounterCommand command) {
         if (command instanceof OpenShift) {
-            st.shift = journal.openShift(st.cashier.id()).number();
+            st.shift = journal.counter().openShift(st.cashier.id()).number();
             log.info("shift opened shift={} cashier={}", st.shift, st.cashier.id());
             st.message = FlowMessage.info("counter.shift.opened", String.valueOf(st.shift));
             st.moveTo(NUMBER);
@@ -135,7 +135,7 @@ final class CashierShift {
 
     void onCloseShift(CounterCommand command) {
         if (command instanceof ConfirmClose) {
-            Shift z = journal.closeShift(st.cashier.id());
+            Shift z = journal.counter().closeShift(st.cashier.id());
             log.info("shift closed shift={} sales={} amount={}", z.number(), z.sales(), z.amount().plain());
             st.shift = null;
             printReport(z, CounterSnapshot.ReportState.Z_PRINTED);
@@ -149,7 +149,7 @@ final class CashierShift {
     }
 
     void printX() {
-        Optional<Shift> open = journal.openShift();
+        Optional<Shift> open = journal.counter().openShift();
         if (open.isEmpty()) {
             return;
         }

@@ -187,7 +187,7 @@ final class CounterSale {
      */
     private void takeCash(Money got, Money total) {
         st.sale.txnId = orders.open(st.sale);
-        journal.recordCounterCash(st.sale.txnId, total, got, st.cashier.id(), st.shift);
+        journal.counter().recordCounterCash(st.sale.txnId, total, got, st.cashier.id(), st.shift);
         st.sale.cash = total;
         st.received = got;
         orders.submit(st.sale);
@@ -219,7 +219,7 @@ final class CounterSale {
         if (outcome instanceof PaymentOutcome.Confirmed && mine) {
             finish(FlowSnapshot.PaymentStatus.CREDITED);
         } else if (outcome instanceof PaymentOutcome.Refused r && mine) {
-            Money back = journal.returnCounterCash(r.credit().code());
+            Money back = journal.counter().returnCounterCash(r.credit().code());
             log.info("counter sale refused txn={} code={} returned={}", r.txnId(), r.code(), back.plain());
             st.cancelStepTimer();
             st.sale.paymentStatus = FlowSnapshot.PaymentStatus.REFUSED;

@@ -161,7 +161,7 @@ class CounterFlowTest {
         assertThat(k.journal.openCredits()).as("no voucher left open").isEmpty();
         k.await(x -> x.receipt() == FlowSnapshot.ReceiptState.PRINTED);
         assertThat(k.printer.printed().get(0).text()).contains("возвращено");
-        Shift x = k.journal.openShift().orElseThrow();
+        Shift x = k.journal.counter().openShift().orElseThrow();
         assertThat(x.returned()).isEqualTo(Money.rub(300));
         assertThat(x.returns()).isEqualTo(1);
         assertThat(x.sales()).isZero();
@@ -184,7 +184,7 @@ class CounterFlowTest {
 
         k.cmd(new PrintX());
         k.await(x -> x.report() == CounterSnapshot.ReportState.X_PRINTED);
-        Shift x = k.journal.openShift().orElseThrow();
+        Shift x = k.journal.counter().openShift().orElseThrow();
         List<Order> sold = k.journal.ordersByStatus(OrderStatus.CONFIRMED, OrderStatus.PENDING);
         assertThat(x.sales()).isEqualTo(sold.size()).isEqualTo(2);
         assertThat(x.amount()).isEqualTo(sold.stream().map(Order::amount).reduce(Money.ZERO_RUB, Money::plus));
@@ -202,7 +202,7 @@ class CounterFlowTest {
         CounterSnapshot s = k.await(y -> y.report() == CounterSnapshot.ReportState.Z_PRINTED);
         assertThat(s.screen()).isEqualTo(CounterScreen.SHIFT);
         assertThat(s.shift()).isNull();
-        Shift z = k.journal.latestShift().orElseThrow();
+        Shift z = k.journal.counter().latestShift().orElseThrow();
         assertThat(z.open()).isFalse();
         assertThat(z.number()).isEqualTo(1);
         assertThat(z.amount()).isEqualTo(x.amount());
@@ -213,7 +213,7 @@ class CounterFlowTest {
 
         k.cmd(new OpenShift());
         assertThat(k.snap().shift()).isEqualTo(2);
-        assertThat(k.journal.openShift().orElseThrow().sales()).isZero();
+        assertThat(k.journal.counter().openShift().orElseThrow().sales()).isZero();
         k.cmd(new Logout());
         assertThat(k.snap().screen()).isEqualTo(CounterScreen.LOGIN);
         k.login("boris", CounterFixture.BORIS_PIN);
@@ -226,7 +226,7 @@ class CounterFlowTest {
         k.toReceived("9161234567", "200");
         // What a crash between the cash and the submit leaves: an OPEN order holding the counter cash.
         Order open = k.journal.openOrder("topup", org.topupkiosk.domain.Msisdn.of("+79161234567"), "mts", null);
-        k.journal.recordCounterCash(open.txnId(), Money.rub(200), Money.rub(500), "anna", 1);
+        k.journal.counter().recordCounterCash(open.txnId(), Money.rub(200), Money.rub(500), "anna", 1);
         CounterFlow restarted = new CounterFlow(k.exec, Runnable::run, k.journal, null, k.desk,
                 org.topupkiosk.config.ConfigLoader.load(Path.of("kiosk-config/kiosk.yaml")).catalog(), null,
                 FlowFixture.settings(false, Money.rub(15000)), k.dispatcher, new CashierGate() {

@@ -174,8 +174,8 @@ class CounterScreensTest {
         shoot(robot, "counter-close");
         robot.clickOn("#counter-close-confirm");
         await(() -> flow.current().report() == CounterSnapshot.ReportState.Z_PRINTED);
-        assertThat(core.journal().latestShift().orElseThrow().open()).isFalse();
-        assertThat(core.journal().latestShift().orElseThrow().drawer()).isEqualTo(Money.rubMinor(51020));
+        assertThat(core.journal().counter().latestShift().orElseThrow().open()).isFalse();
+        assertThat(core.journal().counter().latestShift().orElseThrow().drawer()).isEqualTo(Money.rubMinor(51020));
         assertThat(core.journal().verify().ok()).isTrue();
     }
 

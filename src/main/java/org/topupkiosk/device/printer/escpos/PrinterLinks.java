@@ -1,6 +1,7 @@
 package org.topupkiosk.device.printer.escpos;
 
 import java.time.Duration;
+import org.topupkiosk.device.printer.PrinterTransport;
 
 /** Makes the link a configured transport names. Nothing is opened until the first byte goes out. */
 public final class PrinterLinks {

@@ -1,4 +1,4 @@
-package org.topupkiosk.device.printer.escpos;
+package org.topupkiosk.device.printer;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
