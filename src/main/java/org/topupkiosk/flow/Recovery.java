@@ -17,28 +17,10 @@ import org.topupkiosk.journal.Order;
  * What the journal says was in progress when the process stopped: an open order with cash goes back to the cash
  * screen, an order that cannot be resumed becomes a credit voucher, and receipts not yet printed are printed.
  */
-final class Recovery {
+record Recovery(Stage stage, OrderDesk orders, Catalog catalog, FlowSettings settings, ReceiptDesk receipts,
+                CashIntake cash, Payments payments) {
 
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
-
-    private final Stage stage;
-    private final OrderDesk orders;
-    private final Catalog catalog;
-    private final FlowSettings settings;
-    private final ReceiptDesk receipts;
-    private final CashIntake cash;
-    private final Payments payments;
-
-    Recovery(Stage stage, OrderDesk orders, Catalog catalog, FlowSettings settings, ReceiptDesk receipts,
-             CashIntake cash, Payments payments) {
-        this.stage = stage;
-        this.orders = orders;
-        this.catalog = catalog;
-        this.settings = settings;
-        this.receipts = receipts;
-        this.cash = cash;
-        this.payments = payments;
-    }
 
     void recover() {
         Optional<Order> open = orders.openOrder();
