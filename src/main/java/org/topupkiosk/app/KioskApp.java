@@ -2,8 +2,11 @@ package org.topupkiosk.app;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -14,6 +17,7 @@ import org.topupkiosk.app.devicepanel.DevicePanel;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
+import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.emulator.NoteFeeder;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.scanner.WedgeCodeScanner;
@@ -108,8 +112,8 @@ public final class KioskApp extends Application {
     }
 
     /** Health checks for the service menu besides the printer's: the acceptor, and the cabinet's GPIO when present. */
-    private List<java.util.function.Supplier<org.topupkiosk.device.DeviceHealth>> devices() {
-        List<java.util.function.Supplier<org.topupkiosk.device.DeviceHealth>> checks = new java.util.ArrayList<>();
+    private List<Supplier<DeviceHealth>> devices() {
+        List<Supplier<DeviceHealth>> checks = new ArrayList<>();
         checks.add(core.acceptor()::checkHealth);
         if (core.gpio() != null) {
             checks.add(core.gpio()::checkHealth);
@@ -199,7 +203,7 @@ public final class KioskApp extends Application {
         core.scanFeeder().ifPresent(feeder -> panel.enableScanning(s -> feeder.scan(s.text(), s.symbology())));
         if (core.simulator() != null) {
             // The customer's phone: the embedded carrier's newest SMS, so a tester can type the one-time code.
-            java.util.function.Consumer<DevicePanel.Sms> phone = panel.enablePhone();
+            Consumer<DevicePanel.Sms> phone = panel.enablePhone();
             core.simulator().otp().onSent(sms -> phone.accept(new DevicePanel.Sms(sms.to().pretty(), sms.text())));
         }
         printer.onPrinted(r -> {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
@@ -32,7 +33,7 @@ public final class KioskMain {
                 LoadedConfig loaded = ConfigLoader.load(configFile);
                 return new Booted(loaded, new KioskCore(loaded, configFile, KioskCore.Options.defaults()));
             } catch (ConfigException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         });
         Application.launch(KioskApp.class, args);

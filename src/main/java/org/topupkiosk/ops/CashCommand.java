@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -125,7 +126,7 @@ public final class CashCommand extends CommandGroup {
             } else if (e instanceof BillEvent.Rejected x) {
                 line(out, "rejected reason=" + x.reason());
             } else if (e instanceof BillEvent.PowerUpWithBill x) {
-                line(out, "power-up with a bill in the " + x.where().name().toLowerCase(java.util.Locale.ROOT)
+                line(out, "power-up with a bill in the " + x.where().name().toLowerCase(Locale.ROOT)
                         + " amount=" + (x.amount() == null ? "unknown" : x.amount().plain()));
                 if (x.amount() != null) {
                     acceptor.acknowledge(x.noteId());

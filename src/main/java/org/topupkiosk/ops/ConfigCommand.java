@@ -2,6 +2,7 @@ package org.topupkiosk.ops;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskKey;
@@ -46,7 +47,7 @@ public final class ConfigCommand implements Runnable {
                     KioskKey.load(loaded.config().carrier(), config, System::getenv);
                 }
                 out.printf("config ok: %s kiosk=%s mode=%s operators=%d ranges=%d%n", config,
-                        loaded.config().kiosk().id(), loaded.config().kiosk().mode().name().toLowerCase(java.util.Locale.ROOT),
+                        loaded.config().kiosk().id(), loaded.config().kiosk().mode().name().toLowerCase(Locale.ROOT),
                         loaded.catalog().operators().size(), loaded.numbering().size());
                 out.flush();
                 return 0;

@@ -3,6 +3,7 @@ package org.topupkiosk.ops;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.topupkiosk.app.KioskCore;
@@ -83,7 +84,7 @@ public final class SelftestCommand implements Callable<Integer> {
     /** Greedy notes from 5000 down; the kiosk gives no change, so a little over is fine. */
     static List<Money> notesFor(Money needed) {
         long[] notes = {5000, 1000, 500, 100, 50};
-        java.util.ArrayList<Money> out = new java.util.ArrayList<>();
+        ArrayList<Money> out = new ArrayList<>();
         long left = needed.minor();
         for (long n : notes) {
             while (left >= n * 100) {

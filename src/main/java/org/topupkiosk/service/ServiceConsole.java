@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -132,7 +134,7 @@ public final class ServiceConsole implements AutoCloseable {
                 passed = test.run(lang, progress);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             } catch (RuntimeException e) {
                 log.warn("device test failed device={}", device, e);
                 progress.accept("failed: " + e);
@@ -230,10 +232,10 @@ public final class ServiceConsole implements AutoCloseable {
     }
 
     /** The last encashment's report again (after a paper-out or a crash before it printed); empty when none. */
-    public CompletableFuture<java.util.Optional<Encashed>> reprintEncashment(Lang lang) {
+    public CompletableFuture<Optional<Encashed>> reprintEncashment(Lang lang) {
         return async(parts.journal()::lastEncashment).thenCompose(last -> last.isEmpty()
-                ? CompletableFuture.completedFuture(java.util.Optional.<Encashed>empty())
-                : printEncashment(last.get(), lang).thenApply(java.util.Optional::of));
+                ? CompletableFuture.completedFuture(Optional.<Encashed>empty())
+                : printEncashment(last.get(), lang).thenApply(Optional::of));
     }
 
     private CompletableFuture<Encashed> printEncashment(Encashment e, Lang lang) {

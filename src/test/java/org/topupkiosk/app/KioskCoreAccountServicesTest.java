@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.carrier.simulator.SimOtp;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.device.emulator.printer.PrintedReceipt;
 import org.topupkiosk.domain.Lang;
@@ -79,7 +80,7 @@ class KioskCoreAccountServicesTest {
     }
 
     private static String code(KioskCore core) {
-        List<org.topupkiosk.carrier.simulator.SimOtp.Sms> inbox = core.simulator().otp().inbox(PHONE);
+        List<SimOtp.Sms> inbox = core.simulator().otp().inbox(PHONE);
         Matcher m = CODE.matcher(inbox.get(inbox.size() - 1).text());
         assertThat(m.find()).isTrue();
         return m.group(1);

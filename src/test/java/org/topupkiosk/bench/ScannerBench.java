@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.topupkiosk.device.emulator.scanner.CameraScene.Shot;
+import org.topupkiosk.device.emulator.scanner.CameraScene;
 import org.topupkiosk.device.scanner.CodeDecoder;
-import org.topupkiosk.device.scanner.ScannerFixtures;
 import org.topupkiosk.device.scanner.ScannerFixtures.Fixture;
+import org.topupkiosk.device.scanner.ScannerFixtures;
 
 /**
  * Decoding a 1280x720 camera frame: the kiosk's restricted configuration (QR, CODE128 and EAN-13 in the region of
@@ -36,7 +37,7 @@ public final class ScannerBench {
         }
         int withCode = frames.size();
         for (int i = 0; i < 6; i++) {
-            frames.add(org.topupkiosk.device.emulator.scanner.CameraScene.empty(100 + i));
+            frames.add(CameraScene.empty(100 + i));
         }
         List<BufferedImage> rgb = frames;
         frames = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
@@ -145,7 +146,7 @@ public final class ChaosChild {
                                     KioskConfig.BillAcceptorType type) {
         KioskConfig c = loaded.config();
         KioskConfig.Devices devices = new KioskConfig.Devices(new KioskConfig.BillAcceptor(
-                type, java.util.Optional.of(acceptorPort)), c.devices().printer());
+                type, Optional.of(acceptorPort)), c.devices().printer());
         KioskConfig changed = new KioskConfig(c.kiosk(), new KioskConfig.Journal(journalFile), c.carrier(), c.sales(),
                 c.timeouts(), c.sync(), devices, c.ui(), c.catalogFile(), c.numberingFile());
         return new LoadedConfig(changed, loaded.catalog(), loaded.numbering());

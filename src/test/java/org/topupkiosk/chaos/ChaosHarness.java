@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,12 +24,12 @@ import org.topupkiosk.device.emulator.Id003Emulator;
 import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.SerialSettings;
-import org.topupkiosk.testing.SocatPair;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.journal.VerifyReport;
+import org.topupkiosk.testing.SocatPair;
 
 /**
  * Kills the kiosk core with SIGKILL at the worst moments and checks that no rouble is lost and none is paid twice.
@@ -319,7 +320,7 @@ public final class ChaosHarness {
             return;
         }
         try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

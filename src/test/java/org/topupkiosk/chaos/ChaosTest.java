@@ -3,8 +3,11 @@ package org.topupkiosk.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.testing.SocatPair;
 
 /**
  * A short chaos run inside the test suite: every crash point, plus a random kill, each with a real SIGKILL of a
@@ -17,11 +20,11 @@ class ChaosTest {
 
     @Test
     void killsAtEveryCrashPointLoseAndDoubleNothing() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.topupkiosk.testing.SocatPair.available(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(SocatPair.available(),
                 "SKIPPED LOUDLY: /usr/bin/socat is missing; chaos runs the real CCNET driver over a socat pty pair");
         int lost = 0;
         int doubled = 0;
-        java.util.List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         int runs = 0;
         for (String point : ChaosHarness.POINTS) {
             ChaosHarness.Result r = new ChaosHarness(Path.of("kiosk-config/kiosk.yaml"), dir.resolve(point),
@@ -43,12 +46,12 @@ class ChaosTest {
      */
     @Test
     void id003KillsLoseAndDoubleNothing() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.topupkiosk.testing.SocatPair.available(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(SocatPair.available(),
                 "SKIPPED LOUDLY: /usr/bin/socat is missing; chaos runs the real ID003 driver over a socat pty pair");
-        java.util.List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         int lost = 0;
         int doubled = 0;
-        for (String point : java.util.List.of("stacked-before-commit", "powerup-in-stacker", "random")) {
+        for (String point : List.of("stacked-before-commit", "powerup-in-stacker", "random")) {
             ChaosHarness.Result r = new ChaosHarness(Path.of("kiosk-config/kiosk.yaml"), dir.resolve("id003-" + point),
                     point.hashCode(), false, point, "id003").run(1);
             lost += r.lost();

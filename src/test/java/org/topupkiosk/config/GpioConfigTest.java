@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.device.gpio.GpioSettings;
@@ -92,7 +94,7 @@ class GpioConfigTest {
         String[] keys = {"enabled", "debounceMs", "blinkMs", "relayPulseMs", "door", "door.pin", "door.activeLevel",
                 "door.pull", "cashBox.pin", "light.activeLevel", "relay.pin", "relay.pull", "colour"};
         Property.forAll(300, r -> {
-            java.util.Map<String, String> top = new java.util.LinkedHashMap<>();
+            Map<String, String> top = new LinkedHashMap<>();
             int n = 1 + r.nextInt(3);
             for (int i = 0; i < n; i++) {
                 String key = keys[r.nextInt(keys.length)];

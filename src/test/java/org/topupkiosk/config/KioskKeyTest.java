@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,14 +56,14 @@ class KioskKeyTest {
 
     @Test
     void readsBase64FromTheEnvironmentAndRefusesShortOrMissingKeys() throws Exception {
-        String b64 = "base64:" + java.util.Base64.getEncoder().encodeToString(new byte[48]); // all-"A": looks like hex
+        String b64 = "base64:" + Base64.getEncoder().encodeToString(new byte[48]); // all-"A": looks like hex
         KioskKey key = KioskKey.load(carrier(KioskConfig.Simulator.NONE, null, "TOPUP_KEY"), CONFIG,
                 Map.of("TOPUP_KEY", b64)::get);
         assertThat(key.bytes()).hasSize(48);
         assertThat(key.source()).isEqualTo(KioskKey.Source.ENV);
         byte[] ff = new byte[33];
-        java.util.Arrays.fill(ff, (byte) 0xFF);
-        String plainB64 = java.util.Base64.getEncoder().encodeToString(ff); // "////...": not hex
+        Arrays.fill(ff, (byte) 0xFF);
+        String plainB64 = Base64.getEncoder().encodeToString(ff); // "////...": not hex
         assertThat(KioskKey.load(carrier(KioskConfig.Simulator.NONE, null, "K"), CONFIG, n -> plainB64).bytes())
                 .isEqualTo(ff);
         assertThatThrownBy(() -> KioskKey.load(carrier(KioskConfig.Simulator.NONE, null, "TOPUP_KEY"), CONFIG, n -> null))

@@ -3,6 +3,7 @@ package org.topupkiosk.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,7 @@ class CabinetFlowTest {
     }
 
     private List<String> journaled() {
-        return k.journal.recentAudit(KINDS, 50).stream().sorted(java.util.Comparator.comparingLong(AuditEntry::seq))
+        return k.journal.recentAudit(KINDS, 50).stream().sorted(Comparator.comparingLong(AuditEntry::seq))
                 .map(a -> a.kind() + (a.dataJson().contains("reason") || a.dataJson().contains("code")
                         || a.dataJson().contains("cleared") ? " " + a.dataJson() : "")).toList();
     }

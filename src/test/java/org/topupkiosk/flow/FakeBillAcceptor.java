@@ -6,6 +6,7 @@ import java.util.Set;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.BillEvent;
+import org.topupkiosk.domain.Money;
 
 /** A port-level test double: records what the flow commands and lets the test raise device events. */
 final class FakeBillAcceptor implements BillAcceptor {
@@ -25,7 +26,7 @@ final class FakeBillAcceptor implements BillAcceptor {
     }
 
     @Override
-    public synchronized void enable(Set<org.topupkiosk.domain.Money> denominations) {
+    public synchronized void enable(Set<Money> denominations) {
         enabled = denominations;
         commands.add("enable");
     }

@@ -29,6 +29,7 @@ import org.topupkiosk.flow.core.SimControl;
 import org.topupkiosk.flow.core.SimLookupView;
 import org.topupkiosk.flow.sim.FindMyNumber;
 import org.topupkiosk.journal.AuditEntry;
+import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.journal.StoredReceipt;
 
 /**
@@ -285,7 +286,7 @@ class FindMyNumberFlowTest {
         assertThat(s.services().sim().problemKey()).isEqualTo("sim.number.not_stored");
         assertThat(s.services().sim().cardInSlot()).isTrue();
         assertThat(audit("sim_number_not_found").get(0).dataJson()).contains("unknown-sim");
-        assertThat(k.journal.ordersByStatus(org.topupkiosk.journal.OrderStatus.values())).isEmpty();
+        assertThat(k.journal.ordersByStatus(OrderStatus.values())).isEmpty();
         assertJournalOk();
     }
 

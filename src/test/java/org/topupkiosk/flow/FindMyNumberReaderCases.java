@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -153,7 +154,7 @@ abstract class FindMyNumberReaderCases {
         // Left in, the mute card is not read again: nothing changes while it sits there.
         Thread.sleep(READ_TIMEOUT.toMillis() + 500);
         k.exec.runPending();
-        assertThat(k.journal.recentAudit(java.util.List.of("sim_read_failed"), 10)).hasSize(1);
+        assertThat(k.journal.recentAudit(List.of("sim_read_failed"), 10)).hasSize(1);
         pullOut();
         insert(VirtualSimProfile.GSM_WITH_NUMBER, VirtualSimFaults.NONE);
         assertThat(await(x -> x.screen() == Screen.SIM_RESULT).services().sim().number())
@@ -172,10 +173,10 @@ abstract class FindMyNumberReaderCases {
     void aCardInsertedBeforeTheScreenIsReadWhenTheScreenOpens() throws Exception {
         k.cmd(new Start(), new SetLanguage(Lang.EN));
         insert(VirtualSimProfile.GSM_NO_NUMBER, VirtualSimFaults.NONE);
-        await(x -> x.screen() == Screen.HOME && k.journal.recentAudit(java.util.List.of("sim_read"), 1).isEmpty());
+        await(x -> x.screen() == Screen.HOME && k.journal.recentAudit(List.of("sim_read"), 1).isEmpty());
         Thread.sleep(500); // the reader has seen the card by now, and must not read it on the home screen
         k.exec.runPending();
-        assertThat(k.journal.recentAudit(java.util.List.of("sim_read"), 1)).isEmpty();
+        assertThat(k.journal.recentAudit(List.of("sim_read"), 1)).isEmpty();
         k.cmd(new ChooseService(Service.FIND_NUMBER));
         FlowSnapshot s = await(x -> x.screen() == Screen.SIM_RESULT);
         assertThat(s.services().sim().number()).isEqualTo(Msisdn.of("+79031000003"));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
@@ -13,6 +14,7 @@ import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
+import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.printer.escpos.EscPosPrinter;
 import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
@@ -76,7 +78,7 @@ public final class FlowFixture implements AutoCloseable {
         this.settings = settings;
         this.config = ConfigLoader.load(Path.of("kiosk-config/kiosk.yaml"));
         byte[] key = KioskKey.developmentKey();
-        this.sim = new CarrierSimulator(0, java.util.Map.of(), key, null, simClock);
+        this.sim = new CarrierSimulator(0, Map.of(), key, null, simClock);
         this.carrier = new RestCarrierGateway(sim.baseUri(), settings.kioskId(), key, Duration.ofSeconds(2),
                 Duration.ofSeconds(2), Clock.systemUTC());
         this.journal = Journal.open(dir.resolve("journal.db"), settings.kioskId(), Clock.systemUTC());
@@ -168,10 +170,10 @@ public final class FlowFixture implements AutoCloseable {
 
     /** The device takes a note: escrow, the flow says stack, then stacked. */
     void insert(long rub, String noteId) {
-        acceptor.raise(new org.topupkiosk.device.cash.BillEvent.Escrowed(Money.rub(rub)));
+        acceptor.raise(new BillEvent.Escrowed(Money.rub(rub)));
         exec.runPending();
         if ("stack".equals(acceptor.lastCommand())) {
-            acceptor.raise(new org.topupkiosk.device.cash.BillEvent.Stacked(Money.rub(rub), noteId));
+            acceptor.raise(new BillEvent.Stacked(Money.rub(rub), noteId));
             exec.runPending();
         }
     }

@@ -36,6 +36,7 @@ import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
 import org.topupkiosk.receipt.GoodsReceipts;
 import org.topupkiosk.sync.PaymentPayloads;
+import org.topupkiosk.testing.Zbarimg;
 
 /**
  * e-PIN and eSIM sales end to end: the real flow, journal (SQLite file), outbox, REST adapter and carrier simulator
@@ -251,8 +252,8 @@ class GoodsFlowTest {
         PrintedReceipt receipt = awaitReceipt(issued.activationCode());
         assertThat(receipt.qrPayloads()).containsExactly(issued.activationCode());
         assertThat(receipt.text()).contains(issued.matchingId()).contains(issued.msisdn().pretty());
-        org.topupkiosk.testing.Zbarimg.require();
-        assertThat(org.topupkiosk.testing.Zbarimg.readQr(receipt.png())).as("an independent decoder reads the printed QR")
+        Zbarimg.require();
+        assertThat(Zbarimg.readQr(receipt.png())).as("an independent decoder reads the printed QR")
                 .isEqualTo(issued.activationCode());
         assertNeverLogged(issued.matchingId());
         assertJournalOk();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -20,8 +23,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.topupkiosk.carrier.simulator.Fault;
+import org.topupkiosk.carrier.simulator.SimOtp;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.flow.core.FlowSnapshot.PaymentStatus;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
@@ -273,9 +278,9 @@ class ServicesWalkFxTest {
 
     /** The code the simulator "sent" to {@code national}, read from its SMS inbox as the device panel shows it. */
     private String sms(String national) {
-        java.util.List<org.topupkiosk.carrier.simulator.SimOtp.Sms> inbox =
-                k.sim.otp().inbox(org.topupkiosk.domain.Msisdn.of("+7" + national));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Код (\\d{6})").matcher(
+        List<SimOtp.Sms> inbox =
+                k.sim.otp().inbox(Msisdn.of("+7" + national));
+        Matcher m = Pattern.compile("Код (\\d{6})").matcher(
                 inbox.get(inbox.size() - 1).text());
         assertThat(m.find()).isTrue();
         return m.group(1);

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -225,7 +226,7 @@ class JournalTest {
 
     @Test
     void batchConfirmIsOneTransaction() {
-        List<Confirmation> batch = new java.util.ArrayList<>();
+        List<Confirmation> batch = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             Order order = journal.openOrder("topup", NUMBER, "mts", null);
             journal.recordStacked(order.txnId(), Money.rub(100), "n" + i);

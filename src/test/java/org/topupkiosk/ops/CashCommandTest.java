@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.device.cash.ccnet.CcnetState;
 import org.topupkiosk.device.cash.id003.Id003Denominations;
 import org.topupkiosk.device.cash.id003.Id003State;
-import org.topupkiosk.device.emulator.Id003Emulator;
 import org.topupkiosk.device.emulator.CcnetEmulator;
+import org.topupkiosk.device.emulator.Id003Emulator;
 import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.SerialSettings;
@@ -65,7 +66,7 @@ class CashCommandTest {
         Assumptions.assumeTrue(SocatPair.available(), "SKIPPED LOUDLY: /usr/bin/socat is missing; no pty to test on");
         // A unit whose firmware orders its notes differently from the common ruble order: the driver reads its table
         // (CURRENCY ASSIGN), nothing is configured.
-        Id003Emulator unit = new Id003Emulator(Id003Denominations.inCodeOrder(java.util.List.of(Money.rub(100),
+        Id003Emulator unit = new Id003Emulator(Id003Denominations.inCodeOrder(List.of(Money.rub(100),
                 Money.rub(500), Money.rub(10), Money.rub(5000))), LineNoise.NONE, 410012345L);
         try (SocatPair line = SocatPair.start()) {
             unit.serve(new JSerialCommLink(line.deviceEnd(), SerialSettings.ID003));

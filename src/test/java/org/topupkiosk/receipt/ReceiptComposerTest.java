@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.topupkiosk.domain.FeeRule;
@@ -34,8 +36,8 @@ class ReceiptComposerTest {
     }
 
     private static final Operator MEGAFON = new Operator("megafon",
-            java.util.Map.of("ru", "МегаФон", "en", "MegaFon", "zh", "MegaFon"), "#00B956", Money.rub(10),
-            Money.rub(15000), FeeRule.ofPercent("2", Money.ZERO_RUB, Money.rub(5)), java.util.List.of());
+            Map.of("ru", "МегаФон", "en", "MegaFon", "zh", "MegaFon"), "#00B956", Money.rub(10),
+            Money.rub(15000), FeeRule.ofPercent("2", Money.ZERO_RUB, Money.rub(5)), List.of());
 
     private static final Order ORDER = new Order("0042-000317", "topup", Msisdn.of("+79261234567"), "megafon", null,
             OrderStatus.CONFIRMED, Money.rub(588), Money.rub(12), Money.rub(600), Money.ZERO_RUB, false, "ref",

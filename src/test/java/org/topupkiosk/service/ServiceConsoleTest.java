@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class ServiceConsoleTest {
         k.close();
     }
 
-    private static <T> T get(java.util.concurrent.CompletableFuture<T> f) throws Exception {
+    private static <T> T get(CompletableFuture<T> f) throws Exception {
         return f.get(20, TimeUnit.SECONDS);
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.topupkiosk.carrier.GoodsKind;
 import org.topupkiosk.carrier.PaymentRequest;
+import org.topupkiosk.domain.DeviceId;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.testing.Property;
@@ -25,13 +27,13 @@ class PaymentPayloadsTest {
     /** An e-PIN or eSIM payload: no number, the goods kind, and for an eSIM the optional device id. */
     @Test
     void goodsPayloadsRoundTrip() {
-        org.topupkiosk.testing.Property.forAll(500, r -> {
-            org.topupkiosk.carrier.GoodsKind kind = r.nextBoolean() ? org.topupkiosk.carrier.GoodsKind.EPIN
-                    : org.topupkiosk.carrier.GoodsKind.ESIM;
-            org.topupkiosk.domain.DeviceId device = null;
-            if (kind == org.topupkiosk.carrier.GoodsKind.ESIM && r.nextInt(3) > 0) {
-                device = r.nextBoolean() ? org.topupkiosk.domain.DeviceId.of("490154203237518")
-                        : org.topupkiosk.domain.DeviceId.of("89049032123451234512345678901235");
+        Property.forAll(500, r -> {
+            GoodsKind kind = r.nextBoolean() ? GoodsKind.EPIN
+                    : GoodsKind.ESIM;
+            DeviceId device = null;
+            if (kind == GoodsKind.ESIM && r.nextInt(3) > 0) {
+                device = r.nextBoolean() ? DeviceId.of("490154203237518")
+                        : DeviceId.of("89049032123451234512345678901235");
             }
             PaymentRequest g = PaymentRequest.goods("0042-" + r.nextInt(999_999), kind, "mts",
                     Money.rubMinor(1 + r.nextInt(1_000_000)), "mts-" + kind.wire() + "-" + r.nextInt(9),
@@ -49,10 +51,10 @@ class PaymentPayloadsTest {
     /** Any damage to a goods payload gives a request or an IllegalArgumentException. */
     @Test
     void damagedGoodsPayloadsGiveOnlyACleanRefusal() {
-        String valid = PaymentPayloads.toJson(PaymentRequest.goods("0042-000009", org.topupkiosk.carrier.GoodsKind.ESIM,
+        String valid = PaymentPayloads.toJson(PaymentRequest.goods("0042-000009", GoodsKind.ESIM,
                 "mts", Money.rub(500), "mts-esim-tourist-7d", Instant.parse("2026-11-21T10:00:00Z"),
-                org.topupkiosk.domain.DeviceId.of("490154203237518")));
-        org.topupkiosk.testing.Property.forAll(3000, r -> {
+                DeviceId.of("490154203237518")));
+        Property.forAll(3000, r -> {
             StringBuilder s = new StringBuilder(valid);
             for (int i = 0; i < 1 + r.nextInt(4) && s.length() > 0; i++) {
                 int at = r.nextInt(s.length());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.testing.Property;
 
@@ -25,7 +26,7 @@ class RetryPolicyTest {
     @Test
     void jitterSpreadsAFleet() {
         RetryPolicy p = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), new Random(3));
-        long distinct = java.util.stream.IntStream.range(0, 50).mapToLong(i -> p.delay(5).toMillis()).distinct().count();
+        long distinct = IntStream.range(0, 50).mapToLong(i -> p.delay(5).toMillis()).distinct().count();
         assertThat(distinct).isGreaterThan(40);
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,7 +142,7 @@ final class SimLedger implements Closeable {
     synchronized Map<String, LedgerEntry> snapshot() {
         Map<String, LedgerEntry> copy = new LinkedHashMap<>();
         payments.forEach((k, v) -> copy.put(k, v.entry()));
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     @Override

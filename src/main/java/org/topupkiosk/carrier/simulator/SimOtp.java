@@ -12,7 +12,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.topupkiosk.carrier.OtpChallenge;
 import org.topupkiosk.carrier.OtpCheck;
 import org.topupkiosk.carrier.wire.CarrierJson;
@@ -58,7 +62,7 @@ public final class SimOtp {
     private final Map<String, Token> tokens = new HashMap<>();
     private final Map<Msisdn, List<Sms>> inbox = new HashMap<>();
     /** Who hears each SMS as it is "sent" (the simulation's device panel shows the customer's phone). */
-    private final List<java.util.function.Consumer<Sms>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<Sms>> listeners = new CopyOnWriteArrayList<>();
     private Sms latest;
     private long nextId = 1;
 
@@ -106,7 +110,7 @@ public final class SimOtp {
                 + ", do not share it.", now);
         inbox.computeIfAbsent(msisdn, k -> new ArrayList<>()).add(sms);
         latest = sms;
-        for (java.util.function.Consumer<Sms> l : listeners) {
+        for (Consumer<Sms> l : listeners) {
             l.accept(sms);
         }
         return SimulatorApi.Response.json(200, OtpJson.challenge(c));
@@ -159,14 +163,14 @@ public final class SimOtp {
      * Calls {@code listener} with every SMS sent from now on, on the simulator's request thread: hand off quickly.
      * Closing the returned handle stops it.
      */
-    public AutoCloseable onSent(java.util.function.Consumer<Sms> listener) {
-        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    public AutoCloseable onSent(Consumer<Sms> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
         return () -> listeners.remove(listener);
     }
 
     /** The newest SMS sent to any number, if one was. */
-    public synchronized java.util.Optional<Sms> latest() {
-        return java.util.Optional.ofNullable(latest);
+    public synchronized Optional<Sms> latest() {
+        return Optional.ofNullable(latest);
     }
 
     /** The SMS "sent" to {@code msisdn}, oldest first. */

@@ -1,5 +1,6 @@
 package org.topupkiosk.flow.core;
 
+import java.util.Objects;
 import org.topupkiosk.domain.CodeMeaning;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
@@ -68,7 +69,7 @@ public sealed interface FlowCommand {
     /** A money tile: the auto top-up's threshold or amount, on the screen that asks for it. */
     record ChooseAmount(Money amount) implements FlowCommand {
         public ChooseAmount {
-            java.util.Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(amount, "amount");
         }
     }
 
@@ -78,7 +79,7 @@ public sealed interface FlowCommand {
     /** "Reprint" on one of the recent payments: {@code entryId} is its txn, redemption or enrolment id. */
     record Reprint(String entryId) implements FlowCommand {
         public Reprint {
-            java.util.Objects.requireNonNull(entryId, "entryId");
+            Objects.requireNonNull(entryId, "entryId");
         }
     }
 
@@ -94,7 +95,7 @@ public sealed interface FlowCommand {
      */
     record CodeScanned(CodeMeaning meaning) implements FlowCommand {
         public CodeScanned {
-            java.util.Objects.requireNonNull(meaning, "meaning");
+            Objects.requireNonNull(meaning, "meaning");
         }
 
         /** For logs: a scratch card shows its mask, a credit voucher only its kind (its code is a bearer secret). */

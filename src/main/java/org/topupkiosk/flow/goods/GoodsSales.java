@@ -2,6 +2,7 @@ package org.topupkiosk.flow.goods;
 
 import static org.topupkiosk.flow.core.Screen.*;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -202,7 +203,7 @@ public final class GoodsSales {
         GoodsClaim claim = found.get();
         Order order = desk.order(claim.txnId());
         desk.audit("goods_claimed", order.txnId(),
-                "{\"status\":\"" + order.status().name().toLowerCase(java.util.Locale.ROOT)
+                "{\"status\":\"" + order.status().name().toLowerCase(Locale.ROOT)
                 + "\"}");
         log.info("goods claim scanned txn={} status={}", order.txnId(), order.status());
         if (order.status() == OrderStatus.PENDING) {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
@@ -129,7 +130,7 @@ class GarbledBodyProperties {
             int at = r.nextInt(b.length);
             switch (r.nextInt(3)) {
                 case 0 -> b[at] = (byte) "{}[]\":,0-9.eanlu \\".charAt(r.nextInt(18));
-                case 1 -> b = java.util.Arrays.copyOf(b, at);
+                case 1 -> b = Arrays.copyOf(b, at);
                 default -> b[at] = (byte) r.nextInt(256);
             }
         }

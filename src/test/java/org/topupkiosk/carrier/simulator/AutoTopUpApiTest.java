@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -155,7 +156,7 @@ class AutoTopUpApiTest {
 
     @Test
     void everySentSmsReachesListenersAndTheNewestIsKept() throws Exception {
-        List<SimOtp.Sms> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<SimOtp.Sms> heard = new CopyOnWriteArrayList<>();
         assertThat(sim.otp().latest()).isEmpty();
         try (AutoCloseable h = sim.otp().onSent(heard::add)) {
             gw.requestOtp(PHONE, "history");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -119,7 +120,7 @@ class GoodsJsonProperties {
             int at = r.nextInt(b.length);
             switch (r.nextInt(3)) {
                 case 0 -> b[at] = (byte) "{}[]\":,0-9.eanlu$LPA \\".charAt(r.nextInt(22));
-                case 1 -> b = java.util.Arrays.copyOf(b, at);
+                case 1 -> b = Arrays.copyOf(b, at);
                 default -> b[at] = (byte) r.nextInt(256);
             }
         }

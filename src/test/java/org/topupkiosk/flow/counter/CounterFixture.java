@@ -18,6 +18,7 @@ import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.printer.escpos.EscPosPrinter;
 import org.topupkiosk.device.printer.escpos.ReceiptEncoder;
 import org.topupkiosk.domain.CrashPoints;
+import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.FlowFixture;
 import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.ManualFlowExecutor;
@@ -48,7 +49,7 @@ final class CounterFixture implements AutoCloseable {
     final Path cashiersFile;
 
     CounterFixture(Path dir) throws Exception {
-        FlowSettings settings = FlowFixture.settings(false, org.topupkiosk.domain.Money.rub(15000));
+        FlowSettings settings = FlowFixture.settings(false, Money.rub(15000));
         LoadedConfig config = ConfigLoader.load(Path.of("kiosk-config/kiosk.yaml"));
         byte[] key = KioskKey.developmentKey();
         sim = new CarrierSimulator(0, key, null);

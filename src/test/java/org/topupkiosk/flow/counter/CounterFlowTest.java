@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.carrier.simulator.Fault;
+import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.flow.FlowFixture;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.counter.CounterCommand.Back;
@@ -225,10 +227,10 @@ class CounterFlowTest {
         k.ready();
         k.toReceived("9161234567", "200");
         // What a crash between the cash and the submit leaves: an OPEN order holding the counter cash.
-        Order open = k.journal.openOrder("topup", org.topupkiosk.domain.Msisdn.of("+79161234567"), "mts", null);
+        Order open = k.journal.openOrder("topup", Msisdn.of("+79161234567"), "mts", null);
         k.journal.counter().recordCounterCash(open.txnId(), Money.rub(200), Money.rub(500), "anna", 1);
         CounterFlow restarted = new CounterFlow(k.exec, Runnable::run, k.journal, null, k.desk,
-                org.topupkiosk.config.ConfigLoader.load(Path.of("kiosk-config/kiosk.yaml")).catalog(), null,
+                ConfigLoader.load(Path.of("kiosk-config/kiosk.yaml")).catalog(), null,
                 FlowFixture.settings(false, Money.rub(15000)), k.dispatcher, new CashierGate() {
                     @Override
                     public List<Cashier> cashiers() {
