@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,15 +34,29 @@ public final class PendingNotes {
 
     public record Note(String noteId, Money amount) {}
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path dir;
     private final String prefix;
-    /** Shared by every instance: two drivers (or two lives in one test JVM) never hand out the same id. */
-    private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** This life's part of every id: the start time (for people reading logs) and a random epoch (for uniqueness). */
+    private final String life;
+    private final AtomicLong sequence = new AtomicLong();
 
     /** @param prefix starts every note id, so ids from different drivers never meet ("ccnet", "id003") */
     public PendingNotes(Path dir, String prefix) {
+        this(dir, prefix, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock only dates the ids for people reading logs; uniqueness never depends on it, because a kiosk with no
+     *              real-time clock (a Raspberry Pi) can start a later life at an earlier time
+     */
+    public PendingNotes(Path dir, String prefix, Clock clock) {
         this.dir = dir;
         this.prefix = prefix;
+        byte[] epoch = new byte[8];
+        RANDOM.nextBytes(epoch);
+        this.life = Long.toString(clock.millis(), 36) + "-" + HexFormat.of().formatHex(epoch);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -47,12 +64,14 @@ public final class PendingNotes {
         }
     }
 
-    /** A new id: the start time in ms and a counter, so a restarted driver never reuses one. */
+    /**
+     * A new id, {@code prefix-start-epoch-n}: the start time in ms (base 36, for reading logs), a random 64-bit epoch
+     * drawn when this instance opened, and a counter. The epoch makes ids unique across lives whatever the wall clock
+     * says; ids of older lives ({@code prefix-start-n}) stay valid names in the files and the journal.
+     */
     public String newId() {
-        return prefix + "-" + Long.toString(START_MS, 36) + "-" + SEQUENCE.incrementAndGet();
+        return prefix + "-" + life + "-" + sequence.incrementAndGet();
     }
-
-    private static final long START_MS = System.currentTimeMillis();
 
     public void record(String noteId, Money amount) throws IOException {
         write(dir.resolve(noteId + SUFFIX), amount.minor() + " " + amount.currency() + "\n");
