@@ -2,6 +2,8 @@ package org.topupkiosk.device.cash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,53 @@ class NoteIdsAcrossLivesTest {
             }
         }
         assertThat(seen).hasSize(issued);
+    }
+
+    /**
+     * Each life here is a fresh load of the class, as after a restart of the JVM: nothing static survives. Lives that
+     * start within one millisecond stand for a clock brought back to the same start time, without any clock seam.
+     */
+    @Test
+    void freshProcessesStartedAtTheSameTimeNeverShareAnId() throws Exception {
+        List<Class<?>> lives = new ArrayList<>();
+        for (int life = 0; life < 200; life++) {
+            lives.add(new OneLife().loadClass(PendingNotes.class.getName()));
+        }
+        for (Class<?> type : lives) { // start them all at once: most lives share their start millisecond
+            Class.forName(type.getName(), true, type.getClassLoader());
+        }
+        Set<String> seen = new HashSet<>();
+        for (Class<?> type : lives) {
+            Object notes = type.getConstructor(Path.class, String.class).newInstance(dir, "ccnet");
+            String id = (String) type.getMethod("newId").invoke(notes);
+            assertThat(seen.add(id)).as("id %s reissued by a later life", id).isTrue();
+        }
+    }
+
+    /** Loads PendingNotes (and its nested types) anew; everything else comes from the test's class loader. */
+    private static final class OneLife extends ClassLoader {
+        OneLife() {
+            super(NoteIdsAcrossLivesTest.class.getClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith(PendingNotes.class.getName())) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        byte[] bytes = in.readAllBytes();
+                        c = defineClass(name, bytes, 0, bytes.length);
+                    } catch (IOException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+                return c;
+            }
+        }
     }
 
     @Test
