@@ -1,5 +1,6 @@
 package org.topupkiosk.carrier;
 
+import java.time.Duration;
 import java.util.List;
 import org.topupkiosk.domain.Msisdn;
 
@@ -8,6 +9,14 @@ import org.topupkiosk.domain.Msisdn;
  * Failures are {@link CarrierException}s whose {@link CarrierException.Kind} says whether a retry is safe.
  */
 public interface CarrierGateway {
+
+    /**
+     * The longest one call may take, answer body included; callers waiting on a call never wait longer than this
+     * plus a little. A gateway with a configured request timeout derives it from that.
+     */
+    default Duration callDeadline() {
+        return Duration.ofSeconds(60);
+    }
 
     /** Is this number served, by which operator, and may it be paid? Never moves money. */
     AccountCheck checkAccount(Msisdn msisdn, String operatorId) throws CarrierException;

@@ -1,5 +1,7 @@
 package org.topupkiosk.sync;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +40,8 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final Duration IDLE_PASS = Duration.ofSeconds(5);
+    private static final ObjectMapper AUDIT_JSON = new ObjectMapper();
+    private static final Duration SEND_SLACK = Duration.ofSeconds(2);
 
     private final Journal journal;
     private final CarrierGateway carrier;
@@ -125,10 +131,20 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
         for (OutboxItem item : due) {
             futures.add(senders.submit(() -> send(item)));
         }
+        // Never wait without a deadline: the carrier call itself is bounded by the gateway's call deadline, and a
+        // send that still hangs past it (plus slack) is given up as an unknown outcome, retried with the same id.
+        long deadline = System.nanoTime() + carrier.callDeadline().plus(SEND_SLACK).toNanos();
         List<Attempt> attempts = new ArrayList<>(due.size());
-        for (Future<Attempt> f : futures) {
+        for (int i = 0; i < futures.size(); i++) {
+            Future<Attempt> f = futures.get(i);
             try {
-                attempts.add(f.get());
+                attempts.add(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                log.error("payment send overran its deadline txn={} deadline={}", due.get(i).txnId(),
+                        carrier.callDeadline().plus(SEND_SLACK));
+                attempts.add(new Attempt(due.get(i), null, null, new CarrierException(
+                        CarrierException.Kind.UNKNOWN_OUTCOME, "deadline", "send overran its deadline")));
             } catch (ExecutionException e) {
                 throw new IllegalStateException("send task failed", e.getCause());
             }
@@ -169,7 +185,10 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
         List<PaymentOutcome> outcomes = new ArrayList<>();
         for (Attempt a : attempts) {
             String txn = a.item().txnId();
-            if (a.result() != null && a.result().status() == PaymentResult.Status.CONFIRMED) {
+            AnswerCheck.Mismatch mismatch = a.result() == null ? null : AnswerCheck.mismatch(a.request(), a.result());
+            if (mismatch != null) {
+                outcomes.add(mismatched(a, mismatch));
+            } else if (a.result() != null && a.result().status() == PaymentResult.Status.CONFIRMED) {
                 confirmed.add(new Confirmation(txn, a.result().carrierRef(), journalGoods(a.result().goods())));
                 outcomes.add(new PaymentOutcome.Confirmed(txn, a.result().carrierRef()));
             } else if (a.result() != null && a.result().status() == PaymentResult.Status.REFUSED) {
@@ -204,6 +223,23 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * An answer about another payment, amount or currency: an alarm, never a success or a refusal. The order stays
+     * pending and the outbox asks again under the same txnId with backoff (the carrier's next answer is checked the
+     * same way); each mismatched answer leaves an audit row for the technician.
+     */
+    private PaymentOutcome mismatched(Attempt a, AnswerCheck.Mismatch m) {
+        String txn = a.item().txnId();
+        log.error("carrier answer mismatch txn={} field={} expected={} got={} status={}", txn, m.field(), m.expected(),
+                m.got(), a.result().status());
+        ObjectNode data = AUDIT_JSON.createObjectNode().put("field", m.field()).put("expected", m.expected())
+                .put("got", m.got()).put("status", a.result().status().name());
+        journal.audit("carrier_answer_mismatch", txn, data.toString());
+        Instant next = clock.instant().plus(retry.delay(a.item().attempts() + 1));
+        journal.scheduleRetry(txn, next, "answer-mismatch");
+        return new PaymentOutcome.Deferred(txn, "answer-mismatch");
     }
 
     /** The carrier's goods as the journal keeps them (null for a top-up or package). */

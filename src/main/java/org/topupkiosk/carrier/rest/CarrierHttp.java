@@ -1,7 +1,6 @@
 package org.topupkiosk.carrier.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +11,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import javax.net.ssl.SSLHandshakeException;
 import org.topupkiosk.carrier.CarrierException.Kind;
@@ -27,10 +30,13 @@ import org.topupkiosk.carrier.wire.RequestSigner;
 final class CarrierHttp {
 
     private static final String JSON = "application/json";
+    /** No carrier answer is near this big; a bigger one is refused unread rather than held in memory. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final URI baseUrl;
     private final String kioskId;
     private final byte[] kioskKey;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Clock clock;
     private final HttpClient http;
@@ -41,6 +47,7 @@ final class CarrierHttp {
         this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         this.kioskId = kioskId;
         this.kioskKey = kioskKey.clone();
+        this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
         this.http = HttpClient.newBuilder()
@@ -74,28 +81,64 @@ final class CarrierHttp {
             b.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         }
         HttpResponse<byte[]> response;
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(b.build(), CappedBody.handler(MAX_BODY_BYTES));
         try {
-            response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw new CarrierException(Kind.UNREACHABLE, "connect-timeout", method + " " + path + ": " + e.getMessage(), e);
-        } catch (HttpTimeoutException e) {
-            throw new CarrierException(Kind.UNKNOWN_OUTCOME, "timeout", method + " " + path + " after " + requestTimeout, e);
-        } catch (ConnectException e) {
-            String code = hasCause(e, UnresolvedAddressException.class) ? "unresolved" : "connect-refused";
-            throw new CarrierException(Kind.UNREACHABLE, code, method + " " + path + ": " + e, e);
-        } catch (SSLHandshakeException e) {
-            // The handshake comes before any request byte, so nothing can have been applied.
-            throw new CarrierException(Kind.UNREACHABLE, "tls", method + " " + path + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            if (hasCause(e, UnresolvedAddressException.class)) {
-                throw new CarrierException(Kind.UNREACHABLE, "unresolved", method + " " + path + ": " + e, e);
-            }
-            throw new CarrierException(Kind.UNKNOWN_OUTCOME, "io", method + " " + path + ": " + e, e);
+            // HttpRequest.timeout stops at the headers; this deadline covers the body too (a byte a minute).
+            response = call.get(callDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new CarrierException(Kind.UNKNOWN_OUTCOME, "timeout",
+                    method + " " + path + ": no whole answer within " + callDeadline(), e);
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new CarrierException(Kind.UNKNOWN_OUTCOME, "interrupted", method + " " + path + " interrupted", e);
+        } catch (ExecutionException e) {
+            throw classify(method, path, e.getCause() == null ? e : e.getCause());
         }
         return new Answer(method + " " + path, response.statusCode(), response.body());
+    }
+
+    /** The longest a call may take, headers and body: connect, then the request timeout, plus a little slack. */
+    Duration callDeadline() {
+        return connectTimeout.plus(requestTimeout).plusMillis(250);
+    }
+
+    private CarrierException classify(String method, String path, Throwable e) {
+        if (e instanceof CappedBody.TooLarge t) {
+            // An answer we refuse to read is a garbled one: the payment may have been applied.
+            return new CarrierException(Kind.UNKNOWN_OUTCOME, "body-too-large", method + " " + path + ": " + t.getMessage(), t);
+        }
+        if (e instanceof HttpConnectTimeoutException) {
+            return new CarrierException(Kind.UNREACHABLE, "connect-timeout", method + " " + path + ": " + e.getMessage(), e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new CarrierException(Kind.UNKNOWN_OUTCOME, "timeout", method + " " + path + " after " + requestTimeout, e);
+        }
+        if (e instanceof ConnectException) {
+            String code = hasCause(e, UnresolvedAddressException.class) ? "unresolved" : "connect-refused";
+            return new CarrierException(Kind.UNREACHABLE, code, method + " " + path + ": " + e, e);
+        }
+        if (e instanceof SSLHandshakeException) {
+            // The handshake comes before any request byte, so nothing can have been applied.
+            return new CarrierException(Kind.UNREACHABLE, "tls", method + " " + path + ": " + e.getMessage(), e);
+        }
+        if (hasCause(e, UnresolvedAddressException.class)) {
+            return new CarrierException(Kind.UNREACHABLE, "unresolved", method + " " + path + ": " + e, e);
+        }
+        if (hasCause(e, CappedBody.TooLarge.class)) {
+            return classify(method, path, firstCause(e, CappedBody.TooLarge.class));
+        }
+        return new CarrierException(Kind.UNKNOWN_OUTCOME, "io", method + " " + path + ": " + e, e);
+    }
+
+    private static Throwable firstCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return c;
+            }
+        }
+        return t;
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

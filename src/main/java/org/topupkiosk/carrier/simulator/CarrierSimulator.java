@@ -1,5 +1,7 @@
 package org.topupkiosk.carrier.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topupkiosk.carrier.wire.CarrierJson;
 import org.topupkiosk.domain.Money;
 
 /**
@@ -197,6 +200,8 @@ public final class CarrierSimulator implements AutoCloseable {
             send(ex, new SimulatorApi.Response(200, Arrays.copyOf(real, real.length / 2)));
         } else if (fault instanceof Fault.Refuse r) {
             send(ex, api.handle(req, r.code()));
+        } else if (fault instanceof Fault.WrongAnswer w) {
+            send(ex, wrongAnswer(api.handle(req, null), w.field()));
         } else if (fault instanceof Fault.ApplyThenFail a) {
             api.handle(req, null);
             log.info("fault=apply-then-fail applied {} {} then {}", req.method(), req.path(), a.drop() ? "drop" : "503");
@@ -206,6 +211,27 @@ public final class CarrierSimulator implements AutoCloseable {
         } else {
             send(ex, api.handle(req, null));
         }
+    }
+
+    /** The answer with one payment field changed; an answer that is not a payment goes out as it is. */
+    private static SimulatorApi.Response wrongAnswer(SimulatorApi.Response real, String field) {
+        JsonNode n;
+        try {
+            n = CarrierJson.parse(real.body());
+        } catch (RuntimeException e) {
+            return real;
+        }
+        if (!(n instanceof ObjectNode o) || !o.has("txnId") || !o.path("amount").isObject()) {
+            return real;
+        }
+        ObjectNode amount = (ObjectNode) o.get("amount");
+        switch (field) {
+            case "amount" -> amount.put("minor", amount.path("minor").asLong() + 100);
+            case "currency" -> amount.put("currency", "USD");
+            default -> o.put("txnId", o.path("txnId").asText() + "-X");
+        }
+        log.info("fault=wrong-answer field={} txn={}", field, o.path("txnId").asText());
+        return new SimulatorApi.Response(real.status(), CarrierJson.bytes(o));
     }
 
     /** The whole body, or null when it is larger than {@link #MAX_BODY_BYTES}. Reading it all keeps keep-alive working. */

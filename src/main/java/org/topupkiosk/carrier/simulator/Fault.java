@@ -48,6 +48,19 @@ public sealed interface Fault {
     /** Apply the request to the ledger, then answer 503 ({@code drop=false}) or drop the connection: unknown outcome. */
     record ApplyThenFail(boolean drop) implements Fault {}
 
+    /**
+     * Process the request normally (a payment IS applied), then answer 200 with one field of the payment answer
+     * changed: {@code amount} (one rouble more), {@code currency} (USD) or {@code txnId} (another id). A lying or
+     * buggy carrier, which the kiosk must never take for a success.
+     */
+    record WrongAnswer(String field) implements Fault {
+        public WrongAnswer {
+            if (!"amount".equals(field) && !"currency".equals(field) && !"txnId".equals(field)) {
+                throw new IllegalArgumentException("wrong-answer field must be amount|currency|txnId, got '" + field + "'");
+            }
+        }
+    }
+
     static Fault latency(long ms) {
         return new Latency(ms);
     }
@@ -67,6 +80,10 @@ public sealed interface Fault {
 
     static Fault refuse(String code) {
         return new Refuse(code);
+    }
+
+    static Fault wrongAnswer(String field) {
+        return new WrongAnswer(field);
     }
 
     static Fault applyThenFail(boolean drop) {

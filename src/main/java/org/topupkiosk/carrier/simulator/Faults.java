@@ -101,12 +101,20 @@ public final class Faults {
         return new Plan(latency, chosen);
     }
 
+    private static Fault wrongAnswer(String field) {
+        try {
+            return Fault.wrongAnswer(field);
+        } catch (IllegalArgumentException e) {
+            throw new WireFormatException(e.getMessage(), e);
+        }
+    }
+
     // JSON form used by /sim/faults (docs/carrier-api.md)
 
     /**
-     * Adds the rule described by {@code {"fault": "latency|timeout|http|garbled|refuse|apply-then-fail", "count": n |
+     * Adds the rule described by {@code {"fault": "latency|timeout|http|garbled|refuse|apply-then-fail|wrong-answer", "count": n |
      * "probability": p, "path": "/v1/payments", "seed": s, ...}} with the fault's own fields ms, holdMs, status, code,
-     * drop.
+     * drop, field.
      */
     FaultRule addJson(JsonNode n) {
         Fault fault = switch (CarrierJson.text(n, "fault")) {
@@ -116,8 +124,9 @@ public final class Faults {
             case "garbled" -> Fault.garbled();
             case "refuse" -> Fault.refuse(CarrierJson.text(n, "code"));
             case "apply-then-fail" -> Fault.applyThenFail(n.path("drop").asBoolean(false));
+            case "wrong-answer" -> wrongAnswer(n.path("field").asText("amount"));
             default -> throw new WireFormatException(
-                    "'fault' must be latency|timeout|http|garbled|refuse|apply-then-fail, got '" + n.get("fault").asText() + "'");
+                    "'fault' must be latency|timeout|http|garbled|refuse|apply-then-fail|wrong-answer, got '" + n.get("fault").asText() + "'");
         };
         String path = CarrierJson.optionalText(n, "path");
         if (n.hasNonNull("seed")) {
@@ -149,6 +158,8 @@ public final class Faults {
             j.put("fault", "refuse").put("code", r.code());
         } else if (f instanceof Fault.ApplyThenFail a) {
             j.put("fault", "apply-then-fail").put("drop", a.drop());
+        } else if (f instanceof Fault.WrongAnswer w) {
+            j.put("fault", "wrong-answer").put("field", w.field());
         }
     }
 
