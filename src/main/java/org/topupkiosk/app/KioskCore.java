@@ -202,7 +202,7 @@ public final class KioskCore implements AutoCloseable {
                 Duration.ofSeconds(cfg.timeouts().inactivityWarningSeconds()),
                 Duration.ofSeconds(cfg.timeouts().inactivityCountdownSeconds()),
                 Duration.ofSeconds(cfg.timeouts().carrierCheckSeconds()),
-                Duration.ofSeconds(8),
+                Duration.ofMillis(cfg.carrier().submitWaitMs()),
                 Duration.ofSeconds(20),
                 "https://topup.example/t/");
     }

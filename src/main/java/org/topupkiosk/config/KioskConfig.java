@@ -75,9 +75,22 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
      * @param url          the backend, empty with the embedded simulator (it picks its own port)
      * @param kioskKeyFile file holding the key (chmod 600), or empty
      * @param kioskKeyEnv  name of the environment variable holding the key, or empty
+     * @param submitWaitMs how long the submitting screen waits for the carrier's answer before it prints a pending
+     *                     receipt with a claim code; never longer than {@code requestTimeoutMs} (a config problem)
      */
     public record Carrier(Adapter adapter, Simulator simulator, Optional<URI> url, Optional<Path> kioskKeyFile,
-                          Optional<String> kioskKeyEnv, long connectTimeoutMs, long requestTimeoutMs) {}
+                          Optional<String> kioskKeyEnv, long connectTimeoutMs, long requestTimeoutMs,
+                          long submitWaitMs) {
+
+        /** The submit wait's default: 8 s, what the kiosk always waited before it was configurable. */
+        public static final long DEFAULT_SUBMIT_WAIT_MS = 8_000;
+
+        public Carrier(Adapter adapter, Simulator simulator, Optional<URI> url, Optional<Path> kioskKeyFile,
+                       Optional<String> kioskKeyEnv, long connectTimeoutMs, long requestTimeoutMs) {
+            this(adapter, simulator, url, kioskKeyFile, kioskKeyEnv, connectTimeoutMs, requestTimeoutMs,
+                    Math.min(DEFAULT_SUBMIT_WAIT_MS, requestTimeoutMs));
+        }
+    }
 
     /**
      * @param offlineLimit   the most money that may wait in the outbox while the carrier is unreachable

@@ -131,8 +131,16 @@ final class KioskConfigParser {
         }
         long connect = s.integer("connectTimeoutMs", 5_000, 100, 120_000, "milliseconds");
         long request = s.integer("requestTimeoutMs", 30_000, 100, 300_000, "milliseconds");
+        // The submitting screen's wait: past it the customer gets a pending receipt with a claim code. A wait longer
+        // than the request timeout would only keep the customer looking at a call that has already given up.
+        long submitWait = s.integer("submitWaitMs", Math.min(KioskConfig.Carrier.DEFAULT_SUBMIT_WAIT_MS, request),
+                1_000, 300_000, "milliseconds");
+        if (submitWait > request) {
+            s.problem("submitWaitMs", submitWait + " is longer than requestTimeoutMs (" + request
+                    + " milliseconds); expected at most the request timeout");
+        }
         s.finish();
-        return new KioskConfig.Carrier(adapter, simulator, url, keyFile, keyEnv, connect, request);
+        return new KioskConfig.Carrier(adapter, simulator, url, keyFile, keyEnv, connect, request, submitWait);
     }
 
     /** Why a carrier URL is refused, or null. Plain http only to this machine: the key signs, TLS hides. */

@@ -160,6 +160,23 @@ class ConfigLoaderTest {
                         .containsExactly("sales.offlineLimitRub", "sales.orderCashLimitRub", "sync.batchSize"));
     }
 
+    /** Issue 12 item 2: the submit wait was a hard-coded 8 s in the composition root; now a checked setting. */
+    @Test
+    void submitWaitIsConfiguredAndBoundedByTheRequestTimeout() throws Exception {
+        assertThat(ConfigLoader.loadKioskConfig(Path.of("kiosk-config/production.example.yaml")).carrier()
+                .submitWaitMs()).isEqualTo(8_000);
+        assertThat(ConfigLoader.loadKioskConfig(write(MINIMAL)).carrier().submitWaitMs()).isEqualTo(8_000);
+        assertThat(ConfigLoader.loadKioskConfig(write(MINIMAL + "carrier:\n  submitWaitMs: 20000\n")).carrier()
+                .submitWaitMs()).isEqualTo(20_000);
+        assertThat(errorOf(MINIMAL + "carrier:\n  requestTimeoutMs: 10000\n  submitWaitMs: 12000\n"))
+                .contains("carrier.submitWaitMs: 12000 is longer than requestTimeoutMs (10000 milliseconds)");
+        assertThat(errorOf(MINIMAL + "carrier:\n  submitWaitMs: 10\n"))
+                .contains("carrier.submitWaitMs: 10 is out of range (expected 1000..300000 milliseconds)");
+        // A short request timeout pulls the default down with it rather than failing a file that never set the wait.
+        assertThat(ConfigLoader.loadKioskConfig(write(MINIMAL + "carrier:\n  requestTimeoutMs: 5000\n")).carrier()
+                .submitWaitMs()).isEqualTo(5_000);
+    }
+
     @Test
     void carrierUrlRules() throws Exception {
         String none = MINIMAL + "carrier:\n  simulator: none\n  kioskKeyEnv: K\n";
