@@ -14,7 +14,9 @@ import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.OrderDesk;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Session;
+import org.topupkiosk.flow.core.Transitions;
 import org.topupkiosk.flow.goods.GoodsSales;
 import org.topupkiosk.journal.CustomerCredit;
 
@@ -209,9 +211,23 @@ final class CashIntake {
             // becomes a credit voucher at once rather than a silent gain for the kiosk.
             Optional<CustomerCredit> credit = orders.creditWithoutOrder(note, noteId, "stacked-outside-session");
             acceptor.acknowledge(noteId);
-            if (credit.isPresent() && (session == null || (stage.screen != RECEIPT && stage.screen != SUBMITTING))) {
-                payments.showCredit(credit.get());
-            }
+            credit.ifPresent(this::latePaper);
+        }
+    }
+
+    /**
+     * Issue 12 item 1: the late note's voucher always reaches paper. Where the screen can show it, it is shown and
+     * printed as any credit voucher; while a receipt is on its way (SUBMITTING, RECEIPT) or on a screen that cannot
+     * leave for the receipt screen, it is journaled (stored) and queued on the printer right behind the receipt in
+     * progress, and the screen says so. Never only a journal row: that was a credit nobody held.
+     */
+    private void latePaper(CustomerCredit credit) {
+        Screen screen = stage.screen;
+        if (stage.session == null
+                || (screen != RECEIPT && screen != SUBMITTING && Transitions.allowed(screen, RECEIPT))) {
+            payments.showCredit(credit);
+        } else {
+            payments.printLateCredit(credit);
         }
     }
 

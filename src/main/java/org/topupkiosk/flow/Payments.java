@@ -26,6 +26,9 @@ import org.topupkiosk.sync.PaymentOutcome;
  */
 final class Payments {
 
+    /** The message of a note that arrived after its session ended; see {@link #printLateCredit}. */
+    static final String LATE_NOTE = "credit.late_note";
+
     private final Stage stage;
     private final FlowExecutor flow;
     private final OrderDesk orders;
@@ -116,8 +119,10 @@ final class Payments {
         Session session = stage.session;
         session.receipt = ok ? ReceiptState.PRINTED : ReceiptState.FAILED;
         if (stage.screen == RECEIPT) {
-            // A scratch card the carrier did not confirm keeps its explanation on the done screen.
-            boolean keep = ok && session.service == Service.VOUCHER && stage.message != null;
+            // A scratch card the carrier did not confirm keeps its explanation on the done screen; so does the note
+            // that arrived late (its voucher prints behind this receipt).
+            boolean keep = ok && stage.message != null && (session.service == Service.VOUCHER
+                    || LATE_NOTE.equals(stage.message.key()));
             stage.message = keep ? stage.message : ok ? null : FlowMessage.warning("receipt.failed");
             stage.moveTo(session.paymentStatus == PaymentStatus.REFUSED ? CREDIT_VOUCHER : DONE);
             scheduleFinish();
@@ -144,6 +149,21 @@ final class Payments {
                     stage.moveTo(CREDIT_VOUCHER);
                     scheduleFinish();
                 }
+                publish.run();
+            }
+        }));
+    }
+
+    /**
+     * A note stacked after its session ended while a receipt is on its way or the screen cannot show a voucher: the
+     * voucher is stored in the journal (by the desk, before it prints) and queued on the printer behind the receipt in
+     * progress; the screen says "take this voucher too" without leaving the receipt it shows.
+     */
+    void printLateCredit(CustomerCredit credit) {
+        stage.message = FlowMessage.info(LATE_NOTE, credit.amount(), credit.code());
+        receipts.printCredit(credit, stage.lang, ok -> flow.execute(() -> {
+            if (!ok && stage.session != null) {
+                stage.message = FlowMessage.warning("receipt.failed");
                 publish.run();
             }
         }));
