@@ -85,7 +85,11 @@ final class Payments {
             goods.onOutcome(outcome);
             return;
         }
-        if (session == null || !outcome.txnId().equals(session.txnId) || stage.screen != SUBMITTING) {
+        if (session == null || !outcome.txnId().equals(session.txnId)) {
+            return;
+        }
+        if (stage.screen != SUBMITTING) {
+            onAnswerAfterTheWait(session, outcome);
             return;
         }
         if (outcome instanceof PaymentOutcome.Confirmed) {
@@ -98,6 +102,25 @@ final class Payments {
         }
         stage.cancelStep();
         printReceipt();
+        publish.run();
+    }
+
+    /**
+     * Issue 12 item 2: the carrier answered after the submit wait while the customer still looks at the pending
+     * receipt or the done screen: a refusal's voucher is shown and printed now (behind the pending receipt); a
+     * confirmation updates the screen. Once the customer has gone, the claim code on the pending receipt is the way in.
+     */
+    private void onAnswerAfterTheWait(Session session, PaymentOutcome outcome) {
+        if ((stage.screen != RECEIPT && stage.screen != DONE) || session.paymentStatus != PaymentStatus.PENDING) {
+            return;
+        }
+        if (outcome instanceof PaymentOutcome.Confirmed) {
+            session.paymentStatus = PaymentStatus.CREDITED;
+        } else if (outcome instanceof PaymentOutcome.Refused r) {
+            session.paymentStatus = PaymentStatus.REFUSED;
+            stage.cancelStep();
+            showCredit(r.credit());
+        }
         publish.run();
     }
 

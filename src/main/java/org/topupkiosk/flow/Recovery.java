@@ -33,6 +33,7 @@ record Recovery(Stage stage, OrderDesk orders, Catalog catalog, FlowSettings set
             orders.cancel(open.get().txnId(), "recovery-unknown-operator").ifPresent(payments::showCredit);
         }
         receipts.reprintRecent();
+        receipts.printMissingVouchers(settings.defaultLanguage());
     }
 
     private void resume(Order order) {

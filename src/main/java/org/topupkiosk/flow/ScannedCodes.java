@@ -9,7 +9,6 @@ import org.topupkiosk.domain.CodeMeaning;
 import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.ScannerControl;
 import org.topupkiosk.flow.core.Screen;
-import org.topupkiosk.flow.goods.GoodsSales;
 
 /**
  * The code scanner: armed on the screens that take a code and only there, and what a scanned code means on each. The
@@ -21,15 +20,15 @@ final class ScannedCodes {
 
     private final Stage stage;
     private final CustomerServices services;
-    private final GoodsSales goods;
     private final CashIntake cash;
+    private final PaymentClaims claims;
     private ScannerControl scanner = ScannerControl.NONE;
 
-    ScannedCodes(Stage stage, CustomerServices services, GoodsSales goods, CashIntake cash) {
+    ScannedCodes(Stage stage, CustomerServices services, CashIntake cash, PaymentClaims claims) {
         this.stage = stage;
         this.services = services;
-        this.goods = goods;
         this.cash = cash;
+        this.claims = claims;
     }
 
     void attach(ScannerControl control) {
@@ -82,8 +81,9 @@ final class ScannedCodes {
             // A voucher pays for a top-up or a package, to a number and operator the kiosk does not know yet; it is
             // spent into an open order, so the customer chooses first and scans it on the payment screen.
             stage.message = FlowMessage.info("scan.credit.choose_service");
-        } else if (meaning instanceof CodeMeaning.GoodsClaim claim && screen == HOME) {
-            goods.claimScanned(claim.code());
+        } else if (meaning instanceof CodeMeaning.GoodsClaim claim) {
+            // Issue 12: any receipt of an unknown outcome carries a claim code, taken on every screen that takes codes.
+            claims.scanned(claim.code());
         } else if (meaning instanceof CodeMeaning.PhoneNumber p && screen == NUMBER_ENTRY) {
             stage.session.numberDigits.setLength(0);
             stage.session.numberDigits.append(p.number().national());

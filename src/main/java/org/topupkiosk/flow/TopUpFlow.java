@@ -95,7 +95,8 @@ public final class TopUpFlow implements KioskFlow {
         this.cash = new CashIntake(stage, orders, acceptor, settings, payments);
         this.lock = new ServiceLock(stage, orders, cash);
         this.recovery = new Recovery(stage, orders, catalog, settings, receipts, cash, payments);
-        this.codes = new ScannedCodes(stage, services, goods, cash);
+        this.codes = new ScannedCodes(stage, services, cash,
+                new PaymentClaims(stage, flow, orders, receipts, catalog, payments, cash, goods));
         this.topUp = new TopUpScreens(stage, new CarrierCheck(flow, io, carrier, catalog, numbering, settings, orders),
                 services, orders, settings, cash, this::publish);
         host.attach(topUp, payments);

@@ -77,6 +77,19 @@ final class CreditRepository {
                 + "credit_redemptions r WHERE r.code = cc.code) ORDER BY cc.id", CreditRepository::map);
     }
 
+    /** Open credits the customer holds no paper for (see {@link ClaimPaper}), oldest first. */
+    List<CustomerCredit> openNotOnPaper() throws SQLException {
+        return sql.list("SELECT " + COLUMNS + " FROM customer_credits cc WHERE NOT EXISTS (SELECT 1 FROM "
+                + "credit_redemptions r WHERE r.code = cc.code) AND NOT " + ClaimPaper.CREDIT_ON_PAPER
+                + " ORDER BY cc.id", CreditRepository::map);
+    }
+
+    /** Is this credit on paper the customer holds (see {@link ClaimPaper})? */
+    boolean onPaper(String code) throws SQLException {
+        return sql.one("SELECT 1 FROM customer_credits cc WHERE cc.code = ? AND " + ClaimPaper.CREDIT_ON_PAPER,
+                rs -> true, code).isPresent();
+    }
+
     private static CustomerCredit map(ResultSet rs) throws SQLException {
         return new CustomerCredit(rs.getString("code"), new Money(rs.getLong("amount_minor"), rs.getString("currency")),
                 rs.getString("source_txn"), Instant.ofEpochMilli(rs.getLong("issued_at")), rs.getString("reason"));

@@ -180,7 +180,7 @@ public final class Journal implements AutoCloseable {
         return store.read("read claim", c -> goods.claimByCode(code));
     }
 
-    /** The claim code of a submitted e-PIN or eSIM order. */
+    /** The claim code of a submitted order: e-PIN, eSIM, and (issue 12) top-up and package. */
     public Optional<GoodsClaim> claimOf(String txnId) {
         return store.read("read claim of order", c -> goods.claimByTxn(txnId));
     }
@@ -284,6 +284,19 @@ public final class Journal implements AutoCloseable {
 
     public Optional<CustomerCredit> credit(String creditCode) {
         return store.read("read credit", c -> credits.find(CreditCodes.normalize(creditCode)));
+    }
+
+    /**
+     * Open credits whose customer holds no paper for them (issue 12): neither their voucher printed nor, for a refusal
+     * after the customer left, the claim-code receipt of their order. See {@link ClaimPaper} for the linkage.
+     */
+    public List<CustomerCredit> openCreditsNotOnPaper() {
+        return store.read("read credits not on paper", c -> credits.openNotOnPaper());
+    }
+
+    /** Does the customer hold paper for this credit (its voucher, or its order's claim receipt)? */
+    public boolean creditOnPaper(String creditCode) {
+        return store.read("credit on paper", c -> credits.onPaper(CreditCodes.normalize(creditCode)));
     }
 
     /** The newest audit rows of these kinds, newest first: device events for the service screen. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 
@@ -32,6 +33,8 @@ final class MoneyLedger {
     private final AuditChain audit;
     private final GoodsRepository goods;
     private final GoodsClaimCodes claimCodes = new GoodsClaimCodes();
+    /** Payment kinds that get a claim code at submit, besides e-PIN and eSIM (which get theirs in submitGoods). */
+    static final Set<String> CLAIMED_PAYMENT_KINDS = Set.of("topup", "package");
 
     MoneyLedger(SqliteStore store, String kioskId, String currency, Clock clock, OrderRepository orders,
                 CreditRepository credits, OutboxRepository outbox, AuditChain audit,
@@ -95,6 +98,11 @@ final class MoneyLedger {
             long now = clock.millis();
             orders.submit(txnId, amountToBalance.minor(), fee.minor(), offline, now);
             outbox.insert(txnId, paymentPayloadJson, now);
+            if (CLAIMED_PAYMENT_KINDS.contains(order.kind())) {
+                // Issue 12 item 2: a top-up or package may outlive the customer's wait (a late answer, an offline
+                // sale); the claim code, made with the payment, is what its pending receipt prints.
+                goods.insertClaim(txnId, order.kind(), newClaimCode(), now);
+            }
             audit.append(now, "order_submitted", txnId, AuditChain.data("amount_minor", amountToBalance.minor(),
                     "fee_minor", fee.minor(), "offline", offline));
             return null;

@@ -7,6 +7,7 @@ import static org.topupkiosk.receipt.ReceiptFrame.status;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Receipt;
+import org.topupkiosk.journal.GoodsClaimCodes;
 import org.topupkiosk.receipt.ReceiptFacts.Promo;
 import org.topupkiosk.receipt.ReceiptFacts.Sale;
 import org.topupkiosk.receipt.ReceiptFacts.Status;
@@ -14,17 +15,18 @@ import org.topupkiosk.receipt.ReceiptFacts.Status;
 /** The receipts of money sent to a number: top-ups (with or without a promotion), packages and counter sales. */
 record PaymentLayouts(ReceiptFrame frame) {
 
-    Receipt topUp(Sale sale, Promo promo, Lang lang) {
+    /** {@code claim}: the order's claim code, printed while the outcome is not known (null on other receipts). */
+    Receipt topUp(Sale sale, Promo promo, String claim, Lang lang) {
         ReceiptWriter w = frame.header("receipt.title.topup", lang, sale.at());
         saleLines(w, sale);
         if (promo != null) {
             promo(w, promo);
         }
-        return paymentFooter(w, sale);
+        return claim == null ? paymentFooter(w, sale) : claimFooter(w, sale, claim);
     }
 
     /** A package; with a {@code price}, what the customer paid above it went to the balance, and the receipt says so. */
-    Receipt packageSale(Sale sale, String packageName, Money price, Lang lang) {
+    Receipt packageSale(Sale sale, String packageName, Money price, String claim, Lang lang) {
         ReceiptWriter w = frame.header("receipt.title.package", lang, sale.at());
         w.heading("receipt.package");
         w.text(packageName);
@@ -38,7 +40,23 @@ record PaymentLayouts(ReceiptFrame frame) {
                 w.text(w.msg("receipt.package.extra_to_balance", w.money(extra)));
             }
         }
-        return paymentFooter(w, sale);
+        return claim == null ? paymentFooter(w, sale) : claimFooter(w, sale, claim);
+    }
+
+    /**
+     * Issue 12: a claim code scanned after the carrier confirmed: the payment as credited, with the carrier's
+     * reference. Its own id ({@code <txn>-outcome}): the pending receipt keeps {@code <txn>-payment}.
+     */
+    Receipt claimOutcome(Sale sale, String packageName, String carrierRef, Lang lang) {
+        ReceiptWriter w = frame.header(packageName == null ? "receipt.title.topup" : "receipt.title.package", lang,
+                sale.at());
+        if (packageName != null) {
+            w.heading("receipt.package");
+            w.text(packageName);
+        }
+        saleLines(w, sale);
+        w.pair("receipt.carrier_ref", carrierRef == null ? "-" : carrierRef);
+        return frame.footer(w).build(sale.txnId() + "-outcome", frame.lookupLink(sale.txnId()), null);
     }
 
     Receipt counterSale(Sale sale, Money received, Money change, String cashier, Lang lang) {
@@ -61,6 +79,23 @@ record PaymentLayouts(ReceiptFrame frame) {
 
     private Receipt paymentFooter(ReceiptWriter w, Sale sale) {
         return frame.footer(w).build(sale.txnId() + "-payment", frame.lookupLink(sale.txnId()), null);
+    }
+
+    /**
+     * Issue 12: the receipt of a payment whose outcome is not known yet carries the order's claim code, large and as a
+     * QR code and a CODE128 the kiosk's scanner reads; scanned later it shows the outcome, or gives the credit voucher
+     * of a refusal. The lookup link stays as text.
+     */
+    private Receipt claimFooter(ReceiptWriter w, Sale sale, String claim) {
+        w.rule();
+        w.centred(w.label("receipt.goods.claim"), Receipt.Style.CENTER);
+        w.large(GoodsClaimCodes.pretty(claim));
+        w.text(w.msg("receipt.payment.claim_howto"));
+        w.rule();
+        w.pair("receipt.support", frame.supportPhone());
+        w.text(w.msg("receipt.lookup"));
+        w.text(frame.lookupLink(sale.txnId()));
+        return w.build(sale.txnId() + "-payment", claim, claim);
     }
 
     private static void promo(ReceiptWriter w, Promo promo) {

@@ -54,6 +54,12 @@ public final class ReceiptComposer {
      */
     public Receipt payment(Order order, Operator operator, ReceiptFacts.Status status, Lang lang,
                            CatalogEntry product, Promotion promo) {
+        return payment(order, operator, status, lang, product, promo, null);
+    }
+
+    /** As above; {@code claim} is the order's claim code, printed while the outcome is not known (issue 12). */
+    public Receipt payment(Order order, Operator operator, ReceiptFacts.Status status, Lang lang,
+                           CatalogEntry product, Promotion promo, String claim) {
         ReceiptFacts.Sale sale = new ReceiptFacts.Sale(order.txnId(), clock.instant(),
                 operator.names().getOrDefault(lang.code(), operator.id()), masked(order), order.amount(),
                 order.fee(), order.cash(), Money.zero(order.amount().currency()), null, status,
@@ -61,14 +67,23 @@ public final class ReceiptComposer {
         if (product != null) {
             String title = product.titles().getOrDefault(lang.code(), product.titles().getOrDefault("ru",
                     product.productId()));
-            return layouts.packageSale(sale, title, product.price(), lang);
+            return layouts.packageSale(sale, title, product.price(), claim, lang);
         }
         if (order.productId() != null) {
-            return layouts.packageSale(sale, order.productId(), lang);
+            return layouts.packageSale(sale, order.productId(), null, claim, lang);
         }
         ReceiptFacts.Promo p = promo == null ? null
                 : new ReceiptFacts.Promo(promo.title(lang.code()), promo.bonusFor(order.amount()));
-        return layouts.topUp(sale, p, lang);
+        return layouts.topUp(sale, p, claim, lang);
+    }
+
+    /** A confirmed top-up or package, printed when its claim code is scanned (issue 12). */
+    public Receipt claimOutcome(Order order, Operator operator, Lang lang) {
+        ReceiptFacts.Sale sale = new ReceiptFacts.Sale(order.txnId(), clock.instant(),
+                operator.names().getOrDefault(lang.code(), operator.id()), masked(order), order.amount(),
+                order.fee(), order.cash(), Money.zero(order.amount().currency()), null, ReceiptFacts.Status.CREDITED,
+                order.creditApplied());
+        return layouts.claimOutcome(sale, order.productId(), order.carrierRef(), lang);
     }
 
     /** The number as receipts print it; an e-PIN or eSIM order has none. */

@@ -57,12 +57,17 @@ public final class ReceiptLayouts {
     }
 
     public Receipt topUp(Sale sale, Lang lang) {
-        return payments.topUp(sale, null, lang);
+        return payments.topUp(sale, null, null, lang);
     }
 
     /** A top-up sent with a promotion: the bonus is the carrier's, printed apart from the money paid. */
     public Receipt topUp(Sale sale, Promo promo, Lang lang) {
-        return payments.topUp(sale, promo, lang);
+        return payments.topUp(sale, promo, null, lang);
+    }
+
+    /** A top-up whose outcome is not known yet, with its claim code (issue 12); {@code claim} null for none. */
+    public Receipt topUp(Sale sale, Promo promo, String claim, Lang lang) {
+        return payments.topUp(sale, promo, claim, lang);
     }
 
     /**
@@ -70,11 +75,21 @@ public final class ReceiptLayouts {
      * (the kiosk gives no change), and the receipt says so.
      */
     public Receipt packageSale(Sale sale, String packageName, Money price, Lang lang) {
-        return payments.packageSale(sale, packageName, price, lang);
+        return payments.packageSale(sale, packageName, price, null, lang);
+    }
+
+    /** A package whose outcome is not known yet, with its claim code (issue 12); {@code claim} null for none. */
+    public Receipt packageSale(Sale sale, String packageName, Money price, String claim, Lang lang) {
+        return payments.packageSale(sale, packageName, price, claim, lang);
+    }
+
+    /** What a claim code prints once the carrier confirmed (issue 12); {@code packageName} null for a top-up. */
+    public Receipt claimOutcome(Sale sale, String packageName, String carrierRef, Lang lang) {
+        return payments.claimOutcome(sale, packageName, carrierRef, lang);
     }
 
     public Receipt packageSale(Sale sale, String packageName, Lang lang) {
-        return payments.packageSale(sale, packageName, null, lang);
+        return payments.packageSale(sale, packageName, null, null, lang);
     }
 
     public Receipt voucherRedemption(VoucherRedemption v, Lang lang) {

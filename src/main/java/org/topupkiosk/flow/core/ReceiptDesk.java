@@ -21,7 +21,9 @@ import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Promotion;
 import org.topupkiosk.domain.Receipt;
+import org.topupkiosk.journal.ClaimPaper;
 import org.topupkiosk.journal.CustomerCredit;
+import org.topupkiosk.journal.GoodsClaim;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.StoredReceipt;
@@ -70,7 +72,10 @@ public final class ReceiptDesk implements AutoCloseable {
     public void printPayment(Order order, Operator operator, FlowSnapshot.PaymentStatus status, Lang lang,
                       CustomerCredit credit, CatalogEntry product,
                       Promotion promo, Consumer<Boolean> done) {
-        Receipt receipt = composer.payment(order, operator, status(status), lang, product, promo);
+        // Issue 12: while the outcome is not known the receipt carries the order's claim code (made at submit).
+        String claim = status == FlowSnapshot.PaymentStatus.PENDING
+                ? journal.claimOf(order.txnId()).map(GoodsClaim::code).orElse(null) : null;
+        Receipt receipt = composer.payment(order, operator, status(status), lang, product, promo, claim);
         journal.storeReceipt(receipt.id(), order.txnId(), "payment", receipt.toStored());
         if (credit != null) {
             Receipt voucher = composer.credit(credit, lang);
@@ -97,6 +102,17 @@ public final class ReceiptDesk implements AutoCloseable {
         print(voucher, done);
     }
 
+    /** A confirmed payment's outcome for a scanned claim code (issue 12): stored once, a repeat prints the same. */
+    public void printClaimOutcome(Order order, Operator operator, Lang lang, Consumer<Boolean> done) {
+        printStored(composer.claimOutcome(order, operator, lang), order.txnId(), "outcome", done);
+    }
+
+    /** Has this credit's own voucher come out of the printer already (so a claim must not print a second one)? */
+    public boolean voucherPrinted(CustomerCredit credit) {
+        return journal.receipt(ClaimPaper.VOUCHER_RECEIPT_PREFIX + credit.code()).map(StoredReceipt::printed)
+                .orElse(false);
+    }
+
     /** A scratch-card redemption's receipt, journaled under the redemption id before it prints. */
     public void printVoucher(String redemptionId, Operator operator, Msisdn msisdn, String serial,
                       Money nominal, FlowSnapshot.PaymentStatus status, Lang lang,
@@ -115,6 +131,24 @@ public final class ReceiptDesk implements AutoCloseable {
             if (r.createdAt().isAfter(since)) {
                 log.info("printing receipt left unprinted before restart id={}", r.receiptId());
                 print(composer.fromStored(r), ok -> { });
+            }
+        }
+    }
+
+    /**
+     * After a restart (issue 12, "no money without paper"): a credit journaled in the last minutes whose voucher was
+     * never even stored (the process died between the credit's transaction and its receipt's) is composed, stored and
+     * printed now. A credit of an order with a claim code is left to that order's claim receipt (see ClaimPaper).
+     */
+    public void printMissingVouchers(Lang lang) {
+        Instant since = clock.instant().minus(REPRINT_WINDOW);
+        for (CustomerCredit c : journal.openCreditsNotOnPaper()) {
+            boolean claimable = c.sourceTxn() != null && journal.claimOf(c.sourceTxn()).isPresent();
+            boolean stored = journal.receipt(ClaimPaper.VOUCHER_RECEIPT_PREFIX + c.code()).isPresent();
+            if (c.issuedAt().isAfter(since) && !claimable && !stored) {
+                log.info("printing a credit voucher never stored before restart amount={} source={}",
+                        c.amount().plain(), c.sourceTxn());
+                printCredit(c, lang, ok -> { });
             }
         }
     }

@@ -217,6 +217,11 @@ public final class GoodsSales {
                 host.say(FlowMessage.warning("goods.claim.refund_used"));
                 return;
             }
+            if (ctx.receipts().voucherPrinted(refund.get())) {
+                // Issue 12: the refusal's bearer voucher comes out once; a second scan says where it went.
+                host.say(FlowMessage.warning("claim.refund_given"));
+                return;
+            }
             host.showCredit(refund.get());
             host.say(FlowMessage.info("goods.claim.refused"));
             return;
