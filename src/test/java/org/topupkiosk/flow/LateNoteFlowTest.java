@@ -120,4 +120,18 @@ class LateNoteFlowTest {
         awaitPrinted(creditOf(Money.rub(100), "stacked-outside-session"));
         PaperChecks.assertEveryRoubleOnPaperOrInAnOrder(k, "restart at stacked-before-commit");
     }
+
+    /**
+     * The process died after the late note's credit committed and before its voucher was stored: the next start
+     * composes, stores and prints it (before this change nothing ever printed it).
+     */
+    @Test
+    void aVoucherNeverStoredBeforeACrashPrintsAtTheNextStart() throws Exception {
+        CustomerCredit orphan = k.journal.recordStackedWithoutOrder(Money.rub(1000), "z1", "stacked-outside-session");
+        assertThat(k.journal.openCreditsNotOnPaper()).extracting(CustomerCredit::code).containsExactly(orphan.code());
+        k.flow = k.newFlow();
+        awaitPrinted(orphan);
+        assertThat(k.journal.openCreditsNotOnPaper()).isEmpty();
+        PaperChecks.assertEveryRoubleOnPaperOrInAnOrder(k, "crash between credit and voucher");
+    }
 }
