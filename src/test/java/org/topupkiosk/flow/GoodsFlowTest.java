@@ -462,6 +462,13 @@ class GoodsFlowTest {
         FlowSnapshot s = k.awaitScreen(Screen.CREDIT_VOUCHER);
         assertThat(s.creditAmount()).isEqualTo(Money.rub(500));
         assertThat(s.message().key()).isEqualTo("goods.claim.refused");
+        awaitReceipt(s.creditCode());
+        k.cmd(new Finish());
+        // Issue 12: the refusal's bearer voucher prints once; a second scan says so and prints nothing.
+        int papers = k.printer.printed().size();
+        k.cmd(new CodeScanned(new CodeMeaning.GoodsClaim(claim)));
+        assertThat(k.snap().message().key()).isEqualTo("claim.refund_given");
+        assertThat(k.printer.printed()).hasSize(papers);
         assertJournalOk();
     }
 
