@@ -37,7 +37,10 @@ final class OwnerOnly {
         }
     }
 
-    /** Creates {@code file} holding {@code text}, or replaces it when {@code replace}; false when it existed. */
+    /**
+     * Creates {@code file} holding {@code text} (synced to disk), or replaces it when {@code replace} (not synced: the
+     * rename alone keeps it whole, and a replaced file may lag after a power cut); false when it existed.
+     */
     static boolean write(Path file, String text, boolean replace) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         createDirectory(dir);
@@ -47,7 +50,9 @@ final class OwnerOnly {
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.write(StandardCharsets.UTF_8.encode(text));
-                ch.force(true);
+                if (!replace) {
+                    ch.force(true);
+                }
             }
             if (replace) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
