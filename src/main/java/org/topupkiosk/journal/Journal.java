@@ -107,12 +107,10 @@ public final class Journal implements AutoCloseable {
         try {
             AuditSeal seal = forWriting ? AuditSeal.forWriting(store, keyFile, clock) : AuditSeal.existing(keyFile);
             return new Journal(store, kioskId, Money.RUB, clock, seal);
-        } catch (JournalException e) {
-            store.close();
-            throw e;
         } catch (SQLException | RuntimeException e) {
             store.close();
-            throw new JournalException("cannot prepare the journal statements for " + dbFile, e);
+            throw e instanceof JournalException je ? je
+                    : new JournalException("cannot prepare the journal statements for " + dbFile, e);
         }
     }
 
@@ -443,12 +441,9 @@ public final class Journal implements AutoCloseable {
         return store.read("quick check", c -> JournalFile.pragmaProblems(c, "quick_check"));
     }
 
-    /** A consistent owner-only copy of the journal at {@code dest} and of its key and head files beside it. */
+    /** A consistent owner-only copy of the journal at {@code dest}, with its key and head files beside it. */
     public void backupTo(Path dest) {
-        store.locked("back up", c -> {
-            JournalFile.backup(c, verifier.seal(), dest);
-            return null;
-        });
+        store.locked("back up", c -> JournalFile.backup(c, verifier.seal(), dest));
     }
 
     @Override

@@ -38,7 +38,7 @@ final class JournalFile {
      * the audit key and head file to where {@link AuditKey#defaultFile} expects them beside {@code dest}. Refuses a
      * {@code dest} that exists, and a journal without its key (the copy could never be checked).
      */
-    static void backup(Connection c, AuditSeal seal, Path dest) throws SQLException {
+    static Path backup(Connection c, AuditSeal seal, Path dest) throws SQLException {
         if (seal.key() == null) {
             throw new IllegalStateException("the audit key " + seal.keyFile() + " is missing: a copy without it could "
                     + "never be checked; restore the key first");
@@ -72,5 +72,6 @@ final class JournalFile {
             throw new JournalException("the journal was copied to " + target + " but its key was not: "
                     + e.getMessage(), e);
         }
+        return keyCopy;
     }
 }
