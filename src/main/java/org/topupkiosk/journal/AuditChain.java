@@ -22,7 +22,9 @@ import java.util.Optional;
 
 /**
  * The audit table as a hash chain: each row's hash covers the previous row's hash and its own fields, so editing,
- * inserting or deleting a row in the middle breaks every later link. Appends run inside the caller's transaction.
+ * inserting or deleting a row in the middle breaks every later link. Rows are keyed (HMAC-SHA256 with the kiosk's
+ * {@link AuditKey}), so only the holder of the key can write a row that verifies; rows an older version wrote before
+ * the key existed are plain SHA-256. Appends run inside the caller's transaction.
  */
 final class AuditChain {
 
@@ -32,8 +34,12 @@ final class AuditChain {
 
     private final PreparedStatement head;
     private final PreparedStatement insert;
+    private final AuditKey key;
+    private boolean appended;
 
-    AuditChain(Connection c) throws SQLException {
+    /** {@code key} is null when the journal was opened without its key: then reading works and appending refuses. */
+    AuditChain(Connection c, AuditKey key) throws SQLException {
+        this.key = key;
         head = c.prepareStatement("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
         insert = c.prepareStatement(
                 "INSERT INTO audit (seq, ts, kind, txn_id, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -41,6 +47,9 @@ final class AuditChain {
 
     /** Appends one row; {@code dataJson} must already be canonical (see {@link #data} and {@link #canonical}). */
     void append(long tsMillis, String kind, String txnId, String dataJson) throws SQLException {
+        if (key == null) {
+            throw new IllegalStateException("the journal was opened without its audit key; nothing can be written");
+        }
         long seq;
         String prev;
         try (ResultSet rs = head.executeQuery()) {
@@ -62,8 +71,40 @@ final class AuditChain {
         }
         insert.setString(5, dataJson);
         insert.setString(6, prev);
-        insert.setString(7, hash(prev, seq, tsMillis, kind, txnId, dataJson));
+        insert.setString(7, seq < key.fromSeq() ? hash(prev, seq, tsMillis, kind, txnId, dataJson)
+                : keyedHash(key, prev, seq, tsMillis, kind, txnId, dataJson));
         insert.executeUpdate();
+        appended = true;
+    }
+
+    /** True once after a transaction appended rows: the journal then writes the new head beside the key. */
+    boolean takeAppended() {
+        boolean was = appended;
+        appended = false;
+        return was;
+    }
+
+    /** The key's HMAC of {@code text} (a receipt body, an outbox payload), for an audit row to hold. */
+    String mac(String purpose, String text) {
+        if (key == null) {
+            throw new IllegalStateException("the journal was opened without its audit key");
+        }
+        return digest(key, purpose, text);
+    }
+
+    static String digest(AuditKey key, String purpose, String text) {
+        return key.mac(purpose + '\n' + text);
+    }
+
+    /** The chain's head now: its row count and last hash ({@link #GENESIS} when empty). */
+    static AuditHead head(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT count(*), (SELECT hash FROM audit ORDER BY seq DESC "
+                + "LIMIT 1) FROM audit");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            String hash = rs.getString(2);
+            return new AuditHead(rs.getLong(1), hash == null ? GENESIS : hash);
+        }
     }
 
     /** The newest rows of these kinds, newest first (none when no kind is given). */
@@ -100,14 +141,25 @@ final class AuditChain {
      * empty string. Changing this breaks every existing chain: add a new version instead.
      */
     static String hash(String prevHash, long seq, long tsMillis, String kind, String txnId, String data) {
-        String canonical = prevHash + '\n' + seq + '\n' + tsMillis + '\n' + kind + '\n'
-                + (txnId == null ? "" : txnId) + '\n' + data;
+        String canonical = canonicalRow(prevHash, seq, tsMillis, kind, txnId, data);
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /** HMAC-SHA256 under {@code key} over the same text {@link #hash} digests. */
+    static String keyedHash(AuditKey key, String prevHash, long seq, long tsMillis, String kind, String txnId,
+                            String data) {
+        return key.mac(canonicalRow(prevHash, seq, tsMillis, kind, txnId, data));
+    }
+
+    private static String canonicalRow(String prevHash, long seq, long tsMillis, String kind, String txnId,
+                                       String data) {
+        return prevHash + '\n' + seq + '\n' + tsMillis + '\n' + kind + '\n' + (txnId == null ? "" : txnId) + '\n'
+                + data;
     }
 
     /** A compact JSON object from alternating keys and values, in that order. */

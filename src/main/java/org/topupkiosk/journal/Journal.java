@@ -43,7 +43,8 @@ public final class Journal implements AutoCloseable {
     private final GoodsRepository goods;
     private final ReceiptBook receiptBook;
 
-    private Journal(SqliteStore store, String kioskId, String currency, Clock clock) throws SQLException {
+    private Journal(SqliteStore store, String kioskId, String currency, Clock clock, AuditSeal seal)
+            throws SQLException {
         this.store = store;
         this.kioskId = kioskId;
         this.clock = clock;
@@ -52,7 +53,8 @@ public final class Journal implements AutoCloseable {
         credits = new CreditRepository(c, new CreditCodes());
         outbox = new OutboxRepository(c);
         receipts = new ReceiptRepository(c);
-        audit = new AuditChain(c);
+        audit = new AuditChain(c, seal.key());
+        store.afterCommit(conn -> seal.afterCommit(conn, audit));
         goods = new GoodsRepository(c);
         receiptBook = new ReceiptBook(clock, receipts, orders, audit);
         ledger = new MoneyLedger(store, kioskId, currency, clock, orders, credits, outbox, audit, goods);
@@ -62,7 +64,7 @@ public final class Journal implements AutoCloseable {
         cashBox = new CashBox(kioskId, currency);
         Shifts shifts = new Shifts(currency, clock, audit);
         counter = new CounterJournal(store, cashIn, creditDesk, shifts);
-        verifier = new JournalVerifier(currency, cashBox::check, shifts::check);
+        verifier = new JournalVerifier(currency, seal, cashBox::check, shifts::check);
     }
 
     /**
@@ -70,17 +72,45 @@ public final class Journal implements AutoCloseable {
      * are {@code <kioskId>-<6-digit sequence>}; the kiosk's currency is RUB.
      */
     public static Journal open(Path dbFile, String kioskId, Clock clock) {
+        return open(dbFile, kioskId, clock, defaultKeyFile(dbFile));
+    }
+
+    /**
+     * Opens the journal sealed by the audit key in {@code auditKeyFile} (see {@link #defaultKeyFile}); the key is made
+     * at first start, and a journal whose chain was keyed but whose key is gone is refused (JournalException).
+     */
+    public static Journal open(Path dbFile, String kioskId, Clock clock, Path auditKeyFile) {
+        return open(dbFile, kioskId, clock, auditKeyFile, true);
+    }
+
+    /**
+     * Opens an existing journal to check it (kioskctl journal verify, check, backup): never makes an audit key, so a
+     * missing key is reported by {@link #verify()}; without the key nothing can be written.
+     */
+    public static Journal openToCheck(Path dbFile, Path auditKeyFile) {
+        return open(dbFile, "0000", Clock.systemUTC(), auditKeyFile, false);
+    }
+
+    /** Where the audit key of {@code dbFile} lives unless configured: {@code keys/<file name>.key} beside it. */
+    public static Path defaultKeyFile(Path dbFile) {
+        return AuditKey.defaultFile(Objects.requireNonNull(dbFile, "dbFile"));
+    }
+
+    private static Journal open(Path dbFile, String kioskId, Clock clock, Path keyFile, boolean forWriting) {
         Objects.requireNonNull(dbFile, "dbFile");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(keyFile, "auditKeyFile");
         if (kioskId == null || !KIOSK_ID.matcher(kioskId).matches()) {
             throw new IllegalArgumentException("kiosk id must be 1-16 letters, digits or dashes (as in kiosk.yaml), got '" + kioskId + "'");
         }
         SqliteStore store = SqliteStore.open(dbFile);
         try {
-            return new Journal(store, kioskId, Money.RUB, clock);
+            AuditSeal seal = forWriting ? AuditSeal.forWriting(store, keyFile, clock) : AuditSeal.existing(keyFile);
+            return new Journal(store, kioskId, Money.RUB, clock, seal);
         } catch (SQLException | RuntimeException e) {
             store.close();
-            throw new JournalException("cannot prepare the journal statements for " + dbFile, e);
+            throw e instanceof JournalException je ? je
+                    : new JournalException("cannot prepare the journal statements for " + dbFile, e);
         }
     }
 
@@ -406,7 +436,27 @@ public final class Journal implements AutoCloseable {
 
     /** Checks the money invariant, per-order sums, the outbox and the audit chain (see {@link JournalVerifier}). */
     public VerifyReport verify() {
-        return store.read("verify", verifier::verify);
+        return verify(null);
+    }
+
+    /** {@link #verify()}, and the chain against a head from paper (a Z or encashment report); null for none. */
+    public VerifyReport verify(AuditHead paperHead) {
+        return store.read("verify", c -> verifier.verify(c, paperHead));
+    }
+
+    /** The audit chain's head now: what the Z and encashment reports print. */
+    public AuditHead auditHead() {
+        return store.read("read audit head", AuditChain::head);
+    }
+
+    /** SQLite's {@code PRAGMA quick_check}: empty when the file is sound, else what SQLite found (for start-up). */
+    public List<String> quickCheck() {
+        return store.read("quick check", c -> JournalFile.pragmaProblems(c, "quick_check"));
+    }
+
+    /** A consistent owner-only copy of the journal at {@code dest}, with its key and head files beside it. */
+    public void backupTo(Path dest) {
+        store.locked("back up", c -> JournalFile.backup(c, verifier.seal(), dest));
     }
 
     @Override

@@ -24,14 +24,21 @@ final class JournalVerifier {
     }
 
     private final String currency;
+    private final AuditSeal seal;
     private final List<Check> checks;
 
-    JournalVerifier(String currency, Check... checks) {
+    JournalVerifier(String currency, AuditSeal seal, Check... checks) {
         this.currency = currency;
+        this.seal = seal;
         this.checks = List.of(checks);
     }
 
-    VerifyReport verify(Connection c) throws SQLException {
+    AuditSeal seal() {
+        return seal;
+    }
+
+    /** {@code paper} is a head read off a Z or encashment report, or null. */
+    VerifyReport verify(Connection c, AuditHead paper) throws SQLException {
         List<Violation> v = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             long stacked = scalar(st, "SELECT coalesce(sum(amount_minor), 0) FROM cash_events");
@@ -52,7 +59,11 @@ final class JournalVerifier {
             for (Check check : checks) {
                 check.check(c, v);
             }
-            long auditRows = checkAuditChain(st, v);
+            long auditRows = ChainCheck.check(c, seal, paper, v);
+            AuditLinks links = new AuditLinks();
+            links.check(c, v);
+            PaperCheck.check(c, seal.key(), links, v);
+            SchemaCheck.check(c, v);
             long orders = scalar(st, "SELECT count(*) FROM orders");
             String figures = "orders=" + orders + " stacked=" + money(stacked) + " credits_open=" + money(creditsOpen)
                     + " refunds=" + money(refunds) + " audit=" + auditRows;
@@ -146,35 +157,6 @@ final class JournalVerifier {
                 + "(SELECT 1 FROM customer_credits cc WHERE cc.source_note_id = ce.note_id)",
                 rs -> v.add(new Violation("note_without_owner", "note=" + rs.getString(1),
                         money(rs.getLong(2)) + " stacked with no order and no credit")));
-    }
-
-    private long checkAuditChain(Statement st, List<Violation> v) throws SQLException {
-        long rows = 0;
-        long expectedSeq = 1;
-        String prev = AuditChain.GENESIS;
-        try (ResultSet rs = st.executeQuery("SELECT seq, ts, kind, txn_id, data, prev_hash, hash FROM audit "
-                + "ORDER BY seq")) {
-            while (rs.next()) {
-                rows++;
-                long seq = rs.getLong(1);
-                String where = "audit seq=" + seq;
-                if (seq != expectedSeq) {
-                    v.add(new Violation("audit_chain", where, "expected seq " + expectedSeq + " (rows missing)"));
-                }
-                if (!prev.equals(rs.getString(6))) {
-                    v.add(new Violation("audit_chain", where, "prev_hash does not match the previous row's hash"));
-                }
-                String recomputed = AuditChain.hash(rs.getString(6), seq, rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5));
-                if (!recomputed.equals(rs.getString(7))) {
-                    v.add(new Violation("audit_chain", where, "hash does not match the row (kind=" + rs.getString(3)
-                            + " txn=" + rs.getString(4) + "): edited after it was written"));
-                }
-                prev = rs.getString(7);
-                expectedSeq = seq + 1;
-            }
-        }
-        return rows;
     }
 
     private String money(long minor) {

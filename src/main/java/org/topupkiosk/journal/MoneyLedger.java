@@ -104,7 +104,8 @@ final class MoneyLedger {
                 goods.insertClaim(txnId, order.kind(), newClaimCode(), now);
             }
             audit.append(now, "order_submitted", txnId, AuditChain.data("amount_minor", amountToBalance.minor(),
-                    "fee_minor", fee.minor(), "offline", offline));
+                    "fee_minor", fee.minor(), "offline", offline,
+                    "payload_mac", audit.mac(AuditLinks.OUTBOX_MAC, paymentPayloadJson)));
             return null;
         });
     }
@@ -146,7 +147,8 @@ final class MoneyLedger {
             goods.insertClaim(txnId, order.kind(), claim, now);
             audit.append(now, "order_submitted", txnId, AuditChain.data("amount_minor", amount.minor(),
                     "fee_minor", fee.minor(), "change_minor", change.minor(),
-                    "change_credit", credit.map(cc -> mask(cc.code())).orElse(null), "offline", false));
+                    "change_credit", credit.map(cc -> mask(cc.code())).orElse(null), "offline", false,
+                    "payload_mac", audit.mac(AuditLinks.OUTBOX_MAC, paymentPayloadJson)));
             return new SubmittedGoods(new GoodsClaim(txnId, order.kind(), claim, Instant.ofEpochMilli(now)),
                     credit);
         });

@@ -23,7 +23,8 @@ record ReceiptBook(Clock clock, ReceiptRepository receipts, OrderRepository orde
         }
         long now = clock.millis();
         receipts.insert(receiptId, txnId, kind, body, now);
-        audit.append(now, "receipt_stored", txnId, AuditChain.data("receipt", receiptId, "kind", kind));
+        audit.append(now, "receipt_stored", txnId, AuditChain.data("receipt", receiptId, "kind", kind,
+                "body_mac", audit.mac(AuditLinks.RECEIPT_MAC, body)));
     }
 
     /** A repeat is a no-op. */

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one SQLite connection of a journal, and the lock that serializes its users (flow thread, sync thread, ops
@@ -23,8 +24,15 @@ final class SqliteStore implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /** Runs after each commit of {@link #write}, under the lock; its failure is logged, the commit stands. */
+    @FunctionalInterface
+    interface AfterCommit {
+        void run(Connection c) throws SQLException;
+    }
+
     private final Connection connection;
     private final Statement control;
+    private AfterCommit afterCommit = c -> { };
     private final ReentrantLock lock = new ReentrantLock();
     private final Path file;
 
@@ -138,6 +146,7 @@ final class SqliteStore implements AutoCloseable {
                 T result = work.run(connection);
                 control.execute("COMMIT");
                 done = true;
+                runAfterCommit();
                 return result;
             } finally {
                 if (!done) {
@@ -151,6 +160,18 @@ final class SqliteStore implements AutoCloseable {
         }
     }
 
+    void afterCommit(AfterCommit hook) {
+        afterCommit = hook;
+    }
+
+    private void runAfterCommit() {
+        try {
+            afterCommit.run(connection);
+        } catch (SQLException | RuntimeException e) {
+            LoggerFactory.getLogger(Journal.class).warn("after-commit step failed file={} error={}", file, e.toString());
+        }
+    }
+
     /** Runs {@code work} in one read transaction, so multi-query reports see one snapshot. */
     <T> T read(String what, Work<T> work) {
         lock.lock();
@@ -161,6 +182,18 @@ final class SqliteStore implements AutoCloseable {
             } finally {
                 rollbackQuietly();
             }
+        } catch (SQLException e) {
+            throw new JournalException(what + " failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} under the lock outside any transaction (VACUUM INTO must run so). */
+    <T> T locked(String what, Work<T> work) {
+        lock.lock();
+        try {
+            return work.run(connection);
         } catch (SQLException e) {
             throw new JournalException(what + " failed: " + e.getMessage(), e);
         } finally {

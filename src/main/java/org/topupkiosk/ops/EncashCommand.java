@@ -58,7 +58,7 @@ final class EncashCommand extends KioskctlCommand {
                 ReceiptLayouts layouts = new ReceiptLayouts(new Messages(), new ReceiptFacts.Kiosk(cfg.kiosk().id(),
                         cfg.kiosk().address(), cfg.kiosk().supportPhone().orElse(""), ""),
                         cfg.devices().printer().columns(), ZoneId.systemDefault());
-                out.print(EncashmentReport.compose(layouts, e, language).asText());
+                out.print(EncashmentReport.compose(layouts, e, journal.auditHead(), language).asText());
             } else {
                 for (Encashment.NoteCount n : e.notes()) {
                     out.println("note=" + n.note().wholeUnits() + " count=" + n.count() + " amount=" + n.amount().plain());

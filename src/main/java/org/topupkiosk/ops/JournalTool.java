@@ -15,9 +15,12 @@ abstract class JournalTool extends KioskctlCommand {
     @Option(names = "--db", defaultValue = "var/journal.db", description = "Journal file (default: ${DEFAULT-VALUE}).")
     Path db;
 
+    @Option(names = "--key", description = "Audit key file (default: keys/<journal file name>.key beside the journal).")
+    Path key;
+
     @Override
     public Integer call() {
-        Optional<Journal> opened = ServiceJournal.open(db, spec.commandLine().getErr());
+        Optional<Journal> opened = ServiceJournal.open(db, key, spec.commandLine().getErr());
         if (opened.isEmpty()) {
             return 1;
         }

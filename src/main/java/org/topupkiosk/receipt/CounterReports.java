@@ -35,12 +35,17 @@ public final class CounterReports {
     }
 
     public Receipt shift(Shift s, Instant at, Lang lang) {
+        return shift(s, at, null, lang);
+    }
+
+    /** The X or Z report with the journal's audit head ({@code <rows>:<hash>}, null for none) printed on it. */
+    public Receipt shift(Shift s, Instant at, String auditHead, Lang lang) {
         ReceiptFacts.Shift facts = new ReceiptFacts.Shift(!s.open(), s.number(), s.openedAt(),
                 s.open() ? at : s.closedAt(), s.sales(), s.amount(), s.fees(), s.drawer(), Money.ZERO_RUB,
                 Money.ZERO_RUB, s.returned(), s.pending(), s.byOperator().stream()
                 .map(o -> new ReceiptFacts.OperatorTotal(catalog.operator(o.operatorId())
                         .map(op -> op.names().getOrDefault(lang.code(), op.id())).orElse(o.operatorId()), o.count(),
-                        o.amount())).toList());
+                        o.amount())).toList(), auditHead);
         return layouts.counterShift(facts, s.cashierId(), s.received(), s.change(), lang);
     }
 }

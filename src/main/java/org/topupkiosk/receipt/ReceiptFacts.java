@@ -70,10 +70,16 @@ public final class ReceiptFacts {
 
     public record NoteCount(Money note, int count) {}
 
+    /** {@code auditHead} is the journal's audit head ({@code <rows>:<hash>}) printed for verify --head, or null. */
     public record Encashment(String encashmentId, Instant at, String cashBoxId, String collector,
-                             List<NoteCount> notes, Money total, Money openCredits) {
+                             List<NoteCount> notes, Money total, Money openCredits, String auditHead) {
         public Encashment {
             notes = List.copyOf(notes);
+        }
+
+        public Encashment(String encashmentId, Instant at, String cashBoxId, String collector, List<NoteCount> notes,
+                          Money total, Money openCredits) {
+            this(encashmentId, at, cashBoxId, collector, notes, total, openCredits, null);
         }
     }
 
@@ -82,9 +88,16 @@ public final class ReceiptFacts {
     /** An X report (interim, shift stays open) or a Z report (closes the shift). */
     public record Shift(boolean closing, int number, Instant openedAt, Instant at, int payments, Money amount,
                         Money fees, Money cashIn, Money creditsIssued, Money creditsRedeemed, Money refunds,
-                        int pending, List<OperatorTotal> byOperator) {
+                        int pending, List<OperatorTotal> byOperator, String auditHead) {
         public Shift {
             byOperator = List.copyOf(byOperator);
+        }
+
+        public Shift(boolean closing, int number, Instant openedAt, Instant at, int payments, Money amount, Money fees,
+                     Money cashIn, Money creditsIssued, Money creditsRedeemed, Money refunds, int pending,
+                     List<OperatorTotal> byOperator) {
+            this(closing, number, openedAt, at, payments, amount, fees, cashIn, creditsIssued, creditsRedeemed, refunds,
+                    pending, byOperator, null);
         }
     }
 }

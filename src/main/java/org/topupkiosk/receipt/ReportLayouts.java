@@ -29,6 +29,7 @@ record ReportLayouts(ReceiptFrame frame) {
         w.pair("receipt.notes", String.valueOf(notes));
         w.pairBold("receipt.total", w.money(e.total()));
         w.pair("receipt.shift.credits_open", w.money(e.openCredits()));
+        auditHead(w, e.auditHead());
         signature(w);
         return w.build("encashment-" + e.encashmentId(), null, null);
     }
@@ -69,8 +70,16 @@ record ReportLayouts(ReceiptFrame frame) {
         return w;
     }
 
+    /** The journal's audit head, so a chain cut short or rewritten later shows against this paper. */
+    private static void auditHead(ReceiptWriter w, String head) {
+        if (head != null) {
+            w.pair("receipt.audit_head", head);
+        }
+    }
+
     /** The totals by operator, the X or Z note and the signature line. */
     private static Receipt shiftEnd(ReceiptWriter w, Shift s) {
+        auditHead(w, s.auditHead());
         if (!s.byOperator().isEmpty()) {
             w.rule();
             for (OperatorTotal o : s.byOperator()) {

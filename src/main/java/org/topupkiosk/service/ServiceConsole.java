@@ -241,7 +241,8 @@ public final class ServiceConsole implements AutoCloseable {
     private CompletableFuture<Encashed> printEncashment(Encashment e, Lang lang) {
         CompletableFuture<Encashed> done = new CompletableFuture<>();
         async(() -> {
-            parts.desk().printStored(EncashmentReport.compose(parts.desk().layouts(), e, lang), null, "encashment",
+            parts.desk().printStored(EncashmentReport.compose(parts.desk().layouts(), e, parts.journal().auditHead(),
+                            lang), null, "encashment",
                     ok -> done.complete(new Encashed(e, ok)));
             return null;
         }).exceptionally(err -> {

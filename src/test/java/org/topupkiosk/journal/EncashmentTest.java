@@ -44,7 +44,7 @@ class EncashmentTest {
             assertThat(j.cashBoxCount().notes()).isEmpty();
             assertThat(j.cashBoxCount().number()).isEqualTo(1);
             sale(j, "100@a", "500@b", "100@c");
-            j.recordStackedWithoutOrder(Money.rub(1000), "d", "power-up");
+            JournalTest.handOut(j, j.recordStackedWithoutOrder(Money.rub(1000), "d", "power-up"));
             Encashment before = j.cashBoxCount();
             assertThat(before.notes()).containsExactly(n(100, 2), n(500, 1), n(1000, 1));
             assertThat(before.total()).isEqualTo(Money.rub(1700));

@@ -51,7 +51,10 @@ class GoodsJournalTest {
         journal.recordStacked(o.txnId(), Money.rub(200), o.txnId() + "a");
         journal.recordStacked(o.txnId(), Money.rub(100), o.txnId() + "b");
         journal.recordStacked(o.txnId(), Money.rub(50), o.txnId() + "c");
-        return journal.submitGoods(o.txnId(), Money.rub(300), Money.rub(6), Money.rub(44), JournalTest.PAYLOAD);
+        SubmittedGoods s = journal.submitGoods(o.txnId(), Money.rub(300), Money.rub(6), Money.rub(44),
+                JournalTest.PAYLOAD);
+        s.change().ifPresent(c -> JournalTest.handOut(journal, c));
+        return s;
     }
 
     @Test
@@ -95,7 +98,7 @@ class GoodsJournalTest {
     void aRefusedEPinOwesWhatTheOrderKeptTheChangeVoucherStays() {
         SubmittedGoods s = overpaidEPin();
         String txn = s.claim().txnId();
-        CustomerCredit refund = journal.refuse(txn, "out-of-stock");
+        CustomerCredit refund = JournalTest.handOut(journal, journal.refuse(txn, "out-of-stock"));
         assertThat(refund.amount()).isEqualTo(Money.rub(306));
         assertThat(journal.refuse(txn, "out-of-stock")).as("a repeat").isEqualTo(refund);
         assertThat(journal.openCredits()).extracting(CustomerCredit::amount)

@@ -92,10 +92,11 @@ class JournalTamperTest {
         sql("DROP TRIGGER audit_no_update", "UPDATE audit SET data = '{\"note\":\"n1\",\"amount_minor\":1}' "
                 + "WHERE seq = 6");
         VerifyReport report = journal.verify();
-        assertThat(report.violations()).singleElement().satisfies(v -> {
-            assertThat(v.check()).isEqualTo("audit_chain");
-            assertThat(v.where()).isEqualTo("audit seq=6");
-        });
+        assertThat(report.violations()).filteredOn(v -> !v.check().equals("trigger_missing")).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.check()).isEqualTo("audit_chain");
+                    assertThat(v.where()).isEqualTo("audit seq=6");
+                });
     }
 
     @Test

@@ -23,6 +23,13 @@ class JournalTest {
     static final Msisdn NUMBER = Msisdn.of("+7 916 123-45-67");
     static final String PAYLOAD = "{\"txn\":\"x\"}";
 
+    /** The customer gets the credit on paper: its voucher stored and printed, as the flow's receipt desk does. */
+    static CustomerCredit handOut(Journal journal, CustomerCredit credit) {
+        journal.storeReceipt("credit-" + credit.code(), credit.sourceTxn(), "credit", "voucher " + credit.code());
+        journal.markReceiptPrinted("credit-" + credit.code());
+        return credit;
+    }
+
     @TempDir
     Path dir;
     Path db;
@@ -178,7 +185,8 @@ class JournalTest {
 
     @Test
     void noteInTheStackerAtPowerUpBecomesACredit() {
-        CustomerCredit credit = journal.recordStackedWithoutOrder(Money.rub(1000), "pu-1", "bill in stacker at power-up");
+        CustomerCredit credit = handOut(journal, journal.recordStackedWithoutOrder(Money.rub(1000), "pu-1",
+                "bill in stacker at power-up"));
         assertThat(credit.amount()).isEqualTo(Money.rub(1000));
         assertThat(credit.sourceTxn()).isNull();
         assertThat(journal.recordStackedWithoutOrder(Money.rub(1000), "pu-1", "again")).isEqualTo(credit);
@@ -267,7 +275,7 @@ class JournalTest {
         assertThat(journal.dueOutbox(Instant.now(), 10)).extracting(OutboxItem::txnId).containsExactly(done.txnId());
         assertThat(journal.unprintedReceipts()).extracting(StoredReceipt::receiptId).containsExactly("r-1");
         assertThat(journal.recordStacked(open.txnId(), Money.rub(50), "n2")).isFalse();
-        journal.cancel(open.txnId(), "restart");
+        handOut(journal, journal.cancel(open.txnId(), "restart").orElseThrow());
         assertThat(journal.openOrder("topup", NUMBER, "mts", null).txnId()).isEqualTo("0042-000003");
         VerifyReport report = journal.verify();
         assertThat(report.violations()).isEmpty();

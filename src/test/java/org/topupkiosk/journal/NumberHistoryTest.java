@@ -126,6 +126,7 @@ class NumberHistoryTest {
         journal.recordStacked(cancelled.txnId(), Money.rub(200), "c1");
         CustomerCredit credit = journal.cancel(cancelled.txnId(), "customer-cancel").orElseThrow();
         journal.storeReceipt("credit-" + credit.code(), cancelled.txnId(), "credit", "#receipt v1 columns=42\nA c\n");
+        journal.markReceiptPrinted("credit-" + credit.code());
         clock.tick();
         Order nothing = journal.openOrder("topup", NUMBER, "mts", null);
         journal.cancel(nothing.txnId(), "back-before-cash");

@@ -6,10 +6,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.journal.AuditHead;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Order;
 import picocli.CommandLine;
@@ -47,6 +50,14 @@ class EncashCommandTest {
         assertThat(run("encash", "--config", config.toString())).contains("next=E-SIM-0001-0002 notes=0 total=0.00");
         try (Journal j = Journal.open(dir.resolve("var/journal.db"), "SIM-0001", Clock.systemUTC())) {
             assertThat(j.verify().ok()).isTrue();
+            // The report carries the audit head as of the encashment, which the journal must still hold.
+            Matcher head = Pattern.compile("Journal check[^\\n]*:\\s+(\\d+:[0-9a-f]{16})").matcher(taken);
+            assertThat(head.find()).as(taken).isTrue();
+            AuditHead paper = AuditHead.parse(head.group(1));
+            assertThat(paper.count()).isPositive();
+            assertThat(j.verify(paper).ok()).isTrue();
+            assertThat(j.verify(new AuditHead(paper.count(), "0".repeat(16))).violations())
+                    .extracting(v -> v.check()).containsExactly("audit_rewritten");
         }
     }
 }

@@ -158,7 +158,7 @@ final class CashierShift {
 
     private void printReport(Shift s, CounterSnapshot.ReportState done) {
         st.report = CounterSnapshot.ReportState.PRINTING;
-        desk.printStored(reports.shift(s, clock.instant(), st.lang), null, s.open() ? "x-report" : "z-report",
+        desk.printStored(reports.shift(s, clock.instant(), journal.auditHead().printed(), st.lang), null, s.open() ? "x-report" : "z-report",
                 ok -> flow.execute(() -> {
                     st.report = ok ? done : CounterSnapshot.ReportState.FAILED;
                     publish.run();
