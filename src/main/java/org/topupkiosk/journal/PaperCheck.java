@@ -12,12 +12,12 @@ import org.topupkiosk.journal.VerifyReport.Violation;
  * What leaves the kiosk as text, against the order and the audit chain: each outbox payload (what the carrier will be
  * asked to pay) carries its order's txn id, amount, currency, number and product, and matches the keyed digest its
  * order_submitted row took; each receipt body matches the digest its receipt_stored row took; and every open credit
- * was printed for its customer (its voucher {@value #CREDIT_RECEIPT_PREFIX}code stored and printed).
+ * reached its customer on paper ({@link ClaimPaper}: its own voucher printed, or the printed claim receipt of the
+ * order whose refusal or cancel made it).
  */
 final class PaperCheck {
 
-    /** A credit voucher's receipt id is this and its code (the receipt layer's credit voucher keeps to it). */
-    static final String CREDIT_RECEIPT_PREFIX = "credit-";
+    static final String CREDIT_RECEIPT_PREFIX = ClaimPaper.VOUCHER_RECEIPT_PREFIX;
 
     private PaperCheck() {}
 
@@ -41,7 +41,7 @@ final class PaperCheck {
         AuditLinks.each(c, "SELECT cc.id, cc.code, cc.amount_minor, cc.source_txn, r.printed FROM customer_credits cc "
                 + "LEFT JOIN receipts r ON r.receipt_id = '" + CREDIT_RECEIPT_PREFIX + "' || cc.code "
                 + "WHERE NOT EXISTS (SELECT 1 FROM credit_redemptions cr WHERE cr.code = cc.code) "
-                + "AND coalesce(r.printed, 0) = 0 ORDER BY cc.id", rs -> v.add(new Violation("undelivered_credit",
+                + "AND NOT " + ClaimPaper.CREDIT_ON_PAPER + " ORDER BY cc.id", rs -> v.add(new Violation("undelivered_credit",
                 "customer_credits id=" + rs.getLong(1), "open credit " + LedgerRules.mask(rs.getString(2)) + " of "
                 + rs.getLong(3) + " minor units" + (rs.getString(4) == null ? "" : " (txn=" + rs.getString(4) + ")")
                 + (rs.getObject(5) == null ? " has no voucher: the customer never got it on paper"
