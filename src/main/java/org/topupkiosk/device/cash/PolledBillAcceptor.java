@@ -91,8 +91,14 @@ public abstract class PolledBillAcceptor extends BillPoller implements BillAccep
 
     @Override
     public void stack() {
+        stack(null);
+    }
+
+    /** {@code ref} goes to disk with the note before STACK and stays with it until acknowledged. */
+    @Override
+    public void stack(String ref) {
         commands.add(() -> {
-            notes.rememberStacking(noteInEscrow());
+            notes.rememberStacking(noteInEscrow(), ref);
             send(stackCommand, "stack");
         });
     }
