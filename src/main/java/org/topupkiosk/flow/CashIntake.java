@@ -236,9 +236,7 @@ final class CashIntake {
             // open, else a credit voucher.
             Optional<CustomerCredit> credit = safeStop.creditToItsOrder(note, noteId, ref);
             acceptor.acknowledge(noteId);
-            if (credit.isPresent() && (session == null || (stage.screen != RECEIPT && stage.screen != SUBMITTING))) {
-                payments.showCredit(credit.get());
-            }
+            credit.ifPresent(safeStop::deliver);
         } else {
             // A note that lands after its session ended (timeout, cancel racing the stacker): the cash is real, so it
             // becomes a credit voucher at once rather than a silent gain for the kiosk.

@@ -16,6 +16,7 @@ import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.FlowExecutor;
 import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.OrderDesk;
+import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.journal.CustomerCredit;
@@ -55,6 +56,7 @@ final class SafeStop {
     private final FlowExecutor flow;
     private final Clock clock;
     private final Runnable publish;
+    private final ReceiptDesk receipts;
     private final Set<Reason> reasons = EnumSet.noneOf(Reason.class);
     private final List<HeldNote> held = new ArrayList<>();
     /** Audit rows that could not be written when they happened: written first when the journal works again. */
@@ -70,8 +72,10 @@ final class SafeStop {
     private String heldTxn;
     private Money heldFunds;
 
-    SafeStop(Stage stage, OrderDesk orders, BillAcceptor acceptor, FlowExecutor flow, Clock clock, Runnable publish) {
+    SafeStop(Stage stage, OrderDesk orders, BillAcceptor acceptor, FlowExecutor flow, ReceiptDesk receipts, Clock clock,
+             Runnable publish) {
         this.stage = stage;
+        this.receipts = receipts;
         this.orders = orders;
         this.acceptor = acceptor;
         this.flow = flow;
@@ -214,15 +218,29 @@ final class SafeStop {
         if (stage.screen == IDLE) {
             recovery.resumeOpenOrder();
         }
-        if (!vouchers.isEmpty() && stage.screen != CASH_INSERTION && stage.screen != RECEIPT) {
-            payments.showCredit(vouchers.get(0));
-            vouchers.remove(0);
+        vouchers.forEach(this::deliver);
+    }
+
+    /**
+     * A credit voucher for a note whose order is closed: shown and printed, unless another customer is in the middle
+     * of a payment, whose screen it must not take: then it is printed only (the audit row and the log name it).
+     */
+    void deliver(CustomerCredit credit) {
+        Screen screen = stage.screen;
+        boolean busy = stage.session != null && (screen == CASH_INSERTION || screen == CONFIRM || screen == SUBMITTING
+                || screen == RECEIPT || screen == CREDIT_VOUCHER || screen == DONE);
+        if (!busy) {
+            payments.showCredit(credit);
+            return;
         }
-        for (CustomerCredit c : vouchers) {
-            // Only one voucher fits the screen at a time; the others are in the journal and on the service menu.
-            log.error("credit voucher amount={} for a held note not shown: reprint it from the service menu",
-                    c.amount().plain());
-        }
+        log.warn("credit voucher amount={} for a note of a closed order printed beside session screen={}",
+                credit.amount().plain(), screen);
+        receipts.printCredit(credit, stage.lang, ok -> {
+            if (!ok) {
+                log.error("credit voucher amount={} not printed: reprint it from the service menu",
+                        credit.amount().plain());
+            }
+        });
     }
 
     // An internal error -----------------------------------------------------------------------------------------------

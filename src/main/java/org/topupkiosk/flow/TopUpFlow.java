@@ -95,7 +95,7 @@ public final class TopUpFlow implements KioskFlow {
         this.goods = new GoodsSales(features, host, new GoodsDesk(journal, dispatch, crash));
         services.attachGoods(goods);
         this.payments = new Payments(stage, flow, orders, acceptor, receipts, settings, services, goods, this::publish);
-        this.safeStop = new SafeStop(stage, orders, acceptor, flow, clock, this::publish);
+        this.safeStop = new SafeStop(stage, orders, acceptor, flow, receipts, clock, this::publish);
         this.cash = new CashIntake(stage, orders, acceptor, settings, payments, safeStop);
         this.lock = new ServiceLock(stage, orders, cash);
         this.recovery = new Recovery(stage, orders, catalog, settings, receipts, cash, payments);

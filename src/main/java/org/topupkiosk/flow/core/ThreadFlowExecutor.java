@@ -19,11 +19,24 @@ public final class ThreadFlowExecutor implements FlowExecutor, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ThreadFlowExecutor.class);
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "flow");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor;
+
+    /** The flow thread under the process's uncaught-exception policy (the default handler). */
+    public ThreadFlowExecutor() {
+        this(null);
+    }
+
+    /** @param policy the flow thread's own uncaught-exception policy, or null for the process's default handler */
+    public ThreadFlowExecutor(Thread.UncaughtExceptionHandler policy) {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "flow");
+            t.setDaemon(true);
+            if (policy != null) {
+                t.setUncaughtExceptionHandler(policy);
+            }
+            return t;
+        });
+    }
 
     /**
      * Runs {@code task} on the flow thread. After {@link #close()} a late tap, timer or device event is dropped with a
