@@ -1,6 +1,7 @@
 package org.topupkiosk.app;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.app.devicepanel.DevicePanel;
 import org.topupkiosk.config.ConfigException;
+import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.DeviceHealth;
@@ -24,6 +26,8 @@ import org.topupkiosk.device.scanner.WedgeCodeScanner;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.i18n.Messages;
+import org.topupkiosk.journal.DamagedJournalException;
 import org.topupkiosk.service.ConsoleServiceDesk;
 import org.topupkiosk.service.ServiceConsole;
 import org.topupkiosk.service.ServicePin;
@@ -31,6 +35,7 @@ import org.topupkiosk.ui.CounterWindow;
 import org.topupkiosk.ui.FlowUiAdapter;
 import org.topupkiosk.ui.KioskView;
 import org.topupkiosk.ui.KioskWindow;
+import org.topupkiosk.ui.OutOfServiceNotice;
 import org.topupkiosk.ui.service.ServiceGesture;
 import org.topupkiosk.ui.service.ServiceView;
 
@@ -60,6 +65,10 @@ public final class KioskApp extends Application {
             loaded = booted.config();
             core = booted.core();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof DamagedJournalException damaged) {
+                showJournalDamaged(stage, damaged, args);
+                return;
+            }
             System.err.println("The kiosk did not start because of its configuration:");
             System.err.println(e.getCause() instanceof ConfigException ? e.getCause().getMessage() : e.getCause());
             Platform.exit();
@@ -71,6 +80,9 @@ public final class KioskApp extends Application {
         if (core.counter() != null) {
             startCounter(stage, cfg);
             return;
+        }
+        if (KioskMain.failures != null) {
+            KioskMain.failures.attach(core.flow());
         }
         view = new KioskView(core.flow(), core.messages());
         view.setLandscape(cfg.ui().orientation() == KioskConfig.Orientation.LANDSCAPE);
@@ -90,6 +102,31 @@ public final class KioskApp extends Application {
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()
                         - (tShown - t0) / 1_000_000,
                 (tCore - t0) / 1_000_000, (tShown - tCore) / 1_000_000);
+    }
+
+    /**
+     * A damaged journal is not a configuration problem: the kiosk takes no cash (no core, no devices) and says so on an
+     * out-of-service screen in every language, and stays there, so a supervisor does not restart it in a loop. The
+     * log and stderr name the file and SQLite's problems for the technician.
+     */
+    private void showJournalDamaged(Stage stage, DamagedJournalException damaged, List<String> args) {
+        log.error("ALARM the journal is damaged; the kiosk takes no cash: {}", damaged.getMessage(), damaged);
+        System.err.println("The kiosk takes no cash: " + damaged.getMessage());
+        System.err.println("Copy the journal aside, restore it from a backup, then start the kiosk again "
+                + "(see docs/operations.md, \"Damaged journal at start\").");
+        boolean fullScreen = !args.contains("--windowed") && fullScreenConfigured(args);
+        OutOfServiceNotice.show(stage, new Messages(), "out_of_service.journal_damaged", fullScreen);
+    }
+
+    /** ui.fullScreen of the configuration, read again (the core is not there); windowed when it cannot be read. */
+    private static boolean fullScreenConfigured(List<String> args) {
+        int i = args.indexOf("--config");
+        try {
+            return ConfigLoader.load(Path.of(i >= 0 && i + 1 < args.size() ? args.get(i + 1)
+                    : "kiosk-config/kiosk.yaml")).config().ui().fullScreen();
+        } catch (ConfigException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

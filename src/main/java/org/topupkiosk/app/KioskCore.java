@@ -45,6 +45,7 @@ import org.topupkiosk.flow.core.ScannerControl;
 import org.topupkiosk.flow.core.ThreadFlowExecutor;
 import org.topupkiosk.flow.counter.CounterFlow;
 import org.topupkiosk.i18n.Messages;
+import org.topupkiosk.journal.DamagedJournalException;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.receipt.ReceiptComposer;
 import org.topupkiosk.service.BillAcceptorTest;
@@ -102,6 +103,7 @@ public final class KioskCore implements AutoCloseable {
         long tCarrier;
         try {
             this.journal = own(Journal.open(journalFile, cfg.kiosk().id(), clock));
+            requireSound(journal);
             tJournal = System.nanoTime();
             byte[] key = KioskKey.load(cfg.carrier(), configFile, System::getenv).bytes();
             URI carrierUrl = options.carrierUrl();
@@ -129,6 +131,9 @@ public final class KioskCore implements AutoCloseable {
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("kiosk could not start: " + e.getMessage(), e);
+        } catch (DamagedJournalException e) {
+            close();
+            throw e;
         }
         this.messages = new Messages();
         FlowSettings settings = flowSettings(cfg);
@@ -178,6 +183,18 @@ public final class KioskCore implements AutoCloseable {
 
 
 
+
+    /**
+     * {@code PRAGMA quick_check} before anything takes cash: a damaged journal stops the start with
+     * {@link DamagedJournalException}, which the app shows as an out-of-service screen, not as a configuration error.
+     */
+    private static void requireSound(Journal journal) {
+        List<String> problems = journal.quickCheck();
+        if (!problems.isEmpty()) {
+            log.error("journal {} failed quick_check: {}", journal.file(), problems);
+            throw new DamagedJournalException(journal.file(), problems, null);
+        }
+    }
 
     private <T extends AutoCloseable> T own(T resource) {
         closeables.add(resource);

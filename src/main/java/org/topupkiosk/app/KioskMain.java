@@ -20,6 +20,9 @@ public final class KioskMain {
     /** The core being built for {@link KioskApp}; JavaFX creates the Application itself, so it is handed over here. */
     static volatile CompletableFuture<Booted> booting;
 
+    /** Every thread's uncaught-exception policy; {@link KioskApp} attaches the kiosk flow once it runs. */
+    static volatile FailurePolicy failures;
+
     record Booted(LoadedConfig config, KioskCore core) {}
 
     private KioskMain() {}
@@ -28,6 +31,9 @@ public final class KioskMain {
         List<String> list = Arrays.asList(args);
         int i = list.indexOf("--config");
         Path configFile = Path.of(i >= 0 && i + 1 < args.length ? args[i + 1] : "kiosk-config/kiosk.yaml");
+        // First of all, so no thread (flow, screen, devices) can fail unnoticed: an exception takes the kiosk out of
+        // service, an Error ends the process with a non-zero status for the supervisor to restart it.
+        failures = FailurePolicy.install(System::exit);
         booting = CompletableFuture.supplyAsync(() -> {
             try {
                 LoadedConfig loaded = ConfigLoader.load(configFile);

@@ -19,6 +19,7 @@ import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.Transitions;
 import org.topupkiosk.flow.goods.GoodsSales;
 import org.topupkiosk.journal.CustomerCredit;
+import org.topupkiosk.journal.JournalException;
 
 /**
  * The cash screens and the bill acceptor: notes offered, stacked (credited to the order in the journal before the
@@ -34,14 +35,17 @@ final class CashIntake {
     private final BillAcceptor acceptor;
     private final FlowSettings settings;
     private final Payments payments;
+    private final SafeStop safeStop;
     private boolean acceptorFault;
 
-    CashIntake(Stage stage, OrderDesk orders, BillAcceptor acceptor, FlowSettings settings, Payments payments) {
+    CashIntake(Stage stage, OrderDesk orders, BillAcceptor acceptor, FlowSettings settings, Payments payments,
+               SafeStop safeStop) {
         this.stage = stage;
         this.orders = orders;
         this.acceptor = acceptor;
         this.settings = settings;
         this.payments = payments;
+        this.safeStop = safeStop;
     }
 
     /** The acceptor reported a fault that keeps it from taking cash, and has not recovered since. */
@@ -155,14 +159,16 @@ final class CashIntake {
 
     void onBillEvent(BillEvent event) {
         log.info("bill event {} screen={}", event, stage.screen);
+        if (stage.session != null && (event instanceof BillEvent.Returned
+                || event instanceof BillEvent.PowerUpWithBill || event instanceof BillEvent.Recovered)) {
+            // Whatever was in escrow has gone: given back, or lost to a power cut or a reconnect (which the device
+            // answers with a RESET that returns it). A flag left set would refuse Pay for the rest of the session.
+            stage.session.noteInEscrow = null;
+        }
         if (event instanceof BillEvent.Escrowed e) {
             onEscrow(e.amount());
         } else if (event instanceof BillEvent.Stacked s) {
-            onStacked(s.amount(), s.noteId());
-        } else if (event instanceof BillEvent.Returned) {
-            if (stage.session != null) {
-                stage.session.noteInEscrow = null;
-            }
+            onStacked(s.amount(), s.noteId(), s.ref());
         } else if (event instanceof BillEvent.Rejected) {
             if (stage.screen == CASH_INSERTION) {
                 stage.message = FlowMessage.warning("cash.note_rejected");
@@ -194,18 +200,45 @@ final class CashIntake {
             return;
         }
         session.noteInEscrow = note;
-        acceptor.stack();
+        acceptor.stack(session.txnId);
     }
 
-    private void onStacked(Money note, String noteId) {
+    /**
+     * {@code ref} is the order the note was stacked for, when the driver kept it (a note raised again after a journal
+     * failure or a restart): it is credited there, whatever is open now. While the journal cannot write, the note is
+     * held unacknowledged (see {@link SafeStop}); a failed write stops the cash.
+     */
+    private void onStacked(Money note, String noteId, String ref) {
         Session session = stage.session;
-        if (session != null && session.txnId != null && (stage.screen == CASH_INSERTION || stage.screen == CONFIRM)) {
+        boolean here = session != null && session.txnId != null
+                && (stage.screen == CASH_INSERTION || stage.screen == CONFIRM);
+        String target = ref != null ? ref : here ? session.txnId : null;
+        if (safeStop.journalDown()) {
+            safeStop.hold(note, noteId, target);
+            return;
+        }
+        try {
+            onStacked(note, noteId, ref, here && session.txnId.equals(target));
+        } catch (JournalException e) {
+            safeStop.journalFailed(e, note, noteId, target);
+        }
+    }
+
+    private void onStacked(Money note, String noteId, String ref, boolean forThisSession) {
+        Session session = stage.session;
+        if (forThisSession) {
             session.noteInEscrow = null;
             if (orders.creditNote(session.txnId, note, noteId)) {
                 session.cash = session.cash.plus(note);
             }
             acceptor.acknowledge(noteId);
             stage.message = null;
+        } else if (ref != null) {
+            // Stacked for another order (raised again after a journal failure or a restart): that order while it is
+            // open, else a credit voucher.
+            Optional<CustomerCredit> credit = safeStop.creditToItsOrder(note, noteId, ref);
+            acceptor.acknowledge(noteId);
+            credit.ifPresent(safeStop::deliver);
         } else {
             // A note that lands after its session ended (timeout, cancel racing the stacker): the cash is real, so it
             // becomes a credit voucher at once rather than a silent gain for the kiosk.
@@ -241,7 +274,7 @@ final class CashIntake {
             log.error("power-up with an unidentified note in the stacker: left for encashment reconciliation");
             return;
         }
-        onStacked(p.amount(), p.noteId());
+        onStacked(p.amount(), p.noteId(), p.ref());
     }
 
     private void onAcceptorFault(BillEvent.Fault f) {

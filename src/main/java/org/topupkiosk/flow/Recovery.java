@@ -23,6 +23,13 @@ record Recovery(Stage stage, OrderDesk orders, Catalog catalog, FlowSettings set
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
 
     void recover() {
+        resumeOpenOrder();
+        receipts.reprintRecent();
+        receipts.printMissingVouchers(settings.defaultLanguage());
+    }
+
+    /** The journal's open order back on its cash screen, or on a credit voucher when it cannot be resumed. */
+    void resumeOpenOrder() {
         Optional<Order> open = orders.openOrder();
         if (open.isPresent() && GoodsSales.isGoods(open.get())) {
             // An e-PIN or eSIM's price came from the carrier's catalog and is not kept: its money becomes a voucher.
@@ -32,8 +39,6 @@ record Recovery(Stage stage, OrderDesk orders, Catalog catalog, FlowSettings set
         } else if (open.isPresent()) {
             orders.cancel(open.get().txnId(), "recovery-unknown-operator").ifPresent(payments::showCredit);
         }
-        receipts.reprintRecent();
-        receipts.printMissingVouchers(settings.defaultLanguage());
     }
 
     private void resume(Order order) {

@@ -69,12 +69,15 @@ public final class TopUpFlow implements KioskFlow {
     private final ServiceLock lock;
     private final Recovery recovery;
     private final ScannedCodes codes;
+    private final SafeStop safeStop;
     private final SnapshotListeners<FlowSnapshot> snapshots;
     private long version;
 
-    public TopUpFlow(FlowExecutor flow, Executor io, Journal journal, CarrierGateway carrier, BillAcceptor acceptor,
-                     ReceiptDesk receipts, Catalog catalog, NumberingPlan numbering, FlowSettings settings,
-                     PaymentDispatch dispatch, CrashPoints crash, Clock clock) {
+    public TopUpFlow(FlowExecutor flowThread, Executor io, Journal journal, CarrierGateway carrier,
+                     BillAcceptor acceptor, ReceiptDesk receipts, Catalog catalog, NumberingPlan numbering,
+                     FlowSettings settings, PaymentDispatch dispatch, CrashPoints crash, Clock clock) {
+        // Every task the flow and its features post is guarded: an exception takes the kiosk out of service safely.
+        FlowExecutor flow = new GuardedFlowExecutor(flowThread, e -> onFailure("flow", e));
         this.flow = flow;
         this.acceptor = acceptor;
         this.settings = settings;
@@ -92,9 +95,11 @@ public final class TopUpFlow implements KioskFlow {
         this.goods = new GoodsSales(features, host, new GoodsDesk(journal, dispatch, crash));
         services.attachGoods(goods);
         this.payments = new Payments(stage, flow, orders, acceptor, receipts, settings, services, goods, this::publish);
-        this.cash = new CashIntake(stage, orders, acceptor, settings, payments);
+        this.safeStop = new SafeStop(stage, orders, acceptor, flow, receipts, clock, this::publish);
+        this.cash = new CashIntake(stage, orders, acceptor, settings, payments, safeStop);
         this.lock = new ServiceLock(stage, orders, cash);
         this.recovery = new Recovery(stage, orders, catalog, settings, receipts, cash, payments);
+        safeStop.attach(recovery, payments, cash);
         this.codes = new ScannedCodes(stage, services, cash,
                 new PaymentClaims(stage, flow, orders, receipts, catalog, payments, cash, goods));
         this.topUp = new TopUpScreens(stage, new CarrierCheck(flow, io, carrier, catalog, numbering, settings, orders),
@@ -150,6 +155,27 @@ public final class TopUpFlow implements KioskFlow {
         });
     }
 
+    /**
+     * An exception no one handled on another thread (the screen's, a device's): the kiosk goes out of service on the
+     * flow thread (acceptor disabled, escrow returned, the reason on screen, an audit row). Safe from any thread.
+     */
+    public void fail(String where, Throwable error) {
+        flow.execute(() -> onFailure(where, error));
+    }
+
+    /**
+     * The process is about to end on an {@link Error}: from any thread, at once and best effort, the acceptor is told
+     * to give back a note in escrow and take no more, and the journal gets an audit row. The rest is the next start's.
+     */
+    public void lastWords(String where, Throwable error) {
+        safeStop.lastWords(where, error);
+    }
+
+    private void onFailure(String where, Throwable error) {
+        safeStop.internalError(where, error);
+        publish();
+    }
+
     // Commands ------------------------------------------------------------------------------------------------------
 
     @Override
@@ -177,6 +203,7 @@ public final class TopUpFlow implements KioskFlow {
         } else if (command instanceof Lock c) {
             lock.lock(c.reason());
         } else if (command instanceof Unlock) {
+            safeStop.technicianCleared();
             lock.unlock();
         } else if (command instanceof CodeScanned c) {
             codes.onScanned(c.meaning());
@@ -217,7 +244,7 @@ public final class TopUpFlow implements KioskFlow {
 
     /** Where an ended session rests: the service lock while it holds, out of service while the acceptor is. */
     private Screen restingScreen() {
-        return lock.locked() ? SERVICE_LOCK : cash.faulted() ? OUT_OF_SERVICE : IDLE;
+        return lock.locked() ? SERVICE_LOCK : cash.faulted() || safeStop.halted() ? OUT_OF_SERVICE : IDLE;
     }
 
     private void onInactivityEnd() {
@@ -256,6 +283,9 @@ public final class TopUpFlow implements KioskFlow {
         // The flow's own message first; with none, a SIM card left in the reader is mentioned on every screen.
         FlowMessage shown = stage.message == null && findNumber != null && findNumber.remindToTakeCard(screen)
                 ? FlowMessage.warning("sim.take_card") : stage.message;
+        if (shown == null && screen == OUT_OF_SERVICE && safeStop != null) {
+            shown = safeStop.message(); // why, and what to do
+        }
         return FlowSnapshots.of(++version, screen, stage.lang, session, shown, inactivity.countdown(), !cash.faulted(),
                 settings.acceptedNotes(),
                 FindMyNumber.withSim(services.view(session, screen, stage.lang),

@@ -32,23 +32,36 @@ final class AuditChain {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PreparedStatement head;
-    private final PreparedStatement insert;
+    private static final String HEAD = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
+    private static final String INSERT =
+            "INSERT INTO audit (seq, ts, kind, txn_id, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    private final Connection connection;
     private final AuditKey key;
+    private PreparedStatement head;
+    private PreparedStatement insert;
     private boolean appended;
 
     /** {@code key} is null when the journal was opened without its key: then reading works and appending refuses. */
     AuditChain(Connection c, AuditKey key) throws SQLException {
+        this.connection = c;
         this.key = key;
-        head = c.prepareStatement("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-        insert = c.prepareStatement(
-                "INSERT INTO audit (seq, ts, kind, txn_id, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        head = c.prepareStatement(HEAD);
+        insert = c.prepareStatement(INSERT);
     }
 
     /** Appends one row; {@code dataJson} must already be canonical (see {@link #data} and {@link #canonical}). */
     void append(long tsMillis, String kind, String txnId, String dataJson) throws SQLException {
         if (key == null) {
             throw new IllegalStateException("the journal was opened without its audit key; nothing can be written");
+        }
+        // A write that failed (SQLITE_FULL) leaves its statement closed: prepared again, so the journal works again
+        // once the disk has room, without a restart.
+        if (!Sql.usable(head)) {
+            head = connection.prepareStatement(HEAD);
+        }
+        if (!Sql.usable(insert)) {
+            insert = connection.prepareStatement(INSERT);
         }
         long seq;
         String prev;

@@ -434,6 +434,14 @@ public final class Journal implements AutoCloseable {
         });
     }
 
+    /**
+     * SQLite's {@code PRAGMA quick_check} of the file: empty when it is sound, else the problems found. The kiosk runs
+     * it at start and takes no cash on a damaged journal.
+     */
+    public List<String> quickCheck() {
+        return store.quickCheck();
+    }
+
     /** Checks the money invariant, per-order sums, the outbox and the audit chain (see {@link JournalVerifier}). */
     public VerifyReport verify() {
         return verify(null);
@@ -447,11 +455,6 @@ public final class Journal implements AutoCloseable {
     /** The audit chain's head now: what the Z and encashment reports print. */
     public AuditHead auditHead() {
         return store.read("read audit head", AuditChain::head);
-    }
-
-    /** SQLite's {@code PRAGMA quick_check}: empty when the file is sound, else what SQLite found (for start-up). */
-    public List<String> quickCheck() {
-        return store.read("quick check", c -> JournalFile.pragmaProblems(c, "quick_check"));
     }
 
     /** A consistent owner-only copy of the journal at {@code dest}, with its key and head files beside it. */

@@ -48,11 +48,24 @@ final class Sql {
 
     private PreparedStatement statement(String sql) throws SQLException {
         PreparedStatement st = prepared.get(sql);
-        if (st == null) {
+        if (st == null || !usable(st)) { // finalized by a write that failed (SQLITE_FULL): prepared again
             st = connection.prepareStatement(sql);
             prepared.put(sql, st);
         }
         return st;
+    }
+
+    /**
+     * False when the driver has finalized the statement under us: a write that fails with SQLITE_FULL leaves its
+     * statement so, and isClosed() does not say it. Clearing the parameters checks it, and changes nothing else.
+     */
+    static boolean usable(PreparedStatement st) {
+        try {
+            st.clearParameters();
+            return !st.isClosed();
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     static PreparedStatement bind(PreparedStatement st, Object... params) throws SQLException {

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
@@ -59,8 +61,38 @@ final class SqliteStore implements AutoCloseable {
             store.checkPragmas();
             return store;
         } catch (SQLException e) {
+            if (isDamage(e)) {
+                throw new DamagedJournalException(file, List.of(String.valueOf(e.getMessage())), e);
+            }
             throw new JournalException("cannot open the journal " + file, e);
         }
+    }
+
+    /** SQLITE_CORRUPT (11) or SQLITE_NOTADB (26), extended codes included: the file, not the setup, is wrong. */
+    static boolean isDamage(SQLException e) {
+        int primary = e.getErrorCode() & 0xFF;
+        return primary == 11 || primary == 26;
+    }
+
+    /** {@code PRAGMA quick_check}: empty when the file is sound, else SQLite's problems, one per line. */
+    List<String> quickCheck() {
+        return read("quick check", c -> {
+            List<String> problems = new ArrayList<>();
+            try (var rs = control.executeQuery("PRAGMA quick_check")) {
+                while (rs.next()) {
+                    String line = rs.getString(1);
+                    if (!"ok".equalsIgnoreCase(line)) {
+                        problems.add(line);
+                    }
+                }
+            } catch (SQLException e) {
+                if (!isDamage(e)) {
+                    throw e;
+                }
+                problems.add(e.getMessage());
+            }
+            return problems;
+        });
     }
 
     /**

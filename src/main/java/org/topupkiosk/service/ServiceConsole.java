@@ -171,11 +171,13 @@ public final class ServiceConsole implements AutoCloseable {
 
     /**
      * Audit kinds the flow writes for the devices: the bill acceptor's power-up with a note inside, faults, recovery;
-     * the cabinet's door and cash-box switches and relay pulses (GPIO).
+     * the cabinet's door and cash-box switches and relay pulses (GPIO); the kiosk's own out-of-service events.
      */
     static final List<String> DEVICE_EVENT_KINDS = List.of("acceptor_powerup_with_bill", "acceptor_fault",
             "acceptor_recovered", "door_opened", "door_closed", "cash_box_removed", "cash_box_inserted",
-            "unlocked_with_door_open", "relay_pulse");
+            "unlocked_with_door_open", "relay_pulse",
+            // Issue 12: the kiosk out of service on its own (journal writes back, internal errors) shows here too.
+            "journal_write_recovered", "internal_error", "internal_error_cleared");
 
     /** The newest device events from the journal, newest first, so a technician sees what happened while away. */
     public CompletableFuture<List<AuditEntry>> deviceEvents() {

@@ -13,6 +13,10 @@ final class FakeBillAcceptor implements BillAcceptor {
 
     final List<String> commands = new ArrayList<>();
     final List<String> acknowledged = new ArrayList<>();
+    /** What each {@code stack(ref)} was for, in order (null for a plain stack()). */
+    final List<String> stackedFor = new ArrayList<>();
+    /** A command that throws the next time it is called (a driver bug), then works again. */
+    String failOnce;
     Set<?> enabled = Set.of();
     private Listener listener;
 
@@ -31,14 +35,29 @@ final class FakeBillAcceptor implements BillAcceptor {
         commands.add("enable");
     }
 
+    private void maybeFail(String command) {
+        if (command.equals(failOnce)) {
+            failOnce = null;
+            throw new IllegalStateException("test: " + command + " failed");
+        }
+    }
+
     @Override
     public synchronized void disable() {
+        maybeFail("disable");
         enabled = Set.of();
         commands.add("disable");
     }
 
     @Override
     public synchronized void stack() {
+        stack(null);
+    }
+
+    @Override
+    public synchronized void stack(String ref) {
+        maybeFail("stack");
+        stackedFor.add(ref);
         commands.add("stack");
     }
 

@@ -23,6 +23,16 @@ public interface BillAcceptor extends AutoCloseable {
     /** Escrow decision: put the note in escrow into the cash box. */
     void stack();
 
+    /**
+     * Escrow decision: put the note in escrow into the cash box, for {@code ref} (the order's transaction id, no
+     * spaces). The driver keeps {@code ref} with the note until it is acknowledged and gives it back in
+     * {@link BillEvent.Stacked} and in a {@link BillEvent.PowerUpWithBill} that raises the note again, so the note is
+     * credited to the order it was taken for whatever is open by then. Drivers without durable notes ignore it.
+     */
+    default void stack(String ref) {
+        stack();
+    }
+
     /** Escrow decision: give the note in escrow back to the customer. */
     void returnBill();
 

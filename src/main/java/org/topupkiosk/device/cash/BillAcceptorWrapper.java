@@ -40,6 +40,11 @@ public abstract class BillAcceptorWrapper implements BillAcceptor, AcceptorIdent
     }
 
     @Override
+    public void stack(String ref) {
+        inner.stack(ref);
+    }
+
+    @Override
     public void returnBill() {
         inner.returnBill();
     }

@@ -72,7 +72,15 @@ public abstract class BillPoller {
             } catch (DeviceException e) {
                 trouble(e);
             } catch (RuntimeException e) {
-                log.error("{} poller: unexpected error, going on", protocol, e);
+                // A driver bug on the money device is not logged and forgotten: the process's uncaught-exception
+                // policy takes the kiosk out of service (acceptor disabled, through this thread, which goes on).
+                log.error("{} poller: unexpected error, handed to the uncaught-exception policy", protocol, e);
+                Thread me = Thread.currentThread();
+                try {
+                    me.getUncaughtExceptionHandler().uncaughtException(me, e);
+                } catch (RuntimeException again) {
+                    log.error("{} poller: the uncaught-exception policy failed", protocol, again);
+                }
             }
             flush();
             waitForWork();

@@ -40,7 +40,7 @@ public final class NoteKeeper {
             log.warn("note {} ({}) was stacked but never acknowledged: raising it again", n.noteId(),
                     n.amount().plain());
             emit.accept(new BillEvent.PowerUpWithBill(BillEvent.PowerUpWithBill.Location.STACKER, n.amount(),
-                    n.noteId()));
+                    n.noteId(), n.ref()));
         }
     }
 
@@ -55,12 +55,12 @@ public final class NoteKeeper {
     }
 
     /** Before STACK: the note in escrow and its future id go to disk (see {@link PendingNotes#recordStacking}). */
-    void rememberStacking(Optional<Money> inEscrow) {
+    void rememberStacking(Optional<Money> inEscrow, String ref) {
         if (inEscrow.isEmpty()) {
             return;
         }
         try {
-            pending.recordStacking(new PendingNotes.Note(pending.newId(), inEscrow.get()));
+            pending.recordStacking(new PendingNotes.Note(pending.newId(), inEscrow.get(), ref));
         } catch (IOException e) {
             // Stack anyway: "stacked" is still credited as usual; only a power cut now would leave the note unnamed.
             log.warn("could not remember the note being stacked ({}): a power cut now leaves it unidentified",
@@ -89,16 +89,17 @@ public final class NoteKeeper {
      */
     public void stacked(Money amount, Runnable notRecorded) throws DeviceException {
         Optional<PendingNotes.Note> intent = pending.stacking();
-        String noteId = intent.isPresent() && intent.get().amount().equals(amount)
-                ? intent.get().noteId() : pending.newId();
+        boolean named = intent.isPresent() && intent.get().amount().equals(amount);
+        String noteId = named ? intent.get().noteId() : pending.newId();
+        String ref = named ? intent.get().ref() : null;
         try {
-            pending.record(noteId, amount);
+            pending.record(noteId, amount, ref);
             resolveStacking(false);
         } catch (IOException e) {
             notRecorded.run();
             throw new DeviceException(DeviceException.Code.FAILURE, "cannot record stacked note", e);
         }
-        emit.accept(new BillEvent.Stacked(amount, noteId));
+        emit.accept(new BillEvent.Stacked(amount, noteId, ref));
     }
 
     /**
@@ -130,7 +131,7 @@ public final class NoteKeeper {
                 forget.run();
                 throw new DeviceException(DeviceException.Code.FAILURE, "cannot record stacked note");
             }
-            emit.accept(new BillEvent.Stacked(intent.get().amount(), intent.get().noteId()));
+            emit.accept(new BillEvent.Stacked(intent.get().amount(), intent.get().noteId(), intent.get().ref()));
             return;
         }
         log.error("{}: raised as a note of unknown amount in the stacker", unknown);
@@ -158,7 +159,8 @@ public final class NoteKeeper {
             if (note.isPresent()) {
                 log.warn("power-up with a bill in the stacker: the note stacked last, {} as {}",
                         note.get().amount().plain(), note.get().noteId());
-                emit.accept(new BillEvent.PowerUpWithBill(where, note.get().amount(), note.get().noteId()));
+                emit.accept(new BillEvent.PowerUpWithBill(where, note.get().amount(), note.get().noteId(),
+                        note.get().ref()));
             } else {
                 log.error("power-up with a bill in the stacker that no STACK explains: raised with amount unknown");
                 emit.accept(new BillEvent.PowerUpWithBill(where, null, pending.newId()));

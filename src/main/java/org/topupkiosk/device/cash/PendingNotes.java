@@ -32,7 +32,22 @@ public final class PendingNotes {
     private static final Logger log = LoggerFactory.getLogger(PendingNotes.class);
     private static final String SUFFIX = ".note";
 
-    public record Note(String noteId, Money amount) {}
+    /**
+     * @param ref what the flow stacked the note for (its order's transaction id), kept with the note and given back
+     *            with it, so a note raised again after a journal failure or a restart is credited there; null when
+     *            none was given (older files, a note no STACK explains)
+     */
+    public record Note(String noteId, Money amount, String ref) {
+        public Note {
+            if (ref != null && (ref.isBlank() || ref.chars().anyMatch(Character::isWhitespace))) {
+                throw new IllegalArgumentException("a note reference has no spaces, got '" + ref + "'");
+            }
+        }
+
+        public Note(String noteId, Money amount) {
+            this(noteId, amount, null);
+        }
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -74,7 +89,16 @@ public final class PendingNotes {
     }
 
     public void record(String noteId, Money amount) throws IOException {
-        write(dir.resolve(noteId + SUFFIX), amount.minor() + " " + amount.currency() + "\n");
+        record(noteId, amount, null);
+    }
+
+    /** A stacked note, with what it was stacked for ({@link Note#ref}, may be null): {@code minor currency [ref]}. */
+    public void record(String noteId, Money amount, String ref) throws IOException {
+        write(dir.resolve(noteId + SUFFIX), amount.minor() + " " + amount.currency() + refPart(ref) + "\n");
+    }
+
+    private static String refPart(String ref) {
+        return ref == null ? "" : " " + ref;
     }
 
     /** Write to a temporary file, fsync, rename over the target, fsync the directory: all or nothing on disk. */
@@ -102,7 +126,8 @@ public final class PendingNotes {
     }
 
     private static String line(Note note) {
-        return note.noteId() + " " + note.amount().minor() + " " + note.amount().currency() + "\n";
+        return note.noteId() + " " + note.amount().minor() + " " + note.amount().currency() + refPart(note.ref())
+                + "\n";
     }
 
     /** The note a STACK was sent for and whose fate the device has not told yet, if any. */
@@ -117,7 +142,8 @@ public final class PendingNotes {
         try {
             String[] parts = Files.readString(p, StandardCharsets.UTF_8).strip().split(" ");
             return Optional.of(new Note(parts[0],
-                    new Money(Long.parseLong(parts[1]), parts.length > 2 ? parts[2] : Money.RUB)));
+                    new Money(Long.parseLong(parts[1]), parts.length > 2 ? parts[2] : Money.RUB),
+                    parts.length > 3 ? parts[3] : null));
         } catch (IOException | RuntimeException e) {
             log.error("unreadable record {}: ignored, a power-up in the stacker will be unidentified", p, e);
             return Optional.empty();
@@ -131,7 +157,7 @@ public final class PendingNotes {
     public void resolveStacking(boolean stacked) throws IOException {
         Optional<Note> s = stacking();
         if (s.isPresent() && stacked) {
-            record(s.get().noteId(), s.get().amount());
+            record(s.get().noteId(), s.get().amount(), s.get().ref());
         }
         if (Files.deleteIfExists(dir.resolve(STACKING))) {
             syncDir();
@@ -156,7 +182,7 @@ public final class PendingNotes {
             return read(dir.resolve(NAMED_IN_STACKER));
         }
         Note note = s.get();
-        record(note.noteId(), note.amount());
+        record(note.noteId(), note.amount(), note.ref());
         write(dir.resolve(NAMED_IN_STACKER), line(note));
         if (Files.deleteIfExists(dir.resolve(STACKING))) {
             syncDir();
@@ -193,7 +219,8 @@ public final class PendingNotes {
                 String[] parts = Files.readString(p, StandardCharsets.UTF_8).strip().split(" ");
                 try {
                     out.add(new Note(name.substring(0, name.length() - SUFFIX.length()),
-                            new Money(Long.parseLong(parts[0]), parts.length > 1 ? parts[1] : Money.RUB)));
+                            new Money(Long.parseLong(parts[0]), parts.length > 1 ? parts[1] : Money.RUB),
+                            parts.length > 2 ? parts[2] : null));
                 } catch (RuntimeException e) {
                     log.error("unreadable pending note {}: left for encashment reconciliation", p, e);
                 }

@@ -2,6 +2,8 @@ package org.topupkiosk.device.cash;
 
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.serial.SerialLink;
@@ -16,6 +18,8 @@ import org.topupkiosk.domain.Money;
  */
 public abstract class PolledBillAcceptor extends BillPoller implements BillAcceptor, AcceptorIdentity {
 
+    private static final Logger log = LoggerFactory.getLogger(PolledBillAcceptor.class);
+
     /** The crash-safety of stacked notes; see {@link NoteKeeper}. */
     protected final NoteKeeper notes;
     protected volatile Identity identity;
@@ -24,6 +28,15 @@ public abstract class PolledBillAcceptor extends BillPoller implements BillAccep
 
     private final int stackCommand;
     private final int returnCommand;
+
+    /** The fault code of a note table this build cannot use, read {@value #BAD_TABLE_TRIES} times running. */
+    public static final String BAD_TABLE = "bill-table-malformed";
+    /** First contacts that may end on an unusable note table before the acceptor is out of service. */
+    public static final int BAD_TABLE_TRIES = 3;
+    private String badTable;
+    private int badTables;
+    /** Out of service on the note table: no more RESETs until the device reports a power-up (or the kiosk restarts). */
+    private boolean tableRefused;
 
     /** @param stackCommand and {@code returnCommand}: the protocol's codes for STACK and RETURN of the note in escrow */
     protected PolledBillAcceptor(String protocol, SerialLink port, PendingNotes pending, PollSettings settings,
@@ -91,8 +104,14 @@ public abstract class PolledBillAcceptor extends BillPoller implements BillAccep
 
     @Override
     public void stack() {
+        stack(null);
+    }
+
+    /** {@code ref} goes to disk with the note before STACK and stays with it until acknowledged. */
+    @Override
+    public void stack(String ref) {
         commands.add(() -> {
-            notes.rememberStacking(noteInEscrow());
+            notes.rememberStacking(noteInEscrow(), ref);
             send(stackCommand, "stack");
         });
     }
@@ -122,9 +141,61 @@ public abstract class PolledBillAcceptor extends BillPoller implements BillAccep
         notes.startIsOver();
         reset();
         notes.resetAccepted();
-        identify();
+        try {
+            identify();
+        } catch (DeviceException e) {
+            if (badTable == null) {
+                throw e;
+            }
+            refuseTable(badTable);
+            return; // the line is fine: not offline, only not usable
+        }
+        badTables = 0;
+        if (BAD_TABLE.equals(fault)) {
+            fault = null;
+            emit(new BillEvent.Recovered());
+        }
         initialized = true;
         applyEnable();
+    }
+
+    /**
+     * For {@link #identify()}: the note table the device sent cannot be used (malformed, or no note this kiosk takes).
+     * Throw what this returns. After {@link #BAD_TABLE_TRIES} first contacts in a row end so, the acceptor is out of
+     * service with {@link #BAD_TABLE}, in its health and as a {@link BillEvent.Fault}, and is not reset again until it
+     * reports a power-up: a table that cannot be read once is not read by resetting for ever.
+     */
+    protected final DeviceException badTable(String why) {
+        badTable = why;
+        return new DeviceException(DeviceException.Code.FAILURE, "unusable note table: " + why);
+    }
+
+    private void refuseTable(String why) {
+        badTable = null;
+        badTables++;
+        if (badTables < BAD_TABLE_TRIES) {
+            log.warn("{} on {}: unusable note table ({}), try {} of {}", protocol, port.name(), why, badTables,
+                    BAD_TABLE_TRIES);
+            return;
+        }
+        tableRefused = true;
+        fault = BAD_TABLE;
+        log.error("{} on {}: out of service, the note table is unusable after {} tries ({}); fix the acceptor's "
+                + "firmware or currency set, then power-cycle it or restart the kiosk", protocol, port.name(),
+                badTables, why);
+        emit(new BillEvent.Fault(BAD_TABLE, true));
+    }
+
+    /**
+     * The device reported a power-up: whatever refused its note table may have changed (a technician swapped the
+     * unit or its firmware), so the next pass tries a first contact again.
+     */
+    protected final void deviceRestarted() {
+        if (tableRefused) {
+            log.info("{} on {}: power-up reported, reading the note table again", protocol, port.name());
+            tableRefused = false;
+            badTables = 0;
+        }
     }
 
     /**
@@ -150,6 +221,10 @@ public abstract class PolledBillAcceptor extends BillPoller implements BillAccep
 
     @Override
     protected final void pass() throws DeviceException {
+        if (tableRefused) {
+            poll(); // no RESET while out of service on the table; a power-up report tries again
+            return;
+        }
         if (!initialized) {
             initialize();
         }

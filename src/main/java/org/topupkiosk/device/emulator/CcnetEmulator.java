@@ -39,6 +39,8 @@ public final class CcnetEmulator extends BillAcceptorEmulator {
     private byte[] enabled = new byte[3];
     private byte[] escrowMask = new byte[3];
     private CcnetState lastReported;
+    private boolean malformedTable;
+    private int resets;
 
     public CcnetEmulator(List<Money> slots, LineNoise noise, long seed) {
         super("ccnet-emulator", noise, seed);
@@ -108,7 +110,8 @@ public final class CcnetEmulator extends BillAcceptorEmulator {
                 yield ack();
             }
             case CcnetCommand.IDENTIFICATION -> reply(identification());
-            case CcnetCommand.GET_BILL_TABLE -> reply(BillTable.encode(slots));
+            case CcnetCommand.GET_BILL_TABLE -> reply(malformedTable
+                    ? Arrays.copyOf(BillTable.encode(slots), 2 * BillTable.ENTRY_BYTES + 3) : BillTable.encode(slots));
             case CcnetCommand.GET_STATUS -> {
                 byte[] s = new byte[9];
                 System.arraycopy(enabled, 0, s, 0, 3);
@@ -219,6 +222,7 @@ public final class CcnetEmulator extends BillAcceptorEmulator {
     }
 
     private void reset() {
+        resets++;
         if (state == CcnetState.ESCROW || state == CcnetState.ACCEPTING || state == CcnetState.RETURNING) {
             returned++; // RESET gives a note in the path back
         } else if (state == CcnetState.STACKING) {
@@ -282,6 +286,16 @@ public final class CcnetEmulator extends BillAcceptorEmulator {
         data = -1;
         enabled = new byte[3];
         escrowMask = new byte[3];
+    }
+
+    /** Firmware trouble: GET BILL TABLE answers with a cut-off table (13 bytes instead of 120) while this holds. */
+    public synchronized void malformedBillTable(boolean on) {
+        malformedTable = on;
+    }
+
+    /** How many RESETs the host has sent. */
+    public synchronized int resets() {
+        return resets;
     }
 
     public synchronized CcnetState state() {

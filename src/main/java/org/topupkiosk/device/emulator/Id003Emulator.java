@@ -2,6 +2,7 @@ package org.topupkiosk.device.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.topupkiosk.device.cash.FrameDecoder;
 import org.topupkiosk.device.cash.id003.Id003Denominations;
@@ -42,6 +43,8 @@ public final class Id003Emulator extends BillAcceptorEmulator {
     private boolean inhibited = true;
     private boolean noteInAcceptor;
     private boolean answersCurrencyAssign = true;
+    private boolean malformedTable;
+    private int resets;
 
     public Id003Emulator(Id003Denominations table, LineNoise noise, long seed) {
         super("id003-emulator", noise, seed);
@@ -116,7 +119,10 @@ public final class Id003Emulator extends BillAcceptorEmulator {
                 if (!answersCurrencyAssign) {
                     return invalid();
                 }
-                return Id003Frame.of(Id003Frame.CURRENCY_ASSIGN_REQUEST, table.encode(COUNTRY_CODE)).encode();
+                byte[] groups = table.encode(COUNTRY_CODE);
+                // Firmware trouble: a reply cut in the middle of a group, which no reading of the layout accepts.
+                return Id003Frame.of(Id003Frame.CURRENCY_ASSIGN_REQUEST,
+                        malformedTable ? Arrays.copyOf(groups, 6) : groups).encode();
             case Id003Frame.VERSION_REQUEST:
                 return Id003Frame.of(Id003Frame.VERSION_REQUEST, version.getBytes(StandardCharsets.US_ASCII)).encode();
             default:
@@ -228,6 +234,7 @@ public final class Id003Emulator extends BillAcceptorEmulator {
     }
 
     private void reset() {
+        resets++;
         if (state == Id003State.ESCROW || state == Id003State.ACCEPTING || noteInAcceptor) {
             returned++; // RESET gives a note in the path back
         } else if (state == Id003State.STACKING) {
@@ -285,6 +292,16 @@ public final class Id003Emulator extends BillAcceptorEmulator {
     /** False plays older firmware that answers CURRENCY ASSIGN (0x8A) with INVALID COMMAND. */
     public synchronized void answersCurrencyAssign(boolean answers) {
         this.answersCurrencyAssign = answers;
+    }
+
+    /** Firmware trouble: CURRENCY ASSIGN answers with a table cut in the middle of a group while this holds. */
+    public synchronized void malformedNoteTable(boolean on) {
+        malformedTable = on;
+    }
+
+    /** How many RESETs the host has sent. */
+    public synchronized int resets() {
+        return resets;
     }
 
     public synchronized Id003State state() {

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.emulator.BillAcceptorEmulator;
 import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.serial.MemoryLink;
@@ -62,6 +63,18 @@ public abstract class BillAcceptorContractTest<A extends PolledBillAcceptor, E e
     protected abstract S powerUpBillInStacker();
 
     protected abstract void powerCycle(S powerUpState);
+
+    /** The power-up state with no note inside. */
+    protected abstract S plainPowerUp();
+
+    /** The power-up state that says "a bill in the validator (acceptor)": the note that was in escrow. */
+    protected abstract S powerUpBillInValidator();
+
+    /** Firmware trouble: the device answers the note-table request with a table that cannot be read. */
+    protected abstract void malformedNoteTable(boolean on);
+
+    /** RESETs the emulator has had from the host. */
+    protected abstract int resets();
 
     // The bench -------------------------------------------------------------------------------------------------------
 
@@ -193,6 +206,67 @@ public abstract class BillAcceptorContractTest<A extends PolledBillAcceptor, E e
         again.acknowledge(first.noteId());
         powerCycle(powerUpBillInStacker());
         assertThat(next(BillEvent.PowerUpWithBill.class).amount()).as("no STACK and no earlier name behind it").isNull();
+    }
+
+    /**
+     * Issue 12 item 9: a note table that cannot be read used to leave a driver that reset the device for ever and
+     * looked healthy. Now three first contacts in a row end on it, then the acceptor is out of service with its own
+     * code (event and health) and is not reset again until it reports a power-up.
+     */
+    @Test
+    void aMalformedNoteTableIsAnOutOfServiceFaultAfterThreeTriesNotAResetForEver() throws Exception {
+        malformedNoteTable(true);
+        start();
+        acceptor.enable(Set.of(Money.rub(100)));
+        BillEvent.Fault fault = next(BillEvent.Fault.class);
+        assertThat(fault).isEqualTo(new BillEvent.Fault(PolledBillAcceptor.BAD_TABLE, true));
+        assertThat(acceptor.checkHealth().state()).isEqualTo(DeviceHealth.State.FAILED);
+        assertThat(acceptor.checkHealth().detail()).isEqualTo(PolledBillAcceptor.BAD_TABLE);
+        int resets = resets();
+        assertThat(resets).isEqualTo(PolledBillAcceptor.BAD_TABLE_TRIES);
+        Thread.sleep(500);
+        assertThat(resets()).as("no more RESETs while out of service on the table").isEqualTo(resets);
+        assertThat(acceptor.identity()).isEmpty();
+
+        malformedNoteTable(false); // the technician fixes the unit and power-cycles it
+        powerCycle(plainPowerUp());
+        next(BillEvent.Recovered.class);
+        awaitTrue(() -> acceptor.checkHealth().usable() && acceptor.identity().isPresent());
+        emulator.insert(Money.rub(100));
+        next(BillEvent.Escrowed.class);
+    }
+
+    /**
+     * Issue 12 item 3: what the flow stacked a note for goes to disk with it and comes back with it, live and when the
+     * note is raised again after a restart, so it is credited to that order whatever is open by then.
+     */
+    @Test
+    void aNoteKeepsTheOrderItWasStackedForThroughARestart() throws Exception {
+        start();
+        acceptor.enable(Set.of(Money.rub(500)));
+        emulator.insert(Money.rub(500));
+        next(BillEvent.Escrowed.class);
+        acceptor.stack("0042-000007");
+        BillEvent.Stacked s = next(BillEvent.Stacked.class);
+        assertThat(s.ref()).isEqualTo("0042-000007");
+        acceptor.close(); // the journal could not record it: no acknowledge
+
+        events.clear();
+        restart();
+        assertThat(next(BillEvent.PowerUpWithBill.class)).isEqualTo(new BillEvent.PowerUpWithBill(
+                BillEvent.PowerUpWithBill.Location.STACKER, Money.rub(500), s.noteId(), "0042-000007"));
+    }
+
+    /** A power cut with a note in escrow: the driver says so, which is what clears the flow's escrow flag. */
+    @Test
+    void aPowerCutWithANoteInEscrowIsReported() throws Exception {
+        start();
+        acceptor.enable(Set.of(Money.rub(500)));
+        emulator.insert(Money.rub(500));
+        next(BillEvent.Escrowed.class);
+        powerCycle(powerUpBillInValidator());
+        assertThat(next(BillEvent.PowerUpWithBill.class).where())
+                .isEqualTo(BillEvent.PowerUpWithBill.Location.VALIDATOR);
     }
 
     @Test

@@ -53,7 +53,15 @@ public final class CcnetBillAcceptor extends PolledBillAcceptor {
     @Override
     protected void identify() throws DeviceException {
         Identity id = parseIdentity(link.request(CcnetCommand.IDENTIFICATION, new byte[0], null));
-        BillTable t = BillTable.parse(link.request(CcnetCommand.GET_BILL_TABLE, new byte[0], null));
+        BillTable t;
+        try {
+            t = BillTable.parse(link.request(CcnetCommand.GET_BILL_TABLE, new byte[0], null));
+        } catch (IllegalArgumentException e) {
+            throw badTable(e.getMessage());
+        }
+        if (t.known().isEmpty()) {
+            throw badTable("no rouble note in the bill table");
+        }
         table = t;
         machine.table(t);
         identity = id; // published last: whoever sees the identity also sees the table
@@ -91,6 +99,7 @@ public final class CcnetBillAcceptor extends PolledBillAcceptor {
                     "bill type " + u.billType() + " stacked before the bill table was read");
         } else if (s instanceof CcnetMachine.Signal.PoweredUp p) {
             inEscrow = null;
+            deviceRestarted();
             notes.poweredUp(p.where());
             initialized = false;
         } else if (s instanceof CcnetMachine.Signal.UnknownInEscrow u) {

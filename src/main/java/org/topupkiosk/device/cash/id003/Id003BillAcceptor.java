@@ -66,8 +66,8 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
         Id003Frame version = link.command(Id003Frame.VERSION_REQUEST);
         Identity id = parseIdentity(version.data());
         Id003Denominations t = readTable();
-        if ("no-note-table".equals(fault)) {
-            fault = null;
+        if (t.known().isEmpty()) {
+            throw badTable("no note in the unit's table");
         }
         table = t;
         machine.table(t);
@@ -106,8 +106,7 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
                     configured.known());
             return configured;
         }
-        fault = "no-note-table";
-        throw new DeviceException(DeviceException.Code.FAILURE, "the id003 unit " + problem
+        throw badTable("the id003 unit " + problem
                 + " to CURRENCY ASSIGN (0x8A) and devices.billAcceptor.escrowNotes is not set");
     }
 
@@ -132,6 +131,7 @@ public final class Id003BillAcceptor extends PolledBillAcceptor {
         } else if (s instanceof Id003Machine.Signal.UnknownStacked) {
             notes.stackedUnvalued(machine::forget, "VEND VALID for a note never seen in escrow");
         } else if (s instanceof Id003Machine.Signal.PoweredUp p) {
+            deviceRestarted();
             notes.poweredUp(p.where());
             initialized = false;
         } else if (s instanceof Id003Machine.Signal.UnknownInEscrow u) {

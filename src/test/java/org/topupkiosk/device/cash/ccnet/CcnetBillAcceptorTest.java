@@ -65,6 +65,26 @@ class CcnetBillAcceptorTest extends BillAcceptorContractTest<CcnetBillAcceptor, 
     }
 
     @Override
+    protected CcnetState plainPowerUp() {
+        return CcnetState.POWER_UP;
+    }
+
+    @Override
+    protected CcnetState powerUpBillInValidator() {
+        return CcnetState.POWER_UP_BILL_IN_VALIDATOR;
+    }
+
+    @Override
+    protected void malformedNoteTable(boolean on) {
+        emulator.malformedBillTable(on);
+    }
+
+    @Override
+    protected int resets() {
+        return emulator.resets();
+    }
+
+    @Override
     protected void powerCycle(CcnetState powerUpState) {
         emulator.powerCycle(powerUpState);
     }

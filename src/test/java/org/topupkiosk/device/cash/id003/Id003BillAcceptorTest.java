@@ -12,6 +12,7 @@ import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.device.cash.FrameDecoder;
 import org.topupkiosk.device.cash.PendingNotes;
 import org.topupkiosk.device.cash.PollSettings;
+import org.topupkiosk.device.cash.PolledBillAcceptor;
 import org.topupkiosk.device.emulator.Id003Emulator;
 import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.serial.MemoryLink;
@@ -63,6 +64,26 @@ class Id003BillAcceptorTest extends BillAcceptorContractTest<Id003BillAcceptor, 
     @Override
     protected Id003State powerUpBillInStacker() {
         return Id003State.POWER_UP_BILL_IN_STACKER;
+    }
+
+    @Override
+    protected Id003State plainPowerUp() {
+        return Id003State.POWER_UP;
+    }
+
+    @Override
+    protected Id003State powerUpBillInValidator() {
+        return Id003State.POWER_UP_BILL_IN_ACCEPTOR;
+    }
+
+    @Override
+    protected void malformedNoteTable(boolean on) {
+        emulator.malformedNoteTable(on);
+    }
+
+    @Override
+    protected int resets() {
+        return emulator.resets();
     }
 
     @Override
@@ -205,7 +226,8 @@ class Id003BillAcceptorTest extends BillAcceptorContractTest<Id003BillAcceptor, 
         emulator.answersCurrencyAssign(false);
         start(events::add);
         acceptor.enable(Set.of(Money.rub(500)));
-        assertThat(next(BillEvent.Fault.class).code()).isEqualTo("offline");
+        // Issue 12 item 9: not "offline" (the line is fine) but out of service on the note table, with its own code.
+        assertThat(next(BillEvent.Fault.class).code()).isEqualTo(PolledBillAcceptor.BAD_TABLE);
         assertThat(acceptor.identity()).isEmpty();
         assertThat(acceptor.denominations()).isEmpty();
         assertThat(acceptor.checkHealth().usable()).isFalse();
