@@ -32,10 +32,12 @@ final class MoneyLedger {
     private final AuditChain audit;
     private final GoodsRepository goods;
     private final GoodsClaimCodes claimCodes = new GoodsClaimCodes();
+    private final JournalEpochs epochs;
 
     MoneyLedger(SqliteStore store, String kioskId, String currency, Clock clock, OrderRepository orders,
                 CreditRepository credits, OutboxRepository outbox, AuditChain audit,
-                GoodsRepository goods) {
+                GoodsRepository goods, JournalEpochs epochs) {
+        this.epochs = epochs;
         this.store = store;
         this.kioskId = kioskId;
         this.currency = currency;
@@ -47,7 +49,8 @@ final class MoneyLedger {
         this.goods = goods;
     }
 
-    Order openOrder(String kind, Msisdn msisdn, String operatorId, String productId) {
+    /** {@code terms} (null for a top-up) are journaled with the order: a resumed order keeps price and product. */
+    Order openOrder(String kind, Msisdn msisdn, String operatorId, String productId, OrderTerms terms) {
         requireText(kind, "kind");
         if (Order.GOODS_KINDS.contains(kind)) {
             // An e-PIN or eSIM is sold without a customer number, always for a product.
@@ -59,6 +62,10 @@ final class MoneyLedger {
             Objects.requireNonNull(msisdn, "msisdn");
         }
         requireText(operatorId, "operatorId");
+        if (terms != null && !terms.price().currency().equals(currency)) {
+            throw new IllegalArgumentException("the journal is in " + currency + ", the price is " + terms.price());
+        }
+        String epoch = epochs.current();
         return store.write("open order", c -> {
             Optional<Order> open = orders.findOpen();
             if (open.isPresent()) {
@@ -66,10 +73,17 @@ final class MoneyLedger {
                         + "before opening another");
             }
             long now = clock.millis();
-            String txnId = orders.nextTxnId(kioskId);
+            String txnId = orders.nextTxnId(kioskId, epoch);
             orders.insert(txnId, kind, operatorId, msisdn, productId, currency, now);
-            audit.append(now, "order_opened", txnId, AuditChain.data("kind", kind, "operator", operatorId,
-                    "msisdn", msisdn == null ? null : msisdn.masked(), "product", productId));
+            if (terms != null) {
+                orders.insertTerms(txnId, terms, now);
+            }
+            audit.append(now, "order_opened", txnId, terms == null
+                    ? AuditChain.data("kind", kind, "operator", operatorId,
+                    "msisdn", msisdn == null ? null : msisdn.masked(), "product", productId)
+                    : AuditChain.data("kind", kind, "operator", operatorId,
+                    "msisdn", msisdn == null ? null : msisdn.masked(), "product", productId,
+                    "price_minor", terms.price().minor()));
             return orders.require(txnId);
         });
     }
