@@ -94,7 +94,7 @@ public final class TopUpFlow implements KioskFlow {
         this.payments = new Payments(stage, flow, orders, acceptor, receipts, settings, services, goods, this::publish);
         this.cash = new CashIntake(stage, orders, acceptor, settings, payments);
         this.lock = new ServiceLock(stage, orders, cash);
-        this.recovery = new Recovery(stage, orders, catalog, settings, receipts, cash, payments);
+        this.recovery = new Recovery(stage, orders, catalog, settings, receipts, cash, payments, goods);
         this.codes = new ScannedCodes(stage, services, goods, cash);
         this.topUp = new TopUpScreens(stage, new CarrierCheck(flow, io, carrier, catalog, numbering, settings, orders),
                 services, orders, settings, cash, this::publish);
