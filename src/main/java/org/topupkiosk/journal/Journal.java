@@ -3,6 +3,7 @@ package org.topupkiosk.journal;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -241,6 +242,16 @@ public final class Journal implements AutoCloseable {
     /** PENDING outbox rows due at {@code now}, oldest first. */
     public List<OutboxItem> dueOutbox(Instant now, int limit) {
         return store.read("read due outbox", c -> outbox.due(now, limit));
+    }
+
+    /**
+     * As {@link #dueOutbox(Instant, int)}, and also rows scheduled more than {@code longestBackoff} after {@code now}:
+     * no retry is ever scheduled that far ahead, so the clock was set back since (a Raspberry Pi has no real-time
+     * clock) and the payment would otherwise wait out the difference.
+     */
+    public List<OutboxItem> dueOutbox(Instant now, Duration longestBackoff, int limit) {
+        Instant later = now.plus(longestBackoff);
+        return store.read("read due outbox", c -> outbox.due(now, later, limit));
     }
 
     /** Counts a failed attempt and sets the next one; only for a PENDING outbox row. */

@@ -27,11 +27,18 @@ final class OutboxRepository {
     }
 
     List<OutboxItem> due(Instant now, int limit) throws SQLException {
+        return due(now, Instant.MAX, limit);
+    }
+
+    /** Due at {@code now}, or scheduled after {@code later} (no backoff reaches that far: the clock went back). */
+    List<OutboxItem> due(Instant now, Instant later, int limit) throws SQLException {
+        long laterMillis = later.equals(Instant.MAX) ? Long.MAX_VALUE : later.toEpochMilli();
         return sql.list("SELECT txn_id, payload, attempts, next_attempt_at, last_error, created_at FROM outbox WHERE "
-                + "status = 'PENDING' AND next_attempt_at <= ? AND " + NO_CONFLICT + " ORDER BY created_at, id LIMIT ?",
+                + "status = 'PENDING' AND (next_attempt_at <= ? OR next_attempt_at > ?) AND " + NO_CONFLICT
+                + " ORDER BY created_at, id LIMIT ?",
                 rs -> new OutboxItem(rs.getString(1), rs.getString(2), rs.getInt(3),
                 Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))),
-                now.toEpochMilli(), limit);
+                now.toEpochMilli(), laterMillis, limit);
     }
 
     /** Marks the row done; false when it was not pending (already done, or never submitted). */

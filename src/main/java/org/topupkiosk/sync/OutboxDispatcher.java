@@ -123,7 +123,10 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
 
     /** One pass over what is due: send, then record the answers. Returns how many were sent. Public for tests. */
     public int drainOnce() throws InterruptedException {
-        List<OutboxItem> due = journal.dueOutbox(clock.instant(), batchSize);
+        // A retry is never scheduled beyond the longest backoff (plus slack); one that is was scheduled before the clock
+        // was set back, and is sent now rather than after the clock catches up.
+        List<OutboxItem> due = journal.dueOutbox(clock.instant(), retry.max().multipliedBy(2).plus(SEND_SLACK),
+                batchSize);
         if (due.isEmpty()) {
             return 0;
         }
