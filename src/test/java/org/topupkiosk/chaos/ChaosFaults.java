@@ -26,8 +26,9 @@ import org.topupkiosk.domain.Money;
  *   <li>{@code disk-full}: for the same moments the journal refuses every cash row with SQLite's "database or disk
  *       is full" (a trigger the harness adds and drops: {@code PRAGMA max_page_count} is a setting of one connection,
  *       and cannot be imposed on the child's from outside);</li>
- *   <li>{@code clock-back}: a kill at a money moment, then the second life runs with its clock a day behind (a
- *       Raspberry Pi has no real-time clock);</li>
+ *   <li>{@code clock-back}: a kill at a money moment, then the second life runs with its clock four minutes behind
+ *       (a Raspberry Pi has no real-time clock): more than any outbox backoff, less than the five minutes of skew the
+ *       carrier's request signatures allow (a clock further off is refused by the carrier until NTP sets it);</li>
  *   <li>{@code late-refusal}: the carrier answers the payment "refused" after the kiosk's submit wait (8 s);</li>
  *   <li>{@code slow-body}: the carrier sends the payment answer's headers, then the body a byte a second;</li>
  *   <li>{@code escrow-powerup}: the validator loses power while the first note is in escrow and wakes up with the
@@ -44,7 +45,8 @@ final class ChaosFaults {
 
     /** The kiosk's busy timeout is 5 s: hold the journal longer. */
     private static final long HOLD_MS = 6_500;
-    private static final long DAY_MS = 86_400_000L;
+    /** Beyond twice the 60 s longest backoff, within the carrier's 300 s signature skew. */
+    private static final long CLOCK_BACK_MS = 240_000L;
     private static final List<String> MONEY_MOMENTS = List.of("stacked-after-commit", "submitted",
             "payment-before-send");
 
@@ -83,7 +85,7 @@ final class ChaosFaults {
             case "disk-full" -> new Plan("none", -1, false, (v, note) -> holdJournal(journal, note, v, background,
                     true), 0, background);
             case "clock-back" -> new Plan(MONEY_MOMENTS.get(random.nextInt(MONEY_MOMENTS.size())), -1, false, null,
-                    -DAY_MS, background);
+                    -CLOCK_BACK_MS, background);
             case "late-refusal" -> {
                 // Latency combines with one other fault: the refusal comes 11 s after the payment, past the 8 s wait.
                 sim.faults().next(1, Fault.latency(11_000), "/v1/payments")

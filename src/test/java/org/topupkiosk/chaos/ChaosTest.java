@@ -64,7 +64,7 @@ class ChaosTest {
     }
 
     /**
-     * The clock set back a day between lives (issue 12): a payment queued before it must still be sent at once, and
+     * The clock set back between lives (issue 12): a payment queued before it must still be sent at once, and
      * nothing is lost, doubled or left without paper. One run, about ten seconds; {@code scripts/chaos} plays the other
      * faults.
      */
