@@ -11,7 +11,12 @@ public final class CarrierException extends Exception {
         /** The carrier answered and said no (bad number, limits, blocked account). Final. */
         REFUSED(false),
         /** The carrier rejected our request as malformed or unsigned. Final until an engineer looks. */
-        PROTOCOL(false);
+        PROTOCOL(false),
+        /**
+         * The carrier already holds this payment's transaction id for another payment (a journal restored from a
+         * backup, or recreated, reissuing ids) and applied nothing. Not retried: an alarm a technician reconciles.
+         */
+        CONFLICT(false);
 
         private final boolean retryable;
 

@@ -98,7 +98,7 @@ public final class TopUpFlow implements KioskFlow {
         this.safeStop = new SafeStop(stage, orders, acceptor, flow, receipts, clock, this::publish);
         this.cash = new CashIntake(stage, orders, acceptor, settings, payments, safeStop);
         this.lock = new ServiceLock(stage, orders, cash);
-        this.recovery = new Recovery(stage, orders, catalog, settings, receipts, cash, payments);
+        this.recovery = new Recovery(stage, orders, catalog, settings, receipts, cash, payments, goods);
         safeStop.attach(recovery, payments, cash);
         this.codes = new ScannedCodes(stage, services, cash,
                 new PaymentClaims(stage, flow, orders, receipts, catalog, payments, cash, goods));

@@ -3,6 +3,7 @@ package org.topupkiosk.journal;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -42,6 +43,7 @@ public final class Journal implements AutoCloseable {
     private final CounterJournal counter;
     private final GoodsRepository goods;
     private final ReceiptBook receiptBook;
+    private final JournalEpochs epochs;
 
     private Journal(SqliteStore store, String kioskId, String currency, Clock clock, AuditSeal seal)
             throws SQLException {
@@ -57,7 +59,8 @@ public final class Journal implements AutoCloseable {
         store.afterCommit(conn -> seal.afterCommit(conn, audit));
         goods = new GoodsRepository(c);
         receiptBook = new ReceiptBook(clock, receipts, orders, audit);
-        ledger = new MoneyLedger(store, kioskId, currency, clock, orders, credits, outbox, audit, goods);
+        epochs = new JournalEpochs(store, clock, audit, c);
+        ledger = new MoneyLedger(store, kioskId, currency, clock, orders, credits, outbox, audit, goods, epochs);
         cash = new CashRepository(c);
         cashIn = new CashIntake(store, currency, clock, orders, cash, credits, audit);
         creditDesk = new CreditDesk(store, clock, orders, credits, audit);
@@ -69,7 +72,8 @@ public final class Journal implements AutoCloseable {
 
     /**
      * Opens the journal at {@code dbFile}, creating the directory and file and migrating the schema as needed. Txn ids
-     * are {@code <kioskId>-<6-digit sequence>}; the kiosk's currency is RUB.
+     * are {@code <kioskId>-<epoch>-<6-digit sequence>}, the epoch drawn afresh by each opening (see
+     * {@link #epoch()}); the kiosk's currency is RUB.
      */
     public static Journal open(Path dbFile, String kioskId, Clock clock) {
         return open(dbFile, kioskId, clock, defaultKeyFile(dbFile));
@@ -130,7 +134,30 @@ public final class Journal implements AutoCloseable {
      * {@link #openGoodsOrder}.
      */
     public Order openOrder(String kind, Msisdn msisdn, String operatorId, String productId) {
-        return ledger.openOrder(kind, msisdn, operatorId, productId);
+        return ledger.openOrder(kind, msisdn, operatorId, productId, null);
+    }
+
+    /**
+     * As {@link #openOrder(String, Msisdn, String, String)} for a product sold at a price (a package): the price and the
+     * product are journaled with the order in the same transaction, so a restart resumes it with both.
+     */
+    public Order openOrder(String kind, Msisdn msisdn, String operatorId, String productId, OrderTerms terms) {
+        Objects.requireNonNull(terms, "terms");
+        return ledger.openOrder(kind, msisdn, operatorId, productId, terms);
+    }
+
+    /** What a package, e-PIN or eSIM order was opened for; empty for a top-up or an order opened before V5. */
+    public Optional<OrderTerms> terms(String txnId) {
+        return store.read("read order terms", c -> orders.terms(txnId));
+    }
+
+    /**
+     * This life's journal epoch, part of every transaction id it makes; drawn at the first id (empty before). A journal
+     * restored from a backup draws a fresh one, so its ids never repeat ones the carrier has seen. Drawn (and journaled)
+     * by this call when no id was made yet.
+     */
+    public String epoch() {
+        return epochs.current();
     }
 
     /**
@@ -179,7 +206,13 @@ public final class Journal implements AutoCloseable {
 
     /** Opens an e-PIN or eSIM order ({@code kind} epin or esim): no customer number, always a product. */
     public Order openGoodsOrder(String kind, String operatorId, String productId) {
-        return ledger.openOrder(kind, null, operatorId, productId);
+        return ledger.openOrder(kind, null, operatorId, productId, null);
+    }
+
+    /** As {@link #openGoodsOrder(String, String, String)}, with the offer's price and description journaled too. */
+    public Order openGoodsOrder(String kind, String operatorId, String productId, OrderTerms terms) {
+        Objects.requireNonNull(terms, "terms");
+        return ledger.openOrder(kind, null, operatorId, productId, terms);
     }
 
     /**
@@ -241,6 +274,16 @@ public final class Journal implements AutoCloseable {
         return store.read("read due outbox", c -> outbox.due(now, limit));
     }
 
+    /**
+     * As {@link #dueOutbox(Instant, int)}, and also rows scheduled more than {@code longestBackoff} after {@code now}:
+     * no retry is ever scheduled that far ahead, so the clock was set back since (a Raspberry Pi has no real-time
+     * clock) and the payment would otherwise wait out the difference.
+     */
+    public List<OutboxItem> dueOutbox(Instant now, Duration longestBackoff, int limit) {
+        Instant later = now.plus(longestBackoff);
+        return store.read("read due outbox", c -> outbox.due(now, later, limit));
+    }
+
     /** Counts a failed attempt and sets the next one; only for a PENDING outbox row. */
     public void scheduleRetry(String txnId, Instant next, String error) {
         Objects.requireNonNull(next, "next");
@@ -252,6 +295,28 @@ public final class Journal implements AutoCloseable {
                     next.toString(), "error", error));
             return null;
         });
+    }
+
+    /**
+     * The carrier answered that it holds {@code txnId} for another payment: the outbox row goes to CONFLICT (never sent
+     * again), with an audit row ({@code payment_conflict}) for the alarm, in one transaction. The order stays PENDING
+     * with its money. Returns false (and writes nothing) when the row was not pending or is in conflict already.
+     */
+    public boolean markConflict(String txnId, String code, String detail) {
+        LedgerRules.requireText(code, "code");
+        return store.write("mark conflict " + txnId, c -> {
+            long now = clock.millis();
+            if (!outbox.markConflict(txnId, code, detail, now)) {
+                return false;
+            }
+            audit.append(now, "payment_conflict", txnId, AuditChain.data("code", code, "detail", detail));
+            return true;
+        });
+    }
+
+    /** Payments in CONFLICT, oldest first: for {@code kioskctl outbox status} and the service menu. */
+    public List<OutboxConflict> outboxConflicts() {
+        return store.read("read outbox conflicts", c -> outbox.conflicts());
     }
 
     public OutboxStatus outboxStatus() {

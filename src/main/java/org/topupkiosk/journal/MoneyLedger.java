@@ -35,10 +35,12 @@ final class MoneyLedger {
     private final GoodsClaimCodes claimCodes = new GoodsClaimCodes();
     /** Payment kinds that get a claim code at submit, besides e-PIN and eSIM (which get theirs in submitGoods). */
     static final Set<String> CLAIMED_PAYMENT_KINDS = Set.of("topup", "package");
+    private final JournalEpochs epochs;
 
     MoneyLedger(SqliteStore store, String kioskId, String currency, Clock clock, OrderRepository orders,
                 CreditRepository credits, OutboxRepository outbox, AuditChain audit,
-                GoodsRepository goods) {
+                GoodsRepository goods, JournalEpochs epochs) {
+        this.epochs = epochs;
         this.store = store;
         this.kioskId = kioskId;
         this.currency = currency;
@@ -50,7 +52,8 @@ final class MoneyLedger {
         this.goods = goods;
     }
 
-    Order openOrder(String kind, Msisdn msisdn, String operatorId, String productId) {
+    /** {@code terms} (null for a top-up) are journaled with the order: a resumed order keeps price and product. */
+    Order openOrder(String kind, Msisdn msisdn, String operatorId, String productId, OrderTerms terms) {
         requireText(kind, "kind");
         if (Order.GOODS_KINDS.contains(kind)) {
             // An e-PIN or eSIM is sold without a customer number, always for a product.
@@ -62,6 +65,10 @@ final class MoneyLedger {
             Objects.requireNonNull(msisdn, "msisdn");
         }
         requireText(operatorId, "operatorId");
+        if (terms != null && !terms.price().currency().equals(currency)) {
+            throw new IllegalArgumentException("the journal is in " + currency + ", the price is " + terms.price());
+        }
+        String epoch = epochs.current();
         return store.write("open order", c -> {
             Optional<Order> open = orders.findOpen();
             if (open.isPresent()) {
@@ -69,10 +76,17 @@ final class MoneyLedger {
                         + "before opening another");
             }
             long now = clock.millis();
-            String txnId = orders.nextTxnId(kioskId);
+            String txnId = orders.nextTxnId(kioskId, epoch);
             orders.insert(txnId, kind, operatorId, msisdn, productId, currency, now);
-            audit.append(now, "order_opened", txnId, AuditChain.data("kind", kind, "operator", operatorId,
-                    "msisdn", msisdn == null ? null : msisdn.masked(), "product", productId));
+            if (terms != null) {
+                orders.insertTerms(txnId, terms, now);
+            }
+            audit.append(now, "order_opened", txnId, terms == null
+                    ? AuditChain.data("kind", kind, "operator", operatorId,
+                    "msisdn", msisdn == null ? null : msisdn.masked(), "product", productId)
+                    : AuditChain.data("kind", kind, "operator", operatorId,
+                    "msisdn", msisdn == null ? null : msisdn.masked(), "product", productId,
+                    "price_minor", terms.price().minor()));
             return orders.require(txnId);
         });
     }

@@ -27,11 +27,25 @@ final class OrderRepository {
         sql = new Sql(c);
     }
 
-    /** The next transaction id: the counter only grows, so an id is never handed out twice. */
-    String nextTxnId(String kioskId) throws SQLException {
+    /**
+     * The next transaction id, {@code <kiosk>-<epoch>-<sequence>}: the counter only grows, and the epoch is this life's
+     * ({@link JournalEpochs}), so even a journal restored from a backup never hands out an id the carrier has seen.
+     */
+    String nextTxnId(String kioskId, String epoch) throws SQLException {
         sql.update("UPDATE counters SET value = value + 1 WHERE name = 'txn_seq'");
         long seq = sql.one("SELECT value FROM counters WHERE name = 'txn_seq'", rs -> rs.getLong(1)).orElseThrow();
-        return String.format(Locale.ROOT, "%s-%06d", kioskId, seq);
+        return String.format(Locale.ROOT, "%s-%s-%06d", kioskId, epoch, seq);
+    }
+
+    /** Journals what the order was opened for (once, append-only). */
+    void insertTerms(String txnId, OrderTerms terms, long now) throws SQLException {
+        sql.update("INSERT INTO order_terms (txn_id, price_minor, currency, product_json, created_at) VALUES (?, ?, ?, "
+                + "?, ?)", txnId, terms.price().minor(), terms.price().currency(), terms.productJson(), now);
+    }
+
+    Optional<OrderTerms> terms(String txnId) throws SQLException {
+        return sql.one("SELECT price_minor, currency, product_json FROM order_terms WHERE txn_id = ?",
+                rs -> new OrderTerms(new Money(rs.getLong(1), rs.getString(2)), rs.getString(3)), txnId);
     }
 
     void insert(String txnId, String kind, String operatorId, Msisdn msisdn, String productId, String currency,

@@ -90,7 +90,8 @@ public final class ConsoleServiceDesk implements ServiceDesk {
     }
 
     private static OutboxInfo info(OutboxStatus s) {
-        return new OutboxInfo(s.pendingCount(), s.oldestPendingAge(), s.maxAttempts(), s.lastError());
+        return new OutboxInfo(s.pendingCount(), s.oldestPendingAge(), s.maxAttempts(), s.lastError(),
+                s.conflictCount());
     }
 
     @Override

@@ -123,7 +123,10 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
 
     /** One pass over what is due: send, then record the answers. Returns how many were sent. Public for tests. */
     public int drainOnce() throws InterruptedException {
-        List<OutboxItem> due = journal.dueOutbox(clock.instant(), batchSize);
+        // A retry is never scheduled beyond the longest backoff (plus slack); one that is was scheduled before the clock
+        // was set back, and is sent now rather than after the clock catches up.
+        List<OutboxItem> due = journal.dueOutbox(clock.instant(), retry.max().multipliedBy(2).plus(SEND_SLACK),
+                batchSize);
         if (due.isEmpty()) {
             return 0;
         }
@@ -195,6 +198,13 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
                 CustomerCredit credit = journal.refuse(txn, a.result().refusalCode());
                 log.warn("payment refused txn={} code={} credit={}", txn, a.result().refusalCode(), credit.code());
                 outcomes.add(new PaymentOutcome.Refused(txn, a.result().refusalCode(), credit));
+            } else if (a.error() != null && a.error().kind() == CarrierException.Kind.CONFLICT) {
+                // The carrier holds this txnId for another payment and applied nothing of ours: retrying cannot
+                // help. An alarm and an outbox state of its own; the order keeps its money for the technician.
+                journal.markConflict(txn, a.error().code(), a.error().getMessage());
+                log.error("payment conflict txn={} code={}: the carrier holds this txn id for another payment; not "
+                        + "sent again, see kioskctl outbox status", txn, a.error().code());
+                outcomes.add(new PaymentOutcome.Deferred(txn, a.error().code()));
             } else if (a.error() != null && !a.error().retryable()) {
                 // A protocol error is ours to fix, not the customer's loss: keep the payment and retry slowly
                 // while the service screen shows the error.

@@ -26,6 +26,11 @@ public final class RetryPolicy {
     }
 
     /** Delay before retry number {@code attempts} (1 = the first retry). */
+    /** The longest wait this policy ever asks for: a retry scheduled further ahead means the clock went back. */
+    public Duration max() {
+        return max;
+    }
+
     public Duration delay(int attempts) {
         int shift = Math.min(Math.max(attempts - 1, 0), 30);
         long ceiling = Math.min(max.toMillis(), initial.toMillis() << shift);

@@ -3,6 +3,7 @@ package org.topupkiosk.chaos;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,8 @@ import org.topupkiosk.ops.ScriptedCustomer;
  * parks the thread so the harness can SIGKILL the process exactly there.
  *
  * <p>Arguments: config-file var-dir carrier-url crash-point national-number amount-rub bill,bill,... acceptor-port
- * [ccnet|id003]
+ * [ccnet|id003 [clock-offset-ms]]. A negative clock offset plays a kiosk whose clock was set back (a Raspberry Pi
+ * has no real-time clock) between lives.
  */
 public final class ChaosChild {
 
@@ -57,7 +59,9 @@ public final class ChaosChild {
                 parkForever();
             }
         };
-        try (KioskCore core = new KioskCore(loaded, config, new KioskCore.Options(carrierUrl, crash, Clock.systemUTC()))) {
+        long clockOffsetMs = args.length > 9 ? Long.parseLong(args[9]) : 0;
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofMillis(clockOffsetMs));
+        try (KioskCore core = new KioskCore(loaded, config, new KioskCore.Options(carrierUrl, crash, clock))) {
             core.start();
             play(core, number, amountRub, bills);
             awaitSettled(core.journal());

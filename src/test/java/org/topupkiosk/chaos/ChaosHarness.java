@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.topupkiosk.carrier.simulator.CarrierSimulator;
@@ -49,9 +50,21 @@ public final class ChaosHarness {
     static final List<String> POINTS = List.of("stacked-before-commit", "stacked-after-commit", "submitted",
             "payment-before-send", "payment-after-answer", "powerup-in-stacker", "random");
 
-    public record Result(int runs, int lost, int doubled, List<String> problems) {
+    /** Faults other than a kill, each played by {@link ChaosFaults}; a run draws from points and faults alike. */
+    static final List<String> FAULTS = ChaosFaults.KINDS;
+
+    /**
+     * {@code undelivered}: credits the customer never got on paper (a credit with no printed receipt for its code,
+     * nor for the order it came from). {@code mix}: how many runs each point or fault had.
+     */
+    public record Result(int runs, int lost, int doubled, int undelivered, List<String> problems,
+                         Map<String, Integer> mix) {
+        public Result(int runs, int lost, int doubled, List<String> problems) {
+            this(runs, lost, doubled, 0, problems, Map.of());
+        }
+
         public String line() {
-            return "runs=" + runs + " lost=" + lost + " doubled=" + doubled;
+            return "runs=" + runs + " lost=" + lost + " doubled=" + doubled + " undelivered=" + undelivered;
         }
     }
 
@@ -97,20 +110,21 @@ public final class ChaosHarness {
                 default -> {
                     System.err.println("usage: chaos [--runs N] [--seed S] [--point NAME] [--protocol ccnet|id003] [--config F]"
                             + " [--work DIR]\n"
-                            + "points: " + POINTS);
+                            + "points: " + POINTS + "\nfaults: " + FAULTS);
                     System.exit(2);
                 }
             }
         }
         System.out.println("chaos seed=" + seed);
-        if (point != null && !POINTS.contains(point)) {
-            System.err.println("unknown point " + point + "; points: " + POINTS);
+        if (point != null && !POINTS.contains(point) && !FAULTS.contains(point)) {
+            System.err.println("unknown point " + point + "; points: " + POINTS + "; faults: " + FAULTS);
             System.exit(2);
         }
         Result r = new ChaosHarness(config, work, seed, true, point, protocol).run(runs);
         r.problems().forEach(p -> System.out.println("problem: " + p));
+        System.out.println("mix " + r.mix());
         System.out.println(r.line());
-        System.exit(r.lost() == 0 && r.doubled() == 0 && r.problems().isEmpty() ? 0 : 1);
+        System.exit(r.lost() == 0 && r.doubled() == 0 && r.undelivered() == 0 && r.problems().isEmpty() ? 0 : 1);
     }
 
     public Result run(int runs) throws Exception {
@@ -119,38 +133,48 @@ public final class ChaosHarness {
         byte[] key = KioskKey.developmentKey();
         int lost = 0;
         int doubled = 0;
+        int undelivered = 0;
         List<String> problems = new ArrayList<>();
+        Map<String, Integer> mix = new TreeMap<>();
+        List<String> kinds = new ArrayList<>(POINTS);
+        kinds.addAll(protocol.equals("ccnet") ? FAULTS : ChaosFaults.ANY_ACCEPTOR);
         for (int i = 0; i < runs; i++) {
             // A simulator per run: every run's kiosk starts its transaction ids afresh, as a new kiosk would.
             try (CarrierSimulator sim = new CarrierSimulator(0, key, null)) {
                 Path dir = workDir.resolve("run-" + i);
-                String point = onlyPoint != null ? onlyPoint : POINTS.get(random.nextInt(POINTS.size()));
+                String point = onlyPoint != null ? onlyPoint : kinds.get(random.nextInt(kinds.size()));
+                mix.merge(point, 1, Integer::sum);
                 String number = "916" + String.format("%07d", random.nextInt(10_000_000));
                 long amount = 100L * (1 + random.nextInt(10));
                 String bills = billsFor(amount);
-                String armed = point.equals("random") || point.equals("powerup-in-stacker") ? "none" : point;
-                long killAfterMs = point.equals("random") ? 300 + random.nextInt(2500) : -1;
+                ChaosFaults.Plan plan = FAULTS.contains(point)
+                        ? ChaosFaults.plan(point, random, sim, dir.resolve("journal.db"))
+                        : ChaosFaults.kill(point, random);
 
                 BillAcceptorEmulator validator = protocol.equals("id003")
                         ? new Id003Emulator(Id003Denominations.RUB_DEFAULT, LineNoise.NONE, i)
                         : new CcnetEmulator(CcnetEmulator.RUB_TABLE, LineNoise.NONE, i);
-                Life first = life(dir, sim, validator, armed, number, amount, bills, killAfterMs,
-                        point.equals("powerup-in-stacker"));
-                Life second = life(dir, sim, validator, "none", number, amount, bills, -1, false);
+                Life first = life(dir, sim, validator, plan.armed(), number, amount, bills, plan.killAfterMs(),
+                        plan.cutPower(), 0, plan.onFirstInsert());
+                plan.settle();
+                Life second = life(dir, sim, validator, "none", number, amount, bills, -1, false,
+                        plan.secondLifeClockOffsetMs(), null);
                 if (!second.done()) {
                     problems.add("run " + i + " (" + point + "): recovery did not finish: " + second.tail());
                 }
                 Check c = compare(dir, validator, sim.ledger(), "run " + i + " (" + point + ")");
                 lost += c.lost();
                 doubled += c.doubled();
+                undelivered += c.undelivered();
                 problems.addAll(c.problems());
                 if (verbose) {
-                    System.out.printf("run=%d point=%s killed=%s cashbox=%s lost=%d doubled=%d%n", i, point,
-                            first.killed() ? "yes" : "no(finished first)", c.cashBox().plain(), c.lost(), c.doubled());
+                    System.out.printf("run=%d point=%s killed=%s cashbox=%s lost=%d doubled=%d undelivered=%d%n", i,
+                            point, first.killed() ? "yes" : "no(finished first)", c.cashBox().plain(), c.lost(),
+                            c.doubled(), c.undelivered());
                 }
             }
         }
-        return new Result(runs, lost, doubled, problems);
+        return new Result(runs, lost, doubled, undelivered, problems, mix);
     }
 
     private static String billsFor(long amount) {
@@ -167,13 +191,15 @@ public final class ChaosHarness {
     private record Life(boolean done, boolean killed, String tail) {}
 
     private Life life(Path dir, CarrierSimulator sim, BillAcceptorEmulator validator, String armed, String number,
-                      long amount, String bills, long killAfterMs, boolean cutPower)
+                      long amount, String bills, long killAfterMs, boolean cutPower, long clockOffsetMs,
+                      ChaosFaults.OnInsert onFirstInsert)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
         try (SocatPair line = SocatPair.start()) {
             validator.serve(new JSerialCommLink(line.deviceEnd(), validator.line()));
             try {
-                return life(dir, sim, validator, line.hostEnd(), armed, number, amount, bills, killAfterMs, cutPower);
+                return life(dir, sim, validator, line.hostEnd(), armed, number, amount, bills, killAfterMs, cutPower,
+                        clockOffsetMs, onFirstInsert);
             } finally {
                 validator.stop();
             }
@@ -181,13 +207,15 @@ public final class ChaosHarness {
     }
 
     private Life life(Path dir, CarrierSimulator sim, BillAcceptorEmulator validator, String port, String armed,
-                      String number, long amount, String bills, long killAfterMs, boolean cutPower)
+                      String number, long amount, String bills, long killAfterMs, boolean cutPower,
+                      long clockOffsetMs, ChaosFaults.OnInsert onFirstInsert)
             throws IOException, InterruptedException {
         List<String> cmd = List.of(javaBin(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx256m",
                 "-Dlogback.configurationFile=logback-chaos.xml",
                 "-cp", System.getProperty("java.class.path"), ChaosChild.class.getName(),
                 config.toString(), dir.toString(), sim.baseUri().toString(), armed, number, Long.toString(amount), bills,
-                port, protocol);
+                port, protocol, Long.toString(clockOffsetMs));
+        boolean[] firstInsertSeen = {onFirstInsert == null};
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
         CompletableFuture<String> outcome = new CompletableFuture<>();
@@ -206,7 +234,13 @@ public final class ChaosHarness {
                         }
                     }
                     if (line.startsWith("@insert ")) {
-                        validator.insert(Money.rub(Long.parseLong(line.substring(8).strip())));
+                        Money note = Money.rub(Long.parseLong(line.substring(8).strip()));
+                        if (!firstInsertSeen[0]) {
+                            firstInsertSeen[0] = true;
+                            onFirstInsert.insert(validator, note);
+                        } else {
+                            validator.insert(note);
+                        }
                     } else if (line.startsWith("@crash") || line.startsWith("@done")) {
                         outcome.complete(line);
                     }
@@ -239,7 +273,7 @@ public final class ChaosHarness {
         return new Life(what.startsWith("@done"), killed, t);
     }
 
-    private record Check(Money cashBox, int lost, int doubled, List<String> problems) {}
+    private record Check(Money cashBox, int lost, int doubled, int undelivered, List<String> problems) {}
 
     /** Compares the physical cash box, the journal and the carrier's ledger for one run. */
     private Check compare(Path dir, BillAcceptorEmulator validator, Map<String, LedgerEntry> ledger, String label)
@@ -292,7 +326,11 @@ public final class ChaosHarness {
                 }
             }
         }
-        return new Check(cashBox, lost, doubled, problems);
+        List<String> unpaid = ChaosFaults.undeliveredCredits(dir.resolve("journal.db"));
+        for (String u : unpaid) {
+            problems.add(label + ": credit never on paper: " + u);
+        }
+        return new Check(cashBox, lost, doubled, unpaid.size(), problems);
     }
 
     private final List<String> pendingProblems = new ArrayList<>();

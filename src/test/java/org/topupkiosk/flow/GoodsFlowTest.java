@@ -487,11 +487,10 @@ class GoodsFlowTest {
     // Restart -----------------------------------------------------------------------------------------------------
 
     @Test
-    void aGoodsOrderOpenAtARestartBecomesACreditVoucher() throws Exception {
-        toList(Service.EPIN, "mts");
-        k.cmd(new ChooseProduct("mts-epin-300"), new Next());
-        String txn = k.snap().txnId();
-        k.insert(200, "x1");
+    void aGoodsOrderOpenedWithoutTermsBecomesACreditVoucherAtARestart() throws Exception {
+        // An order from a journal written before orders kept their terms: its price is not known, so no resume.
+        String txn = k.journal.openGoodsOrder("epin", "mts", "mts-epin-300").txnId();
+        k.journal.recordStacked(txn, Money.rub(200), "x1");
         k.flow = k.newFlow();
         FlowSnapshot s = k.awaitScreen(Screen.CREDIT_VOUCHER);
         assertThat(s.creditAmount()).isEqualTo(Money.rub(200));

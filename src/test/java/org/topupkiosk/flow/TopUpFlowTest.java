@@ -69,7 +69,7 @@ class TopUpFlowTest {
         k.cmd(new Next());
         FlowSnapshot cash = k.snap();
         assertThat(cash.screen()).isEqualTo(Screen.CASH_INSERTION);
-        assertThat(cash.txnId()).matches("0042-\\d{6}");
+        assertThat(cash.txnId()).matches("0042-[0-9a-f]{12}-\\d{6}");
         assertThat(k.acceptor.lastCommand()).isEqualTo("enable");
 
         k.insert(500, "n1");

@@ -43,7 +43,8 @@ import org.topupkiosk.domain.Msisdn;
  *
  * <p>Every failure is classified once, by {@link CarrierHttp#send}: nothing sent means {@link Kind#UNREACHABLE}; sent but no
  * trustworthy answer (timeout, 5xx, a body we cannot read) means {@link Kind#UNKNOWN_OUTCOME}; the server rejecting our
- * request (400, 401, 409) means {@link Kind#PROTOCOL}. A refused payment is an answer, not an error.
+ * request (400, 401, 409) means {@link Kind#PROTOCOL}, except a payment's 409, which says the carrier already holds its
+ * txnId for another payment: {@link Kind#CONFLICT}. A refused payment is an answer, not an error.
  */
 public final class RestCarrierGateway implements CarrierGateway {
 
@@ -101,6 +102,11 @@ public final class RestCarrierGateway implements CarrierGateway {
         Objects.requireNonNull(request, "request");
         byte[] body = CarrierJson.bytes(PaymentJson.paymentRequest(request));
         Answer a = http.send("POST", "/v1/payments", null, body, "Idempotency-Key", request.txnId());
+        if (a.status() == 409) {
+            // The same txnId with another body: the carrier keeps its first payment and applied nothing of ours.
+            CarrierException e = a.error(Kind.CONFLICT);
+            throw new CarrierException(Kind.CONFLICT, "txn-conflict", e.getMessage());
+        }
         PaymentResult r = a.decodeOk(PaymentJson::paymentResult);
         // An answer about another txnId, amount or currency is passed on: the outbox checks every answer against
         // its request and raises the alarm (sync.AnswerCheck); here only what no payment answer may say is refused.

@@ -202,6 +202,20 @@ public final class CarrierSimulator implements AutoCloseable {
             send(ex, api.handle(req, r.code()));
         } else if (fault instanceof Fault.WrongAnswer w) {
             send(ex, wrongAnswer(api.handle(req, null), w.field()));
+        } else if (fault instanceof Fault.SlowBody s) {
+            SimulatorApi.Response real = api.handle(req, null);
+            log.info("fault=slow-body applied {} {}, a byte every {} ms", req.method(), req.path(), s.byteEveryMs());
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(real.status(), real.body().length == 0 ? -1 : real.body().length);
+            try (OutputStream out = ex.getResponseBody()) {
+                for (byte b : real.body()) {
+                    if (closing.await(s.byteEveryMs(), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                    out.write(b);
+                    out.flush();
+                }
+            }
         } else if (fault instanceof Fault.ApplyThenFail a) {
             api.handle(req, null);
             log.info("fault=apply-then-fail applied {} {} then {}", req.method(), req.path(), a.drop() ? "drop" : "503");

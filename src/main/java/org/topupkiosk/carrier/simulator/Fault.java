@@ -49,6 +49,19 @@ public sealed interface Fault {
     record ApplyThenFail(boolean drop) implements Fault {}
 
     /**
+     * Process the request normally (a payment IS applied), send the headers at once, then the body one byte every
+     * {@code byteEveryMs}: a carrier (or a proxy) that dribbles its answer. A client without a whole-call deadline
+     * waits for minutes; ours gives up at its deadline and asks again under the same txnId.
+     */
+    record SlowBody(long byteEveryMs) implements Fault {
+        public SlowBody {
+            if (byteEveryMs < 1) {
+                throw new IllegalArgumentException("slow-body byteEveryMs must be >= 1, got " + byteEveryMs);
+            }
+        }
+    }
+
+    /**
      * Process the request normally (a payment IS applied), then answer 200 with one field of the payment answer
      * changed: {@code amount} (one rouble more), {@code currency} (USD) or {@code txnId} (another id). A lying or
      * buggy carrier, which the kiosk must never take for a success.
@@ -84,6 +97,10 @@ public sealed interface Fault {
 
     static Fault wrongAnswer(String field) {
         return new WrongAnswer(field);
+    }
+
+    static Fault slowBody(long byteEveryMs) {
+        return new SlowBody(byteEveryMs);
     }
 
     static Fault applyThenFail(boolean drop) {

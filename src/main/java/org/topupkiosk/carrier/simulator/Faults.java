@@ -125,8 +125,10 @@ public final class Faults {
             case "refuse" -> Fault.refuse(CarrierJson.text(n, "code"));
             case "apply-then-fail" -> Fault.applyThenFail(n.path("drop").asBoolean(false));
             case "wrong-answer" -> wrongAnswer(n.path("field").asText("amount"));
+            case "slow-body" -> Fault.slowBody(Math.max(1, n.path("byteEveryMs").asLong(1000)));
             default -> throw new WireFormatException(
-                    "'fault' must be latency|timeout|http|garbled|refuse|apply-then-fail|wrong-answer, got '" + n.get("fault").asText() + "'");
+                    "'fault' must be latency|timeout|http|garbled|refuse|apply-then-fail|wrong-answer|slow-body, got '"
+                            + n.get("fault").asText() + "'");
         };
         String path = CarrierJson.optionalText(n, "path");
         if (n.hasNonNull("seed")) {
@@ -160,6 +162,8 @@ public final class Faults {
             j.put("fault", "apply-then-fail").put("drop", a.drop());
         } else if (f instanceof Fault.WrongAnswer w) {
             j.put("fault", "wrong-answer").put("field", w.field());
+        } else if (f instanceof Fault.SlowBody s) {
+            j.put("fault", "slow-body").put("byteEveryMs", s.byteEveryMs());
         }
     }
 

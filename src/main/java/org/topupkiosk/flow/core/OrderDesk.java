@@ -10,6 +10,7 @@ import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
+import org.topupkiosk.journal.OrderTerms;
 import org.topupkiosk.sync.PaymentDispatch;
 
 /**
@@ -21,8 +22,10 @@ public record OrderDesk(Journal journal, PaymentDispatch dispatch, CrashPoints c
     private static final Logger log = LoggerFactory.getLogger(OrderDesk.class);
 
     public String open(Session s) {
+        // A package's price and product are journaled with the order: a restart resumes it with both.
         Order order = s.product == null ? journal.openOrder("topup", s.msisdn, s.operator.id(), null)
-                : journal.openOrder("package", s.msisdn, s.operator.id(), s.product.productId());
+                : journal.openOrder("package", s.msisdn, s.operator.id(), s.product.productId(),
+                        ProductTerms.of(s.product));
         log.info("order opened txn={} number={} operator={} offline={}", order.txnId(), s.msisdn, s.operator.id(),
                 s.offline);
         return order.txnId();
@@ -96,6 +99,11 @@ public record OrderDesk(Journal journal, PaymentDispatch dispatch, CrashPoints c
 
     public Optional<Order> openOrder() {
         return journal.findOpenOrder();
+    }
+
+    /** What a package, e-PIN or eSIM order was opened for; empty for a top-up (or an order from before V5). */
+    public Optional<OrderTerms> terms(String txnId) {
+        return journal.terms(txnId);
     }
 
     public Order order(String txnId) {

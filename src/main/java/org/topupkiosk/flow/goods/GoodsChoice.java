@@ -194,22 +194,15 @@ final class GoodsChoice {
         Session s = host.session();
         if (c instanceof Next) {
             Operator op = s.operator;
-            Money price = GoodsState.of(s).offer.price();
-            Money needed = op.fee().cashNeededFor(price);
+            GoodsOffer offer = GoodsState.of(s).offer;
             Money limit = ctx.settings().orderCashLimit();
-            if (needed.greaterThan(limit)) {
+            if (op.fee().cashNeededFor(offer.price()).greaterThan(limit)) {
                 host.say(FlowMessage.error("goods.above_limit", limit));
                 return true;
             }
-            s.offline = false;
-            s.amount = price;
-            s.minAmount = price;
-            s.maxAmount = op.maxAmount();
-            s.cashLimit = limit.min(op.fee().cashNeededFor(op.maxAmount()));
-            // An e-PIN takes notes until its price is covered; the rest of the last note becomes a credit voucher.
-            s.cashCap = s.service == Service.EPIN ? needed : null;
+            payFor(s, op, offer, limit);
             if (s.txnId == null) {
-                s.txnId = desk.open(GoodsSales.kind(s), op.id(), GoodsState.of(s).offer.productId());
+                s.txnId = desk.open(GoodsSales.kind(s), op.id(), offer, GoodsState.of(s).device);
             }
             host.say(null);
             host.startPayment();
@@ -222,4 +215,17 @@ final class GoodsChoice {
         return true;
     }
 
+    /** The session's money terms for this offer: at the details screen, and when a restart resumes its order. */
+    static void payFor(Session s, Operator op, GoodsOffer offer, Money limit) {
+        Money price = offer.price();
+        s.operator = op;
+        GoodsState.of(s).offer = offer;
+        s.offline = false;
+        s.amount = price;
+        s.minAmount = price;
+        s.maxAmount = op.maxAmount();
+        s.cashLimit = limit.min(op.fee().cashNeededFor(op.maxAmount()));
+        // An e-PIN takes notes until its price is covered; the rest of the last note becomes a credit voucher.
+        s.cashCap = s.service == Service.EPIN ? op.fee().cashNeededFor(price) : null;
+    }
 }

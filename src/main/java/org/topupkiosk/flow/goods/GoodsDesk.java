@@ -4,10 +4,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.GoodsKind;
+import org.topupkiosk.carrier.GoodsOffer;
 import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.DeviceId;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.core.ProductTerms;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Goods;
 import org.topupkiosk.journal.GoodsClaim;
@@ -24,8 +26,10 @@ public record GoodsDesk(Journal journal, PaymentDispatch dispatch, CrashPoints c
 
     private static final Logger log = LoggerFactory.getLogger(GoodsDesk.class);
 
-    String open(GoodsKind kind, String operatorId, String productId) {
-        Order order = journal.openGoodsOrder(kind.wire(), operatorId, productId);
+    /** Opens the order with the offer (and the eSIM's device id, if any) journaled as its terms. */
+    String open(GoodsKind kind, String operatorId, GoodsOffer offer, DeviceId device) {
+        String productId = offer.productId();
+        Order order = journal.openGoodsOrder(kind.wire(), operatorId, productId, ProductTerms.of(offer, device));
         log.info("order opened txn={} kind={} operator={} product={}", order.txnId(), kind.wire(), operatorId, productId);
         return order.txnId();
     }

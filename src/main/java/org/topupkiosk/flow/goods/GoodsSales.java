@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.GoodsKind;
+import org.topupkiosk.carrier.GoodsOffer;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
@@ -20,6 +21,7 @@ import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.flow.core.ServicesView;
+import org.topupkiosk.flow.core.ProductTerms;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.TouchInput;
 import org.topupkiosk.journal.CustomerCredit;
@@ -28,6 +30,7 @@ import org.topupkiosk.journal.GoodsClaim;
 import org.topupkiosk.journal.GoodsClaimCodes;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
+import org.topupkiosk.journal.OrderTerms;
 import org.topupkiosk.journal.SubmittedGoods;
 import org.topupkiosk.receipt.GoodsReceipts;
 import org.topupkiosk.sync.PaymentOutcome;
@@ -95,6 +98,24 @@ public final class GoodsSales {
     public boolean handle(Screen screen, FlowCommand c) {
         return screen == GOODS_DONE ? host.finish(c)
                 : choice.handle(screen, c);
+    }
+
+    /**
+     * After a restart: the open e-PIN or eSIM order goes back to the cash screen with the offer (price and product) and
+     * device id it was opened for, journaled in its terms. False, and nothing changed, when the terms do not name an
+     * offer of this order's kind and operator: the caller then cancels the order into a credit voucher.
+     */
+    public boolean resume(Session s, Order order, OrderTerms terms, Operator op) {
+        Optional<GoodsOffer> offer = ProductTerms.offerOf(terms);
+        if (offer.isEmpty() || !offer.get().kind().wire().equals(order.kind())
+                || !offer.get().operatorId().equals(op.id())) {
+            return false;
+        }
+        GoodsChoice.forget(s);
+        s.service = offer.get().kind() == GoodsKind.ESIM ? Service.ESIM : Service.EPIN;
+        GoodsChoice.payFor(s, op, offer.get(), ctx.settings().orderCashLimit());
+        GoodsState.of(s).device = ProductTerms.deviceOf(terms).orElse(null);
+        return true;
     }
 
     static int pages(int items) {

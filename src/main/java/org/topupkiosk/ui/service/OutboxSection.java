@@ -33,6 +33,11 @@ final class OutboxSection extends MenuSection {
             out.add(text("body", texts.get(ServiceKeys.OUTBOX_OLDEST, ServiceWidgets.hms(s.oldestPendingAge()))));
             out.add(text("body", texts.get(ServiceKeys.OUTBOX_ATTEMPTS, s.maxAttempts())));
         }
+        if (s.conflictCount() > 0) {
+            Label conflicts = text("service-bad", texts.get(ServiceKeys.OUTBOX_CONFLICTS, s.conflictCount()));
+            conflicts.setId("service-outbox-conflicts");
+            out.add(conflicts);
+        }
         if (s.lastError() != null) {
             out.add(text("service-code", texts.get(ServiceKeys.OUTBOX_LAST_ERROR, s.lastError())));
         }

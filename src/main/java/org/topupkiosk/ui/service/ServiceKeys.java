@@ -43,6 +43,7 @@ public final class ServiceKeys {
     public static final String OUTBOX_OLDEST = "service.outbox.oldest";
     public static final String OUTBOX_ATTEMPTS = "service.outbox.attempts";
     public static final String OUTBOX_LAST_ERROR = "service.outbox.last_error";
+    public static final String OUTBOX_CONFLICTS = "service.outbox.conflicts";
     public static final String OUTBOX_SYNC = "service.outbox.sync";
     public static final String OUTBOX_SYNC_STARTED = "service.outbox.sync_started";
     public static final String JOURNAL_OK = "service.journal.ok";

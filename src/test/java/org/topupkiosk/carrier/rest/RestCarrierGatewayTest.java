@@ -120,13 +120,15 @@ class RestCarrierGatewayTest {
     }
 
     @Test
-    void reusedTxnIdWithAnotherBodyIsAProtocolError() throws Exception {
+    void reusedTxnIdWithAnotherBodyIsAConflictNotRetried() throws Exception {
         PaymentRequest r = topUp("+79261234567", 100);
         gw.pay(r);
         PaymentRequest other = new PaymentRequest(r.txnId(), r.msisdn(), null, Money.rub(200), null, r.createdAt());
+        // Issue 12 item 4: a conflict of its own kind, which the outbox stops on, not a protocol error retried for ever.
         assertThatThrownBy(() -> gw.pay(other)).isInstanceOfSatisfying(CarrierException.class, e -> {
-            assertThat(e.kind()).isEqualTo(CarrierException.Kind.PROTOCOL);
-            assertThat(e.code()).isEqualTo("http-409");
+            assertThat(e.kind()).isEqualTo(CarrierException.Kind.CONFLICT);
+            assertThat(e.code()).isEqualTo("txn-conflict");
+            assertThat(e.retryable()).isFalse();
         });
         assertThat(sim.ledger().get(r.txnId()).amount()).isEqualTo(Money.rub(100));
     }
