@@ -16,6 +16,12 @@ import net.jqwik.api.Tuple;
  */
 public final class Fuzz {
 
+    /**
+     * Tries of a round-trip property (valid input encoded, decoded, compared), in the default suite and under -Pfuzz
+     * alike: those inputs are not hostile, so the fuzz profile's 100,000 tries go to the any-input properties.
+     */
+    public static final int ROUND_TRIP_TRIES = 1000;
+
     private Fuzz() {}
 
     /** Any bytes, up to {@code maxSize} long, biased to short inputs and edge values by jqwik. */

@@ -148,7 +148,7 @@ class CarrierJsonFuzzProperties {
         }
     }
 
-    @Property
+    @Property(tries = Fuzz.ROUND_TRIP_TRIES)
     void validMessagesReadBackEqual(@ForAll("targets") Target t, @ForAll Random r) {
         JsonNode valid = t.valid().apply(r);
         Object once = t.decode().apply(CarrierJson.parse(CarrierJson.bytes(valid)));

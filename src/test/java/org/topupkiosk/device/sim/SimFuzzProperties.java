@@ -149,7 +149,7 @@ class SimFuzzProperties {
         }
     }
 
-    @Property
+    @Property(tries = Fuzz.ROUND_TRIP_TRIES)
     void filesReadBackAsWritten(@ForAll("iccids") String iccid, @ForAll("imsis") String imsi,
                                 @ForAll("msisdnRecords") byte[] record) throws SimException {
         assertThat(SimFiles.iccid(Bcd.encodeSwapped(iccid, 10))).isEqualTo(iccid);
@@ -161,7 +161,7 @@ class SimFuzzProperties {
         assertThat(n.get().international()).isEqualTo((record[x + 1] & 0xFF) == 0x91);
     }
 
-    @Property
+    @Property(tries = Fuzz.ROUND_TRIP_TRIES)
     void tlvsAndApdusReadBackAsWritten(@ForAll @IntRange(min = 1, max = 0x1E) int tag,
                                        @ForAll("values") byte[] value, @ForAll @IntRange(max = 0xFFFF) int sw)
             throws SimException {

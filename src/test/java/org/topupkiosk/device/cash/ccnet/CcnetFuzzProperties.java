@@ -72,7 +72,7 @@ class CcnetFuzzProperties {
         }
     }
 
-    @Property
+    @Property(tries = Fuzz.ROUND_TRIP_TRIES)
     void everyFrameComesBackWhateverTheCuts(@ForAll("frames") CcnetFrame a, @ForAll("frames") CcnetFrame b,
                                             @ForAll Random cuts) {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -115,7 +115,7 @@ class CcnetFuzzProperties {
         assertThat(mask).hasSize(3);
     }
 
-    @Property
+    @Property(tries = Fuzz.ROUND_TRIP_TRIES)
     void billTablesRoundTrip(@ForAll("tableSlots") List<Money> slots) {
         BillTable t = BillTable.parse(BillTable.encode(slots));
         for (int i = 0; i < BillTable.TYPES; i++) {

@@ -72,7 +72,7 @@ class Id003FuzzProperties {
         }
     }
 
-    @Property
+    @Property(tries = Fuzz.ROUND_TRIP_TRIES)
     void everyFrameComesBackWhateverTheCuts(@ForAll("frames") Id003Frame a, @ForAll("frames") Id003Frame b,
                                             @ForAll Random cuts) {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -122,7 +122,7 @@ class Id003FuzzProperties {
         assertThat(t.inhibitMask(new HashSet<>(known))).hasSize(2);
     }
 
-    @Property
+    @Property(tries = Fuzz.ROUND_TRIP_TRIES)
     void currencyTablesRoundTrip(@ForAll("tables") Id003Denominations t, @ForAll byte country) {
         Id003Denominations back = Id003Denominations.parse(t.encode(country & 0xFF));
         assertThat(back.known()).isEqualTo(t.known());

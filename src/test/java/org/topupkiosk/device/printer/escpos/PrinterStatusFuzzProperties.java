@@ -46,7 +46,7 @@ class PrinterStatusFuzzProperties {
     }
 
     /** What a printer answers for a status reads back as the same state (as far as the bytes can say it). */
-    @Property
+    @Property(tries = Fuzz.ROUND_TRIP_TRIES)
     void encodedStatusesReadBack(@ForAll("statuses") PrinterStatus s) {
         int[] a = s.encode();
         PrinterStatus back = PrinterStatus.decode(a[0], a[1], a[2], a[3]);
