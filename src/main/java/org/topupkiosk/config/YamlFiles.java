@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,13 +35,32 @@ final class YamlFiles {
         if (Files.isDirectory(file)) {
             throw new ConfigException(file, "", what + " is a directory, expected a YAML file");
         }
-        JsonNode root;
+        byte[] bytes;
         try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file, "", "YAML syntax error at " + syntaxMessage(e), e);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, "", what + " not found", e);
+        } catch (IOException e) {
+            throw new ConfigException(file, "", what + " cannot be read: " + e.getMessage(), e);
+        }
+        return parse(bytes, file, what);
+    }
+
+    /** The top-level mapping of YAML text; {@code file} only names the source in messages. */
+    static ObjectNode parse(byte[] bytes, Path file, String what) throws ConfigException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            CharConversionException notText = notText(e);
+            if (notText != null) {
+                throw new ConfigException(file, "", what + " is not UTF-8 text (" + firstClause(notText.getMessage())
+                        + "); save it as UTF-8", e);
+            }
+            throw new ConfigException(file, "", "YAML syntax error at " + syntaxMessage(e), e);
+        } catch (CharConversionException e) {
+            throw new ConfigException(file, "", what + " is not UTF-8 text (" + firstClause(e.getMessage())
+                    + "); save it as UTF-8", e);
         } catch (IOException e) {
             throw new ConfigException(file, "", what + " cannot be read: " + e.getMessage(), e);
         }
@@ -73,6 +93,25 @@ final class YamlFiles {
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
         return where + firstLine(e.getOriginalMessage());
+    }
+
+    /** The decoding failure behind a parse error, when the bytes are not UTF-8 at all; else null. */
+    private static CharConversionException notText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharConversionException c) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** "Invalid UTF-8 start byte 0xff" from "Invalid UTF-8 start byte 0xff (at char #1, byte #-1)". */
+    private static String firstClause(String message) {
+        if (message == null) {
+            return "undecodable bytes";
+        }
+        int paren = message.indexOf(" (at ");
+        return (paren < 0 ? message : message.substring(0, paren)).strip();
     }
 
     private static String firstLine(String message) {

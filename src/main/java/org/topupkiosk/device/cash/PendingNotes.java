@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.domain.Money;
@@ -140,12 +142,10 @@ public final class PendingNotes {
             return Optional.empty();
         }
         try {
-            String[] parts = Files.readString(p, StandardCharsets.UTF_8).strip().split(" ");
-            return Optional.of(new Note(parts[0],
-                    new Money(Long.parseLong(parts[1]), parts.length > 2 ? parts[2] : Money.RUB),
-                    parts.length > 3 ? parts[3] : null));
-        } catch (IOException | RuntimeException e) {
-            log.error("unreadable record {}: ignored, a power-up in the stacker will be unidentified", p, e);
+            return Optional.of(parseStacking(Files.readAllBytes(p)));
+        } catch (IOException e) {
+            log.error("unreadable record {}: ignored, a power-up in the stacker will be unidentified: {}", p,
+                    e.getMessage());
             return Optional.empty();
         }
     }
@@ -216,13 +216,11 @@ public final class PendingNotes {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
             for (Path p : files) {
                 String name = p.getFileName().toString();
-                String[] parts = Files.readString(p, StandardCharsets.UTF_8).strip().split(" ");
                 try {
-                    out.add(new Note(name.substring(0, name.length() - SUFFIX.length()),
-                            new Money(Long.parseLong(parts[0]), parts.length > 1 ? parts[1] : Money.RUB),
-                            parts.length > 2 ? parts[2] : null));
-                } catch (RuntimeException e) {
-                    log.error("unreadable pending note {}: left for encashment reconciliation", p, e);
+                    out.add(parsePending(name.substring(0, name.length() - SUFFIX.length()), Files.readAllBytes(p)));
+                } catch (UnreadableRecord e) {
+                    // One damaged file must not hide the others: it is skipped, they are still raised.
+                    log.error("unreadable pending note {}: left for encashment reconciliation: {}", p, e.getMessage());
                 }
             }
         } catch (IOException e) {
@@ -230,6 +228,86 @@ public final class PendingNotes {
         }
         out.sort((a, b) -> a.noteId().compareTo(b.noteId()));
         return out;
+    }
+
+    /** A note record on disk that is not one: not UTF-8, missing fields, a bad id or amount. */
+    public static final class UnreadableRecord extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public UnreadableRecord(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A pending note file: its name without {@code .note} is the note id, its text {@code minor [currency]}. Fields
+     * after these are ignored, so a later format can add some.
+     */
+    static Note parsePending(String noteId, byte[] content) throws UnreadableRecord {
+        String[] parts = fields(content);
+        if (parts.length < 1) {
+            throw new UnreadableRecord("empty pending note record");
+        }
+        return new Note(noteId(noteId), amount(parts, 0), ref(parts, 2));
+    }
+
+    /** A stacking record: {@code note-id minor [currency]} (fields after these are ignored). */
+    static Note parseStacking(byte[] content) throws UnreadableRecord {
+        String[] parts = fields(content);
+        if (parts.length < 2) {
+            throw new UnreadableRecord("expected: note-id amount-in-minor-units [currency [txn-id]]");
+        }
+        return new Note(noteId(parts[0]), amount(parts, 1), ref(parts, 3));
+    }
+
+    private static String[] fields(byte[] content) throws UnreadableRecord {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UnreadableRecord("not UTF-8 text");
+        }
+        String t = text.strip();
+        return t.isEmpty() ? new String[0] : t.split("\\s+");
+    }
+
+    /** Note ids name files: letters, digits, '-' and '_' only, so a damaged record cannot point outside the folder. */
+    private static String noteId(String id) throws UnreadableRecord {
+        if (!NOTE_ID.matcher(id).matches()) {
+            throw new UnreadableRecord("note id is not [A-Za-z0-9_-]{1,128}");
+        }
+        return id;
+    }
+
+    /** The order a note was stacked for, when the record names one; same character rule as a note id. */
+    private static String ref(String[] parts, int at) throws UnreadableRecord {
+        if (parts.length <= at) {
+            return null;
+        }
+        if (!NOTE_ID.matcher(parts[at]).matches()) {
+            throw new UnreadableRecord("txn id is not [A-Za-z0-9_-]{1,128}");
+        }
+        return parts[at];
+    }
+
+    private static final Pattern NOTE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+    /** A stacked note is worth something: a positive whole number of minor units in an ISO 4217 currency. */
+    private static Money amount(String[] parts, int at) throws UnreadableRecord {
+        long minor;
+        try {
+            minor = Long.parseLong(parts[at]);
+        } catch (NumberFormatException e) {
+            throw new UnreadableRecord("amount is not a whole number of minor units");
+        }
+        if (minor <= 0) {
+            throw new UnreadableRecord("amount " + minor + " is not positive");
+        }
+        String currency = parts.length > at + 1 ? parts[at + 1] : Money.RUB;
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new UnreadableRecord("currency is not an ISO 4217 code");
+        }
+        return new Money(minor, currency);
     }
 
     private void syncDir() {
