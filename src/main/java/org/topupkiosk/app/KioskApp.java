@@ -97,8 +97,7 @@ public final class KioskApp extends Application {
      * the application: the window itself refuses Escape, Alt+F4 and close requests.
      */
     private void installServiceMenu(KioskConfig cfg) {
-        ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(),
-                (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
+        ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(), core.journal().pinGates(), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 devices(), core.desk(), core.flow()::submit, Platform::exit),
                 core.deviceTests(), core.gpio() == null ? null : core.gpio()::pulseRelay);
@@ -123,8 +122,7 @@ public final class KioskApp extends Application {
 
     /** Counter mode: the cashier's screens in a window, the service menu (and the only exit) behind the PIN. */
     private void startCounter(Stage stage, KioskConfig cfg) {
-        ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(),
-                (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
+        ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(), core.journal().pinGates(), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 List.of(), core.desk(), command -> { }, Platform::exit), core.deviceTests());
         ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(),

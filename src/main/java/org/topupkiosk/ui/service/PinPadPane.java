@@ -30,7 +30,10 @@ import org.topupkiosk.ui.kit.Ui;
  */
 final class PinPadPane extends StackPane {
 
-    private static final int MAX_DIGITS = 8;
+    /** As PinHash allows: 6 to 12 digits; 4 and 5 can still be typed so an old short PIN is told why it is refused. */
+    private static final int MAX_DIGITS = 12;
+    private static final int MIN_DIGITS = 6;
+    private static final int MIN_TYPED = 4;
 
     private final ServiceDesk desk;
     private final Executor fx;
@@ -148,7 +151,7 @@ final class PinPadPane extends StackPane {
     private void setTyped(char[] next) {
         Arrays.fill(typed, '\0');
         typed = next;
-        dots.setText("●".repeat(typed.length) + "○".repeat(Math.max(0, 4 - typed.length)));
+        dots.setText("●".repeat(typed.length) + "○".repeat(Math.max(0, MIN_DIGITS - typed.length)));
         refreshEnabled();
     }
 
@@ -174,6 +177,8 @@ final class PinPadPane extends StackPane {
                 say(t -> t.get(ServiceKeys.PIN_WRONG, left), "message-error");
             } else if (attempt.result() == PinAttempt.Result.LOCKED) {
                 startLockout();
+            } else if (attempt.result() == PinAttempt.Result.TOO_SHORT) {
+                say(t -> t.get(ServiceKeys.PIN_TOO_SHORT), "message-error");
             } else {
                 unavailable = true;
                 String why = attempt.problem();
@@ -195,7 +200,8 @@ final class PinPadPane extends StackPane {
             say(t -> "", "message-info");
         } else {
             long s = (left.toMillis() + 999) / 1000;
-            String mmss = String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+            String mmss = s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                    : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
             say(t -> t.get(ServiceKeys.PIN_LOCKED, mmss), "message-warning");
         }
         refreshEnabled();
@@ -208,7 +214,7 @@ final class PinPadPane extends StackPane {
     private void refreshEnabled() {
         boolean blocked = checking || unavailable || locked();
         keys.forEach(k -> k.setDisable(blocked));
-        enter.setDisable(blocked || typed.length < 4);
+        enter.setDisable(blocked || typed.length < MIN_TYPED);
     }
 
     private void say(Function<Texts, String> text, String style) {

@@ -54,7 +54,7 @@ class ServiceMenuTest {
         System.setProperty("headless.geometry", "2000x2000-32");
     }
 
-    private static final String PIN = "2580";
+    private static final String PIN = "258046";
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @TempDir
