@@ -23,6 +23,7 @@ import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.scanner.WedgeCodeScanner;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.service.ConsoleServiceDesk;
 import org.topupkiosk.service.ServiceConsole;
@@ -103,6 +104,9 @@ public final class KioskApp extends Application {
                 core.deviceTests(), core.gpio() == null ? null : core.gpio()::pulseRelay);
         ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(),
                 Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
+        // The pad opens over the customer's screen and must see it: their inactivity warning closes the pad.
+        FlowUiAdapter.follow(core.flow()::subscribe, core.flow().current(), FlowSnapshot::version,
+                service::customerSnapshot);
         view.addLayer(ServiceGesture.target(service::open));
         view.addLayer(service);
         if (cfg.ui().servicePinHashFile().isEmpty()) {

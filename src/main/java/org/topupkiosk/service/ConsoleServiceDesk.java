@@ -162,6 +162,16 @@ public final class ConsoleServiceDesk implements ServiceDesk {
     }
 
     @Override
+    public void servicePadOpened() {
+        console.servicePadOpened();
+    }
+
+    @Override
+    public void servicePadClosed() {
+        console.servicePadClosed();
+    }
+
+    @Override
     public void lockCustomers() {
         console.lockCustomers();
     }

@@ -38,6 +38,7 @@ final class PinPadPane extends StackPane {
     private final ServiceDesk desk;
     private final Executor fx;
     private final Runnable onLogin;
+    private final Runnable onRefused;
     private final Label title = Ui.label("title");
     private final Label hint = Ui.label("hint");
     private final Label dots = Ui.label("pin-dots");
@@ -56,10 +57,12 @@ final class PinPadPane extends StackPane {
     private Function<Texts, String> messageText = t -> "";
     private String messageStyle = "message-info";
 
-    PinPadPane(ServiceDesk desk, Executor fx, Runnable onLogin, Runnable onCancel) {
+    /** {@code onRefused} runs after a wrong PIN or a lockout, once the message is shown. */
+    PinPadPane(ServiceDesk desk, Executor fx, Runnable onLogin, Runnable onCancel, Runnable onRefused) {
         this.desk = desk;
         this.fx = fx;
         this.onLogin = onLogin;
+        this.onRefused = onRefused;
         getStyleClass().add("pin-pad");
         setAlignment(Pos.TOP_CENTER);
         title.setId("service-pin-title");
@@ -175,8 +178,10 @@ final class PinPadPane extends StackPane {
             } else if (attempt.result() == PinAttempt.Result.WRONG) {
                 int left = attempt.failuresLeft();
                 say(t -> t.get(ServiceKeys.PIN_WRONG, left), "message-error");
+                onRefused.run();
             } else if (attempt.result() == PinAttempt.Result.LOCKED) {
                 startLockout();
+                onRefused.run();
             } else if (attempt.result() == PinAttempt.Result.TOO_SHORT) {
                 say(t -> t.get(ServiceKeys.PIN_TOO_SHORT), "message-error");
             } else {
