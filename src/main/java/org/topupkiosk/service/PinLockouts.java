@@ -43,7 +43,17 @@ final class PinLockouts {
 
     /** Time left on the gate's lockout; zero when none runs. */
     Duration lockedFor(String gate) {
-        Duration left = Duration.between(clock.instant(), gates.state(gate).lockedUntil());
+        return left(until(gate));
+    }
+
+    /** When the gate's lockout ends (in the past when none runs), as journaled. */
+    Instant until(String gate) {
+        return gates.state(gate).lockedUntil();
+    }
+
+    /** Time from now to {@code until}; zero when it has passed. */
+    Duration left(Instant until) {
+        Duration left = Duration.between(clock.instant(), until);
         return left.isNegative() ? Duration.ZERO : left;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -53,10 +54,14 @@ public final class ServicePin {
 
     private final Optional<Path> file;
     private final PinLockouts lockouts;
+    /** The journal's lockout end as last read or written, so {@link #lockedFor()} never touches the journal. */
+    private volatile Instant lockedUntil;
 
+    /** Reads the lockout the journal holds (a restart keeps it). */
     public ServicePin(Optional<Path> file, PinGates gates, Clock clock) {
         this.file = file;
         this.lockouts = new PinLockouts(gates, clock);
+        this.lockedUntil = lockouts.until(GATE);
     }
 
     public Availability availability() {
@@ -68,14 +73,15 @@ public final class ServicePin {
         }
     }
 
-    /** Time left on the lockout, zero when not locked. */
-    public synchronized Duration lockedFor() {
-        return lockouts.lockedFor(GATE);
+    /** Time left on the lockout, zero when not locked. Does not block: the FX thread's countdown asks every second. */
+    public Duration lockedFor() {
+        return lockouts.left(lockedUntil);
     }
 
     /** Checks a typed PIN. Blocks for the hash (a few hundred ms): call it off the FX thread. */
     public synchronized Attempt check(char[] pin) {
-        Duration locked = lockouts.lockedFor(GATE);
+        lockedUntil = lockouts.until(GATE);
+        Duration locked = lockouts.left(lockedUntil);
         if (!locked.isZero()) {
             return new Attempt(Result.LOCKED, 0, locked, null);
         }
@@ -96,6 +102,7 @@ public final class ServicePin {
         }
         PinLockouts.Failure f = lockouts.failed(GATE, "service_pin_failed", "service_pin_locked", "");
         if (f.locked()) {
+            lockedUntil = lockouts.until(GATE);
             log.warn("service PIN locked after {} wrong attempts for {}", MAX_FAILURES, f.lockedFor());
             return new Attempt(Result.LOCKED, 0, f.lockedFor(), null);
         }
