@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Owner-only files and directories for what holds secrets: the journal (credit codes, e-PINs, activation codes), its
  * WAL and SHM, and the directory they live in ({@code var/}). New ones are created 700 / 600 whatever the umask; an
- * existing one that group or others may read is narrowed when opened, with a log line naming it. On a file system
+ * existing one that group or others may read is narrowed when opened, with a log line naming it (one we do not own
+ * is only warned about). On a file system
  * without POSIX permissions nothing is done.
  */
 public final class OwnerOnly {
@@ -85,14 +85,15 @@ public final class OwnerOnly {
         if (now.stream().allMatch(p -> p.name().startsWith("OWNER_"))) {
             return;
         }
-        UserPrincipal me = path.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
-        if (!Files.getOwner(path).equals(me)) {
-            log.warn("{} is readable by group or others ({}) and not ours to change: run chmod {} on it", path,
-                    PosixFilePermissions.toString(now), wanted.contains(PosixFilePermission.OWNER_EXECUTE) ? "700" : "600");
+        try {
+            Files.setPosixFilePermissions(path, wanted);
+        } catch (IOException notOurs) {
+            // chmod by anyone but the owner fails (EPERM): say so and go on, the owner must fix it
+            log.warn("{} is readable by group or others ({}) and cannot be changed here ({}): run chmod {} on it", path,
+                    PosixFilePermissions.toString(now), notOurs.getMessage(),
+                    wanted.contains(PosixFilePermission.OWNER_EXECUTE) ? "700" : "600");
             return;
         }
-        Files.setPosixFilePermissions(path, wanted);
         log.warn("{} was readable by group or others ({}): narrowed to {}", path, PosixFilePermissions.toString(now),
                 PosixFilePermissions.toString(wanted));
     }
