@@ -25,6 +25,7 @@ import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.scanner.WedgeCodeScanner;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.DamagedJournalException;
@@ -134,13 +135,15 @@ public final class KioskApp extends Application {
      * the application: the window itself refuses Escape, Alt+F4 and close requests.
      */
     private void installServiceMenu(KioskConfig cfg) {
-        ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(),
-                (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
+        ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(), core.journal().pinGates(), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 devices(), core.desk(), core.flow()::submit, Platform::exit),
                 core.deviceTests(), core.gpio() == null ? null : core.gpio()::pulseRelay);
         ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(),
                 Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
+        // The pad opens over the customer's screen and must see it: their inactivity warning closes the pad.
+        FlowUiAdapter.follow(core.flow()::subscribe, core.flow().current(), FlowSnapshot::version,
+                service::customerSnapshot);
         view.addLayer(ServiceGesture.target(service::open));
         view.addLayer(service);
         if (cfg.ui().servicePinHashFile().isEmpty()) {
@@ -160,8 +163,7 @@ public final class KioskApp extends Application {
 
     /** Counter mode: the cashier's screens in a window, the service menu (and the only exit) behind the PIN. */
     private void startCounter(Stage stage, KioskConfig cfg) {
-        ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(),
-                (kind, json) -> core.journal().audit(kind, null, json), Clock.systemUTC());
+        ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(), core.journal().pinGates(), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 List.of(), core.desk(), command -> { }, Platform::exit), core.deviceTests());
         ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(),

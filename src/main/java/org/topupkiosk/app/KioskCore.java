@@ -174,7 +174,7 @@ public final class KioskCore implements AutoCloseable {
         this.counter = cfg.kiosk().mode() != KioskConfig.Mode.COUNTER ? null
                 : new CounterFlow(flowThread, io, journal, carrier, desk, loaded.catalog(), loaded.numbering(),
                         settings, dispatcher, CashierPinsFile.gate(cfg.counter().cashiersFile(),
-                        (kind, json) -> journal.audit(kind, null, json), clock), cfg.counter().cashDrawer(), clock);
+                        journal.pinGates(), clock), cfg.counter().cashDrawer(), clock);
         long tEnd = System.nanoTime();
         log.info("core built ms={} journal_ms={} carrier_ms={} devices_and_flow_ms={}", (tEnd - t0) / 1_000_000,
                 (tJournal - t0) / 1_000_000, (tCarrier - tJournal) / 1_000_000, (tEnd - tCarrier) / 1_000_000);

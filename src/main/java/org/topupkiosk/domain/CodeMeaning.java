@@ -56,6 +56,12 @@ public sealed interface CodeMeaning permits CodeMeaning.ScratchCard, CodeMeaning
         public String notHereKey() {
             return "scan.not_here.credit_voucher";
         }
+
+        /** A bearer secret: logs get its last four digits. */
+        @Override
+        public String toString() {
+            return "CreditVoucher[" + lastFour(code) + "]";
+        }
     }
 
     /**
@@ -74,6 +80,12 @@ public sealed interface CodeMeaning permits CodeMeaning.ScratchCard, CodeMeaning
         @Override
         public String notHereKey() {
             return "scan.not_here.esim";
+        }
+
+        /** The matching id and activation code are secrets: logs get the SM-DP+ address and the last four. */
+        @Override
+        public String toString() {
+            return "EsimOrder[" + smdpAddress + ", " + lastFour(activationCode) + "]";
         }
     }
 
@@ -148,5 +160,10 @@ public sealed interface CodeMeaning permits CodeMeaning.ScratchCard, CodeMeaning
         public String notHereKey() {
             return reason.messageKey();
         }
+    }
+
+    /** "********1234": the last four characters of a bearer secret, for logs. */
+    static String lastFour(String secret) {
+        return secret.length() <= 4 ? "****" : "*".repeat(secret.length() - 4) + secret.substring(secret.length() - 4);
     }
 }

@@ -39,6 +39,9 @@ final class ServiceLock {
 
     void lock(String reason) {
         orders.audit("service_lock", txnOrNull(), "{\"reason\":\"" + reason + "\"}");
+        if ("service".equals(reason)) {
+            reasons.remove(PAD); // the right PIN: the pad's own lock becomes the service lock
+        }
         reasons.add(reason);
         Screen screen = stage.screen;
         if (stage.session != null && stage.session.txnId != null && (screen == CASH_INSERTION || screen == CONFIRM)) {
@@ -46,6 +49,32 @@ final class ServiceLock {
         } else if (stage.session == null || screen.watchesInactivity() || screen == IDLE || screen == CHECKING_NUMBER
                 || screen == VOUCHER_CHECKING || screen == SIM_READING || AccountServices.endsOnLock(screen)) {
             stage.endSession();
+        }
+    }
+
+    /** The reason the PIN pad locks with when it opens over nobody's session; withdrawn when it closes. */
+    static final String PAD = "service_pad";
+
+    /**
+     * The service PIN pad opened or closed (without a login). Opening never touches a customer's session: their cash,
+     * number and inactivity timer stay as they are under the pad, and only the right PIN (a {@code Lock}) turns the
+     * session into a credit voucher. With no session, the kiosk locks at once so nobody starts one while the PIN is
+     * typed. Closing withdraws only that lock: a door or service lock stays.
+     */
+    void onServicePad(boolean open) {
+        if (open) {
+            boolean customer = stage.session != null;
+            orders.audit("service_pad_opened", txnOrNull(), "{\"customer_session\":" + customer + "}");
+            log.info("service PIN pad opened screen={} customer_session={}", stage.screen, customer);
+            if (!customer && reasons.add(PAD)) {
+                stage.endSession(); // no session: from a resting screen to the service lock
+            }
+        } else {
+            orders.audit("service_pad_closed", txnOrNull(), "{}");
+            log.info("service PIN pad closed without a login screen={}", stage.screen);
+            if (reasons.remove(PAD) && stage.session == null) {
+                stage.endSession(); // back to whichever resting screen the other reasons leave
+            }
         }
     }
 

@@ -197,6 +197,12 @@ public final class TopUpFlow implements KioskFlow {
         // A digit may be part of a one-time code, a scratch-card PIN or a phone number: logs get the key, not the
         // digit.
         log.debug("command {} screen={}", command instanceof Digit ? "Digit" : command, stage.screen);
+        if (command instanceof ServicePad c) {
+            // The technician's gesture over the customer's screen: the customer's inactivity timer keeps running.
+            lock.onServicePad(c.open());
+            publish();
+            return;
+        }
         stage.activity();
         if (command instanceof SetLanguage c) {
             onSetLanguage(c.lang());

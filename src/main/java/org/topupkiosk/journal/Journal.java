@@ -44,6 +44,7 @@ public final class Journal implements AutoCloseable {
     private final GoodsRepository goods;
     private final ReceiptBook receiptBook;
     private final JournalEpochs epochs;
+    private final PinGates pinGates;
 
     private Journal(SqliteStore store, String kioskId, String currency, Clock clock, AuditSeal seal)
             throws SQLException {
@@ -67,6 +68,7 @@ public final class Journal implements AutoCloseable {
         cashBox = new CashBox(kioskId, currency);
         Shifts shifts = new Shifts(currency, clock, audit);
         counter = new CounterJournal(store, cashIn, creditDesk, shifts);
+        pinGates = new PinGates(store, audit, clock);
         verifier = new JournalVerifier(currency, seal, cashBox::check, shifts::check);
     }
 
@@ -505,6 +507,39 @@ public final class Journal implements AutoCloseable {
      */
     public List<String> quickCheck() {
         return store.quickCheck();
+    }
+
+    /**
+     * Like {@link #audit} for a request about a number that is not an order (a scratch-card redemption, an auto top-up):
+     * the audit row carries only what {@code dataJson} has (a masked number), and the full number goes to
+     * {@code service_numbers} under {@code ref} in the same transaction, for "My payments". A retry under the same ref
+     * adds its audit row only.
+     */
+    public void auditForNumber(String kind, String ref, Msisdn msisdn, String dataJson) {
+        if (kind == null || !AUDIT_KIND.matcher(kind).matches()) {
+            throw new IllegalArgumentException("audit kind must be lower_snake_case, got '" + kind + "'");
+        }
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(msisdn, "msisdn");
+        String data = AuditChain.canonical(dataJson);
+        store.write("audit " + kind, c -> {
+            long now = clock.millis();
+            try (var st = c.prepareStatement("INSERT INTO service_numbers (ref, kind, msisdn, created_at) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING")) {
+                st.setString(1, ref);
+                st.setString(2, kind);
+                st.setString(3, msisdn.e164());
+                st.setLong(4, now);
+                st.executeUpdate();
+            }
+            audit.append(now, kind, ref, data);
+            return null;
+        });
+    }
+
+    /** The PIN lockouts of the service menu and the cashiers (see {@link PinGates}). */
+    public PinGates pinGates() {
+        return pinGates;
     }
 
     /** Checks the money invariant, per-order sums, the outbox and the audit chain (see {@link JournalVerifier}). */

@@ -20,9 +20,8 @@ import org.topupkiosk.domain.Msisdn;
 
 /**
  * A number's recent payments at this kiosk, read from the journal's own tables: cash orders by their number, and the
- * non-cash services (scratch cards, auto top-ups) by the number their "sent" audit row names, each with its outcome,
- * stored receipts and credit voucher. No schema of its own: every fact is already in orders, audit, receipts and
- * customer_credits.
+ * non-cash services (scratch cards, auto top-ups) by the number {@code service_numbers} keeps for their "sent" audit row
+ * (the row itself has only the masked number), each with its outcome, stored receipts and credit voucher.
  *
  * <p>The scans are bounded by time, not by table size: the newest row older than {@code since} is found by walking the
  * rowid backwards from the end, and the queries then read only rows after it. Runs inside the caller's read; keeps no
@@ -126,12 +125,15 @@ final class NumberHistory {
         long after = floor(c, "audit", "seq", "ts", sinceMs);
         Map<String, Draft> byId = new LinkedHashMap<>();
         try (PreparedStatement st = c.prepareStatement("SELECT ts, kind, txn_id, data FROM audit WHERE seq > ? AND kind IN "
-                + marks(SENT.size()) + " AND json_extract(data, '$.msisdn') = ? ORDER BY seq DESC LIMIT ?")) {
+                + marks(SENT.size()) + " AND (txn_id IN (SELECT ref FROM service_numbers WHERE msisdn = ?) "
+                // Rows written before the audit chain kept masked numbers name the number in full.
+                + "OR json_extract(data, '$.msisdn') = ?) ORDER BY seq DESC LIMIT ?")) {
             int i = 1;
             st.setLong(i++, after);
             for (String k : SENT.keySet()) {
                 st.setString(i++, k);
             }
+            st.setString(i++, msisdn.e164());
             st.setString(i++, msisdn.e164());
             st.setInt(i, limit);
             try (ResultSet rs = st.executeQuery()) {

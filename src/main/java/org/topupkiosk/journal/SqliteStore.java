@@ -1,7 +1,6 @@
 package org.topupkiosk.journal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,12 +45,17 @@ final class SqliteStore implements AutoCloseable {
 
     static SqliteStore open(Path file) {
         try {
+            // Credit codes, e-PINs and activation codes live here: the directory 700, the file 600 before SQLite opens
+            // it (SQLite gives the WAL and SHM the database file's mode), and anything looser is narrowed.
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                OwnerOnly.directory(parent);
             }
+            OwnerOnly.file(file);
+            OwnerOnly.narrowIfPresent(sibling(file, "-wal"));
+            OwnerOnly.narrowIfPresent(sibling(file, "-shm"));
         } catch (IOException e) {
-            throw new JournalException("cannot create the journal directory for " + file, e);
+            throw new JournalException("cannot create the journal owner-only at " + file, e);
         }
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         try {
@@ -93,6 +97,11 @@ final class SqliteStore implements AutoCloseable {
             }
             return problems;
         });
+    }
+
+    /** The journal's WAL or SHM file: the database file's name with {@code suffix}. */
+    static Path sibling(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.topupkiosk.service.CashierPinsFile;
+import org.topupkiosk.service.PinHash;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +34,8 @@ public final class CounterCommand extends CommandGroup {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            int exit = ServiceCommand.SetPin.withNewPin(stdin, err, "cashier not set: the PIN must be 4 to 8 digits",
+            int exit = ServiceCommand.SetPin.withNewPin(stdin, err, "cashier not set: " + PinHash.RULE
+                    + " (a shorter one is too easy to guess)",
                     pin -> {
                         try {
                             CashierPinsFile.add(file, id, name, pin, new SecureRandom());

@@ -32,7 +32,8 @@ public final class ServiceCommand extends CommandGroup {
 
         @Override
         public Integer call() throws IOException {
-            int exit = withNewPin(stdin, spec.commandLine().getErr(), "service PIN not set: it must be 4 to 8 digits",
+            int exit = withNewPin(stdin, spec.commandLine().getErr(), "service PIN not set: " + PinHash.RULE
+                            + " (a shorter one is too easy to guess)",
                     pin -> {
                         write(file, PinHash.create(pin, new SecureRandom()).format());
                         return 0;
@@ -43,14 +44,14 @@ public final class ServiceCommand extends CommandGroup {
             return exit;
         }
 
-        /** What a command does with a new PIN that passed the 4-8 digit check; returns the exit code. */
+        /** What a command does with a new PIN that passed the digit check (PinHash.validPin); returns the exit code. */
         @FunctionalInterface
         interface PinUse {
             int apply(char[] pin) throws IOException;
         }
 
         /**
-         * Reads a new PIN (one line on stdin, else twice on the console), refuses one that is not 4 to 8 digits with
+         * Reads a new PIN (one line on stdin, else twice on the console), refuses one that is not 6 to 12 digits with
          * {@code invalid}, hands it to {@code use} and wipes it after. Exit 1 when no PIN was read or it was refused.
          */
         static int withNewPin(boolean stdin, PrintWriter err, String invalid, PinUse use) throws IOException {

@@ -7,9 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +16,15 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.flow.counter.CashierGate;
+import org.topupkiosk.journal.PinGates;
 
 /**
  * The counter's cashiers and their PINs: one line per cashier, {@code id|name|<PIN hash>} ({@link PinHash}: salted
  * PBKDF2), in the owner-only file {@code counter.cashiersFile}, read at each attempt so a new cashier needs no restart.
- * Like the service PIN, five wrong PINs in a row lock that cashier out for five minutes (others may still log in), and
- * every login, failure and lockout is an audit row naming the cashier, never the PIN.
+ * Like the service PIN ({@link PinLockouts}), five wrong PINs in a row lock that cashier out (others may still log in),
+ * for 5 minutes, then 30 minutes, 2 hours, 8 hours and 24 hours at most, kept in the journal so a restart clears nothing;
+ * a PIN shorter than {@value PinHash#MIN_DIGITS} digits set by an older build is refused ({@code TOO_SHORT}) until a new
+ * one is set; every login, failure and lockout is an audit row naming the cashier, never the PIN.
  */
 public final class CashierPins implements CashierGate {
 
@@ -32,23 +33,16 @@ public final class CashierPins implements CashierGate {
     public static final int MAX_FAILURES = ServicePin.MAX_FAILURES;
     public static final Duration LOCKOUT = ServicePin.LOCKOUT;
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,15}");
-
-    /** Journal audit rows: {@code (kind, dataJson)}. */
-    @FunctionalInterface
-    public interface Audit {
-        void record(String kind, String dataJson);
-    }
+    /** The screen's text when the cashiers file cannot be used: no path, the log names it. */
+    static final String UNUSABLE = "the cashiers file cannot be used; see the kiosk log and run: kioskctl counter "
+            + "set-cashier";
 
     private final Optional<Path> file;
-    private final Audit audit;
-    private final Clock clock;
-    private final Map<String, Integer> failures = new HashMap<>();
-    private final Map<String, Instant> lockedUntil = new HashMap<>();
+    private final PinLockouts lockouts;
 
-    public CashierPins(Optional<Path> file, Audit audit, Clock clock) {
+    public CashierPins(Optional<Path> file, PinGates gates, Clock clock) {
         this.file = file;
-        this.audit = audit;
-        this.clock = clock;
+        this.lockouts = new PinLockouts(gates, clock);
     }
 
     /** The cashiers in file order; IllegalStateException with the reason when the file cannot be used. */
@@ -61,17 +55,21 @@ public final class CashierPins implements CashierGate {
         return out;
     }
 
+    /** The journal's gate of a cashier; an id that is no cashier's shares one gate, so guessing ids costs the same. */
+    private static String gate(String cashierId) {
+        return "cashier:" + safeId(cashierId);
+    }
+
     /** Time left on this cashier's lockout; zero when none. */
     public synchronized Duration lockedFor(String cashierId) {
-        Instant now = clock.instant();
-        Instant until = lockedUntil.getOrDefault(cashierId, now);
-        return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+        return lockouts.lockedFor(gate(cashierId));
     }
 
     /** Checks a cashier's PIN; slow on purpose (the hash), so never on the FX or flow thread. */
     @Override
     public synchronized Attempt check(String cashierId, char[] pin) {
-        Duration locked = lockedFor(cashierId);
+        String gate = gate(cashierId);
+        Duration locked = lockouts.lockedFor(gate);
         if (!locked.isZero()) {
             return new Attempt(Result.LOCKED, 0, locked, null);
         }
@@ -87,41 +85,46 @@ public final class CashierPins implements CashierGate {
                 stored = e.getValue();
             }
         }
-        if (stored != null && PinHash.validPin(pin) && stored.matches(pin)) {
-            failures.remove(cashierId);
-            audit.record("cashier_login", "{\"cashier\":\"" + cashierId + "\"}");
+        String who = "\"cashier\":\"" + safeId(cashierId) + "\"";
+        if (stored != null && PinHash.typeable(pin) && stored.matches(pin)) {
+            if (!PinHash.validPin(pin)) {
+                log.warn("cashier PIN shorter than {} digits refused cashier={}", PinHash.MIN_DIGITS, cashierId);
+                return new Attempt(Result.TOO_SHORT, lockouts.failuresLeft(gate), Duration.ZERO, null);
+            }
+            lockouts.passed(gate, "cashier_login", "{" + who + "}");
             log.info("cashier login cashier={}", cashierId);
             return new Attempt(Result.OK, MAX_FAILURES, Duration.ZERO, null);
         }
-        int n = failures.merge(cashierId, 1, Integer::sum);
-        audit.record("cashier_pin_failed", "{\"cashier\":\"" + safeId(cashierId) + "\",\"failures\":" + n + "}");
-        if (n >= MAX_FAILURES) {
-            failures.remove(cashierId);
-            Instant until = clock.instant().plus(LOCKOUT);
-            lockedUntil.put(cashierId, until);
-            audit.record("cashier_pin_locked", "{\"cashier\":\"" + safeId(cashierId) + "\",\"until\":\"" + until + "\"}");
-            log.warn("cashier PIN locked cashier={} until={}", cashierId, until);
-            return new Attempt(Result.LOCKED, 0, LOCKOUT, null);
+        PinLockouts.Failure f = lockouts.failed(gate, "cashier_pin_failed", "cashier_pin_locked", who);
+        if (f.locked()) {
+            log.warn("cashier PIN locked cashier={} for={}", safeId(cashierId), f.lockedFor());
+            return new Attempt(Result.LOCKED, 0, f.lockedFor(), null);
         }
-        return new Attempt(Result.WRONG, MAX_FAILURES - n, Duration.ZERO, null);
+        return new Attempt(Result.WRONG, f.failuresLeft(), Duration.ZERO, null);
     }
 
     private static String safeId(String id) {
         return id != null && ID.matcher(id).matches() ? id : "?";
     }
 
+    /** The cashiers and hashes; the exception's message is for the screen (no path), the log line names the file. */
     private Map<Cashier, PinHash> load() {
-        Path f = file.orElseThrow(() -> new IllegalStateException("no cashiers file is configured (counter.cashiersFile)"));
+        if (file.isEmpty()) {
+            throw new IllegalStateException("no cashiers file is configured (counter.cashiersFile)");
+        }
+        Path f = file.get();
         try {
             ServicePin.requireOwnerOnly(f);
             return parse(Files.readString(f, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException("cashiers file " + f + " not found; run: kioskctl counter set-cashier --file "
-                    + f + " --id ID --name NAME");
+            log.warn("cashiers file {} not found; run: kioskctl counter set-cashier --file {} --id ID --name NAME", f, f);
+            throw new IllegalStateException("no cashiers are set; run: kioskctl counter set-cashier");
         } catch (IOException e) {
-            throw new IllegalStateException("cashiers file " + f + " cannot be read: " + e.getMessage());
+            log.warn("cashiers file {} cannot be read: {}", f, e.getMessage());
+            throw new IllegalStateException(UNUSABLE);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("cashiers file " + f + ": " + e.getMessage());
+            log.warn("cashiers file {}: {}", f, e.getMessage());
+            throw new IllegalStateException(UNUSABLE + " (" + e.getMessage() + ")");
         }
     }
 

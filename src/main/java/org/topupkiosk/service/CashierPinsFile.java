@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import org.topupkiosk.flow.counter.CashierGate;
+import org.topupkiosk.journal.PinGates;
 
 /** The cashiers file from code: what {@code kioskctl counter set-cashier} writes, for the composition root and tests. */
 public final class CashierPinsFile {
@@ -17,15 +18,15 @@ public final class CashierPinsFile {
     /** Adds a cashier (or replaces their PIN) in {@code file}, written owner-only. */
     public static void add(Path file, String id, String name, char[] pin, SecureRandom random) throws IOException {
         if (!PinHash.validPin(pin)) {
-            throw new IllegalArgumentException("a cashier PIN is 4 to 8 digits");
+            throw new IllegalArgumentException(PinHash.RULE + " (a shorter one is too easy to guess)");
         }
         String old = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         SecretFiles.write(file, CashierPins.withCashier(old, id, name, PinHash.create(pin, random)),
                 StandardCharsets.UTF_8);
     }
 
-    /** The gate over a cashiers file; audit rows go to {@code audit}. */
-    public static CashierGate gate(Optional<Path> file, CashierPins.Audit audit, Clock clock) {
-        return new CashierPins(file, audit, clock);
+    /** The gate over a cashiers file; lockouts and audit rows go to the journal's {@code gates}. */
+    public static CashierGate gate(Optional<Path> file, PinGates gates, Clock clock) {
+        return new CashierPins(file, gates, clock);
     }
 }

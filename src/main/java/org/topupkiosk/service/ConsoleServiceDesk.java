@@ -163,6 +163,16 @@ public final class ConsoleServiceDesk implements ServiceDesk {
     }
 
     @Override
+    public void servicePadOpened() {
+        console.servicePadOpened();
+    }
+
+    @Override
+    public void servicePadClosed() {
+        console.servicePadClosed();
+    }
+
+    @Override
     public void lockCustomers() {
         console.lockCustomers();
     }

@@ -1,5 +1,6 @@
 package org.topupkiosk.service;
 
+import java.nio.CharBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -25,21 +26,34 @@ public record PinHash(int iterations, byte[] salt, byte[] hash) {
     private static final String MAGIC = "topup-pin";
     private static final String VERSION = "v1";
     private static final String KDF = "pbkdf2-sha256";
-    private static final Pattern PIN = Pattern.compile("[0-9]{4,8}");
+    /** The shortest PIN that may be set or used: a million guesses, against the lockouts' few per day. */
+    public static final int MIN_DIGITS = 6;
+    public static final int MAX_DIGITS = 12;
+    /** What an older build let one set: such a PIN still matches its file, but is refused (see ServicePin). */
+    public static final int LEGACY_MIN_DIGITS = 4;
+    private static final Pattern PIN = Pattern.compile("[0-9]{" + MIN_DIGITS + "," + MAX_DIGITS + "}");
+    private static final Pattern TYPEABLE = Pattern.compile("[0-9]{" + LEGACY_MIN_DIGITS + "," + MAX_DIGITS + "}");
+    /** What {@code set-pin} and {@code set-cashier} say when a PIN is refused. */
+    public static final String RULE = "a PIN is " + MIN_DIGITS + " to " + MAX_DIGITS + " digits";
 
     public PinHash {
         salt = salt.clone();
         hash = hash.clone();
     }
 
-    /** A PIN is 4 to 8 digits. */
+    /** A PIN that may be set and used: {@value #MIN_DIGITS} to {@value #MAX_DIGITS} digits. */
     public static boolean validPin(char[] pin) {
-        return pin != null && PIN.matcher(java.nio.CharBuffer.wrap(pin)).matches();
+        return pin != null && PIN.matcher(CharBuffer.wrap(pin)).matches();
+    }
+
+    /** Digits only, long enough that an older build may have set it: worth hashing to tell right from wrong. */
+    static boolean typeable(char[] pin) {
+        return pin != null && TYPEABLE.matcher(CharBuffer.wrap(pin)).matches();
     }
 
     public static PinHash create(char[] pin, SecureRandom random) {
         if (!validPin(pin)) {
-            throw new IllegalArgumentException("a service PIN is 4 to 8 digits");
+            throw new IllegalArgumentException(RULE + " (a shorter one is too easy to guess)");
         }
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);

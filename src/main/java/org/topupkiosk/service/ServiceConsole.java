@@ -311,6 +311,16 @@ public final class ServiceConsole implements AutoCloseable {
         }
     }
 
+    /** The PIN pad opened over the customer's screen; their session stays (see {@code FlowCommand.ServicePad}). */
+    public void servicePadOpened() {
+        parts.flow().accept(new FlowCommand.ServicePad(true));
+    }
+
+    /** The PIN pad closed without a login. */
+    public void servicePadClosed() {
+        parts.flow().accept(new FlowCommand.ServicePad(false));
+    }
+
     /** Takes the kiosk out of customer use; with cash in a session the flow first prints the customer a voucher. */
     public void lockCustomers() {
         parts.flow().accept(new FlowCommand.Lock("service"));

@@ -196,7 +196,7 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
                 outcomes.add(new PaymentOutcome.Confirmed(txn, a.result().carrierRef()));
             } else if (a.result() != null && a.result().status() == PaymentResult.Status.REFUSED) {
                 CustomerCredit credit = journal.refuse(txn, a.result().refusalCode());
-                log.warn("payment refused txn={} code={} credit={}", txn, a.result().refusalCode(), credit.code());
+                log.warn("payment refused txn={} code={} credit={}", txn, a.result().refusalCode(), credit.masked());
                 outcomes.add(new PaymentOutcome.Refused(txn, a.result().refusalCode(), credit));
             } else if (a.error() != null && a.error().kind() == CarrierException.Kind.CONFLICT) {
                 // The carrier holds this txnId for another payment and applied nothing of ours: retrying cannot

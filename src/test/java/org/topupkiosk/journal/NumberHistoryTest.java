@@ -120,6 +120,31 @@ class NumberHistoryTest {
     }
 
     @Test
+    void requestsWhoseAuditRowHasOnlyTheMaskedNumberAreFoundThroughServiceNumbers() {
+        clock.tick();
+        journal.auditForNumber("voucher_redeem_sent", "0042-V7", NUMBER, "{\"nominalMinor\":50000,"
+                + "\"currency\":\"RUB\",\"operatorId\":\"mts\",\"number\":\"" + NUMBER.masked() + "\"}");
+        journal.audit("voucher_redeemed", "0042-V7", "{\"status\":\"REDEEMED\"}");
+        clock.tick();
+        journal.auditForNumber("autotopup_sent", "0042-A7", OTHER, "{\"number\":\"" + OTHER.masked()
+                + "\",\"thresholdMinor\":5000,\"amountMinor\":30000,\"currency\":\"RUB\"}");
+        clock.tick();
+        // A retry under the same id: a second audit row, the number is already kept.
+        journal.auditForNumber("autotopup_sent", "0042-A7", OTHER, "{\"number\":\"" + OTHER.masked()
+                + "\",\"thresholdMinor\":5000,\"amountMinor\":30000,\"currency\":\"RUB\"}");
+
+        assertThat(history()).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo("0042-V7");
+            assertThat(e.state()).isEqualTo(HistoryEntry.State.CONFIRMED);
+            assertThat(e.amount()).isEqualTo(Money.rub(500));
+        });
+        assertThat(journal.historyOf(OTHER, clock.now.minus(Duration.ofDays(90)), 50)).extracting(HistoryEntry::id)
+                .containsExactly("0042-A7");
+        assertThat(journal.recentAudit(List.of("voucher_redeem_sent", "autotopup_sent"), 10))
+                .extracting(AuditEntry::dataJson).noneMatch(d -> d.contains("9161234567") || d.contains("9261234567"));
+    }
+
+    @Test
     void cancelledAndRefusedOrdersShowTheirCreditVoucherAndWhetherItIsStillOpen() {
         clock.tick();
         Order cancelled = journal.openOrder("topup", NUMBER, "mts", null);

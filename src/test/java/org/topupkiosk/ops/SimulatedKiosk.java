@@ -35,7 +35,7 @@ public final class SimulatedKiosk implements AutoCloseable {
         core = new KioskCore(loaded, config, KioskCore.Options.defaults());
         pinFile = dir.resolve("service-pin.hash");
         ServiceCommand.SetPin.write(pinFile, PinHash.create(servicePin.toCharArray(), new SecureRandom()).format());
-        pin = new ServicePin(Optional.of(pinFile), (kind, json) -> core.journal().audit(kind, null, json), pinClock);
+        pin = new ServicePin(Optional.of(pinFile), core.journal().pinGates(), pinClock);
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), () -> {
             kicks.incrementAndGet();
             core.dispatcher().kick();

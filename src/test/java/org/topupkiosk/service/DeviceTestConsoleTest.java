@@ -27,7 +27,7 @@ class DeviceTestConsoleTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        k = new SimulatedKiosk(dir, "2580", Clock.systemUTC());
+        k = new SimulatedKiosk(dir, "258046", Clock.systemUTC());
     }
 
     @AfterEach

@@ -19,7 +19,7 @@ class ServiceConsolePowerCycleTest {
 
     @Test
     void powerCycleRunsTheRelayOnceAtATimeAndShowsInDeviceEvents() throws Exception {
-        try (SimulatedKiosk k = new SimulatedKiosk(dir, "2580", Clock.systemUTC());
+        try (SimulatedKiosk k = new SimulatedKiosk(dir, "258046", Clock.systemUTC());
              ServiceConsole console = new ServiceConsole(new ServiceConsole.Parts(k.pin, k.core.journal(), () -> { },
                      List.of(), k.core.desk(), k.core.flow()::submit, () -> { }),
                      reason -> k.core.gpio().pulseRelay(300, reason))) {

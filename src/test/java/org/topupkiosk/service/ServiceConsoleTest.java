@@ -32,7 +32,7 @@ class ServiceConsoleTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        k = new SimulatedKiosk(dir, "2580", Clock.systemUTC());
+        k = new SimulatedKiosk(dir, "258046", Clock.systemUTC());
     }
 
     @AfterEach
@@ -77,7 +77,7 @@ class ServiceConsoleTest {
     @Test
     void loginIsAuditedAndAWrongPinIsNot() throws Exception {
         assertThat(get(k.console.login("0000".toCharArray())).result()).isEqualTo(ServicePin.Result.WRONG);
-        assertThat(get(k.console.login("2580".toCharArray())).result()).isEqualTo(ServicePin.Result.OK);
+        assertThat(get(k.console.login("258046".toCharArray())).result()).isEqualTo(ServicePin.Result.OK);
         assertThat(k.auditRows("service_pin_failed")).isEqualTo(1);
         assertThat(k.auditRows("service_login")).isEqualTo(1);
     }

@@ -21,8 +21,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.journal.AuditEntry;
+import org.topupkiosk.journal.Journal;
 import org.topupkiosk.ops.KioskCtl;
 import org.topupkiosk.ops.ServiceCommand;
 import picocli.CommandLine;
@@ -54,7 +60,27 @@ class ServicePinTest {
     }
 
     private final StepClock clock = new StepClock();
-    private final List<String> audit = new ArrayList<>();
+    private Journal journal;
+
+    @BeforeEach
+    void openJournal() {
+        journal = Journal.open(dir.resolve("var/journal.db"), "0042", clock);
+    }
+
+    @AfterEach
+    void closeJournal() {
+        journal.close();
+    }
+
+    /** The gate's audit rows, oldest first, as "kind data". */
+    private List<String> audit() {
+        List<String> out = new ArrayList<>();
+        for (AuditEntry e : journal.recentAudit(List.of("service_login", "service_pin_failed", "service_pin_locked"),
+                1000)) {
+            out.add(0, e.kind() + " " + e.dataJson());
+        }
+        return out;
+    }
 
     private Path pinFile(String pin) throws Exception {
         Path f = dir.resolve("service-pin.hash");
@@ -63,20 +89,20 @@ class ServicePinTest {
     }
 
     private ServicePin gate(Path file) {
-        return new ServicePin(Optional.ofNullable(file), (kind, json) -> audit.add(kind + " " + json), clock);
+        return new ServicePin(Optional.ofNullable(file), journal.pinGates(), clock);
     }
 
     @Test
     void theFileHoldsASaltedSlowHashNotThePin() throws Exception {
-        Path f = pinFile("4821");
+        Path f = pinFile("482193");
         String text = Files.readString(f);
-        assertThat(text).startsWith("topup-pin v1 pbkdf2-sha256 ").doesNotContain("4821");
+        assertThat(text).startsWith("topup-pin v1 pbkdf2-sha256 ").doesNotContain("482193");
         PinHash h = PinHash.parse(text);
         assertThat(h.iterations()).isGreaterThanOrEqualTo(200_000);
         assertThat(h.salt()).hasSize(16);
-        assertThat(h.matches("4821".toCharArray())).isTrue();
-        assertThat(h.matches("4822".toCharArray())).isFalse();
-        PinHash again = PinHash.create("4821".toCharArray(), new SecureRandom());
+        assertThat(h.matches("482193".toCharArray())).isTrue();
+        assertThat(h.matches("482194".toCharArray())).isFalse();
+        PinHash again = PinHash.create("482193".toCharArray(), new SecureRandom());
         assertThat(again.salt()).as("a fresh salt each time").isNotEqualTo(h.salt());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
     }
@@ -86,49 +112,110 @@ class ServicePinTest {
         ServicePin pin = gate(pinFile("123456"));
         assertThat(pin.availability().available()).isTrue();
         assertThat(pin.check("123456".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
-        assertThat(audit).containsExactly("service_login {}");
+        assertThat(audit()).containsExactly("service_login {}");
     }
 
     @Test
     void fiveWrongPinsLockForFiveMinutesEvenAgainstTheRightPin() throws Exception {
-        ServicePin pin = gate(pinFile("2468"));
+        ServicePin pin = gate(pinFile("246824"));
         for (int i = 1; i <= 4; i++) {
-            ServicePin.Attempt a = pin.check("1111".toCharArray());
+            ServicePin.Attempt a = pin.check("111111".toCharArray());
             assertThat(a.result()).isEqualTo(ServicePin.Result.WRONG);
             assertThat(a.failuresLeft()).isEqualTo(5 - i);
         }
-        ServicePin.Attempt fifth = pin.check("1111".toCharArray());
+        ServicePin.Attempt fifth = pin.check("111111".toCharArray());
         assertThat(fifth.result()).isEqualTo(ServicePin.Result.LOCKED);
         assertThat(fifth.lockedFor()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(audit).filteredOn(s -> s.startsWith("service_pin_failed")).hasSize(5);
-        assertThat(audit).filteredOn(s -> s.startsWith("service_pin_locked")).hasSize(1);
+        assertThat(audit()).filteredOn(s -> s.startsWith("service_pin_failed")).hasSize(5);
+        assertThat(audit()).filteredOn(s -> s.startsWith("service_pin_locked")).hasSize(1);
 
         clock.now = clock.now.plus(Duration.ofMinutes(4).plusSeconds(59));
-        ServicePin.Attempt stillLocked = pin.check("2468".toCharArray());
+        ServicePin.Attempt stillLocked = pin.check("246824".toCharArray());
         assertThat(stillLocked.result()).isEqualTo(ServicePin.Result.LOCKED);
         assertThat(stillLocked.lockedFor()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(audit).doesNotContain("service_login {}");
+        assertThat(audit()).doesNotContain("service_login {}");
 
         clock.now = clock.now.plusSeconds(1);
         assertThat(pin.lockedFor()).isZero();
-        assertThat(pin.check("2468".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
-        assertThat(audit).last().isEqualTo("service_login {}");
+        assertThat(pin.check("246824".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
+        assertThat(audit()).last().isEqualTo("service_login {}");
+    }
+
+    /** Five wrong PINs from {@code pin}; asserts they end in a lockout of {@code length}. */
+    private void lockOut(ServicePin pin, Duration length) {
+        for (int i = 1; i < ServicePin.MAX_FAILURES; i++) {
+            assertThat(pin.check("999999".toCharArray()).result()).isEqualTo(ServicePin.Result.WRONG);
+        }
+        ServicePin.Attempt last = pin.check("999999".toCharArray());
+        assertThat(last.result()).isEqualTo(ServicePin.Result.LOCKED);
+        assertThat(last.lockedFor()).isEqualTo(length);
+    }
+
+    /** What a restart does to the gate: a new journal and a new gate over the same files. */
+    private ServicePin restart(Path pinFile) {
+        journal.close();
+        journal = Journal.open(dir.resolve("var/journal.db"), "0042", clock);
+        return gate(pinFile);
+    }
+
+    @Test
+    void theLockoutSurvivesARestartAndEachOneLastsLongerUntilTheRightPin() throws Exception {
+        Path f = pinFile("246824");
+        ServicePin pin = gate(f);
+        lockOut(pin, Duration.ofMinutes(5));
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        pin = restart(f);
+        assertThat(pin.lockedFor()).as("a restart clears nothing").isEqualTo(Duration.ofMinutes(3));
+        assertThat(pin.check("246824".toCharArray()).result()).isEqualTo(ServicePin.Result.LOCKED);
+
+        clock.now = clock.now.plus(Duration.ofMinutes(3));
+        lockOut(pin, Duration.ofMinutes(30));
+        for (Duration next : List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofHours(24),
+                Duration.ofHours(24))) {
+            clock.now = clock.now.plus(pin.lockedFor());
+            pin = restart(f);
+            lockOut(pin, next);
+        }
+        assertThat(audit()).filteredOn(a -> a.startsWith("service_pin_locked")).hasSize(6)
+                .last().asString().contains("\"seconds\":86400").contains("\"lockout\":6");
+
+        clock.now = clock.now.plus(Duration.ofHours(24));
+        pin = restart(f);
+        assertThat(pin.check("246824".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
+        lockOut(pin, Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aFourDigitPinSetByAnOlderBuildIsRefusedWithTheReasonAndCountsNoFailure() throws Exception {
+        Path f = dir.resolve("old-pin.hash");
+        byte[] salt = new byte[PinHash.SALT_BYTES];
+        new SecureRandom().nextBytes(salt);
+        PBEKeySpec spec = new PBEKeySpec("2468".toCharArray(), salt, PinHash.ITERATIONS, PinHash.HASH_BYTES * 8);
+        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        ServiceCommand.SetPin.write(f, new PinHash(PinHash.ITERATIONS, salt, hash).format());
+        ServicePin pin = gate(f);
+
+        ServicePin.Attempt a = pin.check("2468".toCharArray());
+        assertThat(a.result()).isEqualTo(ServicePin.Result.TOO_SHORT);
+        assertThat(a.failuresLeft()).isEqualTo(ServicePin.MAX_FAILURES);
+        assertThat(pin.check("1357".toCharArray()).result()).isEqualTo(ServicePin.Result.WRONG);
+        assertThat(audit()).noneMatch(x -> x.startsWith("service_login"));
     }
 
     @Test
     void aLoginResetsTheCountOfWrongPins() throws Exception {
-        ServicePin pin = gate(pinFile("2468"));
+        ServicePin pin = gate(pinFile("246824"));
         for (int i = 0; i < 4; i++) {
-            pin.check("0000".toCharArray());
+            pin.check("000000".toCharArray());
         }
-        assertThat(pin.check("2468".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
-        assertThat(pin.check("0000".toCharArray()).failuresLeft()).isEqualTo(4);
+        assertThat(pin.check("246824".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
+        assertThat(pin.check("000000".toCharArray()).failuresLeft()).isEqualTo(4);
     }
 
     @Test
     void malformedInputCountsAsWrong() throws Exception {
-        ServicePin pin = gate(pinFile("2468"));
-        assertThat(pin.check("24a8".toCharArray()).result()).isEqualTo(ServicePin.Result.WRONG);
+        ServicePin pin = gate(pinFile("246824"));
+        assertThat(pin.check("24a824".toCharArray()).result()).isEqualTo(ServicePin.Result.WRONG);
         assertThat(pin.check(new char[0]).result()).isEqualTo(ServicePin.Result.WRONG);
     }
 
@@ -138,22 +225,26 @@ class ServicePinTest {
         assertThat(pin.availability().available()).isFalse();
         assertThat(pin.availability().problem()).contains("ui.servicePinHashFile");
         assertThat(pin.check("1234".toCharArray()).result()).isEqualTo(ServicePin.Result.UNAVAILABLE);
-        assertThat(audit).isEmpty();
+        assertThat(audit()).isEmpty();
     }
 
     @Test
-    void aMissingFileIsNamed() {
-        ServicePin pin = gate(dir.resolve("nope.hash"));
-        assertThat(pin.availability().problem()).contains("not found").contains("set-pin");
+    void aMissingFileSaysHowToSetThePinWithoutShowingItsPath() {
+        Path missing = dir.resolve("nope.hash");
+        ServicePin pin = gate(missing);
+        assertThat(pin.availability().problem()).contains("not set").contains("set-pin")
+                .doesNotContain(missing.toString()).doesNotContain(dir.toString());
+        assertThat(pin.check("246824".toCharArray()).problem()).doesNotContain(dir.toString());
     }
 
     @Test
     void aGroupReadableFileIsRefused() throws Exception {
-        Path f = pinFile("2468");
+        Path f = pinFile("246824");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
         ServicePin pin = gate(f);
-        assertThat(pin.availability().problem()).contains("group or others").contains("chmod 600");
-        assertThat(pin.check("2468".toCharArray()).result()).isEqualTo(ServicePin.Result.UNAVAILABLE);
+        assertThat(pin.availability().problem()).contains("group or others").contains("chmod 600")
+                .doesNotContain(dir.toString());
+        assertThat(pin.check("246824".toCharArray()).result()).isEqualTo(ServicePin.Result.UNAVAILABLE);
     }
 
     @Test
@@ -178,27 +269,29 @@ class ServicePinTest {
         ServiceCommand.SetPin.write(f, "1234\n");
         ServicePin pin = gate(f);
         assertThat(pin.availability().available()).isFalse();
-        assertThat(pin.availability().problem()).contains(f.toString()).contains("not a service PIN file");
+        assertThat(pin.availability().problem()).contains("not a service PIN file").doesNotContain(dir.toString());
     }
 
     @Test
     void setPinFromStdinWritesAnOwnerOnlyFileTheGateAccepts() throws Exception {
         Path f = dir.resolve("etc/service-pin.hash");
         StringWriter out = new StringWriter();
-        assertThat(setPin(out, "97531\n", "--file", f.toString(), "--stdin")).as(out.toString()).isZero();
+        assertThat(setPin(out, "975310\n", "--file", f.toString(), "--stdin")).as(out.toString()).isZero();
         assertThat(out.toString()).contains("service PIN set");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
-        assertThat(gate(f).check("97531".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
+        assertThat(gate(f).check("975310".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
     }
 
     @Test
-    void setPinRefusesWhatIsNotFourToEightDigits() throws Exception {
+    void setPinRefusesWhatIsNotSixToTwelveDigits() throws Exception {
         Path f = dir.resolve("service-pin.hash");
-        for (String bad : new String[] {"123", "123456789", "12a4", ""}) {
+        for (String bad : new String[] {"1234", "12345", "123", "1234567890123", "12a456", ""}) {
             StringWriter out = new StringWriter();
             assertThat(setPin(out, bad + "\n", "--file", f.toString(), "--stdin")).as(bad).isEqualTo(1);
-            assertThat(out.toString()).contains("4 to 8 digits");
+            assertThat(out.toString()).contains("6 to 12 digits");
         }
+        assertThatThrownBy(() -> PinHash.create("2468".toCharArray(), new SecureRandom()))
+                .hasMessageContaining("6 to 12 digits");
         assertThat(f).doesNotExist();
     }
 

@@ -49,10 +49,10 @@ final class EnrolmentDesk {
 
     /** Journaled before the first send (and again before each retry, so the chain shows every attempt). */
     void sending(String enrolmentId, Msisdn msisdn, Money threshold, Money amount, int attempt) {
-        ObjectNode data = JSON.createObjectNode().put("msisdn", msisdn.e164())
+        ObjectNode data = JSON.createObjectNode().put("number", msisdn.masked())
                 .put("thresholdMinor", threshold.minor()).put("amountMinor", amount.minor())
                 .put("currency", amount.currency()).put("attempt", attempt);
-        journal.audit("autotopup_sent", enrolmentId, data.toString());
+        journal.auditForNumber("autotopup_sent", enrolmentId, msisdn, data.toString());
         log.info("auto top-up enrolment sent id={} number={} threshold={} amount={} attempt={}", enrolmentId,
                 msisdn.masked(), threshold.plain(), amount.plain(), attempt);
     }

@@ -90,6 +90,13 @@ public sealed interface FlowCommand {
     record Unlock() implements FlowCommand {}
 
     /**
+     * The service PIN pad opened over the customer's screen (the corner gesture), or closed without a login. Opening
+     * keeps a customer's session as it is (it locks at once only when nobody is in a session); closing withdraws only
+     * what opening locked. Neither is the customer's activity. The right PIN then sends {@link Lock}.
+     */
+    record ServicePad(boolean open) implements FlowCommand {}
+
+    /**
      * The code scanner read a code (posted by the scanner's listener, not by a touch). What it does depends on the
      * screen; see {@code TopUpFlow#onCodeScanned}. The meaning of a scratch card holds its PIN: never log it in clear.
      */

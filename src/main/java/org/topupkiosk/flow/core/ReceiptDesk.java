@@ -16,6 +16,7 @@ import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.printer.ReceiptPrinter;
 import org.topupkiosk.domain.Lang;
+import org.topupkiosk.domain.LogSafe;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.domain.Operator;
@@ -129,7 +130,7 @@ public final class ReceiptDesk implements AutoCloseable {
         Instant since = clock.instant().minus(REPRINT_WINDOW);
         for (StoredReceipt r : journal.unprintedReceipts()) {
             if (r.createdAt().isAfter(since)) {
-                log.info("printing receipt left unprinted before restart id={}", r.receiptId());
+                log.info("printing receipt left unprinted before restart id={}", LogSafe.id(r.receiptId()));
                 print(composer.fromStored(r), ok -> { });
             }
         }
@@ -232,10 +233,10 @@ public final class ReceiptDesk implements AutoCloseable {
                 }
                 ok = true;
             } catch (DeviceException e) {
-                log.warn("receipt not printed id={} code={}", receipt.id(), e.code());
+                log.warn("receipt not printed id={} code={}", LogSafe.id(receipt.id()), e.code());
                 ok = false;
             } catch (RuntimeException e) {
-                log.error("receipt printing crashed id={}", receipt.id(), e);
+                log.error("receipt printing crashed id={}", LogSafe.id(receipt.id()), e);
                 ok = false;
             }
             done.accept(ok);

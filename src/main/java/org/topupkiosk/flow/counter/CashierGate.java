@@ -8,7 +8,8 @@ public interface CashierGate {
 
     record Cashier(String id, String name) {}
 
-    enum Result { OK, WRONG, LOCKED, UNAVAILABLE }
+    /** {@code TOO_SHORT}: the right PIN, but shorter than the rule allows now: refused until a new one is set. */
+    enum Result { OK, WRONG, LOCKED, UNAVAILABLE, TOO_SHORT }
 
     /** {@code failuresLeft} before the lockout; {@code lockedFor} while locked; {@code problem} when unavailable. */
     record Attempt(Result result, int failuresLeft, Duration lockedFor, String problem) {}

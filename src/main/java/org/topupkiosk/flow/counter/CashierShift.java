@@ -117,6 +117,7 @@ final class CashierShift {
             case LOCKED -> st.message = FlowMessage.error("counter.pin.locked",
                     String.valueOf(Math.max(1, (a.lockedFor().toSeconds() + 59) / 60)));
             case UNAVAILABLE -> st.message = FlowMessage.error("counter.pin.unavailable");
+            case TOO_SHORT -> st.message = FlowMessage.error("counter.pin.too_short");
         }
     }
 

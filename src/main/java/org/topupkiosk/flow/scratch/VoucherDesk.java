@@ -44,8 +44,8 @@ public final class VoucherDesk {
     void sending(String redemptionId, VoucherInfo card, Msisdn msisdn) {
         ObjectNode data = JSON.createObjectNode().put("serial", card.serial()).put("nominalMinor", card.nominal().minor())
                 .put("currency", card.nominal().currency()).put("operatorId", card.operatorId())
-                .put("msisdn", msisdn.e164());
-        journal.audit("voucher_redeem_sent", redemptionId, data.toString());
+                .put("number", msisdn.masked());
+        journal.auditForNumber("voucher_redeem_sent", redemptionId, msisdn, data.toString());
         log.info("voucher redemption sent id={} serial={} number={}", redemptionId, card.serial(), msisdn.masked());
     }
 

@@ -8,5 +8,6 @@ import java.time.Duration;
  */
 public record PinAttempt(Result result, int failuresLeft, Duration lockedFor, String problem) {
 
-    public enum Result { OK, WRONG, LOCKED, UNAVAILABLE }
+    /** {@code TOO_SHORT}: the right PIN, but shorter than the rule allows now: refused until a new one is set. */
+    public enum Result { OK, WRONG, LOCKED, UNAVAILABLE, TOO_SHORT }
 }

@@ -66,7 +66,16 @@ public interface ServiceDesk {
 
     CompletableFuture<Boolean> powerCycleAcceptor();
 
-    /** Takes the kiosk out of customer use. */
+    /**
+     * The PIN pad opened over the customer's screen: their session is left as it is (the kiosk locks at once only when
+     * nobody is in one). Call {@link #lockCustomers()} after the right PIN, {@link #servicePadClosed()} otherwise.
+     */
+    void servicePadOpened();
+
+    /** The PIN pad closed without a login: withdraws only what {@link #servicePadOpened()} locked. */
+    void servicePadClosed();
+
+    /** Takes the kiosk out of customer use (after the right PIN): a cash session becomes a credit voucher. */
     void lockCustomers();
 
     void unlockCustomers();

@@ -63,7 +63,7 @@ final class CounterInput {
 
     void digit(int d, boolean forPin) {
         if (forPin) {
-            if (pin.length() < 8) {
+            if (pin.length() < 12) {
                 pin.append(d);
                 render.run();
             }

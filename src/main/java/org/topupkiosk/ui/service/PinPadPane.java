@@ -30,11 +30,15 @@ import org.topupkiosk.ui.kit.Ui;
  */
 final class PinPadPane extends StackPane {
 
-    private static final int MAX_DIGITS = 8;
+    /** As PinHash allows: 6 to 12 digits; 4 and 5 can still be typed so an old short PIN is told why it is refused. */
+    private static final int MAX_DIGITS = 12;
+    private static final int MIN_DIGITS = 6;
+    private static final int MIN_TYPED = 4;
 
     private final ServiceDesk desk;
     private final Executor fx;
     private final Runnable onLogin;
+    private final Runnable onRefused;
     private final Label title = Ui.label("title");
     private final Label hint = Ui.label("hint");
     private final Label dots = Ui.label("pin-dots");
@@ -53,10 +57,12 @@ final class PinPadPane extends StackPane {
     private Function<Texts, String> messageText = t -> "";
     private String messageStyle = "message-info";
 
-    PinPadPane(ServiceDesk desk, Executor fx, Runnable onLogin, Runnable onCancel) {
+    /** {@code onRefused} runs after a wrong PIN or a lockout, once the message is shown. */
+    PinPadPane(ServiceDesk desk, Executor fx, Runnable onLogin, Runnable onCancel, Runnable onRefused) {
         this.desk = desk;
         this.fx = fx;
         this.onLogin = onLogin;
+        this.onRefused = onRefused;
         getStyleClass().add("pin-pad");
         setAlignment(Pos.TOP_CENTER);
         title.setId("service-pin-title");
@@ -148,7 +154,7 @@ final class PinPadPane extends StackPane {
     private void setTyped(char[] next) {
         Arrays.fill(typed, '\0');
         typed = next;
-        dots.setText("●".repeat(typed.length) + "○".repeat(Math.max(0, 4 - typed.length)));
+        dots.setText("●".repeat(typed.length) + "○".repeat(Math.max(0, MIN_DIGITS - typed.length)));
         refreshEnabled();
     }
 
@@ -172,8 +178,12 @@ final class PinPadPane extends StackPane {
             } else if (attempt.result() == PinAttempt.Result.WRONG) {
                 int left = attempt.failuresLeft();
                 say(t -> t.get(ServiceKeys.PIN_WRONG, left), "message-error");
+                onRefused.run();
             } else if (attempt.result() == PinAttempt.Result.LOCKED) {
                 startLockout();
+                onRefused.run();
+            } else if (attempt.result() == PinAttempt.Result.TOO_SHORT) {
+                say(t -> t.get(ServiceKeys.PIN_TOO_SHORT), "message-error");
             } else {
                 unavailable = true;
                 String why = attempt.problem();
@@ -195,7 +205,8 @@ final class PinPadPane extends StackPane {
             say(t -> "", "message-info");
         } else {
             long s = (left.toMillis() + 999) / 1000;
-            String mmss = String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+            String mmss = s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                    : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
             say(t -> t.get(ServiceKeys.PIN_LOCKED, mmss), "message-warning");
         }
         refreshEnabled();
@@ -208,7 +219,7 @@ final class PinPadPane extends StackPane {
     private void refreshEnabled() {
         boolean blocked = checking || unavailable || locked();
         keys.forEach(k -> k.setDisable(blocked));
-        enter.setDisable(blocked || typed.length < 4);
+        enter.setDisable(blocked || typed.length < MIN_TYPED);
     }
 
     private void say(Function<Texts, String> text, String style) {

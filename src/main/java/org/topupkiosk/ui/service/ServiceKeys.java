@@ -17,6 +17,7 @@ public final class ServiceKeys {
     public static final String PIN_LOCKED = "service.pin.locked";
     public static final String PIN_UNAVAILABLE = "service.pin.unavailable";
     public static final String PIN_UNAVAILABLE_HINT = "service.pin.unavailable_hint";
+    public static final String PIN_TOO_SHORT = "service.pin.too_short";
     public static final String BACK_TO_CUSTOMERS = "service.back_to_customers";
     public static final String CANCEL = "service.cancel";
     public static final String WORKING = "service.working";

@@ -16,6 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.topupkiosk.domain.Lang;
+import org.topupkiosk.flow.core.FlowSnapshot;
+import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.service.ServiceDesk;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.ui.kit.Stylesheets;
@@ -24,9 +26,11 @@ import org.topupkiosk.ui.kit.Ui;
 import org.topupkiosk.ui.kit.UiKeys;
 
 /**
- * The service screens over the kiosk screen: hidden until the corner gesture, then the PIN pad, then the menu. Opening
- * it takes the kiosk out of customer use (the flow shows "Service in progress"); leaving through "Back to customers"
- * hands it back. Left alone for {@link #IDLE_LIMIT} it hands the kiosk back by itself, so a technician who walks away
+ * The service screens over the kiosk screen: hidden until the corner gesture, then the PIN pad, then the menu. The pad
+ * opens over the customer's screen without touching their session; only the right PIN takes the kiosk out of customer
+ * use (a cash session becomes a credit voucher, the flow shows "Service in progress"), and leaving the menu through
+ * "Back to customers" hands it back. Over a customer's session a wrong PIN, a cancel or the customer's inactivity warning
+ * ({@link #customerSnapshot}) closes the pad and gives the customer their screen back as it was. Left alone for {@link #IDLE_LIMIT} it hands the kiosk back by itself, so a technician who walks away
  * does not leave the menu open. It has its own language switch: the technician's language is not the last customer's.
  */
 public final class ServiceView extends StackPane {
@@ -47,6 +51,10 @@ public final class ServiceView extends StackPane {
     private Lang lang;
     private Mode mode = Mode.HIDDEN;
     private Boolean landscape;
+    /** The customer's newest snapshot (null when nobody follows the flow: the counter). */
+    private FlowSnapshot customer;
+    /** The pad was opened over a customer's session, which it must leave untouched. */
+    private boolean overCustomer;
 
     public ServiceView(ServiceDesk desk, Messages messages, Lang lang, Executor fxThread) {
         this.desk = Objects.requireNonNull(desk, "desk");
@@ -55,7 +63,7 @@ public final class ServiceView extends StackPane {
         setId("service-view");
         getStyleClass().addAll("kiosk", "service");
         Stylesheets.add(this, Stylesheets.BASE, "/org/topupkiosk/ui/service/service.css");
-        pinPad = new PinPadPane(desk, fxThread, this::showMenu, this::backToCustomers);
+        pinPad = new PinPadPane(desk, fxThread, this::showMenu, this::backToCustomers, this::pinRefused);
         menu = new ServiceMenuPane(desk, fxThread, this::backToCustomers);
         title.setId("service-title");
         title.setWrapText(false);
@@ -80,12 +88,13 @@ public final class ServiceView extends StackPane {
         render();
     }
 
-    /** The corner gesture: customers out, PIN pad in. Does nothing when already open. */
+    /** The corner gesture: the PIN pad over the customer's screen, their session untouched. Nothing when already open. */
     public void open() {
         if (mode != Mode.HIDDEN) {
             return;
         }
-        desk.lockCustomers();
+        overCustomer = customer != null && inSession(customer);
+        desk.servicePadOpened();
         mode = Mode.PIN;
         pinPad.reset();
         body.getChildren().setAll(pinPad);
@@ -102,10 +111,35 @@ public final class ServiceView extends StackPane {
         return mode;
     }
 
+    /**
+     * The customer's screen changed (on the FX thread; the composition root follows the flow). While the pad is over a
+     * customer's session, their inactivity warning or the end of the session closes it: the customer's own timeout
+     * behaviour then applies, as if the pad had never opened.
+     */
+    public void customerSnapshot(FlowSnapshot snapshot) {
+        customer = snapshot;
+        if (mode == Mode.PIN && overCustomer && (snapshot.countdown() != null || !inSession(snapshot))) {
+            backToCustomers();
+        }
+    }
+
+    /** A customer is in a session: the flow is on none of the screens it rests on. */
+    private static boolean inSession(FlowSnapshot s) {
+        return s.screen() != Screen.IDLE && s.screen() != Screen.SERVICE_LOCK && s.screen() != Screen.OUT_OF_SERVICE;
+    }
+
+    /** A wrong PIN or a lockout: over a customer's session the pad closes at once and their screen is theirs again. */
+    private void pinRefused() {
+        if (mode == Mode.PIN && overCustomer) {
+            backToCustomers();
+        }
+    }
+
     private void showMenu() {
         if (mode != Mode.PIN) {
             return; // the screens were closed (idle) while the PIN was being checked
         }
+        desk.lockCustomers(); // only now: the right PIN was typed
         mode = Mode.MENU;
         pinPad.stop();
         menu.reset();
@@ -113,16 +147,23 @@ public final class ServiceView extends StackPane {
         idle.playFromStart();
     }
 
+    /** Closes the service screens: from the menu customers are let back in; from the pad only its own lock goes. */
     private void backToCustomers() {
         if (mode == Mode.HIDDEN) {
             return;
         }
+        boolean loggedIn = mode == Mode.MENU;
         mode = Mode.HIDDEN;
+        overCustomer = false;
         idle.stop();
         pinPad.stop();
         menu.reset();
         setVisible(false);
-        desk.unlockCustomers();
+        if (loggedIn) {
+            desk.unlockCustomers();
+        } else {
+            desk.servicePadClosed();
+        }
     }
 
     /** Follows the screen's shape: wider than tall is the landscape layout (1920x1080 counters and wide kiosks). */

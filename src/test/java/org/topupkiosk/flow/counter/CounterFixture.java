@@ -36,8 +36,8 @@ import org.topupkiosk.sync.RetryPolicy;
  */
 final class CounterFixture implements AutoCloseable {
 
-    static final String ANNA_PIN = "2468";
-    static final String BORIS_PIN = "1357";
+    static final String ANNA_PIN = "246801";
+    static final String BORIS_PIN = "135702";
 
     final ManualFlowExecutor exec = new ManualFlowExecutor();
     final CarrierSimulator sim;
@@ -66,8 +66,8 @@ final class CounterFixture implements AutoCloseable {
         cashiersFile = dir.resolve("cashiers.pins");
         CashierPinsFile.add(cashiersFile, "anna", "Анна Петрова", ANNA_PIN.toCharArray(), new SecureRandom());
         CashierPinsFile.add(cashiersFile, "boris", "Boris", BORIS_PIN.toCharArray(), new SecureRandom());
-        CashierGate gate = CashierPinsFile.gate(Optional.of(cashiersFile),
-                (kind, json) -> journal.audit(kind, null, json), Clock.systemUTC());
+        CashierGate gate = CashierPinsFile.gate(Optional.of(cashiersFile), journal.pinGates(),
+                Clock.systemUTC());
         flow = new CounterFlow(exec, Runnable::run, journal, carrier, desk, config.catalog(), config.numbering(),
                 settings, dispatcher, gate, true, Clock.systemUTC());
         flow.start();

@@ -75,9 +75,9 @@ class CounterScreensTest {
     @Start
     void start(Stage stage) throws Exception {
         Path config = copyConfig(dir);
-        CashierPinsFile.add(dir.resolve("var/counter-cashiers.pins"), "anna", "Анна Петрова", "2468".toCharArray(),
+        CashierPinsFile.add(dir.resolve("var/counter-cashiers.pins"), "anna", "Анна Петрова", "246801".toCharArray(),
                 new SecureRandom());
-        CashierPinsFile.add(dir.resolve("var/counter-cashiers.pins"), "boris", "Boris Lee", "1357".toCharArray(),
+        CashierPinsFile.add(dir.resolve("var/counter-cashiers.pins"), "boris", "Boris Lee", "135702".toCharArray(),
                 new SecureRandom());
         core = new KioskCore(ConfigLoader.load(config), config, KioskCore.Options.defaults());
         flow = core.counter();
@@ -130,8 +130,9 @@ class CounterScreensTest {
         shoot(robot, "counter-login");
         robot.clickOn("#counter-cashier-anna");
         awaitScreen(CounterScreen.PIN);
-        robot.clickOn("#counter-key-2").clickOn("#counter-key-4").clickOn("#counter-key-6").clickOn("#counter-key-8");
-        assertThat(text(robot, "counter-pin-dots")).isEqualTo("••••");
+        robot.clickOn("#counter-key-2").clickOn("#counter-key-4").clickOn("#counter-key-6").clickOn("#counter-key-8")
+                .clickOn("#counter-key-0").clickOn("#counter-key-1");
+        assertThat(text(robot, "counter-pin-dots")).isEqualTo("••••••");
         shoot(robot, "counter-pin");
         robot.clickOn("#counter-enter");
         awaitScreen(CounterScreen.SHIFT);
@@ -239,10 +240,9 @@ class CounterScreensTest {
     @Test
     void theWindowCannotBeClosedAndTheServiceMenuOpensFromTheLoginScreen(FxRobot robot) throws Exception {
         Path pinFile = dir.resolve("service.pin");
-        ServiceCommandAccess.writePin(pinFile, "2580");
+        ServiceCommandAccess.writePin(pinFile, "258046");
         AtomicInteger exits = new AtomicInteger();
-        ServicePin pin = new ServicePin(Optional.of(pinFile),
-                (k, j) -> core.journal().audit(k, null, j), Clock.systemUTC());
+        ServicePin pin = new ServicePin(Optional.of(pinFile), core.journal().pinGates(), Clock.systemUTC());
         ServiceConsole console = new ServiceConsole(
                 new ServiceConsole.Parts(pin, core.journal(), () -> { }, List.of(), core.desk(),
                         c -> { }, exits::incrementAndGet), core.deviceTests());

@@ -33,6 +33,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.ops.ScriptedCustomer;
@@ -54,7 +55,7 @@ class ServiceMenuTest {
         System.setProperty("headless.geometry", "2000x2000-32");
     }
 
-    private static final String PIN = "2580";
+    private static final String PIN = "258046";
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @TempDir
@@ -71,6 +72,9 @@ class ServiceMenuTest {
         view = new KioskView(k.core.flow(), k.core.messages());
         view.setAnimated(false);
         service = new ServiceView(new ConsoleServiceDesk(k.console), k.core.messages(), Lang.EN, FlowUiAdapter.fxThread());
+        // As KioskApp wires it: the pad sees the customer's screen.
+        FlowUiAdapter.follow(k.core.flow()::subscribe, k.core.flow().current(), FlowSnapshot::version,
+                service::customerSnapshot);
         view.addLayer(ServiceGesture.target(service::open));
         view.addLayer(service);
         stage.setScene(new Scene(view, KioskView.DESIGN_WIDTH, KioskView.DESIGN_HEIGHT));
@@ -153,13 +157,50 @@ class ServiceMenuTest {
     }
 
     @Test
+    void fiveTapsOverACashSessionKeepItUntilTheRightPinAndAWrongPinGivesTheScreenBack(FxRobot robot) throws Exception {
+        ScriptedCustomer c = k.customer();
+        flowAt(Screen.IDLE);
+        c.startTopUp("9161234567", 500);
+        FlowSnapshot paying = c.insertUntil(Money.rub(100), List.of(Money.rub(100)));
+        assertThat(paying.cashInserted()).isEqualTo(Money.rub(100));
+
+        gesture(robot, ServiceGesture.TAPS);
+        assertThat(service.isOpen()).isTrue();
+        Thread.sleep(300);
+        FlowSnapshot under = k.core.flow().current();
+        assertThat(under.screen()).as("the pad opens over the cash screen").isEqualTo(Screen.CASH_INSERTION);
+        assertThat(under.cashInserted()).isEqualTo(Money.rub(100));
+        assertThat(k.core.journal().openCredits()).as("no bearer voucher before any PIN").isEmpty();
+        saveShots(robot, "service-pin-over-customer");
+
+        typePin(robot, "999999");
+        await("pad closed", () -> !service.isOpen());
+        assertThat(k.auditRows("service_pin_failed")).isEqualTo(1);
+        FlowSnapshot back = k.core.flow().current();
+        assertThat(back.screen()).as("a wrong PIN gives the customer their screen back").isEqualTo(Screen.CASH_INSERTION);
+        assertThat(back.cashInserted()).isEqualTo(Money.rub(100));
+        assertThat(shown(robot, "service-view")).isFalse();
+
+        int printed = k.core.printerEmulator().printed().size();
+        login(robot);
+        FlowSnapshot voucher = flowAt(Screen.CREDIT_VOUCHER);
+        assertThat(voucher.creditAmount()).isEqualTo(Money.rub(100));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> k.core.printerEmulator().printed().size() > printed);
+        assertThat(k.core.printerEmulator().printed().get(printed).text()).contains(voucher.creditCode());
+        robot.clickOn("#service-back");
+        assertThat(service.isOpen()).isFalse();
+        k.core.flow().submit(new FlowCommand.Finish()); // the customer took the voucher
+        flowAt(Screen.IDLE);
+    }
+
+    @Test
     void aWrongPinSaysSoAndFiveLockThePadOut(FxRobot robot) throws Exception {
         gesture(robot, ServiceGesture.TAPS);
         assertThat(robot.lookup("#service-pin-enter").queryButton().isDisabled()).as("needs 4 digits").isTrue();
         typePin(robot, "1111");
         await("wrong", () -> text(robot, "service-pin-message").startsWith("Wrong PIN"));
         assertThat(text(robot, "service-pin-message")).isEqualTo("Wrong PIN. Attempts left before lockout: 4");
-        assertThat(text(robot, "service-pin-dots")).doesNotContain("1").isEqualTo("○○○○");
+        assertThat(text(robot, "service-pin-dots")).doesNotContain("1").isEqualTo("○○○○○○");
         for (int i = 3; i >= 1; i--) {
             typePin(robot, "1111");
             int left = i;
@@ -304,7 +345,8 @@ class ServiceMenuTest {
         gesture(robot, ServiceGesture.TAPS);
         await("unavailable", () -> shown(robot, "service-pin-message"));
         assertThat(text(robot, "service-pin-message")).startsWith("The service menu is not set up")
-                .contains("kioskctl service set-pin").contains("not found");
+                .contains("kioskctl service set-pin").contains("not set")
+                .as("the pad shows no file path").doesNotContain(k.pinFile.toString()).doesNotContain(dir.toString());
         assertThat(robot.lookup("#service-pin-1").queryButton().isDisabled()).isTrue();
         robot.clickOn("#service-pin-cancel");
         assertThat(service.isOpen()).isFalse();

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.printer.ReceiptPrinter;
+import org.topupkiosk.domain.LogSafe;
 import org.topupkiosk.domain.Receipt;
 
 /**
@@ -46,7 +47,7 @@ public final class EscPosPrinter implements ReceiptPrinter {
         // The answer to DLE EOT comes at once, even while the printer is still printing: a printer that ran out of
         // paper half-way reports it here. The longer timeout covers a printer that is busy flushing its buffer.
         requireReady(status(printTimeout), "after receipt " + receipt.id());
-        log.info("receipt printed id={} bytes={}", receipt.id(), bytes.length);
+        log.info("receipt printed id={} bytes={}", LogSafe.id(receipt.id()), bytes.length);
     }
 
     /**
