@@ -151,4 +151,13 @@ final class CashBox {
             }
         }
     }
+
+    /** The encashment of what {@link #count} finds, made at {@code now} by {@code by}, with its audit row. */
+    Encashment encash(Connection c, Money openCredits, long now, String by, AuditChain audit) throws SQLException {
+        Encashment counted = count(c, openCredits);
+        Encashment done = new Encashment(counted.number(), Instant.ofEpochMilli(now), kioskId, counted.notes(),
+                counted.total(), counted.openCredits(), counted.throughCashEvent(), by);
+        audit.append(now, KIND, null, data(done));
+        return done;
+    }
 }

@@ -3,7 +3,6 @@ package org.topupkiosk.journal;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,7 +22,6 @@ import org.topupkiosk.domain.Msisdn;
  */
 public final class Journal implements AutoCloseable {
 
-    private static final Pattern KIOSK_ID = Pattern.compile("[A-Za-z0-9-]{1,16}");
     private static final Pattern AUDIT_KIND = Pattern.compile("[a-z][a-z0-9_.]{0,63}");
 
     private final SqliteStore store;
@@ -45,8 +43,9 @@ public final class Journal implements AutoCloseable {
     private final ReceiptBook receiptBook;
     private final JournalEpochs epochs;
     private final PinGates pinGates;
+    private final OutboxJournal outboxJournal;
 
-    private Journal(SqliteStore store, String kioskId, String currency, Clock clock, AuditSeal seal)
+    Journal(SqliteStore store, String kioskId, String currency, Clock clock, AuditSeal seal)
             throws SQLException {
         this.store = store;
         this.kioskId = kioskId;
@@ -69,6 +68,7 @@ public final class Journal implements AutoCloseable {
         Shifts shifts = new Shifts(currency, clock, audit);
         counter = new CounterJournal(store, cashIn, creditDesk, shifts);
         pinGates = new PinGates(store, audit, clock);
+        outboxJournal = new OutboxJournal(store, clock, outbox, audit);
         verifier = new JournalVerifier(currency, seal, cashBox::check, shifts::check);
     }
 
@@ -86,7 +86,7 @@ public final class Journal implements AutoCloseable {
      * at first start, and a journal whose chain was keyed but whose key is gone is refused (JournalException).
      */
     public static Journal open(Path dbFile, String kioskId, Clock clock, Path auditKeyFile) {
-        return open(dbFile, kioskId, clock, auditKeyFile, true);
+        return JournalFile.open(dbFile, kioskId, clock, auditKeyFile, true);
     }
 
     /**
@@ -94,30 +94,12 @@ public final class Journal implements AutoCloseable {
      * missing key is reported by {@link #verify()}; without the key nothing can be written.
      */
     public static Journal openToCheck(Path dbFile, Path auditKeyFile) {
-        return open(dbFile, "0000", Clock.systemUTC(), auditKeyFile, false);
+        return JournalFile.open(dbFile, "0000", Clock.systemUTC(), auditKeyFile, false);
     }
 
     /** Where the audit key of {@code dbFile} lives unless configured: {@code keys/<file name>.key} beside it. */
     public static Path defaultKeyFile(Path dbFile) {
         return AuditKey.defaultFile(Objects.requireNonNull(dbFile, "dbFile"));
-    }
-
-    private static Journal open(Path dbFile, String kioskId, Clock clock, Path keyFile, boolean forWriting) {
-        Objects.requireNonNull(dbFile, "dbFile");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(keyFile, "auditKeyFile");
-        if (kioskId == null || !KIOSK_ID.matcher(kioskId).matches()) {
-            throw new IllegalArgumentException("kiosk id must be 1-16 letters, digits or dashes (as in kiosk.yaml), got '" + kioskId + "'");
-        }
-        SqliteStore store = SqliteStore.open(dbFile);
-        try {
-            AuditSeal seal = forWriting ? AuditSeal.forWriting(store, keyFile, clock) : AuditSeal.existing(keyFile);
-            return new Journal(store, kioskId, Money.RUB, clock, seal);
-        } catch (SQLException | RuntimeException e) {
-            store.close();
-            throw e instanceof JournalException je ? je
-                    : new JournalException("cannot prepare the journal statements for " + dbFile, e);
-        }
     }
 
     public String kioskId() {
@@ -271,58 +253,9 @@ public final class Journal implements AutoCloseable {
 
     // Outbox
 
-    /** PENDING outbox rows due at {@code now}, oldest first. */
-    public List<OutboxItem> dueOutbox(Instant now, int limit) {
-        return store.read("read due outbox", c -> outbox.due(now, limit));
-    }
-
-    /**
-     * As {@link #dueOutbox(Instant, int)}, and also rows scheduled more than {@code longestBackoff} after {@code now}:
-     * no retry is ever scheduled that far ahead, so the clock was set back since (a Raspberry Pi has no real-time
-     * clock) and the payment would otherwise wait out the difference.
-     */
-    public List<OutboxItem> dueOutbox(Instant now, Duration longestBackoff, int limit) {
-        Instant later = now.plus(longestBackoff);
-        return store.read("read due outbox", c -> outbox.due(now, later, limit));
-    }
-
-    /** Counts a failed attempt and sets the next one; only for a PENDING outbox row. */
-    public void scheduleRetry(String txnId, Instant next, String error) {
-        Objects.requireNonNull(next, "next");
-        store.write("schedule retry " + txnId, c -> {
-            if (!outbox.scheduleRetry(txnId, next.toEpochMilli(), error)) {
-                throw new IllegalStateException("no PENDING outbox row for " + txnId);
-            }
-            audit.append(clock.millis(), "outbox_retry", txnId, AuditChain.data("next_attempt_at",
-                    next.toString(), "error", error));
-            return null;
-        });
-    }
-
-    /**
-     * The carrier answered that it holds {@code txnId} for another payment: the outbox row goes to CONFLICT (never sent
-     * again), with an audit row ({@code payment_conflict}) for the alarm, in one transaction. The order stays PENDING
-     * with its money. Returns false (and writes nothing) when the row was not pending or is in conflict already.
-     */
-    public boolean markConflict(String txnId, String code, String detail) {
-        LedgerRules.requireText(code, "code");
-        return store.write("mark conflict " + txnId, c -> {
-            long now = clock.millis();
-            if (!outbox.markConflict(txnId, code, detail, now)) {
-                return false;
-            }
-            audit.append(now, "payment_conflict", txnId, AuditChain.data("code", code, "detail", detail));
-            return true;
-        });
-    }
-
-    /** Payments in CONFLICT, oldest first: for {@code kioskctl outbox status} and the service menu. */
-    public List<OutboxConflict> outboxConflicts() {
-        return store.read("read outbox conflicts", c -> outbox.conflicts());
-    }
-
-    public OutboxStatus outboxStatus() {
-        return store.read("read outbox status", c -> outbox.status(clock.millis()));
+    /** The outbox's verbs: what is due, retries, the carrier's conflicts and the backlog. */
+    public OutboxJournal outbox() {
+        return outboxJournal;
     }
 
     // Receipts
@@ -458,14 +391,7 @@ public final class Journal implements AutoCloseable {
      */
     public Encashment encash(String by) {
         LedgerRules.requireText(by, "by");
-        return store.write("encash", c -> {
-            Encashment counted = cashBox.count(c, openCreditTotal());
-            long now = clock.millis();
-            Encashment done = new Encashment(counted.number(), Instant.ofEpochMilli(now), kioskId, counted.notes(),
-                    counted.total(), counted.openCredits(), counted.throughCashEvent(), by);
-            audit.append(now, CashBox.KIND, null, CashBox.data(done));
-            return done;
-        });
+        return store.write("encash", c -> cashBox.encash(c, openCreditTotal(), clock.millis(), by, audit));
     }
 
     /** The newest encashment, for a reprint of its report. */
@@ -474,11 +400,7 @@ public final class Journal implements AutoCloseable {
     }
 
     private Money openCreditTotal() throws SQLException {
-        long sum = 0;
-        for (CustomerCredit cc : credits.open()) {
-            sum += cc.amount().minor();
-        }
-        return Money.rubMinor(sum);
+        return Money.rubMinor(credits.open().stream().mapToLong(cc -> cc.amount().minor()).sum());
     }
 
     /** Credits issued and not yet redeemed or refunded, oldest first. */
@@ -491,9 +413,7 @@ public final class Journal implements AutoCloseable {
      * lower_snake (dots allowed); {@code dataJson} may be null. Keep secrets and full voucher codes out of it.
      */
     public void audit(String kind, String txnId, String dataJson) {
-        if (kind == null || !AUDIT_KIND.matcher(kind).matches()) {
-            throw new IllegalArgumentException("audit kind must be lower_snake_case, got '" + kind + "'");
-        }
+        requireAuditKind(kind);
         String data = AuditChain.canonical(dataJson);
         store.write("audit " + kind, c -> {
             audit.append(clock.millis(), kind, txnId, data);
@@ -516,22 +436,11 @@ public final class Journal implements AutoCloseable {
      * adds its audit row only.
      */
     public void auditForNumber(String kind, String ref, Msisdn msisdn, String dataJson) {
-        if (kind == null || !AUDIT_KIND.matcher(kind).matches()) {
-            throw new IllegalArgumentException("audit kind must be lower_snake_case, got '" + kind + "'");
-        }
-        Objects.requireNonNull(ref, "ref");
-        Objects.requireNonNull(msisdn, "msisdn");
+        requireAuditKind(kind);
         String data = AuditChain.canonical(dataJson);
         store.write("audit " + kind, c -> {
             long now = clock.millis();
-            try (var st = c.prepareStatement("INSERT INTO service_numbers (ref, kind, msisdn, created_at) "
-                    + "VALUES (?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING")) {
-                st.setString(1, ref);
-                st.setString(2, kind);
-                st.setString(3, msisdn.e164());
-                st.setLong(4, now);
-                st.executeUpdate();
-            }
+            ServiceNumbers.keep(c, ref, kind, msisdn, now);
             audit.append(now, kind, ref, data);
             return null;
         });
@@ -560,6 +469,12 @@ public final class Journal implements AutoCloseable {
     /** A consistent owner-only copy of the journal at {@code dest}, with its key and head files beside it. */
     public void backupTo(Path dest) {
         store.locked("back up", c -> JournalFile.backup(c, verifier.seal(), dest));
+    }
+
+    private static void requireAuditKind(String kind) {
+        if (kind == null || !AUDIT_KIND.matcher(kind).matches()) {
+            throw new IllegalArgumentException("audit kind must be lower_snake_case, got '" + kind + "'");
+        }
     }
 
     @Override

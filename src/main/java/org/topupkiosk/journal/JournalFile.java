@@ -11,15 +11,41 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.topupkiosk.domain.Money;
 
-/** The journal as a file: SQLite's own checks of it, and a consistent owner-only copy with its key and head. */
+/** The journal as a file: opening it, SQLite's own checks of it, and a consistent owner-only copy with its key and head. */
 final class JournalFile {
 
     private JournalFile() {}
 
     /** The rows {@code PRAGMA quick_check} or {@code integrity_check} gives, without the single "ok" of a sound file. */
+    private static final Pattern KIOSK_ID = Pattern.compile("[A-Za-z0-9-]{1,16}");
+
+    /** Opens the journal; {@code forWriting} makes its audit key at first start, else a missing key is only reported. */
+    static Journal open(Path dbFile, String kioskId, Clock clock, Path keyFile, boolean forWriting) {
+        Objects.requireNonNull(dbFile, "dbFile");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(keyFile, "auditKeyFile");
+        if (kioskId == null || !KIOSK_ID.matcher(kioskId).matches()) {
+            throw new IllegalArgumentException("kiosk id must be 1-16 letters, digits or dashes (as in kiosk.yaml), got '"
+                    + kioskId + "'");
+        }
+        SqliteStore store = SqliteStore.open(dbFile);
+        try {
+            AuditSeal seal = forWriting ? AuditSeal.forWriting(store, keyFile, clock) : AuditSeal.existing(keyFile);
+            return new Journal(store, kioskId, Money.RUB, clock, seal);
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            throw e instanceof JournalException je ? je
+                    : new JournalException("cannot prepare the journal statements for " + dbFile, e);
+        }
+    }
+
     static List<String> pragmaProblems(Connection c, String pragma) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {

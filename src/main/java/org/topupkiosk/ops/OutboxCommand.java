@@ -24,16 +24,16 @@ public final class OutboxCommand extends CommandGroup {
 
         @Override
         int run(Journal journal, PrintWriter out) {
-            OutboxStatus s = journal.outboxStatus();
+            OutboxStatus s = journal.outbox().status();
             out.printf("outbox pending=%d oldest_age_s=%d max_attempts=%d last_error=%s conflicts=%d%n",
                     s.pendingCount(), s.oldestPendingAge().toSeconds(), s.maxAttempts(),
                     s.lastError() == null ? "-" : s.lastError(), s.conflictCount());
-            List<OutboxItem> items = journal.dueOutbox(Instant.parse("9999-12-31T00:00:00Z"), limit);
+            List<OutboxItem> items = journal.outbox().due(Instant.parse("9999-12-31T00:00:00Z"), limit);
             for (OutboxItem i : items) {
                 out.printf("  txn=%s attempts=%d next=%s last_error=%s%n", i.txnId(), i.attempts(),
                         i.nextAttemptAt(), i.lastError() == null ? "-" : i.lastError());
             }
-            for (OutboxConflict k : journal.outboxConflicts()) {
+            for (OutboxConflict k : journal.outbox().conflicts()) {
                 // Not sent again: the carrier holds this txn id for another payment (docs/operations.md).
                 out.printf("  CONFLICT txn=%s code=%s at=%s attempts=%d%n", k.txnId(), k.code(), k.at(),
                         k.attempts());

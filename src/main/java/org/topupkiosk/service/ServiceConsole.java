@@ -185,7 +185,7 @@ public final class ServiceConsole implements AutoCloseable {
     }
 
     public CompletableFuture<OutboxStatus> outbox() {
-        return async(parts.journal()::outboxStatus);
+        return async(parts.journal().outbox()::status);
     }
 
     public CompletableFuture<VerifyReport> verify() {

@@ -111,7 +111,7 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
 
     private void waitForWork() throws InterruptedException {
         Instant horizon = clock.instant().plus(IDLE_PASS);
-        Instant next = journal.dueOutbox(horizon, 1).stream().map(OutboxItem::nextAttemptAt).findFirst().orElse(horizon);
+        Instant next = journal.outbox().due(horizon, 1).stream().map(OutboxItem::nextAttemptAt).findFirst().orElse(horizon);
         long waitMs = Math.max(10, Math.min(IDLE_PASS.toMillis(), Duration.between(clock.instant(), next).toMillis()));
         synchronized (wake) {
             if (!kicked) {
@@ -125,7 +125,7 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
     public int drainOnce() throws InterruptedException {
         // A retry is never scheduled beyond the longest backoff (plus slack); one that is was scheduled before the clock
         // was set back, and is sent now rather than after the clock catches up.
-        List<OutboxItem> due = journal.dueOutbox(clock.instant(), retry.max().multipliedBy(2).plus(SEND_SLACK),
+        List<OutboxItem> due = journal.outbox().due(clock.instant(), retry.max().multipliedBy(2).plus(SEND_SLACK),
                 batchSize);
         if (due.isEmpty()) {
             return 0;
@@ -201,7 +201,7 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
             } else if (a.error() != null && a.error().kind() == CarrierException.Kind.CONFLICT) {
                 // The carrier holds this txnId for another payment and applied nothing of ours: retrying cannot
                 // help. An alarm and an outbox state of its own; the order keeps its money for the technician.
-                journal.markConflict(txn, a.error().code(), a.error().getMessage());
+                journal.outbox().markConflict(txn, a.error().code(), a.error().getMessage());
                 log.error("payment conflict txn={} code={}: the carrier holds this txn id for another payment; not "
                         + "sent again, see kioskctl outbox status", txn, a.error().code());
                 outcomes.add(new PaymentOutcome.Deferred(txn, a.error().code()));
@@ -209,13 +209,13 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
                 // A protocol error is ours to fix, not the customer's loss: keep the payment and retry slowly
                 // while the service screen shows the error.
                 Instant next = clock.instant().plus(retry.delay(a.item().attempts() + 8));
-                journal.scheduleRetry(txn, next, a.error().code());
+                journal.outbox().scheduleRetry(txn, next, a.error().code());
                 log.error("payment rejected as malformed txn={} code={}", txn, a.error().code());
                 outcomes.add(new PaymentOutcome.Deferred(txn, a.error().code()));
             } else {
                 String why = a.error() != null ? a.error().code() : "status-" + a.result().status();
                 Instant next = clock.instant().plus(retry.delay(a.item().attempts() + 1));
-                journal.scheduleRetry(txn, next, why);
+                journal.outbox().scheduleRetry(txn, next, why);
                 log.info("payment deferred txn={} why={} attempt={} next={}", txn, why, a.item().attempts() + 1, next);
                 outcomes.add(new PaymentOutcome.Deferred(txn, why));
             }
@@ -248,7 +248,7 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
                 .put("got", m.got()).put("status", a.result().status().name());
         journal.audit("carrier_answer_mismatch", txn, data.toString());
         Instant next = clock.instant().plus(retry.delay(a.item().attempts() + 1));
-        journal.scheduleRetry(txn, next, "answer-mismatch");
+        journal.outbox().scheduleRetry(txn, next, "answer-mismatch");
         return new PaymentOutcome.Deferred(txn, "answer-mismatch");
     }
 

@@ -70,9 +70,9 @@ public final class OutboxDrainBench {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long applied = sim.ledger().values().stream().filter(e -> e.appliedCount() == 1).count();
                 long doubled = sim.ledger().values().stream().filter(e -> e.appliedCount() > 1).count();
-                if (applied != n || doubled != 0 || journal.outboxStatus().pendingCount() != 0) {
+                if (applied != n || doubled != 0 || journal.outbox().status().pendingCount() != 0) {
                     throw new IllegalStateException("drain incomplete: applied=" + applied + " doubled=" + doubled
-                            + " pending=" + journal.outboxStatus().pendingCount());
+                            + " pending=" + journal.outbox().status().pendingCount());
                 }
                 return n / seconds;
             }

@@ -105,13 +105,13 @@ public final class ChaosChild {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (journal.ordersByStatus(OrderStatus.OPEN, OrderStatus.PENDING).isEmpty()
-                    && journal.outboxStatus().pendingCount() == 0) {
+                    && journal.outbox().status().pendingCount() == 0) {
                 Thread.sleep(300); // let the driver clear the pending records of acknowledged notes
                 return;
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("journal did not settle within 60 s: " + journal.outboxStatus());
+        throw new IllegalStateException("journal did not settle within 60 s: " + journal.outbox().status());
     }
 
     /** The validator's slot is in the harness: ask it on stdout. */

@@ -240,7 +240,7 @@ class GoodsFlowTest {
         k.insert(500, "s1");
         k.insert(100, "s2");
         k.cmd(new Pay(), new Confirm());
-        String payload = k.journal.dueOutbox(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
+        String payload = k.journal.outbox().due(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
         assertThat(PaymentPayloads.fromJson(payload).device().digits()).isEqualTo(SAMPLE_EID);
         assertThat(PaymentPayloads.fromJson(payload).msisdn()).isNull();
         k.drain();

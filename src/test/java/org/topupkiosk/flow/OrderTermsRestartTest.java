@@ -67,7 +67,7 @@ class OrderTermsRestartTest {
         assertThat(k.snap().message().key()).as("500 still does not buy a 650 package").isEqualTo("pay.below_min");
         k.insert(200, "p2");
         k.cmd(new Pay(), new Confirm());
-        String payload = k.journal.dueOutbox(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
+        String payload = k.journal.outbox().due(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
         assertThat(PaymentPayloads.fromJson(payload).productId()).isEqualTo("mts-combo-15g-500-month");
         k.drain();
         k.awaitScreen(Screen.DONE);
@@ -134,7 +134,7 @@ class OrderTermsRestartTest {
         assertThat(s.services().goods().selected().id()).isEqualTo("mts-esim-tourist-7d");
         k.insert(100, "s2");
         k.cmd(new Pay(), new Confirm());
-        String payload = k.journal.dueOutbox(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
+        String payload = k.journal.outbox().due(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
         assertThat(PaymentPayloads.fromJson(payload).device().digits()).isEqualTo(GoodsFlowTest.SAMPLE_EID);
         k.drain();
         k.awaitScreen(Screen.GOODS_DONE);

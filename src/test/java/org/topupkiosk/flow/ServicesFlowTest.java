@@ -194,7 +194,7 @@ class ServicesFlowTest {
         assertThat(k.snap().message().key()).as("500 does not buy a 650 package").isEqualTo("pay.below_min");
         k.insert(200, "p2");
         k.cmd(new Pay(), new Confirm());
-        String payload = k.journal.dueOutbox(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
+        String payload = k.journal.outbox().due(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
         assertThat(PaymentPayloads.fromJson(payload).productId()).isEqualTo("mts-combo-15g-500-month");
         k.drain();
         FlowSnapshot done = k.awaitScreen(Screen.DONE);
@@ -428,7 +428,7 @@ class ServicesFlowTest {
         k.cmd(new Pay());
         assertThat(k.snap().services().promo().bonus()).isEqualTo(Money.rub(100));
         k.cmd(new Confirm());
-        String payload = k.journal.dueOutbox(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
+        String payload = k.journal.outbox().due(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
         assertThat(PaymentPayloads.fromJson(payload).promoId()).isEqualTo("mts-bonus10-500");
         assertThat(PaymentPayloads.fromJson(payload).amount()).as("the kiosk sends what was paid")
                 .isEqualTo(Money.rub(1000));
@@ -449,7 +449,7 @@ class ServicesFlowTest {
         String txn = k.snap().txnId();
         k.insert(100, "s1");
         k.cmd(new Pay(), new Confirm());
-        String payload = k.journal.dueOutbox(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
+        String payload = k.journal.outbox().due(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
         assertThat(PaymentPayloads.fromJson(payload).promoId()).isNull();
         k.drain();
         k.awaitScreen(Screen.DONE);
@@ -462,7 +462,7 @@ class ServicesFlowTest {
         k.insert(500, "s2");
         k.insert(100, "s3");
         k.cmd(new Pay(), new Confirm());
-        String later = k.journal.dueOutbox(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
+        String later = k.journal.outbox().due(Instant.now().plusSeconds(60), 10).get(0).payloadJson();
         assertThat(PaymentPayloads.fromJson(later).promoId()).isNull();
     }
 

@@ -36,7 +36,7 @@ class JournalConcurrencyTest {
                 Future<Integer> sync = pool.submit(() -> {
                     int confirmed = 0;
                     while (confirmed < sales) {
-                        List<Confirmation> batch = journal.dueOutbox(Instant.now().plusSeconds(1), 50).stream()
+                        List<Confirmation> batch = journal.outbox().due(Instant.now().plusSeconds(1), 50).stream()
                                 .map(item -> new Confirmation(item.txnId(), "ref-" + item.txnId())).toList();
                         confirmed += journal.confirmAll(batch);
                         if (batch.isEmpty()) {

@@ -56,7 +56,7 @@ class JournalMigrationTest {
             assertThat(j.order("0042-000001").orElseThrow().msisdn().e164()).isEqualTo("+79161234567");
             assertThat(j.order("0042-000004").orElseThrow().creditApplied()).isEqualTo(Money.rub(100));
             assertThat(j.findOpenOrder()).map(Order::txnId).contains("0042-000004");
-            assertThat(j.dueOutbox(java.time.Instant.ofEpochMilli(10), 10)).singleElement()
+            assertThat(j.outbox().due(java.time.Instant.ofEpochMilli(10), 10)).singleElement()
                     .satisfies(o -> assertThat(o.txnId()).isEqualTo("0042-000003"));
             j.cancel("0042-000004", "test");
             Order goods = j.openGoodsOrder("esim", "mts", "mts-esim-tourist-7d");

@@ -62,7 +62,7 @@ class JournalTest {
         assertThat(pending.status()).isEqualTo(OrderStatus.PENDING);
         assertThat(pending.amount()).isEqualTo(Money.rub(570));
         assertThat(pending.fee()).isEqualTo(Money.rub(30));
-        List<OutboxItem> due = journal.dueOutbox(Instant.parse("2025-03-01T10:00:00Z"), 10);
+        List<OutboxItem> due = journal.outbox().due(Instant.parse("2025-03-01T10:00:00Z"), 10);
         assertThat(due).extracting(OutboxItem::txnId).containsExactly(order.txnId());
         assertThat(due.get(0).payloadJson()).isEqualTo(PAYLOAD);
 
@@ -71,8 +71,8 @@ class JournalTest {
         Order confirmed = journal.order(order.txnId()).orElseThrow();
         assertThat(confirmed.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(confirmed.carrierRef()).isEqualTo("carrier-77");
-        assertThat(journal.dueOutbox(Instant.parse("2030-01-01T00:00:00Z"), 10)).isEmpty();
-        assertThat(journal.outboxStatus().pendingCount()).isZero();
+        assertThat(journal.outbox().due(Instant.parse("2030-01-01T00:00:00Z"), 10)).isEmpty();
+        assertThat(journal.outbox().status().pendingCount()).isZero();
 
         VerifyReport report = journal.verify();
         assertThat(report.violations()).isEmpty();
@@ -106,7 +106,7 @@ class JournalTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("95.00 RUB").hasMessageContaining("100.00 RUB");
         assertThat(journal.order(order.txnId()).orElseThrow().status()).isEqualTo(OrderStatus.OPEN);
-        assertThat(journal.outboxStatus().pendingCount()).isZero();
+        assertThat(journal.outbox().status().pendingCount()).isZero();
     }
 
     @Test
@@ -173,7 +173,7 @@ class JournalTest {
         assertThat(refused.refusalCode()).isEqualTo("ACCOUNT_BLOCKED");
         assertThat(refused.offline()).isTrue();
         assertThat(refused.productId()).isEqualTo("pkg-5gb");
-        assertThat(journal.outboxStatus().pendingCount()).isZero();
+        assertThat(journal.outbox().status().pendingCount()).isZero();
         assertThatThrownBy(() -> journal.confirm(order.txnId(), "late")).isInstanceOf(IllegalStateException.class);
 
         assertThat(journal.refundCredit(credit.code(), "cashier paid out")).isEqualTo(Money.rub(300));
@@ -200,17 +200,17 @@ class JournalTest {
         journal.recordStacked(order.txnId(), Money.rub(100), "n1");
         journal.submit(order.txnId(), Money.rub(100), Money.ZERO_RUB, false, PAYLOAD);
         Instant later = Instant.parse("2025-03-01T10:05:00Z");
-        journal.scheduleRetry(order.txnId(), later, "timeout after 20 s");
-        assertThat(journal.dueOutbox(Instant.parse("2025-03-01T10:01:00Z"), 10)).isEmpty();
-        OutboxItem item = journal.dueOutbox(later, 10).get(0);
+        journal.outbox().scheduleRetry(order.txnId(), later, "timeout after 20 s");
+        assertThat(journal.outbox().due(Instant.parse("2025-03-01T10:01:00Z"), 10)).isEmpty();
+        OutboxItem item = journal.outbox().due(later, 10).get(0);
         assertThat(item.attempts()).isEqualTo(1);
         assertThat(item.lastError()).isEqualTo("timeout after 20 s");
-        OutboxStatus status = journal.outboxStatus();
+        OutboxStatus status = journal.outbox().status();
         assertThat(status.pendingCount()).isEqualTo(1);
         assertThat(status.maxAttempts()).isEqualTo(1);
         assertThat(status.lastError()).isEqualTo("timeout after 20 s");
         assertThat(status.oldestPendingAge()).isEqualTo(Duration.ZERO);
-        assertThatThrownBy(() -> journal.scheduleRetry("0042-999999", later, "x"))
+        assertThatThrownBy(() -> journal.outbox().scheduleRetry("0042-999999", later, "x"))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -244,7 +244,7 @@ class JournalTest {
         assertThat(journal.confirmAll(batch.subList(0, 10))).isEqualTo(10);
         assertThat(journal.confirmAll(batch)).isEqualTo(40);
         assertThat(journal.ordersByStatus(OrderStatus.CONFIRMED)).hasSize(50);
-        assertThat(journal.outboxStatus().pendingCount()).isZero();
+        assertThat(journal.outbox().status().pendingCount()).isZero();
 
         Order late = journal.openOrder("topup", NUMBER, "mts", null);
         journal.recordStacked(late.txnId(), Money.rub(100), "late");
@@ -255,7 +255,7 @@ class JournalTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(open.txnId());
         // the whole batch rolled back, including the order that could be confirmed
         assertThat(journal.order(late.txnId()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
-        assertThat(journal.outboxStatus().pendingCount()).isEqualTo(1);
+        assertThat(journal.outbox().status().pendingCount()).isEqualTo(1);
         assertThat(journal.verify().violations()).isEmpty();
     }
 
@@ -272,7 +272,7 @@ class JournalTest {
 
         journal = Journal.open(db, "0042", Clock.systemUTC());
         assertThat(journal.findOpenOrder()).map(Order::cash).contains(Money.rub(50));
-        assertThat(journal.dueOutbox(Instant.now(), 10)).extracting(OutboxItem::txnId).containsExactly(done.txnId());
+        assertThat(journal.outbox().due(Instant.now(), 10)).extracting(OutboxItem::txnId).containsExactly(done.txnId());
         assertThat(journal.unprintedReceipts()).extracting(StoredReceipt::receiptId).containsExactly("r-1");
         assertThat(journal.recordStacked(open.txnId(), Money.rub(50), "n2")).isFalse();
         handOut(journal, journal.cancel(open.txnId(), "restart").orElseThrow());

@@ -85,7 +85,7 @@ class CarrierAnswerMismatchTest {
             assertThat(a.txnId()).isEqualTo(txn);
             assertThat(a.dataJson()).contains("\"field\":\"" + field + "\"");
         });
-        assertThat(journal.outboxStatus().pendingCount()).isEqualTo(1);
+        assertThat(journal.outbox().status().pendingCount()).isEqualTo(1);
     }
 
     @Test
@@ -93,7 +93,7 @@ class CarrierAnswerMismatchTest {
         sim.faults().next(1, Fault.wrongAnswer("amount"), "/v1/payments");
         String txn = queue(150);
         dispatcher.drainOnce();
-        for (int i = 0; i < 50 && journal.outboxStatus().pendingCount() > 0; i++) {
+        for (int i = 0; i < 50 && journal.outbox().status().pendingCount() > 0; i++) {
             Thread.sleep(5);
             dispatcher.drainOnce();
         }

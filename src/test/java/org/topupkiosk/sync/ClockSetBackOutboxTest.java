@@ -60,7 +60,7 @@ class ClockSetBackOutboxTest {
         journal.recordStacked(o.txnId(), Money.rub(100), "n1");
         journal.submit(o.txnId(), Money.rub(100), Money.ZERO_RUB, false, PaymentPayloads.toJson(
                 new PaymentRequest(o.txnId(), NUMBER, "mts", Money.rub(100), null, o.createdAt())));
-        journal.scheduleRetry(o.txnId(), T.plusSeconds(2), "timeout");
+        journal.outbox().scheduleRetry(o.txnId(), T.plusSeconds(2), "timeout");
 
         clock.set(T.minus(Duration.ofDays(1)), ZoneOffset.UTC); // the next life's clock is a day behind
         RestCarrierGateway carrier = new RestCarrierGateway(sim.baseUri(), "0042", key, Duration.ofSeconds(1),
@@ -79,7 +79,7 @@ class ClockSetBackOutboxTest {
         journal.recordStacked(o.txnId(), Money.rub(100), "n1");
         journal.submit(o.txnId(), Money.rub(100), Money.ZERO_RUB, false, PaymentPayloads.toJson(
                 new PaymentRequest(o.txnId(), NUMBER, "mts", Money.rub(100), null, o.createdAt())));
-        journal.scheduleRetry(o.txnId(), T.plus(Duration.ofMinutes(4)), "timeout");
+        journal.outbox().scheduleRetry(o.txnId(), T.plus(Duration.ofMinutes(4)), "timeout");
         RestCarrierGateway carrier = new RestCarrierGateway(sim.baseUri(), "0042", key, Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Clock.systemUTC());
         try (OutboxDispatcher d = new OutboxDispatcher(journal, carrier,

@@ -104,7 +104,7 @@ class JournalEpochConflictTest {
             assertThat(second).doesNotContainAnyElementsOf(first);
             assertThat(journal.ordersByStatus(OrderStatus.CONFIRMED)).as("paid at the carrier, not a conflict")
                     .extracting(Order::txnId).containsExactlyElementsOf(second);
-            assertThat(journal.outboxStatus().conflictCount()).isZero();
+            assertThat(journal.outbox().status().conflictCount()).isZero();
         }
         assertThat(sim.ledger().keySet()).containsAll(first).hasSize(4);
     }
@@ -130,7 +130,7 @@ class JournalEpochConflictTest {
             assertThat(restored).doesNotContainAnyElementsOf(seen);
             assertThat(journal.ordersByStatus(OrderStatus.CONFIRMED)).extracting(Order::txnId)
                     .containsAll(restored).containsAll(before);
-            assertThat(journal.outboxStatus().conflictCount()).isZero();
+            assertThat(journal.outbox().status().conflictCount()).isZero();
             assertThat(journal.recentAudit(List.of("journal_epoch"), 10)).as("one epoch per life that made ids")
                     .hasSize(2);
             assertThat(journal.verify().violations()).isEmpty();
@@ -150,12 +150,12 @@ class JournalEpochConflictTest {
 
             d.drainOnce();
 
-            OutboxStatus s = journal.outboxStatus();
+            OutboxStatus s = journal.outbox().status();
             assertThat(s.conflictCount()).isEqualTo(1);
             assertThat(s.pendingCount()).as("not waiting to be sent: the carrier will never take it").isZero();
-            assertThat(journal.dueOutbox(Instant.parse("9999-01-01T00:00:00Z"), 10)).as("no retry").isEmpty();
+            assertThat(journal.outbox().due(Instant.parse("9999-01-01T00:00:00Z"), 10)).as("no retry").isEmpty();
             assertThat(d.drainOnce()).isZero();
-            assertThat(journal.outboxConflicts()).singleElement().satisfies(k -> {
+            assertThat(journal.outbox().conflicts()).singleElement().satisfies(k -> {
                 assertThat(k.txnId()).isEqualTo(txn);
                 assertThat(k.code()).isEqualTo("txn-conflict");
             });
@@ -166,7 +166,7 @@ class JournalEpochConflictTest {
             assertThat(sim.ledger().get(txn).amount()).as("the carrier kept the other payment")
                     .isEqualTo(Money.rub(700));
             assertThat(journal.verify().violations()).isEmpty();
-            assertThat(journal.markConflict(txn, "txn-conflict", "again")).as("a repeat writes nothing").isFalse();
+            assertThat(journal.outbox().markConflict(txn, "txn-conflict", "again")).as("a repeat writes nothing").isFalse();
             assertThat(journal.recentAudit(List.of("payment_conflict"), 10)).hasSize(1);
         }
     }
@@ -194,7 +194,7 @@ class JournalEpochConflictTest {
         Path db = dir.resolve("journal.db");
         try (Journal journal = Journal.open(db, "0042", Clock.systemUTC())) {
             txn = queue(journal, 100);
-            journal.markConflict(txn, "txn-conflict", "409");
+            journal.outbox().markConflict(txn, "txn-conflict", "409");
         }
         StringWriter out = new StringWriter();
         CommandLine cl = new CommandLine(new KioskCtl());

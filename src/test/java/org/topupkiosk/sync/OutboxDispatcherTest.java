@@ -72,7 +72,7 @@ class OutboxDispatcherTest {
 
     /** Drains until nothing is due, giving the tiny backoff time to pass. */
     private void drainAll() throws InterruptedException {
-        for (int i = 0; i < 50 && journal.outboxStatus().pendingCount() > 0; i++) {
+        for (int i = 0; i < 50 && journal.outbox().status().pendingCount() > 0; i++) {
             dispatcher.drainOnce();
             Thread.sleep(5);
         }
@@ -102,7 +102,7 @@ class OutboxDispatcherTest {
         assertThat(outcomes.get(0)).isInstanceOf(PaymentOutcome.Deferred.class);
         drainAll();
         assertPaidOnce(txn, 150);
-        assertThat(journal.dueOutbox(java.time.Instant.parse("9999-12-31T00:00:00Z"), 10)).isEmpty();
+        assertThat(journal.outbox().due(java.time.Instant.parse("9999-12-31T00:00:00Z"), 10)).isEmpty();
     }
 
     @Test
@@ -172,8 +172,8 @@ class OutboxDispatcherTest {
             txns.add(queue(100 + i));
         }
         dispatcher.drainOnce();
-        assertThat(journal.outboxStatus().pendingCount()).isEqualTo(5);
-        assertThat(journal.outboxStatus().lastError()).isNotBlank();
+        assertThat(journal.outbox().status().pendingCount()).isEqualTo(5);
+        assertThat(journal.outbox().status().lastError()).isNotBlank();
         sim = new CarrierSimulator(port, key, null);
         Thread.sleep(5);
         drainAll();
