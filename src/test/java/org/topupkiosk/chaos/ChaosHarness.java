@@ -99,6 +99,7 @@ public final class ChaosHarness {
         Path work = Path.of("var/chaos");
         String point = null;
         String protocol = "ccnet";
+        int parallel = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -107,9 +108,10 @@ public final class ChaosHarness {
                 case "--work" -> work = Path.of(args[++i]);
                 case "--point" -> point = args[++i];
                 case "--protocol" -> protocol = args[++i];
+                case "--parallel" -> parallel = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("usage: chaos [--runs N] [--seed S] [--point NAME] [--protocol ccnet|id003] [--config F]"
-                            + " [--work DIR]\n"
+                            + " [--work DIR] [--parallel P]\n"
                             + "points: " + POINTS + "\nfaults: " + FAULTS);
                     System.exit(2);
                 }
@@ -120,11 +122,47 @@ public final class ChaosHarness {
             System.err.println("unknown point " + point + "; points: " + POINTS + "; faults: " + FAULTS);
             System.exit(2);
         }
-        Result r = new ChaosHarness(config, work, seed, true, point, protocol).run(runs);
+        Result r = parallel <= 1 ? new ChaosHarness(config, work, seed, true, point, protocol).run(runs)
+                : runInParallel(config, work, seed, point, protocol, runs, parallel);
         r.problems().forEach(p -> System.out.println("problem: " + p));
         System.out.println("mix " + r.mix());
         System.out.println(r.line());
         System.exit(r.lost() == 0 && r.doubled() == 0 && r.undelivered() == 0 && r.problems().isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * {@code runs} split over {@code parallel} harnesses, each in its own work directory with seed {@code seed + k} (so
+     * the same seed and parallelism replay the same runs), and their results added up: a long campaign in a fraction of
+     * the time on a machine with cores to spare. Every run still has its own simulator, validator and pty pair.
+     */
+    static Result runInParallel(Path config, Path work, long seed, String point, String protocol, int runs,
+                                int parallel) throws Exception {
+        List<CompletableFuture<Result>> parts = new ArrayList<>();
+        for (int k = 0; k < parallel; k++) {
+            int share = runs / parallel + (k < runs % parallel ? 1 : 0);
+            ChaosHarness h = new ChaosHarness(config, work.resolve("w" + k), seed + k, true, point, protocol);
+            parts.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return h.run(share);
+                } catch (Exception e) {
+                    return new Result(share, 0, 0, List.of("worker failed: " + e));
+                }
+            }, r -> new Thread(r, "chaos-worker").start()));
+        }
+        int lost = 0;
+        int doubled = 0;
+        int undelivered = 0;
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> mix = new TreeMap<>();
+        for (CompletableFuture<Result> part : parts) {
+            Result r = part.get();
+            lost += r.lost();
+            doubled += r.doubled();
+            undelivered += r.undelivered();
+            problems.addAll(r.problems());
+            r.mix().forEach((k, v) -> mix.merge(k, v, Integer::sum));
+        }
+        return new Result(runs, lost, doubled, undelivered, problems, mix);
     }
 
     public Result run(int runs) throws Exception {

@@ -136,7 +136,10 @@ class GoodsApiTest {
         PaymentRequest other = PaymentRequest.goods(r.txnId(), GoodsKind.ESIM, "mts", r.amount(), r.productId(),
                 r.createdAt(), null);
         assertThatThrownBy(() -> gw.pay(other)).isInstanceOfSatisfying(CarrierException.class,
-                e -> assertThat(e.code()).isEqualTo("http-409"));
+                e -> {
+                    assertThat(e.code()).isEqualTo("txn-conflict");
+                    assertThat(e.kind()).isEqualTo(CarrierException.Kind.CONFLICT);
+                });
     }
 
     @Test

@@ -97,7 +97,10 @@ class VoucherAndPromoApiTest {
         assertThat(sim.bonusOf("P2")).isEqualTo(Money.ZERO_RUB);
         PaymentRequest changed = new PaymentRequest("P1", m, "mts", Money.rub(600), null, big.createdAt(), null);
         assertThatThrownBy(() -> gw.pay(changed)).as("the promo is part of the payment's identity")
-                .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.code()).isEqualTo("http-409"));
+                .isInstanceOfSatisfying(CarrierException.class, e -> {
+                    assertThat(e.code()).isEqualTo("txn-conflict");
+                    assertThat(e.kind()).isEqualTo(CarrierException.Kind.CONFLICT);
+                });
     }
 
     @Test
