@@ -156,8 +156,9 @@ public final class NumberingPlanLoader {
             int def = digits(defText, 3, 3);
             int from = digits(fromText, 1, 7);
             int to = digits(toText, 1, 7);
-            if (def < 0) {
-                skip(lineNo, "DEF code \"" + clip(defText) + "\" is not three digits");
+            if (def < 100) {
+                // "012" is three digits but no DEF code: codes run 100-999, and the plan refuses anything else.
+                skip(lineNo, "DEF code \"" + clip(defText) + "\" is not a three-digit code from 100 to 999");
             } else if (from < 0 || to < 0) {
                 skip(lineNo, "range \"" + clip(fromText) + "\"-\"" + clip(toText) + "\" is not two numbers of up to 7 digits");
             } else if (from > to) {

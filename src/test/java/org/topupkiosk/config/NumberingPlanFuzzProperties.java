@@ -12,6 +12,7 @@ import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -84,6 +85,16 @@ class NumberingPlanFuzzProperties {
         } catch (ConfigException refused) {
             assertThat(refused.getMessage()).startsWith("def.csv: ");
         }
+    }
+
+    /** Found by the fuzz profile: a DEF code with a leading zero reached the plan's builder and threw. */
+    @Example
+    void aDefCodeWithALeadingZeroIsASkippedLineNotACrash() throws ConfigException {
+        String text = NumberingPlanLoaderTest.HEADER + "012;340000;349999;10000;ПАО \"Мобильные ТелеСистемы\";Москва\n"
+                + "916;0;9999999;10000000;ПАО \"Мобильные ТелеСистемы\";Москва\n";
+        NumberingPlanLoader.Result r = loader.parse(text.getBytes(StandardCharsets.UTF_8), Path.of("def.csv"));
+        assertThat(r.plan().size()).isEqualTo(1);
+        assertThat(r.someSkips()).singleElement().satisfies(s -> assertThat(s.reason()).contains("100 to 999"));
     }
 
     @Property(tries = Fuzz.ROUND_TRIP_TRIES)
