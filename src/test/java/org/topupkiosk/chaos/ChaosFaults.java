@@ -17,6 +17,7 @@ import org.topupkiosk.device.cash.ccnet.CcnetState;
 import org.topupkiosk.device.emulator.BillAcceptorEmulator;
 import org.topupkiosk.device.emulator.CcnetEmulator;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.journal.ClaimPaper;
 
 /**
  * The chaos campaign's faults other than a kill (issue 12), each played for real against the child kiosk:
@@ -185,10 +186,9 @@ final class ChaosFaults {
     }
 
     /**
-     * Credits the customer never got on paper: no printed receipt for the credit's code (its voucher,
-     * {@code credit-<code>}), nor for the order it came from (for a refusal after the customer left, the printed receipt
-     * of the original payment carries the claim code that gives the voucher). A credit already redeemed or refunded
-     * reached its owner.
+     * Credits the customer never got on paper, by the journal's own rule ({@link ClaimPaper#CREDIT_ON_PAPER}: the
+     * printed voucher, or the printed receipt of the order the credit came from when it carries the order's claim
+     * code). A credit already redeemed or refunded reached its owner.
      */
     static List<String> undeliveredCredits(Path journal) {
         List<String> out = new ArrayList<>();
@@ -196,8 +196,7 @@ final class ChaosFaults {
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT cc.amount_minor, cc.source_txn, cc.reason FROM customer_credits cc "
                      + "WHERE NOT EXISTS (SELECT 1 FROM credit_redemptions r WHERE r.code = cc.code) "
-                     + "AND NOT EXISTS (SELECT 1 FROM receipts p WHERE p.printed = 1 AND (p.receipt_id = 'credit-' || "
-                     + "cc.code OR (cc.source_txn IS NOT NULL AND p.txn_id = cc.source_txn)))")) {
+                     + "AND NOT " + ClaimPaper.CREDIT_ON_PAPER)) {
             while (rs.next()) {
                 out.add(Money.rubMinor(rs.getLong(1)).plain() + " RUB from " + rs.getString(2) + " ("
                         + rs.getString(3) + ")");

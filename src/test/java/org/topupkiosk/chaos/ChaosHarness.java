@@ -26,6 +26,7 @@ import org.topupkiosk.device.emulator.LineNoise;
 import org.topupkiosk.device.serial.JSerialCommLink;
 import org.topupkiosk.device.serial.SerialSettings;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.journal.ClaimPaper;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
@@ -54,8 +55,9 @@ public final class ChaosHarness {
     static final List<String> FAULTS = ChaosFaults.KINDS;
 
     /**
-     * {@code undelivered}: credits the customer never got on paper (a credit with no printed receipt for its code,
-     * nor for the order it came from). {@code mix}: how many runs each point or fault had.
+     * {@code undelivered}: credits the customer never got on paper, by the journal's rule ({@link ClaimPaper}: no
+     * printed voucher, and no printed receipt of its order that carries the order's claim code). {@code mix}: how many
+     * runs each point or fault had.
      */
     public record Result(int runs, int lost, int doubled, int undelivered, List<String> problems,
                          Map<String, Integer> mix) {
