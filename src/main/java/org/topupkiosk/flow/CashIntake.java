@@ -14,9 +14,7 @@ import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.OrderDesk;
-import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Session;
-import org.topupkiosk.flow.core.Transitions;
 import org.topupkiosk.flow.goods.GoodsSales;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.JournalException;
@@ -36,16 +34,18 @@ final class CashIntake {
     private final FlowSettings settings;
     private final Payments payments;
     private final SafeStop safeStop;
+    private final StrayNotes stray;
     private boolean acceptorFault;
 
     CashIntake(Stage stage, OrderDesk orders, BillAcceptor acceptor, FlowSettings settings, Payments payments,
-               SafeStop safeStop) {
+               SafeStop safeStop, StrayNotes stray) {
         this.stage = stage;
         this.orders = orders;
         this.acceptor = acceptor;
         this.settings = settings;
         this.payments = payments;
         this.safeStop = safeStop;
+        this.stray = stray;
     }
 
     /** The acceptor reported a fault that keeps it from taking cash, and has not recovered since. */
@@ -236,31 +236,15 @@ final class CashIntake {
         } else if (ref != null) {
             // Stacked for another order (raised again after a journal failure or a restart): that order while it is
             // open, else a credit voucher.
-            Optional<CustomerCredit> credit = safeStop.creditToItsOrder(note, noteId, ref);
+            Optional<CustomerCredit> credit = stray.creditToItsOrder(note, noteId, ref);
             acceptor.acknowledge(noteId);
-            credit.ifPresent(safeStop::deliver);
+            credit.ifPresent(stray::deliver);
         } else {
             // A note that lands after its session ended (timeout, cancel racing the stacker): the cash is real, so it
             // becomes a credit voucher at once rather than a silent gain for the kiosk.
             Optional<CustomerCredit> credit = orders.creditWithoutOrder(note, noteId, "stacked-outside-session");
             acceptor.acknowledge(noteId);
-            credit.ifPresent(this::latePaper);
-        }
-    }
-
-    /**
-     * Issue 12 item 1: the late note's voucher always reaches paper. Where the screen can show it, it is shown and
-     * printed as any credit voucher; while a receipt is on its way (SUBMITTING, RECEIPT) or on a screen that cannot
-     * leave for the receipt screen, it is journaled (stored) and queued on the printer right behind the receipt in
-     * progress, and the screen says so. Never only a journal row: that was a credit nobody held.
-     */
-    private void latePaper(CustomerCredit credit) {
-        Screen screen = stage.screen;
-        if (stage.session == null
-                || (screen != RECEIPT && screen != SUBMITTING && Transitions.allowed(screen, RECEIPT))) {
-            payments.showCredit(credit);
-        } else {
-            payments.printLateCredit(credit);
+            credit.ifPresent(stray::late);
         }
     }
 

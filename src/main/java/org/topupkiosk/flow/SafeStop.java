@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,13 +15,10 @@ import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.FlowExecutor;
 import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.OrderDesk;
-import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.JournalException;
-import org.topupkiosk.journal.Order;
-import org.topupkiosk.journal.OrderStatus;
 
 /**
  * Out of service, safely, on the flow thread: the acceptor disabled, a note in escrow given back, the out-of-service
@@ -32,7 +28,7 @@ import org.topupkiosk.journal.OrderStatus;
  * not record stays unacknowledged in the driver's pending notes, under the order it was stacked for, and is held here
  * too; the journal is tried again every {@link #PROBE_EVERY}. When a write works the held notes are credited to their
  * own orders (a note whose order is no longer open becomes a printed credit voucher), the audit row and the alarm say
- * how long it lasted, and the open order comes back on its cash screen.</li>
+ * how long it lasted, and the open order comes back on its cash screen ({@link StrayNotes}).</li>
  * <li>An internal error (an exception in a flow task, on the screen's thread or a device thread): money on the cash
  * screens goes onto a printed credit voucher when the journal allows, and the kiosk stays out of service until a
  * technician lets customers back from the service menu.</li>
@@ -56,13 +52,12 @@ final class SafeStop {
     private final FlowExecutor flow;
     private final Clock clock;
     private final Runnable publish;
-    private final ReceiptDesk receipts;
     private final Set<Reason> reasons = EnumSet.noneOf(Reason.class);
     private final List<HeldNote> held = new ArrayList<>();
     /** Audit rows that could not be written when they happened: written first when the journal works again. */
     private final List<String[]> unwritten = new ArrayList<>();
     private Recovery recovery;
-    private Payments payments;
+    private StrayNotes stray;
     private CashIntake cash;
     private long failedAtMs;
     private String firstError;
@@ -72,10 +67,8 @@ final class SafeStop {
     private String heldTxn;
     private Money heldFunds;
 
-    SafeStop(Stage stage, OrderDesk orders, BillAcceptor acceptor, FlowExecutor flow, ReceiptDesk receipts, Clock clock,
-             Runnable publish) {
+    SafeStop(Stage stage, OrderDesk orders, BillAcceptor acceptor, FlowExecutor flow, Clock clock, Runnable publish) {
         this.stage = stage;
-        this.receipts = receipts;
         this.orders = orders;
         this.acceptor = acceptor;
         this.flow = flow;
@@ -83,9 +76,9 @@ final class SafeStop {
         this.publish = publish;
     }
 
-    void attach(Recovery recovery, Payments payments, CashIntake cash) {
+    void attach(Recovery recovery, StrayNotes stray, CashIntake cash) {
         this.recovery = recovery;
-        this.payments = payments;
+        this.stray = stray;
         this.cash = cash;
     }
 
@@ -172,7 +165,7 @@ final class SafeStop {
         try {
             while (!held.isEmpty()) {
                 HeldNote n = held.get(0);
-                creditToItsOrder(n.amount(), n.noteId(), n.ref()).ifPresent(vouchers::add);
+                stray.creditToItsOrder(n.amount(), n.noteId(), n.ref()).ifPresent(vouchers::add);
                 acceptor.acknowledge(n.noteId());
                 held.remove(0);
             }
@@ -195,20 +188,6 @@ final class SafeStop {
         publish.run();
     }
 
-    /**
-     * A note stacked for {@code ref}: credited to that order while it is open; otherwise (the order was paid or
-     * cancelled, or the note names none) it becomes a credit voucher, returned for printing. A repeat of a note the
-     * journal already holds changes nothing.
-     */
-    Optional<CustomerCredit> creditToItsOrder(Money note, String noteId, String ref) {
-        Optional<Order> order = ref == null ? Optional.empty() : orders.journal().order(ref);
-        if (order.isPresent() && order.get().status() == OrderStatus.OPEN) {
-            orders.creditNote(ref, note, noteId);
-            return Optional.empty();
-        }
-        return orders.creditWithoutOrder(note, noteId, ref == null ? "stacked-no-order" : "stacked-for-closed-order");
-    }
-
     private void backToCustomers(List<CustomerCredit> vouchers) {
         if (halted()) {
             stage.endSession();
@@ -218,29 +197,7 @@ final class SafeStop {
         if (stage.screen == IDLE) {
             recovery.resumeOpenOrder();
         }
-        vouchers.forEach(this::deliver);
-    }
-
-    /**
-     * A credit voucher for a note whose order is closed: shown and printed, unless another customer is in the middle
-     * of a payment, whose screen it must not take: then it is printed only (the audit row and the log name it).
-     */
-    void deliver(CustomerCredit credit) {
-        Screen screen = stage.screen;
-        boolean busy = stage.session != null && (screen == CASH_INSERTION || screen == CONFIRM || screen == SUBMITTING
-                || screen == RECEIPT || screen == CREDIT_VOUCHER || screen == DONE);
-        if (!busy) {
-            payments.showCredit(credit);
-            return;
-        }
-        log.warn("credit voucher amount={} for a note of a closed order printed beside session screen={}",
-                credit.amount().plain(), screen);
-        receipts.printCredit(credit, stage.lang, ok -> {
-            if (!ok) {
-                log.error("credit voucher amount={} not printed: reprint it from the service menu",
-                        credit.amount().plain());
-            }
-        });
+        vouchers.forEach(stray::deliver);
     }
 
     // An internal error -----------------------------------------------------------------------------------------------

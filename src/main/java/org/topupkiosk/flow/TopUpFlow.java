@@ -95,11 +95,12 @@ public final class TopUpFlow implements KioskFlow {
         this.goods = new GoodsSales(features, host, new GoodsDesk(journal, dispatch, crash));
         services.attachGoods(goods);
         this.payments = new Payments(stage, flow, orders, acceptor, receipts, settings, services, goods, this::publish);
-        this.safeStop = new SafeStop(stage, orders, acceptor, flow, receipts, clock, this::publish);
-        this.cash = new CashIntake(stage, orders, acceptor, settings, payments, safeStop);
+        this.safeStop = new SafeStop(stage, orders, acceptor, flow, clock, this::publish);
+        StrayNotes stray = new StrayNotes(stage, orders, payments, receipts);
+        this.cash = new CashIntake(stage, orders, acceptor, settings, payments, safeStop, stray);
         this.lock = new ServiceLock(stage, orders, cash);
         this.recovery = new Recovery(stage, orders, catalog, settings, receipts, cash, payments, goods);
-        safeStop.attach(recovery, payments, cash);
+        safeStop.attach(recovery, stray, cash);
         this.codes = new ScannedCodes(stage, services, cash,
                 new PaymentClaims(stage, flow, orders, receipts, catalog, payments, cash, goods));
         this.topUp = new TopUpScreens(stage, new CarrierCheck(flow, io, carrier, catalog, numbering, settings, orders),
