@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.testing.SettableClock;
 
 /** A number's recent payments, read from a real SQLite journal: orders, scratch cards, auto top-ups, receipts, credits. */
 class NumberHistoryTest {
@@ -23,33 +21,9 @@ class NumberHistoryTest {
     static final Msisdn NUMBER = Msisdn.of("+79161234567");
     static final Msisdn OTHER = Msisdn.of("+79261234567");
 
-    /** A clock the test moves, so rows get distinct, ordered times. */
-    static final class StepClock extends Clock {
-        Instant now = Instant.parse("2026-11-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void tick() {
-            now = now.plusSeconds(60);
-        }
-    }
-
     @TempDir
     Path dir;
-    final StepClock clock = new StepClock();
+    final SettableClock clock = SettableClock.at(Instant.parse("2026-11-01T10:00:00Z"));
     Journal journal;
 
     @BeforeEach
@@ -63,7 +37,7 @@ class NumberHistoryTest {
     }
 
     private String paid(Msisdn m, long rub, boolean confirm) {
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         Order o = journal.openOrder("topup", m, "mts", null);
         journal.recordStacked(o.txnId(), Money.rub(rub), "n-" + o.txnId());
         journal.submit(o.txnId(), Money.rub(rub), Money.ZERO_RUB, false, "{}");
@@ -75,7 +49,7 @@ class NumberHistoryTest {
     }
 
     private List<HistoryEntry> history() {
-        return journal.historyOf(NUMBER, clock.now.minus(Duration.ofDays(90)), 50);
+        return journal.historyOf(NUMBER, clock.instant().minus(Duration.ofDays(90)), 50);
     }
 
     @Test
@@ -84,19 +58,19 @@ class NumberHistoryTest {
         String pending = paid(NUMBER, 300, false);
         paid(OTHER, 100, true);
 
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         journal.audit("voucher_redeem_sent", "0042-V1", "{\"serial\":\"MTS-500-000001\",\"nominalMinor\":50000,"
                 + "\"currency\":\"RUB\",\"operatorId\":\"mts\",\"msisdn\":\"+79161234567\"}");
         journal.audit("voucher_redeemed", "0042-V1", "{\"status\":\"REDEEMED\"}");
         journal.storeReceipt("0042-V1-voucher", "0042-V1", "voucher", "#receipt v1 columns=42\nA card\n");
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         journal.audit("autotopup_sent", "0042-A1", "{\"msisdn\":\"+79161234567\",\"thresholdMinor\":5000,"
                 + "\"amountMinor\":30000,\"currency\":\"RUB\"}");
         journal.audit("autotopup_outcome_unknown", "0042-A1", "{\"reason\":\"timeout\"}");
         journal.audit("autotopup_sent", "0042-A1", "{\"msisdn\":\"+79161234567\",\"thresholdMinor\":5000,"
                 + "\"amountMinor\":30000,\"currency\":\"RUB\"}");
         journal.audit("autotopup_active", "0042-A1", "{\"ruleId\":\"AT1\"}");
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         journal.audit("voucher_redeem_sent", "0042-V2", "{\"nominalMinor\":20000,\"currency\":\"RUB\","
                 + "\"msisdn\":\"+79261234567\"}");
 
@@ -116,19 +90,19 @@ class NumberHistoryTest {
         assertThat(h.get(3).state()).isEqualTo(HistoryEntry.State.CONFIRMED);
         assertThat(h.get(3).amount()).isEqualTo(Money.rub(500));
         assertThat(h.get(3).receipts()).extracting(HistoryEntry.ReceiptRef::kind).containsExactly("payment");
-        assertThat(journal.historyOf(OTHER, clock.now.minus(Duration.ofDays(90)), 50)).hasSize(2);
+        assertThat(journal.historyOf(OTHER, clock.instant().minus(Duration.ofDays(90)), 50)).hasSize(2);
     }
 
     @Test
     void requestsWhoseAuditRowHasOnlyTheMaskedNumberAreFoundThroughServiceNumbers() {
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         journal.auditForNumber("voucher_redeem_sent", "0042-V7", NUMBER, "{\"nominalMinor\":50000,"
                 + "\"currency\":\"RUB\",\"operatorId\":\"mts\",\"number\":\"" + NUMBER.masked() + "\"}");
         journal.audit("voucher_redeemed", "0042-V7", "{\"status\":\"REDEEMED\"}");
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         journal.auditForNumber("autotopup_sent", "0042-A7", OTHER, "{\"number\":\"" + OTHER.masked()
                 + "\",\"thresholdMinor\":5000,\"amountMinor\":30000,\"currency\":\"RUB\"}");
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         // A retry under the same id: a second audit row, the number is already kept.
         journal.auditForNumber("autotopup_sent", "0042-A7", OTHER, "{\"number\":\"" + OTHER.masked()
                 + "\",\"thresholdMinor\":5000,\"amountMinor\":30000,\"currency\":\"RUB\"}");
@@ -138,7 +112,7 @@ class NumberHistoryTest {
             assertThat(e.state()).isEqualTo(HistoryEntry.State.CONFIRMED);
             assertThat(e.amount()).isEqualTo(Money.rub(500));
         });
-        assertThat(journal.historyOf(OTHER, clock.now.minus(Duration.ofDays(90)), 50)).extracting(HistoryEntry::id)
+        assertThat(journal.historyOf(OTHER, clock.instant().minus(Duration.ofDays(90)), 50)).extracting(HistoryEntry::id)
                 .containsExactly("0042-A7");
         assertThat(journal.recentAudit(List.of("voucher_redeem_sent", "autotopup_sent"), 10))
                 .extracting(AuditEntry::dataJson).noneMatch(d -> d.contains("9161234567") || d.contains("9261234567"));
@@ -146,23 +120,23 @@ class NumberHistoryTest {
 
     @Test
     void cancelledAndRefusedOrdersShowTheirCreditVoucherAndWhetherItIsStillOpen() {
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         Order cancelled = journal.openOrder("topup", NUMBER, "mts", null);
         journal.recordStacked(cancelled.txnId(), Money.rub(200), "c1");
         CustomerCredit credit = journal.cancel(cancelled.txnId(), "customer-cancel").orElseThrow();
         journal.storeReceipt("credit-" + credit.code(), cancelled.txnId(), "credit", "#receipt v1 columns=42\nA c\n");
         journal.markReceiptPrinted("credit-" + credit.code());
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         Order nothing = journal.openOrder("topup", NUMBER, "mts", null);
         journal.cancel(nothing.txnId(), "back-before-cash");
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         String refused = paid(NUMBER, 100, false);
         CustomerCredit refusedCredit = journal.refuse(refused, "account-blocked");
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         Order spender = journal.openOrder("package", OTHER, "mts", "mts-data-1g-day");
         journal.applyCredit(spender.txnId(), refusedCredit.code());
         journal.submit(spender.txnId(), Money.rub(100), Money.ZERO_RUB, false, "{}");
-        clock.tick();
+        clock.advance(Duration.ofSeconds(60));
         journal.openOrder("topup", NUMBER, "mts", null);
 
         List<HistoryEntry> h = history();
@@ -182,12 +156,12 @@ class NumberHistoryTest {
     @Test
     void onlyTheRecentWindowAndTheLimitAreRead() {
         String old = paid(NUMBER, 100, true);
-        clock.now = clock.now.plus(Duration.ofDays(100));
+        clock.advance(Duration.ofDays(100));
         String recent1 = paid(NUMBER, 200, true);
         String recent2 = paid(NUMBER, 300, true);
         String recent3 = paid(NUMBER, 400, true);
         assertThat(history()).extracting(HistoryEntry::id).containsExactly(recent3, recent2, recent1).doesNotContain(old);
-        assertThat(journal.historyOf(NUMBER, clock.now.minus(Duration.ofDays(90)), 2)).extracting(HistoryEntry::id)
+        assertThat(journal.historyOf(NUMBER, clock.instant().minus(Duration.ofDays(90)), 2)).extracting(HistoryEntry::id)
                 .containsExactly(recent3, recent2);
         assertThat(journal.historyOf(NUMBER, Instant.EPOCH, 10)).hasSize(4);
         assertThat(journal.historyOf(Msisdn.of("+79031234567"), Instant.EPOCH, 10)).isEmpty();

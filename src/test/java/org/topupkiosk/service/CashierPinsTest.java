@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,31 +21,13 @@ import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.PinGates;
 import org.topupkiosk.testing.Property;
+import org.topupkiosk.testing.SettableClock;
 
 /** The cashiers file: parsing (junk gives a message naming the line), PIN checks, per-cashier lockout and its end. */
 class CashierPinsTest {
 
     @TempDir
     Path dir;
-
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private Journal journal;
 
@@ -79,7 +60,7 @@ class CashierPinsTest {
         CashierPinsFile.add(file, "anna", "Anna", "246801".toCharArray(), new SecureRandom());
         assertThatThrownBy(() -> CashierPinsFile.add(file, "boris", "Boris", "1357".toCharArray(), new SecureRandom()))
                 .hasMessageContaining("6 to 12 digits");
-        MovableClock clock = new MovableClock();
+        SettableClock clock = SettableClock.at(Instant.parse("2026-11-21T10:00:00Z"));
         journal = Journal.open(dir.resolve("journal.db"), "0042", clock);
         CashierPins pins = new CashierPins(Optional.of(file), journal.pinGates(), clock);
         for (Duration length : List.of(Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2))) {
@@ -94,7 +75,7 @@ class CashierPinsTest {
             pins = new CashierPins(Optional.of(file), journal.pinGates(), clock);
             assertThat(pins.check("anna", "246801".toCharArray()).result()).as("after a restart")
                     .isEqualTo(CashierGate.Result.LOCKED);
-            clock.now = clock.now.plus(length);
+            clock.advance(length);
         }
         assertThat(pins.check("anna", "246801".toCharArray()).result()).isEqualTo(CashierGate.Result.OK);
         assertThat(pins.lockedFor("anna")).isZero();
@@ -118,7 +99,7 @@ class CashierPinsTest {
         CashierPinsFile.add(file, "anna", "Anna", "246801".toCharArray(), new SecureRandom());
         CashierPinsFile.add(file, "boris", "Boris", "135702".toCharArray(), new SecureRandom());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        MovableClock clock = new MovableClock();
+        SettableClock clock = SettableClock.at(Instant.parse("2026-11-21T10:00:00Z"));
         journal = Journal.open(dir.resolve("journal.db"), "0042", clock);
         CashierPins pins = new CashierPins(Optional.of(file), journal.pinGates(), clock);
         assertThat(pins.cashiers()).extracting(CashierGate.Cashier::name).containsExactly("Anna", "Boris");
@@ -129,7 +110,7 @@ class CashierPinsTest {
         assertThat(pins.check("anna", "111111".toCharArray()).result()).isEqualTo(CashierGate.Result.LOCKED);
         assertThat(pins.check("anna", "246801".toCharArray()).result()).isEqualTo(CashierGate.Result.LOCKED);
         assertThat(pins.check("boris", "135702".toCharArray()).result()).isEqualTo(CashierGate.Result.OK);
-        clock.now = clock.now.plus(CashierPins.LOCKOUT).plus(Duration.ofSeconds(1));
+        clock.advance(CashierPins.LOCKOUT.plus(Duration.ofSeconds(1)));
         assertThat(pins.check("anna", "246801".toCharArray()).result()).isEqualTo(CashierGate.Result.OK);
         assertThat(audit()).anyMatch(a -> a.startsWith("cashier_pin_locked {\"cashier\":\"anna\""));
         assertThat(audit()).noneMatch(a -> a.contains("246801") || a.contains("111111"));

@@ -12,11 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -31,6 +28,7 @@ import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.ops.KioskCtl;
 import org.topupkiosk.ops.ServiceCommand;
+import org.topupkiosk.testing.SettableClock;
 import picocli.CommandLine;
 
 /** The service PIN: hash format, owner-only file, lockout timing and audit rows, and {@code kioskctl service set-pin}. */
@@ -39,27 +37,7 @@ class ServicePinTest {
     @TempDir
     Path dir;
 
-    /** A clock the test moves by hand. */
-    static final class StepClock extends Clock {
-        Instant now = Instant.parse("2026-11-22T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final StepClock clock = new StepClock();
+    private final SettableClock clock = SettableClock.at(Instant.parse("2026-11-22T00:00:00Z"));
     private Journal journal;
 
     @BeforeEach
@@ -129,13 +107,13 @@ class ServicePinTest {
         assertThat(audit()).filteredOn(s -> s.startsWith("service_pin_failed")).hasSize(5);
         assertThat(audit()).filteredOn(s -> s.startsWith("service_pin_locked")).hasSize(1);
 
-        clock.now = clock.now.plus(Duration.ofMinutes(4).plusSeconds(59));
+        clock.advance(Duration.ofMinutes(4).plusSeconds(59));
         ServicePin.Attempt stillLocked = pin.check("246824".toCharArray());
         assertThat(stillLocked.result()).isEqualTo(ServicePin.Result.LOCKED);
         assertThat(stillLocked.lockedFor()).isEqualTo(Duration.ofSeconds(1));
         assertThat(audit()).doesNotContain("service_login {}");
 
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(pin.lockedFor()).isZero();
         assertThat(pin.check("246824".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
         assertThat(audit()).last().isEqualTo("service_login {}");
@@ -163,23 +141,23 @@ class ServicePinTest {
         Path f = pinFile("246824");
         ServicePin pin = gate(f);
         lockOut(pin, Duration.ofMinutes(5));
-        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         pin = restart(f);
         assertThat(pin.lockedFor()).as("a restart clears nothing").isEqualTo(Duration.ofMinutes(3));
         assertThat(pin.check("246824".toCharArray()).result()).isEqualTo(ServicePin.Result.LOCKED);
 
-        clock.now = clock.now.plus(Duration.ofMinutes(3));
+        clock.advance(Duration.ofMinutes(3));
         lockOut(pin, Duration.ofMinutes(30));
         for (Duration next : List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofHours(24),
                 Duration.ofHours(24))) {
-            clock.now = clock.now.plus(pin.lockedFor());
+            clock.advance(pin.lockedFor());
             pin = restart(f);
             lockOut(pin, next);
         }
         assertThat(audit()).filteredOn(a -> a.startsWith("service_pin_locked")).hasSize(6)
                 .last().asString().contains("\"seconds\":86400").contains("\"lockout\":6");
 
-        clock.now = clock.now.plus(Duration.ofHours(24));
+        clock.advance(Duration.ofHours(24));
         pin = restart(f);
         assertThat(pin.check("246824".toCharArray()).result()).isEqualTo(ServicePin.Result.OK);
         lockOut(pin, Duration.ofMinutes(5));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +23,7 @@ import org.topupkiosk.carrier.SimulatorFixture;
 import org.topupkiosk.carrier.rest.RestCarrierGateway;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.testing.SettableClock;
 
 /**
  * The calls a one-time code opens, end to end: the kiosk's gateway against the simulator, whose token checks are real
@@ -32,7 +34,7 @@ class AutoTopUpApiTest {
     private static final Msisdn PHONE = Msisdn.of("+79161234567");
     private static final Pattern CODE = Pattern.compile("Код (\\d{6})");
 
-    private final OneTimeCodeTest.StepClock clock = new OneTimeCodeTest.StepClock();
+    private final SettableClock clock = SettableClock.at(Instant.parse("2026-11-22T10:00:00Z"));
     private CarrierSimulator sim;
     private RestCarrierGateway gw;
     private int ids;
@@ -120,7 +122,7 @@ class AutoTopUpApiTest {
         assertThat(gw.enrolAutoTopUp(request(blocked, 50, 300, token(blocked, "autotopup"))).refusalCode())
                 .isEqualTo("account-blocked");
         String t = token(PHONE, "autotopup");
-        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         assertThat(gw.enrolAutoTopUp(request(PHONE, 50, 300, t)).refusalCode()).isEqualTo("bad-token");
     }
 
@@ -150,7 +152,7 @@ class AutoTopUpApiTest {
         assertThatThrownBy(() -> gw.spendOtpToken("0042-H2", "other", PHONE, "history"))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.code()).isEqualTo("http-409"));
         String late = token(PHONE, "history");
-        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         assertThat(gw.spendOtpToken("0042-H4", late, PHONE, "history").accepted()).as("15 minutes").isFalse();
     }
 

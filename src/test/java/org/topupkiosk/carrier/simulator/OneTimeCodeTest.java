@@ -7,11 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,33 +22,15 @@ import org.topupkiosk.carrier.OtpCheck;
 import org.topupkiosk.carrier.SimulatorFixture;
 import org.topupkiosk.carrier.rest.RestCarrierGateway;
 import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.testing.SettableClock;
 
 /** One-time codes end to end: the kiosk's gateway against the simulator, with a clock the test moves. */
 class OneTimeCodeTest {
 
-    static final class StepClock extends Clock {
-        volatile Instant now = Instant.parse("2026-11-22T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static final Msisdn PHONE = Msisdn.of("+79161234567");
     private static final Pattern CODE = Pattern.compile("Код (\\d{6})");
 
-    private final StepClock clock = new StepClock();
+    private final SettableClock clock = SettableClock.at(Instant.parse("2026-11-22T10:00:00Z"));
     private CarrierSimulator sim;
     private RestCarrierGateway gw;
 
@@ -79,7 +58,7 @@ class OneTimeCodeTest {
         OtpChallenge c = gw.requestOtp(PHONE, OtpChallenge.PURPOSE_AUTO_TOP_UP);
         assertThat(c.msisdn()).isEqualTo(PHONE);
         assertThat(c.codeLength()).isEqualTo(6);
-        assertThat(c.expiresAt()).isEqualTo(clock.now.plus(Duration.ofMinutes(5)));
+        assertThat(c.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
 
         OtpCheck ok = gw.verifyOtp(c.otpId(), lastCodeSentTo(PHONE));
         assertThat(ok.verified()).isTrue();
@@ -120,7 +99,7 @@ class OneTimeCodeTest {
     void anExpiredCodeIsRefusedEvenWhenRight() throws Exception {
         OtpChallenge c = gw.requestOtp(PHONE, OtpChallenge.PURPOSE_AUTO_TOP_UP);
         String right = lastCodeSentTo(PHONE);
-        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         assertThat(gw.verifyOtp(c.otpId(), right)).isEqualTo(OtpCheck.refused(OtpCheck.EXPIRED, 0));
     }
 
@@ -141,7 +120,7 @@ class OneTimeCodeTest {
                     assertThat(e.kind()).isEqualTo(CarrierException.Kind.REFUSED);
                     assertThat(e.code()).isEqualTo("too-many-codes");
                 });
-        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         assertThat(gw.requestOtp(PHONE, OtpChallenge.PURPOSE_HISTORY).otpId()).as("the window moves on").isNotNull();
     }
 
