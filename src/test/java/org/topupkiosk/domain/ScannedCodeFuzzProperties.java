@@ -2,7 +2,6 @@ package org.topupkiosk.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -71,11 +70,7 @@ class ScannedCodeFuzzProperties {
     Arbitrary<byte[]> scannerLines() {
         Arbitrary<byte[]> line = Combinators.combine(validCodes(), Arbitraries.of(ScanSuffix.values()))
                 .as((c, s) -> (c + s.text()).getBytes(StandardCharsets.UTF_8));
-        return Fuzz.around(line, 200).list().ofMaxSize(6).map(parts -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            parts.forEach(out::writeBytes);
-            return out.toByteArray();
-        });
+        return Fuzz.backToBack(Fuzz.around(line, 200), 6);
     }
 
     @Property

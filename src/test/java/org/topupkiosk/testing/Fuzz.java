@@ -1,12 +1,16 @@
 package org.topupkiosk.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import org.topupkiosk.device.cash.FrameDecoder;
 
 /**
  * Generators for fuzzing parsers of outside bytes with jqwik: fully random bytes, mixed with structure-aware damage to
@@ -53,6 +57,26 @@ public final class Fuzz {
                 Tuple.of(1, anyText),
                 Tuple.of(1, valid),
                 Tuple.of(4, damaged));
+    }
+
+    /** Up to {@code maxParts} of {@code part} back to back, as a line or a stream carries them. */
+    public static Arbitrary<byte[]> backToBack(Arbitrary<byte[]> part, int maxParts) {
+        return part.list().ofMaxSize(maxParts).map(parts -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            parts.forEach(out::writeBytes);
+            return out.toByteArray();
+        });
+    }
+
+    /** {@code line} fed to {@code decoder} in random cuts of 1 to 40 bytes, as reads from a serial port come. */
+    public static List<FrameDecoder.Decoded> feedInCuts(FrameDecoder decoder, byte[] line, Random cuts) {
+        List<FrameDecoder.Decoded> out = new ArrayList<>();
+        for (int i = 0; i < line.length; ) {
+            int n = Math.min(line.length - i, 1 + cuts.nextInt(40));
+            out.addAll(decoder.feed(Arrays.copyOfRange(line, i, i + n), n));
+            i += n;
+        }
+        return out;
     }
 
     /** 1 to 4 random byte-level mutations of {@code valid}. */

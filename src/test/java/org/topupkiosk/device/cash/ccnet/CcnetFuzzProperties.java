@@ -46,16 +46,12 @@ class CcnetFuzzProperties {
     @Provide
     Arbitrary<byte[]> lines() {
         Arbitrary<byte[]> part = Fuzz.around(frames().map(CcnetFrame::encode), 64);
-        return part.list().ofMaxSize(8).map(parts -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            parts.forEach(out::writeBytes);
-            return out.toByteArray();
-        });
+        return Fuzz.backToBack(part, 8);
     }
 
     @Property
     void anyLineYieldsOnlyCheckedFramesOrErrors(@ForAll("lines") byte[] line, @ForAll Random cuts) {
-        for (FrameDecoder.Decoded d : feedInCuts(line, cuts)) {
+        for (FrameDecoder.Decoded d : Fuzz.feedInCuts(CcnetFrame.decoder(), line, cuts)) {
             if (d instanceof FrameDecoder.Decoded.Frame f) {
                 byte[] b = f.bytes();
                 assertThat(b[0]).isEqualTo((byte) CcnetFrame.SYNC);
@@ -79,7 +75,7 @@ class CcnetFuzzProperties {
         line.writeBytes(a.encode());
         line.writeBytes(b.encode());
         List<CcnetFrame> got = new ArrayList<>();
-        for (FrameDecoder.Decoded d : feedInCuts(line.toByteArray(), cuts)) {
+        for (FrameDecoder.Decoded d : Fuzz.feedInCuts(CcnetFrame.decoder(), line.toByteArray(), cuts)) {
             got.add(CcnetFrame.parse(((FrameDecoder.Decoded.Frame) d).bytes()));
         }
         assertThat(got).containsExactly(a, b);
@@ -132,16 +128,5 @@ class CcnetFuzzProperties {
     Arbitrary<byte[]> identification() {
         return Fuzz.around(Arbitraries.strings().ascii().ofLength(34).map(s -> s.getBytes(
                 StandardCharsets.US_ASCII)), 64);
-    }
-
-    static List<FrameDecoder.Decoded> feedInCuts(byte[] line, Random cuts) {
-        FrameDecoder decoder = CcnetFrame.decoder();
-        List<FrameDecoder.Decoded> out = new ArrayList<>();
-        for (int i = 0; i < line.length; ) {
-            int n = Math.min(line.length - i, 1 + cuts.nextInt(40));
-            out.addAll(decoder.feed(Arrays.copyOfRange(line, i, i + n), n));
-            i += n;
-        }
-        return out;
     }
 }
