@@ -19,7 +19,7 @@ public final class KioskLogEncoder extends EncoderBase<ILoggingEvent> {
     public static final String FORMAT_PROPERTY = "kiosk.log.format";
 
     /** The text line of the log files: the full time with its offset first, so a line alone says when it happened. */
-    public static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} %msg%n";
+    public static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger %msg%n";
 
     private String format = "text";
     private String pattern = FILE_PATTERN;
