@@ -2,6 +2,7 @@ package org.topupkiosk.ops;
 
 import java.io.BufferedReader;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -130,20 +131,59 @@ public final class LogsCommand extends KioskctlCommand {
     private static int readArchive(LogFile f, LogLines lines, PrintWriter err) {
         long n = 0;
         try (InputStream raw = Files.newInputStream(f.path());
-             InputStream in = f.gzip() ? new GZIPInputStream(raw, 64 * 1024) : raw;
+             CutShort in = new CutShort(f.gzip() ? new GZIPInputStream(raw, 64 * 1024) : raw);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024)) {
+            String held = null; // a line is given out once the next one is read: the last of a cut file is a fragment
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                lines.accept(line);
-                n++;
+                if (held != null) {
+                    lines.accept(held);
+                    n++;
+                }
+                held = line;
+            }
+            if (in.cut == null && held != null) {
+                lines.accept(held);
+            } else if (in.cut != null) {
+                // A compression stopped midway (the kiosk stopped while rolling): its .tmp text is read instead when kept.
+                err.println("kioskctl logs: " + f.path() + " is cut short or damaged after " + n + " lines ("
+                        + in.cut.getMessage() + ")");
             }
             return 0;
         } catch (EOFException | ZipException e) {
-            // A compression stopped midway (the kiosk stopped while rolling): its .tmp text is read instead when kept.
-            err.println("kioskctl logs: " + f.path() + " is cut short or damaged after " + n + " lines (" + e.getMessage() + ")");
+            err.println("kioskctl logs: " + f.path() + " is not a whole gzip file (" + e.getMessage() + ")");
             return 0;
         } catch (IOException e) {
             err.println("kioskctl logs: cannot read " + f.path() + ": " + e);
             return 1;
+        }
+    }
+
+    /** A gzip stream that ends, instead of failing, where its file was cut or damaged, and says so. */
+    private static final class CutShort extends FilterInputStream {
+
+        IOException cut;
+
+        CutShort(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (cut != null) {
+                return -1;
+            }
+            try {
+                return super.read(b, off, len);
+            } catch (EOFException | ZipException e) {
+                cut = e;
+                return -1;
+            }
         }
     }
 
