@@ -16,7 +16,9 @@ import java.util.function.Consumer;
 /**
  * The active kiosk.log read on from where the last read ended, for {@code kioskctl logs} and its {@code --follow}: each
  * complete line once. When logback rolls the file (renames it away and starts a new kiosk.log) the open file is read
- * to its end first, then the new one from its start, so no line is lost or printed twice across a roll.
+ * to its end first, then the new one from its start, so no line is lost or printed twice across a roll. A file rolled
+ * twice between two reads (more than kiosk.log.maxFileSize written in 250 ms) would leave the middle file's lines to
+ * its archive: at 10 MB a file, the kiosk does not write that fast.
  */
 final class LogTail implements AutoCloseable {
 
