@@ -184,6 +184,9 @@ class SecretsInLogsTest {
                 .contains(PHONE.e164(), PHONE.national(), SERVICE_PIN)
                 .anyMatch(s -> s.startsWith("LPA:1$")).anyMatch(s -> s.matches("[0-9]{16}"));
         assertThat(scan.lines()).as("the kiosk's lines were captured").anyMatch(l -> l.contains("payment refused"));
+        assertThat(scan.fileLines()).as("and written as the log files write them, text and JSON")
+                .anyMatch(l -> l.matches("\\S+ \\w+ +\\[.*payment refused.*"))
+                .anyMatch(l -> l.startsWith("{") && l.contains("payment refused"));
         assertThat(scan.leaks(secrets)).isEmpty();
     }
 

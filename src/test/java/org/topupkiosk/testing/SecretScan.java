@@ -5,7 +5,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,12 +23,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
+import org.topupkiosk.app.log.KioskLogEncoder;
 
 /**
  * Every log line of a run, captured at DEBUG on the root logger (attached in code, whatever logback-test.xml says, and
  * the console quiet meanwhile), and the secrets the run left in its journal: credit and claim codes, e-PINs,
  * activation codes, full numbers. {@link #leaks} names each line that carries one, in full or with its spaces and
- * dashes taken out (a PIN printed in groups).
+ * dashes taken out (a PIN printed in groups). The same events also go through the kiosk's file encoder, in text and in
+ * JSON lines, into files of a temporary directory, and those lines (stack traces included) are scanned too.
  */
 public final class SecretScan implements AutoCloseable {
 
@@ -31,6 +38,8 @@ public final class SecretScan implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Level level;
     private final List<Appender<ILoggingEvent>> quieted = new ArrayList<>();
+    private final List<FileAppender<ILoggingEvent>> files = new ArrayList<>();
+    private final Path fileDir;
 
     public SecretScan() {
         level = root.getLevel();
@@ -40,7 +49,39 @@ public final class SecretScan implements AutoCloseable {
         quieted.forEach(root::detachAppender);
         appender.start();
         root.addAppender(appender);
+        try {
+            fileDir = Files.createTempDirectory("secret-scan");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String format : List.of("text", "json")) {
+            KioskLogEncoder encoder = new KioskLogEncoder();
+            encoder.setContext(root.getLoggerContext());
+            encoder.setFormat(format);
+            encoder.start();
+            FileAppender<ILoggingEvent> file = new FileAppender<>();
+            file.setContext(root.getLoggerContext());
+            file.setName("secret-scan-" + format);
+            file.setFile(fileDir.resolve("kiosk." + format).toString());
+            file.setEncoder(encoder);
+            file.start();
+            root.addAppender(file);
+            files.add(file);
+        }
         root.setLevel(Level.DEBUG);
+    }
+
+    /** The lines the kiosk's file encoder wrote, text then JSON. */
+    public List<String> fileLines() {
+        List<String> out = new ArrayList<>();
+        try {
+            for (FileAppender<ILoggingEvent> f : files) {
+                out.addAll(Files.readAllLines(Path.of(f.getFile()), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** The captured lines so far, each as its message and its exception's messages. */
@@ -63,7 +104,9 @@ public final class SecretScan implements AutoCloseable {
     /** Each "secret <- line" where a captured line carries one of {@code secrets}. */
     public List<String> leaks(Set<String> secrets) {
         List<String> out = new ArrayList<>();
-        for (String line : lines()) {
+        List<String> all = new ArrayList<>(lines());
+        all.addAll(fileLines());
+        for (String line : all) {
             String squeezed = line.replaceAll("[\\s-]", "");
             for (String s : secrets) {
                 if (line.contains(s) || squeezed.contains(s)) {
@@ -109,6 +152,20 @@ public final class SecretScan implements AutoCloseable {
     public void close() {
         root.detachAppender(appender);
         appender.stop();
+        for (FileAppender<ILoggingEvent> f : files) {
+            root.detachAppender(f);
+            f.stop();
+            try {
+                Files.deleteIfExists(Path.of(f.getFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            Files.deleteIfExists(fileDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         quieted.forEach(root::addAppender);
         root.setLevel(level);
     }
