@@ -42,7 +42,7 @@ record RegistryColumns(int def, int from, int to, int capacity, int operator, in
             }
         }
         if (!missing.isEmpty()) {
-            throw new ConfigException(file, "", "line " + lineNo + ": header lacks column(s) " + missing
+            throw new ConfigException(file, "line " + lineNo, "header lacks column(s) " + missing
                     + " (expected " + EXPECTED + ", got \"" + clip(String.join(";", names)) + "\"; is the file in"
                     + " UTF-8 or windows-1251, with ';' between fields?)");
         }
