@@ -71,11 +71,25 @@ public final class NumberingImport {
      *             else the day of the import
      */
     public Report run(Path source, Path target, LocalDate date) throws ConfigException {
-        byte[] bytes = read(source);
-        NumberingPlanLoader.Result r = loader.parse(bytes, source);
+        byte[] bytes;
+        NumberingPlanLoader.Result r;
+        try {
+            bytes = read(source);
+            r = loader.parseAll(bytes, source);
+        } catch (ConfigException e) {
+            List<ConfigException.Problem> problems = new ArrayList<>(e.problems());
+            problems.add(unchanged(source));
+            ConfigException refused = new ConfigException(problems);
+            refused.initCause(e);
+            throw refused;
+        }
         List<NumberingPlanLoader.Skip> errors = new ArrayList<>(r.someSkips());
         errors.addAll(r.someObjections());
         int total = r.skipped() + r.objections();
+        if (r.plan().size() == 0 && total == 0) {
+            errors.add(new NumberingPlanLoader.Skip(1, "the file has a header and no range rows"));
+            total = 1;
+        }
         if (total > 0) {
             throw refused(source, errors, total);
         }
@@ -126,8 +140,12 @@ public final class NumberingImport {
         if (total > problems.size()) {
             problems.add(new ConfigException.Problem(source, "", (total - problems.size()) + " more error(s)"));
         }
-        problems.add(new ConfigException.Problem(source, "", "not imported: the numbering plan in place is unchanged"));
+        problems.add(unchanged(source));
         return new ConfigException(problems);
+    }
+
+    private static ConfigException.Problem unchanged(Path source) {
+        return new ConfigException.Problem(source, "", "not imported: the numbering plan in place is unchanged");
     }
 
     /** A date written in the file's name, as open-data exports name their files ({@code data-20241201-...}). */

@@ -98,6 +98,17 @@ public final class NumberingPlanLoader {
 
     /** Parses file contents; {@code file} only names the source in messages and logs. */
     public Result parse(byte[] bytes, Path file) throws ConfigException {
+        Result r = parseAll(bytes, file);
+        if (r.plan().size() == 0) {
+            String first = r.someSkips().isEmpty() ? "no data rows" : "first problem " + r.someSkips().get(0);
+            throw new ConfigException(file, "", "numbering file has no valid range rows (" + r.rows() + " rows, "
+                    + r.skipped() + " skipped; " + first + ")");
+        }
+        return r;
+    }
+
+    /** As {@link #parse}, but a file without one valid range is a result with an empty plan (the import lists why). */
+    Result parseAll(byte[] bytes, Path file) throws ConfigException {
         long t0 = System.nanoTime();
         RegistryCsv.Text text = RegistryCsv.decode(bytes);
         Parse p = new Parse(file);
@@ -108,11 +119,6 @@ public final class NumberingPlanLoader {
         }
         NumberingPlan plan = p.builder.build((line, keptLine) ->
                 p.skip(line, "range overlaps the range on line " + keptLine));
-        if (plan.size() == 0) {
-            String first = p.skips.isEmpty() ? "no data rows" : "first problem " + p.skips.get(0);
-            throw new ConfigException(file, "", "numbering file has no valid range rows (" + p.rows + " rows, "
-                    + p.skipped + " skipped; " + first + ")");
-        }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         log.info("numbering file={} charset={} ranges={} rows={} skipped={} ms={}",
                 file, text.charset().name(), plan.size(), p.rows, p.skipped, ms);

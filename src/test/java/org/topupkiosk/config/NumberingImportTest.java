@@ -181,7 +181,7 @@ class NumberingImportTest {
         refused("utf16.csv", withBom16(h + ok), "", "UTF-16");
         refused("koi8.csv", (h + ok).getBytes(Charset.forName("KOI8-R")), "line 1", "header lacks column(s)");
         refused("empty.csv", new byte[0], "", "empty");
-        refused("header-only.csv", h.getBytes(StandardCharsets.UTF_8), "", "no valid range rows");
+        refused("header-only.csv", h.getBytes(StandardCharsets.UTF_8), "line 1", "a header and no range rows");
         assertThatThrownBy(() -> importFile(dir.resolve("missing.csv"), null)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not found");
 
