@@ -139,7 +139,8 @@ public final class KioskApp extends Application {
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 devices(), core.desk(), core.flow()::submit, Platform::exit),
                 core.deviceTests(), core.gpio() == null ? null : core.gpio()::pulseRelay);
-        ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(),
+        ServiceView service = new ServiceView(new ConsoleServiceDesk(console, core.config().numbering()),
+                core.messages(),
                 Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
         // The pad opens over the customer's screen and must see it: their inactivity warning closes the pad.
         FlowUiAdapter.follow(core.flow()::subscribe, core.flow().current(), FlowSnapshot::version,
@@ -166,7 +167,8 @@ public final class KioskApp extends Application {
         ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(), core.journal().pinGates(), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 List.of(), core.desk(), command -> { }, Platform::exit), core.deviceTests());
-        ServiceView service = new ServiceView(new ConsoleServiceDesk(console), core.messages(),
+        ServiceView service = new ServiceView(new ConsoleServiceDesk(console, core.config().numbering()),
+                core.messages(),
                 Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
         CounterWindow.install(stage, core.counter(), core.messages(), service);
         core.start();

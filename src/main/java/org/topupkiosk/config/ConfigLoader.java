@@ -19,8 +19,13 @@ public final class ConfigLoader {
     public static LoadedConfig load(Path configFile) throws ConfigException {
         KioskConfig config = loadKioskConfig(configFile);
         Catalog catalog = loadCatalog(config.catalogFile());
-        NumberingPlanLoader.Result numbering = NumberingPlanLoader.forCatalog(catalog).load(config.numberingFile());
+        NumberingPlanLoader.Result numbering = numberingLoader(config, catalog).load(config.numberingFile());
         return new LoadedConfig(config, catalog, numbering.plan());
+    }
+
+    /** The loader of the configured numbering file: the catalog's and the mapping file's registry names. */
+    public static NumberingPlanLoader numberingLoader(KioskConfig config, Catalog catalog) throws ConfigException {
+        return new NumberingPlanLoader(RegistryOperators.load(RegistryOperators.fileFor(config.numberingFile()), catalog));
     }
 
     /** Only kiosk.yaml, without the files it names. */

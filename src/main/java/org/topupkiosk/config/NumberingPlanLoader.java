@@ -13,11 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.domain.Catalog;
 import org.topupkiosk.domain.NumberingPlan;
-import org.topupkiosk.domain.Operator;
 
 /**
  * Reads the official Russian number-range registry CSV ({@code АВС/ DEF;От;До;Емкость;Оператор;Регион}, newer files
@@ -28,6 +28,10 @@ import org.topupkiosk.domain.Operator;
  * fallback; a BOM is dropped; fields may be quoted with {@code ""} escapes. Quoting never spans lines, so one broken
  * quote costs one row, not the rest of the file. A bad row is skipped with its line number and reason; only a file
  * with no usable row at all, or without the needed columns, is an error.
+ *
+ * <p>What the start tolerates but an import refuses ({@link NumberingImport}) is counted as an objection: a column
+ * the registry does not have, a row with more fields than the header, a DEF code outside 900-999 (another registry
+ * file), text that is neither UTF-8 nor windows-1251.
  */
 public final class NumberingPlanLoader {
 
@@ -46,27 +50,35 @@ public final class NumberingPlanLoader {
     /**
      * The outcome of a load.
      *
-     * @param rows      data rows seen (blank lines not counted)
-     * @param skipped   rows left out, including overlapping ranges
-     * @param someSkips the first skips, for reports (at most 100)
+     * @param rows          data rows seen (blank lines not counted)
+     * @param skipped       rows left out, including overlapping ranges
+     * @param someSkips     the first skips, for reports (at most 100)
+     * @param objections    lines the start takes but an import refuses (see the class comment)
+     * @param someObjections the first objections, for reports (at most 100)
      */
-    public record Result(NumberingPlan plan, Charset charset, int rows, int skipped, List<Skip> someSkips) {}
+    public record Result(NumberingPlan plan, Charset charset, int rows, int skipped, List<Skip> someSkips,
+                         int objections, List<Skip> someObjections) {}
 
-    private final Map<String, String> operatorIdByName = new HashMap<>();
+    private final RegistryOperators operators;
 
     /** @param registryNameToOperatorId registry operator names (any case and spacing) to catalog operator ids */
     public NumberingPlanLoader(Map<String, String> registryNameToOperatorId) {
-        registryNameToOperatorId.forEach((name, id) -> operatorIdByName.put(normalize(name), id));
+        Map<String, String> names = new HashMap<>();
+        registryNameToOperatorId.forEach((name, id) -> names.put(normalize(name), id));
+        this.operators = new RegistryOperators(names, Map.of());
+    }
+
+    public NumberingPlanLoader(RegistryOperators operators) {
+        this.operators = operators;
     }
 
     public static NumberingPlanLoader forCatalog(Catalog catalog) {
-        Map<String, String> names = new HashMap<>();
-        for (Operator o : catalog.operators()) {
-            for (String n : o.registryNames()) {
-                names.put(n, o.id());
-            }
-        }
-        return new NumberingPlanLoader(names);
+        return new NumberingPlanLoader(RegistryOperators.of(catalog));
+    }
+
+    /** The mapping this loader gives ranges by. */
+    public RegistryOperators operators() {
+        return operators;
     }
 
     public Result load(Path file) throws ConfigException {
@@ -78,11 +90,25 @@ public final class NumberingPlanLoader {
         } catch (IOException e) {
             throw new ConfigException(file, "", "numbering file cannot be read: " + e, e);
         }
-        return parse(bytes, file);
+        Result r = parse(bytes, file);
+        Optional<NumberingPlan.Source> source = NumberingMeta.read(file, bytes);
+        return source.isEmpty() ? r : new Result(r.plan().withSource(source.get()), r.charset(), r.rows(), r.skipped(),
+                r.someSkips(), r.objections(), r.someObjections());
     }
 
     /** Parses file contents; {@code file} only names the source in messages and logs. */
     public Result parse(byte[] bytes, Path file) throws ConfigException {
+        Result r = parseAll(bytes, file);
+        if (r.plan().size() == 0) {
+            String first = r.someSkips().isEmpty() ? "no data rows" : "first problem " + r.someSkips().get(0);
+            throw new ConfigException(file, "", "numbering file has no valid range rows (" + r.rows() + " rows, "
+                    + r.skipped() + " skipped; " + first + ")");
+        }
+        return r;
+    }
+
+    /** As {@link #parse}, but a file without one valid range is a result with an empty plan (the import lists why). */
+    Result parseAll(byte[] bytes, Path file) throws ConfigException {
         long t0 = System.nanoTime();
         RegistryCsv.Text text = RegistryCsv.decode(bytes);
         Parse p = new Parse(file);
@@ -93,15 +119,11 @@ public final class NumberingPlanLoader {
         }
         NumberingPlan plan = p.builder.build((line, keptLine) ->
                 p.skip(line, "range overlaps the range on line " + keptLine));
-        if (plan.size() == 0) {
-            String first = p.skips.isEmpty() ? "no data rows" : "first problem " + p.skips.get(0);
-            throw new ConfigException(file, "", "numbering file has no valid range rows (" + p.rows + " rows, "
-                    + p.skipped + " skipped; " + first + ")");
-        }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         log.info("numbering file={} charset={} ranges={} rows={} skipped={} ms={}",
                 file, text.charset().name(), plan.size(), p.rows, p.skipped, ms);
-        return new Result(plan, text.charset(), p.rows, p.skipped, List.copyOf(p.skips));
+        return new Result(plan, text.charset(), p.rows, p.skipped, List.copyOf(p.skips), p.objections,
+                List.copyOf(p.someObjections));
     }
 
     /** Case-, space- and quote-insensitive form of an operator name: {@code ПАО  «МегаФон»} matches {@code ПАО "МегаФон"}. */
@@ -117,17 +139,16 @@ public final class NumberingPlanLoader {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** Column positions found in the header. */
-    private record Columns(int def, int from, int to, int capacity, int operator, int region, int width) {}
-
     /** State of one parse. */
     private final class Parse {
         final Path file;
         final NumberingPlan.Builder builder = new NumberingPlan.Builder();
         final List<Skip> skips = new ArrayList<>();
+        final List<Skip> someObjections = new ArrayList<>();
+        int objections;
         final Map<String, NumberingPlan.Hint> hintCache = new HashMap<>();
         final List<String> fields = new ArrayList<>(8);
-        Columns columns;
+        RegistryColumns columns;
         int rows;
         int skipped;
 
@@ -138,7 +159,15 @@ public final class NumberingPlanLoader {
         void line(String line, int lineNo) throws ConfigException {
             String error = RegistryCsv.split(line, fields);
             if (columns == null) {
-                columns = header(error == null ? fields : List.of(), lineNo);
+                columns = RegistryColumns.of(error == null ? fields : List.of(), file, lineNo);
+                if (!columns.unknown().isEmpty()) {
+                    object(lineNo, "column(s) " + columns.unknown() + " are not in the registry's format ("
+                            + RegistryColumns.EXPECTED + ")");
+                }
+                if (!columns.missingOptional().isEmpty()) {
+                    object(lineNo, "header lacks column(s) " + columns.missingOptional() + " (expected "
+                            + RegistryColumns.EXPECTED + ")");
+                }
                 return;
             }
             rows++;
@@ -146,13 +175,19 @@ public final class NumberingPlanLoader {
                 skip(lineNo, error);
                 return;
             }
-            if (fields.size() < columns.width) {
-                skip(lineNo, fields.size() + " fields, expected at least " + columns.width);
+            if (fields.size() < columns.width()) {
+                skip(lineNo, fields.size() + " fields, expected at least " + columns.width());
                 return;
             }
-            String defText = fields.get(columns.def).strip();
-            String fromText = fields.get(columns.from).strip();
-            String toText = fields.get(columns.to).strip();
+            if (fields.size() > columns.count()) {
+                object(lineNo, fields.size() + " fields, the header has " + columns.count());
+            }
+            if (line.indexOf('\uFFFD') >= 0 || line.indexOf('\u0000') >= 0) {
+                object(lineNo, "bytes that are neither UTF-8 nor windows-1251 text");
+            }
+            String defText = fields.get(columns.def()).strip();
+            String fromText = fields.get(columns.from()).strip();
+            String toText = fields.get(columns.to()).strip();
             int def = digits(defText, 3, 3);
             int from = digits(fromText, 1, 7);
             int to = digits(toText, 1, 7);
@@ -164,24 +199,28 @@ public final class NumberingPlanLoader {
             } else if (from > to) {
                 skip(lineNo, "range starts after it ends: " + from + " > " + to);
             } else if (!capacityMatches(from, to)) {
-                skip(lineNo, "capacity \"" + clip(fields.get(columns.capacity).strip()) + "\" does not match range "
-                        + from + "-" + to);
+                skip(lineNo, "capacity \"" + clip(fields.get(columns.capacity()).strip()) + "\" does not match range "
+                        + from + "-" + to + " (" + (to - from + 1) + " numbers)");
             } else {
-                String operator = fields.get(columns.operator).strip();
+                String operator = fields.get(columns.operator()).strip();
                 if (operator.isEmpty()) {
                     skip(lineNo, "operator is empty");
                     return;
                 }
-                String region = columns.region < 0 ? "" : fields.get(columns.region).strip();
-                builder.add(def, from, to, hint(operator, region), lineNo);
+                if (def < 900) {
+                    object(lineNo, "DEF code " + def + " is not a mobile code 900-999: is this the DEF-9xx file?");
+                }
+                String region = columns.region() < 0 ? "" : fields.get(columns.region()).strip();
+                String inn = columns.inn() < 0 ? "" : fields.get(columns.inn()).strip();
+                builder.add(def, from, to, hint(operator, region, inn), lineNo);
             }
         }
 
         private boolean capacityMatches(int from, int to) {
-            if (columns.capacity < 0) {
+            if (columns.capacity() < 0) {
                 return true;
             }
-            String text = fields.get(columns.capacity).strip();
+            String text = fields.get(columns.capacity()).strip();
             if (text.isEmpty()) {
                 return true;
             }
@@ -189,15 +228,22 @@ public final class NumberingPlanLoader {
             return capacity == to - from + 1;
         }
 
-        private NumberingPlan.Hint hint(String operator, String region) {
-            String key = operator + '\u0000' + region;
+        private NumberingPlan.Hint hint(String operator, String region, String inn) {
+            String key = operator + '\u0000' + region + '\u0000' + inn;
             NumberingPlan.Hint h = hintCache.get(key);
             if (h == null) {
-                String id = operatorIdByName.getOrDefault(normalize(operator), NumberingPlan.OTHER);
+                String id = operators.idFor(operator, inn);
                 h = new NumberingPlan.Hint(id, operator, region);
                 hintCache.put(key, h);
             }
             return h;
+        }
+
+        void object(int lineNo, String reason) {
+            objections++;
+            if (someObjections.size() < KEPT_SKIPS) {
+                someObjections.add(new Skip(lineNo, reason));
+            }
         }
 
         void skip(int lineNo, String reason) {
@@ -211,34 +257,6 @@ public final class NumberingPlanLoader {
             } else {
                 log.debug("numbering file={} line={} skipped: {}", file, lineNo, reason);
             }
-        }
-
-        private Columns header(List<String> names, int lineNo) throws ConfigException {
-            int def = -1, from = -1, to = -1, capacity = -1, operator = -1, region = -1;
-            for (int i = 0; i < names.size(); i++) {
-                String n = normalize(names.get(i));
-                switch (n) {
-                    case "авс/def", "abc/def", "def" -> def = def < 0 ? i : def;
-                    case "от", "from" -> from = from < 0 ? i : from;
-                    case "до", "to" -> to = to < 0 ? i : to;
-                    case "емкость", "capacity" -> capacity = capacity < 0 ? i : capacity;
-                    case "оператор", "operator" -> operator = operator < 0 ? i : operator;
-                    case "регион", "region" -> region = region < 0 ? i : region;
-                    default -> { }
-                }
-            }
-            List<String> missing = new ArrayList<>();
-            if (def < 0) missing.add("АВС/ DEF");
-            if (from < 0) missing.add("От");
-            if (to < 0) missing.add("До");
-            if (operator < 0) missing.add("Оператор");
-            if (!missing.isEmpty()) {
-                throw new ConfigException(file, "", "line " + lineNo + ": header lacks column(s) " + missing
-                        + " (expected АВС/ DEF;От;До;Емкость;Оператор;Регион, got \"" + clip(String.join(";", names)) + "\")");
-            }
-            int width = Math.max(Math.max(def, from), Math.max(to, operator)) + 1;
-            width = Math.max(width, Math.max(capacity, region) + 1);
-            return new Columns(def, from, to, capacity, operator, region, width);
         }
     }
 }

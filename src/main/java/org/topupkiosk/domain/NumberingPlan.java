@@ -1,5 +1,7 @@
 package org.topupkiosk.domain;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,16 +39,44 @@ public final class NumberingPlan {
         }
     }
 
+    /**
+     * Where a plan came from, as {@code kioskctl numbering import} recorded it.
+     *
+     * @param date       the registry's date: given at import, read from the file's name, or else the import's day
+     * @param importedAt when the file was imported
+     * @param file       the imported file's name (no directory)
+     * @param rows       its data rows
+     */
+    public record Source(LocalDate date, Instant importedAt, String file, int rows) {
+        public Source {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(importedAt, "importedAt");
+            Objects.requireNonNull(file, "file");
+        }
+    }
+
     private final long[] starts;
     private final long[] ends;
     private final int[] hintIndex;
     private final Hint[] hints;
+    private final Source source;
 
-    private NumberingPlan(long[] starts, long[] ends, int[] hintIndex, Hint[] hints) {
+    private NumberingPlan(long[] starts, long[] ends, int[] hintIndex, Hint[] hints, Source source) {
         this.starts = starts;
         this.ends = ends;
         this.hintIndex = hintIndex;
         this.hints = hints;
+        this.source = source;
+    }
+
+    /** Where the plan came from; empty for a file put in place by hand (the shipped sample). */
+    public Optional<Source> source() {
+        return Optional.ofNullable(source);
+    }
+
+    /** The same ranges with their source recorded. */
+    public NumberingPlan withSource(Source source) {
+        return new NumberingPlan(starts, ends, hintIndex, hints, Objects.requireNonNull(source, "source"));
     }
 
     /** The registry's entry for the range holding this number, if any. */
@@ -68,6 +98,21 @@ public final class NumberingPlan {
     /** Number of ranges held. */
     public int size() {
         return starts.length;
+    }
+
+    /** How many ranges carry each hint, for reports (an import's summary by operator). */
+    public Map<Hint, Integer> rangesPerHint() {
+        int[] counts = new int[hints.length];
+        for (int h : hintIndex) {
+            counts[h]++;
+        }
+        Map<Hint, Integer> out = new HashMap<>();
+        for (int i = 0; i < hints.length; i++) {
+            if (counts[i] > 0) {
+                out.put(hints[i], counts[i]);
+            }
+        }
+        return out;
     }
 
     private int indexOf(long national) {
@@ -167,7 +212,7 @@ public final class NumberingPlan {
                 n++;
             }
             return new NumberingPlan(Arrays.copyOf(s, n), Arrays.copyOf(e, n), Arrays.copyOf(h, n),
-                    Arrays.copyOf(hintTable, hintIds.size()));
+                    Arrays.copyOf(hintTable, hintIds.size()), null);
         }
     }
 }

@@ -8,10 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.domain.Lang;
+import org.topupkiosk.domain.NumberingPlan;
 import org.topupkiosk.flow.service.AuditRow;
 import org.topupkiosk.flow.service.CashCount;
 import org.topupkiosk.flow.service.DeviceRow;
 import org.topupkiosk.flow.service.Encashed;
+import org.topupkiosk.flow.service.NumberingInfo;
 import org.topupkiosk.flow.service.OutboxInfo;
 import org.topupkiosk.flow.service.PinAttempt;
 import org.topupkiosk.flow.service.PinAvailability;
@@ -30,9 +32,32 @@ import org.topupkiosk.journal.VerifyReport;
 public final class ConsoleServiceDesk implements ServiceDesk {
 
     private final ServiceConsole console;
+    private final NumberingInfo numbering;
 
+    /** A desk that knows no numbering plan (the menu says so): a console used without the kiosk's configuration. */
     public ConsoleServiceDesk(ServiceConsole console) {
+        this(console, new NumberingInfo(Optional.empty(), "", 0, 0));
+    }
+
+    /** A desk for the kiosk that started with {@code plan}. */
+    public ConsoleServiceDesk(ServiceConsole console, NumberingPlan plan) {
+        this(console, info(plan));
+    }
+
+    private ConsoleServiceDesk(ServiceConsole console, NumberingInfo numbering) {
         this.console = Objects.requireNonNull(console, "console");
+        this.numbering = numbering;
+    }
+
+    private static NumberingInfo info(NumberingPlan plan) {
+        return plan.source()
+                .map(s -> new NumberingInfo(Optional.of(s.date()), s.file(), s.rows(), plan.size()))
+                .orElse(new NumberingInfo(Optional.empty(), "", 0, plan.size()));
+    }
+
+    @Override
+    public NumberingInfo numberingPlan() {
+        return numbering;
     }
 
     @Override

@@ -74,9 +74,14 @@ public final class FlowFixture implements AutoCloseable {
 
     /** With the carrier simulator on {@code simClock}, so a test can let one-time codes and tokens expire. */
     FlowFixture(Path dir, FlowSettings settings, Clock simClock) throws Exception {
+        this(dir, settings, simClock, Path.of("kiosk-config/kiosk.yaml"));
+    }
+
+    /** On the configuration in {@code configFile} (its catalog and numbering plan). */
+    FlowFixture(Path dir, FlowSettings settings, Clock simClock, Path configFile) throws Exception {
         this.dir = dir;
         this.settings = settings;
-        this.config = ConfigLoader.load(Path.of("kiosk-config/kiosk.yaml"));
+        this.config = ConfigLoader.load(configFile);
         byte[] key = KioskKey.developmentKey();
         this.sim = new CarrierSimulator(0, Map.of(), key, null, simClock);
         this.carrier = new RestCarrierGateway(sim.baseUri(), settings.kioskId(), key, Duration.ofSeconds(2),

@@ -61,6 +61,9 @@ public interface ServiceDesk {
     /** The last encashment's report again; empty when none. */
     CompletableFuture<Optional<Encashed>> reprintEncashment(Lang lang);
 
+    /** The numbering plan the kiosk started with: its date and source. Does not block. */
+    NumberingInfo numberingPlan();
+
     /** Whether the bill acceptor can be power-cycled from the menu. */
     boolean canPowerCycle();
 

@@ -73,6 +73,10 @@ public final class CarrierCheck {
      */
     public FlowExecutor.Timer start(Msisdn msisdn, String chosenOperatorId, Consumer<Outcome> onOutcome) {
         String hint = chosenOperatorId != null ? chosenOperatorId : numbering.operatorIdFor(msisdn).orElse(null);
+        // A number the registry gives to an operator the kiosk does not top up (Rostelecom, a virtual operator with
+        // its own billing): the carrier is still asked, since the number may have moved; unasked, the customer is told.
+        String noSale = chosenOperatorId == null && numbering.lookup(msisdn).filter(h -> !h.isCatalogOperator())
+                .isPresent() ? "check.refused.other_operator" : "carrier.unavailable";
         boolean[] done = new boolean[1]; // touched only on the flow thread
         Consumer<Outcome> once = outcome -> {
             if (!done[0]) {
@@ -84,7 +88,7 @@ public final class CarrierCheck {
         FlowExecutor.Timer timer = flow.schedule(() -> {
             if (!done[0]) {
                 log.warn("account check timed out after {}", timeout);
-                once.accept(offlineOrRefused(hint));
+                once.accept(offlineOrRefused(hint, noSale));
             }
         }, timeout);
         io.execute(() -> {
@@ -95,10 +99,10 @@ public final class CarrierCheck {
                 decide = () -> answered(check);
             } catch (CarrierException e) {
                 log.warn("account check failed kind={} code={}", e.kind(), e.code());
-                decide = () -> failed(e, hint);
+                decide = () -> failed(e, hint, noSale);
             } catch (RuntimeException e) {
                 log.error("account check crashed", e);
-                decide = () -> offlineOrRefused(hint);
+                decide = () -> offlineOrRefused(hint, noSale);
             }
             Supplier<Outcome> d = decide;
             flow.execute(() -> {
@@ -127,20 +131,21 @@ public final class CarrierCheck {
     }
 
     /** Runs on the flow thread, so the offline allowance reads a journal no other session is changing. */
-    private Outcome failed(CarrierException e, String hint) {
+    private Outcome failed(CarrierException e, String hint, String noSale) {
         if (e.retryable()) {
-            return offlineOrRefused(hint);
+            return offlineOrRefused(hint, noSale);
         }
         return new Outcome.Refused(e.kind() == CarrierException.Kind.REFUSED ? refusalKey(e.code()) : "carrier.unavailable");
     }
 
-    private Outcome offlineOrRefused(String hint) {
+    /** {@code noSale}: the refusal when no offline sale can be made. */
+    private Outcome offlineOrRefused(String hint, String noSale) {
         Optional<Operator> op = hint == null ? Optional.empty() : catalog.operator(hint);
         Money allowance = settings.offlineLimit().minus(orders.offlineQueued());
         if (settings.offlineSalesAllowed() && op.isPresent() && !allowance.lessThan(op.get().minAmount())) {
             return new Outcome.Offline(op.get(), allowance);
         }
-        return new Outcome.Refused("carrier.unavailable");
+        return new Outcome.Refused(noSale);
     }
 
     public static String refusalKey(String code) {

@@ -81,6 +81,8 @@ public final class ServiceKeys {
     public static final String EXIT_TITLE = "service.exit.title";
     public static final String EXIT_BODY = "service.exit.body";
     public static final String EXIT_CONFIRM = "service.exit.confirm";
+    public static final String NUMBERING_IMPORTED = "service.numbering.imported";
+    public static final String NUMBERING_NOT_IMPORTED = "service.numbering.not_imported";
 
     /** Every key above, for the completeness test. */
     public static List<String> all() {

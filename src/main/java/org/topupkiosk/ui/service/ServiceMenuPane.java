@@ -8,24 +8,30 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.topupkiosk.flow.service.NumberingInfo;
 import org.topupkiosk.flow.service.ServiceDesk;
 import org.topupkiosk.ui.kit.Texts;
 import org.topupkiosk.ui.kit.Ui;
 
 /**
- * The service menu: large buttons above, the chosen section's result in a card below. Each section (devices, outbox,
+ * The service menu: large buttons above, the chosen section's result in a card below; under the hint, the date of the
+ * numbering plan the kiosk started with. Each section (devices, outbox,
  * journal, printer, receipts, cash box, exit) asks the {@link ServiceDesk} and draws the record it answers in the card.
  */
 final class ServiceMenuPane extends VBox {
 
     private final MenuCard card;
     private final Label hint = Ui.label("hint");
+    private final Label numbering = Ui.label("hint");
+    private final NumberingInfo plan;
     private final List<Button> buttons = new ArrayList<>();
     private final List<String> buttonKeys = new ArrayList<>();
     private final GridPane grid = new GridPane();
 
     ServiceMenuPane(ServiceDesk desk, Executor fx, Runnable backToCustomers) {
         card = new MenuCard(fx);
+        plan = desk.numberingPlan();
+        numbering.setId("service-numbering");
         getStyleClass().addAll("column", "service-menu");
         setAlignment(Pos.TOP_CENTER);
         grid.getStyleClass().add("service-grid");
@@ -39,7 +45,7 @@ final class ServiceMenuPane extends VBox {
         add("service-back", ServiceKeys.BACK_TO_CUSTOMERS, backToCustomers).getStyleClass().add("primary");
         add("service-exit", ServiceKeys.MENU_EXIT, new ExitSection(desk, card, this::reset)::open)
                 .getStyleClass().add("danger");
-        getChildren().addAll(hint, grid, card.node());
+        getChildren().addAll(hint, numbering, grid, card.node());
     }
 
     private Button add(String id, String key, Runnable action) {
@@ -71,6 +77,10 @@ final class ServiceMenuPane extends VBox {
 
     void update(Texts t) {
         hint.setText(t.get(ServiceKeys.MENU_HINT));
+        numbering.setText(plan.imported()
+                ? t.get(ServiceKeys.NUMBERING_IMPORTED, plan.date().orElseThrow().toString(), plan.file(), plan.rows(),
+                        plan.ranges())
+                : t.get(ServiceKeys.NUMBERING_NOT_IMPORTED, plan.ranges()));
         for (int i = 0; i < buttons.size(); i++) {
             buttons.get(i).setText(t.get(buttonKeys.get(i)));
         }
