@@ -142,6 +142,7 @@ public final class MemoryBench {
         Process p = pb.start();
         List<Sample> samples = new ArrayList<>();
         long doneMs = -1;
+        int stalls = 0;
         long peakKb;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -158,6 +159,9 @@ public final class MemoryBench {
                 } else if (line.startsWith("@done ms=")) {
                     doneMs = Long.parseLong(line.substring(9).strip());
                     break;
+                } else if (line.startsWith("@stall")) {
+                    stalls++;
+                    System.err.println(line);
                 } else if (line.startsWith("@failed")) {
                     throw new IllegalStateException("the kiosk failed: " + line + "; see " + dir.resolve("kiosk.log"));
                 }
@@ -177,6 +181,7 @@ public final class MemoryBench {
             }
         }
         report(samples, sales, warm, doneMs, peakKb);
+        System.out.println("kiosk_cash_stalls=" + stalls);
     }
 
     private void report(List<Sample> samples, int sales, int warm, long doneMs, long peakKb) {
