@@ -16,13 +16,14 @@ import org.topupkiosk.ops.ScriptedCustomer;
 /**
  * The kiosk exactly as {@link KioskMain} starts it (the JavaFX window with every screen, the core, the devices the
  * configuration names), with a customer played by a program on one side thread: cash top-ups one after another, the
- * notes fed into the emulated acceptor's slot (or, when the acceptor is a device outside the process, asked for on stdout
- * as {@code @insert RUB}), each receipt printed, then back to the idle screen. For the memory
- * benchmark (org.topupkiosk.bench.MemoryBench), which reads this process's resident memory from outside.
+ * notes fed into the emulated acceptor's slot (or, when the acceptor is a device outside the process, asked for on
+ * stdout as {@code @insert RUB}), each receipt printed, then back to the idle screen. For the memory benchmark
+ * (org.topupkiosk.bench.MemoryBench), which reads this process's resident memory from outside.
  *
  * <p>Prints on stdout {@code @ready} on the first idle screen, {@code @sale N} after each sale (the idle screen again),
- * {@code @done ms=...} after the last, or {@code @failed reason} ({@code @stall ...} when a note had to be offered twice); after {@code @done} it stays up (so the benchmark can
- * take its last sample and diagnostics) until its stdin closes. Arguments: {@code --sales N}, then KioskMain's own.
+ * {@code @done ms=...} after the last, or {@code @failed reason} ({@code @stall ...} when a note had to be offered
+ * twice); after {@code @done} it stays up (so the benchmark can take its last sample and diagnostics) until its stdin
+ * closes. Arguments: {@code --sales N}, then KioskMain's own.
  */
 public final class SimulatedSalesKiosk {
 

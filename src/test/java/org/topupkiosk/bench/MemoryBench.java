@@ -31,8 +31,9 @@ import java.util.stream.Stream;
  * configuration points at them; the difference to the default run is what the emulators take.
  *
  * <p>Arguments: [--sales N] [--every N] [--warm N] [--work DIR] [--options packaging/jvm.options] [--jvm OPTION]...
- * [--env NAME=VALUE]... [--field] [--diagnose DIR] (after the last sale: class histogram, heap dump and, with --jvm -XX:NativeMemoryTracking=summary,
- * the native memory summary). Runs without a display: the Monocle properties are set on the child.
+ * [--env NAME=VALUE]... [--field] [--diagnose DIR] (after the last sale: class histogram, heap dump, smaps and, with
+ * --jvm -XX:NativeMemoryTracking=summary, the native memory summary). Runs without a display: the Monocle properties
+ * are set on the child.
  */
 public final class MemoryBench {
 

@@ -39,8 +39,8 @@ public final class EscPosPrinterEmulator {
     private final Path pngDir;
     private final PaperRenderer renderer;
     /**
-     * The newest receipts, at most {@link #KEEP_PRINTED}: a simulation kiosk runs for weeks, and a list of every receipt
-     * grew its memory with each sale.
+     * The newest receipts, at most {@link #KEEP_PRINTED}: a simulation kiosk runs for weeks, and a list of every
+     * receipt grew its memory with each sale.
      */
     private final Deque<PrintedReceipt> printed = new ArrayDeque<>();
     private final List<Consumer<PrintedReceipt>> listeners = new CopyOnWriteArrayList<>();
@@ -99,7 +99,7 @@ public final class EscPosPrinterEmulator {
         listeners.add(listener);
     }
 
-    /** The newest receipts, oldest first (at most {@link #KEEP_PRINTED}); {@link PrintedReceipt#number()} counts all. */
+    /** The newest receipts, oldest first (at most {@link #KEEP_PRINTED}); {@link PrintedReceipt#number()} counts on. */
     public List<PrintedReceipt> printed() {
         synchronized (printed) {
             return List.copyOf(printed);
