@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -31,10 +33,16 @@ public final class EscPosPrinterEmulator {
     public static final int PAPER_80MM_DOTS = 576;
     /** Printable width of 58 mm paper at 203 dpi. */
     public static final int PAPER_58MM_DOTS = 384;
+    /** How many of the newest receipts {@link #printed()} keeps. */
+    public static final int KEEP_PRINTED = 200;
 
     private final Path pngDir;
     private final PaperRenderer renderer;
-    private final List<PrintedReceipt> printed = new CopyOnWriteArrayList<>();
+    /**
+     * The newest receipts, at most {@link #KEEP_PRINTED}: a simulation kiosk runs for weeks, and a list of every
+     * receipt grew its memory with each sale.
+     */
+    private final Deque<PrintedReceipt> printed = new ArrayDeque<>();
     private final List<Consumer<PrintedReceipt>> listeners = new CopyOnWriteArrayList<>();
     private PrinterStatus status = PrinterStatus.READY;
     private boolean offline;
@@ -91,8 +99,11 @@ public final class EscPosPrinterEmulator {
         listeners.add(listener);
     }
 
+    /** The newest receipts, oldest first (at most {@link #KEEP_PRINTED}); {@link PrintedReceipt#number()} counts on. */
     public List<PrintedReceipt> printed() {
-        return List.copyOf(printed);
+        synchronized (printed) {
+            return List.copyOf(printed);
+        }
     }
 
     /** Receipts lost to paper running out part-way. */
@@ -220,7 +231,12 @@ public final class EscPosPrinterEmulator {
         }
         Path png = pngDir == null ? null : write(number, renderer.render(blocks));
         PrintedReceipt r = new PrintedReceipt(number, png, lines, qrs, codes, partial);
-        printed.add(r);
+        synchronized (printed) {
+            printed.addLast(r);
+            if (printed.size() > KEEP_PRINTED) {
+                printed.removeFirst();
+            }
+        }
         for (Consumer<PrintedReceipt> l : listeners) {
             try {
                 l.accept(r);

@@ -57,6 +57,20 @@ class EscPosPrinterEmulatorTest {
     }
 
     @Test
+    void keepsOnlyTheNewestReceiptsSoASimulationKioskDoesNotGrowWithEverySale() throws Exception {
+        EscPosPrinterEmulator emu = new EscPosPrinterEmulator(null, EscPosPrinterEmulator.PAPER_80MM_DOTS);
+        EscPosPrinter printer = printer(emu, true);
+        int total = EscPosPrinterEmulator.KEEP_PRINTED + 30;
+        for (int i = 0; i < total; i++) {
+            printer.print(receipt());
+        }
+        List<PrintedReceipt> kept = emu.printed();
+        assertThat(kept).hasSize(EscPosPrinterEmulator.KEEP_PRINTED);
+        assertThat(kept.get(0).number()).isEqualTo(31);
+        assertThat(kept.get(kept.size() - 1).number()).isEqualTo(total);
+    }
+
+    @Test
     void pngRoundTripThroughZbarimg() throws Exception {
         Zbar.require();
         EscPosPrinterEmulator emu = new EscPosPrinterEmulator(dir, EscPosPrinterEmulator.PAPER_80MM_DOTS);
