@@ -1,18 +1,19 @@
 package org.topupkiosk.device.printer.escpos;
 
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import org.topupkiosk.device.printer.escpos.EscPosBuilder.Align;
 import org.topupkiosk.device.printer.escpos.EscPosBuilder.QrLevel;
+import org.topupkiosk.domain.PrintableText;
 import org.topupkiosk.domain.Receipt;
 
 /**
- * A {@link Receipt} as ESC/POS bytes, pure. Text goes in code page 866 (ESC t 17), which covers Russian and ASCII.
- * A run of Chinese goes in the printer's GB18030 mode (FS &amp; ... FS .) when {@link Options#gb18030()} says the
- * printer has it; otherwise, or for any other character the printer cannot show, the whole line is sent as a raster
- * image drawn in the printer's cell grid. The QR code is the printer's native one (GS ( k) unless the options ask for a
+ * A {@link Receipt} as ESC/POS bytes, pure. Text goes in code page 866 (ESC t 17), which covers Russian and ASCII;
+ * characters it lacks become readable equivalents ({@link PrintableText}: "₽" is "руб." or "RUB"). A run of Chinese goes
+ * in the printer's GB18030 mode (FS &amp; ... FS .) when {@link Options#gb18030()} says the printer has it; otherwise
+ * each distinct Chinese character is drawn once and sent as a pair of user-defined characters ({@link GlyphCells}),
+ * so only the glyphs travel as dots and the rest of the line stays text. The QR code is the printer's native one (GS ( k) unless the options ask for a
  * raster one. Every receipt ends with a feed and a partial cut.
  */
 public final class ReceiptEncoder {
@@ -50,8 +51,9 @@ public final class ReceiptEncoder {
 
     public byte[] encode(Receipt receipt) {
         EscPosBuilder b = new EscPosBuilder().initialize().codePage(EscPosBuilder.CODE_PAGE_CP866);
+        GlyphCells glyphs = options.gb18030() ? null : new GlyphCells();
         for (Receipt.Line line : receipt.lines()) {
-            line(b, line);
+            line(b, line, glyphs);
         }
         b.align(Align.CENTER).bold(false).size(1, 1);
         if (receipt.qrPayload() != null) {
@@ -70,23 +72,26 @@ public final class ReceiptEncoder {
 
     /**
      * Every line states its modes in full (9 bytes) rather than only the changes: a line then prints right even if
-     * the printer dropped its modes in between, and the budget (2 KB a receipt) has room for it.
+     * the printer dropped its modes in between. Text outside the code page is made printable first
+     * ({@link PrintableText}); Chinese goes as GB18030 text or, without it, as user-defined glyphs ({@link GlyphCells}).
      */
-    private void line(EscPosBuilder b, Receipt.Line line) {
+    private void line(EscPosBuilder b, Receipt.Line line, GlyphCells glyphs) {
+        String text = PrintableText.of(line.text());
+        if (glyphs != null) {
+            glyphs.prepare(b, text);
+        }
         Receipt.Style style = line.style();
         int scale = style.large() ? 2 : 1;
         b.align(style.centered() ? Align.CENTER : Align.LEFT).bold(style.bold()).size(scale, scale);
-        String text = normalise(line.text());
-        List<Run> runs = runs(text);
-        if (runs == null) {
-            b.raster(TextRaster.render(text, style.bold(), scale));   // a raster block ends its own line: no LF
-            return;
-        }
-        for (Run r : runs) {
-            if (r.chinese()) {
+        for (Run r : runs(text)) {
+            if (!r.chinese()) {
+                b.raw(r.text().getBytes(CP866));
+            } else if (glyphs == null) {
                 b.chineseOn().raw(r.text().getBytes(GB18030)).chineseOff();
             } else {
-                b.raw(r.text().getBytes(CP866));
+                b.userChars(true);
+                r.text().codePoints().forEach(cp -> b.raw(glyphs.codes(cp)));
+                b.userChars(false);
             }
         }
         b.newline();
@@ -94,29 +99,20 @@ public final class ReceiptEncoder {
 
     private record Run(String text, boolean chinese) {}
 
-    /** Splits into code page and GB18030 runs; null when some character fits neither, so the line goes as raster. */
-    private List<Run> runs(String text) {
-        CharsetEncoder cp866 = CP866.newEncoder();
+    /** Splits printable text into code page runs and Chinese (wide) runs. */
+    private static List<Run> runs(String text) {
         List<Run> runs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean chinese = false;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            String ch = new String(Character.toChars(cp));
-            boolean isChinese;
-            if (cp >= 0x20 && cp != 0x7F && cp866.canEncode(ch)) {
-                isChinese = false;
-            } else if (options.gb18030() && Receipt.isWide(cp)) {
-                isChinese = true;
-            } else {
-                return null;
-            }
+            boolean isChinese = !PrintableText.inCodePage(cp);
             if (isChinese != chinese && !current.isEmpty()) {
                 runs.add(new Run(current.toString(), chinese));
                 current.setLength(0);
             }
             chinese = isChinese;
-            current.append(ch);
+            current.appendCodePoint(cp);
             i += Character.charCount(cp);
         }
         if (!current.isEmpty()) {
@@ -125,23 +121,8 @@ public final class ReceiptEncoder {
         return runs;
     }
 
-    /**
-     * Typography code page 866 lacks, one character for one so the layout's columns hold: special spaces become
-     * spaces, guillemets and curly quotes straight quotes, dashes hyphens. Without this a Russian address with
-     * «quotes» would go as a raster image.
-     */
+    /** Text as the printer prints it (see {@link PrintableText}): what the emulator's decoded lines read back as. */
     public static String normalise(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\u00A0', '\u2009', '\u202F' -> sb.append(' ');
-                case '«', '»', '“', '”', '„' -> sb.append('"');
-                case '‘', '’' -> sb.append('\'');
-                case '–', '—', '‑' -> sb.append('-');
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return PrintableText.of(text);
     }
 }
