@@ -14,11 +14,11 @@ sealed interface PaperBlock {
     record Run(String text, boolean bold, int widthTimes, int heightTimes, List<Bitmap> cells) {
         static final char USER_CELL = '\u25A1';
 
-        Run {
+        public Run {
             cells = List.copyOf(cells);
         }
 
-        Run(String text, boolean bold, int widthTimes, int heightTimes) {
+        public Run(String text, boolean bold, int widthTimes, int heightTimes) {
             this(text, bold, widthTimes, heightTimes, List.of());
         }
     }
