@@ -35,7 +35,9 @@ class PrinterCommandTest {
     void printsTheTestPageAndTheStatusOverTcp() throws Exception {
         EscPosPrinterEmulator emu = new EscPosPrinterEmulator(dir, EscPosPrinterEmulator.PAPER_80MM_DOTS);
         try (PrinterEmulatorServer server = new PrinterEmulatorServer(emu, 0)) {
-            Run r = run("printer", "test", "--transport", "tcp://127.0.0.1:" + server.port());
+            // the emulator answers after it drew the page's PNG, which takes seconds on a loaded machine
+            Run r = run("printer", "test", "--transport", "tcp://127.0.0.1:" + server.port(),
+                    "--status-timeout-ms", "15000");
             assertThat(r.out()).contains("before: ready").contains("printed=true").contains("status: ready")
                     .contains("paper_out=false");
             assertThat(r.exit()).isZero();

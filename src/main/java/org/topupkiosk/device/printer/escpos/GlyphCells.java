@@ -24,6 +24,11 @@ final class GlyphCells {
     private final Map<Integer, Integer> codeOf = new HashMap<>();
     private int next = FIRST_CODE;
 
+    /** True when the line's distinct Chinese characters fit in the table at all (47 of them). */
+    boolean fits(String line) {
+        return line.codePoints().filter(Receipt::isWide).distinct().count() * 2 <= LAST_CODE - FIRST_CODE + 1;
+    }
+
     /** Defines the glyphs {@code line} needs that are not defined yet. */
     void prepare(EscPosBuilder b, String line) {
         Set<Integer> missing = missing(line);

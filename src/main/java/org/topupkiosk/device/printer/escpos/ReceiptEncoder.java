@@ -52,8 +52,9 @@ public final class ReceiptEncoder {
     public byte[] encode(Receipt receipt) {
         EscPosBuilder b = new EscPosBuilder().initialize().codePage(EscPosBuilder.CODE_PAGE_CP866);
         GlyphCells glyphs = options.gb18030() ? null : new GlyphCells();
+        Modes modes = new Modes();
         for (Receipt.Line line : receipt.lines()) {
-            line(b, line, glyphs);
+            line(b, line, glyphs, modes);
         }
         b.align(Align.CENTER).bold(false).size(1, 1);
         if (receipt.qrPayload() != null) {
@@ -71,30 +72,82 @@ public final class ReceiptEncoder {
     }
 
     /**
-     * Every line states its modes in full (9 bytes) rather than only the changes: a line then prints right even if
-     * the printer dropped its modes in between. Text outside the code page is made printable first
-     * ({@link PrintableText}); Chinese goes as GB18030 text or, without it, as user-defined glyphs ({@link GlyphCells}).
+     * A line's modes (alignment, bold, size) are sent when they change from the line before: ESC @ at the top of the
+     * receipt fixes where they start. Text outside the code page is made printable first ({@link PrintableText});
+     * Chinese goes as GB18030 text or, without it, as user-defined glyphs ({@link GlyphCells}). User-defined mode
+     * stays on across spaces and Cyrillic (bytes no user character can take), so only a run with ASCII between two
+     * Chinese runs switches it off.
      */
-    private void line(EscPosBuilder b, Receipt.Line line, GlyphCells glyphs) {
+    private void line(EscPosBuilder b, Receipt.Line line, GlyphCells glyphs, Modes modes) {
         String text = PrintableText.of(line.text());
+        if (glyphs != null && !glyphs.fits(text)) {
+            // More distinct Chinese characters than user-defined codes (a line far wider than any receipt's): the
+            // line goes whole as a raster image.
+            modes.set(b, line.style());
+            b.raster(TextRaster.render(text, line.style().bold(), line.style().large() ? 2 : 1));
+            return;
+        }
         if (glyphs != null) {
             glyphs.prepare(b, text);
         }
-        Receipt.Style style = line.style();
-        int scale = style.large() ? 2 : 1;
-        b.align(style.centered() ? Align.CENTER : Align.LEFT).bold(style.bold()).size(scale, scale);
+        modes.set(b, line.style());
+        boolean user = false;
         for (Run r : runs(text)) {
             if (!r.chinese()) {
-                b.raw(r.text().getBytes(CP866));
+                byte[] bytes = r.text().getBytes(CP866);
+                if (user && !userSafe(bytes)) {
+                    b.userChars(false);
+                    user = false;
+                }
+                b.raw(bytes);
             } else if (glyphs == null) {
                 b.chineseOn().raw(r.text().getBytes(GB18030)).chineseOff();
             } else {
-                b.userChars(true);
+                if (!user) {
+                    b.userChars(true);
+                    user = true;
+                }
                 r.text().codePoints().forEach(cp -> b.raw(glyphs.codes(cp)));
-                b.userChars(false);
             }
         }
+        if (user) {
+            b.userChars(false);
+        }
         b.newline();
+    }
+
+    /** Bytes that print the same in user-defined mode: spaces and the code page's upper half (Cyrillic). */
+    private static boolean userSafe(byte[] bytes) {
+        for (byte x : bytes) {
+            if (x != ' ' && (x & 0x80) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The modes the printer is in, so a line sends only what changes. */
+    private static final class Modes {
+        private Align align = Align.LEFT;
+        private boolean bold;
+        private int scale = 1;
+
+        void set(EscPosBuilder b, Receipt.Style style) {
+            Align a = style.centered() ? Align.CENTER : Align.LEFT;
+            int sc = style.large() ? 2 : 1;
+            if (a != align) {
+                b.align(a);
+                align = a;
+            }
+            if (style.bold() != bold) {
+                b.bold(style.bold());
+                bold = style.bold();
+            }
+            if (sc != scale) {
+                b.size(sc, sc);
+                scale = sc;
+            }
+        }
     }
 
     private record Run(String text, boolean chinese) {}

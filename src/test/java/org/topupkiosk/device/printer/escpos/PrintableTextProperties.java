@@ -127,7 +127,8 @@ class PrintableTextProperties {
             List<String> printed = print(r, gb);
             for (int i = 0; i < texts.size(); i++) {
                 String printable = PrintableText.of(texts.get(i));
-                String expected = gb ? printable : cells(printable);
+                boolean tooManyGlyphs = printable.codePoints().filter(Receipt::isWide).distinct().count() > 47;
+                String expected = gb ? printable : tooManyGlyphs ? "[image]" : cells(printable);
                 assertThat(printed.get(i)).as("gb18030=%s source=%s", gb, texts.get(i)).isEqualTo(expected)
                         .doesNotContain("\uFFFD");
             }
