@@ -64,6 +64,12 @@ public final class PrintableText {
     }
 
     private static String replace(int cp, boolean cyrillic) {
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            return (char) (cp - 0xFEE0) + " ";            // full-width ASCII ("，" "：") as text, two columns still
+        }
+        if (cp == 0x3001 || cp == 0x3002 || cp == 0x3000) {
+            return cp == 0x3001 ? ", " : cp == 0x3002 ? ". " : "  ";   // 、 。 and the ideographic space
+        }
         if (printable(cp)) {
             return new String(Character.toChars(cp));
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.printer.escpos.Bitmap;
+import org.topupkiosk.domain.Receipt;
 
 /**
  * Reads an ESC/POS byte stream the way a printer does: incrementally (a command may be split across chunks), keeping
@@ -107,8 +108,12 @@ final class EscPosInterpreter {
             line.clear();
             return 1;
         }
+        if (c == 0x09) {
+            tab();
+            return 1;
+        }
         if (c < 0x20) {
-            return 1; // CR, HT and friends: nothing to draw
+            return 1; // CR and friends: nothing to draw
         }
         return text(b, p);
     }
@@ -323,6 +328,18 @@ final class EscPosInterpreter {
             sink.printed(n);
         }
         return 4 + n;
+    }
+
+    /** HT: on to the next tab stop, every 8 characters after ESC @ (spaces on paper). */
+    private void tab() {
+        int cols = 0;
+        for (PaperBlock.Run r : line) {
+            cols += Receipt.displayWidth(r.text()) * r.widthTimes();
+        }
+        if (line.isEmpty()) {
+            lineAlign = align;
+        }
+        line.add(new PaperBlock.Run(" ".repeat(8 - cols % 8), bold, widthTimes, heightTimes));
     }
 
     /** Text not yet ended by LF is printed before an image, a code or a cut, as a printer does. */

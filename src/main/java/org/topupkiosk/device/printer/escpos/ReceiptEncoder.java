@@ -92,9 +92,13 @@ public final class ReceiptEncoder {
         }
         modes.set(b, line.style());
         boolean user = false;
+        boolean tabs = !line.style().centered() && !line.style().large();
+        int column = 0;
         for (Run r : runs(text)) {
+            int start = column;
+            column += Receipt.displayWidth(r.text());
             if (!r.chinese()) {
-                byte[] bytes = r.text().getBytes(CP866);
+                byte[] bytes = (tabs ? tabbed(r.text(), start) : r.text()).getBytes(CP866);
                 if (user && !userSafe(bytes)) {
                     b.userChars(false);
                     user = false;
@@ -114,6 +118,39 @@ public final class ReceiptEncoder {
             b.userChars(false);
         }
         b.newline();
+    }
+
+    /** Tab stops after ESC @: every 8 characters. */
+    static final int TAB = 8;
+
+    /**
+     * Runs of spaces that reach a tab stop become HT (one byte to the next stop), so the gap in "Label:     value"
+     * lines costs a few bytes, not twenty. {@code start} is the column the text begins at.
+     */
+    static String tabbed(String text, int start) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int col = start;
+        int i = 0;
+        while (i < text.length()) {
+            if (text.charAt(i) != ' ') {
+                sb.append(text.charAt(i++));
+                col++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && text.charAt(end) == ' ') {
+                end++;
+            }
+            int target = col + (end - i);
+            while ((col / TAB + 1) * TAB <= target && (col / TAB + 1) * TAB - col > 1) {
+                sb.append('\t');
+                col = (col / TAB + 1) * TAB;
+            }
+            sb.append(" ".repeat(target - col));
+            col = target;
+            i = end;
+        }
+        return sb.toString();
     }
 
     /** Bytes that print the same in user-defined mode: spaces and the code page's upper half (Cyrillic). */

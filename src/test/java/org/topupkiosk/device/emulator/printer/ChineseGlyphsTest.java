@@ -66,7 +66,7 @@ class ChineseGlyphsTest {
 
     @Test
     void glyphsLookDotForDotLikeTheWholeLineAsRaster() throws Exception {
-        String line = "手机充值，谢谢";
+        String line = "手机充值谢谢光临";
         EscPosPrinterEmulator glyphs = new EscPosPrinterEmulator(dir.resolve("glyphs"),
                 EscPosPrinterEmulator.PAPER_80MM_DOTS);
         glyphs.open(b -> { }).accept(new ReceiptEncoder(ReceiptEncoder.Options.defaults()).encode(
