@@ -29,6 +29,14 @@ final class GlyphCells {
         return line.codePoints().filter(Receipt::isWide).distinct().count() * 2 <= LAST_CODE - FIRST_CODE + 1;
     }
 
+    /** Defines the glyphs of the whole receipt in one ESC &amp; when they fit the table (one header, not one a line). */
+    void prepareAll(EscPosBuilder b, List<String> lines) {
+        String all = String.join("", lines);
+        if (codeOf.isEmpty() && fits(all)) {
+            prepare(b, all);
+        }
+    }
+
     /** Defines the glyphs {@code line} needs that are not defined yet. */
     void prepare(EscPosBuilder b, String line) {
         Set<Integer> missing = missing(line);

@@ -53,10 +53,14 @@ public final class ReceiptEncoder {
         EscPosBuilder b = new EscPosBuilder().initialize().codePage(EscPosBuilder.CODE_PAGE_CP866);
         GlyphCells glyphs = options.gb18030() ? null : new GlyphCells();
         Modes modes = new Modes();
+        if (glyphs != null) {
+            glyphs.prepareAll(b, receipt.lines().stream().map(l -> PrintableText.of(l.text())).toList());
+        }
         for (Receipt.Line line : receipt.lines()) {
             line(b, line, glyphs, modes);
         }
-        b.align(Align.CENTER).bold(false).size(1, 1);
+        modes.user(b, false);
+        modes.set(b, Receipt.Style.CENTER);
         if (receipt.qrPayload() != null) {
             if (options.nativeQr()) {
                 b.qr(receipt.qrPayload(), options.qrModuleDots(), QR_LEVEL);
@@ -68,7 +72,7 @@ public final class ReceiptEncoder {
         if (receipt.barcode() != null) {
             b.code128(receipt.barcode(), 80, 2).newline();
         }
-        return b.align(Align.LEFT).feedLines(2).cut(EscPosBuilder.Cut.PARTIAL, CUT_FEED_DOTS).toBytes();
+        return b.feedLines(2).cut(EscPosBuilder.Cut.PARTIAL, CUT_FEED_DOTS).toBytes();
     }
 
     /**
@@ -91,7 +95,6 @@ public final class ReceiptEncoder {
             glyphs.prepare(b, text);
         }
         modes.set(b, line.style());
-        boolean user = false;
         boolean tabs = !line.style().centered() && !line.style().large();
         int column = 0;
         for (Run r : runs(text)) {
@@ -99,25 +102,18 @@ public final class ReceiptEncoder {
             column += Receipt.displayWidth(r.text());
             if (!r.chinese()) {
                 byte[] bytes = (tabs ? tabbed(r.text(), start) : r.text()).getBytes(CP866);
-                if (user && !userSafe(bytes)) {
-                    b.userChars(false);
-                    user = false;
+                if (!userSafe(bytes)) {
+                    modes.user(b, false);
                 }
                 b.raw(bytes);
             } else if (glyphs == null) {
                 b.chineseOn().raw(r.text().getBytes(GB18030)).chineseOff();
             } else {
-                if (!user) {
-                    b.userChars(true);
-                    user = true;
-                }
+                modes.user(b, true);
                 r.text().codePoints().forEach(cp -> b.raw(glyphs.codes(cp)));
             }
         }
-        if (user) {
-            b.userChars(false);
-        }
-        b.newline();
+        b.newline();   // user-defined mode may stay on: LF and the next line's spaces and Cyrillic print the same
     }
 
     /** Tab stops after ESC @: every 8 characters. */
@@ -168,6 +164,15 @@ public final class ReceiptEncoder {
         private Align align = Align.LEFT;
         private boolean bold;
         private int scale = 1;
+        private boolean user;
+
+        /** ESC % when user-defined mode is to change. */
+        void user(EscPosBuilder b, boolean on) {
+            if (on != user) {
+                b.userChars(on);
+                user = on;
+            }
+        }
 
         void set(EscPosBuilder b, Receipt.Style style) {
             Align a = style.centered() ? Align.CENTER : Align.LEFT;

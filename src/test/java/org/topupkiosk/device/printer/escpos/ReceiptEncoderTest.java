@@ -48,7 +48,7 @@ class ReceiptEncoderTest {
         int after = at + 5 + 4 * (1 + 36);
         // then the line: ESC % 1, codes 21 22 23 24, ESC % 0, " 600 ", the repeated 金 as 21 22 only
         assertThat(Hex.of(Arrays.copyOfRange(b, after, b.length))).startsWith(
-                "1B 25 01 21 22 23 24 1B 25 00 20 36 30 30 20 1B 25 01 21 22 1B 25 00 0A");
+                "1B 25 01 21 22 23 24 1B 25 00 20 36 30 30 20 1B 25 01 21 22 0A 1B 25 00");
     }
 
     @Test
