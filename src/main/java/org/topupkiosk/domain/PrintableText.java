@@ -70,6 +70,9 @@ public final class PrintableText {
         if (cp == 0x3001 || cp == 0x3002 || cp == 0x3000) {
             return cp == 0x3001 ? ", " : cp == 0x3002 ? ". " : "  ";   // 、 。 and the ideographic space
         }
+        if (cp != ' ' && Character.isSpaceChar(cp) && !Receipt.isWide(cp)) {
+            return " ";                                   // no-break, thin, narrow, figure spaces: a plain space
+        }
         if (printable(cp)) {
             return new String(Character.toChars(cp));
         }
