@@ -63,13 +63,25 @@ public final class PrintableText {
         return sb.toString();
     }
 
+    /**
+     * Full-width ASCII ("，" "：") and the ideographic comma, full stop and space as code page text of the same two
+     * columns (", " ": " ". "), for a printer that would otherwise get each of them as a drawn glyph.
+     */
+    public static String narrowPunctuation(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                sb.append((char) (cp - 0xFEE0)).append(' ');
+            } else if (cp == 0x3001 || cp == 0x3002 || cp == 0x3000) {
+                sb.append(cp == 0x3001 ? ", " : cp == 0x3002 ? ". " : "  ");
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
+    }
+
     private static String replace(int cp, boolean cyrillic) {
-        if (cp >= 0xFF01 && cp <= 0xFF5E) {
-            return (char) (cp - 0xFEE0) + " ";            // full-width ASCII ("，" "：") as text, two columns still
-        }
-        if (cp == 0x3001 || cp == 0x3002 || cp == 0x3000) {
-            return cp == 0x3001 ? ", " : cp == 0x3002 ? ". " : "  ";   // 、 。 and the ideographic space
-        }
         if (cp != ' ' && Character.isSpaceChar(cp) && !Receipt.isWide(cp)) {
             return " ";                                   // no-break, thin, narrow, figure spaces: a plain space
         }

@@ -54,7 +54,7 @@ public final class ReceiptEncoder {
         GlyphCells glyphs = options.gb18030() ? null : new GlyphCells();
         Modes modes = new Modes();
         if (glyphs != null) {
-            glyphs.prepareAll(b, receipt.lines().stream().map(l -> PrintableText.of(l.text())).toList());
+            glyphs.prepareAll(b, receipt.lines().stream().map(l -> printable(l.text(), true)).toList());
         }
         for (Receipt.Line line : receipt.lines()) {
             line(b, line, glyphs, modes);
@@ -83,7 +83,7 @@ public final class ReceiptEncoder {
      * Chinese runs switches it off.
      */
     private void line(EscPosBuilder b, Receipt.Line line, GlyphCells glyphs, Modes modes) {
-        String text = PrintableText.of(line.text());
+        String text = printable(line.text(), glyphs != null);
         if (glyphs != null && !glyphs.fits(text)) {
             // More distinct Chinese characters than user-defined codes (a line far wider than any receipt's): the
             // line goes whole as a raster image.
@@ -114,6 +114,12 @@ public final class ReceiptEncoder {
             }
         }
         b.newline();   // user-defined mode may stay on: LF and the next line's spaces and Cyrillic print the same
+    }
+
+    /** Printable text; with glyphs, full-width punctuation as narrow text (a glyph less each, same columns). */
+    private static String printable(String text, boolean glyphs) {
+        String p = PrintableText.of(text);
+        return glyphs ? PrintableText.narrowPunctuation(p) : p;
     }
 
     /** Tab stops after ESC @: every 8 characters. */
