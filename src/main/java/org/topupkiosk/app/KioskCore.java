@@ -221,7 +221,7 @@ public final class KioskCore implements AutoCloseable {
                 Duration.ofSeconds(cfg.timeouts().carrierCheckSeconds()),
                 Duration.ofMillis(cfg.carrier().submitWaitMs()),
                 Duration.ofSeconds(20),
-                "https://topup.example/t/");
+                cfg.receipt().lookupUrl().orElse(null));
     }
 
 

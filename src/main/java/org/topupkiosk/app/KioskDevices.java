@@ -191,7 +191,7 @@ final class KioskDevices {
             link = printerEmulator.memoryLink();
         } else {
             link = PrinterLinks.open(p.transport().orElseThrow(() -> new ConfigException(configFile,
-                    "devices.printer.transport", "is missing (required for type escpos)")));
+                    "devices.printer.transport", "is missing (required for type escpos)")), p.baud());
         }
         ReceiptEncoder encoder = new ReceiptEncoder(ReceiptEncoder.Options.defaults().withGb18030(p.gb18030()));
         // DLE EOT answers come in milliseconds; the status after a receipt may wait for a slow serial line to drain.

@@ -67,8 +67,23 @@ final class DevicesSection {
             p.problem("columns", columns + " is not a receipt width (expected 32 for 58 mm paper or 42 for 80 mm)");
         }
         boolean gb18030 = p.bool("gb18030", false);
+        int baud = printerBaud(p, transport);
         p.finish();
-        return new KioskConfig.Printer(printerType, transport, (int) columns, gb18030);
+        return new KioskConfig.Printer(printerType, transport, (int) columns, gb18030, baud);
+    }
+
+    /** {@code baud}: one of the standard speeds, and only where it means something (a serial transport). */
+    private static int printerBaud(Section p, Optional<PrinterTransport> transport) {
+        if (!p.has("baud")) {
+            return KioskConfig.Printer.DEFAULT_BAUD;
+        }
+        long baud = p.integer("baud", KioskConfig.Printer.DEFAULT_BAUD, 1, 10_000_000, "baud");
+        if (!KioskConfig.Printer.BAUDS.contains((int) baud)) {
+            p.problem("baud", baud + " is not a printer line speed (expected one of " + KioskConfig.Printer.BAUDS + ")");
+        } else if (transport.isPresent() && !(transport.get() instanceof PrinterTransport.Serial)) {
+            p.problem("baud", "applies only to a serial: transport (the transport is " + transport.get() + ")");
+        }
+        return (int) baud;
     }
 
     /** {@code devices.sim}: absent means no SIM reader, so configs written before it existed still load. */

@@ -16,7 +16,25 @@ import org.topupkiosk.domain.Symbology;
  */
 public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
                           Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
-                          Counter counter) {
+                          Counter counter, ReceiptSettings receipt) {
+
+    /** Without a {@code receipt} section: receipts carry no lookup address. */
+    public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
+                       Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
+                       Counter counter) {
+        this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile, gpio, counter,
+                ReceiptSettings.NONE);
+    }
+
+    /**
+     * {@code receipt}: what customer receipts carry beyond the sale.
+     *
+     * @param lookupUrl where a customer looks a payment up: the transaction id is appended to it, and the result is
+     *                  printed as the receipt's QR code and line; empty: receipts carry neither
+     */
+    public record ReceiptSettings(Optional<String> lookupUrl) {
+        public static final ReceiptSettings NONE = new ReceiptSettings(Optional.empty());
+    }
 
     /** Without {@code gpio} and {@code counter} sections: the default wiring, kiosk mode. */
     public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
@@ -126,8 +144,18 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
     /**
      * @param transport how bytes reach the printer; empty for the emulator
      * @param gb18030   the printer has Chinese firmware (GB18030 in FS &amp; mode); false prints Chinese as raster lines
+     * @param baud      serial transport: the printer's line speed (one of {@link #BAUDS})
      */
-    public record Printer(PrinterType type, Optional<PrinterTransport> transport, int columns, boolean gb18030) {}
+    public record Printer(PrinterType type, Optional<PrinterTransport> transport, int columns, boolean gb18030,
+                          int baud) {
+        /** Line speeds serial receipt printers are set to (DIP switches or the maker's utility); 8N1 at all of them. */
+        public static final List<Integer> BAUDS = List.of(9600, 19200, 38400, 57600, 115200);
+        public static final int DEFAULT_BAUD = 115200;
+
+        public Printer(PrinterType type, Optional<PrinterTransport> transport, int columns, boolean gb18030) {
+            this(type, transport, columns, gb18030, DEFAULT_BAUD);
+        }
+    }
 
     /**
      * The SIM card reader ("find my number").

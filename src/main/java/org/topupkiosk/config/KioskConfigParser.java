@@ -52,12 +52,40 @@ final class KioskConfigParser {
         KioskConfig.Counter counter = counter(root.section("counter"), kiosk);
         Path catalog = path(root, "catalogFile", "catalog/catalog.yaml");
         Path numbering = path(root, "numberingFile", "numbering/def-sample.csv");
+        KioskConfig.ReceiptSettings receipt = receipt(root.section("receipt"));
         root.finish();
         if (!problems.isEmpty()) {
             return null;
         }
         return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalog, numbering, gpio,
-                counter);
+                counter, receipt);
+    }
+
+    /** Longest lookup address: the id follows it, and the whole must stay a small QR code a phone reads at once. */
+    static final int LOOKUP_URL_MAX = 120;
+
+    /** {@code receipt.lookupUrl}: absent or empty, receipts carry no lookup QR code or line. */
+    private KioskConfig.ReceiptSettings receipt(Section s) {
+        String url = s.text("lookupUrl", null);
+        Optional<String> lookup = Optional.empty();
+        if (url != null && !url.isBlank()) {
+            String why = urlProblem(url);
+            if (why == null && url.strip().length() > LOOKUP_URL_MAX) {
+                why = "is " + url.strip().length() + " characters (expected at most " + LOOKUP_URL_MAX
+                        + ", so the receipt's QR code stays small)";
+            }
+            if (why == null && url.strip().contains("#")) {
+                why = "has a #fragment, which would swallow the transaction id appended to it";
+            }
+            if (why != null) {
+                s.problem("lookupUrl", "\"" + url + "\" " + why.replace("https://carrier.example.ru/api",
+                        "https://pay.example.ru/t/"));
+            } else {
+                lookup = Optional.of(url.strip());
+            }
+        }
+        s.finish();
+        return new KioskConfig.ReceiptSettings(lookup);
     }
 
     /** Only a counter terminal has cashiers; a counter without a cashiers file could never sell, so it is an error. */

@@ -40,8 +40,10 @@ record GoodsLayouts(ReceiptFrame frame) {
             w.text(e.activationCode());
         }
         w.text(w.msg("receipt.esim.once"));
-        w.heading("receipt.lookup");
-        w.text(frame.lookupLink(sale.txnId()));
+        if (frame.lookupLink(sale.txnId()) != null) {
+            w.heading("receipt.lookup");
+            w.text(frame.lookupLink(sale.txnId()));
+        }
         // The QR code under this is the activation code, not the lookup link: say so right above it.
         w.rule();
         w.pair("receipt.support", frame.supportPhone());

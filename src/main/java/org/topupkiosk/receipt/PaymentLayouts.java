@@ -93,8 +93,10 @@ record PaymentLayouts(ReceiptFrame frame) {
         w.text(w.msg("receipt.payment.claim_howto"));
         w.rule();
         w.pair("receipt.support", frame.supportPhone());
-        w.text(w.msg("receipt.lookup"));
-        w.text(frame.lookupLink(sale.txnId()));
+        if (frame.lookupLink(sale.txnId()) != null) {
+            w.text(w.msg("receipt.lookup"));
+            w.text(frame.lookupLink(sale.txnId()));
+        }
         return w.build(sale.txnId() + "-payment", claim, claim);
     }
 

@@ -27,8 +27,10 @@ record ReceiptFrame(Messages messages, Kiosk kiosk, int columns, ZoneId zone) {
         return kiosk.supportPhone();
     }
 
+    /** The transaction's lookup address (receipt.lookupUrl followed by the id), or null when none is configured. */
     String lookupLink(String txnId) {
-        return kiosk.lookupUrlBase() + txnId;
+        String base = kiosk.lookupUrlBase();
+        return base == null || base.isBlank() ? null : base + txnId;
     }
 
     ReceiptWriter header(String titleKey, Lang lang, Instant at) {
@@ -44,7 +46,9 @@ record ReceiptFrame(Messages messages, Kiosk kiosk, int columns, ZoneId zone) {
     ReceiptWriter footer(ReceiptWriter w) {
         w.rule();
         w.pair("receipt.support", kiosk.supportPhone());
-        w.text(w.msg("receipt.lookup"));
+        if (lookupLink("") != null) {
+            w.text(w.msg("receipt.lookup"));
+        }
         return w;
     }
 

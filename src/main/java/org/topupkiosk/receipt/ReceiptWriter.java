@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.domain.PrintableText;
 import org.topupkiosk.domain.Receipt.Line;
 import org.topupkiosk.domain.Receipt.Style;
 import org.topupkiosk.domain.Receipt;
@@ -69,8 +70,9 @@ final class ReceiptWriter {
         return pairText(label(labelKey), value, Style.BOLD);
     }
 
-    ReceiptWriter pairText(String label, String value, Style style) {
-        String l = label + ":";
+    ReceiptWriter pairText(String label, String rawValue, Style style) {
+        String l = PrintableText.of(label + ":");
+        String value = PrintableText.of(rawValue, label + rawValue);
         int gap = columns - Receipt.displayWidth(l) - Receipt.displayWidth(value);
         if (gap >= 1) {
             lines.add(new Line(l + " ".repeat(gap) + value, style));
@@ -115,7 +117,8 @@ final class ReceiptWriter {
     }
 
     /** Word wrap by display columns; words wider than the line break at a character boundary. */
-    static List<String> wrap(String text, int width) {
+    static List<String> wrap(String rawText, int width) {
+        String text = PrintableText.of(rawText);   // replacements first ("₽" is "руб."), so the columns count true
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         int lineCols = 0;

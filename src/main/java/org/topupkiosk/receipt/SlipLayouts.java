@@ -8,6 +8,9 @@ import org.topupkiosk.receipt.ReceiptFacts.NumberSlip;
 /** Slips that move no money: a customer's found number (issue 7 item 4) and the printer's test page. */
 record SlipLayouts(ReceiptFrame frame) {
 
+    /** The test page's QR payload when no lookup address is configured. */
+    static final String PRINTER_TEST_QR = "TOPUP KIOSK PRINTER TEST";
+
     Receipt numberSlip(NumberSlip n, Lang lang) {
         ReceiptWriter w = frame.header("receipt.title.number", lang, n.at());
         w.centred(w.label("receipt.number.yours"), Receipt.Style.CENTER);
@@ -36,6 +39,8 @@ record SlipLayouts(ReceiptFrame frame) {
         w.heading("receipt.test.large");
         w.large("АБВ 123");
         w.rule();
-        return w.build("printer-test-" + at.getEpochSecond(), frame.lookupLink("TEST"), null);
+        // Without a lookup address the page still tests the QR code, with a payload that is not a link.
+        String qr = frame.lookupLink("TEST");
+        return w.build("printer-test-" + at.getEpochSecond(), qr == null ? PRINTER_TEST_QR : qr, null);
     }
 }

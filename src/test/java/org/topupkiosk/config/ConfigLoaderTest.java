@@ -112,7 +112,7 @@ class ConfigLoaderTest {
         assertThat(errorOf(MINIMAL.replace("address: Test", "address: Test\n  adress: x")))
                 .contains("kiosk.adress: unknown key (known keys in kiosk: id, address, supportPhone, mode, defaultLanguage)");
         assertThat(errorOf(MINIMAL + "devices:\n  printer:\n    type: escpos\n    transport: tcp://192.0.2.1\n    cols: 42\n"))
-                .contains("devices.printer.cols: unknown key (known keys in devices.printer: type, transport, columns, gb18030)");
+                .contains("devices.printer.cols: unknown key (known keys in devices.printer: type, transport, columns, gb18030, baud)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
@@ -34,14 +35,16 @@ class PrinterCommandTest {
     void printsTheTestPageAndTheStatusOverTcp() throws Exception {
         EscPosPrinterEmulator emu = new EscPosPrinterEmulator(dir, EscPosPrinterEmulator.PAPER_80MM_DOTS);
         try (PrinterEmulatorServer server = new PrinterEmulatorServer(emu, 0)) {
-            Run r = run("printer", "test", "--transport", "tcp://127.0.0.1:" + server.port());
+            // the emulator answers after it drew the page's PNG, which takes seconds on a loaded machine
+            Run r = run("printer", "test", "--transport", "tcp://127.0.0.1:" + server.port(),
+                    "--status-timeout-ms", "15000");
             assertThat(r.out()).contains("before: ready").contains("printed=true").contains("status: ready")
                     .contains("paper_out=false");
             assertThat(r.exit()).isZero();
             waitForPrinted(emu, 1);
             PrintedReceipt page = emu.printed().get(0);
-            assertThat(page.text()).contains("Съешь же ещё этих мягких").contains("[image]").contains("PRINTER TEST");
-            assertThat(page.qrPayloads()).containsExactly("https://topup.example/t/TEST");
+            assertThat(page.text()).contains("Съешь же ещё этих мягких").contains("□□□□").contains("PRINTER TEST");
+            assertThat(page.qrPayloads()).containsExactly("TOPUP KIOSK PRINTER TEST");
             assertThat(page.partialCut()).isTrue();
             assertThat(page.png()).exists();
 
@@ -51,6 +54,47 @@ class PrinterCommandTest {
             waitForPrinted(emu, 2);
             assertThat(emu.printed().get(1).text()).contains("中文打印测试").contains("打印机测试");
         }
+    }
+
+    /**
+     * A printer that answers every DLE EOT pair in the stream, the test page's trap stripe included, with its drawer
+     * pin high: taking those answers for the status read "cover open" on a healthy printer.
+     */
+    private static EscPosPrinterEmulator fieldPrinter() {
+        EscPosPrinterEmulator emu = new EscPosPrinterEmulator(null, EscPosPrinterEmulator.PAPER_80MM_DOTS);
+        emu.setRealtimeEverywhere(true);
+        emu.setDrawerSignalHigh(true);
+        emu.setAnswerDelay(Duration.ofMillis(300));
+        return emu;
+    }
+
+    @Test
+    void aHealthyPrinterThatAnswersInsideDataIsReportedReady() throws Exception {
+        EscPosPrinterEmulator emu = fieldPrinter();
+        try (PrinterEmulatorServer server = new PrinterEmulatorServer(emu, 0)) {
+            Run r = run("printer", "test", "--transport", "tcp://127.0.0.1:" + server.port());
+            assertThat(r.out()).contains("before: ready").contains("status: ready").contains("cover_open=false");
+            assertThat(r.exit()).isZero();
+            waitForPrinted(emu, 1);
+        }
+    }
+
+    @Test
+    void aRealCoverOpenOnSuchAPrinterIsStillReported() throws Exception {
+        EscPosPrinterEmulator emu = fieldPrinter();
+        emu.setCoverOpen(true);
+        try (PrinterEmulatorServer server = new PrinterEmulatorServer(emu, 0)) {
+            Run r = run("printer", "test", "--transport", "tcp://127.0.0.1:" + server.port());
+            assertThat(r.out()).contains("before: offline, cover open").contains("cover_open=true");
+            assertThat(r.exit()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBadBaudNamesTheSpeeds() {
+        Run r = run("printer", "test", "--transport", "serial:/dev/ttyS0", "--baud", "14400");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("--baud: 14400").contains("9600, 19200, 38400, 57600, 115200");
     }
 
     @Test

@@ -4,10 +4,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.printer.escpos.Bitmap;
+import org.topupkiosk.domain.Receipt;
 
 /**
  * Reads an ESC/POS byte stream the way a printer does: incrementally (a command may be split across chunks), keeping
@@ -52,6 +55,8 @@ final class EscPosInterpreter {
     private char qrLevel = 'L';
     private int barcodeHeight = 162;
     private int barcodeModule = 3;
+    private boolean userMode;
+    private final Map<Integer, Bitmap> userChars = new HashMap<>();
 
     EscPosInterpreter(Sink sink) {
         this.sink = sink;
@@ -103,8 +108,12 @@ final class EscPosInterpreter {
             line.clear();
             return 1;
         }
+        if (c == 0x09) {
+            tab();
+            return 1;
+        }
         if (c < 0x20) {
-            return 1; // CR, HT and friends: nothing to draw
+            return 1; // CR and friends: nothing to draw
         }
         return text(b, p);
     }
@@ -117,13 +126,61 @@ final class EscPosInterpreter {
         if (end == b.length && chinese) {
             return 0; // a GB18030 character may be split across chunks: wait for the control byte after the run
         }
-        String s = new String(b, p, end - p, chinese ? GB18030 : codePage);
         if (line.isEmpty()) {
             lineAlign = align;
         }
-        line.add(new PaperBlock.Run(s, bold, widthTimes, heightTimes));
+        for (int i = p; i < end; ) {
+            boolean user = !chinese && userMode && userChars.containsKey(b[i] & 0xFF);
+            int j = i;
+            while (j < end && user == (!chinese && userMode && userChars.containsKey(b[j] & 0xFF))) {
+                j++;
+            }
+            if (user) {
+                List<Bitmap> cells = new ArrayList<>();
+                for (int k = i; k < j; k++) {
+                    cells.add(userChars.get(b[k] & 0xFF));
+                }
+                String marks = String.valueOf(PaperBlock.Run.USER_CELL).repeat(j - i);
+                line.add(new PaperBlock.Run(marks, bold, widthTimes, heightTimes, cells));
+            } else {
+                line.add(new PaperBlock.Run(new String(b, i, j - i, chinese ? GB18030 : codePage), bold, widthTimes,
+                        heightTimes));
+            }
+            i = j;
+        }
         sink.printed(end - p);
         return end - p;
+    }
+
+    /** ESC &amp; y c1 c2 [x d1 ... d(y*x)] for each code: user-defined characters, column by column, top byte first. */
+    private int defineChars(byte[] b, int p, int left) {
+        if (left < 5) {
+            return 0;
+        }
+        int y = b[p + 2] & 0xFF;
+        int c1 = b[p + 3] & 0xFF;
+        int c2 = b[p + 4] & 0xFF;
+        if (y < 1 || y > 3 || c1 < 32 || c2 > 126 || c1 > c2) {
+            log.debug("skipping ESC & y={} c1={} c2={}", y, c1, c2);
+            return 5;
+        }
+        Map<Integer, Bitmap> defined = new HashMap<>();
+        int q = p + 5;
+        for (int c = c1; c <= c2; c++) {
+            if (q >= b.length) {
+                return 0;
+            }
+            int x = Math.min(b[q] & 0xFF, 12);
+            if (q + 1 + x * y > b.length) {
+                return 0;
+            }
+            int from = q + 1;
+            defined.put(c, Bitmap.of(12, y * 8, (xx, yy) -> xx < x
+                    && (b[from + xx * y + yy / 8] & (0x80 >> (yy % 8))) != 0));
+            q += 1 + x * y;
+        }
+        userChars.putAll(defined);
+        return q - p;
     }
 
     private int esc(byte[] b, int p, int left) {
@@ -131,6 +188,9 @@ final class EscPosInterpreter {
         if (cmd == '@') {
             resetModes();
             return 2;
+        }
+        if (cmd == '&') {
+            return defineChars(b, p, left);
         }
         if (cmd == 'p') {
             if (left < 5) {
@@ -147,6 +207,8 @@ final class EscPosInterpreter {
             case 'a' -> align = n % 48 % 3;
             case 'E' -> bold = (n & 1) != 0;
             case 't' -> codePage = n == 17 ? CP866 : CP437;
+            case '%' -> userMode = (n & 1) != 0;
+            case '?' -> userChars.remove(n);
             case 'd' -> {
                 endLine();
                 blocks.add(new PaperBlock.Feed(n * 30));
@@ -268,6 +330,18 @@ final class EscPosInterpreter {
         return 4 + n;
     }
 
+    /** HT: on to the next tab stop, every 8 characters after ESC @ (spaces on paper). */
+    private void tab() {
+        int cols = 0;
+        for (PaperBlock.Run r : line) {
+            cols += Receipt.displayWidth(r.text()) * r.widthTimes();
+        }
+        if (line.isEmpty()) {
+            lineAlign = align;
+        }
+        line.add(new PaperBlock.Run(" ".repeat(8 - cols % 8), bold, widthTimes, heightTimes));
+    }
+
     /** Text not yet ended by LF is printed before an image, a code or a cut, as a printer does. */
     private void endLine() {
         if (!line.isEmpty()) {
@@ -283,6 +357,8 @@ final class EscPosInterpreter {
         heightTimes = 1;
         codePage = CP437;
         chinese = false;
+        userMode = false;
+        userChars.clear();
     }
 
     /** Bytes still waiting for the rest of a command. */

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +52,9 @@ public final class EscPosPrinterEmulator {
     private int spoiledCount;
     private int drawerKicks;
     private int count;
+    private volatile boolean realtimeEverywhere;
+    private volatile Duration answerDelay = Duration.ZERO;
+    private volatile boolean drawerSignalHigh;
 
     /** @param pngDir where receipts are written as PNG; null keeps them in memory only */
     public EscPosPrinterEmulator(Path pngDir, int paperDots) {
@@ -83,6 +87,27 @@ public final class EscPosPrinterEmulator {
     /** The roll ends after this many more printed bytes (text, image and code data; commands do not use paper). */
     public synchronized void runOutOfPaperAfter(long printedBytes) {
         bytesUntilPaperOut = printedBytes;
+    }
+
+    /**
+     * Answers every DLE EOT n pair it sees, wherever it is in the stream (inside raster, QR or text data too), as
+     * Epson's printers do; off, only DLE EOT read as a command is answered.
+     */
+    public void setRealtimeEverywhere(boolean on) {
+        realtimeEverywhere = on;
+    }
+
+    /** Answers reach the host this long after the question arrived (a printer working through its buffer). */
+    public void setAnswerDelay(Duration delay) {
+        answerDelay = delay;
+    }
+
+    /**
+     * The drawer connector's pin 3 reads high, as on many printers with nothing plugged in: the answer to DLE EOT 1
+     * then has bit 2 set (0x16), the bit that means "cover open" in the answer to DLE EOT 2.
+     */
+    public void setDrawerSignalHigh(boolean high) {
+        drawerSignalHigh = high;
     }
 
     public synchronized PrinterStatus status() {
@@ -149,13 +174,17 @@ public final class EscPosPrinterEmulator {
     public final class Session {
         private final Consumer<byte[]> replies;
         private final EscPosInterpreter interpreter;
+        private final RealtimeScan realtime = new RealtimeScan();
 
         private Session(Consumer<byte[]> replies) {
-            this.replies = replies;
+            Duration delay = answerDelay;
+            this.replies = delay.isZero() ? replies : new DelayedReplies(replies, delay);
             this.interpreter = new EscPosInterpreter(new EscPosInterpreter.Sink() {
                 @Override
                 public void statusRequested(int n) {
-                    answer(n);
+                    if (!realtimeEverywhere) {
+                        answer(n);   // otherwise the scan of the raw stream has answered it already
+                    }
                 }
 
                 @Override
@@ -182,13 +211,17 @@ public final class EscPosPrinterEmulator {
                 if (offline) {
                     return;
                 }
+                if (realtimeEverywhere) {
+                    realtime.scan(chunk, this::answer);
+                }
                 interpreter.accept(chunk);
             }
         }
 
         private void answer(int n) {
             if (n >= 1 && n <= 4) {
-                replies.accept(new byte[] {(byte) status.encode()[n - 1]});
+                int b = status.encode()[n - 1] | (n == 1 && drawerSignalHigh ? 0x04 : 0);
+                replies.accept(new byte[] {(byte) b});
             }
         }
     }

@@ -131,6 +131,10 @@ final class PaperRenderer {
         int x = left(t.align(), width);
         int baseline = y + rowH * CELL_H - Math.round(CELL_H * 0.2f);
         for (PaperBlock.Run r : t.runs()) {
+            if (!r.cells().isEmpty()) {
+                x = drawCells(g, r, x, y + (rowH - r.heightTimes()) * CELL_H);
+                continue;
+            }
             Font base = new Font(FONT, r.bold() ? Font.BOLD : Font.PLAIN, Math.round(CELL_H * 0.86f));
             g.setFont(base.deriveFont(java.awt.geom.AffineTransform.getScaleInstance(r.widthTimes(), r.heightTimes())));
             for (int i = 0; i < r.text().length(); ) {
@@ -143,6 +147,23 @@ final class PaperRenderer {
                 i += Character.charCount(cp);
             }
         }
+    }
+
+    /** User-defined characters dot for dot, each dot scaled by GS !; emphasis doubles each dot to the right. */
+    private static int drawCells(Graphics2D g, PaperBlock.Run r, int x, int top) {
+        int sx = r.widthTimes();
+        int sy = r.heightTimes();
+        for (Bitmap cell : r.cells()) {
+            for (int yy = 0; yy < cell.height(); yy++) {
+                for (int xx = 0; xx < cell.width(); xx++) {
+                    if (cell.black(xx, yy)) {
+                        g.fillRect(x + xx * sx, top + yy * sy, sx + (r.bold() ? 1 : 0), sy);
+                    }
+                }
+            }
+            x += CELL_W * sx;
+        }
+        return x;
     }
 
     private int left(int align, int width) {

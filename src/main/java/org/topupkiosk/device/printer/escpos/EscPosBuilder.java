@@ -2,6 +2,7 @@ package org.topupkiosk.device.printer.escpos;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * ESC/POS command bytes, appended in order: pure, no I/O. Numbers follow the Epson ESC/POS command reference (TM-T88
@@ -67,6 +68,34 @@ public final class EscPosBuilder {
     /** FS .: back to single-byte code page mode. */
     public EscPosBuilder chineseOff() {
         return bytes(FS, '.');
+    }
+
+    /**
+     * ESC &amp; y c1 c2 [x d1 ... d(y*x)] ...: defines user characters c1..c2 (codes 32..126), each {@code y} bytes
+     * (8 dots a byte) tall and {@code x} columns wide, column by column, top byte first. Font A cells are 12 x 24
+     * dots, so y = 3 and x = 12.
+     */
+    public EscPosBuilder defineChars(int y, int firstCode, List<byte[]> cells) {
+        int last = firstCode + cells.size() - 1;
+        if (y < 1 || y > 3 || firstCode < 32 || last > 126 || cells.isEmpty()) {
+            throw new IllegalArgumentException("user characters " + firstCode + ".." + last + " of " + y
+                    + " bytes (expected codes 32..126, 1..3 bytes tall)");
+        }
+        bytes(ESC, '&', y, firstCode, last);
+        for (byte[] cell : cells) {
+            if (cell.length % y != 0 || cell.length / y > 12) {
+                throw new IllegalArgumentException("user character of " + cell.length + " bytes is not " + y
+                        + " bytes by at most 12 columns");
+            }
+            out.write(cell.length / y);
+            out.writeBytes(cell);
+        }
+        return this;
+    }
+
+    /** ESC % n: user-defined characters on (codes defined with ESC &amp; print as defined) or off. */
+    public EscPosBuilder userChars(boolean on) {
+        return bytes(ESC, '%', on ? 1 : 0);
     }
 
     /** Text already encoded for the current mode; control bytes are the caller's concern. */

@@ -46,7 +46,7 @@ public final class EscPosPrinter implements ReceiptPrinter {
         }
         // The answer to DLE EOT comes at once, even while the printer is still printing: a printer that ran out of
         // paper half-way reports it here. The longer timeout covers a printer that is busy flushing its buffer.
-        requireReady(status(printTimeout), "after receipt " + receipt.id());
+        requireReady(statusAfter(bytes, printTimeout), "after receipt " + receipt.id());
         log.info("receipt printed id={} bytes={}", LogSafe.id(receipt.id()), bytes.length);
     }
 
@@ -80,35 +80,98 @@ public final class EscPosPrinter implements ReceiptPrinter {
         }
     }
 
-    /** Reads the four status bytes; a printer that does not answer is offline. */
+    /** DLE EOT 1, 2, 3 and 4 in one write: the printer answers them in order, one byte each. */
+    private static final byte[] STATUS_REQUESTS = {0x10, 0x04, 1, 0x10, 0x04, 2, 0x10, 0x04, 3, 0x10, 0x04, 4};
+    /**
+     * How long the answers may pause, once four have come, before the last four are taken as ours. Only waited when a
+     * printer sent fewer answers than the DLE EOT pairs we sent could draw (one that ignores pairs inside data).
+     */
+    static final Duration QUIET = Duration.ofMillis(250);
+    /** Settling: input that keeps trickling in is dropped until it pauses this long. */
+    private static final Duration SETTLE_GAP = Duration.ofMillis(30);
+    private static final int SETTLE_MAX_BYTES = 4096;
+
+    /**
+     * The status when nothing was just sent: stale input is dropped first (answers that came after an earlier read
+     * gave up), then the four questions are asked. A printer that does not answer is offline.
+     */
     public synchronized PrinterStatus status(Duration timeout) throws DeviceException {
         try {
-            link.discardInput();
-            int[] answers = new int[4];
-            for (int n = 1; n <= 4; n++) {
-                link.write(new EscPosBuilder().statusRequest(n).toBytes());
-                answers[n - 1] = readStatusByte(timeout, n);
-            }
-            return PrinterStatus.decode(answers[0], answers[1], answers[2], answers[3]);
+            settle();
+            link.write(STATUS_REQUESTS);
+            return answers(timeout, STATUS_REQUESTS.length / 3);
         } catch (IOException e) {
             throw new DeviceException(DeviceException.Code.OFFLINE, link.describe() + ": " + e.getMessage(), e);
         }
     }
 
-    private int readStatusByte(Duration timeout, int n) throws IOException, DeviceException {
+    /**
+     * The status right after {@code sent} went out. A printer answers a DLE EOT n pair (n 1..4) wherever it sees one in
+     * the stream, inside raster or QR data too (Epson documents it), so the bytes just sent may draw answers of their
+     * own, and they arrive before ours, in order. Input is not dropped here (answers still trickle in while the
+     * printer takes the data): every answer is read, the count that {@code sent} can draw is expected, and the last
+     * four are ours. A printer that ignores pairs inside data sends fewer; once four have come and the line is quiet
+     * for {@link #QUIET}, the last four are taken.
+     */
+    public synchronized PrinterStatus statusAfter(byte[] sent, Duration timeout) throws DeviceException {
+        try {
+            link.write(STATUS_REQUESTS);
+            return answers(timeout, strayRequests(sent) + STATUS_REQUESTS.length / 3);
+        } catch (IOException e) {
+            throw new DeviceException(DeviceException.Code.OFFLINE, link.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The DLE EOT n pairs (n 1..4) anywhere in {@code bytes}: each is a status question to a printer. */
+    public static int strayRequests(byte[] bytes) {
+        int count = 0;
+        for (int i = 0; i + 2 < bytes.length; i++) {
+            if (bytes[i] == 0x10 && bytes[i + 1] == 0x04 && bytes[i + 2] >= 1 && bytes[i + 2] <= 4) {
+                count++;
+                i += 2;
+            }
+        }
+        return count;
+    }
+
+    /** Drops what the printer sent that nobody is waiting for, including bytes still on their way. */
+    private void settle() throws IOException {
+        link.discardInput();
+        for (int dropped = 0; dropped < SETTLE_MAX_BYTES && link.read(SETTLE_GAP) >= 0; dropped++) {
+            // a late answer to an earlier question, or noise: not ours
+        }
+    }
+
+    /** Reads status answers until {@code expected} came, or four came and the line went quiet; the last four count. */
+    private PrinterStatus answers(Duration timeout, int expected) throws IOException, DeviceException {
+        int[] last = new int[4];
+        int got = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
+        while (got < expected) {
             long left = deadline - System.nanoTime();
+            if (got >= 4) {
+                left = Math.min(left, QUIET.toNanos());
+            }
             int b = left <= 0 ? -1 : link.read(Duration.ofNanos(left));
             if (b < 0) {
-                throw new DeviceException(DeviceException.Code.OFFLINE, link.describe()
-                        + ": no answer to DLE EOT " + n + " within " + timeout.toMillis() + " ms");
+                if (got >= 4) {
+                    break;
+                }
+                throw new DeviceException(DeviceException.Code.OFFLINE, link.describe() + ": "
+                        + (got == 0 ? "no answer to DLE EOT" : got + " of 4 answers to DLE EOT 1-4") + " within "
+                        + timeout.toMillis() + " ms");
             }
             if (PrinterStatus.isStatusByte(b)) {
-                return b;
+                last[got % 4] = b;
+                got++;
             }
-            // anything else is late output of an earlier exchange: skip it and keep waiting
+            // anything else is not a status answer (noise, a late reply of another kind): skip it
         }
+        if (got != expected) {
+            log.debug("status answers={} expected={} (the printer ignores DLE EOT inside data)", got, expected);
+        }
+        int first = got % 4;   // the oldest of the last four in the ring
+        return PrinterStatus.decode(last[first], last[(first + 1) % 4], last[(first + 2) % 4], last[(first + 3) % 4]);
     }
 
     @Override

@@ -11,9 +11,15 @@ public final class PrinterLinks {
 
     private PrinterLinks() {}
 
+    /** At the default serial speed; see {@link #open(PrinterTransport, int)}. */
     public static PrinterLink open(PrinterTransport transport) {
+        return open(transport, SERIAL_BAUD);
+    }
+
+    /** @param baud the serial line speed (devices.printer.baud); other transports have none */
+    public static PrinterLink open(PrinterTransport transport, int baud) {
         if (transport instanceof PrinterTransport.Serial s) {
-            return new SerialLink(s.port(), SERIAL_BAUD);
+            return new SerialLink(s.port(), baud);
         }
         if (transport instanceof PrinterTransport.File f) {
             return new FileLink(f.path());

@@ -71,7 +71,12 @@ public final class SerialLink implements PrinterLink {
 
     @Override
     public String describe() {
-        return "serial:" + portName;
+        return "serial:" + portName + "@" + baud;
+    }
+
+    /** The line speed the port is opened at. */
+    public int baud() {
+        return baud;
     }
 
     @Override

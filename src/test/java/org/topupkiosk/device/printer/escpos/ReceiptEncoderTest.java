@@ -25,8 +25,8 @@ class ReceiptEncoderTest {
     @Test
     void cyrillicGoesAsCp866Bytes() {
         byte[] b = encode(ReceiptEncoder.Options.defaults(), new Line("Итого: 600", Style.BOLD));
-        // И=88 т=E2 о=AE г=A3 о=AE in CP866, after left, bold on, normal size
-        assertThat(Hex.of(b)).contains("1B 61 00 1B 45 01 1D 21 00 88 E2 AE A3 AE 3A 20 36 30 30 0A");
+        // И=88 т=E2 о=AE г=A3 о=AE in CP866, after bold on (left and normal size are where ESC @ left them)
+        assertThat(Hex.of(b)).contains("1B 74 11 1B 45 01 88 E2 AE A3 AE 3A 20 36 30 30 0A");
     }
 
     @Test
@@ -38,13 +38,26 @@ class ReceiptEncoderTest {
     }
 
     @Test
-    void chineseBecomesARasterLineOtherwise() {
-        byte[] b = encode(ReceiptEncoder.Options.defaults(), new Line("金额 600", Style.NORMAL));
+    void chineseBecomesUserDefinedGlyphsOtherwiseAndTheRestStaysText() {
+        byte[] b = encode(ReceiptEncoder.Options.defaults(), new Line("金额 600 金", Style.NORMAL));
         assertThat(Hex.indexOf(b, Hex.bytes("1C 26"))).isEqualTo(-1);
-        int at = Hex.indexOf(b, Hex.bytes("1D 76 30 00"));
+        assertThat(Hex.indexOf(b, Hex.bytes("1D 76 30"))).isEqualTo(-1);
+        // ESC & 3 33 36: two glyphs (金, 额) of two 12 x 24 cells, each cell 12 columns of 3 bytes
+        int at = Hex.indexOf(b, Hex.bytes("1B 26 03 21 24 0C"));
         assertThat(at).isPositive();
-        // 金额 is 4 columns, space and 600 another 4: 8 cells of 12 dots = 96 dots = 12 bytes wide, 24 rows
-        assertThat(Hex.of(Arrays.copyOfRange(b, at, at + 8))).isEqualTo("1D 76 30 00 0C 00 18 00");
+        int after = at + 5 + 4 * (1 + 36);
+        // then the line: ESC % 1, codes 21 22 23 24, ESC % 0, " 600 ", the repeated 金 as 21 22 only
+        assertThat(Hex.of(Arrays.copyOfRange(b, after, b.length))).startsWith(
+                "1B 25 01 21 22 23 24 1B 25 00 20 36 30 30 20 1B 25 01 21 22 0A 1B 25 00");
+    }
+
+    @Test
+    void charactersOutsideTheCodePageBecomeReadableText() {
+        byte[] b = encode(ReceiptEncoder.Options.defaults(), new Line("Бонус «500 ₽» — №1…", Style.NORMAL));
+        assertThat(new String(b, ReceiptEncoder.CP866)).contains("Бонус \"500 руб.\" - №1...");
+        assertThat(Hex.indexOf(b, Hex.bytes("1D 76 30"))).isEqualTo(-1);
+        byte[] en = encode(ReceiptEncoder.Options.defaults(), new Line("Bonus on 500\u00A0₽ 🎉", Style.NORMAL));
+        assertThat(new String(en, ReceiptEncoder.CP866)).contains("Bonus on 500 RUB").doesNotContain("?");
     }
 
     @Test
