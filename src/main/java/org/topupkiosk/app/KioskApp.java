@@ -15,6 +15,8 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.app.devicepanel.DevicePanel;
+import org.topupkiosk.app.systemd.SdNotify;
+import org.topupkiosk.app.systemd.Watchdog;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
@@ -25,6 +27,7 @@ import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.scanner.WedgeCodeScanner;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.flow.core.ThreadFlowExecutor;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.i18n.Messages;
@@ -54,6 +57,7 @@ public final class KioskApp extends Application {
     private KioskCore core;
     private KioskView view;
     private ServiceConsole console;
+    private AutoCloseable degradedWatchdog;
 
     @Override
     public void start(Stage stage) {
@@ -72,6 +76,7 @@ public final class KioskApp extends Application {
             }
             System.err.println("The kiosk did not start because of its configuration:");
             System.err.println(e.getCause() instanceof ConfigException ? e.getCause().getMessage() : e.getCause());
+            KioskMain.notify.send("STATUS=not started, configuration: " + e.getCause().getMessage());
             Platform.exit();
             System.exit(2);
             return;
@@ -98,6 +103,7 @@ public final class KioskApp extends Application {
         }
         core.start();
         stage.show();
+        ready(cfg);
         long tShown = System.nanoTime();
         log.info("start timings: jvm_to_fx_ms={} core_wait_ms={} ui_ms={}",
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()
@@ -117,6 +123,16 @@ public final class KioskApp extends Application {
                 + "(see docs/operations.md, \"Damaged journal at start\").");
         boolean fullScreen = !args.contains("--windowed") && fullScreenConfigured(args);
         OutOfServiceNotice.show(stage, new Messages(), "out_of_service.journal_damaged", fullScreen);
+        // Up and saying so: systemd must not restart it in a loop. With no flow, a thread of its own answers the
+        // watchdog while the JVM lives.
+        SdNotify notify = KioskMain.notify;
+        notify.send("READY=1", "STATUS=out of service: the journal is damaged, takes no cash");
+        ThreadFlowExecutor pinger = new ThreadFlowExecutor();
+        Watchdog watchdog = Watchdog.start(notify, pinger, () -> "out of service: the journal is damaged");
+        degradedWatchdog = () -> {
+            watchdog.close();
+            pinger.close();
+        };
     }
 
     /** ui.fullScreen of the configuration, read again (the core is not there); windowed when it cannot be read. */
@@ -173,6 +189,14 @@ public final class KioskApp extends Application {
         CounterWindow.install(stage, core.counter(), core.messages(), service);
         core.start();
         stage.show();
+        ready(cfg);
+    }
+
+    /** Under systemd: the screen is up (READY=1), and the flow thread's watchdog pings start. */
+    private void ready(KioskConfig cfg) {
+        SdNotify notify = KioskMain.notify;
+        notify.send("READY=1", "STATUS=kiosk " + cfg.kiosk().id() + " started");
+        core.superviseWith(notify);
     }
 
     /** The panel of emulated devices, when the devices are emulated; null with real hardware. */
@@ -272,6 +296,10 @@ public final class KioskApp extends Application {
 
     @Override
     public void stop() throws Exception {
+        KioskMain.notify.send("STOPPING=1", "STATUS=stopping");
+        if (degradedWatchdog != null) {
+            degradedWatchdog.close();
+        }
         if (view != null) {
             view.dispose();
         }

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.rest.RestCarrierGateway;
 import org.topupkiosk.carrier.simulator.CarrierSimulator;
+import org.topupkiosk.app.systemd.SdNotify;
+import org.topupkiosk.app.systemd.Watchdog;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.KioskKey;
@@ -39,6 +41,7 @@ import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.TopUpFlow;
 import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.ScannerControl;
@@ -91,6 +94,7 @@ public final class KioskCore implements AutoCloseable {
     private final TopUpFlow flow;
     private final CounterFlow counter;
     private final Messages messages;
+    private final ThreadFlowExecutor flowThread;
 
     public KioskCore(LoadedConfig loaded, Path configFile, Options options) throws ConfigException {
         this.loaded = loaded;
@@ -143,7 +147,7 @@ public final class KioskCore implements AutoCloseable {
                 new RetryPolicy(Duration.ofMillis(cfg.sync().initialBackoffMs()),
                         Duration.ofMillis(cfg.sync().maxBackoffMs()), new Random()),
                 clock, options.crash(), cfg.sync().batchSize(), 8));
-        ThreadFlowExecutor flowThread = own(new ThreadFlowExecutor());
+        this.flowThread = own(new ThreadFlowExecutor());
         ExecutorService io = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "flow-io");
             t.setDaemon(true);
@@ -250,6 +254,25 @@ public final class KioskCore implements AutoCloseable {
     }
 
 
+
+    /**
+     * Under systemd ({@code Type=notify}): {@code WATCHDOG=1} from a timer on the flow thread while that thread
+     * answers, and what the kiosk shows as {@code STATUS=}. A no-op when {@code notify} is off. Stopped by
+     * {@link #close()}, before the flow thread.
+     */
+    public void superviseWith(SdNotify notify) {
+        own(Watchdog.start(notify, flowThread, this::status));
+    }
+
+    /** One line for {@code systemctl status}: the kiosk, its screen, and whether the carrier answers. */
+    private String status() {
+        String id = loaded.config().kiosk().id();
+        if (counter != null) {
+            return "counter " + id;
+        }
+        FlowSnapshot s = flow.current();
+        return "kiosk " + id + ": screen " + s.screen() + (s.offline() ? ", carrier offline" : "");
+    }
 
     /** The SIM card reader, or null when the config has none. */
     public SimCardReader simReader() {

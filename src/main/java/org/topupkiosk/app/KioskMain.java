@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javafx.application.Application;
+import org.topupkiosk.app.systemd.SdNotify;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.LoadedConfig;
@@ -23,6 +24,9 @@ public final class KioskMain {
     /** Every thread's uncaught-exception policy; {@link KioskApp} attaches the kiosk flow once it runs. */
     static volatile FailurePolicy failures;
 
+    /** systemd's notify socket when the kiosk runs as a {@code Type=notify} service; {@link SdNotify#OFF} otherwise. */
+    static volatile SdNotify notify = SdNotify.OFF;
+
     record Booted(LoadedConfig config, KioskCore core) {}
 
     private KioskMain() {}
@@ -34,6 +38,8 @@ public final class KioskMain {
         // First of all, so no thread (flow, screen, devices) can fail unnoticed: an exception takes the kiosk out of
         // service, an Error ends the process with a non-zero status for the supervisor to restart it.
         failures = FailurePolicy.install(System::exit);
+        notify = SdNotify.fromEnvironment();
+        notify.send("STATUS=starting: configuration, journal, devices");
         booting = CompletableFuture.supplyAsync(() -> {
             try {
                 LoadedConfig loaded = ConfigLoader.load(configFile);

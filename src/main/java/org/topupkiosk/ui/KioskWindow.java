@@ -2,6 +2,7 @@ package org.topupkiosk.ui;
 
 import java.util.Objects;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Cursor;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -27,8 +28,9 @@ public final class KioskWindow {
     }
 
     /**
-     * The kiosk screen: undecorated, full screen, no exit key, Escape and Alt+F4 swallowed, window close refused. The
-     * layout follows the monitor: wider than tall means the landscape layout.
+     * The kiosk screen: undecorated, full screen, no exit key, Escape and Alt+F4 swallowed, window close refused, no
+     * mouse pointer (a touch screen moves the pointer to each touch; a customer should not see an arrow). The layout
+     * follows the monitor: wider than tall means the landscape layout.
      */
     public static Scene fullScreen(Stage stage, KioskView view) {
         Rectangle2D bounds = Screen.getPrimary().getBounds();
@@ -41,6 +43,7 @@ public final class KioskWindow {
         stage.setFullScreen(true);
         stage.setFullScreenExitHint("");
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        scene.setCursor(Cursor.NONE);
         lockDown(stage, scene);
         return scene;
     }
