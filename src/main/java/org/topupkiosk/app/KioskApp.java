@@ -1,10 +1,12 @@
 package org.topupkiosk.app;
 
 import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -25,6 +27,7 @@ import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.scanner.WedgeCodeScanner;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
+import org.topupkiosk.health.HealthServer;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.i18n.Messages;
@@ -54,6 +57,8 @@ public final class KioskApp extends Application {
     private KioskCore core;
     private KioskView view;
     private ServiceConsole console;
+    /** The health endpoint of a kiosk that did not start (damaged journal); the core owns it otherwise. */
+    private HealthServer damagedHealth;
 
     @Override
     public void start(Stage stage) {
@@ -97,6 +102,7 @@ public final class KioskApp extends Application {
             reportFirstIdleFrame(scene);
         }
         core.start();
+        core.serveHealth();
         stage.show();
         long tShown = System.nanoTime();
         log.info("start timings: jvm_to_fx_ms={} core_wait_ms={} ui_ms={}",
@@ -117,6 +123,20 @@ public final class KioskApp extends Application {
                 + "(see docs/operations.md, \"Damaged journal at start\").");
         boolean fullScreen = !args.contains("--windowed") && fullScreenConfigured(args);
         OutOfServiceNotice.show(stage, new Messages(), "out_of_service.journal_damaged", fullScreen);
+        // A monitor hears it too: /health answers 503 with the journal's problems.
+        damagedHealth = healthListen(args).flatMap(a -> KioskHealthEndpoint.damaged(a,
+                "journal damaged, no cash is taken: " + damaged.getMessage())).orElse(null);
+    }
+
+    /** health.listen of the configuration, read again (the core is not there); none when it cannot be read. */
+    private static Optional<InetSocketAddress> healthListen(List<String> args) {
+        int i = args.indexOf("--config");
+        try {
+            return ConfigLoader.loadKioskConfig(Path.of(i >= 0 && i + 1 < args.size() ? args.get(i + 1)
+                    : "kiosk-config/kiosk.yaml")).health().listen();
+        } catch (ConfigException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** ui.fullScreen of the configuration, read again (the core is not there); windowed when it cannot be read. */
@@ -170,6 +190,7 @@ public final class KioskApp extends Application {
                 Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
         CounterWindow.install(stage, core.counter(), core.messages(), service);
         core.start();
+        core.serveHealth();
         stage.show();
     }
 
@@ -278,6 +299,9 @@ public final class KioskApp extends Application {
         }
         if (core != null) {
             core.close();
+        }
+        if (damagedHealth != null) {
+            damagedHealth.close();
         }
         log.info("kiosk stopped");
     }

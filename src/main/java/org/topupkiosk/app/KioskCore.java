@@ -2,6 +2,7 @@ package org.topupkiosk.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,8 @@ public final class KioskCore implements AutoCloseable {
     private final TopUpFlow flow;
     private final CounterFlow counter;
     private final Messages messages;
+    /** The flow's one thread, kiosk or counter: the health endpoint's heartbeat runs on it. */
+    private final ThreadFlowExecutor flowThread;
 
     public KioskCore(LoadedConfig loaded, Path configFile, Options options) throws ConfigException {
         this.loaded = loaded;
@@ -143,7 +146,7 @@ public final class KioskCore implements AutoCloseable {
                 new RetryPolicy(Duration.ofMillis(cfg.sync().initialBackoffMs()),
                         Duration.ofMillis(cfg.sync().maxBackoffMs()), new Random()),
                 clock, options.crash(), cfg.sync().batchSize(), 8));
-        ThreadFlowExecutor flowThread = own(new ThreadFlowExecutor());
+        this.flowThread = own(new ThreadFlowExecutor());
         ExecutorService io = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "flow-io");
             t.setDaemon(true);
@@ -250,6 +253,23 @@ public final class KioskCore implements AutoCloseable {
     }
 
 
+
+    /**
+     * Starts the health endpoint on {@code health.listen} ({@code /health}, {@code /metrics}; docs/operations.md), after
+     * {@link #start()}; it closes with the core. Returns the bound address, or empty when the config says {@code off}
+     * or the address cannot be bound (logged as an alarm: the kiosk sells on). The app calls this; tests and tools
+     * that build a core bind nothing unless they ask.
+     */
+    public Optional<InetSocketAddress> serveHealth() {
+        return loaded.config().health().listen()
+                .flatMap(address -> serveHealth(address, KioskHealthEndpoint.PRINTER_EVERY));
+    }
+
+    /** As {@link #serveHealth()} on {@code address} (port 0: any free one), asking the printer at most so often. */
+    Optional<InetSocketAddress> serveHealth(InetSocketAddress address, Duration printerEvery) {
+        return KioskHealthEndpoint.start(this, flowThread, address, printerEvery).map(this::own)
+                .map(KioskHealthEndpoint::address);
+    }
 
     /** The SIM card reader, or null when the config has none. */
     public SimCardReader simReader() {

@@ -1,5 +1,6 @@
 package org.topupkiosk.config;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,29 @@ import org.topupkiosk.domain.Symbology;
  */
 public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
                           Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
-                          Counter counter) {
+                          Counter counter, Health health) {
+
+    /** Without a {@code health} section: the endpoint on its default loopback address. */
+    public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
+                       Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
+                       Counter counter) {
+        this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile, gpio, counter,
+                Health.DEFAULTS);
+    }
+
+    /**
+     * The loopback health endpoint ({@code /health}, {@code /metrics}; docs/operations.md, "Health and metrics").
+     *
+     * @param listen           where it listens; empty: {@code off}, no endpoint
+     * @param allowRemote      the file allows an address other than loopback (it has no authentication)
+     * @param flowStaleSeconds the flow thread counts as hung (and {@code /health} says so) after this long without a
+     *                         heartbeat
+     */
+    public record Health(Optional<InetSocketAddress> listen, boolean allowRemote, long flowStaleSeconds) {
+        /** 127.0.0.1:8780 (a literal: no look-up), loopback only, hung after 15 s. */
+        public static final Health DEFAULTS = new Health(Optional.of(new InetSocketAddress("127.0.0.1", 8780)), false,
+                15);
+    }
 
     /** Without {@code gpio} and {@code counter} sections: the default wiring, kiosk mode. */
     public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,

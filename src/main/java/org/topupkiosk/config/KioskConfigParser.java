@@ -50,6 +50,7 @@ final class KioskConfigParser {
         KioskConfig.Ui ui = ui(root.section("ui"));
         GpioSettings gpio = GpioConfigParser.parse(root.section("gpio"));
         KioskConfig.Counter counter = counter(root.section("counter"), kiosk);
+        KioskConfig.Health health = HealthSection.parse(root.section("health"));
         Path catalog = path(root, "catalogFile", "catalog/catalog.yaml");
         Path numbering = path(root, "numberingFile", "numbering/def-sample.csv");
         root.finish();
@@ -57,7 +58,7 @@ final class KioskConfigParser {
             return null;
         }
         return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalog, numbering, gpio,
-                counter);
+                counter, health);
     }
 
     /** Only a counter terminal has cashiers; a counter without a cashiers file could never sell, so it is an error. */

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         description = "Service tool for the TopUp kiosk.",
         subcommands = {ConfigCommand.class, JournalCommand.class, OutboxCommand.class, SelftestCommand.class,
                 PrinterCommand.class, CashCommand.class, ServiceCommand.class, GpioCommand.class,
-                SimCommand.class, ScanCommand.class, CounterCommand.class, EncashCommand.class})
+                SimCommand.class, ScanCommand.class, CounterCommand.class, EncashCommand.class,
+                HealthCommand.class})
 public final class KioskCtl implements Runnable {
 
     @Spec
