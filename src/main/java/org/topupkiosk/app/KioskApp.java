@@ -102,7 +102,7 @@ public final class KioskApp extends Application {
             reportFirstIdleFrame(scene);
         }
         core.start();
-        core.serveHealth();
+        serveHealthAside();
         stage.show();
         long tShown = System.nanoTime();
         log.info("start timings: jvm_to_fx_ms={} core_wait_ms={} ui_ms={}",
@@ -190,8 +190,18 @@ public final class KioskApp extends Application {
                 Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
         CounterWindow.install(stage, core.counter(), core.messages(), service);
         core.start();
-        core.serveHealth();
+        serveHealthAside();
         stage.show();
+    }
+
+    /**
+     * The health endpoint (health.listen) starts on a thread of its own: binding and the metrics client's first use
+     * must not delay the first frame. Until it answers, a monitor sees "no answer", as during any start.
+     */
+    private void serveHealthAside() {
+        Thread t = new Thread(core::serveHealth, "health-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The panel of emulated devices, when the devices are emulated; null with real hardware. */

@@ -76,8 +76,11 @@ final class KioskHealthEndpoint implements AutoCloseable {
             list.add(core.gpio()::checkHealth);
         }
         core.scanner().ifPresent(s -> list.add(s::checkHealth));
-        if (core.simReader() != null) {
-            list.add(core.simReader()::checkHealth);
+        if (core.simReader() != null) { // its health carries the reader's PC/SC name; the metric says what it is
+            list.add(() -> {
+                DeviceHealth h = core.simReader().checkHealth();
+                return new DeviceHealth("sim_reader", h.state(), h.device() + ": " + h.detail());
+            });
         }
         return list;
     }

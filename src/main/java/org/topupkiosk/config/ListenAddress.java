@@ -19,8 +19,8 @@ public final class ListenAddress {
     /** What {@code health.listen} means when the key is absent. */
     public static final String DEFAULT = "127.0.0.1:8780";
 
-    static final String EXPECTED = "expected HOST:PORT such as 127.0.0.1:8780 or [::1]:8780 (an IP address or localhost,"
-            + " port 1..65535), or off";
+    static final String EXPECTED = "expected HOST:PORT such as 127.0.0.1:8780 or [::1]:8780 (an IP address or"
+            + " localhost, port 1..65535), or off";
 
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[^\\]]*\\]|[^:\\[\\]]*):([^:]*)");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");

@@ -80,9 +80,7 @@ public final class HealthServer implements AutoCloseable {
             } else if ("/health".equals(path)) {
                 health(ex);
             } else {
-                ByteArrayOutputStream body = new ByteArrayOutputStream(4096);
-                metrics.writeTo(body);
-                reply(ex, 200, KioskMetrics.CONTENT_TYPE, body.toByteArray());
+                metrics(ex);
             }
         } catch (IOException | RuntimeException e) {
             log.warn("health endpoint request failed: {}", e.toString());
@@ -97,6 +95,18 @@ public final class HealthServer implements AutoCloseable {
         } else {
             reply(ex, 503, TEXT, (String.join("\n", why) + "\n").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    private void metrics(HttpExchange ex) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(4096);
+        try {
+            metrics.writeTo(body);
+        } catch (RuntimeException e) {
+            log.error("metrics could not be written", e);
+            reply(ex, 500, TEXT, ("metrics failed: " + e + "\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        reply(ex, 200, KioskMetrics.CONTENT_TYPE, body.toByteArray());
     }
 
     private static void reply(HttpExchange ex, int code, String type, byte[] body) throws IOException {

@@ -6,7 +6,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -54,7 +56,11 @@ public final class KioskMetrics {
                 });
         gauge("kiosk_device_state", "1 for the state each device reports (ok, degraded, failed, offline), 0 for the"
                 + " others", (r, cb) -> {
+                    Set<String> seen = new HashSet<>();
                     for (DeviceHealth d : r.sample().devices()) {
+                        if (!seen.add(label(d.device()))) {
+                            continue; // two drivers of one name: the first speaks for it
+                        }
                         for (DeviceHealth.State s : DeviceHealth.State.values()) {
                             cb.call(d.state() == s ? 1 : 0, label(d.device()), s.name().toLowerCase(Locale.ROOT));
                         }

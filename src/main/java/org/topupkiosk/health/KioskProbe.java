@@ -83,7 +83,11 @@ public final class KioskProbe implements Supplier<KioskSample> {
         CompletableFuture<DeviceHealth> f = asking;
         if (f == null && (lastPrinter == null || now - askedAt >= printerEvery.toNanos())) {
             askedAt = now;
-            f = printer.get();
+            try {
+                f = printer.get();
+            } catch (RuntimeException e) { // the printer's thread is gone: the core is closing
+                return new DeviceHealth("printer", DeviceHealth.State.OFFLINE, "status not asked: " + e);
+            }
             asking = f;
             f.whenComplete((h, e) -> {
                 lastPrinter = h != null ? h : new DeviceHealth("printer", DeviceHealth.State.FAILED,

@@ -26,6 +26,7 @@ import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.health.HealthServer;
 import org.topupkiosk.health.Scrape;
 import org.topupkiosk.ops.ScriptedCustomer;
 import org.topupkiosk.service.CashierPinsFile;
@@ -89,7 +90,8 @@ class KioskHealthEndpointTest {
         Scrape http = start(null, null);
         HttpResponse<String> ok = http.awaitHealth(r -> r.statusCode() == 200, WAIT);
         assertThat(ok.body()).isEqualTo("ok\n");
-        assertThat(ok.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(ok.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         assertThat(http.metrics()).containsEntry("kiosk_in_service", 1.0)
                 .containsEntry("kiosk_device_state{device=\"bill_acceptor\",state=\"ok\"}", 1.0);
 
@@ -204,6 +206,22 @@ class KioskHealthEndpointTest {
                 "kiosk_device_state{device=\"printer\",state=\"ok\"}");
         // The counter takes cash by hand: no bill acceptor among its devices.
         assertThat(m.keySet()).noneMatch(k -> k.contains("bill_acceptor"));
+    }
+
+    @Test
+    void aKioskWhoseJournalIsDamagedSaysSo() throws Exception {
+        try (HealthServer server = KioskHealthEndpoint.damaged(new InetSocketAddress("127.0.0.1", 0),
+                "journal damaged, no cash is taken: var/journal.db: *** in database main ***").orElseThrow()) {
+            Scrape http = new Scrape(server.address());
+            HttpResponse<String> h = http.get("/health");
+            assertThat(h.statusCode()).isEqualTo(503);
+            assertThat(h.body())
+                    .isEqualTo("journal damaged, no cash is taken: var/journal.db: *** in database main ***\n");
+            Map<String, Double> m = http.metrics();
+            assertThat(m).containsEntry("kiosk_in_service", 0.0).containsKey("kiosk_uptime_seconds")
+                    .containsEntry("kiosk_printer_paper{state=\"unknown\"}", 1.0)
+                    .doesNotContainKeys("kiosk_cashbox_notes", "kiosk_flow_heartbeat_age_seconds");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -77,6 +78,8 @@ class ListenAddressFuzzProperties {
 
     @Property
     void throughKioskYamlABadValueNamesItsKey(@ForAll("listens") String text) throws Exception {
+        // Characters YAML refuses anywhere in a file are its parser's to report, not the listen address's.
+        Assume.that(text.chars().allMatch(ListenAddressFuzzProperties::yamlPrintable));
         String quoted = "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"";
         Path f = dir.resolve("kiosk.yaml");
         Files.writeString(f, "kiosk:\n  id: \"0042\"\n  address: Test\nhealth:\n  listen: " + quoted + "\n",
@@ -87,6 +90,11 @@ class ListenAddressFuzzProperties {
         } catch (ConfigException e) {
             assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.toString()).contains("health.listen"));
         }
+    }
+
+    private static boolean yamlPrintable(int c) {
+        return c == '\t' || (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xd7ff && c != 0x2028 && c != 0x2029)
+                || (c >= 0xe000 && c <= 0xfffd && c != 0xfeff);
     }
 
     @Property(tries = Fuzz.ROUND_TRIP_TRIES)
