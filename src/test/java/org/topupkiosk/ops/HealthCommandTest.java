@@ -56,7 +56,7 @@ class HealthCommandTest {
     }
 
     private Path configListeningOn(String listen) throws Exception {
-        Path cfg = SelftestCommandTest.copyConfig(dir);
+        Path cfg = SelftestCommandTest.copyConfig(Files.createTempDirectory(dir, "kiosk"));
         String yaml = Files.readString(cfg);
         assertThat(yaml).contains("listen: 127.0.0.1:8780");
         Files.writeString(cfg, yaml.replace("listen: 127.0.0.1:8780", "listen: " + listen));
@@ -75,14 +75,14 @@ class HealthCommandTest {
         http.awaitHealth(r -> r.statusCode() == 200, Duration.ofSeconds(20));
 
         assertThat(run("health", "--config", cfg.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).startsWith("health: ok\n").contains("kiosk_in_service 1.0")
+        assertThat(out.toString()).startsWith("health: ok\n").containsPattern("(?m)^kiosk_in_service 1(\\.0)?$")
                 .contains("kiosk_cashbox_notes ").contains("kiosk_cashbox_amount_minor ");
 
         core.flow().submit(new FlowCommand.Lock("service"));
         http.awaitHealth(r -> r.statusCode() == 503, Duration.ofSeconds(20));
         assertThat(run("health", "--config", cfg.toString())).isEqualTo(1);
         assertThat(out.toString()).startsWith("health: OUT OF SERVICE\n  locked for service from the service menu\n")
-                .contains("kiosk_in_service 0.0");
+                .containsPattern("(?m)^kiosk_in_service 0(\\.0)?$");
 
         core.close();
         core = null;
