@@ -123,6 +123,16 @@ class LayersTest {
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.topupkiosk.carrier.simulator..")).check(main);
     }
 
+    /**
+     * The health endpoint observes the kiosk from beside the flow: the journal, the device ports, the flow's executor
+     * (its heartbeat); the app wires it to the running flow, and kioskctl only speaks HTTP to it.
+     */
+    @Test
+    void healthEndpointReadsTheJournalDevicesAndFlowThreadOnly() {
+        layer("health", concat(DEVICE_PORTS, "org.topupkiosk.domain..", "org.topupkiosk.journal..",
+                "org.topupkiosk.flow.core")).check(main);
+    }
+
     /** The service menu's back end (PINs, the console, device tests) serves the app and kioskctl and uses neither. */
     @Test
     void serviceBackEndSitsBelowAppAndKioskctl() {

@@ -1,10 +1,12 @@
 package org.topupkiosk.app;
 
 import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -28,6 +30,7 @@ import org.topupkiosk.device.scanner.WedgeCodeScanner;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.ThreadFlowExecutor;
+import org.topupkiosk.health.HealthServer;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.i18n.Messages;
@@ -58,6 +61,8 @@ public final class KioskApp extends Application {
     private KioskView view;
     private ServiceConsole console;
     private AutoCloseable degradedWatchdog;
+    /** The health endpoint of a kiosk that did not start (damaged journal); the core owns it otherwise. */
+    private HealthServer damagedHealth;
 
     @Override
     public void start(Stage stage) {
@@ -102,6 +107,7 @@ public final class KioskApp extends Application {
             reportFirstIdleFrame(scene);
         }
         core.start();
+        serveHealthAside();
         stage.show();
         ready(cfg);
         long tShown = System.nanoTime();
@@ -133,6 +139,20 @@ public final class KioskApp extends Application {
             watchdog.close();
             pinger.close();
         };
+        // A monitor hears it too: /health answers 503 with the journal's problems.
+        damagedHealth = healthListen(args).flatMap(a -> KioskHealthEndpoint.damaged(a,
+                "journal damaged, no cash is taken: " + damaged.getMessage())).orElse(null);
+    }
+
+    /** health.listen of the configuration, read again (the core is not there); none when it cannot be read. */
+    private static Optional<InetSocketAddress> healthListen(List<String> args) {
+        int i = args.indexOf("--config");
+        try {
+            return ConfigLoader.loadKioskConfig(Path.of(i >= 0 && i + 1 < args.size() ? args.get(i + 1)
+                    : "kiosk-config/kiosk.yaml")).health().listen();
+        } catch (ConfigException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** ui.fullScreen of the configuration, read again (the core is not there); windowed when it cannot be read. */
@@ -188,6 +208,7 @@ public final class KioskApp extends Application {
                 Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
         CounterWindow.install(stage, core.counter(), core.messages(), service);
         core.start();
+        serveHealthAside();
         stage.show();
         ready(cfg);
     }
@@ -197,6 +218,16 @@ public final class KioskApp extends Application {
         SdNotify notify = KioskMain.notify;
         notify.send("READY=1", "STATUS=kiosk " + cfg.kiosk().id() + " started");
         core.superviseWith(notify);
+    }
+
+    /**
+     * The health endpoint (health.listen) starts on a thread of its own: binding and the metrics client's first use
+     * must not delay the first frame. Until it answers, a monitor sees "no answer", as during any start.
+     */
+    private void serveHealthAside() {
+        Thread t = new Thread(core::serveHealth, "health-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The panel of emulated devices, when the devices are emulated; null with real hardware. */
@@ -308,6 +339,9 @@ public final class KioskApp extends Application {
         }
         if (core != null) {
             core.close();
+        }
+        if (damagedHealth != null) {
+            damagedHealth.close();
         }
         log.info("kiosk stopped");
     }

@@ -2,6 +2,7 @@ package org.topupkiosk.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,9 @@ public final class KioskCore implements AutoCloseable {
     private final TopUpFlow flow;
     private final CounterFlow counter;
     private final Messages messages;
+    /** The flow's one thread, kiosk or counter: the health endpoint's heartbeat runs on it. */
     private final ThreadFlowExecutor flowThread;
+    private boolean closed;
 
     public KioskCore(LoadedConfig loaded, Path configFile, Options options) throws ConfigException {
         this.loaded = loaded;
@@ -274,6 +277,27 @@ public final class KioskCore implements AutoCloseable {
         return "kiosk " + id + ": screen " + s.screen() + (s.offline() ? ", carrier offline" : "");
     }
 
+    /**
+     * Starts the health endpoint on {@code health.listen} ({@code /health}, {@code /metrics}; docs/operations.md),
+     * after {@link #start()}, from any thread; it closes with the core (after {@link #close()} it starts nothing).
+     * Returns the bound address, or empty when the config says {@code off} or the address cannot be bound (logged as
+     * an alarm: the kiosk sells on). The app calls this; tests and tools that build a core bind nothing unless they
+     * ask.
+     */
+    public synchronized Optional<InetSocketAddress> serveHealth() {
+        return loaded.config().health().listen()
+                .flatMap(address -> serveHealth(address, KioskHealthEndpoint.PRINTER_EVERY));
+    }
+
+    /** As {@link #serveHealth()} on {@code address} (port 0: any free one), asking the printer at most so often. */
+    synchronized Optional<InetSocketAddress> serveHealth(InetSocketAddress address, Duration printerEvery) {
+        if (closed) {
+            return Optional.empty(); // started late, from another thread, after the app closed the core
+        }
+        return KioskHealthEndpoint.start(this, flowThread, address, printerEvery).map(this::own)
+                .map(KioskHealthEndpoint::address);
+    }
+
     /** The SIM card reader, or null when the config has none. */
     public SimCardReader simReader() {
         return devices.simReader;
@@ -375,7 +399,8 @@ public final class KioskCore implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         List<AutoCloseable> reversed = new ArrayList<>(closeables);
         Collections.reverse(reversed);
         for (AutoCloseable c : reversed) {

@@ -1,5 +1,6 @@
 package org.topupkiosk.config;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,14 +17,30 @@ import org.topupkiosk.domain.Symbology;
  */
 public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
                           Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
-                          Counter counter, ReceiptSettings receipt) {
+                          Counter counter, ReceiptSettings receipt, Health health) {
+
+    /** Without a {@code health} section: the endpoint on its default loopback address. */
+    public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
+                       Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
+                       Counter counter, ReceiptSettings receipt) {
+        this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile, gpio, counter,
+                receipt, Health.DEFAULTS);
+    }
 
     /** Without a {@code receipt} section: receipts carry no lookup address. */
     public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
                        Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
+                       Counter counter, Health health) {
+        this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile, gpio, counter,
+                ReceiptSettings.NONE, health);
+    }
+
+    /** Without {@code receipt} and {@code health} sections. */
+    public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
+                       Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
                        Counter counter) {
         this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile, gpio, counter,
-                ReceiptSettings.NONE);
+                ReceiptSettings.NONE, Health.DEFAULTS);
     }
 
     /**
@@ -34,6 +51,20 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
      */
     public record ReceiptSettings(Optional<String> lookupUrl) {
         public static final ReceiptSettings NONE = new ReceiptSettings(Optional.empty());
+    }
+
+    /**
+     * The loopback health endpoint ({@code /health}, {@code /metrics}; docs/operations.md, "Health and metrics").
+     *
+     * @param listen           where it listens; empty: {@code off}, no endpoint
+     * @param allowRemote      the file allows an address other than loopback (it has no authentication)
+     * @param flowStaleSeconds the flow thread counts as hung (and {@code /health} says so) after this long without a
+     *                         heartbeat
+     */
+    public record Health(Optional<InetSocketAddress> listen, boolean allowRemote, long flowStaleSeconds) {
+        /** 127.0.0.1:8780 (a literal: no look-up), loopback only, hung after 15 s. */
+        public static final Health DEFAULTS = new Health(Optional.of(new InetSocketAddress("127.0.0.1", 8780)), false,
+                15);
     }
 
     /** Without {@code gpio} and {@code counter} sections: the default wiring, kiosk mode. */

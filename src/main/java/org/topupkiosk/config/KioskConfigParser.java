@@ -50,6 +50,7 @@ final class KioskConfigParser {
         KioskConfig.Ui ui = ui(root.section("ui"));
         GpioSettings gpio = GpioConfigParser.parse(root.section("gpio"));
         KioskConfig.Counter counter = counter(root.section("counter"), kiosk);
+        KioskConfig.Health health = HealthSection.parse(root.section("health"));
         Path catalog = path(root, "catalogFile", "catalog/catalog.yaml");
         Path numbering = path(root, "numberingFile", "numbering/def-sample.csv");
         KioskConfig.ReceiptSettings receipt = receipt(root.section("receipt"));
@@ -58,7 +59,7 @@ final class KioskConfigParser {
             return null;
         }
         return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalog, numbering, gpio,
-                counter, receipt);
+                counter, receipt, health);
     }
 
     /** Longest lookup address: the id follows it, and the whole must stay a small QR code a phone reads at once. */

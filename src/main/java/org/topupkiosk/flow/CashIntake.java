@@ -36,6 +36,8 @@ final class CashIntake {
     private final SafeStop safeStop;
     private final StrayNotes stray;
     private boolean acceptorFault;
+    /** The code of the fault that took the acceptor out of service (for the health endpoint), null without one. */
+    private String faultCode;
 
     CashIntake(Stage stage, OrderDesk orders, BillAcceptor acceptor, FlowSettings settings, Payments payments,
                SafeStop safeStop, StrayNotes stray) {
@@ -51,6 +53,11 @@ final class CashIntake {
     /** The acceptor reported a fault that keeps it from taking cash, and has not recovered since. */
     boolean faulted() {
         return acceptorFault;
+    }
+
+    /** The acceptor's fault code ("cassette-removed", "offline"...) while {@link #faulted()}, else null. */
+    String faultCode() {
+        return acceptorFault ? faultCode : null;
     }
 
     /** To the cash screen, with the acceptor taking the accepted notes (unless it is out of service). */
@@ -267,6 +274,7 @@ final class CashIntake {
             return;
         }
         acceptorFault = true;
+        faultCode = f.code();
         if (stage.screen == CASH_INSERTION) {
             stage.message = FlowMessage.warning("cash.acceptor_unavailable");
         } else if (stage.session == null || stage.screen == IDLE) {

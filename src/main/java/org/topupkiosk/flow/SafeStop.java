@@ -4,6 +4,7 @@ import static org.topupkiosk.flow.core.Screen.*;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,6 +62,8 @@ final class SafeStop {
     private CashIntake cash;
     private long failedAtMs;
     private String firstError;
+    /** Where and what the internal error was, for the technician (health endpoint); null without one. */
+    private String internalError;
     private int failedTries;
     private FlowExecutor.Timer probe;
     /** The order and money of the customer caught by the failure, for the out-of-service screen. */
@@ -99,6 +102,22 @@ final class SafeStop {
                     : FlowMessage.error("out_of_service.journal_write");
         }
         return reasons.contains(Reason.INTERNAL_ERROR) ? FlowMessage.error("out_of_service.internal_error") : null;
+    }
+
+    /**
+     * Why this stop keeps customers out, in English for the technician (the health endpoint), or null when it does
+     * not: the journal's first error and since when, or where the internal error happened.
+     */
+    String technicianReason() {
+        List<String> why = new ArrayList<>();
+        if (journalDown()) {
+            why.add("journal cannot write since " + Instant.ofEpochMilli(failedAtMs) + " (" + firstError
+                    + "); stacked notes are held until it writes again");
+        }
+        if (reasons.contains(Reason.INTERNAL_ERROR)) {
+            why.add("internal error " + internalError + ": a technician must let customers back from the service menu");
+        }
+        return why.isEmpty() ? null : String.join("; ", why);
     }
 
     // The journal cannot write ----------------------------------------------------------------------------------------
@@ -215,6 +234,7 @@ final class SafeStop {
         log.error("ALARM internal error on {}: the kiosk is out of service until a technician lets customers back",
                 where, e);
         reasons.add(Reason.INTERNAL_ERROR);
+        internalError = "on thread " + where + " (" + e.getClass().getSimpleName() + ")";
         stopCash();
         Session session = stage.session;
         auditOrKeep("internal_error", session == null ? null : session.txnId, "{\"where\":\"" + jsonSafe(where)

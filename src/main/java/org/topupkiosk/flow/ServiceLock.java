@@ -3,6 +3,7 @@ package org.topupkiosk.flow;
 import static org.topupkiosk.flow.core.Screen.*;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -35,6 +36,11 @@ final class ServiceLock {
 
     boolean locked() {
         return !reasons.isEmpty();
+    }
+
+    /** Why customers are kept out, in the order the reasons came ("service", "door_open", "service_pad"). */
+    List<String> reasons() {
+        return List.copyOf(reasons);
     }
 
     void lock(String reason) {

@@ -4,6 +4,7 @@ import static org.topupkiosk.flow.core.Screen.*;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -72,6 +73,8 @@ public final class TopUpFlow implements KioskFlow {
     private final SafeStop safeStop;
     private final SnapshotListeners<FlowSnapshot> snapshots;
     private long version;
+    /** Why customers are kept out, for the technician; written at each publish, read from any thread. */
+    private volatile String outOfService;
 
     public TopUpFlow(FlowExecutor flowThread, Executor io, Journal journal, CarrierGateway carrier,
                      BillAcceptor acceptor, ReceiptDesk receipts, Catalog catalog, NumberingPlan numbering,
@@ -194,6 +197,15 @@ public final class TopUpFlow implements KioskFlow {
         return snapshots.subscribe(listener);
     }
 
+    /**
+     * Why the kiosk takes no customers now, in English for the technician (the health endpoint), or empty while it
+     * sells: the service lock, the acceptor's fault, the journal or an internal error, as of the latest snapshot. Safe
+     * from any thread; never waits for the flow.
+     */
+    public Optional<String> outOfServiceReason() {
+        return Optional.ofNullable(outOfService);
+    }
+
     private void handle(FlowCommand command) {
         // A digit may be part of a one-time code, a scratch-card PIN or a phone number: logs get the key, not the
         // digit.
@@ -281,6 +293,7 @@ public final class TopUpFlow implements KioskFlow {
     private void publish() {
         findNumber.sync(stage.session, stage.screen);
         codes.sync();
+        outOfService = OutOfService.describe(lock.reasons(), cash.faultCode(), safeStop.technicianReason());
         snapshots.publish(buildSnapshot());
     }
 
