@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.device.gpio.GpioHarness;
-import picocli.CommandLine;
+import org.topupkiosk.testing.Kioskctl;
 
 /** {@code kioskctl gpio status}: off where there is no Pi, and what each pin says where there is one. */
 class GpioCommandTest {
@@ -21,10 +21,7 @@ class GpioCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new KioskCtl());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return Kioskctl.run(out, err, args);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.topupkiosk.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,7 +16,7 @@ import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.health.Scrape;
-import picocli.CommandLine;
+import org.topupkiosk.testing.Kioskctl;
 
 /**
  * {@code kioskctl health} against a real simulated kiosk whose endpoint listens where its config says: exit 0 and
@@ -43,10 +42,7 @@ class HealthCommandTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cl = new CommandLine(new KioskCtl());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return Kioskctl.run(out, err, args);
     }
 
     private static int freePort() throws Exception {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.topupkiosk.app.log.JsonLine;
 import org.topupkiosk.testing.KioskLogback;
-import picocli.CommandLine;
+import org.topupkiosk.testing.Kioskctl;
 
 /** {@code kioskctl logs} over real files: archives made here by hand, and files the production logback.xml wrote. */
 class LogsCommandTest {
@@ -42,10 +41,7 @@ class LogsCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new KioskCtl());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return Kioskctl.run(out, err, args);
     }
 
     private List<String> printed() {

@@ -2,7 +2,6 @@ package org.topupkiosk.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -10,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.config.RegistryFiles;
-import picocli.CommandLine;
+import org.topupkiosk.testing.Kioskctl;
 
 /** {@code kioskctl numbering import} and {@code show} on a copy of the shipped configuration. */
 class NumberingCommandTest {
@@ -22,10 +21,7 @@ class NumberingCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new KioskCtl());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return Kioskctl.run(out, err, args);
     }
 
     @Test

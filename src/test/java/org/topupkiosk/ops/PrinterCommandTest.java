@@ -2,7 +2,6 @@ package org.topupkiosk.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.emulator.printer.PrintedReceipt;
 import org.topupkiosk.device.emulator.printer.PrinterEmulatorServer;
-import picocli.CommandLine;
+import org.topupkiosk.testing.Kioskctl;
 
 /** {@code kioskctl printer test} against the printer emulator on TCP, as against a network printer's port 9100. */
 class PrinterCommandTest {
@@ -24,10 +23,7 @@ class PrinterCommandTest {
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new KioskCtl());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(out));
-        int exit = cl.execute(args);
+        int exit = Kioskctl.run(out, out, args);
         return new Run(exit, out.toString());
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ import org.topupkiosk.device.emulator.scanner.CameraScene;
 import org.topupkiosk.device.emulator.scanner.CameraScene.Shot;
 import org.topupkiosk.device.scanner.ScannerFixtures;
 import org.topupkiosk.device.scanner.ScannerFixtures.Fixture;
-import picocli.CommandLine;
+import org.topupkiosk.testing.Kioskctl;
 
 /** {@code kioskctl scan decode} on the qrencode/zint fixtures, a camera frame, a page with two codes, and bad files. */
 class ScanCommandTest {
@@ -30,10 +29,7 @@ class ScanCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new KioskCtl());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
+        int exit = Kioskctl.run(out, err, args);
         return new Run(exit, out.toString(), err.toString());
     }
 

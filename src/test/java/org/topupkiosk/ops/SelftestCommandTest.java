@@ -3,13 +3,12 @@ package org.topupkiosk.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.topupkiosk.testing.Kioskctl;
 
 /** The commissioning path end to end: selftest, then journal verify and outbox status on the journal it wrote. */
 class SelftestCommandTest {
@@ -18,10 +17,7 @@ class SelftestCommandTest {
     Path dir;
 
     private int run(StringWriter out, String... args) {
-        CommandLine cl = new CommandLine(new KioskCtl());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(out, true));
-        return cl.execute(args);
+        return Kioskctl.run(out, out, args);
     }
 
     @Test
