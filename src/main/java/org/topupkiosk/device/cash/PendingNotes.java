@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -221,6 +222,8 @@ public final class PendingNotes {
                 } catch (UnreadableRecord e) {
                     // One damaged file must not hide the others: it is skipped, they are still raised.
                     log.error("unreadable pending note {}: left for encashment reconciliation: {}", p, e.getMessage());
+                } catch (NoSuchFileException e) {
+                    // Acknowledged (deleted by the driver's thread) between the listing and the read: no longer pending.
                 }
             }
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.topupkiosk.device.cash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,5 +38,16 @@ class PendingNotesTest {
     @Test
     void idsAreUniqueAcrossInstances() {
         assertThat(new PendingNotes(dir, "t").newId()).isNotEqualTo(new PendingNotes(dir, "t").newId());
+    }
+
+    @Test
+    void aNoteClearedWhileTheFolderIsReadIsNoLongerPendingNotAnError() throws Exception {
+        PendingNotes notes = new PendingNotes(dir, "t");
+        PendingNotes.Note kept = new PendingNotes.Note(notes.newId(), Money.rub(100));
+        notes.record(kept.noteId(), kept.amount());
+        // Listed, then gone before it is read: the driver's thread acknowledged it in between. A link to nothing is
+        // exactly that moment, held still.
+        Files.createSymbolicLink(dir.resolve("t-gone.note"), dir.resolve("t-gone.note.deleted"));
+        assertThat(notes.all()).containsExactly(kept);
     }
 }
