@@ -3,6 +3,8 @@ package org.topupkiosk.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,12 +120,37 @@ public final class MemoryBench {
         return out;
     }
 
+    /**
+     * Two changes to the copied config so that rounds can run side by side and beside other tests: the SIM reader off
+     * (pcscd's virtual reader is one for the whole machine; a card left in it by another test holds the session and
+     * the scripted customer's number is refused) and the health endpoint on a free port instead of 8780.
+     */
+    private static void benchConfig(Path yaml) throws IOException {
+        String s = Files.readString(yaml, StandardCharsets.UTF_8);
+        String sim = "  sim:                      # SIM card reader, to find the customer's number from the SIM in hand\n"
+                + "    enabled: true";
+        String health = "  listen: 127.0.0.1:8780 ";
+        if (!s.contains(sim) || !s.contains(health)) {
+            throw new IllegalStateException("the simulation config's sim/health sections changed; MemoryBench must"
+                    + " follow them");
+        }
+        s = s.replace(sim, sim.replace("enabled: true", "enabled: false")).replace(health, "  listen: 127.0.0.1:" + freePort() + " ");
+        Files.writeString(yaml, s, StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     private void run(Path dir, int sales, int every, int warm, List<String> options, List<String> env, Path diagnose)
             throws IOException, InterruptedException {
         Path config = copyTree(Path.of("kiosk-config"), dir.resolve("kiosk-config"));
         if (rig != null) {
             rig.fieldConfig(config.resolve("kiosk.yaml"));
         }
+        benchConfig(config.resolve("kiosk.yaml"));
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(options);
