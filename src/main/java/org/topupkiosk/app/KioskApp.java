@@ -1,7 +1,6 @@
 package org.topupkiosk.app;
 
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -127,7 +126,8 @@ public final class KioskApp extends Application {
         System.err.println("The kiosk takes no cash: " + damaged.getMessage());
         System.err.println("Copy the journal aside, restore it from a backup, then start the kiosk again "
                 + "(see docs/operations.md, \"Damaged journal at start\").");
-        boolean fullScreen = !args.contains("--windowed") && fullScreenConfigured(args);
+        Optional<KioskConfig> config = configReadAgain(args);
+        boolean fullScreen = !args.contains("--windowed") && config.map(c -> c.ui().fullScreen()).orElse(false);
         OutOfServiceNotice.show(stage, new Messages(), "out_of_service.journal_damaged", fullScreen);
         // Up and saying so: systemd must not restart it in a loop. With no flow, a thread of its own answers the
         // watchdog while the JVM lives.
@@ -140,29 +140,21 @@ public final class KioskApp extends Application {
             pinger.close();
         };
         // A monitor hears it too: /health answers 503 with the journal's problems.
-        damagedHealth = healthListen(args).flatMap(a -> KioskHealthEndpoint.damaged(a,
+        damagedHealth = config.flatMap(c -> c.health().listen()).flatMap(a -> KioskHealthEndpoint.damaged(a,
                 "journal damaged, no cash is taken: " + damaged.getMessage())).orElse(null);
     }
 
-    /** health.listen of the configuration, read again (the core is not there); none when it cannot be read. */
-    private static Optional<InetSocketAddress> healthListen(List<String> args) {
+    /**
+     * The configuration file read again (the core that read it is not there): its screen and health settings; empty
+     * when it cannot be read, and then the notice is windowed and no endpoint starts.
+     */
+    private static Optional<KioskConfig> configReadAgain(List<String> args) {
         int i = args.indexOf("--config");
         try {
-            return ConfigLoader.loadKioskConfig(Path.of(i >= 0 && i + 1 < args.size() ? args.get(i + 1)
-                    : "kiosk-config/kiosk.yaml")).health().listen();
+            return Optional.of(ConfigLoader.loadKioskConfig(Path.of(i >= 0 && i + 1 < args.size() ? args.get(i + 1)
+                    : "kiosk-config/kiosk.yaml")));
         } catch (ConfigException | RuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    /** ui.fullScreen of the configuration, read again (the core is not there); windowed when it cannot be read. */
-    private static boolean fullScreenConfigured(List<String> args) {
-        int i = args.indexOf("--config");
-        try {
-            return ConfigLoader.load(Path.of(i >= 0 && i + 1 < args.size() ? args.get(i + 1)
-                    : "kiosk-config/kiosk.yaml")).config().ui().fullScreen();
-        } catch (ConfigException | RuntimeException e) {
-            return false;
         }
     }
 
