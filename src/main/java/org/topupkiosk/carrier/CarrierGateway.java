@@ -1,7 +1,9 @@
 package org.topupkiosk.carrier;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.topupkiosk.domain.Msisdn;
 
 /**
@@ -16,6 +18,14 @@ public interface CarrierGateway {
      */
     default Duration callDeadline() {
         return Duration.ofSeconds(60);
+    }
+
+    /**
+     * What this gateway can do; the screens offer nothing else. The REST API does everything, so the default is all of
+     * it; an adapter whose protocol does less (OSMP) says so.
+     */
+    default Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
     }
 
     /** Is this number served, by which operator, and may it be paid? Never moves money. */
