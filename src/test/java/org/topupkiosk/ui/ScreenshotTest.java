@@ -218,7 +218,10 @@ class ScreenshotTest {
         assertThat(file).isNotEmptyFile();
     }
 
-    /** Raw keys on screen mean a missing string; an ellipsis means the layout cut a customer's text. */
+    /**
+     * Raw keys on screen mean a missing string; an ellipsis means the layout cut a customer's text; a bold CJK label
+     * loads a second 20 MB font face and breaks the memory budget.
+     */
     private List<String> problems(String name) {
         List<String> out = new ArrayList<>();
         for (Node n : FxTestSupport.visibleNodes(view)) {
@@ -227,6 +230,10 @@ class ScreenshotTest {
             }
             if (RAW_KEY.matcher(l.getText()).matches()) {
                 out.add(name + ": raw key " + l.getText());
+            }
+            if (l.getFont().getFamily().startsWith("Noto Sans CJK") && !l.getFont().getStyle().equals("Regular")) {
+                out.add(name + ": '" + l.getText() + "' in " + l.getFont().getName()
+                        + " (a second CJK face costs about 16 MB resident; Chinese uses the regular one)");
             }
             Text shown = (Text) l.lookup(".text");
             if (shown != null && !shown.getText().equals(l.getText())) {
