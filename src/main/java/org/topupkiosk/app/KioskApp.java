@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -62,9 +63,11 @@ public final class KioskApp extends Application {
     private AutoCloseable degradedWatchdog;
     /** The health endpoint of a kiosk that did not start (damaged journal); the core owns it otherwise. */
     private HealthServer damagedHealth;
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     @Override
     public void start(Stage stage) {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "kiosk-stop"));
         List<String> args = getParameters().getRaw();
         boolean measureStart = args.contains("--measure-start");
         long t0 = System.nanoTime();
@@ -319,11 +322,31 @@ public final class KioskApp extends Application {
 
     @Override
     public void stop() throws Exception {
+        shutDown(true);
+    }
+
+    /**
+     * {@code systemctl stop} sends SIGTERM, which ends the JVM without JavaFX's {@link #stop()}: this hook closes the
+     * same things, so the acceptor is disabled, the journal closed and systemd told STOPPING=1 before the process ends.
+     */
+    private void stopOnSignal() {
+        try {
+            shutDown(false);
+        } catch (Exception e) {
+            log.warn("stopping on a signal: {}", e.toString());
+        }
+    }
+
+    /** Once, from JavaFX's stop() or from the shutdown hook, whichever comes first. */
+    private void shutDown(boolean onFxThread) throws Exception {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
         KioskMain.notify.send("STOPPING=1", "STATUS=stopping");
         if (degradedWatchdog != null) {
             degradedWatchdog.close();
         }
-        if (view != null) {
+        if (view != null && onFxThread) {
             view.dispose();
         }
         if (console != null) {

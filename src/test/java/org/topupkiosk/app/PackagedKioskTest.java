@@ -34,7 +34,8 @@ import org.topupkiosk.testing.SocatPair;
  * systemd unit with {@code systemd-analyze verify}, extracts it with {@code dpkg-deb -x} into a temporary root and
  * starts the packaged launcher there in simulation mode on a virtual X display (Xvfb): it must tell a notify socket
  * READY=1 and keep pinging the watchdog, write its journal into the temporary folder (which {@code kioskctl journal
- * verify} then passes), and answer {@code /health} with "ok" and list the cash box on {@code /metrics}.
+ * verify} then passes), answer {@code /health} with "ok" and list the cash box on {@code /metrics}, and say
+ * STOPPING=1 when SIGTERM stops it.
  */
 class PackagedKioskTest {
 
@@ -215,6 +216,12 @@ class PackagedKioskTest {
             health = awaitOk(http, URI.create("http://127.0.0.1:" + port + "/health"));
             metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+
+            kiosk.destroy(); // SIGTERM, as systemctl stop sends it: no JavaFX stop(), the shutdown hook closes
+            assertThat(systemd.await(l -> l.count("STOPPING=1") == 1, Duration.ofSeconds(30)))
+                    .as("STOPPING=1 on SIGTERM; output:\n%s", tail(out)).isTrue();
+            assertThat(kiosk.waitFor(30, TimeUnit.SECONDS)).as("ends within TimeoutStopSec").isTrue();
+            assertThat(Files.readString(out)).as("closed in order").contains("kiosk stopped");
         } finally {
             stop(kiosk);
             stop(xvfb);
