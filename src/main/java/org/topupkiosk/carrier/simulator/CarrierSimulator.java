@@ -117,6 +117,11 @@ public final class CarrierSimulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
+    /** {@code http://127.0.0.1:PORT/osmp}: the OSMP check/pay endpoint, on the same ledger and faults. */
+    public URI osmpUri() {
+        return URI.create(baseUri() + "/osmp");
+    }
+
     /** One-time codes: the SMS inbox of each number, and the tokens the codes opened. */
     public SimOtp otp() {
         return otp;
