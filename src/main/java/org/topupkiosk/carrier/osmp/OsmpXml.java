@@ -36,8 +36,8 @@ public final class OsmpXml {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     /** Result codes are small; anything above this is a wrong type, not a new code. */
     static final int MAX_RESULT = 9_999;
-    /** 10^12 roubles: far above any payment, low enough that no arithmetic on it overflows. */
-    static final long MAX_SUM_MINOR = 100_000_000_000_000L;
+    /** Just under 10^12 roubles (12 rouble digits): far above any payment, and no arithmetic on it overflows. */
+    static final long MAX_SUM_MINOR = 99_999_999_999_999L;
     private static final Pattern TXN_ID = Pattern.compile("[0-9]{1,20}");
     private static final Pattern SUM = Pattern.compile("([0-9]{1,12})(?:\\.([0-9]{1,2}))?");
     private static final Pattern RESULT = Pattern.compile("[0-9]{1,4}");
