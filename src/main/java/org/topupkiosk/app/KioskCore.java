@@ -27,7 +27,6 @@ import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
-import org.topupkiosk.config.OsmpCredentials;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.ObservedBillAcceptor;
 import org.topupkiosk.device.cash.PollSettings;

@@ -9,7 +9,7 @@ import org.topupkiosk.config.KioskConfig.Simulator;
 
 /**
  * {@code carrier.osmp}: where an OSMP provider is and which owner-only files hold the kiosk's credentials for it
- * (docs/carrier-osmp.md). The files are read at start ({@link OsmpCredentials}); here only their names are checked.
+ * (docs/carrier-osmp.md). The files are read at start (app.OsmpCredentials); here only their names are checked.
  */
 final class OsmpSection {
 

@@ -41,7 +41,7 @@ import org.topupkiosk.carrier.PaymentRequest;
 import org.topupkiosk.carrier.PaymentResult;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.KioskConfig;
-import org.topupkiosk.config.OsmpCredentials;
+import org.topupkiosk.app.OsmpCredentials;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 

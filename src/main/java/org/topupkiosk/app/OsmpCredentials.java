@@ -1,4 +1,4 @@
-package org.topupkiosk.config;
+package org.topupkiosk.app;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.osmp.OsmpAuth;
 import org.topupkiosk.carrier.osmp.OsmpTls;
+import org.topupkiosk.config.ConfigException;
+import org.topupkiosk.config.KioskConfig;
 
 /**
  * Reads the OSMP credentials {@code carrier.osmp} names: HTTP Basic from {@code basicAuthFile} (one line
  * {@code user:password}), a client certificate from {@code clientCertFile} (PKCS#12 with its password in
  * {@code clientCertPasswordFile}, or PEM), and the provider's CA from {@code trustFile}. A secret file that group or
- * others may read is refused, as the kiosk key file is ({@link KioskKey}): the error names the key and the chmod.
+ * others may read is refused, as the kiosk key file is ({@code config.KioskKey}): the error names the key and the
+ * chmod. Here in the composition root because the config layer may not know the carrier's types.
  */
 public final class OsmpCredentials {
 
