@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.carrier.osmp.OsmpCarrierGateway;
 import org.topupkiosk.carrier.rest.RestCarrierGateway;
 import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.app.systemd.SdNotify;
@@ -112,7 +113,10 @@ public final class KioskCore implements AutoCloseable {
             this.journal = own(Journal.open(journalFile, cfg.kiosk().id(), clock));
             requireSound(journal);
             tJournal = System.nanoTime();
-            byte[] key = KioskKey.load(cfg.carrier(), configFile, System::getenv).bytes();
+            boolean osmp = cfg.carrier().adapter() == KioskConfig.Adapter.OSMP;
+            // The HMAC key signs REST requests; an OSMP kiosk needs it only for the embedded simulator's REST side.
+            byte[] key = osmp && cfg.carrier().simulator() == KioskConfig.Simulator.NONE ? null
+                    : KioskKey.load(cfg.carrier(), configFile, System::getenv).bytes();
             URI carrierUrl = options.carrierUrl();
             if (carrierUrl == null && cfg.carrier().simulator() == KioskConfig.Simulator.EMBEDDED) {
                 Path ledger = varDir.resolve("carrier-sim/ledger.jsonl");
@@ -123,16 +127,21 @@ public final class KioskCore implements AutoCloseable {
             } else {
                 this.simulator = null;
                 if (carrierUrl == null) {
-                    carrierUrl = cfg.carrier().url().orElseThrow();
+                    carrierUrl = osmp ? cfg.carrier().osmp().url().orElseThrow() : cfg.carrier().url().orElseThrow();
                 }
             }
-            if (cfg.carrier().adapter() != KioskConfig.Adapter.REST) {
-                throw new ConfigException(configFile, "carrier.adapter", "'" + cfg.carrier().adapter()
-                        + "' is not available in this build yet (expected rest)");
+            if (osmp) {
+                // Options.carrierUrl, when given, is the OSMP endpoint itself; the embedded simulator serves it at /osmp.
+                URI osmpUrl = simulator != null ? simulator.osmpUri() : carrierUrl;
+                this.carrier = new OsmpCarrierGateway(osmpUrl, OsmpCredentials.load(cfg.carrier().osmp(), configFile),
+                        Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
+                        Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
+                log.info("carrier adapter=osmp url={}", osmpUrl);
+            } else {
+                this.carrier = new RestCarrierGateway(carrierUrl, cfg.kiosk().id(), key,
+                        Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
+                        Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
             }
-            this.carrier = new RestCarrierGateway(carrierUrl, cfg.kiosk().id(), key,
-                    Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
-                    Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
             tCarrier = System.nanoTime();
             this.devices = new KioskDevices(cfg, configFile, varDir, options.billAcceptorTiming(), journal, this::own);
         } catch (IOException e) {

@@ -16,11 +16,20 @@ import org.topupkiosk.domain.Msisdn;
  * <p>{@code goods} is non-null for an e-PIN or eSIM sale: then {@code productId} names the nominal or plan, there is
  * no customer number ({@code msisdn} is null: the carrier issues the goods), and for an eSIM {@code device} is the
  * phone's EID or IMEI when the customer typed one (null otherwise; never for an e-PIN).
+ *
+ * <p>{@code numericTxnId} is the order's numeric transaction id (1-20 digits), for protocols whose ids are numbers
+ * (OSMP's {@code txn_id}): made once with the order and stored beside it in the journal, and put here by the outbox
+ * before each send (null where nobody asked for it; the REST API never uses it).
  */
 public record PaymentRequest(String txnId, Msisdn msisdn, String operatorId, Money amount, String productId,
-                             Instant createdAt, String promoId, GoodsKind goods, DeviceId device) {
+                             Instant createdAt, String promoId, GoodsKind goods, DeviceId device,
+                             String numericTxnId) {
 
     public PaymentRequest {
+        if (numericTxnId != null && !numericTxnId.matches("[1-9][0-9]{0,19}")) {
+            throw new IllegalArgumentException("numericTxnId must be 1-20 digits without a leading zero, got '"
+                    + numericTxnId + "'");
+        }
         if (goods == null && msisdn == null) {
             throw new IllegalArgumentException("a top-up or package payment needs the customer's number (msisdn)");
         }
@@ -30,6 +39,18 @@ public record PaymentRequest(String txnId, Msisdn msisdn, String operatorId, Mon
         if (device != null && goods != GoodsKind.ESIM) {
             throw new IllegalArgumentException("a device id goes only with an eSIM");
         }
+    }
+
+    /** Without a numeric transaction id. */
+    public PaymentRequest(String txnId, Msisdn msisdn, String operatorId, Money amount, String productId,
+                          Instant createdAt, String promoId, GoodsKind goods, DeviceId device) {
+        this(txnId, msisdn, operatorId, amount, productId, createdAt, promoId, goods, device, null);
+    }
+
+    /** The same payment with the order's numeric transaction id (see the class comment). */
+    public PaymentRequest withNumericTxnId(String numeric) {
+        return new PaymentRequest(txnId, msisdn, operatorId, amount, productId, createdAt, promoId, goods, device,
+                numeric);
     }
 
     /** A top-up or package payment, with or without a promotion. */

@@ -129,16 +129,41 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
      */
     public record Carrier(Adapter adapter, Simulator simulator, Optional<URI> url, Optional<Path> kioskKeyFile,
                           Optional<String> kioskKeyEnv, long connectTimeoutMs, long requestTimeoutMs,
-                          long submitWaitMs) {
+                          long submitWaitMs, Osmp osmp) {
 
         /** The submit wait's default: 8 s, what the kiosk always waited before it was configurable. */
         public static final long DEFAULT_SUBMIT_WAIT_MS = 8_000;
+
+        /** Without a {@code carrier.osmp} section. */
+        public Carrier(Adapter adapter, Simulator simulator, Optional<URI> url, Optional<Path> kioskKeyFile,
+                       Optional<String> kioskKeyEnv, long connectTimeoutMs, long requestTimeoutMs,
+                       long submitWaitMs) {
+            this(adapter, simulator, url, kioskKeyFile, kioskKeyEnv, connectTimeoutMs, requestTimeoutMs,
+                    submitWaitMs, Osmp.NONE);
+        }
 
         public Carrier(Adapter adapter, Simulator simulator, Optional<URI> url, Optional<Path> kioskKeyFile,
                        Optional<String> kioskKeyEnv, long connectTimeoutMs, long requestTimeoutMs) {
             this(adapter, simulator, url, kioskKeyFile, kioskKeyEnv, connectTimeoutMs, requestTimeoutMs,
                     Math.min(DEFAULT_SUBMIT_WAIT_MS, requestTimeoutMs));
         }
+    }
+
+    /**
+     * {@code carrier.osmp}: an OSMP provider (docs/carrier-osmp.md). Secrets are never here, only the owner-only
+     * files holding them.
+     *
+     * @param url                    the provider's OSMP endpoint; empty with the embedded simulator (its /osmp)
+     * @param basicAuthFile          one line {@code user:password} for HTTP Basic, or empty
+     * @param clientCertFile         the client certificate: PKCS#12, or PEM (chain and PKCS#8 key), or empty
+     * @param clientCertPasswordFile the PKCS#12 password, one line, or empty
+     * @param trustFile              PEM CA certificates the provider's server must chain to; empty: the JDK's CAs
+     */
+    public record Osmp(Optional<URI> url, Optional<Path> basicAuthFile, Optional<Path> clientCertFile,
+                       Optional<Path> clientCertPasswordFile, Optional<Path> trustFile) {
+
+        public static final Osmp NONE = new Osmp(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /**

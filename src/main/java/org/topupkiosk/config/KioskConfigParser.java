@@ -143,7 +143,7 @@ final class KioskConfigParser {
             } else {
                 url = Optional.of(URI.create(urlText.strip()));
             }
-        } else if (simulator == Simulator.NONE && !s.has("url")) {
+        } else if (simulator == Simulator.NONE && adapter == Adapter.REST && !s.has("url")) {
             s.problem("url", "is missing (required with simulator: none; expected e.g. https://carrier.example.ru/api)");
         }
         Optional<Path> keyFile = s.has("kioskKeyFile") ? Optional.ofNullable(path(s, "kioskKeyFile", null)) : Optional.empty();
@@ -154,7 +154,7 @@ final class KioskConfigParser {
         if (keyFile.isPresent() && keyEnv.isPresent()) {
             s.problem("kioskKeyEnv", "give either kioskKeyFile or kioskKeyEnv, not both");
         }
-        if (simulator == Simulator.NONE && !s.has("kioskKeyFile") && !s.has("kioskKeyEnv")) {
+        if (simulator == Simulator.NONE && adapter == Adapter.REST && !s.has("kioskKeyFile") && !s.has("kioskKeyEnv")) {
             s.problem("kioskKeyFile", "is missing: with simulator: none the HMAC key must come from kioskKeyFile"
                     + " (a chmod 600 file) or kioskKeyEnv (an environment variable name)");
         }
@@ -168,8 +168,9 @@ final class KioskConfigParser {
             s.problem("submitWaitMs", submitWait + " is longer than requestTimeoutMs (" + request
                     + " milliseconds); expected at most the request timeout");
         }
+        KioskConfig.Osmp osmp = OsmpSection.parse(s.section("osmp"), adapter, simulator, baseDir);
         s.finish();
-        return new KioskConfig.Carrier(adapter, simulator, url, keyFile, keyEnv, connect, request, submitWait);
+        return new KioskConfig.Carrier(adapter, simulator, url, keyFile, keyEnv, connect, request, submitWait, osmp);
     }
 
     /** Why a carrier URL is refused, or null. Plain http only to this machine: the key signs, TLS hides. */

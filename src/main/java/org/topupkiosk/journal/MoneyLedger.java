@@ -36,6 +36,7 @@ final class MoneyLedger {
     /** Payment kinds that get a claim code at submit, besides e-PIN and eSIM (which get theirs in submitGoods). */
     static final Set<String> CLAIMED_PAYMENT_KINDS = Set.of("topup", "package");
     private final JournalEpochs epochs;
+    private final NumericTxnIds numericIds;
 
     MoneyLedger(SqliteStore store, String kioskId, String currency, Clock clock, OrderRepository orders,
                 CreditRepository credits, OutboxRepository outbox, AuditChain audit,
@@ -50,6 +51,7 @@ final class MoneyLedger {
         this.outbox = outbox;
         this.audit = audit;
         this.goods = goods;
+        this.numericIds = new NumericTxnIds(store, clock, audit);
     }
 
     /** {@code terms} (null for a top-up) are journaled with the order: a resumed order keeps price and product. */
@@ -69,6 +71,7 @@ final class MoneyLedger {
             throw new IllegalArgumentException("the journal is in " + currency + ", the price is " + terms.price());
         }
         String epoch = epochs.current();
+        String numericId = numericIds.reserve();
         return store.write("open order", c -> {
             Optional<Order> open = orders.findOpen();
             if (open.isPresent()) {
@@ -78,15 +81,17 @@ final class MoneyLedger {
             long now = clock.millis();
             String txnId = orders.nextTxnId(kioskId, epoch);
             orders.insert(txnId, kind, operatorId, msisdn, productId, currency, now);
+            numericIds.insert(txnId, numericId, now);
             if (terms != null) {
                 orders.insertTerms(txnId, terms, now);
             }
             audit.append(now, "order_opened", txnId, terms == null
                     ? AuditChain.data("kind", kind, "operator", operatorId,
-                    "msisdn", msisdn == null ? null : msisdn.masked(), "product", productId)
+                    "msisdn", msisdn == null ? null : msisdn.masked(), "product", productId,
+                    "numeric_txn_id", numericId)
                     : AuditChain.data("kind", kind, "operator", operatorId,
                     "msisdn", msisdn == null ? null : msisdn.masked(), "product", productId,
-                    "price_minor", terms.price().minor()));
+                    "price_minor", terms.price().minor(), "numeric_txn_id", numericId));
             return orders.require(txnId);
         });
     }

@@ -16,12 +16,22 @@ public final class OutboxJournal {
     private final Clock clock;
     private final OutboxRepository outbox;
     private final AuditChain audit;
+    private final NumericTxnIds numericIds;
 
     OutboxJournal(SqliteStore store, Clock clock, OutboxRepository outbox, AuditChain audit) {
         this.store = store;
         this.clock = clock;
         this.outbox = outbox;
         this.audit = audit;
+        this.numericIds = new NumericTxnIds(store, clock, audit);
+    }
+
+    /**
+     * The order's numeric transaction id (19 digits, for OSMP's numeric {@code txn_id}), made once when the order was
+     * opened; an order opened before the journal had them gets one now, stored before it is sent.
+     */
+    public String numericTxnId(String txnId) {
+        return numericIds.of(txnId);
     }
 
     /** PENDING outbox rows due at {@code now}, oldest first. */

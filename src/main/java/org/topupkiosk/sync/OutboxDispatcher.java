@@ -163,6 +163,9 @@ public final class OutboxDispatcher implements PaymentDispatch, AutoCloseable {
         PaymentRequest request = null;
         try {
             request = PaymentPayloads.fromJson(item.payloadJson());
+            // The order's numeric id, made with the order and kept beside it (OSMP's txn_id is a number); the frozen
+            // payload stays as it was journaled.
+            request = request.withNumericTxnId(journal.outbox().numericTxnId(item.txnId()));
             PaymentResult result = carrier.pay(request);
             crash.reach("payment-after-answer");
             if (request.goods() != null && result.status() == PaymentResult.Status.CONFIRMED

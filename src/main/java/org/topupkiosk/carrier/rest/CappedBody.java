@@ -13,10 +13,10 @@ import java.util.concurrent.Flow;
  * A response body read into memory up to a cap: a declared Content-Length over the cap is refused before any body byte
  * is read, and a body that grows past it is cut off (the subscription cancelled) the moment it does.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     /** The answer was bigger than the cap. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         TooLarge(String message) {
             super(message);
         }
@@ -31,7 +31,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         this.cap = cap;
     }
 
-    static HttpResponse.BodyHandler<byte[]> handler(int cap) {
+    public static HttpResponse.BodyHandler<byte[]> handler(int cap) {
         return info -> {
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > cap) {

@@ -52,6 +52,7 @@ public final class CarrierSimulator implements AutoCloseable {
     private final SimLedger ledger;
     private final Faults faults = new Faults();
     private final SimulatorApi api;
+    private final SimOsmp osmp;
     private final SimOtp otp;
     private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -88,6 +89,7 @@ public final class CarrierSimulator implements AutoCloseable {
         this.ledger = new SimLedger(ledgerFile, clock);
         this.otp = new SimOtp(clock);
         this.api = new SimulatorApi(keyOf, ledger, faults, clock, otp);
+        this.osmp = new SimOsmp(ledger);
         AtomicInteger n = new AtomicInteger();
         // Cached: a held (timeout) request must never starve the others, and idle threads go after 60 s.
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -115,6 +117,11 @@ public final class CarrierSimulator implements AutoCloseable {
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** {@code http://127.0.0.1:PORT/osmp}: the OSMP check/pay endpoint, on the same ledger and faults. */
+    public URI osmpUri() {
+        return URI.create(baseUri() + "/osmp");
     }
 
     /** One-time codes: the SMS inbox of each number, and the tokens the codes opened. */
@@ -187,7 +194,7 @@ public final class CarrierSimulator implements AutoCloseable {
 
     private void answer(HttpExchange ex, SimulatorApi.Request req, Fault fault) throws IOException, InterruptedException {
         if (fault == null) {
-            send(ex, api.handle(req, null));
+            send(ex, handle(req, null));
         } else if (fault instanceof Fault.Timeout t) {
             closing.await(t.holdMs(), TimeUnit.MILLISECONDS);
             log.info("fault=timeout dropped {} {}", req.method(), req.path());
@@ -195,17 +202,21 @@ public final class CarrierSimulator implements AutoCloseable {
         } else if (fault instanceof Fault.HttpError h) {
             send(ex, SimulatorApi.Response.error(h.status(), "injected-" + h.status(), "injected fault"));
         } else if (fault instanceof Fault.Garbled) {
-            byte[] real = api.handle(req, null).body();
-            // Half a JSON object is never valid JSON: the missing closing brace guarantees it.
+            byte[] real = handle(req, null).body();
+            // Half a JSON object is never valid JSON: the missing closing brace guarantees it (half an OSMP document
+            // lacks its closing </response>).
             send(ex, new SimulatorApi.Response(200, Arrays.copyOf(real, real.length / 2)));
         } else if (fault instanceof Fault.Refuse r) {
-            send(ex, api.handle(req, r.code()));
+            send(ex, handle(req, r.code()));
         } else if (fault instanceof Fault.WrongAnswer w) {
-            send(ex, wrongAnswer(api.handle(req, null), w.field()));
+            send(ex, isOsmp(req) ? SimOsmp.wrongAnswer(handle(req, null), w.field())
+                    : wrongAnswer(handle(req, null), w.field()));
+        } else if (fault instanceof Fault.OsmpResult o) {
+            send(ex, osmp.handle(req, null, o.result()));
         } else if (fault instanceof Fault.SlowBody s) {
-            SimulatorApi.Response real = api.handle(req, null);
+            SimulatorApi.Response real = handle(req, null);
             log.info("fault=slow-body applied {} {}, a byte every {} ms", req.method(), req.path(), s.byteEveryMs());
-            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.getResponseHeaders().set("Content-Type", contentType(real.body()));
             ex.sendResponseHeaders(real.status(), real.body().length == 0 ? -1 : real.body().length);
             try (OutputStream out = ex.getResponseBody()) {
                 for (byte b : real.body()) {
@@ -217,14 +228,28 @@ public final class CarrierSimulator implements AutoCloseable {
                 }
             }
         } else if (fault instanceof Fault.ApplyThenFail a) {
-            api.handle(req, null);
+            handle(req, null);
             log.info("fault=apply-then-fail applied {} {} then {}", req.method(), req.path(), a.drop() ? "drop" : "503");
             if (!a.drop()) {
                 send(ex, SimulatorApi.Response.error(503, "injected-503", "injected fault after applying"));
             }
         } else {
-            send(ex, api.handle(req, null));
+            send(ex, handle(req, null));
         }
+    }
+
+    private static boolean isOsmp(SimulatorApi.Request req) {
+        return req.path().equals("/osmp");
+    }
+
+    /** The REST API or, under /osmp, the OSMP endpoint: the same ledger either way. */
+    private SimulatorApi.Response handle(SimulatorApi.Request req, String refusal) {
+        return isOsmp(req) ? osmp.handle(req, refusal, null) : api.handle(req, refusal);
+    }
+
+    /** OSMP answers are XML; everything else the simulator says is JSON. */
+    private static String contentType(byte[] body) {
+        return body.length > 0 && (body[0] == '<') ? "text/xml; charset=utf-8" : "application/json";
     }
 
     /** The answer with one payment field changed; an answer that is not a payment goes out as it is. */
@@ -261,8 +286,8 @@ public final class CarrierSimulator implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, SimulatorApi.Response r) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", "application/json");
         byte[] body = r.body();
+        ex.getResponseHeaders().set("Content-Type", contentType(body));
         ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {

@@ -39,6 +39,7 @@ public final class CarrierSimulatorMain implements Callable<Integer> {
         }, "carrier-sim-shutdown"));
         System.out.println(sim.baseUri());
         System.out.flush();
+        System.err.println("carrier-sim: OSMP check/pay at " + sim.osmpUri() + " (docs/carrier-osmp.md)");
         if (keyFile == null) {
             System.err.println("carrier-sim: using the development key '" + DEV_KEY + "' (--key-file to change)");
         }

@@ -74,6 +74,19 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * OSMP only: answer this non-final result instead of the real one. {@code 1} (temporary error): nothing is applied;
+     * {@code 90} (payment not finished): the payment is applied as usual and its answer withheld, so the kiosk's
+     * repeat under the same {@code txn_id} learns how it ended. A counted rule makes a sequence of them.
+     */
+    record OsmpResult(int result) implements Fault {
+        public OsmpResult {
+            if (result != 1 && result != 90) {
+                throw new IllegalArgumentException("osmp-result must be 1 or 90, got " + result);
+            }
+        }
+    }
+
     static Fault latency(long ms) {
         return new Latency(ms);
     }

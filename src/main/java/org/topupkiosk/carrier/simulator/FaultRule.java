@@ -32,9 +32,13 @@ public record FaultRule(Fault fault, String pathPrefix, int remaining, double pr
         if (pathPrefix != null && !path.startsWith(pathPrefix)) {
             return false;
         }
+        if (fault instanceof Fault.OsmpResult) {
+            return path.startsWith("/osmp");
+        }
         if (fault instanceof Fault.Refuse) {
-            // Only calls that can be refused: a new payment or an account check.
-            return "POST".equals(method) && (path.equals("/v1/payments") || path.equals("/v1/accounts/check"));
+            // Only calls that can be refused: a new payment or an account check (OSMP: both are GET /osmp).
+            return "POST".equals(method) && (path.equals("/v1/payments") || path.equals("/v1/accounts/check"))
+                    || "GET".equals(method) && path.equals("/osmp");
         }
         return true;
     }

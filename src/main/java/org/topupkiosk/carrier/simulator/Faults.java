@@ -101,6 +101,14 @@ public final class Faults {
         return new Plan(latency, chosen);
     }
 
+    private static Fault osmpResult(int result) {
+        try {
+            return new Fault.OsmpResult(result);
+        } catch (IllegalArgumentException e) {
+            throw new WireFormatException(e.getMessage(), e);
+        }
+    }
+
     private static Fault wrongAnswer(String field) {
         try {
             return Fault.wrongAnswer(field);
@@ -126,8 +134,10 @@ public final class Faults {
             case "apply-then-fail" -> Fault.applyThenFail(n.path("drop").asBoolean(false));
             case "wrong-answer" -> wrongAnswer(n.path("field").asText("amount"));
             case "slow-body" -> Fault.slowBody(Math.max(1, n.path("byteEveryMs").asLong(1000)));
+            case "osmp-result" -> osmpResult(n.path("result").asInt(1));
             default -> throw new WireFormatException(
-                    "'fault' must be latency|timeout|http|garbled|refuse|apply-then-fail|wrong-answer|slow-body, got '"
+                    "'fault' must be latency|timeout|http|garbled|refuse|apply-then-fail|wrong-answer|slow-body|"
+                            + "osmp-result, got '"
                             + n.get("fault").asText() + "'");
         };
         String path = CarrierJson.optionalText(n, "path");
@@ -164,6 +174,8 @@ public final class Faults {
             j.put("fault", "wrong-answer").put("field", w.field());
         } else if (f instanceof Fault.SlowBody s) {
             j.put("fault", "slow-body").put("byteEveryMs", s.byteEveryMs());
+        } else if (f instanceof Fault.OsmpResult o) {
+            j.put("fault", "osmp-result").put("result", o.result());
         }
     }
 
