@@ -42,6 +42,7 @@ public final class NarrowedGateway implements CarrierGateway {
     private final CarrierGateway real;
     private final Set<Capability> capabilities;
     private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
     public NarrowedGateway(CarrierGateway real, Set<Capability> capabilities) {
         this.real = Objects.requireNonNull(real, "real");
@@ -55,7 +56,15 @@ public final class NarrowedGateway implements CarrierGateway {
         }
     }
 
+    /** Every call made through this gateway, by name, in order (refused ones too). */
+    public List<String> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
     private void need(Capability c, String call) throws CarrierException {
+        calls.add(call);
         if (!capabilities.contains(c)) {
             refused.add(call);
             throw new CarrierException(CarrierException.Kind.PROTOCOL, "unsupported", call + " needs " + c);
@@ -98,11 +107,13 @@ public final class NarrowedGateway implements CarrierGateway {
 
     @Override
     public PaymentResult pay(PaymentRequest request) throws CarrierException {
+        calls.add("pay");
         return real.pay(request);
     }
 
     @Override
     public PaymentResult status(String txnId) throws CarrierException {
+        calls.add("status");
         return real.status(txnId);
     }
 

@@ -56,8 +56,8 @@ public final class CounterFlow implements CounterTerminal {
     private final CashierShift shift;
     private final CounterSale sale;
     private final SnapshotListeners<CounterSnapshot> snapshots;
-    /** The configured gateway can check a number and pay a top-up, the one thing the counter sells. */
-    private final boolean sells;
+    /** The configured gateway: the counter sells a top-up only when it can check a number and pay one. */
+    private final CarrierGateway carrier;
     private long version;
 
     public CounterFlow(FlowExecutor flow, Executor io, Journal journal, CarrierGateway carrier, ReceiptDesk desk,
@@ -72,7 +72,7 @@ public final class CounterFlow implements CounterTerminal {
         this.sale = new CounterSale(st, shift, flow, journal, orders,
                 new CarrierCheck(flow, io, carrier, catalog, numbering, settings, orders), desk, reports, settings,
                 cashDrawer, clock, this::publish);
-        this.sells = ServiceOffer.allows(carrier.capabilities(), Service.TOPUP);
+        this.carrier = carrier;
         this.snapshots = new SnapshotListeners<>("counter", snapshot());
     }
 
@@ -116,7 +116,7 @@ public final class CounterFlow implements CounterTerminal {
             case PIN -> shift.onPin(command);
             case SHIFT -> shift.onShift(command);
             case NUMBER -> {
-                if (command instanceof Next && !sells) {
+                if (command instanceof Next && !ServiceOffer.allows(carrier.capabilities(), Service.TOPUP)) {
                     // The counter sells only what the gateway can do; a gateway without top-ups sells nothing.
                     log.warn("counter sale refused: the carrier gateway cannot check numbers and pay top-ups");
                     st.message = FlowMessage.error("counter.topup.not_offered");
