@@ -126,13 +126,7 @@ public final class KioskCore implements AutoCloseable {
                     carrierUrl = cfg.carrier().url().orElseThrow();
                 }
             }
-            if (cfg.carrier().adapter() != KioskConfig.Adapter.REST) {
-                throw new ConfigException(configFile, "carrier.adapter", "'" + cfg.carrier().adapter()
-                        + "' is not available in this build yet (expected rest)");
-            }
-            this.carrier = new RestCarrierGateway(carrierUrl, cfg.kiosk().id(), key,
-                    Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
-                    Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
+            this.carrier = carrierGateway(cfg, configFile, carrierUrl, key, clock);
             tCarrier = System.nanoTime();
             this.devices = new KioskDevices(cfg, configFile, varDir, options.billAcceptorTiming(), journal, this::own);
         } catch (IOException e) {
@@ -190,6 +184,22 @@ public final class KioskCore implements AutoCloseable {
 
 
 
+
+    /**
+     * The configured carrier adapter, talking to {@code carrierUrl} (the embedded simulator's base address in
+     * simulation, else {@code carrier.url}). The one place that picks the adapter: the kiosk and
+     * {@code kioskctl carrier check} both build their gateway here.
+     */
+    public static CarrierGateway carrierGateway(KioskConfig cfg, Path configFile, URI carrierUrl, byte[] key,
+                                                Clock clock) throws ConfigException {
+        if (cfg.carrier().adapter() != KioskConfig.Adapter.REST) {
+            throw new ConfigException(configFile, "carrier.adapter", "'" + cfg.carrier().adapter()
+                    + "' is not available in this build yet (expected rest)");
+        }
+        return new RestCarrierGateway(carrierUrl, cfg.kiosk().id(), key,
+                Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
+                Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
+    }
 
     /**
      * {@code PRAGMA quick_check} before anything takes cash: a damaged journal stops the start with
