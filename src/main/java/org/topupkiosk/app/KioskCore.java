@@ -113,10 +113,7 @@ public final class KioskCore implements AutoCloseable {
             this.journal = own(Journal.open(journalFile, cfg.kiosk().id(), clock));
             requireSound(journal);
             tJournal = System.nanoTime();
-            boolean osmp = cfg.carrier().adapter() == KioskConfig.Adapter.OSMP;
-            // The HMAC key signs REST requests; an OSMP kiosk needs it only for the embedded simulator's REST side.
-            byte[] key = osmp && cfg.carrier().simulator() == KioskConfig.Simulator.NONE ? null
-                    : KioskKey.load(cfg.carrier(), configFile, System::getenv).bytes();
+            byte[] key = carrierKey(cfg, configFile);
             URI carrierUrl = options.carrierUrl();
             if (carrierUrl == null && cfg.carrier().simulator() == KioskConfig.Simulator.EMBEDDED) {
                 Path ledger = varDir.resolve("carrier-sim/ledger.jsonl");
@@ -127,21 +124,12 @@ public final class KioskCore implements AutoCloseable {
             } else {
                 this.simulator = null;
                 if (carrierUrl == null) {
-                    carrierUrl = osmp ? cfg.carrier().osmp().url().orElseThrow() : cfg.carrier().url().orElseThrow();
+                    carrierUrl = endpoint(cfg);
                 }
             }
-            if (osmp) {
-                // Options.carrierUrl, when given, is the OSMP endpoint itself; the embedded simulator serves it at /osmp.
-                URI osmpUrl = simulator != null ? simulator.osmpUri() : carrierUrl;
-                this.carrier = new OsmpCarrierGateway(osmpUrl, OsmpCredentials.load(cfg.carrier().osmp(), configFile),
-                        Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
-                        Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
-                log.info("carrier adapter=osmp url={}", osmpUrl);
-            } else {
-                this.carrier = new RestCarrierGateway(carrierUrl, cfg.kiosk().id(), key,
-                        Duration.ofMillis(cfg.carrier().connectTimeoutMs()),
-                        Duration.ofMillis(cfg.carrier().requestTimeoutMs()), clock);
-            }
+            // Options.carrierUrl, when given, is the adapter's endpoint itself; the embedded simulator serves both.
+            this.carrier = carrierGateway(cfg, configFile, simulator != null ? endpoint(cfg, simulator) : carrierUrl,
+                    key, clock);
             tCarrier = System.nanoTime();
             this.devices = new KioskDevices(cfg, configFile, varDir, options.billAcceptorTiming(), journal, this::own);
         } catch (IOException e) {
@@ -199,6 +187,44 @@ public final class KioskCore implements AutoCloseable {
 
 
 
+
+    /**
+     * The configured carrier adapter, talking to {@code carrierUrl} (the embedded simulator's base address in
+     * simulation, else {@code carrier.url}). The one place that picks the adapter: the kiosk and
+     * {@code kioskctl carrier check} both build their gateway here.
+     */
+    public static CarrierGateway carrierGateway(KioskConfig cfg, Path configFile, URI endpoint, byte[] key,
+                                                Clock clock) throws ConfigException {
+        Duration connect = Duration.ofMillis(cfg.carrier().connectTimeoutMs());
+        Duration request = Duration.ofMillis(cfg.carrier().requestTimeoutMs());
+        if (cfg.carrier().adapter() == KioskConfig.Adapter.OSMP) {
+            log.info("carrier adapter=osmp url={}", endpoint);
+            return new OsmpCarrierGateway(endpoint, OsmpCredentials.load(cfg.carrier().osmp(), configFile), connect,
+                    request, clock);
+        }
+        return new RestCarrierGateway(endpoint, cfg.kiosk().id(), key, connect, request, clock);
+    }
+
+    /** Where the configured adapter talks to the embedded simulator: its REST base, or its /osmp endpoint. */
+    public static URI endpoint(KioskConfig cfg, CarrierSimulator simulator) {
+        return cfg.carrier().adapter() == KioskConfig.Adapter.OSMP ? simulator.osmpUri() : simulator.baseUri();
+    }
+
+    /** The configured carrier endpoint without a simulator. */
+    public static URI endpoint(KioskConfig cfg) {
+        return cfg.carrier().adapter() == KioskConfig.Adapter.OSMP ? cfg.carrier().osmp().url().orElseThrow()
+                : cfg.carrier().url().orElseThrow();
+    }
+
+    /**
+     * The HMAC key that signs REST requests, or null: an OSMP kiosk needs it only for the embedded simulator's REST
+     * side.
+     */
+    public static byte[] carrierKey(KioskConfig cfg, Path configFile) throws ConfigException {
+        boolean osmp = cfg.carrier().adapter() == KioskConfig.Adapter.OSMP;
+        return osmp && cfg.carrier().simulator() == KioskConfig.Simulator.NONE ? null
+                : KioskKey.load(cfg.carrier(), configFile, System::getenv).bytes();
+    }
 
     /**
      * {@code PRAGMA quick_check} before anything takes cash: a damaged journal stops the start with

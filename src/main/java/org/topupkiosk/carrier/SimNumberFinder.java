@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.topupkiosk.domain.Msisdn;
 
 /**
- * "Find my number": the number a SIM stores, or else the carrier's answer for its ICCID. Blocks on the network when
+ * "Find my number": the number a SIM stores, or else the carrier's answer for its ICCID (when the gateway has
+ * {@link Capability#SIM_LOOKUP}). Blocks on the network when
  * it asks the carrier, so callers run it off the flow thread. The operator is the carrier's when it answered, else
  * the IMSI's hint (only a hint: numbers move between operators).
  */
@@ -16,18 +17,23 @@ public final class SimNumberFinder {
 
     /**
      * @param error the carrier's failure when {@code source} is NONE because of it (unknown-sim, unreachable...);
-     *              empty when the carrier was not asked
+     *              empty when the carrier was not asked (its gateway has no {@link Capability#SIM_LOOKUP})
      */
     public record Found(Optional<Msisdn> msisdn, Source source, Optional<String> operatorId,
                         Optional<CarrierException> error) {
 
         public static final String KEY_NOT_STORED = "sim.number.not_stored";
         public static final String KEY_CARRIER_UNREACHABLE = "sim.number.carrier_unreachable";
+        /** The card stores no number and the gateway cannot look one up (OSMP): the card was all there was. */
+        public static final String KEY_CARD_ONLY = "sim.number.card_only";
 
         /** The i18n key of what to tell the customer when no number was found; empty when one was. */
         public Optional<String> messageKey() {
             if (msisdn.isPresent()) {
                 return Optional.empty();
+            }
+            if (error.isEmpty()) {
+                return Optional.of(KEY_CARD_ONLY);
             }
             boolean retryable = error.map(CarrierException::retryable).orElse(false);
             return Optional.of(retryable ? KEY_CARRIER_UNREACHABLE : KEY_NOT_STORED);
@@ -48,6 +54,10 @@ public final class SimNumberFinder {
     public Found find(String iccid, Optional<Msisdn> storedNumber, Optional<String> operatorHint) {
         if (storedNumber.isPresent()) {
             return new Found(storedNumber, Source.CARD, operatorHint, Optional.empty());
+        }
+        if (!carrier.capabilities().contains(Capability.SIM_LOOKUP)) {
+            // A protocol without the look-up (OSMP): the card alone tells the number, and this one does not.
+            return new Found(Optional.empty(), Source.NONE, operatorHint, Optional.empty());
         }
         try {
             SimSubscriber s = carrier.subscriberBySim(iccid);

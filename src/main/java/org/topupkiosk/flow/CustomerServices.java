@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.topupkiosk.carrier.VoucherInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
@@ -18,7 +20,9 @@ import org.topupkiosk.flow.core.FlowCommand.*;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowHost;
 import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.core.ServiceOffer;
 import org.topupkiosk.flow.core.ServicesView;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.goods.GoodsSales;
@@ -37,6 +41,8 @@ import org.topupkiosk.journal.Journal;
  */
 final class CustomerServices {
 
+    private static final Logger log = LoggerFactory.getLogger(CustomerServices.class);
+
     private final FeatureContext ctx;
     private final FlowHost host;
     private final BalanceAndPackages packages;
@@ -50,6 +56,31 @@ final class CustomerServices {
         this.packages = new BalanceAndPackages(ctx);
         this.cards = new ScratchCards(ctx, vouchers);
         this.account = new AccountServices(ctx, journal);
+        this.offer = new ServiceOffer(ctx.carrier().capabilities(), false);
+    }
+
+    /** What the home screen offers: the gateway's capabilities, and "find my number" once a SIM reader is attached. */
+    private volatile ServiceOffer offer;
+
+    void simReaderAttached() {
+        offer = new ServiceOffer(ctx.carrier().capabilities(), true);
+    }
+
+    ServiceOffer offer() {
+        return offer;
+    }
+
+    /**
+     * A service the gateway cannot serve, asked for anyway (a stale tap, a scanned code): the customer is told, and
+     * nothing is sent to the carrier. True when {@code service} is offered.
+     */
+    boolean offered(Service service) {
+        if (offer.offers(service)) {
+            return true;
+        }
+        log.info("service {} is not offered by this kiosk's carrier gateway: refused", service);
+        host.say(FlowMessage.warning("service.not_offered"));
+        return false;
     }
 
     /** e-PIN and eSIM sales; the flow attaches them once, after construction (they need the journal). */
@@ -87,6 +118,9 @@ final class CustomerServices {
     void scratchPinScanned(String pin) {
         Session s = host.session();
         if (host.screen() == HOME) {
+            if (!offered(Service.VOUCHER)) {
+                return;
+            }
             forgetServiceState(s);
             s.service = Service.VOUCHER;
             host.moveTo(VOUCHER_PIN);
@@ -99,6 +133,9 @@ final class CustomerServices {
     private boolean onHome(FlowCommand c) {
         Session s = host.session();
         if (c instanceof ChooseService cs) {
+            if (!offered(cs.service())) {
+                return true;
+            }
             forgetServiceState(s);
             s.service = cs.service();
             host.say(null);
@@ -213,7 +250,7 @@ final class CustomerServices {
                 p.page(), p.pageIndex(), p.pages(), p.selected(),
                 ScratchCards.maskPin(voucher.pin.length()), voucher.pin.length(),
                 v == null ? null : v.nominal(), voucherOperator, v == null ? null : v.serial(),
-                promo(s, screen, lang), null, account.view(s, screen, lang), null);
+                promo(s, screen, lang), null, account.view(s, screen, lang), null, offer.offered());
         return goods == null ? base : goods.withView(base, s, screen, lang);
     }
 

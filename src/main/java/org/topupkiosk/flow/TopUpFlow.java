@@ -122,11 +122,12 @@ public final class TopUpFlow implements KioskFlow {
 
     /**
      * The SIM card reader the flow arms on the find-my-number screens (and the operator and number screens, where a
-     * card fills the number); its events come back through {@link #simEvent}. Call before {@link #start()}; without it
-     * "find my number" tells the customer to type the number.
+     * card fills the number); its events come back through {@link #simEvent}. Call before {@link #start()}; without a
+     * reader the home screen does not offer "find my number".
      */
     public void attachSimReader(SimControl control) {
         findNumber.attach(Objects.requireNonNull(control, "control"));
+        services.simReaderAttached(); // "find my number" is offered only with a reader
     }
 
     /** A SIM reader event (the reader's thread); handled on the flow thread, dropped there when it no longer fits. */

@@ -1,11 +1,14 @@
 package org.topupkiosk.ops;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Locale;
 import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
@@ -22,13 +25,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Commissioning check: one complete cash top-up through the real flow, journal and outbox against the embedded carrier
- * simulator with emulated devices. With a simulation config it writes to the configured journal (so `journal verify`
- * afterwards checks it); with a production config it refuses, since test cash must never enter a real journal.
+ * Commissioning check: one complete cash top-up through the real flow, journal and outbox, with emulated devices, to
+ * whatever carrier endpoint the config names: the embedded simulator, or a provider's test environment
+ * ({@code simulator: none} and its {@code url}). It writes the configured journal (so `journal verify` afterwards
+ * checks it), and so it refuses a config with any real device and a journal file that already holds anything: test
+ * cash must never enter a real journal.
  */
 @Command(name = "selftest", mixinStandardHelpOptions = true,
-        description = "Run one complete cash top-up against the embedded simulator and check the journal.")
-public final class SelftestCommand implements Callable<Integer> {
+        description = "Run one complete cash top-up with emulated devices against the configured carrier endpoint "
+                + "(embedded simulator or a provider's test environment) into a fresh journal, and check it.")
+public final class SelftestCommand extends KioskctlCommand {
 
     @Option(names = "--config", description = "Config file (default: ${DEFAULT-VALUE}).")
     Path config = Path.of("kiosk-config/kiosk.yaml");
@@ -41,20 +47,38 @@ public final class SelftestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            return run(out);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private int run(PrintWriter out) throws Exception {
         LoadedConfig loaded;
         try {
             loaded = ConfigLoader.load(config);
         } catch (ConfigException e) {
-            System.out.println("selftest FAILED: configuration: " + e.getMessage());
+            out.println("selftest FAILED: configuration: " + e.getMessage());
             return 1;
         }
         KioskConfig cfg = loaded.config();
-        if (cfg.carrier().simulator() != KioskConfig.Simulator.EMBEDDED
-                || cfg.devices().billAcceptor().type() != KioskConfig.BillAcceptorType.EMULATOR) {
-            System.out.println("selftest FAILED: " + config + " is not a simulation config (carrier.simulator must be "
-                    + "embedded and devices.billAcceptor.type emulator); test cash never goes into a real journal");
+        List<String> real = realDevices(cfg);
+        if (!real.isEmpty()) {
+            out.println("selftest FAILED: " + config + " has real devices: " + String.join("; ", real)
+                    + ". The selftest runs only with emulated devices, so test cash never enters a real journal");
             return 1;
         }
+        String journalProblem = journalProblem(cfg.journal().path());
+        if (journalProblem != null) {
+            out.println("selftest FAILED: " + journalProblem + ". The selftest needs a fresh journal file (point "
+                    + "journal.path at a new file), so test cash never mixes with a real journal");
+            return 1;
+        }
+        out.println("selftest carrier adapter=" + cfg.carrier().adapter().name().toLowerCase(Locale.ROOT)
+                + " endpoint=" + (cfg.carrier().simulator() == KioskConfig.Simulator.EMBEDDED ? "embedded-simulator"
+                : cfg.carrier().url().map(Object::toString).orElse("-")) + " journal=" + cfg.journal().path());
         try (KioskCore core = new KioskCore(loaded, config,
                 new KioskCore.Options(null, CrashPoints.NONE, Clock.systemDefaultZone()))) {
             core.start();
@@ -66,19 +90,64 @@ public final class SelftestCommand implements Callable<Integer> {
             String txn = done.txnId();
             Order order = awaitFinal(core, txn);
             VerifyReport report = core.journal().verify();
-            System.out.println("selftest order txn=" + txn + " number=" + order.msisdn().masked() + " status="
+            out.println("selftest order txn=" + txn + " number=" + order.msisdn().masked() + " status="
                     + order.status() + " to_balance=" + order.amount().plain() + " fee=" + order.fee().plain()
                     + " receipt=" + done.receipt());
-            System.out.println(report.summary());
-            report.violations().forEach(v -> System.out.println("violation " + v));
+            out.println(report.summary());
+            report.violations().forEach(v -> out.println("violation " + v));
             boolean ok = order.status() == OrderStatus.CONFIRMED && report.ok()
                     && done.receipt() == FlowSnapshot.ReceiptState.PRINTED;
-            System.out.println(ok ? "selftest ok" : "selftest FAILED");
+            out.println(ok ? "selftest ok" : "selftest FAILED");
             return ok ? 0 : 1;
         } catch (IllegalStateException e) {
-            System.out.println("selftest FAILED: " + e.getMessage());
+            out.println("selftest FAILED: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Every device the config would open for real, as "key is value (expected ...)"; empty when all are emulated. */
+    static List<String> realDevices(KioskConfig cfg) {
+        List<String> out = new ArrayList<>();
+        KioskConfig.Devices d = cfg.devices();
+        if (d.billAcceptor().type() != KioskConfig.BillAcceptorType.EMULATOR) {
+            out.add("devices.billAcceptor.type is " + lower(d.billAcceptor().type()) + " (expected emulator)");
+        }
+        if (d.printer().type() != KioskConfig.PrinterType.EMULATOR) {
+            out.add("devices.printer.type is " + lower(d.printer().type()) + " (expected emulator)");
+        }
+        if (d.scanner().type() != KioskConfig.ScannerType.NONE && d.scanner().type() != KioskConfig.ScannerType.EMULATOR) {
+            out.add("devices.scanner.type is " + lower(d.scanner().type()) + " (expected emulator or none)");
+        }
+        if (d.sim().enabled() && !d.sim().simulated()) {
+            out.add("devices.sim is a real reader (expected simulated: true or enabled: false)");
+        }
+        if (cfg.kiosk().mode() != KioskConfig.Mode.KIOSK) {
+            out.add("kiosk.mode is " + lower(cfg.kiosk().mode()) + " (expected kiosk: the selftest is a customer at "
+                    + "the bill acceptor)");
+        }
+        return out;
+    }
+
+    /** Why {@code journal} is not a fresh file (it exists and holds something), or null. */
+    static String journalProblem(Path journal) {
+        try {
+            if (Files.exists(journal) && Files.size(journal) > 0) {
+                return "the journal " + journal + " already exists and holds " + Files.size(journal) + " bytes";
+            }
+            for (String suffix : new String[] {"-wal", "-journal"}) {
+                Path side = journal.resolveSibling(journal.getFileName() + suffix);
+                if (Files.exists(side) && Files.size(side) > 0) {
+                    return "the journal " + journal + " has a non-empty " + side.getFileName();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return "the journal " + journal + " cannot be examined: " + e.getMessage();
+        }
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 
     /** Greedy notes from 5000 down; the kiosk gives no change, so a little over is fine. */

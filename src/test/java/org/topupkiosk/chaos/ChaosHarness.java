@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -17,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.carrier.simulator.LedgerEntry;
+import org.topupkiosk.config.ConfigException;
+import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.device.cash.id003.Id003Denominations;
 import org.topupkiosk.device.emulator.BillAcceptorEmulator;
@@ -97,10 +100,11 @@ public final class ChaosHarness {
     public static void main(String[] args) throws Exception {
         int runs = 200;
         long seed = System.nanoTime();
-        Path config = Path.of("kiosk-config/kiosk.yaml");
+        Path config = null;
         Path work = Path.of("var/chaos");
         String point = null;
         String protocol = "ccnet";
+        String adapter = "rest";
         int parallel = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -110,16 +114,23 @@ public final class ChaosHarness {
                 case "--work" -> work = Path.of(args[++i]);
                 case "--point" -> point = args[++i];
                 case "--protocol" -> protocol = args[++i];
+                case "--adapter" -> adapter = args[++i];
                 case "--parallel" -> parallel = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("usage: chaos [--runs N] [--seed S] [--point NAME] [--protocol ccnet|id003] [--config F]"
-                            + " [--work DIR] [--parallel P]\n"
+                            + " [--work DIR] [--parallel P] [--adapter rest|osmp]\n"
                             + "points: " + POINTS + "\nfaults: " + FAULTS);
                     System.exit(2);
                 }
             }
         }
-        System.out.println("chaos seed=" + seed);
+        String adapterProblem = adapterProblem(adapter, config);
+        if (adapterProblem != null) {
+            System.err.println(adapterProblem);
+            System.exit(2);
+        }
+        config = config != null ? config : configFor(adapter);
+        System.out.println("chaos seed=" + seed + " adapter=" + adapter);
         if (point != null && !POINTS.contains(point) && !FAULTS.contains(point)) {
             System.err.println("unknown point " + point + "; points: " + POINTS + "; faults: " + FAULTS);
             System.exit(2);
@@ -130,6 +141,30 @@ public final class ChaosHarness {
         System.out.println("mix " + r.mix());
         System.out.println(r.line());
         System.exit(r.lost() == 0 && r.doubled() == 0 && r.undelivered() == 0 && r.problems().isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * The config a run with {@code --adapter} uses unless {@code --config} names one: the simulation config of that
+     * adapter. The child's kiosk core builds the adapter from it (KioskCore.carrierGateway) against this harness's
+     * simulator, so the adapter under test is the configured one, as in a kiosk.
+     */
+    static Path configFor(String adapter) {
+        return Path.of(adapter.equals("osmp") ? "kiosk-config/osmp.example.yaml" : "kiosk-config/kiosk.yaml");
+    }
+
+    /** Why {@code --adapter} cannot run with {@code config} (null: the adapter's own config), or null. */
+    static String adapterProblem(String adapter, Path config) {
+        if (!adapter.equals("rest") && !adapter.equals("osmp")) {
+            return "--adapter " + adapter + " (expected rest or osmp)";
+        }
+        Path file = config != null ? config : configFor(adapter);
+        try {
+            String configured = ConfigLoader.loadKioskConfig(file).carrier().adapter().name().toLowerCase(Locale.ROOT);
+            return configured.equals(adapter) ? null
+                    : "--adapter " + adapter + " but " + file + " says carrier.adapter: " + configured;
+        } catch (ConfigException e) {
+            return file + " cannot be used: " + e.getMessage();
+        }
     }
 
     /**

@@ -271,10 +271,12 @@ class FindMyNumberFlowTest {
     }
 
     @Test
-    void aKioskWithoutAReaderTellsTheCustomerToTypeTheNumber() throws Exception {
+    void aKioskWithoutAReaderDoesNotOfferFindMyNumber() throws Exception {
         k.flow = k.newFlow(); // no attachSimReader: SimControl.NONE
-        toInsertScreenExpecting(Screen.SIM_FAILED);
-        assertThat(sim().problemKey()).isEqualTo("sim.error.no_reader");
+        toInsertScreenExpecting(Screen.HOME); // a stale tap is refused and said so
+        assertThat(k.snap().message().key()).isEqualTo("service.not_offered");
+        assertThat(k.snap().services().offers(Service.FIND_NUMBER)).isFalse();
+        assertThat(k.snap().services().offers(Service.TOPUP)).isTrue();
     }
 
     @Test

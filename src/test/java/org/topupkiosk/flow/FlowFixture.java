@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
+import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.rest.RestCarrierGateway;
 import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.config.ConfigLoader;
@@ -63,6 +64,11 @@ public final class FlowFixture implements AutoCloseable {
     final SettableClock clock = new SettableClock();
     boolean holdIo;
     TopUpFlow flow;
+    /**
+     * The gateway {@link #newFlow} builds the flow on: the REST adapter itself, or a test's wrapper of it (a narrower
+     * set of capabilities, as the OSMP adapter has). The outbox always sends through {@link #carrier}.
+     */
+    CarrierGateway gateway;
 
     FlowFixture(Path dir) throws Exception {
         this(dir, settings(true, Money.rub(15000)));
@@ -95,6 +101,7 @@ public final class FlowFixture implements AutoCloseable {
                 CrashPoints.NONE, 50, 4);
         this.desk = new ReceiptDesk(journal, escPos, new ReceiptComposer(new Messages(), settings.receiptKiosk(), settings.receiptColumns(), Clock.systemUTC()),
                 Clock.systemUTC());
+        this.gateway = carrier;
         this.flow = newFlow();
     }
 
@@ -113,7 +120,7 @@ public final class FlowFixture implements AutoCloseable {
                 task.run();
             }
         };
-        TopUpFlow f = new TopUpFlow(exec, io, journal, carrier, acceptor, desk, config.catalog(), config.numbering(),
+        TopUpFlow f = new TopUpFlow(exec, io, journal, gateway, acceptor, desk, config.catalog(), config.numbering(),
                 settings, dispatcher, CrashPoints.NONE, clock);
         f.start();
         exec.runPending();

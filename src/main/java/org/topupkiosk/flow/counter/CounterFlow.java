@@ -22,10 +22,13 @@ import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.NumberingPlan;
 import org.topupkiosk.flow.core.FlowExecutor;
+import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.OrderDesk;
 import org.topupkiosk.flow.core.ReceiptDesk;
+import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.core.ServiceOffer;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.SnapshotListeners;
 import org.topupkiosk.flow.counter.CounterCommand.Back;
@@ -53,6 +56,8 @@ public final class CounterFlow implements CounterTerminal {
     private final CashierShift shift;
     private final CounterSale sale;
     private final SnapshotListeners<CounterSnapshot> snapshots;
+    /** The configured gateway: the counter sells a top-up only when it can check a number and pay one. */
+    private final CarrierGateway carrier;
     private long version;
 
     public CounterFlow(FlowExecutor flow, Executor io, Journal journal, CarrierGateway carrier, ReceiptDesk desk,
@@ -67,6 +72,7 @@ public final class CounterFlow implements CounterTerminal {
         this.sale = new CounterSale(st, shift, flow, journal, orders,
                 new CarrierCheck(flow, io, carrier, catalog, numbering, settings, orders), desk, reports, settings,
                 cashDrawer, clock, this::publish);
+        this.carrier = carrier;
         this.snapshots = new SnapshotListeners<>("counter", snapshot());
     }
 
@@ -109,7 +115,15 @@ public final class CounterFlow implements CounterTerminal {
             case LOGIN -> shift.onLogin(command);
             case PIN -> shift.onPin(command);
             case SHIFT -> shift.onShift(command);
-            case NUMBER -> sale.onNumber(command);
+            case NUMBER -> {
+                if (command instanceof Next && !ServiceOffer.allows(carrier.capabilities(), Service.TOPUP)) {
+                    // The counter sells only what the gateway can do; a gateway without top-ups sells nothing.
+                    log.warn("counter sale refused: the carrier gateway cannot check numbers and pay top-ups");
+                    st.message = FlowMessage.error("counter.topup.not_offered");
+                } else {
+                    sale.onNumber(command);
+                }
+            }
             case CHECKING -> {
                 if (command instanceof Back) {
                     sale.endSale();

@@ -69,7 +69,7 @@ final class GoodsSnapshots {
         }
         return new ServicesView(v.service(), tiles, v.hintOperatorId(), v.balance(), v.balanceExpires(),
                 v.packages(), v.page(), v.pages(), item, v.voucherPinMasked(), v.voucherPinLength(), v.voucherNominal(),
-                v.voucherOperatorName(), v.voucherSerial(), v.promo(), goods, v.account(), v.sim());
+                v.voucherOperatorName(), v.voucherSerial(), v.promo(), goods, v.account(), v.sim(), v.offered());
     }
 
     private static GoodsView.Offer offer(GoodsOffer g, Operator op, Lang lang) {

@@ -18,6 +18,7 @@ import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.core.ServiceOffer;
 import org.topupkiosk.flow.core.ServicesView;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.SimControl;
@@ -122,7 +123,12 @@ public final class FindMyNumber {
     }
 
     private boolean onResult(Session s, FlowCommand c) {
-        if (c instanceof ChooseService cs && (cs.service() == Service.TOPUP || cs.service() == Service.BALANCE)) {
+        if (c instanceof ChooseService cs && (cs.service() == Service.TOPUP || cs.service() == Service.BALANCE)
+                && !ServiceOffer.allows(ctx.carrier().capabilities(), cs.service())) {
+            // A stale "check balance" under a gateway without it (OSMP): the screen no longer shows the button.
+            host.say(FlowMessage.warning("service.not_offered"));
+        } else if (c instanceof ChooseService cs
+                && (cs.service() == Service.TOPUP || cs.service() == Service.BALANCE)) {
             // The same steps as typing the number: the top-up's own carrier check, or the balance query.
             s.service = cs.service();
             s.numberDigits.setLength(0);
@@ -210,6 +216,7 @@ public final class FindMyNumber {
         }
         return new ServicesView(v.service(), v.operators(), v.hintOperatorId(), v.balance(), v.balanceExpires(),
                 v.packages(), v.page(), v.pages(), v.selected(), v.voucherPinMasked(), v.voucherPinLength(),
-                v.voucherNominal(), v.voucherOperatorName(), v.voucherSerial(), v.promo(), v.goods(), v.account(), sim);
+                v.voucherNominal(), v.voucherOperatorName(), v.voucherSerial(), v.promo(), v.goods(), v.account(), sim,
+                v.offered());
     }
 }

@@ -3,6 +3,7 @@ package org.topupkiosk.flow.sim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.AccountCheck;
+import org.topupkiosk.carrier.Capability;
 import org.topupkiosk.carrier.CarrierException;
 import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.SimNumberFinder;
@@ -37,7 +38,7 @@ final class SimCarrierLookup {
     Answer ask(SimIdentity card) {
         SimNumberFinder.Found f = finder.find(card.iccid(), card.msisdn(), card.operatorHint());
         if (f.msisdn().isEmpty()) {
-            String reason = f.error().map(CarrierException::code).orElse("not-stored");
+            String reason = f.error().map(CarrierException::code).orElse("card-only"); // not asked: the gateway has no SIM look-up
             log.info("sim number not found reason={}", reason);
             return new Answer(null, false, null, false, f.messageKey().orElseThrow(), reason);
         }
@@ -46,6 +47,9 @@ final class SimCarrierLookup {
             return new Answer(number, false, f.operatorId().orElse(null), true, null, null);
         }
         String hint = card.operatorHint().orElse(null);
+        if (!carrier.capabilities().contains(Capability.CHECK_ACCOUNT)) {
+            return new Answer(number, true, hint, false, null, null);
+        }
         try {
             AccountCheck check = carrier.checkAccount(number, hint);
             if (check.operatorId() != null && catalog.operator(check.operatorId()).isPresent()) {

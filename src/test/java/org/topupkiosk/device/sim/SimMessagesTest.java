@@ -35,6 +35,11 @@ class SimMessagesTest {
         for (Lang lang : Lang.values()) {
             assertThat(messages.has(lang, SimNumberFinder.Found.KEY_NOT_STORED)).isTrue();
             assertThat(messages.has(lang, SimNumberFinder.Found.KEY_CARRIER_UNREACHABLE)).isTrue();
+            assertThat(messages.has(lang, SimNumberFinder.Found.KEY_CARD_ONLY)).isTrue();
         }
+        SimNumberFinder.Found notAsked = new SimNumberFinder.Found(Optional.empty(), SimNumberFinder.Source.NONE,
+                Optional.empty(), Optional.empty());
+        assertThat(notAsked.messageKey()).as("no SIM look-up: the card was all there was")
+                .contains(SimNumberFinder.Found.KEY_CARD_ONLY);
     }
 }

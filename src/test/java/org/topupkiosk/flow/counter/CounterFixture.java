@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.topupkiosk.carrier.CarrierGateway;
 import org.topupkiosk.carrier.rest.RestCarrierGateway;
 import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.config.ConfigLoader;
@@ -49,12 +51,17 @@ final class CounterFixture implements AutoCloseable {
     final Path cashiersFile;
 
     CounterFixture(Path dir) throws Exception {
+        this(dir, UnaryOperator.identity());
+    }
+
+    /** The flow on {@code wrap} of the REST adapter (a narrower gateway, as the OSMP adapter is); the outbox on it too. */
+    CounterFixture(Path dir, UnaryOperator<CarrierGateway> wrap) throws Exception {
         FlowSettings settings = FlowFixture.settings(false, Money.rub(15000));
         LoadedConfig config = ConfigLoader.load(Path.of("kiosk-config/kiosk.yaml"));
         byte[] key = KioskKey.developmentKey();
         sim = new CarrierSimulator(0, key, null);
-        RestCarrierGateway carrier = new RestCarrierGateway(sim.baseUri(), settings.kioskId(), key, Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Clock.systemUTC());
+        CarrierGateway carrier = wrap.apply(new RestCarrierGateway(sim.baseUri(), settings.kioskId(), key,
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Clock.systemUTC()));
         journal = Journal.open(dir.resolve("journal.db"), settings.kioskId(), Clock.systemUTC());
         printer = new EscPosPrinterEmulator(null, EscPosPrinterEmulator.PAPER_80MM_DOTS);
         EscPosPrinter escPos = new EscPosPrinter(printer.memoryLink(),

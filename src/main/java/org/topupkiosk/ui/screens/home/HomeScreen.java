@@ -1,9 +1,12 @@
 package org.topupkiosk.ui.screens.home;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,7 +27,7 @@ import org.topupkiosk.ui.kit.UiKeys;
 /**
  * The services, as large tiles after the language. Top-up, the one most customers come for, spans the first row in
  * portrait; the others follow two to a row. Landscape puts all nine in three rows of three, so nothing scrolls in
- * either shape.
+ * either shape. Only the services the snapshot offers get a tile (the carrier gateway's capabilities decide).
  */
 public final class HomeScreen implements ScreenView {
 
@@ -54,13 +57,21 @@ public final class HomeScreen implements ScreenView {
             + "M4 46 H14 V56 H4 Z M20 46 H60 V56 H20 Z";
 
     /** The tiles in reading order. */
+    /** Landscape: the width of each of one or two tiles, so a single tile is not a 1,800-pixel bar. */
+    private static final double FEW_TILE_WIDTH = 760;
+
     private static final List<Service> ORDER = List.of(Service.TOPUP, Service.PACKAGE, Service.BALANCE,
             Service.VOUCHER, Service.EPIN, Service.ESIM, Service.FIND_NUMBER, Service.AUTO_TOPUP, Service.HISTORY);
 
     private final VBox root;
     private final Label title = Ui.label("title");
     private final GridPane tiles = new GridPane();
+    /** Holds the tiles below the title; centres one or two of them in the free height. */
+    private final VBox area = new VBox();
     private final Map<Service, ServiceTile> byService = new EnumMap<>(Service.class);
+    private boolean landscape;
+    /** The services the tiles show now: what the flow says the carrier gateway (and the SIM reader) can do. */
+    private Set<Service> shown = EnumSet.allOf(Service.class);
 
     public HomeScreen(Consumer<FlowCommand> send) {
         tiles.getStyleClass().add("service-tiles");
@@ -74,8 +85,11 @@ public final class HomeScreen implements ScreenView {
         tile(Service.FIND_NUMBER, "service-find-number", ICON_FIND_NUMBER, send);
         tile(Service.AUTO_TOPUP, "service-auto-topup", ICON_AUTO_TOPUP, send);
         tile(Service.HISTORY, "service-history", ICON_HISTORY, send);
-        arrange(false);
-        root = Ui.column(title, tiles);
+        area.getChildren().add(tiles);
+        area.setFillWidth(true);
+        VBox.setVgrow(area, Priority.ALWAYS);
+        arrange();
+        root = Ui.column(title, area);
         root.getStyleClass().add("home");
     }
 
@@ -85,34 +99,64 @@ public final class HomeScreen implements ScreenView {
         byService.put(service, t);
     }
 
-    /** Portrait: top-up across both columns, then two to a row. Landscape: three rows of three. */
-    private void arrange(boolean landscape) {
+    /**
+     * Only the offered services get tiles, so a narrow gateway (OSMP: top-up alone) leaves no holes. Portrait: two
+     * columns, top-up across both; landscape: three columns. A last row that is not full is centred, its tiles as wide
+     * as the others (each tile spans two of twice as many grid columns). One or two tiles ("few") are larger, one per
+     * row in portrait and side by side in landscape, centred in the free height.
+     */
+    private void arrange() {
         tiles.getChildren().clear();
         tiles.getColumnConstraints().clear();
+        List<Service> order = ORDER.stream().filter(shown::contains).toList();
+        boolean few = order.size() <= 2;
+        Ui.styleIf(tiles, "few", few);
+        area.setAlignment(few ? Pos.CENTER : Pos.TOP_CENTER);
+        if (few) {
+            int columns = landscape ? Math.max(1, order.size()) : 1;
+            columns(columns);
+            for (int i = 0; i < order.size(); i++) {
+                Button b = byService.get(order.get(i)).button();
+                GridPane.clearConstraints(b);
+                tiles.add(b, landscape ? i : 0, landscape ? 0 : i);
+            }
+            tiles.setMaxWidth(landscape ? FEW_TILE_WIDTH * columns : Double.MAX_VALUE);
+            return;
+        }
+        tiles.setMaxWidth(Double.MAX_VALUE);
         int columns = landscape ? 3 : 2;
-        for (int i = 0; i < columns; i++) {
+        columns(columns * 2);
+        int row = 0;
+        List<Service> rest = order;
+        if (!landscape && order.get(0) == Service.TOPUP) {
+            Button b = byService.get(Service.TOPUP).button();
+            GridPane.clearConstraints(b);
+            tiles.add(b, 0, 0, columns * 2, 1);
+            row = 1;
+            rest = order.subList(1, order.size());
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            Button b = byService.get(rest.get(i)).button();
+            GridPane.clearConstraints(b);
+            int col = i % columns;
+            int inRow = Math.min(columns, rest.size() - (i - col));
+            tiles.add(b, (columns - inRow) + col * 2, row + i / columns, 2, 1);
+        }
+    }
+
+    private void columns(int n) {
+        for (int i = 0; i < n; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / columns);
+            c.setPercentWidth(100.0 / n);
             c.setHgrow(Priority.ALWAYS);
             tiles.getColumnConstraints().add(c);
-        }
-        int cell = 0;
-        for (Service s : ORDER) {
-            Button b = byService.get(s).button();
-            GridPane.clearConstraints(b);
-            if (!landscape && s == Service.TOPUP) {
-                tiles.add(b, 0, 0, 2, 1);
-                cell = 2;
-                continue;
-            }
-            tiles.add(b, cell % columns, cell / columns);
-            cell++;
         }
     }
 
     @Override
     public void setLandscape(boolean landscape) {
-        arrange(landscape);
+        this.landscape = landscape;
+        arrange();
     }
 
     @Override
@@ -122,6 +166,11 @@ public final class HomeScreen implements ScreenView {
 
     @Override
     public void update(FlowSnapshot s, Texts t) {
+        Set<Service> offered = s.services() == null ? EnumSet.allOf(Service.class) : s.services().offered();
+        if (!offered.equals(shown)) {
+            shown = offered.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(offered);
+            arrange();
+        }
         title.setText(t.get(UiKeys.HOME_TITLE));
         byService.get(Service.TOPUP).setText(t.get(UiKeys.SERVICE_TOPUP), t.get(UiKeys.SERVICE_TOPUP_HINT));
         byService.get(Service.PACKAGE).setText(t.get(UiKeys.SERVICE_PACKAGE), t.get(UiKeys.SERVICE_PACKAGE_HINT));

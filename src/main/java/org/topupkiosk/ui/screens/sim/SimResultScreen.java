@@ -88,6 +88,8 @@ public final class SimResultScreen extends SplitScreen {
         Ui.show(operatorNote, known && !v.operatorConfirmed());
         source.setText(t.get(v != null && v.fromCard() ? UiKeys.SIM_FROM_CARD : UiKeys.SIM_FROM_CARRIER));
         balance.setText(t.get(UiKeys.SIM_BALANCE));
+        // The balance is asked of the carrier: a gateway without it (OSMP) gets no button.
+        Ui.show(balance, s.services() == null || s.services().offers(Service.BALANCE));
         boolean printed = v != null && v.slip() == FlowSnapshot.ReceiptState.PRINTED;
         print.setText(t.get(printed ? UiKeys.SIM_PRINTED : UiKeys.SIM_PRINT));
         print.setDisable(v == null || !v.canPrint());
