@@ -19,6 +19,7 @@ final class ScriptedShtrihPeer implements AutoCloseable {
     volatile int ignoreEnq;
     volatile int damageAnswers;
     volatile boolean neverAnswer;
+    volatile ShtrihCommand silentFor;
     volatile int answerDelayMs;
     final List<ShtrihRequest> requests = new CopyOnWriteArrayList<>();
     final ByteArrayOutputStream hostBytes = new ByteArrayOutputStream();
@@ -101,7 +102,7 @@ final class ScriptedShtrihPeer implements AutoCloseable {
             device.write(new byte[] {ShtrihFrame.ACK});
             ShtrihRequest req = ShtrihRequest.decode(f.frame());
             requests.add(req);
-            if (neverAnswer) {
+            if (neverAnswer || req.command() == silentFor) {
                 return;
             }
             ShtrihAnswer answer = handler.apply(req);
