@@ -13,7 +13,7 @@ import org.topupkiosk.device.serial.MemoryLink;
  * with knobs to misbehave: NAK the next frames, stay silent to ENQ, damage answers, never answer, hold a stale answer.
  * Everything the host wrote is recorded.
  */
-final class ScriptedShtrihPeer implements AutoCloseable {
+public final class ScriptedShtrihPeer implements AutoCloseable {
 
     volatile int nakFrames;
     volatile int ignoreEnq;
@@ -30,7 +30,7 @@ final class ScriptedShtrihPeer implements AutoCloseable {
     private volatile boolean running = true;
     private ShtrihAnswer pendingAnswer;
 
-    ScriptedShtrihPeer(MemoryLink device, Function<ShtrihRequest, ShtrihAnswer> handler) {
+    public ScriptedShtrihPeer(MemoryLink device, Function<ShtrihRequest, ShtrihAnswer> handler) {
         this.device = device;
         this.handler = handler;
         device.open();
