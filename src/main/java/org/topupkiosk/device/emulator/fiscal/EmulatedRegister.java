@@ -46,6 +46,7 @@ public final class EmulatedRegister {
     private OpenReceipt receipt;
     private Paper paper = Paper.OK;
     private boolean powered = true;
+    private int powerCycles;
     private CutPoint armedCut;
     private boolean forcedOver24h;
 
@@ -80,6 +81,10 @@ public final class EmulatedRegister {
         if (password != operatorPassword && password != adminPassword) {
             throw new RegisterRefusal(RegisterRefusal.WRONG_PASSWORD, "unknown password");
         }
+    }
+
+    public boolean isAdmin(int password) {
+        return password == adminPassword;
     }
 
     public void checkAdmin(int password) throws RegisterRefusal {
@@ -277,6 +282,17 @@ public final class EmulatedRegister {
         return new Closed(change, d);
     }
 
+    /** How many operations the open receipt holds (0 when none is open). */
+    public synchronized int receiptOperations() {
+        return receipt == null ? 0 : receipt.operations.size();
+    }
+
+    /** B0h after paper was put back: nothing waits to be printed here (a document is printed whole or refused). */
+    public synchronized void continuePrint() throws RegisterRefusal {
+        requirePower();
+        requirePaper();
+    }
+
     public synchronized void cancelReceipt() throws RegisterRefusal {
         requirePower();
         if (receipt == null) {
@@ -375,6 +391,7 @@ public final class EmulatedRegister {
 
     private void losePower() {
         powered = false;
+        powerCycles++;
         armedCut = null;
         receipt = null;
         paperOut.dropSlip();
@@ -387,5 +404,10 @@ public final class EmulatedRegister {
 
     public synchronized boolean powered() {
         return powered;
+    }
+
+    /** How many times the power went off: the line layer forgets what it held for the host when this changes. */
+    public synchronized int powerCycles() {
+        return powerCycles;
     }
 }

@@ -228,6 +228,15 @@ public final class FiscalStorage {
         this.ofdOffline = offline;
     }
 
+    public synchronized boolean ofdOnline() {
+        return !ofdOffline;
+    }
+
+    /** Whether the operator has acknowledged document {@code number}. */
+    public synchronized boolean acknowledged(long number) {
+        return number <= acknowledged;
+    }
+
     public synchronized int unsentCount() {
         return (int) (archive.size() - acknowledged);
     }
