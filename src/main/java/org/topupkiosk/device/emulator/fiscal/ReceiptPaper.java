@@ -2,7 +2,6 @@ package org.topupkiosk.device.emulator.fiscal;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -12,7 +11,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.emulator.printer.PaperBlock;
 import org.topupkiosk.device.emulator.printer.PaperRenderer;
 import org.topupkiosk.device.fiscal.FiscalDocument;
@@ -20,7 +26,8 @@ import org.topupkiosk.device.fiscal.FiscalDocument;
 /**
  * The register's paper: each document it prints (receipt with its fiscal QR code, shift reports, X report, a slip of
  * printed lines) is kept as text and, given a folder, drawn to PNG by the printer emulator's renderer, 42 columns on
- * 80 mm paper. Receipts are named {@code receipt-<document number>.png}, so a test finds the one for a document.
+ * 80 mm paper, on a thread of its own ({@link #flush()} waits for it). Receipts are named
+ * {@code receipt-<document number>.png}, so a test finds the one for a document.
  */
 public final class ReceiptPaper {
 
@@ -35,7 +42,14 @@ public final class ReceiptPaper {
     private static final int KEEP = 200;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
+    private static final Logger log = LoggerFactory.getLogger(ReceiptPaper.class);
+
     private final Path dir;
+    private final ExecutorService drawing = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fiscal-emulator-paper");
+        t.setDaemon(true);
+        return t;
+    });
     private final PaperRenderer renderer = new PaperRenderer(576);
     private final Deque<Printed> printed = new ArrayDeque<>();
     private final List<String> slip = new ArrayList<>();
@@ -167,18 +181,34 @@ public final class ReceiptPaper {
         Optional<Path> png = Optional.empty();
         if (dir != null) {
             Path file = dir.resolve(name + ".png");
-            try {
-                Files.createDirectories(dir);
-                BufferedImage img = renderer.render(blocks);
-                ImageIO.write(img, "png", file.toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file, e);
-            }
+            drawing.execute(() -> draw(file, blocks));
             png = Optional.of(file);
         }
         printed.addLast(new Printed(name, png, text, qr));
         while (printed.size() > KEEP) {
             printed.removeFirst();
+        }
+    }
+
+    /** Draws on the paper's own thread, so the line answers at once; a file that cannot be written is logged. */
+    private void draw(Path file, List<PaperBlock> blocks) {
+        try {
+            Files.createDirectories(file.getParent());
+            BufferedImage img = renderer.render(blocks);
+            ImageIO.write(img, "png", file.toFile());
+        } catch (IOException | RuntimeException e) {
+            log.warn("fiscal emulator: cannot draw {}: {}", file, e.toString());
+        }
+    }
+
+    /** Waits until every document printed so far is drawn to its PNG. */
+    public void flush() {
+        try {
+            drawing.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("fiscal emulator: drawing did not finish: {}", e.toString());
         }
     }
 

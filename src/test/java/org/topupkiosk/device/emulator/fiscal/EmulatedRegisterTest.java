@@ -79,6 +79,7 @@ class EmulatedRegisterTest {
                 + d.fiscalSign() + "&n=1");
         assertThat(p.lines()).contains("  ПЛАТЕЖНЫЙ АГЕНТ", "  ПОСТАВЩИК: ПАО Оператор",
                 "  ИНН ПОСТАВЩИКА: 7740000076");
+        r.paper().flush();
         assertThat(Files.size(p.png().orElseThrow())).isGreaterThan(1000);
         assertThat(r.status().mode()).isEqualTo(RegisterStatus.MODE_SHIFT_OPEN);
     }
