@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.topupkiosk.device.fiscal.FiscalDocument;
+import org.topupkiosk.device.fiscal.shtrih.FfdTlv;
+import org.topupkiosk.device.fiscal.shtrih.ShtrihFormatException;
 
 /**
  * A Shtrih-M cash register with its fiscal storage, as a state machine the line layer drives command by command: the
@@ -218,8 +220,8 @@ public final class EmulatedRegister {
             throw new RegisterRefusal(RegisterRefusal.RECEIPT_CLOSED, "no receipt is open");
         }
         try {
-            Tlv.parse(tlv);
-        } catch (IllegalArgumentException e) {
+            FfdTlv.decodeAll(tlv);
+        } catch (ShtrihFormatException e) {
             throw new RegisterRefusal(RegisterRefusal.FN_BAD_PARAMETERS, "damaged TLV: " + e.getMessage());
         }
         if (linked) {

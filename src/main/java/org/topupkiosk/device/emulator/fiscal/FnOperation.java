@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param quantityMicro the quantity in millionths (1023), 1_000_000 for one
  * @param priceMinor    the unit price in kopecks (1079)
  * @param sumMinor      the item's amount in kopecks (1043)
- * @param taxRate       the VAT rate code (1199); 6 is "без НДС"
+ * @param taxRate       the tax rate bits of the operation command; bit 3 (8) is "без НДС"
  * @param method        the payment method (1214); 4 is "полный расчёт"
  * @param subject       the payment subject (1212); 10 is "платёж"
  * @param name          the item's name (1030)

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.emulator.printer.PaperBlock;
 import org.topupkiosk.device.emulator.printer.PaperRenderer;
 import org.topupkiosk.device.fiscal.FiscalDocument;
+import org.topupkiosk.device.fiscal.shtrih.FfdTlv;
+import org.topupkiosk.device.fiscal.shtrih.ShtrihReceiptMessages;
+import org.topupkiosk.device.fiscal.shtrih.ShtrihFormatException;
 
 /**
  * The register's paper: each document it prints (receipt with its fiscal QR code, shift reports, X report, a slip of
@@ -72,18 +75,19 @@ public final class ReceiptPaper {
         for (FnOperation op : r.operations()) {
             left(b, text, op.name());
             pair(b, text, quantity(op.quantityMicro()) + " x " + money(op.priceMinor()), "=" + money(op.sumMinor()));
-            left(b, text, "  " + (op.taxRate() == 6 ? "НДС НЕ ОБЛАГАЕТСЯ" : "НДС ставка " + op.taxRate()));
+            left(b, text, "  " + (op.taxRate() == ShtrihReceiptMessages.TAX_NO_VAT ? "НДС НЕ ОБЛАГАЕТСЯ"
+                    : "НДС (ставка, биты " + Integer.toBinaryString(op.taxRate()) + ")"));
             left(b, text, "  " + subject(op.subject()) + ", " + method(op.method()));
             byte[] tlv = op.linkedTlv();
-            if (Tlv.has(tlv, 1222)) {
+            if (has(tlv, 1222)) {
                 left(b, text, "  ПЛАТЕЖНЫЙ АГЕНТ");
             }
-            Tlv.text(tlv, 1044).ifPresent(s -> left(b, text, "  ОП. АГЕНТА: " + s));
-            Tlv.texts(tlv, 1073).forEach(s -> left(b, text, "  ТЕЛ. АГЕНТА: " + s));
-            Tlv.texts(tlv, 1074).forEach(s -> left(b, text, "  ТЕЛ. ОПЕР. ПЕРЕВОДА: " + s));
-            Tlv.text(tlv, 1225).ifPresent(s -> left(b, text, "  ПОСТАВЩИК: " + s));
-            Tlv.text(tlv, 1226).ifPresent(s -> left(b, text, "  ИНН ПОСТАВЩИКА: " + s));
-            Tlv.texts(tlv, 1171).forEach(s -> left(b, text, "  ТЕЛ. ПОСТАВЩИКА: " + s));
+            text(tlv, 1044).ifPresent(s -> left(b, text, "  ОП. АГЕНТА: " + s));
+            texts(tlv, 1073).forEach(s -> left(b, text, "  ТЕЛ. АГЕНТА: " + s));
+            texts(tlv, 1074).forEach(s -> left(b, text, "  ТЕЛ. ОПЕР. ПЕРЕВОДА: " + s));
+            text(tlv, 1225).ifPresent(s -> left(b, text, "  ПОСТАВЩИК: " + s));
+            text(tlv, 1226).ifPresent(s -> left(b, text, "  ИНН ПОСТАВЩИКА: " + s));
+            texts(tlv, 1171).forEach(s -> left(b, text, "  ТЕЛ. ПОСТАВЩИКА: " + s));
         }
         extra.forEach(s -> left(b, text, s));
         pairBold(b, text, "ИТОГ", "=" + money(d.sumMinor()));
@@ -94,8 +98,8 @@ public final class ReceiptPaper {
         pair(b, text, "СДАЧА", "=" + money(r.changeMinor()));
         left(b, text, "СНО: " + taxSystem(r.taxSystem()));
         byte[] tlv = r.receiptTlv();
-        Tlv.text(tlv, 1021).ifPresent(s -> left(b, text, "КАССИР: " + s));
-        Tlv.text(tlv, 1008).ifPresent(s -> left(b, text, "ЭЛ. АДР. ПОКУПАТЕЛЯ: " + s));
+        text(tlv, 1021).ifPresent(s -> left(b, text, "КАССИР: " + s));
+        text(tlv, 1008).ifPresent(s -> left(b, text, "ЭЛ. АДР. ПОКУПАТЕЛЯ: " + s));
         pair(b, text, "ФН " + fnSerial, "ФД " + d.number());
         pair(b, text, "ФП " + d.fiscalSign(), "ЧЕК " + d.number());
         FiscalDocument doc = d.toFiscalDocument(fnSerial);
@@ -252,6 +256,34 @@ public final class ReceiptPaper {
         }
         out.add(rest);
         return out;
+    }
+
+    /** Every tag in what the host sent, structures (1223, 1224) opened; damaged TLVs read as none. */
+    private static List<FfdTlv> tags(byte[] tlv) {
+        List<FfdTlv> out = new ArrayList<>();
+        try {
+            for (FfdTlv t : FfdTlv.decodeAll(tlv)) {
+                out.add(t);
+                if (t.tag() == FfdTlv.AGENT_DATA || t.tag() == FfdTlv.SUPPLIER_DATA) {
+                    out.addAll(t.children());
+                }
+            }
+        } catch (ShtrihFormatException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    private static List<String> texts(byte[] tlv, int tag) {
+        return tags(tlv).stream().filter(t -> t.tag() == tag).map(t -> t.asText().trim()).toList();
+    }
+
+    private static Optional<String> text(byte[] tlv, int tag) {
+        return texts(tlv, tag).stream().findFirst();
+    }
+
+    private static boolean has(byte[] tlv, int tag) {
+        return tags(tlv).stream().anyMatch(t -> t.tag() == tag);
     }
 
     static String money(long minor) {

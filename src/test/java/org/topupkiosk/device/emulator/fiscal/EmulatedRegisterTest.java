@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.device.fiscal.FiscalDocument.Kind;
+import org.topupkiosk.device.fiscal.shtrih.FfdTlv;
 
 class EmulatedRegisterTest {
 
@@ -31,7 +33,7 @@ class EmulatedRegisterTest {
     }
 
     static FnOperation payment(long sum) {
-        return new FnOperation(1, 1_000_000, sum, sum, 6, 4, 10, "Оплата услуг связи, +7 916 ***-**-67", null);
+        return new FnOperation(1, 1_000_000, sum, sum, 8, 4, 10, "Оплата услуг связи, +7 916 ***-**-67", null);
     }
 
     static void refused(int code, ThrowingCallable call) {
@@ -39,27 +41,11 @@ class EmulatedRegisterTest {
                 e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
     }
 
-    /** An agent's TLVs as a driver sends them: agent sign 1222 = 32 (платёжный агент), supplier 1225 in 1224, INN. */
+    /** An agent's TLVs as a driver sends them: agent sign 1222 "платёжный агент", supplier 1225 in 1224, INN. */
     static byte[] agentTlv() {
-        byte[] name = "ПАО Оператор".getBytes(Tlv.CP866);
-        byte[] inn = "7740000076".getBytes(Tlv.CP866);
-        byte[] out = new byte[5 + 4 + 4 + name.length + 4 + inn.length];
-        int i = 0;
-        i = put(out, i, 1222, new byte[] {32});
-        byte[] inner = new byte[4 + name.length];
-        put(inner, 0, 1225, name);
-        i = put(out, i, 1224, inner);
-        put(out, i, 1226, inn);
-        return out;
-    }
-
-    static int put(byte[] out, int i, int tag, byte[] v) {
-        out[i] = (byte) tag;
-        out[i + 1] = (byte) (tag >> 8);
-        out[i + 2] = (byte) v.length;
-        out[i + 3] = (byte) (v.length >> 8);
-        System.arraycopy(v, 0, out, i + 4, v.length);
-        return i + 4 + v.length;
+        return FfdTlv.encodeAll(List.of(FfdTlv.byteValue(FfdTlv.AGENT_SIGN, FfdTlv.AGENT_PAYMENT_AGENT),
+                FfdTlv.structure(FfdTlv.SUPPLIER_DATA, List.of(FfdTlv.text(FfdTlv.SUPPLIER_NAME, "ПАО Оператор"))),
+                FfdTlv.inn(FfdTlv.SUPPLIER_INN, "7740000076")));
     }
 
     @Test

@@ -25,7 +25,7 @@ class FiscalStorageTest {
     Path dir;
 
     static FnReceipt receipt(long sum) {
-        FnOperation op = new FnOperation(1, 1_000_000, sum, sum, 6, 4, 10, "Оплата услуг связи", new byte[] {
+        FnOperation op = new FnOperation(1, 1_000_000, sum, sum, 8, 4, 10, "Оплата услуг связи", new byte[] {
                 (byte) 0xC6, 0x04, 1, 0, 0x40});
         return new FnReceipt(1, 2, sum, 0, 0, List.of(op), new byte[0]);
     }
