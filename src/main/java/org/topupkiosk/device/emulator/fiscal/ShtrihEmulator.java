@@ -16,7 +16,8 @@ import org.topupkiosk.device.serial.SerialLink;
  * The device side of a Shtrih-M line, over any byte link (a pty, a TCP connection, an in-memory pair). As the register
  * does: ENQ is answered NAK when nothing is pending ("ready for a command") or ACK followed by the pending answer again
  * when the host never acknowledged it; a request frame with a good LRC is ACKed, run, and answered; a bad LRC is NAKed;
- * the host's ACK releases the answer, its NAK gets it once more. A partial frame is dropped after 50 ms of silence
+ * the host's ACK releases the answer; its NAK (a damaged answer) keeps it for the ENQ that follows, as the vendor's
+ * drivers send NAK then ENQ and expect ACK before the answer again. A partial frame is dropped after 50 ms of silence
  * (the inter-byte timeout). The answer is kept until the host ACKs it, so a host that lost it asks with ENQ and gets
  * the same answer: a command is never run twice because an answer was lost.
  *
@@ -165,10 +166,7 @@ public final class ShtrihEmulator implements AutoCloseable {
                 case ShtrihFrame.ACK -> {
                     return null;
                 }
-                default -> { // NAK: the host could not read the answer
-                    if (pending != null) {
-                        port.write(noise.apply(pending, random));
-                    }
+                default -> { // NAK: the host could not read the answer; it asks for it again with ENQ
                     return pending;
                 }
             }
