@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         subcommands = {ConfigCommand.class, JournalCommand.class, OutboxCommand.class, SelftestCommand.class,
                 PrinterCommand.class, CashCommand.class, ServiceCommand.class, GpioCommand.class,
                 SimCommand.class, ScanCommand.class, CounterCommand.class, EncashCommand.class,
-                LogsCommand.class, NumberingCommand.class, HealthCommand.class})
+                LogsCommand.class, NumberingCommand.class, HealthCommand.class,
+                FiscalCommand.class})
 public final class KioskCtl implements Runnable {
 
     @Spec

@@ -23,6 +23,7 @@ public record FfdTlv(int tag, byte[] value) {
     public static final Charset FFD_TEXT = Charset.forName("IBM866");
 
     public static final int CUSTOMER_CONTACT = 1008;
+    public static final int CASHIER = 1021;
     public static final int AGENT_OPERATION = 1044;
     public static final int TAX_SYSTEM = 1055;
     public static final int AGENT_PHONE = 1073;

@@ -25,9 +25,9 @@ public final class ShtrihReceiptMessages {
     /** 1214 "признак способа расчёта": 4 full payment ("полный расчёт"). */
     public static final int METHOD_FULL_PAYMENT = 4;
 
-    /** 1212 "признак предмета расчёта": 10 a payment ("платёж"), 4 a service (the agent's own fee). */
+    /** 1212 "признак предмета расчёта": 10 a payment ("платёж"), 11 the agent's fee ("агентское вознаграждение"). */
     public static final int SUBJECT_PAYMENT = 10;
-    public static final int SUBJECT_SERVICE = 4;
+    public static final int SUBJECT_AGENT_FEE = 11;
 
     /** FF46h: "not given" for the operation's sum or tax: the register computes it. */
     public static final long NOT_GIVEN = 0xFF_FFFF_FFFFL;

@@ -13,12 +13,13 @@ import org.topupkiosk.device.serial.MemoryLink;
  * with knobs to misbehave: NAK the next frames, stay silent to ENQ, damage answers, never answer, hold a stale answer.
  * Everything the host wrote is recorded.
  */
-final class ScriptedShtrihPeer implements AutoCloseable {
+public final class ScriptedShtrihPeer implements AutoCloseable {
 
     volatile int nakFrames;
     volatile int ignoreEnq;
     volatile int damageAnswers;
     volatile boolean neverAnswer;
+    volatile ShtrihCommand silentFor;
     volatile int answerDelayMs;
     final List<ShtrihRequest> requests = new CopyOnWriteArrayList<>();
     final ByteArrayOutputStream hostBytes = new ByteArrayOutputStream();
@@ -29,7 +30,7 @@ final class ScriptedShtrihPeer implements AutoCloseable {
     private volatile boolean running = true;
     private ShtrihAnswer pendingAnswer;
 
-    ScriptedShtrihPeer(MemoryLink device, Function<ShtrihRequest, ShtrihAnswer> handler) {
+    public ScriptedShtrihPeer(MemoryLink device, Function<ShtrihRequest, ShtrihAnswer> handler) {
         this.device = device;
         this.handler = handler;
         device.open();
@@ -101,7 +102,7 @@ final class ScriptedShtrihPeer implements AutoCloseable {
             device.write(new byte[] {ShtrihFrame.ACK});
             ShtrihRequest req = ShtrihRequest.decode(f.frame());
             requests.add(req);
-            if (neverAnswer) {
+            if (neverAnswer || req.command() == silentFor) {
                 return;
             }
             ShtrihAnswer answer = handler.apply(req);
