@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
                 PrinterCommand.class, CashCommand.class, ServiceCommand.class, GpioCommand.class,
                 SimCommand.class, ScanCommand.class, CounterCommand.class, EncashCommand.class,
                 LogsCommand.class, NumberingCommand.class, HealthCommand.class,
-                CarrierCommand.class})
+                CarrierCommand.class, FiscalCommand.class})
 public final class KioskCtl implements Runnable {
 
     @Spec

@@ -39,12 +39,17 @@ public record FiscalReceipt(Sign sign, TaxSystem taxSystem, List<FiscalItem> ite
         if (items.isEmpty()) {
             throw new IllegalArgumentException("a receipt needs at least one item");
         }
-        if (cashPaidMinor < totalMinor()) {
-            throw new IllegalArgumentException("cash " + cashPaidMinor + " is less than the total " + totalMinor());
+        if (cashPaidMinor < total(items)) {
+            throw new IllegalArgumentException("cash " + cashPaidMinor + " is less than the total " + total(items));
         }
     }
 
     public long totalMinor() {
+        return total(items);
+    }
+
+    // The compact constructor runs before the fields are set: it must total its parameter, not the field.
+    private static long total(List<FiscalItem> items) {
         long sum = 0;
         for (FiscalItem item : items) {
             sum = Math.addExact(sum, item.amountMinor());

@@ -4,7 +4,7 @@ import java.util.List;
 import org.topupkiosk.device.printer.escpos.Bitmap;
 
 /** What the emulated printer put on paper, in order: the model its PNG renderer draws. */
-sealed interface PaperBlock {
+public sealed interface PaperBlock {
 
     /**
      * A run of text in one style; widths and heights are the GS ! multipliers. {@code cells} are the dots of

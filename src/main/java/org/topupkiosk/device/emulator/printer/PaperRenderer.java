@@ -22,7 +22,7 @@ import org.topupkiosk.domain.Receipt;
  * bold and GS ! sizes, raster images dot for dot, and QR codes and barcodes drawn by ZXing from the payload the
  * printer stored, as a printer's firmware would. Black on white, so an independent decoder (zbarimg) can read it.
  */
-final class PaperRenderer {
+public final class PaperRenderer {
 
     private static final int CELL_W = 12;
     private static final int CELL_H = 24;
@@ -33,11 +33,11 @@ final class PaperRenderer {
     private final int paperDots;
 
     /** @param paperDots printable width: 576 dots on 80 mm paper, 384 on 58 mm */
-    PaperRenderer(int paperDots) {
+    public PaperRenderer(int paperDots) {
         this.paperDots = paperDots;
     }
 
-    BufferedImage render(List<PaperBlock> blocks) {
+    public BufferedImage render(List<PaperBlock> blocks) {
         int height = MARGIN * 2;
         for (PaperBlock b : blocks) {
             height += heightOf(b);
