@@ -42,6 +42,7 @@ final class ServiceMenuPane extends VBox {
         add("service-printer", ServiceKeys.MENU_PRINTER, new PrinterSection(desk, card)::open);
         add("service-receipts", ServiceKeys.MENU_RECEIPTS, new ReceiptsSection(desk, card)::open);
         add("service-encashment", ServiceKeys.MENU_ENCASHMENT, new EncashmentSection(desk, card)::open);
+        add("service-fiscal", ServiceKeys.MENU_FISCAL, new FiscalSection(desk, card)::open);
         add("service-back", ServiceKeys.BACK_TO_CUSTOMERS, backToCustomers).getStyleClass().add("primary");
         add("service-exit", ServiceKeys.MENU_EXIT, new ExitSection(desk, card, this::reset)::open)
                 .getStyleClass().add("danger");
