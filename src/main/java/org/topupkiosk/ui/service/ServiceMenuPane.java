@@ -61,9 +61,13 @@ final class ServiceMenuPane extends VBox {
         return b;
     }
 
-    /** Two columns of buttons when tall, four when wide (the section below gets the height back). */
+    /**
+     * Two columns of buttons when tall, four when wide (the section below gets the height back); three when tall with
+     * more than eight buttons (the fiscal register's), so the grid keeps four rows and the section its height.
+     */
     void setLandscape(boolean landscape) {
-        int columns = landscape ? 4 : 2;
+        int columns = landscape ? 4 : buttons.size() > 8 ? 3 : 2;
+        Ui.styleIf(grid, "three-columns", columns == 3);
         grid.getChildren().clear();
         for (Button b : buttons) {
             int index = (Integer) b.getUserData();
