@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.topupkiosk.domain.Catalog;
@@ -17,6 +18,7 @@ import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Product;
 import org.topupkiosk.domain.Promotion;
+import org.topupkiosk.domain.SupplierInfo;
 
 /** Turns catalog.yaml into a {@link Catalog}, recording every problem with its key path ({@code operators[1].fee.percent}). */
 final class CatalogParser {
@@ -24,9 +26,23 @@ final class CatalogParser {
     static final List<String> LANGUAGES = List.of("ru", "en", "zh");
 
     private final Problems problems;
+    /** With a fiscal register on, every operator needs its supplier's name, INN and phone; the reason says so. */
+    private final String suppliersRequiredBy;
+    /** A real register (not the emulator): the demo INNs of region 00 are refused. */
+    private final boolean realRegister;
 
     CatalogParser(Problems problems) {
+        this(problems, null, false);
+    }
+
+    /**
+     * @param suppliersRequiredBy why suppliers are required ("fiscal.register is shtrih"), or null when they are not
+     * @param realRegister        receipts go to the tax service: demo supplier data (INN of region 00) is refused
+     */
+    CatalogParser(Problems problems, String suppliersRequiredBy, boolean realRegister) {
         this.problems = problems;
+        this.suppliersRequiredBy = suppliersRequiredBy;
+        this.realRegister = realRegister;
     }
 
     /** The catalog, or null when problems were recorded. */
@@ -99,12 +115,54 @@ final class CatalogParser {
                 registryNames.add(rn.get(i).asText().strip());
             }
         }
+        Optional<SupplierInfo> supplier = supplier(s);
         s.finish();
         if (id == null || names == null || color == null || min == null || max == null || fee == null
                 || min.greaterThan(max) || !color.matches("#[0-9A-Fa-f]{6}")) {
             return null;
         }
-        return new Operator(id, names, color.toUpperCase(Locale.ROOT), min, max, fee, registryNames);
+        return new Operator(id, names, color.toUpperCase(Locale.ROOT), min, max, fee, registryNames, supplier);
+    }
+
+    /**
+     * {@code supplier: {name, inn, phone}}: the operator's legal entity for fiscal receipts (tags 1225, 1226, 1171).
+     * A section that is there must be whole; a missing one is an error only when a fiscal register is on, and then
+     * each missing field is named.
+     */
+    private Optional<SupplierInfo> supplier(Section operator) {
+        boolean present = operator.has("supplier");
+        Section s = operator.section("supplier");
+        Optional<String> name = FiscalSection.nonBlank(s, "name");
+        Optional<String> inn = FiscalSection.inn(s, "inn");
+        if (realRegister && inn.filter(FiscalLegal::demo).isPresent()) {
+            s.problem("inn", "\"" + inn.get() + "\" " + FiscalLegal.DEMO_INN);
+        }
+        String phone = null;
+        if (s.has("phone")) {
+            String why = FiscalSection.phoneProblem(s.raw("phone"));
+            if (why != null) {
+                s.problem("phone", why);
+            } else {
+                phone = s.raw("phone").asText().strip();
+            }
+        }
+        s.finish();
+        if (present || suppliersRequiredBy != null) {
+            String why = suppliersRequiredBy != null ? " (" + suppliersRequiredBy + ": " : " (a supplier needs all three: ";
+            if (name.isEmpty() && !s.has("name")) {
+                s.problem("name", "is missing" + why + "the supplier's name, tag 1225, e.g. 'ПАО \"МТС\"')");
+            }
+            if (!s.has("inn")) {
+                s.problem("inn", "is missing" + why + "the supplier's INN, tag 1226, 10 or 12 digits in quotes)");
+            }
+            if (!s.has("phone")) {
+                s.problem("phone", "is missing" + why + "the supplier's phone, tag 1171, e.g. \"+78002500890\")");
+            }
+        }
+        if (name.isPresent() && inn.isPresent() && phone != null) {
+            return Optional.of(new SupplierInfo(name.get(), inn.get(), phone));
+        }
+        return Optional.empty();
     }
 
     private FeeRule fee(Section s) {

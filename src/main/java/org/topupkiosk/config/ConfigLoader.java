@@ -2,6 +2,9 @@ package org.topupkiosk.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.topupkiosk.domain.Catalog;
 
 /**
@@ -18,7 +21,7 @@ public final class ConfigLoader {
 
     public static LoadedConfig load(Path configFile) throws ConfigException {
         KioskConfig config = loadKioskConfig(configFile);
-        Catalog catalog = loadCatalog(config.catalogFile());
+        Catalog catalog = loadCatalogFor(config, configFile);
         NumberingPlanLoader.Result numbering = numberingLoader(config, catalog).load(config.numberingFile());
         return new LoadedConfig(config, catalog, numbering.plan());
     }
@@ -39,9 +42,39 @@ public final class ConfigLoader {
     }
 
     public static Catalog loadCatalog(Path catalogFile) throws ConfigException {
+        return loadCatalog(catalogFile, null, false);
+    }
+
+    /**
+     * The catalog of {@code config}; with a fiscal register on, every legal field missing from the {@code fiscal}
+     * section and from the operators' suppliers is named in one exception, one problem each (docs/fiscal.md).
+     */
+    public static Catalog loadCatalogFor(KioskConfig config, Path configFile) throws ConfigException {
+        List<ConfigException.Problem> legal = new ArrayList<>(FiscalLegal.missing(configFile, config.fiscal()));
+        String required = config.fiscal().enabled()
+                ? "fiscal.register is " + config.fiscal().register().name().toLowerCase(Locale.ROOT) : null;
+        try {
+            Catalog catalog = loadCatalog(config.catalogFile(), required,
+                    config.fiscal().enabled() && !config.fiscal().emulated());
+            if (!legal.isEmpty()) {
+                throw new ConfigException(legal);
+            }
+            return catalog;
+        } catch (ConfigException e) {
+            if (legal.isEmpty()) {
+                throw e;
+            }
+            List<ConfigException.Problem> all = new ArrayList<>(legal);
+            e.problems().stream().filter(p -> !legal.contains(p)).forEach(all::add);
+            throw new ConfigException(all);
+        }
+    }
+
+    private static Catalog loadCatalog(Path catalogFile, String suppliersRequiredBy, boolean realRegister)
+            throws ConfigException {
         ObjectNode tree = YamlFiles.read(catalogFile, "catalog file");
         Problems problems = new Problems(catalogFile);
-        Catalog catalog = new CatalogParser(problems).parse(tree);
+        Catalog catalog = new CatalogParser(problems, suppliersRequiredBy, realRegister).parse(tree);
         problems.throwIfAny();
         return catalog;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.topupkiosk.device.fiscal.FiscalReceipt;
 import org.topupkiosk.device.gpio.GpioSettings;
 import org.topupkiosk.device.printer.PrinterTransport;
 import org.topupkiosk.domain.Money;
@@ -17,7 +18,68 @@ import org.topupkiosk.domain.Symbology;
  */
 public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
                           Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
-                          Counter counter, ReceiptSettings receipt, Health health) {
+                          Counter counter, ReceiptSettings receipt, Health health, Fiscal fiscal) {
+
+    /** Without a {@code fiscal} section: no fiscal register ({@link Fiscal#NONE}). */
+    public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
+                       Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
+                       Counter counter, ReceiptSettings receipt, Health health) {
+        this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile, gpio, counter,
+                receipt, health, Fiscal.NONE);
+    }
+
+    /** Which fiscal register the kiosk registers its payments on; none: it prints only its own receipt. */
+    public enum FiscalRegisterType { NONE, SHTRIH }
+
+    /**
+     * {@code fiscal}: the online cash register every payment is registered on (docs/fiscal.md). The passwords are never
+     * here: {@code secretsFile} names an owner-only file ({@link FiscalSecrets}). Legal fields may be empty after
+     * parsing; {@link ConfigLoader#load} refuses a register other than none while any is missing.
+     *
+     * @param register    none, or the protocol of the register
+     * @param port        serial or USB-CDC device of the register; empty with {@code host} or {@code emulated}
+     * @param baud        the serial line's speed
+     * @param host        TCP: the register's address; empty with {@code port}
+     * @param tcpPort     TCP: the register's port
+     * @param secretsFile owner-only file with the operator and administrator passwords
+     * @param taxSystem   the agent's tax system (tag 1055)
+     * @param agent       the payment agent's details (tags 1044, 1073, 1074) and the agent's own name and INN
+     * @param quietHour   local hour (0-23) at which the day's shift is closed with a Z report
+     * @param emulated    the register is the built-in emulator (simulation): no port, host or secrets file needed
+     */
+    public record Fiscal(FiscalRegisterType register, Optional<String> port, int baud, Optional<String> host,
+                         int tcpPort, Optional<Path> secretsFile, Optional<FiscalReceipt.TaxSystem> taxSystem,
+                         Agent agent, int quietHour, boolean emulated) {
+
+        public static final List<Integer> BAUDS = List.of(2400, 4800, 9600, 19200, 38400, 57600, 115200);
+        public static final int DEFAULT_BAUD = 115200;
+        /** The TCP port Shtrih-M registers listen on out of the box. */
+        public static final int DEFAULT_TCP_PORT = 7778;
+        public static final int DEFAULT_QUIET_HOUR = 4;
+        public static final Fiscal NONE = new Fiscal(FiscalRegisterType.NONE, Optional.empty(), DEFAULT_BAUD,
+                Optional.empty(), DEFAULT_TCP_PORT, Optional.empty(), Optional.empty(), Agent.EMPTY,
+                DEFAULT_QUIET_HOUR, false);
+
+        public boolean enabled() {
+            return register != FiscalRegisterType.NONE;
+        }
+
+        /**
+         * The payment agent (the kiosk's owner): name and INN as registered with the tax service, the payment agent's
+         * operation (1044), its phones (1073) and the phones of the operator accepting payments (1074). Phones are
+         * +7 and 10 digits.
+         */
+        public record Agent(Optional<String> name, Optional<String> inn, Optional<String> operation,
+                            List<String> phones, List<String> operatorPhones) {
+            public static final Agent EMPTY = new Agent(Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(), List.of());
+
+            public Agent {
+                phones = List.copyOf(phones);
+                operatorPhones = List.copyOf(operatorPhones);
+            }
+        }
+    }
 
     /** Without a {@code health} section: the endpoint on its default loopback address. */
     public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,

@@ -54,12 +54,13 @@ final class KioskConfigParser {
         Path catalog = path(root, "catalogFile", "catalog/catalog.yaml");
         Path numbering = path(root, "numberingFile", "numbering/def-sample.csv");
         KioskConfig.ReceiptSettings receipt = receipt(root.section("receipt"));
+        KioskConfig.Fiscal fiscal = FiscalSection.parse(root.section("fiscal"), baseDir);
         root.finish();
         if (!problems.isEmpty()) {
             return null;
         }
         return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalog, numbering, gpio,
-                counter, receipt, health);
+                counter, receipt, health, fiscal);
     }
 
     /** Longest lookup address: the id follows it, and the whole must stay a small QR code a phone reads at once. */

@@ -16,6 +16,8 @@ public final class KioskHealth implements HealthStatus {
     private final Supplier<Optional<String>> flowReason;
     private final FlowHeartbeat heartbeat;
     private final Duration staleAfter;
+    /** More reasons from beside the flow (the fiscal register). */
+    private final Supplier<List<String>> more;
 
     /**
      * @param flowReason why the flow keeps customers out, empty while it sells (the counter terminal: always empty)
@@ -23,15 +25,23 @@ public final class KioskHealth implements HealthStatus {
      * @param staleAfter how long without a beat counts as hung
      */
     public KioskHealth(Supplier<Optional<String>> flowReason, FlowHeartbeat heartbeat, Duration staleAfter) {
+        this(flowReason, heartbeat, staleAfter, List::of);
+    }
+
+    /** @param more reasons from beside the flow, one a line ({@link FiscalHealth#reasons()}) */
+    public KioskHealth(Supplier<Optional<String>> flowReason, FlowHeartbeat heartbeat, Duration staleAfter,
+                       Supplier<List<String>> more) {
         this.flowReason = flowReason;
         this.heartbeat = heartbeat;
         this.staleAfter = staleAfter;
+        this.more = more;
     }
 
     @Override
     public List<String> outOfService() {
         List<String> why = new ArrayList<>();
         flowReason.get().ifPresent(why::add);
+        why.addAll(more.get());
         Duration since = heartbeat.sinceLastBeat();
         if (since.compareTo(staleAfter) > 0) {
             why.add("flow thread has not answered for " + since.toSeconds() + " s (hung; the limit is "

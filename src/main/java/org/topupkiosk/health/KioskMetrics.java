@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -26,7 +27,8 @@ public final class KioskMetrics {
     /** What the text format is served as. */
     public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
 
-    private record Reading(KioskSample sample, boolean inService, double heartbeatAgeSeconds) {}
+    private record Reading(KioskSample sample, boolean inService, double heartbeatAgeSeconds,
+                           Optional<FiscalHealth.Reading> fiscal) {}
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
@@ -34,6 +36,7 @@ public final class KioskMetrics {
     private final HealthStatus status;
     private final Supplier<KioskSample> probe;
     private final Supplier<Double> heartbeatAge;
+    private final Supplier<Optional<FiscalHealth.Reading>> fiscal;
 
     /**
      * @param status       what {@code /health} answers ({@code kiosk_in_service})
@@ -41,9 +44,16 @@ public final class KioskMetrics {
      * @param heartbeatAge seconds since the flow thread's last heartbeat, or null when there is no flow (left out)
      */
     public KioskMetrics(HealthStatus status, Supplier<KioskSample> probe, Supplier<Double> heartbeatAge) {
+        this(status, probe, heartbeatAge, Optional::empty);
+    }
+
+    /** @param fiscal the fiscal register's reading ({@link FiscalHealth#reading()}); empty leaves its metrics out */
+    public KioskMetrics(HealthStatus status, Supplier<KioskSample> probe, Supplier<Double> heartbeatAge,
+                        Supplier<Optional<FiscalHealth.Reading>> fiscal) {
         this.status = status;
         this.probe = probe;
         this.heartbeatAge = heartbeatAge;
+        this.fiscal = fiscal;
         gauge("kiosk_in_service", "1 while the kiosk sells; 0 while /health answers 503 with the reason",
                 (r, cb) -> cb.call(r.inService() ? 1 : 0));
         gauge("kiosk_uptime_seconds", "Seconds since the kiosk process started",
@@ -92,12 +102,24 @@ public final class KioskMetrics {
                 (r, cb) -> r.sample().journalBytes().ifPresent(b -> cb.call(b)));
         gauge("kiosk_last_payment_age_seconds", "Seconds since the last payment was journaled (absent before the"
                 + " first)", (r, cb) -> r.sample().lastPaymentAge().ifPresent(a -> cb.call(a.toMillis() / 1000.0)));
+        fiscalGauges();
+    }
+
+    private void fiscalGauges() {
+        gauge("kiosk_fiscal_unsent_documents", "Fiscal documents the fiscal data operator has not acknowledged",
+                (r, cb) -> r.fiscal().ifPresent(f -> cb.call(f.unsentDocuments())));
+        gauge("kiosk_fiscal_shift_age_seconds", "Seconds since the open fiscal shift began (absent with none open;"
+                + " the law's limit is 86400)",
+                (r, cb) -> r.fiscal().flatMap(FiscalHealth.Reading::shiftAge).ifPresent(a -> cb.call(a.toSeconds())));
+        gauge("kiosk_fiscal_fn_days_left", "Days until the fiscal storage (FN) stops signing; warn below 30",
+                (r, cb) -> r.fiscal().ifPresent(f -> cb.call(f.fnDaysLeft())));
     }
 
     /** Reads the kiosk once and writes every metric in the Prometheus text format. */
     public synchronized void writeTo(OutputStream out) throws IOException {
         Double beat = heartbeatAge == null ? null : heartbeatAge.get();
-        now.set(new Reading(probe.get(), status.outOfService().isEmpty(), beat == null ? Double.NaN : beat));
+        now.set(new Reading(probe.get(), status.outOfService().isEmpty(), beat == null ? Double.NaN : beat,
+                fiscal.get()));
         writer.write(out, registry.scrape());
     }
 

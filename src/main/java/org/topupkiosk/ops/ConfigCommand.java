@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
+import org.topupkiosk.config.FiscalSecrets;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
 import picocli.CommandLine.Command;
@@ -34,7 +35,8 @@ public final class ConfigCommand implements Runnable {
                 description = "Config file (default: ${DEFAULT-VALUE}).")
         Path config;
 
-        @Option(names = "--skip-key", description = "Do not read the carrier key (checking a production file elsewhere).")
+        @Option(names = "--skip-key", description = "Do not read the carrier key nor the fiscal register's passwords"
+                + " file (checking a production file elsewhere).")
         boolean skipKey;
 
         @Override
@@ -45,6 +47,7 @@ public final class ConfigCommand implements Runnable {
                 LoadedConfig loaded = ConfigLoader.load(config);
                 if (!skipKey) {
                     KioskKey.load(loaded.config().carrier(), config, System::getenv);
+                    FiscalSecrets.load(loaded.config().fiscal(), config);
                 }
                 out.printf("config ok: %s kiosk=%s mode=%s operators=%d ranges=%d%n", config,
                         loaded.config().kiosk().id(), loaded.config().kiosk().mode().name().toLowerCase(Locale.ROOT),

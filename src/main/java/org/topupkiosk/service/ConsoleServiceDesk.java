@@ -13,6 +13,8 @@ import org.topupkiosk.flow.service.AuditRow;
 import org.topupkiosk.flow.service.CashCount;
 import org.topupkiosk.flow.service.DeviceRow;
 import org.topupkiosk.flow.service.Encashed;
+import org.topupkiosk.flow.service.FiscalDone;
+import org.topupkiosk.flow.service.FiscalInfo;
 import org.topupkiosk.flow.service.NumberingInfo;
 import org.topupkiosk.flow.service.OutboxInfo;
 import org.topupkiosk.flow.service.PinAttempt;
@@ -33,6 +35,8 @@ public final class ConsoleServiceDesk implements ServiceDesk {
 
     private final ServiceConsole console;
     private final NumberingInfo numbering;
+    /** The fiscal register's console; null without a register. */
+    private FiscalConsole fiscal;
 
     /** A desk that knows no numbering plan (the menu says so): a console used without the kiosk's configuration. */
     public ConsoleServiceDesk(ServiceConsole console) {
@@ -47,6 +51,22 @@ public final class ConsoleServiceDesk implements ServiceDesk {
     private ConsoleServiceDesk(ServiceConsole console, NumberingInfo numbering) {
         this.console = Objects.requireNonNull(console, "console");
         this.numbering = numbering;
+    }
+
+    /** The fiscal section's console (a kiosk with a register); set once, before the menu opens. */
+    public ConsoleServiceDesk withFiscal(FiscalConsole fiscal) {
+        this.fiscal = Objects.requireNonNull(fiscal, "fiscal");
+        return this;
+    }
+
+    @Override
+    public CompletableFuture<FiscalInfo> fiscal() {
+        return fiscal == null ? ServiceDesk.super.fiscal() : fiscal.info();
+    }
+
+    @Override
+    public CompletableFuture<FiscalDone> fiscal(FiscalDone.Action action) {
+        return fiscal == null ? ServiceDesk.super.fiscal(action) : fiscal.run(action);
     }
 
     private static NumberingInfo info(NumberingPlan plan) {

@@ -85,4 +85,15 @@ public interface ServiceDesk {
 
     /** Closes the application: the only way out of the kiosk. */
     void exitApplication();
+
+    /** The fiscal register's status and warnings; {@link FiscalInfo#NONE} when the kiosk has no register. */
+    default CompletableFuture<FiscalInfo> fiscal() {
+        return CompletableFuture.completedFuture(FiscalInfo.NONE);
+    }
+
+    /** An X report, a Z report (closes the shift) or a copy of the last fiscal document, then the status. */
+    default CompletableFuture<FiscalDone> fiscal(FiscalDone.Action action) {
+        return CompletableFuture.completedFuture(new FiscalDone(action, false, Optional.of("no fiscal register"),
+                FiscalInfo.NONE));
+    }
 }

@@ -83,6 +83,35 @@ public final class ServiceKeys {
     public static final String EXIT_CONFIRM = "service.exit.confirm";
     public static final String NUMBERING_IMPORTED = "service.numbering.imported";
     public static final String NUMBERING_NOT_IMPORTED = "service.numbering.not_imported";
+    public static final String MENU_FISCAL = "service.menu.fiscal";
+    public static final String FISCAL_NONE = "service.fiscal.none";
+    public static final String FISCAL_ALL_OK = "service.fiscal.all_ok";
+    public static final String FISCAL_SHIFT_OPEN = "service.fiscal.shift_open";
+    public static final String FISCAL_SHIFT_CLOSED = "service.fiscal.shift_closed";
+    public static final String FISCAL_FN = "service.fiscal.fn";
+    public static final String FISCAL_UNSENT = "service.fiscal.unsent";
+    public static final String FISCAL_UNSENT_NONE = "service.fiscal.unsent_none";
+    public static final String FISCAL_PAPER = "service.fiscal.paper";
+    public static final String FISCAL_PAPER_OK = "service.fiscal.paper.ok";
+    public static final String FISCAL_PAPER_NEAR_END = "service.fiscal.paper.near_end";
+    public static final String FISCAL_PAPER_OUT = "service.fiscal.paper.out";
+    public static final String FISCAL_PAPER_UNKNOWN = "service.fiscal.paper.unknown";
+    public static final String FISCAL_WARN_FAILED = "service.fiscal.warn.register_failed";
+    public static final String FISCAL_WARN_FN_EXPIRED = "service.fiscal.warn.fn_expired";
+    public static final String FISCAL_WARN_FN_EXPIRING = "service.fiscal.warn.fn_expiring";
+    public static final String FISCAL_WARN_UNSENT = "service.fiscal.warn.unsent";
+    public static final String FISCAL_WARN_PAPER_OUT = "service.fiscal.warn.paper_out";
+    public static final String FISCAL_WARN_PAPER_NEAR_END = "service.fiscal.warn.paper_near_end";
+    public static final String FISCAL_X = "service.fiscal.x";
+    public static final String FISCAL_Z = "service.fiscal.z";
+    public static final String FISCAL_REPRINT = "service.fiscal.reprint";
+    public static final String FISCAL_Z_CONFIRM = "service.fiscal.z_confirm";
+    public static final String FISCAL_Z_CONFIRM_BODY = "service.fiscal.z_confirm_body";
+    public static final String FISCAL_DONE = "service.fiscal.done";
+    public static final String FISCAL_ACTION_FAILED = "service.fiscal.action_failed";
+    public static final String FISCAL_ACTION_X = "service.fiscal.action.x_report";
+    public static final String FISCAL_ACTION_Z = "service.fiscal.action.z_report";
+    public static final String FISCAL_ACTION_REPRINT = "service.fiscal.action.reprint_last";
 
     /** Every key above, for the completeness test. */
     public static List<String> all() {

@@ -42,6 +42,7 @@ final class ServiceMenuPane extends VBox {
         add("service-printer", ServiceKeys.MENU_PRINTER, new PrinterSection(desk, card)::open);
         add("service-receipts", ServiceKeys.MENU_RECEIPTS, new ReceiptsSection(desk, card)::open);
         add("service-encashment", ServiceKeys.MENU_ENCASHMENT, new EncashmentSection(desk, card)::open);
+        add("service-fiscal", ServiceKeys.MENU_FISCAL, new FiscalSection(desk, card)::open);
         add("service-back", ServiceKeys.BACK_TO_CUSTOMERS, backToCustomers).getStyleClass().add("primary");
         add("service-exit", ServiceKeys.MENU_EXIT, new ExitSection(desk, card, this::reset)::open)
                 .getStyleClass().add("danger");
@@ -60,9 +61,13 @@ final class ServiceMenuPane extends VBox {
         return b;
     }
 
-    /** Two columns of buttons when tall, four when wide (the section below gets the height back). */
+    /**
+     * Two columns of buttons when tall, four when wide (the section below gets the height back); three when tall with
+     * more than eight buttons (the fiscal register's), so the grid keeps four rows and the section its height.
+     */
     void setLandscape(boolean landscape) {
-        int columns = landscape ? 4 : 2;
+        int columns = landscape ? 4 : buttons.size() > 8 ? 3 : 2;
+        Ui.styleIf(grid, "three-columns", columns == 3);
         grid.getChildren().clear();
         for (Button b : buttons) {
             int index = (Integer) b.getUserData();
