@@ -36,7 +36,7 @@ class LayersTest {
     /** The device ports the flow drives: the top-level device packages, never a protocol or an emulator below them. */
     private static final String[] DEVICE_PORTS = {"org.topupkiosk.device", "org.topupkiosk.device.cash",
             "org.topupkiosk.device.printer", "org.topupkiosk.device.scanner", "org.topupkiosk.device.sim",
-            "org.topupkiosk.device.gpio"};
+            "org.topupkiosk.device.gpio", "org.topupkiosk.device.fiscal"};
 
     private static JavaClasses main;
 
