@@ -39,8 +39,13 @@ public record FiscalReceipt(Sign sign, TaxSystem taxSystem, List<FiscalItem> ite
         if (items.isEmpty()) {
             throw new IllegalArgumentException("a receipt needs at least one item");
         }
-        if (cashPaidMinor < totalMinor()) {
-            throw new IllegalArgumentException("cash " + cashPaidMinor + " is less than the total " + totalMinor());
+        // The fields are assigned after this body: the total is summed from the parameter, not by totalMinor().
+        long total = 0;
+        for (FiscalItem item : items) {
+            total = Math.addExact(total, item.amountMinor());
+        }
+        if (cashPaidMinor < total) {
+            throw new IllegalArgumentException("cash " + cashPaidMinor + " is less than the total " + total);
         }
     }
 

@@ -83,18 +83,24 @@ public final class FiscalDesk implements AutoCloseable {
 
     /** Registers {@code receipt} for the order on the fiscal thread; {@code done} hears the outcome there. */
     public void register(String txnId, FiscalReceipt receipt, Consumer<FiscalOutcome> done) {
-        thread.execute(() -> done.accept(registerNow(txnId, receipt)));
+        thread.execute(() -> {
+            FiscalOutcome o;
+            try {
+                o = registerNow(txnId, receipt);
+            } catch (RuntimeException e) {
+                // The journal or the receipt failed: the flow still hears an answer (it keeps the customer's money as a
+                // credit); an intent left open is resolved by the next recovery.
+                log.error("fiscal registration crashed txn={}", txnId, e);
+                setFault("fiscal registration failed: " + e);
+                o = new FiscalOutcome.NotRegistered(txnId, "fiscal registration failed: " + e, true);
+            }
+            done.accept(o);
+        });
     }
 
-    /** As {@link #register} on the caller's thread (the fiscal thread, or a test). */
+    /** As {@link #register} on the caller's thread (the fiscal thread, or a test); journal failures propagate. */
     public FiscalOutcome registerNow(String txnId, FiscalReceipt receipt) {
-        FiscalOutcome o;
-        try {
-            o = registrar.register(txnId, receipt);
-        } catch (RuntimeException e) {
-            log.error("fiscal registration crashed txn={}", txnId, e);
-            o = new FiscalOutcome.NotRegistered(txnId, "fiscal registration failed: " + e, true);
-        }
+        FiscalOutcome o = registrar.register(txnId, receipt);
         if (o instanceof FiscalOutcome.NotRegistered n) {
             setFault(n.reason());
         } else {
