@@ -31,9 +31,14 @@ final class FiscalStamp {
         w.pair("receipt.fiscal.fp", Long.toString(doc.fiscalSign()));
         w.pair("receipt.fiscal.time", doc.docTime().replace('T', ' '));
         w.text(w.msg("receipt.fiscal.check"));
+        boolean activation = receipt.qrPayload() != null && receipt.qrPayload().startsWith("LPA:");
+        if (activation) {
+            // An eSIM's QR code is its activation code: it stays, and the check code is printed as text.
+            w.text(qrText);
+        }
         List<Line> lines = new ArrayList<>(receipt.lines());
         lines.addAll(w.build(receipt.id(), null, null).lines());
-        String barcode = receipt.barcode();
-        return new Receipt(receipt.id(), receipt.columns(), lines, qrText, barcode);
+        return new Receipt(receipt.id(), receipt.columns(), lines, activation ? receipt.qrPayload() : qrText,
+                receipt.barcode());
     }
 }

@@ -1,7 +1,6 @@
 package org.topupkiosk.flow.fiscal;
 
-import java.time.LocalDateTime;
-import org.topupkiosk.device.fiscal.FiscalDocument;
+import org.topupkiosk.flow.core.FiscalQr;
 import org.topupkiosk.journal.FiscalRecord;
 
 /** How a registration ended, for the flow that waits on it. */
@@ -14,7 +13,7 @@ public sealed interface FiscalOutcome {
 
         /** The tax service's check code for the customer's receipt. */
         public String qrText() {
-            return FiscalOutcome.qrText(record, refund);
+            return FiscalQr.text(record, refund);
         }
     }
 
@@ -25,10 +24,4 @@ public sealed interface FiscalOutcome {
      */
     record NotRegistered(String txnId, String reason, boolean unknown) implements FiscalOutcome {}
 
-    /** {@link FiscalDocument#qrText()} of a journaled document. */
-    static String qrText(FiscalRecord r, boolean refund) {
-        return new FiscalDocument(refund ? FiscalDocument.Kind.RECEIPT_INCOME_RETURN : FiscalDocument.Kind.RECEIPT_INCOME,
-                r.docNumber(), r.fiscalSign(), LocalDateTime.parse(r.docTime()), r.sumMinor(), r.fnSerial(),
-                r.shiftNumber()).qrText();
-    }
 }
