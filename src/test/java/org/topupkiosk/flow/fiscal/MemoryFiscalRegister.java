@@ -20,38 +20,38 @@ import org.topupkiosk.device.fiscal.FiscalStatus;
  * receipt left open (a power cut mid-receipt), or silently (every call OFFLINE). It outlives a "restart" of the code
  * that uses it, as a real register outlives the kiosk's process.
  */
-final class MemoryFiscalRegister implements FiscalRegister {
+public final class MemoryFiscalRegister implements FiscalRegister {
 
-    enum Fault { NONE, BEFORE_CLOSE, AFTER_CLOSE, MID_RECEIPT, SILENT_AFTER_CLOSE }
+    public enum Fault { NONE, BEFORE_CLOSE, AFTER_CLOSE, MID_RECEIPT, SILENT_AFTER_CLOSE }
 
-    static final String FN = "9999078900012345";
+    public static final String FN = "9999078900012345";
 
-    final List<FiscalDocument> documents = new ArrayList<>();
-    final List<FiscalReceipt> received = new ArrayList<>();
+    public final List<FiscalDocument> documents = new ArrayList<>();
+    public final List<FiscalReceipt> received = new ArrayList<>();
     private final Clock clock;
     private final ZoneId zone;
-    boolean shiftOpen = true;
-    int shift = 1;
-    boolean receiptOpen;
-    int cancels;
-    FiscalStatus.Paper paper = FiscalStatus.Paper.OK;
-    LocalDate fnValidUntil = LocalDate.of(2028, 1, 31);
-    boolean silent;
+    public boolean shiftOpen = true;
+    public int shift = 1;
+    public boolean receiptOpen;
+    public int cancels;
+    public FiscalStatus.Paper paper = FiscalStatus.Paper.OK;
+    public LocalDate fnValidUntil = LocalDate.of(2028, 1, 31);
+    public boolean silent;
     private Fault next = Fault.NONE;
     private DeviceException.Code failCode = DeviceException.Code.FAILURE;
 
-    MemoryFiscalRegister(Clock clock, ZoneId zone) {
+    public MemoryFiscalRegister(Clock clock, ZoneId zone) {
         this.clock = clock;
         this.zone = zone;
     }
 
     /** The next registration fails this way, with this code. */
-    void failNext(Fault fault, DeviceException.Code code) {
+    public void failNext(Fault fault, DeviceException.Code code) {
         this.next = fault;
         this.failCode = code;
     }
 
-    long receiptsSigned() {
+    public long receiptsSigned() {
         return documents.stream().filter(d -> d.kind() == FiscalDocument.Kind.RECEIPT_INCOME
                 || d.kind() == FiscalDocument.Kind.RECEIPT_INCOME_RETURN).count();
     }
