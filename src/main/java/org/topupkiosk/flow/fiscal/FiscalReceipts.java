@@ -40,6 +40,12 @@ public final class FiscalReceipts {
      */
     public static FiscalReceipt sale(FiscalSettings settings, String itemName, String operatorId, long priceMinor,
                                      long feeMinor, long cashMinor) {
+        return sale(settings, itemName, operatorId, priceMinor, feeMinor, cashMinor, settings.cashier());
+    }
+
+    /** As above, at the counter: {@code cashier} is the cashier's name (1021). */
+    public static FiscalReceipt sale(FiscalSettings settings, String itemName, String operatorId, long priceMinor,
+                                     long feeMinor, long cashMinor, String cashier) {
         FiscalItem.Supplier supplier = settings.supplier(operatorId).orElseThrow(() -> new IllegalStateException(
                 "catalog operator " + operatorId + " has no supplier (name, inn, phone): its payments cannot be "
                         + "registered"));
@@ -49,7 +55,7 @@ public final class FiscalReceipts {
             items.add(new FiscalItem(FEE_ITEM, feeMinor, 1, Optional.empty(), Optional.empty()));
         }
         return new FiscalReceipt(FiscalReceipt.Sign.INCOME, settings.taxSystem(), items, cashMinor, Optional.empty(),
-                settings.cashier());
+                cashier);
     }
 
     /** The counter's refund of a sale: the same items, "возврат прихода", the total paid back in cash. */
