@@ -228,6 +228,12 @@ public final class FiscalJournal {
                     rs -> v.add(new Violation("fiscal_sum", "fiscal_documents id=" + rs.getLong(1) + " txn="
                             + rs.getString(2), "document sum " + rs.getLong(3) + " but the order (orders) took "
                             + rs.getLong(4) + " for the payment and the fee")));
+            each(st, "SELECT i.id, i.txn_id, i.sign FROM fiscal_intents i WHERE " + OPEN + " AND EXISTS (SELECT 1 "
+                    + "FROM audit a WHERE a.kind = 'fiscal_registered' AND a.txn_id = i.txn_id "
+                    + "AND json_extract(a.data, '$.sign') = i.sign)",
+                    rs -> v.add(new Violation("fiscal_document_missing", "fiscal_documents intent=" + rs.getLong(1)
+                            + " txn=" + rs.getString(2), "the audit chain says its " + rs.getString(3) + " document "
+                            + "was journaled, but the row is gone from fiscal_documents")));
             each(st, "SELECT d.id, d.txn_id FROM fiscal_documents d JOIN fiscal_failures f ON f.intent_id = d.intent_id",
                     rs -> v.add(new Violation("fiscal_conflict", "fiscal_failures intent=" + rs.getLong(1) + " txn="
                             + rs.getString(2), "an intent both registered and given up")));
