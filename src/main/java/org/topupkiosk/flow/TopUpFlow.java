@@ -302,8 +302,9 @@ public final class TopUpFlow implements KioskFlow {
 
     /** The register's fault came or went: an idle kiosk goes out of service, or back to its customers. */
     private void onFiscalFault(String fault) {
-        orders.audit(fault == null ? "fiscal_recovered" : "fiscal_fault", stage.session == null ? null
-                : stage.session.txnId, fault == null ? "{}" : JsonNodeFactory.instance.objectNode().put("reason", fault).toString());
+        String data = fault == null ? "{}" : JsonNodeFactory.instance.objectNode().put("reason", fault).toString();
+        orders.audit(fault == null ? "fiscal_recovered" : "fiscal_fault",
+                stage.session == null ? null : stage.session.txnId, data);
         if (fault != null && (stage.session == null || stage.screen == IDLE)) {
             stage.moveTo(OUT_OF_SERVICE);
         } else if (fault == null && stage.screen == OUT_OF_SERVICE && restingScreen() == IDLE) {
