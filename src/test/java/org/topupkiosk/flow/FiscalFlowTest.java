@@ -17,16 +17,24 @@ import org.topupkiosk.device.fiscal.FiscalItem;
 import org.topupkiosk.device.fiscal.FiscalReceipt;
 import org.topupkiosk.device.fiscal.FiscalStatus;
 import org.topupkiosk.domain.CrashPoints;
+import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.flow.core.FiscalQr;
 import org.topupkiosk.flow.core.FlowCommand.Cancel;
+import org.topupkiosk.flow.core.FlowCommand.ChooseOperator;
+import org.topupkiosk.flow.core.FlowCommand.ChooseProduct;
+import org.topupkiosk.flow.core.FlowCommand.ChooseService;
 import org.topupkiosk.flow.core.FlowCommand.Confirm;
 import org.topupkiosk.flow.core.FlowCommand.Finish;
+import org.topupkiosk.flow.core.FlowCommand.Next;
 import org.topupkiosk.flow.core.FlowCommand.Pay;
+import org.topupkiosk.flow.core.FlowCommand.SetLanguage;
+import org.topupkiosk.flow.core.FlowCommand.Start;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.FlowSnapshot.PaymentStatus;
 import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.flow.fiscal.FiscalDesk;
 import org.topupkiosk.flow.fiscal.FiscalReceipts;
 import org.topupkiosk.flow.fiscal.FiscalSettings;
@@ -177,5 +185,29 @@ class FiscalFlowTest {
         assertThat(register.receiptsSigned()).isEqualTo(1);
         assertThat(k.sim.ledger().get(txn).appliedCount()).isEqualTo(1);
         assertThat(k.journal.verify().ok()).as(k.journal.verify().violations().toString()).isTrue();
+    }
+
+    @Test
+    void anEPinIsRegisteredAtItsPriceWithEverythingPaidAsCashAndTheChangeOnAVoucher() throws Exception {
+        k.cmd(new Start(), new SetLanguage(Lang.EN), new ChooseService(Service.EPIN));
+        k.cmd(new ChooseOperator("beeline"));
+        k.awaitScreen(Screen.GOODS_LIST);
+        k.cmd(new ChooseProduct("beeline-epin-300"));
+        k.cmd(new Next());
+        String txn = k.snap().txnId();
+        k.insert(200, "e1");
+        k.insert(100, "e2");
+        k.insert(50, "e3");
+        k.cmd(new Pay(), new Confirm());
+        k.await(s -> k.journal.order(txn).orElseThrow().status() != OrderStatus.OPEN);
+        Order order = k.journal.order(txn).orElseThrow();
+        FiscalReceipt sent = register.received.get(0);
+        assertThat(sent.items().get(0).priceMinor()).isEqualTo(30_000);
+        assertThat(sent.items().get(0).agentItem()).isTrue();
+        assertThat(sent.totalMinor()).isEqualTo(order.amount().plus(order.fee()).minor());
+        assertThat(sent.cashPaidMinor()).isEqualTo(35_000);
+        assertThat(k.journal.fiscal().document(txn, FiscalIntent.INCOME).orElseThrow().sumMinor())
+                .isEqualTo(sent.totalMinor());
+        assertThat(order.change().isPositive()).isTrue();
     }
 }

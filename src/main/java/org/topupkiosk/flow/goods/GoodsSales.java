@@ -1,8 +1,5 @@
 package org.topupkiosk.flow.goods;
 
-import org.topupkiosk.device.fiscal.FiscalReceipt;
-import org.topupkiosk.flow.fiscal.FiscalReceipts;
-import org.topupkiosk.flow.fiscal.FiscalSettings;
 import static org.topupkiosk.flow.core.Screen.*;
 
 import java.util.Locale;
@@ -11,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.GoodsKind;
 import org.topupkiosk.carrier.GoodsOffer;
+import org.topupkiosk.device.fiscal.FiscalReceipt;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
@@ -27,6 +25,8 @@ import org.topupkiosk.flow.core.ServicesView;
 import org.topupkiosk.flow.core.ProductTerms;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.TouchInput;
+import org.topupkiosk.flow.fiscal.FiscalReceipts;
+import org.topupkiosk.flow.fiscal.FiscalSettings;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Goods;
 import org.topupkiosk.journal.GoodsClaim;
