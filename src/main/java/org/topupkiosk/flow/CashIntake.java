@@ -11,10 +11,12 @@ import org.topupkiosk.device.cash.BillEvent;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.FlowCommand.*;
 import org.topupkiosk.flow.core.FlowCommand;
+import org.topupkiosk.flow.core.FlowExecutor;
 import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.OrderDesk;
 import org.topupkiosk.flow.core.Session;
+import org.topupkiosk.flow.fiscal.FiscalDesk;
 import org.topupkiosk.flow.goods.GoodsSales;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.JournalException;
@@ -38,6 +40,10 @@ final class CashIntake {
     private boolean acceptorFault;
     /** The code of the fault that took the acceptor out of service (for the health endpoint), null without one. */
     private String faultCode;
+    /** Issue 13: the fiscal register, the flow's executor and its publish; all null with fiscal registration off. */
+    private FiscalDesk fiscal;
+    private FlowExecutor flow;
+    private Runnable publish;
 
     CashIntake(Stage stage, OrderDesk orders, BillAcceptor acceptor, FlowSettings settings, Payments payments,
                SafeStop safeStop, StrayNotes stray) {
@@ -60,14 +66,43 @@ final class CashIntake {
         return acceptorFault ? faultCode : null;
     }
 
+    /** Issue 13: the fiscal register; no cash is taken while it cannot register. */
+    void attachFiscal(FiscalDesk desk, FlowExecutor flow, Runnable publish) {
+        this.fiscal = desk;
+        this.flow = flow;
+        this.publish = publish;
+    }
+
     /** To the cash screen, with the acceptor taking the accepted notes (unless it is out of service). */
     void enter() {
         stage.moveTo(CASH_INSERTION);
-        if (!acceptorFault) {
+        if (fiscal != null && !fiscal.ready()) {
+            stage.message = FlowMessage.warning("fiscal.out_of_service");
+        } else if (!acceptorFault) {
             enableAcceptor();
+            checkFiscal();
         } else {
             stage.message = FlowMessage.warning("cash.acceptor_unavailable");
         }
+    }
+
+    /**
+     * The register's status asked again as the customer starts to pay (the cached one is up to a poll old): a register
+     * that cannot register stops the acceptor before more cash goes in; cash already in stays the customer's (Cancel
+     * gives it back on a credit voucher).
+     */
+    private void checkFiscal() {
+        if (fiscal == null) {
+            return;
+        }
+        long token = stage.session.token;
+        fiscal.check(ok -> flow.execute(() -> {
+            if (!ok && stage.hasSession(token) && stage.screen == CASH_INSERTION) {
+                acceptor.disable();
+                stage.message = FlowMessage.warning("fiscal.out_of_service");
+                publish.run();
+            }
+        }));
     }
 
     private void enableAcceptor() {

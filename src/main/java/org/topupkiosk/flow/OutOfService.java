@@ -18,7 +18,15 @@ final class OutOfService {
      * @param safeStop      the safe stop's own reason, else null
      */
     static String describe(List<String> lockReasons, String acceptorFault, String safeStop) {
+        return describe(lockReasons, acceptorFault, safeStop, null);
+    }
+
+    /** As above; {@code fiscalFault}: why the fiscal register cannot register (issue 13), else null. */
+    static String describe(List<String> lockReasons, String acceptorFault, String safeStop, String fiscalFault) {
         List<String> why = new ArrayList<>();
+        if (fiscalFault != null) {
+            why.add(fiscalFault + " (selling without a fiscal receipt is not legal: no cash is taken until it recovers)");
+        }
         if (safeStop != null) {
             why.add(safeStop);
         }

@@ -5,7 +5,11 @@ import static org.topupkiosk.flow.core.Screen.DONE;
 import static org.topupkiosk.flow.core.Screen.RECEIPT;
 import static org.topupkiosk.flow.core.Screen.SUBMITTING;
 
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.cash.BillAcceptor;
+import org.topupkiosk.device.fiscal.FiscalReceipt;
 import org.topupkiosk.flow.core.FlowExecutor;
 import org.topupkiosk.flow.core.FlowMessage;
 import org.topupkiosk.flow.core.FlowSettings;
@@ -15,8 +19,12 @@ import org.topupkiosk.flow.core.OrderDesk;
 import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.Service;
 import org.topupkiosk.flow.core.Session;
+import org.topupkiosk.flow.fiscal.FiscalDesk;
+import org.topupkiosk.flow.fiscal.FiscalOutcome;
+import org.topupkiosk.flow.fiscal.FiscalReceipts;
 import org.topupkiosk.flow.goods.GoodsSales;
 import org.topupkiosk.journal.CustomerCredit;
+import org.topupkiosk.journal.FiscalIntent;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.sync.PaymentOutcome;
 
@@ -25,6 +33,8 @@ import org.topupkiosk.sync.PaymentOutcome;
  * credit voucher of a refusal) printed, and the done screen that ends the session by itself.
  */
 final class Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
     /** The message of a note that arrived after its session ended; see {@link #printLateCredit}. */
     static final String LATE_NOTE = "credit.late_note";
@@ -38,6 +48,9 @@ final class Payments {
     private final CustomerServices services;
     private final GoodsSales goods;
     private final Runnable publish;
+    private FiscalDesk fiscal;
+    /** The order whose fiscal document is journaled, so submit goes on to the carrier. */
+    private String fiscalDone;
 
     Payments(Stage stage, FlowExecutor flow, OrderDesk orders, BillAcceptor acceptor, ReceiptDesk receipts,
              FlowSettings settings, CustomerServices services, GoodsSales goods, Runnable publish) {
@@ -52,9 +65,18 @@ final class Payments {
         this.publish = publish;
     }
 
+    /** Issue 13: the fiscal register, or null with fiscal registration off. */
+    void attachFiscal(FiscalDesk desk) {
+        this.fiscal = desk;
+    }
+
     void submit() {
         Session session = stage.session;
         acceptor.disable();
+        if (fiscal != null && !session.txnId.equals(fiscalDone)) {
+            registerFirst(session);
+            return;
+        }
         if (GoodsSales.owns(session)) {
             goods.submit();
             return;
@@ -69,6 +91,89 @@ final class Payments {
             long token = session.token;
             stage.step(flow.schedule(() -> onSubmitWaitOver(token), settings.submitWait()));
         }
+    }
+
+    /**
+     * Issue 13: the payment agent registers the payment when it takes the money, before the payment goes to the carrier
+     * (docs/fiscal.md, "When the kiosk registers"). The order stays OPEN until the register answers: registered, it is
+     * submitted as before; not registered, its money becomes a credit voucher and the register's fault keeps the kiosk
+     * out of service.
+     */
+    private void registerFirst(Session session) {
+        FiscalReceipt receipt;
+        try {
+            receipt = GoodsSales.owns(session) ? goods.fiscalReceipt(fiscal.settings())
+                    : FiscalReceipts.sale(fiscal.settings(), fiscalItemName(session), session.operator.id(),
+                            session.toBalance().minor(), session.feeNow().minor(), session.funds().minor());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            log.error("fiscal receipt not composed txn={}: {}", session.txnId, e.getMessage());
+            notRegistered(session, new FiscalOutcome.NotRegistered(session.txnId, e.getMessage(), false));
+            return;
+        }
+        stage.moveTo(SUBMITTING);
+        long token = session.token;
+        fiscal.register(session.txnId, receipt, outcome -> flow.execute(() -> onFiscal(token, outcome)));
+    }
+
+    private static String fiscalItemName(Session session) {
+        if (session.product != null) {
+            return session.product.titles().getOrDefault("ru", session.product.productId());
+        }
+        return FiscalReceipts.topUpItem(session.msisdn);
+    }
+
+    private void onFiscal(long token, FiscalOutcome outcome) {
+        Session session = stage.session;
+        if (session == null || session.token != token || !outcome.txnId().equals(session.txnId)
+                || stage.screen != SUBMITTING) {
+            // The session ended under it (a safe stop): the next start submits or cancels the order by its journal.
+            log.warn("fiscal outcome for a session that ended txn={} outcome={}", outcome.txnId(),
+                    outcome.getClass().getSimpleName());
+            return;
+        }
+        if (outcome instanceof FiscalOutcome.Registered) {
+            fiscalDone = session.txnId;
+            submit();
+        } else {
+            notRegistered(session, (FiscalOutcome.NotRegistered) outcome);
+        }
+        publish.run();
+    }
+
+    /** Selling without a fiscal receipt is not legal: the order's money becomes a printed credit voucher. */
+    private void notRegistered(Session session, FiscalOutcome.NotRegistered outcome) {
+        log.warn("payment not registered txn={} reason={} unknown={}: cancelled into a credit voucher",
+                session.txnId, outcome.reason(), outcome.unknown());
+        Optional<CustomerCredit> credit = orders.cancel(session.txnId, "fiscal-not-registered");
+        if (credit.isPresent()) {
+            showCredit(credit.get());
+        } else {
+            stage.endSession();
+        }
+    }
+
+    /**
+     * After a restart, an open order the customer had confirmed (its fiscal intent is journaled): registered, it is
+     * submitted now as the customer meant; given up or unresolved, its money becomes a credit voucher. False when the
+     * order was never confirmed (it goes back to the cash screen).
+     */
+    boolean resumeConfirmed(Session session) {
+        if (fiscal == null) {
+            return false;
+        }
+        Optional<FiscalIntent> intent = orders.journal().fiscal().intent(session.txnId, FiscalIntent.INCOME);
+        if (intent.isEmpty()) {
+            return false;
+        }
+        if (orders.journal().fiscal().document(session.txnId, FiscalIntent.INCOME).isPresent()) {
+            log.info("resuming a registered order confirmed before the restart txn={}", session.txnId);
+            fiscalDone = session.txnId;
+            submit();
+        } else {
+            notRegistered(session, new FiscalOutcome.NotRegistered(session.txnId, "not registered before the restart",
+                    !orders.journal().fiscal().givenUp(intent.get().id())));
+        }
+        return true;
     }
 
     private void onSubmitWaitOver(long token) {

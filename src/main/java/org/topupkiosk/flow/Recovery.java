@@ -87,6 +87,9 @@ record Recovery(Stage stage, OrderDesk orders, Catalog catalog, FlowSettings set
         session.creditApplied = order.creditApplied();
         log.info("resumed open {} order txn={} cash={} price={}", order.kind(), order.txnId(), order.cash().plain(),
                 session.amount.plain());
+        if (payments.resumeConfirmed(session)) {
+            return;
+        }
         stage.message = FlowMessage.info("session.resumed", order.cash());
         cash.enter();
         stage.activity();
@@ -104,6 +107,9 @@ record Recovery(Stage stage, OrderDesk orders, Catalog catalog, FlowSettings set
         session.creditApplied = order.creditApplied();
         session.amount = session.toBalance();
         log.info("resumed open order txn={} cash={}", order.txnId(), order.cash().plain());
+        if (payments.resumeConfirmed(session)) {
+            return; // confirmed before the restart (issue 13): submitted, or its money on a credit voucher
+        }
         stage.message = FlowMessage.info("session.resumed", order.cash());
         cash.enter();
         stage.activity();

@@ -2,6 +2,7 @@ package org.topupkiosk.flow;
 
 import static org.topupkiosk.flow.core.Screen.*;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +35,7 @@ import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.SimControl;
 import org.topupkiosk.flow.core.SnapshotListeners;
+import org.topupkiosk.flow.fiscal.FiscalDesk;
 import org.topupkiosk.flow.goods.GoodsDesk;
 import org.topupkiosk.flow.goods.GoodsSales;
 import org.topupkiosk.flow.scratch.VoucherDesk;
@@ -75,6 +77,9 @@ public final class TopUpFlow implements KioskFlow {
     private long version;
     /** Why customers are kept out, for the technician; written at each publish, read from any thread. */
     private volatile String outOfService;
+    private final OrderDesk orders;
+    /** Issue 13: the fiscal register, or null with fiscal registration off. */
+    private FiscalDesk fiscal;
 
     public TopUpFlow(FlowExecutor flowThread, Executor io, Journal journal, CarrierGateway carrier,
                      BillAcceptor acceptor, ReceiptDesk receipts, Catalog catalog, NumberingPlan numbering,
@@ -86,6 +91,7 @@ public final class TopUpFlow implements KioskFlow {
         this.settings = settings;
         this.dispatch = dispatch;
         OrderDesk orders = new OrderDesk(journal, dispatch, crash);
+        this.orders = orders;
         this.inactivity = new InactivityWatch(flow, settings.inactivityWarning(), settings.inactivityCountdown(),
                 this::publish, this::onInactivityEnd);
         this.stage = new Stage(settings.defaultLanguage(), inactivity, this::restingScreen);
@@ -139,13 +145,33 @@ public final class TopUpFlow implements KioskFlow {
         });
     }
 
+    /**
+     * Issue 13: the fiscal register every payment is registered on before it goes to the carrier; while it cannot
+     * register, the kiosk is out of service. Call before {@link #start()}; without it nothing is registered.
+     */
+    public void attachFiscal(FiscalDesk desk) {
+        this.fiscal = Objects.requireNonNull(desk, "desk");
+        payments.attachFiscal(desk);
+        cash.attachFiscal(desk, flow, this::publish);
+        desk.onFaultChange(fault -> flow.execute(() -> {
+            onFiscalFault(fault);
+            publish();
+        }));
+    }
+
     /** Connects the devices and resumes what the journal says was in progress. Call once, after construction. */
     public void start() {
         dispatch.addListener(outcome -> flow.execute(() -> payments.onOutcome(outcome)));
-        flow.execute(() -> {
+        Runnable recover = () -> flow.execute(() -> {
             recovery.recover();
             publish();
         });
+        if (fiscal == null) {
+            recover.run();
+        } else {
+            // The register's open intents first: the journal's open order is then submitted or given back by them.
+            fiscal.start(outcomes -> recover.run());
+        }
         acceptor.start(event -> flow.execute(() -> {
             cash.onBillEvent(event);
             publish();
@@ -262,9 +288,29 @@ public final class TopUpFlow implements KioskFlow {
         }
     }
 
-    /** Where an ended session rests: the service lock while it holds, out of service while the acceptor is. */
+    /**
+     * Where an ended session rests: the service lock while it holds, out of service while the acceptor is (or the
+     * fiscal register cannot register).
+     */
     private Screen restingScreen() {
-        return lock.locked() ? SERVICE_LOCK : cash.faulted() || safeStop.halted() ? OUT_OF_SERVICE : IDLE;
+        return lock.locked() ? SERVICE_LOCK
+                : cash.faulted() || safeStop.halted() || fiscalFault() != null ? OUT_OF_SERVICE : IDLE;
+    }
+
+    private String fiscalFault() {
+        return fiscal == null ? null : fiscal.fault();
+    }
+
+    /** The register's fault came or went: an idle kiosk goes out of service, or back to its customers. */
+    private void onFiscalFault(String fault) {
+        String data = fault == null ? "{}" : JsonNodeFactory.instance.objectNode().put("reason", fault).toString();
+        orders.audit(fault == null ? "fiscal_recovered" : "fiscal_fault",
+                stage.session == null ? null : stage.session.txnId, data);
+        if (fault != null && (stage.session == null || stage.screen == IDLE)) {
+            stage.moveTo(OUT_OF_SERVICE);
+        } else if (fault == null && stage.screen == OUT_OF_SERVICE && restingScreen() == IDLE) {
+            stage.endSession();
+        }
     }
 
     private void onInactivityEnd() {
@@ -294,7 +340,8 @@ public final class TopUpFlow implements KioskFlow {
     private void publish() {
         findNumber.sync(stage.session, stage.screen);
         codes.sync();
-        outOfService = OutOfService.describe(lock.reasons(), cash.faultCode(), safeStop.technicianReason());
+        outOfService = OutOfService.describe(lock.reasons(), cash.faultCode(), safeStop.technicianReason(),
+                fiscalFault());
         snapshots.publish(buildSnapshot());
     }
 

@@ -44,6 +44,7 @@ public final class Journal implements AutoCloseable {
     private final JournalEpochs epochs;
     private final PinGates pinGates;
     private final OutboxJournal outboxJournal;
+    private final FiscalJournal fiscal;
 
     Journal(SqliteStore store, String kioskId, String currency, Clock clock, AuditSeal seal)
             throws SQLException {
@@ -69,7 +70,8 @@ public final class Journal implements AutoCloseable {
         counter = new CounterJournal(store, cashIn, creditDesk, shifts);
         pinGates = new PinGates(store, audit, clock);
         outboxJournal = new OutboxJournal(store, clock, outbox, audit);
-        verifier = new JournalVerifier(currency, seal, cashBox::check, shifts::check);
+        fiscal = new FiscalJournal(store, clock, audit);
+        verifier = new JournalVerifier(currency, seal, cashBox::check, shifts::check, FiscalJournal::check);
     }
 
     /**
@@ -363,6 +365,10 @@ public final class Journal implements AutoCloseable {
     // Counter terminal
 
     /** The counter terminal's verbs: the cashiers' shifts and the cash a cashier takes and hands back. */
+    public FiscalJournal fiscal() {
+        return fiscal;
+    }
+
     public CounterJournal counter() {
         return counter;
     }

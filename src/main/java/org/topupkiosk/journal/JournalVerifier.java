@@ -66,7 +66,7 @@ final class JournalVerifier {
             SchemaCheck.check(c, v);
             long orders = scalar(st, "SELECT count(*) FROM orders");
             String figures = "orders=" + orders + " stacked=" + money(stacked) + " credits_open=" + money(creditsOpen)
-                    + " refunds=" + money(refunds) + " audit=" + auditRows;
+                    + " refunds=" + money(refunds) + " audit=" + auditRows + FiscalJournal.figures(c);
             String summary = v.isEmpty() ? "journal ok " + figures
                     : "journal FAILED violations=" + v.size() + " " + figures;
             return new VerifyReport(summary, v);

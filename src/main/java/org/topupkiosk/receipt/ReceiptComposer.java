@@ -9,6 +9,7 @@ import org.topupkiosk.domain.Operator;
 import org.topupkiosk.domain.Promotion;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.i18n.Messages;
+import org.topupkiosk.journal.FiscalRecord;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.StoredReceipt;
@@ -37,6 +38,14 @@ public final class ReceiptComposer {
 
     public ReceiptLayouts layouts() {
         return layouts;
+    }
+
+    /**
+     * Issue 13: {@code receipt} with the fiscal register's attributes (FN, ФД, ФП, date and time, as journaled) and the
+     * tax service's check code {@code qrText} as its QR code; {@code refund} for a "возврат прихода".
+     */
+    public Receipt withFiscal(Receipt receipt, FiscalRecord doc, String qrText, boolean refund, Lang lang) {
+        return FiscalStamp.stamp(receipt, doc, qrText, refund, layouts.messages(), lang);
     }
 
     /** A top-up: everything paid goes to the balance (no change), so there is no overpayment to place. */

@@ -29,6 +29,7 @@ import org.topupkiosk.flow.core.ManualFlowExecutor;
 import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.flow.fiscal.FiscalDesk;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.receipt.ReceiptComposer;
@@ -69,6 +70,9 @@ public final class FlowFixture implements AutoCloseable {
      * set of capabilities, as the OSMP adapter has). The outbox always sends through {@link #carrier}.
      */
     CarrierGateway gateway;
+
+    /** Issue 13: the fiscal register the next {@link #newFlow()} registers on; null: fiscal registration off. */
+    FiscalDesk fiscal;
 
     FlowFixture(Path dir) throws Exception {
         this(dir, settings(true, Money.rub(15000)));
@@ -122,6 +126,9 @@ public final class FlowFixture implements AutoCloseable {
         };
         TopUpFlow f = new TopUpFlow(exec, io, journal, gateway, acceptor, desk, config.catalog(), config.numbering(),
                 settings, dispatcher, CrashPoints.NONE, clock);
+        if (fiscal != null) {
+            f.attachFiscal(fiscal);
+        }
         f.start();
         exec.runPending();
         return f;

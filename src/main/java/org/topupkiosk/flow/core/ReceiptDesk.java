@@ -24,6 +24,8 @@ import org.topupkiosk.domain.Promotion;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.journal.ClaimPaper;
 import org.topupkiosk.journal.CustomerCredit;
+import org.topupkiosk.journal.FiscalIntent;
+import org.topupkiosk.journal.FiscalRecord;
 import org.topupkiosk.journal.GoodsClaim;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.journal.Order;
@@ -76,7 +78,8 @@ public final class ReceiptDesk implements AutoCloseable {
         // Issue 12: while the outcome is not known the receipt carries the order's claim code (made at submit).
         String claim = status == FlowSnapshot.PaymentStatus.PENDING
                 ? journal.claimOf(order.txnId()).map(GoodsClaim::code).orElse(null) : null;
-        Receipt receipt = composer.payment(order, operator, status(status), lang, product, promo, claim);
+        Receipt receipt = withFiscal(order.txnId(), composer.payment(order, operator, status(status), lang, product,
+                promo, claim), lang);
         journal.storeReceipt(receipt.id(), order.txnId(), "payment", receipt.toStored());
         if (credit != null) {
             Receipt voucher = composer.credit(credit, lang);
@@ -105,7 +108,25 @@ public final class ReceiptDesk implements AutoCloseable {
 
     /** A confirmed payment's outcome for a scanned claim code (issue 12): stored once, a repeat prints the same. */
     public void printClaimOutcome(Order order, Operator operator, Lang lang, Consumer<Boolean> done) {
-        printStored(composer.claimOutcome(order, operator, lang), order.txnId(), "outcome", done);
+        printStored(withFiscal(order.txnId(), composer.claimOutcome(order, operator, lang), lang), order.txnId(),
+                "outcome", done);
+    }
+
+    /**
+     * Issue 13: the order's customer receipt with its fiscal document ("приход", or {@code refund} for the counter's
+     * "возврат прихода") as journaled: FN, ФД, ФП, date and the tax service's QR. Unchanged when the order has none
+     * (fiscal registration off, or not registered).
+     */
+    public Receipt withFiscal(String txnId, Receipt receipt, Lang lang, boolean refund) {
+        Optional<FiscalRecord> doc = journal.fiscal().document(txnId, refund ? FiscalIntent.INCOME_RETURN
+                : FiscalIntent.INCOME);
+        return doc.isEmpty() ? receipt
+                : composer.withFiscal(receipt, doc.get(), FiscalQr.text(doc.get(), refund), refund, lang);
+    }
+
+    /** {@link #withFiscal(String, Receipt, Lang, boolean)} of the sale. */
+    public Receipt withFiscal(String txnId, Receipt receipt, Lang lang) {
+        return withFiscal(txnId, receipt, lang, false);
     }
 
     /** Has this credit's own voucher come out of the printer already (so a claim must not print a second one)? */

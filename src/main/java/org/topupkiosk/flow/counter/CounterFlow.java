@@ -34,6 +34,7 @@ import org.topupkiosk.flow.core.SnapshotListeners;
 import org.topupkiosk.flow.counter.CounterCommand.Back;
 import org.topupkiosk.flow.counter.CounterCommand.Next;
 import org.topupkiosk.flow.counter.CounterCommand.SetLanguage;
+import org.topupkiosk.flow.fiscal.FiscalDesk;
 import org.topupkiosk.flow.topup.CarrierCheck;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.receipt.CounterReports;
@@ -59,6 +60,12 @@ public final class CounterFlow implements CounterTerminal {
     /** The configured gateway: the counter sells a top-up only when it can check a number and pay one. */
     private final CarrierGateway carrier;
     private long version;
+    private final Journal journal;
+    private final ReceiptDesk receipts;
+    private final CounterReports reports;
+    private final Clock clock;
+    /** Issue 13: the fiscal register, or null with fiscal registration off. */
+    private FiscalDesk fiscal;
 
     public CounterFlow(FlowExecutor flow, Executor io, Journal journal, CarrierGateway carrier, ReceiptDesk desk,
                        Catalog catalog, NumberingPlan numbering, FlowSettings settings, PaymentDispatch dispatch,
@@ -68,6 +75,10 @@ public final class CounterFlow implements CounterTerminal {
         this.st = new CounterState(settings.defaultLanguage());
         OrderDesk orders = new OrderDesk(journal, dispatch, CrashPoints.NONE);
         CounterReports reports = new CounterReports(desk.layouts(), catalog);
+        this.journal = journal;
+        this.receipts = desk;
+        this.reports = reports;
+        this.clock = clock;
         this.shift = new CashierShift(st, flow, io, journal, gate, desk, reports, clock, this::publish);
         this.sale = new CounterSale(st, shift, flow, journal, orders,
                 new CarrierCheck(flow, io, carrier, catalog, numbering, settings, orders), desk, reports, settings,
@@ -76,13 +87,28 @@ public final class CounterFlow implements CounterTerminal {
         this.snapshots = new SnapshotListeners<>("counter", snapshot());
     }
 
+    /**
+     * Issue 13: the fiscal register every sale is registered on; a refund of a refused sale is registered as
+     * "возврат прихода". Call before {@link #start()}; without it nothing is registered.
+     */
+    public void attachFiscal(FiscalDesk desk) {
+        this.fiscal = desk;
+        sale.attachFiscal(new CounterFiscal(desk, journal, flow, receipts, reports, clock, this::publish));
+        desk.onFaultChange(fault -> flow.execute(this::publish));
+    }
+
     /** Listens for payment outcomes and resumes what the journal holds (a sale cut off mid-way). Call once. */
     public void start() {
         dispatch.addListener(outcome -> flow.execute(() -> sale.onOutcome(outcome)));
-        flow.execute(() -> {
+        Runnable recover = () -> flow.execute(() -> {
             shift.loadCashiers();
             sale.recover();
         });
+        if (fiscal == null) {
+            recover.run();
+        } else {
+            fiscal.start(outcomes -> recover.run());
+        }
     }
 
     @Override

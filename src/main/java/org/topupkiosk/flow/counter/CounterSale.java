@@ -59,6 +59,8 @@ final class CounterSale {
     private final boolean cashDrawer;
     private final Clock clock;
     private final Runnable publish;
+    /** Issue 13: the counter's fiscal registration, or null with fiscal registration off. */
+    private CounterFiscal fiscal;
 
     CounterSale(CounterState st, CashierShift shift, FlowExecutor flow, Journal journal, OrderDesk orders,
                 CarrierCheck check, ReceiptDesk desk, CounterReports reports, FlowSettings settings, boolean cashDrawer,
@@ -75,6 +77,10 @@ final class CounterSale {
         this.cashDrawer = cashDrawer;
         this.clock = clock;
         this.publish = publish;
+    }
+
+    void attachFiscal(CounterFiscal counterFiscal) {
+        this.fiscal = counterFiscal;
     }
 
     void onNumber(CounterCommand command) {
@@ -99,6 +105,11 @@ final class CounterSale {
     }
 
     private void checkNumber() {
+        if (fiscal != null && !fiscal.ready()) {
+            // Selling without a fiscal receipt is not legal: no sale, no cash, until the register recovers.
+            st.message = FlowMessage.error("fiscal.out_of_service");
+            return;
+        }
         Msisdn.Parsed parsed = TopUpSteps.number(st.digits);
         if (parsed instanceof Msisdn.Invalid invalid) {
             st.message = FlowMessage.error(invalid.reason().messageKey());
@@ -190,6 +201,31 @@ final class CounterSale {
         journal.counter().recordCounterCash(st.sale.txnId, total, got, st.cashier.id(), st.shift);
         st.sale.cash = total;
         st.received = got;
+        if (fiscal != null) {
+            fiscal.registerSale(st.sale, got, total, st.cashier.name(), this::afterRegistration);
+            st.message = null;
+            st.moveTo(PAYING);
+            return;
+        }
+        submit(got, total);
+    }
+
+    /** Issue 13: registered, the sale goes to the carrier; not registered, the cash goes back over the counter. */
+    private void afterRegistration(long token, boolean registered) {
+        if (st.sale == null || st.sale.token != token || st.screen != PAYING) {
+            return;
+        }
+        if (registered) {
+            submit(st.received, st.total());
+            return;
+        }
+        Money back = fiscal.returnUnregistered(st.sale.txnId);
+        st.sale.paymentStatus = FlowSnapshot.PaymentStatus.REFUSED;
+        st.message = FlowMessage.error("counter.fiscal_failed_return", back);
+        st.moveTo(RETURN_CASH);
+    }
+
+    private void submit(Money got, Money total) {
         orders.submit(st.sale);
         log.info("counter sale txn={} cashier={} shift={} total={} received={} change={}", st.sale.txnId,
                 st.cashier.id(), st.shift, total.plain(), got.plain(), got.minus(total).plain());
@@ -226,6 +262,10 @@ final class CounterSale {
             st.message = FlowMessage.error("counter.refused_return", back);
             st.moveTo(RETURN_CASH);
             printSale();
+            if (fiscal != null) {
+                // The cash handed back is a refund: "возврат прихода" on the register, its paper behind the sale's.
+                fiscal.registerRefund(st.sale.txnId, st.cashier.name(), st.lang);
+            }
         } else if (outcome instanceof PaymentOutcome.Refused r && isCounterSale(r.txnId())) {
             // The customer has gone; the credit stays open (X and Z show it) and the voucher prints for them to claim.
             log.warn("counter sale refused after the customer left txn={} code={}", r.txnId(), r.code());
@@ -251,7 +291,8 @@ final class CounterSale {
         st.sale.receipt = FlowSnapshot.ReceiptState.PRINTING;
         Receipt receipt = reports.sale(order, st.sale.operator, st.received, st.cashier.name(),
                 ReceiptDesk.status(st.sale.paymentStatus), st.lang, clock.instant());
-        desk.printStored(receipt, order.txnId(), "payment", ok -> flow.execute(() -> {
+        desk.printStored(desk.withFiscal(order.txnId(), receipt, st.lang), order.txnId(), "payment",
+                ok -> flow.execute(() -> {
                     if (st.sale != null && st.sale.token == token) {
                         st.sale.receipt = ok ? FlowSnapshot.ReceiptState.PRINTED : FlowSnapshot.ReceiptState.FAILED;
                         publish.run();
@@ -286,6 +327,20 @@ final class CounterSale {
                 s.offline = o.offline();
                 s.txnId = o.txnId();
                 s.cash = o.cash();
+                if (fiscal != null && !fiscal.registeredSale(o.txnId())) {
+                    // The cashier took the cash before the restart: registered now, then sent; not registered, the
+                    // money is journaled as handed back.
+                    fiscal.registerSale(s, o.cash(), o.cash(), "counter", (token, registered) -> {
+                        if (registered) {
+                            orders.submit(s);
+                        } else {
+                            log.warn("counter sale cut off before its registration txn={}: {} handed back",
+                                    o.txnId(), fiscal.returnUnregistered(o.txnId()).plain());
+                        }
+                    });
+                    publish.run();
+                    return;
+                }
                 orders.submit(s);
                 log.warn("resumed counter sale cut off before its payment was queued txn={}", o.txnId());
             } else {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.carrier.GoodsKind;
 import org.topupkiosk.carrier.GoodsOffer;
+import org.topupkiosk.device.fiscal.FiscalReceipt;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Operator;
@@ -24,6 +25,8 @@ import org.topupkiosk.flow.core.ServicesView;
 import org.topupkiosk.flow.core.ProductTerms;
 import org.topupkiosk.flow.core.Session;
 import org.topupkiosk.flow.core.TouchInput;
+import org.topupkiosk.flow.fiscal.FiscalReceipts;
+import org.topupkiosk.flow.fiscal.FiscalSettings;
 import org.topupkiosk.journal.CustomerCredit;
 import org.topupkiosk.journal.Goods;
 import org.topupkiosk.journal.GoodsClaim;
@@ -128,24 +131,40 @@ public final class GoodsSales {
      * Confirm (or a customer who walked away with the price covered): the order goes to the outbox with what the price,
      * the fee and any change are, and the screen waits up to the submit wait for the carrier's goods.
      */
-    public void submit() {
-        Session s = host.session();
+    /** What the customer's money pays: the goods' price (an eSIM's: what goes to its balance), the fee, the change. */
+    private record Split(Money amount, Money fee, Money change) {}
+
+    private static Split split(Session s) {
         GoodsState sale = GoodsState.of(s);
         Operator op = s.operator;
         Money funds = s.funds();
-        Money amount;
-        Money fee;
-        Money change;
         if (s.service == Service.EPIN) {
             Money needed = op.fee().cashNeededFor(sale.offer.price());
-            amount = sale.offer.price();
-            fee = needed.minus(amount);
-            change = funds.minus(needed);
-        } else {
-            amount = op.fee().toBalance(funds);
-            fee = op.fee().feeFor(funds);
-            change = Money.zero(funds.currency());
+            return new Split(sale.offer.price(), needed.minus(sale.offer.price()), funds.minus(needed));
         }
+        return new Split(op.fee().toBalance(funds), op.fee().feeFor(funds), Money.zero(funds.currency()));
+    }
+
+    /**
+     * Issue 13: the payment agent's receipt of this sale: the goods by name at their price, the fee, and everything the
+     * customer put in as cash (what is above goes onto the change voucher).
+     */
+    public FiscalReceipt fiscalReceipt(FiscalSettings settings) {
+        Session s = host.session();
+        GoodsState sale = GoodsState.of(s);
+        Split split = split(s);
+        String name = sale.offer.titles().getOrDefault("ru", sale.offer.productId());
+        return FiscalReceipts.sale(settings, name, s.operator.id(), split.amount().minor(), split.fee().minor(),
+                s.funds().minor());
+    }
+
+    public void submit() {
+        Session s = host.session();
+        GoodsState sale = GoodsState.of(s);
+        Split split = split(s);
+        Money amount = split.amount();
+        Money fee = split.fee();
+        Money change = split.change();
         SubmittedGoods done = desk.submit(s.txnId, kind(s), amount, fee, change, sale.device);
         sale.claim = done.claim();
         sale.change = done.change().orElse(null);
@@ -277,7 +296,8 @@ public final class GoodsSales {
         s.receipt = FlowSnapshot.ReceiptState.PRINTING;
         host.moveTo(RECEIPT);
         long token = s.token;
-        ctx.receipts().printStored(receipt, s.txnId, kind, ok -> ctx.flow().execute(() -> printed(token, ok)));
+        ctx.receipts().printStored(ctx.receipts().withFiscal(s.txnId, receipt, host.lang()), s.txnId, kind,
+                ok -> ctx.flow().execute(() -> printed(token, ok)));
     }
 
     private void printed(long token, boolean ok) {

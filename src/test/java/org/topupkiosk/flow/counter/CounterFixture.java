@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.topupkiosk.carrier.CarrierGateway;
@@ -25,6 +26,7 @@ import org.topupkiosk.flow.FlowFixture;
 import org.topupkiosk.flow.core.FlowSettings;
 import org.topupkiosk.flow.core.ManualFlowExecutor;
 import org.topupkiosk.flow.core.ReceiptDesk;
+import org.topupkiosk.flow.fiscal.FiscalDesk;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.Journal;
 import org.topupkiosk.receipt.ReceiptComposer;
@@ -49,13 +51,25 @@ final class CounterFixture implements AutoCloseable {
     final ReceiptDesk desk;
     final CounterFlow flow;
     final Path cashiersFile;
+    /** Issue 13: the fiscal register's desk, or null with fiscal registration off. */
+    FiscalDesk fiscalDesk;
 
     CounterFixture(Path dir) throws Exception {
-        this(dir, UnaryOperator.identity());
+        this(dir, UnaryOperator.identity(), null);
     }
 
     /** The flow on {@code wrap} of the REST adapter (a narrower gateway, as the OSMP adapter is); the outbox on it too. */
     CounterFixture(Path dir, UnaryOperator<CarrierGateway> wrap) throws Exception {
+        this(dir, wrap, null);
+    }
+
+    /** Issue 13: with the fiscal register {@code fiscal} makes over the fixture's journal (null: fiscal off). */
+    CounterFixture(Path dir, Function<Journal, FiscalDesk> fiscal) throws Exception {
+        this(dir, UnaryOperator.identity(), fiscal);
+    }
+
+    CounterFixture(Path dir, UnaryOperator<CarrierGateway> wrap, Function<Journal, FiscalDesk> fiscal)
+            throws Exception {
         FlowSettings settings = FlowFixture.settings(false, Money.rub(15000));
         LoadedConfig config = ConfigLoader.load(Path.of("kiosk-config/kiosk.yaml"));
         byte[] key = KioskKey.developmentKey();
@@ -77,6 +91,10 @@ final class CounterFixture implements AutoCloseable {
                 Clock.systemUTC());
         flow = new CounterFlow(exec, Runnable::run, journal, carrier, desk, config.catalog(), config.numbering(),
                 settings, dispatcher, gate, true, Clock.systemUTC());
+        if (fiscal != null) {
+            fiscalDesk = fiscal.apply(journal);
+            flow.attachFiscal(fiscalDesk);
+        }
         flow.start();
         exec.runPending();
     }
