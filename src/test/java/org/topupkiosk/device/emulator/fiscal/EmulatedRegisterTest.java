@@ -78,8 +78,18 @@ class EmulatedRegisterTest {
         refused(RegisterRefusal.SHIFT_OPEN, r::openShift);
         refused(RegisterRefusal.RECEIPT_CLOSED, () -> r.closeReceipt(100, 0, 2));
         refused(RegisterRefusal.RECEIPT_CLOSED, r::cancelReceipt);
+        refused(RegisterRefusal.RECEIPT_CLOSED, () -> r.addTlv(agentTlv(), true));
+        refused(RegisterRefusal.FN_BAD_PARAMETERS, () -> r.addTlv(new byte[] {1, 2, 3}, false));
+        byte[] cashier = FfdTlv.text(FfdTlv.CASHIER, "Киоск 7").encode();
+        r.addTlv(cashier, false);
         r.openReceipt(1);
         assertThat(r.status().mode()).isEqualTo(RegisterStatus.MODE_RECEIPT_OPEN);
+        r.addOperation(payment(15000));
+        r.closeReceipt(15000, 0, 2);
+        // The cashier sent before the receipt opened is the receipt's own.
+        assertThat(r.storage().last().orElseThrow().receipt().orElseThrow().receiptTlv()).isEqualTo(cashier);
+        assertThat(r.paper().receiptFor(2).orElseThrow().lines()).contains("КАССИР: Киоск 7");
+        r.openReceipt(1);
         refused(RegisterRefusal.RECEIPT_OPEN, () -> r.openReceipt(1));
         refused(RegisterRefusal.ZERO_TOTAL, () -> r.closeReceipt(100, 0, 2));
         r.addOperation(payment(15000));
@@ -89,7 +99,10 @@ class EmulatedRegisterTest {
         refused(RegisterRefusal.BAD_PARAMETERS, () -> r.closeReceipt(15000, 0, 3));
         refused(RegisterRefusal.RECEIPT_OPEN, r::closeShift);
         r.cancelReceipt();
-        assertThat(r.storage().last().orElseThrow().number()).isEqualTo(1);
+        assertThat(r.storage().last().orElseThrow().number()).isEqualTo(2);
+        r.addOperation(payment(100));
+        r.closeReceipt(100, 0, 2);
+        assertThat(r.storage().last().orElseThrow().receipt().orElseThrow().receiptTlv()).isEmpty();
         assertThat(r.status().receiptOpen()).isFalse();
     }
 
