@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.device.emulator.printer.Zbar;
 import org.topupkiosk.device.fiscal.FiscalDocument.Kind;
 import org.topupkiosk.device.fiscal.shtrih.FfdTlv;
 
@@ -23,8 +26,18 @@ class EmulatedRegisterTest {
 
     final TestClock clock = new TestClock(Instant.parse("2026-12-07T09:00:00Z"));
 
+    final List<ReceiptPaper> papers = new ArrayList<>();
+
     EmulatedRegister register(FiscalStorage fn) {
-        return new EmulatedRegister(fn, clock, new ReceiptPaper(dir.resolve("png")), 1, 30);
+        ReceiptPaper paper = new ReceiptPaper(dir.resolve("png"));
+        papers.add(paper);
+        return new EmulatedRegister(fn, clock, paper, 1, 30);
+    }
+
+    /** The PNGs are drawn before the test's folder goes. */
+    @AfterEach
+    void drawn() {
+        papers.forEach(ReceiptPaper::flush);
     }
 
     FiscalStorage storage() {
@@ -67,6 +80,9 @@ class EmulatedRegisterTest {
                 "  ИНН ПОСТАВЩИКА: 7740000076");
         r.paper().flush();
         assertThat(Files.size(p.png().orElseThrow())).isGreaterThan(1000);
+        if (Zbar.available()) { // an independent decoder reads the fiscal QR off the drawn receipt
+            assertThat(Zbar.read(p.png().orElseThrow())).isEqualTo(p.qr().orElseThrow());
+        }
         assertThat(r.status().mode()).isEqualTo(RegisterStatus.MODE_SHIFT_OPEN);
     }
 
