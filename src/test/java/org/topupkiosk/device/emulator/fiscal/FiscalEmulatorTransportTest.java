@@ -13,7 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.device.fiscal.FiscalDocument;
 import org.topupkiosk.device.fiscal.shtrih.ShtrihCommand;
+import org.topupkiosk.device.fiscal.shtrih.ShtrihFiscalRegister;
+import org.topupkiosk.device.fiscal.shtrih.ShtrihLink;
+import org.topupkiosk.device.fiscal.shtrih.ShtrihPasswords;
 import org.topupkiosk.device.fiscal.shtrih.ShtrihFnMessages;
 import org.topupkiosk.device.fiscal.shtrih.ShtrihReceiptMessages;
 import org.topupkiosk.device.serial.JSerialCommLink;
@@ -82,6 +86,30 @@ class FiscalEmulatorTransportTest {
                 sellOne(new RawHost(new SocketLink(second)));
             }
         }
+    }
+
+    @Test
+    void simulationModeRunsTheRealDriverInMemoryAndKeepsNumberingAcrossARestart() throws Exception {
+        Path state = dir.resolve("sim/fn.jsonl");
+        long first;
+        try (ShtrihEmulator sim = ShtrihEmulator.forSimulation(state, dir.resolve("sim/png"));
+             ShtrihFiscalRegister driver = new ShtrihFiscalRegister(sim.serveInMemory(), ShtrihLink.Settings.DEFAULT,
+                     ShtrihPasswords.FACTORY)) {
+            driver.start();
+            driver.openShift("Киоск 7");
+            first = driver.register(FiscalPtyScenario.payment(1, 15000, true)).number();
+            assertThat(first).isEqualTo(2);
+        }
+        try (ShtrihEmulator sim = ShtrihEmulator.forSimulation(state, dir.resolve("sim/png"));
+             ShtrihFiscalRegister driver = new ShtrihFiscalRegister(sim.serveInMemory(), ShtrihLink.Settings.DEFAULT,
+                     ShtrihPasswords.FACTORY)) {
+            driver.start();
+            assertThat(driver.status().shiftOpen()).isTrue();
+            FiscalDocument next = driver.register(FiscalPtyScenario.payment(2, 20000, false));
+            assertThat(next.number()).isEqualTo(first + 1);
+            assertThat(next.qrText()).contains("&s=200.00&fn=9999078900012345&i=3&");
+        }
+        assertThat(dir.resolve("sim/png/receipt-3.png")).exists();
     }
 
     @Test
