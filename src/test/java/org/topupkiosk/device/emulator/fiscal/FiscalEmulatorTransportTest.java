@@ -1,11 +1,13 @@
 package org.topupkiosk.device.emulator.fiscal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.device.DeviceException;
 import org.topupkiosk.device.fiscal.FiscalDocument;
 import org.topupkiosk.device.fiscal.shtrih.ShtrihCommand;
 import org.topupkiosk.device.fiscal.shtrih.ShtrihFiscalRegister;
@@ -110,6 +113,28 @@ class FiscalEmulatorTransportTest {
             assertThat(next.qrText()).contains("&s=200.00&fn=9999078900012345&i=3&");
         }
         assertThat(dir.resolve("sim/png/receipt-3.png")).exists();
+    }
+
+    @Test
+    void theDriverSeesAShiftOver24HoursRefusedThenClosesItWithZ() throws Exception {
+        try (ShtrihFiscalRegister driver = new ShtrihFiscalRegister(emulator().serveInMemory(),
+                ShtrihLink.Settings.DEFAULT, new ShtrihPasswords(1, 30))) {
+            driver.start();
+            driver.openShift("Киоск 7");
+            clock.advance(Duration.ofHours(25));
+            assertThatThrownBy(() -> driver.register(FiscalPtyScenario.payment(1, 15000, false)))
+                    .isInstanceOf(DeviceException.class).hasMessageContaining("4E");
+            assertThat(driver.status().receiptOpen()).as("the refused receipt was cancelled").isFalse();
+            FiscalDocument z = driver.closeShift("Киоск 7");
+            assertThat(z.kind()).isEqualTo(FiscalDocument.Kind.SHIFT_CLOSE);
+            assertThat(driver.status().shiftOpen()).isFalse();
+            driver.openShift("Киоск 7");
+            assertThat(driver.register(FiscalPtyScenario.payment(2, 15000, false)).shiftNumber()).isEqualTo(2);
+            emulator.register().setPaper(EmulatedRegister.Paper.OUT);
+            assertThatThrownBy(() -> driver.register(FiscalPtyScenario.payment(3, 15000, false)))
+                    .isInstanceOfSatisfying(DeviceException.class,
+                            e -> assertThat(e.code()).isEqualTo(DeviceException.Code.PAPER_OUT));
+        }
     }
 
     @Test
