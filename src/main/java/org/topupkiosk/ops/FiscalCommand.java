@@ -163,13 +163,9 @@ public final class FiscalCommand extends CommandGroup {
             description = "Close the shift with a Z report and print its fiscal document.")
     static final class ZReport extends RegisterCommand {
 
-        @Option(names = "--cashier", defaultValue = "kioskctl", description = "Cashier name (tag 1021); default "
-                + "${DEFAULT-VALUE}.")
-        String cashier;
-
         @Override
         int run(ShtrihFiscalRegister register, PrintWriter out) throws DeviceException {
-            out.println("z-report " + describe(register.closeShift(cashier)));
+            out.println("z-report " + describe(register.closeShift("kioskctl")));
             return 0;
         }
     }

@@ -66,9 +66,12 @@ public final class ShtrihFiscalRegister implements FiscalRegister {
         return documents.status();
     }
 
+    /**
+     * Opens a shift (E0h). The cashier of a shift document comes from the register's operator table: a receipt TLV
+     * (FF0Ch) is only taken inside an open receipt, so {@code cashier} is not sent here.
+     */
     @Override
     public synchronized FiscalDocument openShift(String cashier) throws DeviceException {
-        tlv(FfdTlv.text(FfdTlv.CASHIER, cashier));
         data(ShtrihCommand.OPEN_SHIFT, new byte[0]);
         return lastAs(FiscalDocument.Kind.SHIFT_OPEN);
     }
@@ -175,9 +178,9 @@ public final class ShtrihFiscalRegister implements FiscalRegister {
         data(ShtrihCommand.X_REPORT, new byte[0]);
     }
 
+    /** Z report (41h), closing the shift; as for {@link #openShift}, the cashier comes from the operator table. */
     @Override
     public synchronized FiscalDocument closeShift(String cashier) throws DeviceException {
-        tlv(FfdTlv.text(FfdTlv.CASHIER, cashier));
         data(ShtrihCommand.Z_REPORT, new byte[0]);
         return lastAs(FiscalDocument.Kind.SHIFT_CLOSE);
     }
