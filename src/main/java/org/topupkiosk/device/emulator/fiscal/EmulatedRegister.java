@@ -297,7 +297,7 @@ public final class EmulatedRegister {
             losePower();
             throw new PowerCut("after the storage signed document " + d.number());
         }
-        paperOut.receipt(d, fn.serial(), extra, false);
+        paperOut.receipt(d, fn.serial(), extra, false, fn.shift().receipts());
         return new Closed(change, d);
     }
 
@@ -348,7 +348,7 @@ public final class EmulatedRegister {
         FnDocument last = fn.last().orElseThrow(() -> new RegisterRefusal(RegisterRefusal.NO_DOCUMENT_TO_REPEAT,
                 "the storage has no document yet"));
         if (ShiftCounters.isReceipt(last.kind())) {
-            paperOut.receipt(last, fn.serial(), List.of(), true);
+            paperOut.receipt(last, fn.serial(), List.of(), true, 0);
         } else {
             paperOut.shiftDocument(last, fn.serial(), fn.shift(), "КОПИЯ");
         }
