@@ -83,7 +83,6 @@ public final class ShtrihFiscalRegister implements FiscalRegister {
         String fn = documents.fnSerial();
         data(ShtrihCommand.OPEN_RECEIPT, new ShtrihReceiptMessages.OpenReceipt(income
                 ? ShtrihReceiptMessages.RECEIPT_SALE : ShtrihReceiptMessages.RECEIPT_SALE_RETURN).encode());
-        ShtrihFnMessages.CloseResult closed;
         try {
             tlv(FfdTlv.text(FfdTlv.CASHIER, receipt.cashier()));
             if (receipt.customerContact().isPresent()) {
@@ -111,7 +110,7 @@ public final class ShtrihFiscalRegister implements FiscalRegister {
             cancelAfter(refused);
             throw refused;
         }
-        closed = ShtrihFnMessages.CloseResult.decode(answer.data());
+        ShtrihFnMessages.CloseResult closed = ShtrihFnMessages.CloseResult.decode(answer.data());
         FiscalDocument.Kind kind = income ? FiscalDocument.Kind.RECEIPT_INCOME
                 : FiscalDocument.Kind.RECEIPT_INCOME_RETURN;
         if (closed.at().isPresent()) {
