@@ -38,7 +38,7 @@ class CounterFiscalTest {
 
     private void open() throws Exception {
         register = new MemoryFiscalRegister(Clock.systemUTC(), FiscalTestSettings.MSK);
-        k = new CounterFixture(dir, journal -> new FiscalDesk(register, journal, FiscalTestSettings.SETTINGS,
+        k = CounterFixture.withFiscal(dir, journal -> new FiscalDesk(register, journal, FiscalTestSettings.SETTINGS,
                 CrashPoints.NONE, Clock.systemUTC()));
         k.await(x -> !x.cashiers().isEmpty());
     }

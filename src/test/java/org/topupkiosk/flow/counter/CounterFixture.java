@@ -64,8 +64,8 @@ final class CounterFixture implements AutoCloseable {
     }
 
     /** Issue 13: with the fiscal register {@code fiscal} makes over the fixture's journal (null: fiscal off). */
-    CounterFixture(Path dir, Function<Journal, FiscalDesk> fiscal) throws Exception {
-        this(dir, UnaryOperator.identity(), fiscal);
+    static CounterFixture withFiscal(Path dir, Function<Journal, FiscalDesk> fiscal) throws Exception {
+        return new CounterFixture(dir, UnaryOperator.identity(), fiscal);
     }
 
     CounterFixture(Path dir, UnaryOperator<CarrierGateway> wrap, Function<Journal, FiscalDesk> fiscal)

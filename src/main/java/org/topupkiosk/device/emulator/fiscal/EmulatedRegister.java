@@ -46,6 +46,8 @@ public final class EmulatedRegister {
     private final int adminPassword;
 
     private OpenReceipt receipt;
+    /** TLVs sent with no receipt open (the cashier before a shift report or a receipt): for the next document. */
+    private byte[] nextDocumentTlv = new byte[0];
     private Paper paper = Paper.OK;
     private boolean powered = true;
     private int powerCycles;
@@ -147,6 +149,7 @@ public final class EmulatedRegister {
         }
         requirePaper();
         FnDocument d = fn.sign(FiscalDocument.Kind.SHIFT_OPEN, now(), 0, Optional.empty());
+        nextDocumentTlv = new byte[0];
         paperOut.shiftDocument(d, fn.serial(), fn.shift(), "ОТЧЁТ ОБ ОТКРЫТИИ СМЕНЫ");
         return d;
     }
@@ -163,6 +166,7 @@ public final class EmulatedRegister {
         }
         requirePaper();
         FnDocument d = fn.sign(FiscalDocument.Kind.SHIFT_CLOSE, now(), 0, Optional.empty());
+        nextDocumentTlv = new byte[0];
         forcedOver24h = false;
         paperOut.shiftDocument(d, fn.serial(), before, "ОТЧЁТ О ЗАКРЫТИИ СМЕНЫ");
         return d;
@@ -191,6 +195,8 @@ public final class EmulatedRegister {
         }
         requireSelling();
         receipt = new OpenReceipt(sign);
+        receipt.tlv = nextDocumentTlv;
+        nextDocumentTlv = new byte[0];
     }
 
     /** Adds an item; the first one opens a receipt of its sign when none is open. */
@@ -213,16 +219,23 @@ public final class EmulatedRegister {
                 op.taxRate(), op.method(), op.subject(), op.name(), new byte[0]));
     }
 
-    /** TLVs for the open receipt ({@code linked} false) or for its last operation. */
+    /**
+     * TLVs for the open receipt ({@code linked} false) or for its last operation; with no receipt open, for the next
+     * document (a shift report takes its cashier so, and a receipt opened next takes them as its own).
+     */
     public synchronized void addTlv(byte[] tlv, boolean linked) throws RegisterRefusal {
         requirePower();
-        if (receipt == null) {
-            throw new RegisterRefusal(RegisterRefusal.RECEIPT_CLOSED, "no receipt is open");
-        }
         try {
             FfdTlv.decodeAll(tlv);
         } catch (ShtrihFormatException e) {
             throw new RegisterRefusal(RegisterRefusal.FN_BAD_PARAMETERS, "damaged TLV: " + e.getMessage());
+        }
+        if (receipt == null) {
+            if (linked) {
+                throw new RegisterRefusal(RegisterRefusal.RECEIPT_CLOSED, "no receipt is open");
+            }
+            nextDocumentTlv = concat(nextDocumentTlv, tlv);
+            return;
         }
         if (linked) {
             if (receipt.operations.isEmpty()) {
@@ -231,11 +244,15 @@ public final class EmulatedRegister {
             int last = receipt.operations.size() - 1;
             receipt.operations.set(last, receipt.operations.get(last).withTlv(tlv));
         } else {
-            byte[] all = new byte[receipt.tlv.length + tlv.length];
-            System.arraycopy(receipt.tlv, 0, all, 0, receipt.tlv.length);
-            System.arraycopy(tlv, 0, all, receipt.tlv.length, tlv.length);
-            receipt.tlv = all;
+            receipt.tlv = concat(receipt.tlv, tlv);
         }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     /**
@@ -280,7 +297,7 @@ public final class EmulatedRegister {
             losePower();
             throw new PowerCut("after the storage signed document " + d.number());
         }
-        paperOut.receipt(d, fn.serial(), extra, false);
+        paperOut.receipt(d, fn.serial(), extra, false, fn.shift().receipts());
         return new Closed(change, d);
     }
 
@@ -331,7 +348,7 @@ public final class EmulatedRegister {
         FnDocument last = fn.last().orElseThrow(() -> new RegisterRefusal(RegisterRefusal.NO_DOCUMENT_TO_REPEAT,
                 "the storage has no document yet"));
         if (ShiftCounters.isReceipt(last.kind())) {
-            paperOut.receipt(last, fn.serial(), List.of(), true);
+            paperOut.receipt(last, fn.serial(), List.of(), true, 0);
         } else {
             paperOut.shiftDocument(last, fn.serial(), fn.shift(), "КОПИЯ");
         }
@@ -396,6 +413,7 @@ public final class EmulatedRegister {
         powerCycles++;
         armedCut = null;
         receipt = null;
+        nextDocumentTlv = new byte[0];
         paperOut.dropSlip();
     }
 

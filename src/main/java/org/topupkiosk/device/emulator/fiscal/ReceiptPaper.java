@@ -65,7 +65,8 @@ public final class ReceiptPaper {
         this.dir = dir;
     }
 
-    synchronized void receipt(FnDocument d, String fnSerial, List<String> extra, boolean copy) {
+    /** @param inShift the receipt's number in its shift, 0 when not known (a copy) */
+    synchronized void receipt(FnDocument d, String fnSerial, List<String> extra, boolean copy, int inShift) {
         FnReceipt r = d.receipt().orElseThrow();
         List<PaperBlock> b = new ArrayList<>();
         List<String> text = new ArrayList<>();
@@ -101,7 +102,7 @@ public final class ReceiptPaper {
         text(tlv, 1021).ifPresent(s -> left(b, text, "КАССИР: " + s));
         text(tlv, 1008).ifPresent(s -> left(b, text, "ЭЛ. АДР. ПОКУПАТЕЛЯ: " + s));
         pair(b, text, "ФН " + fnSerial, "ФД " + d.number());
-        pair(b, text, "ФП " + d.fiscalSign(), "ЧЕК " + d.number());
+        pair(b, text, "ФП " + d.fiscalSign(), inShift > 0 ? "ЧЕК " + inShift : "");
         FiscalDocument doc = d.toFiscalDocument(fnSerial);
         String qr = doc.qrText();
         b.add(new PaperBlock.Feed(12));
@@ -305,7 +306,13 @@ public final class ReceiptPaper {
     }
 
     private static String subject(int s) {
-        return s == 10 ? "ПЛАТЕЖ" : s == 4 ? "УСЛУГА" : s == 1 ? "ТОВАР" : "ПРЕДМЕТ " + s;
+        return switch (s) {
+            case 1 -> "ТОВАР";
+            case 4 -> "УСЛУГА";
+            case 10 -> "ПЛАТЕЖ";
+            case 11 -> "АГЕНТСКОЕ ВОЗНАГРАЖДЕНИЕ";
+            default -> "ПРЕДМЕТ " + s;
+        };
     }
 
     private static String method(int m) {

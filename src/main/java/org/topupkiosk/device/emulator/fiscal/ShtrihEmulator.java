@@ -1,5 +1,10 @@
 package org.topupkiosk.device.emulator.fiscal;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +48,20 @@ public final class ShtrihEmulator implements AutoCloseable {
         this.register = register;
         this.handler = new ShtrihCommandHandler(register);
         this.random = new Random(seed);
+    }
+
+    /**
+     * The register simulation mode runs: its storage kept in {@code stateFile} (made the first time, serial
+     * 9999078900012345, valid 13 months, a random key), receipts drawn to {@code pngDir}, passwords 1 (operator) and
+     * 30 (administrator; the factory's 30 for both works too). Serve it with {@link #serveInMemory()}.
+     */
+    public static ShtrihEmulator forSimulation(Path stateFile, Path pngDir) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        FiscalStorage fn = FiscalStorage.inFile(stateFile, "9999078900012345", LocalDate.now().plusMonths(13), key,
+                250_000);
+        return new ShtrihEmulator(new EmulatedRegister(fn, Clock.systemDefaultZone(), new ReceiptPaper(pngDir), 1,
+                30), System.nanoTime());
     }
 
     public EmulatedRegister register() {

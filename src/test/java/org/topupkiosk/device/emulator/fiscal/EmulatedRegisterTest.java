@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.device.emulator.printer.Zbar;
 import org.topupkiosk.device.fiscal.FiscalDocument.Kind;
 import org.topupkiosk.device.fiscal.shtrih.FfdTlv;
 
@@ -23,8 +26,18 @@ class EmulatedRegisterTest {
 
     final TestClock clock = new TestClock(Instant.parse("2026-12-07T09:00:00Z"));
 
+    final List<ReceiptPaper> papers = new ArrayList<>();
+
     EmulatedRegister register(FiscalStorage fn) {
-        return new EmulatedRegister(fn, clock, new ReceiptPaper(dir.resolve("png")), 1, 30);
+        ReceiptPaper paper = new ReceiptPaper(dir.resolve("png"));
+        papers.add(paper);
+        return new EmulatedRegister(fn, clock, paper, 1, 30);
+    }
+
+    /** The PNGs are drawn before the test's folder goes. */
+    @AfterEach
+    void drawn() {
+        papers.forEach(ReceiptPaper::flush);
     }
 
     FiscalStorage storage() {
@@ -67,6 +80,9 @@ class EmulatedRegisterTest {
                 "  ИНН ПОСТАВЩИКА: 7740000076");
         r.paper().flush();
         assertThat(Files.size(p.png().orElseThrow())).isGreaterThan(1000);
+        if (Zbar.available()) { // an independent decoder reads the fiscal QR off the drawn receipt
+            assertThat(Zbar.read(p.png().orElseThrow())).isEqualTo(p.qr().orElseThrow());
+        }
         assertThat(r.status().mode()).isEqualTo(RegisterStatus.MODE_SHIFT_OPEN);
     }
 
@@ -78,8 +94,18 @@ class EmulatedRegisterTest {
         refused(RegisterRefusal.SHIFT_OPEN, r::openShift);
         refused(RegisterRefusal.RECEIPT_CLOSED, () -> r.closeReceipt(100, 0, 2));
         refused(RegisterRefusal.RECEIPT_CLOSED, r::cancelReceipt);
+        refused(RegisterRefusal.RECEIPT_CLOSED, () -> r.addTlv(agentTlv(), true));
+        refused(RegisterRefusal.FN_BAD_PARAMETERS, () -> r.addTlv(new byte[] {1, 2, 3}, false));
+        byte[] cashier = FfdTlv.text(FfdTlv.CASHIER, "Киоск 7").encode();
+        r.addTlv(cashier, false);
         r.openReceipt(1);
         assertThat(r.status().mode()).isEqualTo(RegisterStatus.MODE_RECEIPT_OPEN);
+        r.addOperation(payment(15000));
+        r.closeReceipt(15000, 0, 2);
+        // The cashier sent before the receipt opened is the receipt's own.
+        assertThat(r.storage().last().orElseThrow().receipt().orElseThrow().receiptTlv()).isEqualTo(cashier);
+        assertThat(r.paper().receiptFor(2).orElseThrow().lines()).contains("КАССИР: Киоск 7");
+        r.openReceipt(1);
         refused(RegisterRefusal.RECEIPT_OPEN, () -> r.openReceipt(1));
         refused(RegisterRefusal.ZERO_TOTAL, () -> r.closeReceipt(100, 0, 2));
         r.addOperation(payment(15000));
@@ -89,7 +115,10 @@ class EmulatedRegisterTest {
         refused(RegisterRefusal.BAD_PARAMETERS, () -> r.closeReceipt(15000, 0, 3));
         refused(RegisterRefusal.RECEIPT_OPEN, r::closeShift);
         r.cancelReceipt();
-        assertThat(r.storage().last().orElseThrow().number()).isEqualTo(1);
+        assertThat(r.storage().last().orElseThrow().number()).isEqualTo(2);
+        r.addOperation(payment(100));
+        r.closeReceipt(100, 0, 2);
+        assertThat(r.storage().last().orElseThrow().receipt().orElseThrow().receiptTlv()).isEmpty();
         assertThat(r.status().receiptOpen()).isFalse();
     }
 

@@ -1,11 +1,13 @@
 package org.topupkiosk.device.emulator.fiscal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.device.DeviceException;
+import org.topupkiosk.device.fiscal.FiscalDocument;
 import org.topupkiosk.device.fiscal.shtrih.ShtrihCommand;
+import org.topupkiosk.device.fiscal.shtrih.ShtrihFiscalRegister;
+import org.topupkiosk.device.fiscal.shtrih.ShtrihLink;
+import org.topupkiosk.device.fiscal.shtrih.ShtrihPasswords;
 import org.topupkiosk.device.fiscal.shtrih.ShtrihFnMessages;
 import org.topupkiosk.device.fiscal.shtrih.ShtrihReceiptMessages;
 import org.topupkiosk.device.serial.JSerialCommLink;
@@ -81,6 +88,52 @@ class FiscalEmulatorTransportTest {
                 Thread.sleep(100);
                 sellOne(new RawHost(new SocketLink(second)));
             }
+        }
+    }
+
+    @Test
+    void simulationModeRunsTheRealDriverInMemoryAndKeepsNumberingAcrossARestart() throws Exception {
+        Path state = dir.resolve("sim/fn.jsonl");
+        long first;
+        try (ShtrihEmulator sim = ShtrihEmulator.forSimulation(state, dir.resolve("sim/png"));
+             ShtrihFiscalRegister driver = new ShtrihFiscalRegister(sim.serveInMemory(), ShtrihLink.Settings.DEFAULT,
+                     ShtrihPasswords.FACTORY)) {
+            driver.start();
+            driver.openShift("Киоск 7");
+            first = driver.register(FiscalPtyScenario.payment(1, 15000, true)).number();
+            assertThat(first).isEqualTo(2);
+        }
+        try (ShtrihEmulator sim = ShtrihEmulator.forSimulation(state, dir.resolve("sim/png"));
+             ShtrihFiscalRegister driver = new ShtrihFiscalRegister(sim.serveInMemory(), ShtrihLink.Settings.DEFAULT,
+                     ShtrihPasswords.FACTORY)) {
+            driver.start();
+            assertThat(driver.status().shiftOpen()).isTrue();
+            FiscalDocument next = driver.register(FiscalPtyScenario.payment(2, 20000, false));
+            assertThat(next.number()).isEqualTo(first + 1);
+            assertThat(next.qrText()).contains("&s=200.00&fn=9999078900012345&i=3&");
+        }
+        assertThat(dir.resolve("sim/png/receipt-3.png")).exists();
+    }
+
+    @Test
+    void theDriverSeesAShiftOver24HoursRefusedThenClosesItWithZ() throws Exception {
+        try (ShtrihFiscalRegister driver = new ShtrihFiscalRegister(emulator().serveInMemory(),
+                ShtrihLink.Settings.DEFAULT, new ShtrihPasswords(1, 30))) {
+            driver.start();
+            driver.openShift("Киоск 7");
+            clock.advance(Duration.ofHours(25));
+            assertThatThrownBy(() -> driver.register(FiscalPtyScenario.payment(1, 15000, false)))
+                    .isInstanceOf(DeviceException.class).hasMessageContaining("4E");
+            assertThat(driver.status().receiptOpen()).as("the refused receipt was cancelled").isFalse();
+            FiscalDocument z = driver.closeShift("Киоск 7");
+            assertThat(z.kind()).isEqualTo(FiscalDocument.Kind.SHIFT_CLOSE);
+            assertThat(driver.status().shiftOpen()).isFalse();
+            driver.openShift("Киоск 7");
+            assertThat(driver.register(FiscalPtyScenario.payment(2, 15000, false)).shiftNumber()).isEqualTo(2);
+            emulator.register().setPaper(EmulatedRegister.Paper.OUT);
+            assertThatThrownBy(() -> driver.register(FiscalPtyScenario.payment(3, 15000, false)))
+                    .isInstanceOfSatisfying(DeviceException.class,
+                            e -> assertThat(e.code()).isEqualTo(DeviceException.Code.PAPER_OUT));
         }
     }
 

@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Debian's zbarimg, an independent decoder, reading codes back from the emulator's PNGs. */
-final class Zbar {
+public final class Zbar {
 
     private Zbar() {}
 
-    static boolean available() {
+    public static boolean available() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             if (Files.isExecutable(Path.of(dir, "zbarimg"))) {
                 return true;
@@ -22,14 +22,14 @@ final class Zbar {
     }
 
     /** Skips the calling test, loudly, when zbarimg is not installed (CI installs zbar-tools). */
-    static void require() {
+    public static void require() {
         if (!available()) {
             System.err.println("SKIPPED: zbarimg not found; install zbar-tools to run the QR round trip");
         }
         Assumptions.assumeTrue(available(), "zbarimg (zbar-tools) is not installed");
     }
 
-    static String read(Path png) throws IOException, InterruptedException {
+    public static String read(Path png) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("zbarimg", "--raw", "-q", png.toString()).redirectErrorStream(false).start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
