@@ -170,7 +170,7 @@ public final class KioskApp extends Application {
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 devices(), core.desk(), core.flow()::submit, Platform::exit),
                 core.deviceTests(), core.gpio() == null ? null : core.gpio()::pulseRelay);
-        ServiceView service = new ServiceView(new ConsoleServiceDesk(console, core.config().numbering()),
+        ServiceView service = new ServiceView(serviceDesk(),
                 core.messages(),
                 Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
         // The pad opens over the customer's screen and must see it: their inactivity warning closes the pad.
@@ -198,7 +198,7 @@ public final class KioskApp extends Application {
         ServicePin pin = new ServicePin(cfg.ui().servicePinHashFile(), core.journal().pinGates(), Clock.systemUTC());
         console = new ServiceConsole(new ServiceConsole.Parts(pin, core.journal(), core.dispatcher()::kick,
                 List.of(), core.desk(), command -> { }, Platform::exit), core.deviceTests());
-        ServiceView service = new ServiceView(new ConsoleServiceDesk(console, core.config().numbering()),
+        ServiceView service = new ServiceView(serviceDesk(),
                 core.messages(),
                 Lang.of(cfg.kiosk().defaultLanguage().code()), FlowUiAdapter.fxThread());
         CounterWindow.install(stage, core.counter(), core.messages(), service);
@@ -318,6 +318,12 @@ public final class KioskApp extends Application {
             }
         };
         scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    /** The service menu's desk: the console's sections, and the fiscal register's when there is one. */
+    private ConsoleServiceDesk serviceDesk() {
+        ConsoleServiceDesk desk = new ConsoleServiceDesk(console, core.config().numbering());
+        return core.fiscalConsole().map(desk::withFiscal).orElse(desk);
     }
 
     @Override

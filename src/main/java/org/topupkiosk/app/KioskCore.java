@@ -17,20 +17,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.topupkiosk.carrier.CarrierGateway;
-import org.topupkiosk.carrier.osmp.OsmpCarrierGateway;
-import org.topupkiosk.carrier.rest.RestCarrierGateway;
-import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.app.systemd.SdNotify;
 import org.topupkiosk.app.systemd.Watchdog;
+import org.topupkiosk.carrier.CarrierGateway;
+import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.KioskConfig;
-import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.device.cash.BillAcceptor;
 import org.topupkiosk.device.cash.ObservedBillAcceptor;
 import org.topupkiosk.device.cash.PollSettings;
 import org.topupkiosk.device.emulator.NoteFeeder;
+import org.topupkiosk.device.emulator.fiscal.ShtrihEmulator;
 import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.emulator.scanner.CodeFeeder;
 import org.topupkiosk.device.emulator.sim.VirtualSimRig;
@@ -43,12 +41,15 @@ import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Lang;
 import org.topupkiosk.flow.TopUpFlow;
 import org.topupkiosk.flow.core.FlowCommand;
-import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.FlowSettings;
+import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.ReceiptDesk;
 import org.topupkiosk.flow.core.ScannerControl;
 import org.topupkiosk.flow.core.ThreadFlowExecutor;
 import org.topupkiosk.flow.counter.CounterFlow;
+import org.topupkiosk.flow.counter.CounterScreen;
+import org.topupkiosk.flow.fiscalshift.FiscalShifts;
+import org.topupkiosk.health.FiscalHealth;
 import org.topupkiosk.i18n.Messages;
 import org.topupkiosk.journal.DamagedJournalException;
 import org.topupkiosk.journal.Journal;
@@ -56,6 +57,7 @@ import org.topupkiosk.receipt.ReceiptComposer;
 import org.topupkiosk.service.BillAcceptorTest;
 import org.topupkiosk.service.CashierPinsFile;
 import org.topupkiosk.service.DeviceTest;
+import org.topupkiosk.service.FiscalConsole;
 import org.topupkiosk.service.PrinterTest;
 import org.topupkiosk.sync.OutboxDispatcher;
 import org.topupkiosk.sync.RetryPolicy;
@@ -92,6 +94,8 @@ public final class KioskCore implements AutoCloseable {
     private final CarrierGateway carrier;
     private final KioskDevices devices;
     private final OutboxDispatcher dispatcher;
+    /** Issue 13: the fiscal register and its keepers, or null with {@code fiscal.register: none}. */
+    private KioskFiscal fiscal;
     private final ReceiptDesk desk;
     private final TopUpFlow flow;
     private final CounterFlow counter;
@@ -113,7 +117,7 @@ public final class KioskCore implements AutoCloseable {
             this.journal = own(Journal.open(journalFile, cfg.kiosk().id(), clock));
             requireSound(journal);
             tJournal = System.nanoTime();
-            byte[] key = carrierKey(cfg, configFile);
+            byte[] key = KioskCarrier.key(cfg, configFile);
             URI carrierUrl = options.carrierUrl();
             if (carrierUrl == null && cfg.carrier().simulator() == KioskConfig.Simulator.EMBEDDED) {
                 Path ledger = varDir.resolve("carrier-sim/ledger.jsonl");
@@ -124,11 +128,11 @@ public final class KioskCore implements AutoCloseable {
             } else {
                 this.simulator = null;
                 if (carrierUrl == null) {
-                    carrierUrl = endpoint(cfg);
+                    carrierUrl = KioskCarrier.endpoint(cfg);
                 }
             }
             // Options.carrierUrl, when given, is the adapter's endpoint itself; the embedded simulator serves both.
-            this.carrier = carrierGateway(cfg, configFile, simulator != null ? endpoint(cfg, simulator) : carrierUrl,
+            this.carrier = KioskCarrier.gateway(cfg, configFile, simulator != null ? KioskCarrier.endpoint(cfg, simulator) : carrierUrl,
                     key, clock);
             tCarrier = System.nanoTime();
             this.devices = new KioskDevices(cfg, configFile, varDir, options.billAcceptorTiming(), journal, this::own);
@@ -179,51 +183,53 @@ public final class KioskCore implements AutoCloseable {
                 : new CounterFlow(flowThread, io, journal, carrier, desk, loaded.catalog(), loaded.numbering(),
                         settings, dispatcher, CashierPinsFile.gate(cfg.counter().cashiersFile(),
                         journal.pinGates(), clock), cfg.counter().cashDrawer(), clock);
+        // Issue 13: the fiscal register every payment is registered on (none: nothing registered, as before).
+        try {
+            this.fiscal = KioskFiscal.build(loaded, configFile, varDir, journal, options.crash(), clock,
+                    this::customerPaying);
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("fiscal register could not start: " + e.getMessage(), e);
+        }
+        if (fiscal != null) {
+            own(fiscal);
+            if (counter != null) {
+                counter.attachFiscal(fiscal.desk);
+            } else {
+                flow.attachFiscal(fiscal.desk);
+            }
+        }
         long tEnd = System.nanoTime();
         log.info("core built ms={} journal_ms={} carrier_ms={} devices_and_flow_ms={}", (tEnd - t0) / 1_000_000,
                 (tJournal - t0) / 1_000_000, (tCarrier - tJournal) / 1_000_000, (tEnd - tCarrier) / 1_000_000);
     }
 
-
-
-
-
     /**
-     * The configured carrier adapter, talking to {@code carrierUrl} (the embedded simulator's base address in
-     * simulation, else {@code carrier.url}). The one place that picks the adapter: the kiosk and
-     * {@code kioskctl carrier check} both build their gateway here.
+     * Whether a customer is between paying and the receipt, so the shift keeper holds its Z report: at the kiosk any
+     * session or money in, at the counter cash in the cashier's hand.
      */
-    public static CarrierGateway carrierGateway(KioskConfig cfg, Path configFile, URI endpoint, byte[] key,
-                                                Clock clock) throws ConfigException {
-        Duration connect = Duration.ofMillis(cfg.carrier().connectTimeoutMs());
-        Duration request = Duration.ofMillis(cfg.carrier().requestTimeoutMs());
-        if (cfg.carrier().adapter() == KioskConfig.Adapter.OSMP) {
-            log.info("carrier adapter=osmp url={}", endpoint);
-            return new OsmpCarrierGateway(endpoint, OsmpCredentials.load(cfg.carrier().osmp(), configFile), connect,
-                    request, clock);
+    private boolean customerPaying() {
+        if (counter != null) {
+            CounterScreen screen = counter.current().screen();
+            return screen == CounterScreen.RECEIVED || screen == CounterScreen.PAYING
+                    || screen == CounterScreen.RETURN_CASH;
         }
-        return new RestCarrierGateway(endpoint, cfg.kiosk().id(), key, connect, request, clock);
+        return FiscalShifts.paying(flow.current());
     }
 
-    /** Where the configured adapter talks to the embedded simulator: its REST base, or its /osmp endpoint. */
-    public static URI endpoint(KioskConfig cfg, CarrierSimulator simulator) {
-        return cfg.carrier().adapter() == KioskConfig.Adapter.OSMP ? simulator.osmpUri() : simulator.baseUri();
+    /** The fiscal register's reading for /health and /metrics; empty with {@code fiscal.register: none}. */
+    public Optional<FiscalHealth> fiscalHealth() {
+        return Optional.ofNullable(fiscal).map(f -> f.health(Clock.systemUTC()));
     }
 
-    /** The configured carrier endpoint without a simulator. */
-    public static URI endpoint(KioskConfig cfg) {
-        return cfg.carrier().adapter() == KioskConfig.Adapter.OSMP ? cfg.carrier().osmp().url().orElseThrow()
-                : cfg.carrier().url().orElseThrow();
+    /** The service menu's fiscal section; empty with {@code fiscal.register: none}. */
+    public Optional<FiscalConsole> fiscalConsole() {
+        return Optional.ofNullable(fiscal).map(f -> f.console(Clock.systemDefaultZone()));
     }
 
-    /**
-     * The HMAC key that signs REST requests, or null: an OSMP kiosk needs it only for the embedded simulator's REST
-     * side.
-     */
-    public static byte[] carrierKey(KioskConfig cfg, Path configFile) throws ConfigException {
-        boolean osmp = cfg.carrier().adapter() == KioskConfig.Adapter.OSMP;
-        return osmp && cfg.carrier().simulator() == KioskConfig.Simulator.NONE ? null
-                : KioskKey.load(cfg.carrier(), configFile, System::getenv).bytes();
+    /** The emulated register in simulation mode (device panel, tests), or empty. */
+    public Optional<ShtrihEmulator> fiscalEmulator() {
+        return Optional.ofNullable(fiscal).map(f -> f.emulator);
     }
 
     /**
@@ -242,10 +248,6 @@ public final class KioskCore implements AutoCloseable {
         closeables.add(resource);
         return resource;
     }
-
-
-
-
 
     private static FlowSettings flowSettings(KioskConfig cfg) {
         return new FlowSettings(
@@ -266,14 +268,15 @@ public final class KioskCore implements AutoCloseable {
                 cfg.receipt().lookupUrl().orElse(null));
     }
 
-
-
     /**
      * Starts syncing and the flow (which resumes what the journal holds): the counter flow in counter mode, else the
      * kiosk flow. Never both: each resumes the journal's open order its own way.
      */
     public void start() {
         dispatcher.start();
+        if (fiscal != null) {
+            fiscal.start();
+        }
         if (counter != null) {
             counter.start();
         } else {
@@ -290,8 +293,6 @@ public final class KioskCore implements AutoCloseable {
             simReader.start(e -> log.info("sim event={} reader=\"{}\"", e.getClass().getSimpleName(), e.reader()));
         }
     }
-
-
 
     /**
      * Under systemd ({@code Type=notify}): {@code WATCHDOG=1} from a timer on the flow thread while that thread

@@ -14,6 +14,7 @@ import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.ListenAddress;
 import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.flow.core.FlowExecutor;
+import org.topupkiosk.health.FiscalHealth;
 import org.topupkiosk.health.FlowHeartbeat;
 import org.topupkiosk.health.HealthServer;
 import org.topupkiosk.health.HealthStatus;
@@ -51,11 +52,14 @@ final class KioskHealthEndpoint implements AutoCloseable {
         KioskConfig cfg = core.config().config();
         FlowHeartbeat beat = new FlowHeartbeat(flowThread, BEAT_EVERY).start();
         boolean counter = core.counter() != null;
+        Optional<FiscalHealth> fiscal = core.fiscalHealth();
         KioskHealth health = new KioskHealth(counter ? Optional::empty : core.flow()::outOfServiceReason, beat,
-                Duration.ofSeconds(cfg.health().flowStaleSeconds()));
+                Duration.ofSeconds(cfg.health().flowStaleSeconds()),
+                fiscal.<Supplier<List<String>>>map(f -> f::reasons).orElse(List::of));
         KioskProbe probe = new KioskProbe(core.journal(), devices(core, counter), core.desk()::printerHealth,
                 printerEvery, PRINTER_WAIT, Clock.systemUTC());
-        KioskMetrics metrics = new KioskMetrics(health, probe, () -> health.sinceLastBeat().toMillis() / 1000.0);
+        KioskMetrics metrics = new KioskMetrics(health, probe, () -> health.sinceLastBeat().toMillis() / 1000.0,
+                () -> fiscal.flatMap(FiscalHealth::reading));
         try {
             return Optional.of(new KioskHealthEndpoint(beat, HealthServer.start(address, health, metrics)));
         } catch (IOException e) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.TreeSet;
-import org.topupkiosk.app.KioskCore;
+import org.topupkiosk.app.KioskCarrier;
 import org.topupkiosk.carrier.AccountCheck;
 import org.topupkiosk.carrier.CarrierException;
 import org.topupkiosk.carrier.CarrierGateway;
@@ -28,7 +28,7 @@ public final class CarrierCommand extends CommandGroup {
 
     /**
      * {@code kioskctl carrier check --number N [--config F]}: asks the configured provider, through the adapter the
-     * kiosk would use ({@link KioskCore#carrierGateway}), whether it serves the number. Moves no money. Prints the
+     * kiosk would use ({@link KioskCarrier#gateway}), whether it serves the number. Moves no money. Prints the
      * details, then one line: {@code carrier ok adapter=A number=MASKED payable=true|false result=CODE} (exit 0; the
      * result is {@code ok} or the provider's refusal code), or {@code carrier fault REASON} (exit 1; 2 for a bad
      * config or number). In simulation mode the provider is the embedded simulator, started for the check.
@@ -76,7 +76,7 @@ public final class CarrierCommand extends CommandGroup {
             byte[] key;
             try {
                 cfg = ConfigLoader.loadKioskConfig(config);
-                key = KioskCore.carrierKey(cfg, config);
+                key = KioskCarrier.key(cfg, config);
             } catch (ConfigException e) {
                 out.println(e.getMessage());
                 out.println("carrier fault config: " + config + " cannot be used");
@@ -88,8 +88,8 @@ public final class CarrierCommand extends CommandGroup {
             String adapter = cfg.carrier().adapter().name().toLowerCase(Locale.ROOT);
             boolean embedded = cfg.carrier().simulator() == KioskConfig.Simulator.EMBEDDED;
             try (CarrierSimulator sim = embedded ? new CarrierSimulator(0, key, null) : null) {
-                URI url = embedded ? KioskCore.endpoint(cfg, sim) : KioskCore.endpoint(cfg);
-                CarrierGateway gateway = KioskCore.carrierGateway(cfg, config, url, key, Clock.systemUTC());
+                URI url = embedded ? KioskCarrier.endpoint(cfg, sim) : KioskCarrier.endpoint(cfg);
+                CarrierGateway gateway = KioskCarrier.gateway(cfg, config, url, key, Clock.systemUTC());
                 out.println("adapter: " + adapter);
                 out.println("provider: " + (embedded ? "embedded simulator at " + url : url));
                 out.println("kiosk: " + cfg.kiosk().id());

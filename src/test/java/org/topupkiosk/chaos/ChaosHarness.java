@@ -153,7 +153,7 @@ public final class ChaosHarness {
 
     /**
      * The config a run with {@code --adapter} uses unless {@code --config} names one: the simulation config of that
-     * adapter. The child's kiosk core builds the adapter from it (KioskCore.carrierGateway) against this harness's
+     * adapter. The child's kiosk core builds the adapter from it (KioskCarrier.gateway) against this harness's
      * simulator, so the adapter under test is the configured one, as in a kiosk.
      */
     static Path configFor(String adapter) {
