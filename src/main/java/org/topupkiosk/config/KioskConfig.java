@@ -28,6 +28,18 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
                 receipt, health, Fiscal.NONE);
     }
 
+    /** The same configuration with its journal elsewhere (tests, the chaos harness): every other section kept. */
+    public KioskConfig withJournal(Journal other) {
+        return new KioskConfig(kiosk, other, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile,
+                gpio, counter, receipt, health, fiscal);
+    }
+
+    /** The same configuration with other devices (tests, the chaos harness): every other section kept. */
+    public KioskConfig withDevices(Devices other) {
+        return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, other, ui, catalogFile, numberingFile,
+                gpio, counter, receipt, health, fiscal);
+    }
+
     /** Which fiscal register the kiosk registers its payments on; none: it prints only its own receipt. */
     public enum FiscalRegisterType { NONE, SHTRIH }
 

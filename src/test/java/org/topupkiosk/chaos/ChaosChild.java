@@ -175,8 +175,8 @@ public final class ChaosChild {
         KioskConfig c = loaded.config();
         KioskConfig.Devices devices = new KioskConfig.Devices(new KioskConfig.BillAcceptor(
                 type, Optional.of(acceptorPort)), c.devices().printer());
-        KioskConfig changed = new KioskConfig(c.kiosk(), new KioskConfig.Journal(journalFile), c.carrier(), c.sales(),
-                c.timeouts(), c.sync(), devices, c.ui(), c.catalogFile(), c.numberingFile());
+        // Every other section as configured: the fiscal register of the simulation config too (issue 13's points).
+        KioskConfig changed = c.withJournal(new KioskConfig.Journal(journalFile)).withDevices(devices);
         return new LoadedConfig(changed, loaded.catalog(), loaded.numbering());
     }
 
