@@ -20,6 +20,7 @@ import org.topupkiosk.carrier.simulator.CarrierSimulator;
 import org.topupkiosk.carrier.simulator.LedgerEntry;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
+import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.device.cash.id003.Id003Denominations;
 import org.topupkiosk.device.emulator.BillAcceptorEmulator;
@@ -83,6 +84,8 @@ public final class ChaosHarness {
 
     private final String protocol;
     private final Path config;
+    /** The config's carrier adapter is OSMP: the child talks to the simulator's /osmp, its ledger keyed by numeric ids. */
+    private final boolean osmp;
     private final Path workDir;
     private final Random random;
     private final boolean verbose;
@@ -100,6 +103,11 @@ public final class ChaosHarness {
         this.protocol = protocol;
         this.onlyPoint = onlyPoint;
         this.config = config;
+        try {
+            this.osmp = ConfigLoader.loadKioskConfig(config).carrier().adapter() == KioskConfig.Adapter.OSMP;
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(config + " cannot be used: " + e.getMessage(), e);
+        }
         this.workDir = workDir;
         this.random = new Random(seed);
         this.verbose = verbose;
@@ -297,7 +305,7 @@ public final class ChaosHarness {
         List<String> cmd = List.of(javaBin(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx256m",
                 "-Dlogback.configurationFile=logback-chaos.xml",
                 "-cp", System.getProperty("java.class.path"), ChaosChild.class.getName(),
-                config.toString(), dir.toString(), sim.baseUri().toString(), armed, number, Long.toString(amount), bills,
+                config.toString(), dir.toString(), (osmp ? sim.osmpUri() : sim.baseUri()).toString(), armed, number, Long.toString(amount), bills,
                 port, protocol, Long.toString(clockOffsetMs));
         boolean[] firstInsertSeen = {onFirstInsert == null};
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -391,7 +399,8 @@ public final class ChaosHarness {
                 problems.add(label + ": journal credits " + stacked.plain() + " for a cash box of " + cashBox.plain());
             }
             for (Order o : journal.ordersByStatus(OrderStatus.values())) {
-                LedgerEntry e = ledger.get(o.txnId());
+                // OSMP's ledger knows the numeric txn_id made with the order (V8), REST's the order's own id.
+                LedgerEntry e = ledger.get(osmp ? journal.outbox().numericTxnId(o.txnId()) : o.txnId());
                 boolean paid = o.status() == OrderStatus.CONFIRMED;
                 if (e != null && e.appliedCount() > 1) {
                     doubled++;
