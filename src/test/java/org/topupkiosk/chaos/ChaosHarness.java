@@ -419,6 +419,10 @@ public final class ChaosHarness {
                 }
             }
         }
+        FiscalAgreement fiscal = FiscalAgreement.of(dir);
+        doubled += fiscal.unjournaled().size();
+        lost += fiscal.unsigned().size();
+        problems.addAll(fiscal.problems(label));
         List<String> unpaid = ChaosFaults.undeliveredCredits(dir.resolve("journal.db"));
         for (String u : unpaid) {
             problems.add(label + ": credit never on paper: " + u);
