@@ -30,7 +30,23 @@ public final class SimulatedKiosk implements AutoCloseable {
     public final AtomicInteger exits = new AtomicInteger();
 
     public SimulatedKiosk(Path dir, String servicePin, Clock pinClock) throws Exception {
+        this(dir, servicePin, pinClock, true);
+    }
+
+    /**
+     * @param fiscal false turns the simulation config's emulated fiscal register off, for tests that write sales into
+     *               the journal by hand (a sale without its fiscal document fails {@code journal verify} otherwise)
+     */
+    public SimulatedKiosk(Path dir, String servicePin, Clock pinClock, boolean fiscal) throws Exception {
         Path config = SelftestCommandTest.copyConfig(dir);
+        if (!fiscal) {
+            String yaml = Files.readString(config);
+            String off = yaml.replaceFirst("(?m)^(fiscal:\\s*\\n  register: )shtrih(.*\\n  emulated: )true", "$1none$2false");
+            if (off.equals(yaml)) {
+                throw new IllegalStateException("no fiscal.register: shtrih in " + config);
+            }
+            Files.writeString(config, off);
+        }
         LoadedConfig loaded = ConfigLoader.load(config);
         core = new KioskCore(loaded, config, KioskCore.Options.defaults());
         pinFile = dir.resolve("service-pin.hash");

@@ -29,7 +29,7 @@ class EncashmentConsoleTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        k = new SimulatedKiosk(dir, "258046", Clock.systemUTC());
+        k = new SimulatedKiosk(dir, "258046", Clock.systemUTC(), false); // sales written into the journal by hand
     }
 
     @AfterEach

@@ -69,7 +69,7 @@ final class FiscalRegistrar {
         }
         if (!st.shiftOpen()) {
             FiscalDocument opened = register.openShift(settings.cashier());
-            log.info("fiscal shift opened number={} fd={}", opened.shiftNumber(), opened.number());
+            log.info("fiscal shift open number={} fd={}", opened.shiftNumber(), opened.number());
         }
         return null;
     }

@@ -29,9 +29,19 @@ public final class ShiftKeptRegister implements FiscalRegister {
         return shifts.status();
     }
 
+    /**
+     * Opens a shift unless the keeper opened one since the caller looked (both open shifts when none is open, and a
+     * second opening would be refused with "the shift is open"); then answers the register's last document.
+     */
     @Override
     public FiscalDocument openShift(String cashier) throws DeviceException {
-        return shifts.run("open shift", r -> r.openShift(cashier));
+        return shifts.run("open shift", r -> {
+            if (r.status().shiftOpen()) {
+                return r.lastDocument().orElseThrow(() -> new DeviceException(DeviceException.Code.FAILURE,
+                        "the register reports an open shift but no document"));
+            }
+            return r.openShift(cashier);
+        });
     }
 
     @Override
