@@ -46,6 +46,8 @@ public final class ShtrihLink implements AutoCloseable {
     private final Settings settings;
     private final ShtrihDecoder decoder = new ShtrihDecoder();
     private final Deque<ShtrihDecoder.Event> pending = new ArrayDeque<>();
+    /** The event {@link #next} just answered is the rest of a frame cut short (it stopped mid-way). */
+    private boolean cutShortNow;
     private final byte[] buf = new byte[512];
 
     public ShtrihLink(SerialLink port, Settings settings) {
@@ -157,12 +159,16 @@ public final class ShtrihLink implements AutoCloseable {
                 throw new DeviceException(DeviceException.Code.TIMEOUT, port.name() + ": no answer to " + command
                         + " within " + timeoutMs + " ms; the register may or may not have done it");
             }
-            if (e instanceof ShtrihDecoder.Event.BadLrc) {
+            boolean cutShort = e instanceof ShtrihDecoder.Event.Noise && cutShortNow;
+            if (e instanceof ShtrihDecoder.Event.BadLrc || cutShort) {
+                // A damaged answer, or one cut short by a byte lost on the line (its frame stopped for longer than
+                // the byte timeout): NAK it and ask again with ENQ; the register sends the same answer again.
                 if (++naks > settings.answerRetries()) {
                     throw new DeviceException(DeviceException.Code.TIMEOUT, port.name() + ": the answer to " + command
                             + " came damaged " + naks + " times; the register may or may not have done it");
                 }
-                log.debug("{}: bad LRC in the answer to {}, NAK and ENQ", port.name(), command);
+                log.debug("{}: {} answer to {}, NAK and ENQ", port.name(), cutShort ? "a cut-short" : "a bad-LRC",
+                        command);
                 port.write(new byte[] {ShtrihFrame.NAK, ShtrihFrame.ENQ});
                 continue;
             }
@@ -191,6 +197,7 @@ public final class ShtrihLink implements AutoCloseable {
 
     /** The next event before the deadline, or null. A frame left half-way for longer than the byte timeout is noise. */
     private ShtrihDecoder.Event next(long deadlineNanos) throws DeviceException {
+        cutShortNow = false;
         while (pending.isEmpty()) {
             long leftMs = (deadlineNanos - System.nanoTime()) / 1_000_000L;
             boolean partial = decoder.hasPartial();
@@ -206,6 +213,7 @@ public final class ShtrihLink implements AutoCloseable {
                 int dropped = decoder.reset();
                 log.debug("{}: dropped {} bytes of a frame cut short", port.name(), dropped);
                 pending.add(new ShtrihDecoder.Event.Noise(dropped));
+                cutShortNow = true;
             }
         }
         return pending.poll();

@@ -26,7 +26,7 @@ import org.topupkiosk.testing.SocatPair;
 
 /**
  * The acceptance scenario of the register: a driver (any {@link FiscalRegister} on a pty path) against the emulator on
- * the other end of a socat pair, 100 payments on a noisy line (answers damaged and late; requests damaged),
+ * the other end of a socat pair, 100 payments on a noisy line (answers damaged, cut short and late; requests damaged),
  * and two power cuts mid-receipt: one before the storage signs (the document must not exist), one after (it must, and
  * must not be registered again). After each cut the emulator restarts from its state file, as the real register's
  * storage keeps its archive, and a new driver recovers the way the kiosk does: it compares the register's last document
@@ -62,7 +62,7 @@ final class FiscalPtyScenario {
         // Damaged answers (a flipped bit: bad LRC, NAK and ENQ), late answers, damaged requests (NAK, sent again).
         // No bytes dropped from answers: FISCAL-WIRE's link waits out its whole answer timeout after a frame cut short
         // instead of asking again with ENQ, so status reads fail with TIMEOUT (reported to the merger).
-        e.noise(new LineNoise(NOISE, 0, 0.05, 30));
+        e.noise(new LineNoise(NOISE, NOISE / 2, 0.05, 30)); // bit flips, and bytes lost (answers cut short)
         e.inboundCorruptRate(NOISE);
         e.serve(new JSerialCommLink(devicePath, LINE));
         return e;

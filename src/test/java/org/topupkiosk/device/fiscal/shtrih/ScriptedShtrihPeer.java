@@ -1,6 +1,7 @@
 package org.topupkiosk.device.fiscal.shtrih;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -18,6 +19,8 @@ public final class ScriptedShtrihPeer implements AutoCloseable {
     volatile int nakFrames;
     volatile int ignoreEnq;
     volatile int damageAnswers;
+    /** Answers sent with a byte missing (a byte lost on the line): the host must not wait out the command's timeout. */
+    volatile int shortAnswers;
     volatile boolean neverAnswer;
     volatile ShtrihCommand silentFor;
     volatile int answerDelayMs;
@@ -121,6 +124,10 @@ public final class ScriptedShtrihPeer implements AutoCloseable {
         if (damageAnswers > 0) {
             damageAnswers--;
             wire[wire.length - 1] ^= 0x5A;
+        }
+        if (shortAnswers > 0) {
+            shortAnswers--;
+            wire = Arrays.copyOf(wire, wire.length - 1);
         }
         device.write(wire);
     }

@@ -65,6 +65,19 @@ class ShtrihLinkTest {
         assertThat(peer.requests).hasSize(1);
     }
 
+    /** A byte lost on the line leaves the answer short: asked for again after the byte timeout, not the command's. */
+    @Test
+    void answerCutShortIsNakedAndAskedForAgain() throws Exception {
+        peer.shortAnswers = 2;
+        long t0 = System.nanoTime();
+        ShtrihAnswer a = link.exchange(ShtrihRequest.of(ShtrihCommand.SHORT_STATUS, 30), 5_000);
+        assertThat(a.ok()).isTrue();
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("two byte timeouts, not the 5 s answer timeout")
+                .isLessThan(2_500L);
+        assertThat(hostWrote()).isEqualTo("05 02 05 10 1E 00 00 00 0B 15 05 15 05 06");
+        assertThat(peer.requests).as("the command ran once").hasSize(1);
+    }
+
     @Test
     void silentEnqIsRetriedThenOffline() throws Exception {
         peer.ignoreEnq = 2;
