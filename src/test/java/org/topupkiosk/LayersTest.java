@@ -133,6 +133,32 @@ class LayersTest {
                 "org.topupkiosk.flow.core")).check(main);
     }
 
+    /** The fleet's wire (topics, messages, the command signature) is shared by the kiosk and the office: pure. */
+    @Test
+    void fleetWireDependsOnNothingOfOurs() {
+        classes().that().resideInAPackage("org.topupkiosk.fleet")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(OURS)
+                        .or(resideInAnyPackage("org.topupkiosk.fleet", "org.topupkiosk.domain..")))
+                .check(main);
+    }
+
+    /** The office runs off the kiosk: it knows the fleet's wire and nothing of the kiosk's insides. */
+    @Test
+    void officeKnowsOnlyTheFleetWire() {
+        layer("fleet.office", "org.topupkiosk.fleet", "org.topupkiosk.domain..").allowEmptyShould(true).check(main);
+    }
+
+    /**
+     * The kiosk's fleet agent reads what the health endpoint reads (journal, device ports, the flow's thread) and its
+     * configuration, and drives the kiosk through a port the app implements.
+     */
+    @Test
+    void kioskAgentReadsTheKioskLikeTheHealthEndpoint() {
+        layer("fleet.kiosk", concat(DEVICE_PORTS, "org.topupkiosk.fleet", "org.topupkiosk.domain..",
+                "org.topupkiosk.journal..", "org.topupkiosk.health..", "org.topupkiosk.flow.core",
+                "org.topupkiosk.config..", "org.topupkiosk.i18n..")).allowEmptyShould(true).check(main);
+    }
+
     /** The service menu's back end (PINs, the console, device tests) serves the app and kioskctl and uses neither. */
     @Test
     void serviceBackEndSitsBelowAppAndKioskctl() {

@@ -2,18 +2,10 @@ package org.topupkiosk.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The fiscal register's passwords, from the owner-only file {@code fiscal.secretsFile} (never from kiosk.yaml): the
@@ -25,7 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FiscalSecrets {
 
-    private static final Logger log = LoggerFactory.getLogger(FiscalSecrets.class);
 
     /** The emulator's passwords, public on purpose: the factory ones. */
     public static final FiscalSecrets EMULATOR = new FiscalSecrets(30, 30);
@@ -63,7 +54,7 @@ public final class FiscalSecrets {
                     + " admin: passwords)");
         }
         Path file = fiscal.secretsFile().get();
-        ownerOnly(file, configFile, key);
+        OwnerOnlyFile.require(file, configFile, key, "fiscal secrets file");
         ObjectNode tree;
         try {
             tree = YamlFiles.read(file, "fiscal secrets file");
@@ -104,25 +95,6 @@ public final class FiscalSecrets {
             return -1;
         }
         return Long.parseLong(text);
-    }
-
-    private static void ownerOnly(Path file, Path configFile, String key) throws ConfigException {
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            for (PosixFilePermission p : perms) {
-                if (p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_")) {
-                    throw new ConfigException(configFile, key, file + " is accessible to group or others ("
-                            + PosixFilePermissions.toString(perms) + "); run: chmod 600 " + file);
-                }
-            }
-        } catch (UnsupportedOperationException notPosix) {
-            log.warn("fiscal secrets file={} permissions not checked: file system is not POSIX", file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(configFile, key, "secrets file " + file + " not found", e);
-        } catch (IOException e) {
-            throw new ConfigException(configFile, key, "secrets file " + file + " cannot be read: " + e.getMessage(),
-                    e);
-        }
     }
 
     @Override
