@@ -5,10 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +13,13 @@ import org.topupkiosk.carrier.osmp.OsmpAuth;
 import org.topupkiosk.carrier.osmp.OsmpTls;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.KioskConfig;
+import org.topupkiosk.config.OwnerOnlyFile;
 
 /**
  * Reads the OSMP credentials {@code carrier.osmp} names: HTTP Basic from {@code basicAuthFile} (one line
  * {@code user:password}), a client certificate from {@code clientCertFile} (PKCS#12 with its password in
  * {@code clientCertPasswordFile}, or PEM), and the provider's CA from {@code trustFile}. A secret file that group or
- * others may read is refused, as the kiosk key file is ({@code config.KioskKey}): the error names the key and the
+ * others may read is refused by {@link OwnerOnlyFile}, as every secret file is: the error names the key and the
  * chmod. Here in the composition root because the config layer may not know the carrier's types.
  */
 public final class OsmpCredentials {
@@ -90,21 +88,7 @@ public final class OsmpCredentials {
 
     /** A file with a secret: refused when group or others may read it. */
     static byte[] readSecret(Path file, Path configFile, String key) throws ConfigException {
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            for (PosixFilePermission p : perms) {
-                if (p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_")) {
-                    throw new ConfigException(configFile, key, file + " is accessible to group or others ("
-                            + PosixFilePermissions.toString(perms) + "); run: chmod 600 " + file);
-                }
-            }
-        } catch (UnsupportedOperationException notPosix) {
-            log.warn("osmp secret file={} permissions not checked: file system is not POSIX", file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(configFile, key, "file " + file + " not found", e);
-        } catch (IOException e) {
-            throw new ConfigException(configFile, key, "file " + file + " cannot be read: " + e.getMessage(), e);
-        }
+        OwnerOnlyFile.require(file, configFile, key, "file");
         return read(file, configFile, key);
     }
 

@@ -3,13 +3,9 @@ package org.topupkiosk.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,21 +82,7 @@ public final class KioskKey {
 
     private static KioskKey fromFile(Path file, Path configFile) throws ConfigException {
         String key = "carrier.kioskKeyFile";
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            for (PosixFilePermission p : perms) {
-                if (p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_")) {
-                    throw new ConfigException(configFile, key, file + " is accessible to group or others ("
-                            + PosixFilePermissions.toString(perms) + "); run: chmod 600 " + file);
-                }
-            }
-        } catch (UnsupportedOperationException notPosix) {
-            log.warn("carrier key file={} permissions not checked: file system is not POSIX", file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(configFile, key, "key file " + file + " not found", e);
-        } catch (IOException e) {
-            throw new ConfigException(configFile, key, "key file " + file + " cannot be read: " + e.getMessage(), e);
-        }
+        OwnerOnlyFile.require(file, configFile, key, "key file");
         byte[] raw;
         try {
             raw = Files.readAllBytes(file);
