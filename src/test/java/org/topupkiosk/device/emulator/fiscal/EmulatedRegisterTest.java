@@ -15,9 +15,9 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.topupkiosk.device.emulator.printer.Zbar;
 import org.topupkiosk.device.fiscal.FiscalDocument.Kind;
 import org.topupkiosk.device.fiscal.shtrih.FfdTlv;
+import org.topupkiosk.testing.Zbarimg;
 
 class EmulatedRegisterTest {
 
@@ -80,8 +80,8 @@ class EmulatedRegisterTest {
                 "  ИНН ПОСТАВЩИКА: 7740000076");
         r.paper().flush();
         assertThat(Files.size(p.png().orElseThrow())).isGreaterThan(1000);
-        if (Zbar.available()) { // an independent decoder reads the fiscal QR off the drawn receipt
-            assertThat(Zbar.read(p.png().orElseThrow())).isEqualTo(p.qr().orElseThrow());
+        if (Zbarimg.available()) { // an independent decoder reads the fiscal QR off the drawn receipt
+            assertThat(Zbarimg.read(p.png().orElseThrow())).isEqualTo(p.qr().orElseThrow());
         }
         assertThat(r.status().mode()).isEqualTo(RegisterStatus.MODE_SHIFT_OPEN);
     }

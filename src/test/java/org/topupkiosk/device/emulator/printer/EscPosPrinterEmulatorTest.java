@@ -21,6 +21,7 @@ import org.topupkiosk.device.printer.escpos.TcpLink;
 import org.topupkiosk.domain.Receipt;
 import org.topupkiosk.domain.Receipt.Line;
 import org.topupkiosk.domain.Receipt.Style;
+import org.topupkiosk.testing.Zbarimg;
 
 /** The real driver against the emulator, in memory and over TCP. */
 class EscPosPrinterEmulatorTest {
@@ -72,23 +73,23 @@ class EscPosPrinterEmulatorTest {
 
     @Test
     void pngRoundTripThroughZbarimg() throws Exception {
-        Zbar.require();
+        Zbarimg.require();
         EscPosPrinterEmulator emu = new EscPosPrinterEmulator(dir, EscPosPrinterEmulator.PAPER_80MM_DOTS);
         printer(emu, false).print(receipt());
         Path png = emu.printed().get(0).png();
         assertThat(png).exists();
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(EscPosPrinterEmulator.PAPER_80MM_DOTS + 32);
-        assertThat(Zbar.read(png)).isEqualTo(LINK);
+        assertThat(Zbarimg.read(png)).isEqualTo(LINK);
     }
 
     @Test
     void barcodeRoundTripThroughZbarimg() throws Exception {
-        Zbar.require();
+        Zbarimg.require();
         EscPosPrinterEmulator emu = new EscPosPrinterEmulator(dir, EscPosPrinterEmulator.PAPER_58MM_DOTS);
         printer(emu, false).print(new Receipt("credit-1", 32, List.of(new Line("Ваучер", Style.NORMAL)), null,
                 "123456789012"));
-        assertThat(Zbar.read(emu.printed().get(0).png())).isEqualTo("123456789012");
+        assertThat(Zbarimg.read(emu.printed().get(0).png())).isEqualTo("123456789012");
     }
 
     @Test
