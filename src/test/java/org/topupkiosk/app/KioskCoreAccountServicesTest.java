@@ -3,14 +3,12 @@ package org.topupkiosk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +23,7 @@ import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.flow.core.Service;
+import org.topupkiosk.testing.ShippedConfig;
 
 /**
  * Simulation mode as {@code mvn javafx:run} builds it (the real {@link KioskCore} graph: journal file, embedded
@@ -42,18 +41,7 @@ class KioskCoreAccountServicesTest {
     Path dir;
 
     private Path config() throws IOException {
-        Path src = Path.of("kiosk-config");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve("kiosk-config").resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return dir.resolve("kiosk-config/kiosk.yaml"); // its journal, ../var, lands in the temp dir
+        return ShippedConfig.copy(dir); // its journal, ../var, lands in the temp dir
     }
 
     private static FlowSnapshot await(TopUpFlow flow, Predicate<FlowSnapshot> p) throws InterruptedException {

@@ -3,12 +3,9 @@ package org.topupkiosk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.config.ConfigLoader;
@@ -16,6 +13,7 @@ import org.topupkiosk.device.gpio.CashBoxGuard;
 import org.topupkiosk.device.gpio.StatusLight;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.Screen;
+import org.topupkiosk.testing.ShippedConfig;
 
 /** The composition root wires the cabinet: simulated switches beside the emulated acceptor, none when turned off. */
 class KioskCoreGpioTest {
@@ -24,25 +22,7 @@ class KioskCoreGpioTest {
     Path dir;
 
     private Path config(String gpioEnabled) throws IOException {
-        Path src = Path.of("kiosk-config");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve("kiosk-config").resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        Path cfg = dir.resolve("kiosk-config/kiosk.yaml");
-        String yaml = Files.readString(cfg, StandardCharsets.UTF_8);
-        String from = "gpio:\n  enabled: auto";
-        if (!yaml.contains(from)) {
-            throw new AssertionError("the shipped kiosk.yaml no longer has " + from);
-        }
-        Files.writeString(cfg, yaml.replace(from, "gpio:\n  enabled: " + gpioEnabled), StandardCharsets.UTF_8);
-        return cfg;
+        return ShippedConfig.replacing(dir, "gpio:\n  enabled: auto", "gpio:\n  enabled: " + gpioEnabled);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.carrier.PaymentRequest;
@@ -17,6 +16,7 @@ import org.topupkiosk.domain.Money;
 import org.topupkiosk.domain.Msisdn;
 import org.topupkiosk.journal.Order;
 import org.topupkiosk.journal.OrderStatus;
+import org.topupkiosk.testing.ShippedConfig;
 
 /**
  * {@code carrier.adapter: osmp} starts (it was refused at start before issue 17): in simulation the OSMP gateway pays
@@ -28,23 +28,7 @@ class KioskCoreOsmpTest {
     Path dir;
 
     private Path config(String carrierLines) throws IOException {
-        Path src = Path.of("kiosk-config");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve("kiosk-config").resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        Path cfg = dir.resolve("kiosk-config/kiosk.yaml");
-        String yaml = Files.readString(cfg, StandardCharsets.UTF_8);
-        int at = yaml.indexOf("  adapter: rest");
-        int end = yaml.indexOf('\n', at);
-        Files.writeString(cfg, yaml.substring(0, at) + carrierLines + yaml.substring(end), StandardCharsets.UTF_8);
-        return cfg;
+        return ShippedConfig.withSection(dir, "  adapter: rest", "\n", carrierLines);
     }
 
     @Test

@@ -3,11 +3,8 @@ package org.topupkiosk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.config.ConfigLoader;
@@ -16,6 +13,7 @@ import org.topupkiosk.device.emulator.printer.EscPosPrinterEmulator;
 import org.topupkiosk.device.emulator.printer.PrinterEmulatorServer;
 import org.topupkiosk.device.printer.escpos.EscPosPrinter;
 import org.topupkiosk.domain.Receipt;
+import org.topupkiosk.testing.ShippedConfig;
 
 /** The composition root builds the real ESC/POS driver: to the emulator in simulation, to the transport otherwise. */
 class KioskCorePrinterTest {
@@ -24,24 +22,8 @@ class KioskCorePrinterTest {
     Path dir;
 
     private Path configWith(String printerSection) throws IOException {
-        Path src = Path.of("kiosk-config");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve("kiosk-config").resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        Path cfg = dir.resolve("kiosk-config/kiosk.yaml");   // its journal, ../var, lands in the temp dir
-        String yaml = Files.readString(cfg, StandardCharsets.UTF_8);
-        int at = yaml.indexOf("  printer:\n");
-        int end = yaml.indexOf("\n\n", at);
-        yaml = yaml.substring(0, at) + printerSection + yaml.substring(end);
-        Files.writeString(cfg, yaml, StandardCharsets.UTF_8);
-        return cfg;
+        // its journal, ../var, lands in the temp dir
+        return ShippedConfig.withSection(dir, "  printer:\n", "\n\n", printerSection);
     }
 
     private static final Receipt RECEIPT = new Receipt("r1", 42, List.of(

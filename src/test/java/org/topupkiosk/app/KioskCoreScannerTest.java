@@ -3,12 +3,10 @@ package org.topupkiosk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,6 +22,7 @@ import org.topupkiosk.device.scanner.ScannerFixtures;
 import org.topupkiosk.device.scanner.SerialCodeScanner;
 import org.topupkiosk.domain.CodeMeaning;
 import org.topupkiosk.domain.Symbology;
+import org.topupkiosk.testing.ShippedConfig;
 
 /** The composition root builds the configured scanner: the serial driver on the emulator in simulation, a camera. */
 @Timeout(60)
@@ -35,25 +34,8 @@ class KioskCoreScannerTest {
     private final LinkedBlockingQueue<ScanReading> got = new LinkedBlockingQueue<>();
 
     private Path config(String scannerSection) throws IOException {
-        Path src = Path.of("kiosk-config");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve("kiosk-config").resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        Path cfg = dir.resolve("kiosk-config/kiosk.yaml");
-        if (scannerSection != null) {
-            String yaml = Files.readString(cfg, StandardCharsets.UTF_8);
-            int at = yaml.indexOf("  scanner:\n");
-            int end = yaml.indexOf("\n\n", at);
-            Files.writeString(cfg, yaml.substring(0, at) + scannerSection + yaml.substring(end), StandardCharsets.UTF_8);
-        }
-        return cfg;
+        return scannerSection == null ? ShippedConfig.copy(dir)
+                : ShippedConfig.withSection(dir, "  scanner:\n", "\n\n", scannerSection);
     }
 
     @Test

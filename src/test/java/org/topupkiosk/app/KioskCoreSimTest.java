@@ -3,12 +3,9 @@ package org.topupkiosk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +13,7 @@ import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.device.emulator.sim.VirtualSimFaults;
 import org.topupkiosk.device.sim.SimEvent;
 import org.topupkiosk.domain.Msisdn;
+import org.topupkiosk.testing.ShippedConfig;
 import org.topupkiosk.testing.VpcdReaderLock;
 
 /** The composition root builds the SIM reader from devices.sim: the virtual SIM in simulation, nothing when off. */
@@ -26,23 +24,7 @@ class KioskCoreSimTest {
     Path dir;
 
     private Path config(String simSection) throws IOException {
-        Path src = Path.of("kiosk-config");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve("kiosk-config").resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        Path cfg = dir.resolve("kiosk-config/kiosk.yaml");
-        String yaml = Files.readString(cfg, StandardCharsets.UTF_8);
-        int at = yaml.indexOf("  sim:");
-        int end = yaml.indexOf("\n\n", at);
-        Files.writeString(cfg, yaml.substring(0, at) + simSection + yaml.substring(end), StandardCharsets.UTF_8);
-        return cfg;
+        return ShippedConfig.withSection(dir, "  sim:", "\n\n", simSection);
     }
 
     @Test

@@ -2,38 +2,15 @@ package org.topupkiosk.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.topupkiosk.device.gpio.GpioSettings;
 import org.topupkiosk.testing.Property;
 
 /** The {@code gpio} section: defaults for old files, every key validated with its name, YAML's on/off quirk. */
-class GpioConfigTest {
-
-    private static final String MINIMAL = "kiosk:\n  id: \"0042\"\n  address: Test\n";
-
-    @TempDir
-    Path dir;
-
-    private Path write(String yaml) throws Exception {
-        Path f = dir.resolve("kiosk.yaml");
-        Files.writeString(f, yaml, StandardCharsets.UTF_8);
-        return f;
-    }
-
-    private String errorOf(String yaml) throws Exception {
-        try {
-            ConfigLoader.loadKioskConfig(write(yaml));
-        } catch (ConfigException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("expected a ConfigException for:\n" + yaml);
-    }
+class GpioConfigTest extends YamlSnippetTest {
 
     @Test
     void aFileWithoutAGpioSectionGetsTheDefaultWiring() throws Exception {

@@ -3,36 +3,12 @@ package org.topupkiosk.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code carrier.osmp}: keys, the rules between them, and errors naming the key. */
-class OsmpConfigTest {
+class OsmpConfigTest extends YamlSnippetTest {
 
-    private static final String MINIMAL = "kiosk:\n  id: \"0042\"\n  address: Test\n";
     private static final String OSMP_NONE = MINIMAL + "carrier:\n  adapter: osmp\n  simulator: none\n";
-
-    @TempDir
-    Path dir;
-
-    private Path write(String yaml) throws Exception {
-        Path f = dir.resolve("kiosk.yaml");
-        Files.writeString(f, yaml, StandardCharsets.UTF_8);
-        return f;
-    }
-
-    private String errorOf(String yaml) throws Exception {
-        try {
-            ConfigLoader.loadKioskConfig(write(yaml));
-        } catch (ConfigException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("expected a ConfigException for:\n" + yaml);
-    }
-
 
     @Test
     void osmpKeysAreReadAndNeedNoHmacKey() throws Exception {

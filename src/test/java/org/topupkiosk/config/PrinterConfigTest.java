@@ -2,24 +2,11 @@ package org.topupkiosk.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** devices.printer.baud and receipt.lookupUrl: defaults, accepted values, and problems that name the key. */
-class PrinterConfigTest {
-
-    @TempDir
-    Path dir;
-
-    private static final String MINIMAL = """
-            kiosk:
-              id: "0042"
-              address: Test
-            """;
+class PrinterConfigTest extends YamlSnippetTest {
 
     private static final String SERIAL_PRINTER = MINIMAL + """
             devices:
@@ -27,21 +14,6 @@ class PrinterConfigTest {
                 type: escpos
                 transport: serial:/dev/ttyS0
             """;
-
-    private Path write(String yaml) throws Exception {
-        Path f = dir.resolve("kiosk.yaml");
-        Files.writeString(f, yaml, StandardCharsets.UTF_8);
-        return f;
-    }
-
-    private String errorOf(String yaml) throws Exception {
-        try {
-            ConfigLoader.loadKioskConfig(write(yaml));
-        } catch (ConfigException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("expected a ConfigException for:\n" + yaml);
-    }
 
     @Test
     void baudDefaultsTo115200AndTakesEveryStandardSpeed() throws Exception {
