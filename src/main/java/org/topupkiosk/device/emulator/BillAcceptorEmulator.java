@@ -6,10 +6,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.topupkiosk.device.DeviceException;
-import org.topupkiosk.device.DeviceThreads;
 import org.topupkiosk.device.cash.FrameDecoder;
 import org.topupkiosk.device.serial.SerialLink;
 import org.topupkiosk.device.serial.SerialSettings;
@@ -24,8 +20,6 @@ import org.topupkiosk.domain.Money;
  */
 public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(BillAcceptorEmulator.class);
-
     /** A note in the slot; {@code rejectReason} > 0 makes the device refuse it for that (protocol) reason. */
     protected record Insert(Money note, int rejectReason) {}
 
@@ -34,7 +28,7 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
 
     protected final Random random;
     private volatile LineNoise noise;
-    private final String threadName;
+    private final LinkThread line;
 
     protected final Deque<Insert> slot = new ArrayDeque<>();
     protected final List<Money> cashBox = new ArrayList<>();
@@ -47,11 +41,8 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
     protected Consumer<Money> onNoteStacked = m -> { };
     protected Runnable onPowerCut = () -> { };
 
-    private volatile SerialLink link;
-    private volatile Thread thread;
-
     protected BillAcceptorEmulator(String threadName, LineNoise noise, long seed) {
-        this.threadName = threadName;
+        this.line = new LinkThread(threadName, this::session);
         this.noise = noise;
         this.random = new Random(seed);
     }
@@ -77,27 +68,12 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
 
     /** Answers on {@code port} from a thread of its own until {@link #stop()}. The device state stays across links. */
     public synchronized void serve(SerialLink port) {
-        stop();
-        link = port;
-        Thread t = new Thread(() -> loop(port), threadName);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        line.serve(port);
     }
 
     /** Stops answering (the cable is pulled); the device keeps its state and its cash box. */
     public void stop() {
-        Thread t = thread;
-        SerialLink l = link;
-        thread = null;
-        link = null;
-        if (t != null) {
-            t.interrupt();
-            if (l != null) {
-                l.close();
-            }
-            DeviceThreads.join(t, 2000);
-        }
+        line.stop();
     }
 
     @Override
@@ -105,28 +81,19 @@ public abstract class BillAcceptorEmulator implements NoteFeeder, AutoCloseable 
         stop();
     }
 
-    private void loop(SerialLink port) {
+    /** One link's session: frames decoded and answered, each answer through the line's noise. */
+    private LinkThread.Session session(SerialLink port) {
         FrameDecoder decoder = decoder();
         byte[] buf = new byte[256];
-        while (thread == Thread.currentThread()) {
-            try {
-                port.open();
-                int n = port.read(buf, 100);
-                for (FrameDecoder.Decoded d : decoder.feed(buf, n)) {
-                    byte[] reply = answer(d);
-                    if (reply != null) {
-                        port.write(noise.apply(reply, random));
-                    }
+        return () -> {
+            int n = port.read(buf, 100);
+            for (FrameDecoder.Decoded d : decoder.feed(buf, n)) {
+                byte[] reply = answer(d);
+                if (reply != null) {
+                    port.write(noise.apply(reply, random));
                 }
-            } catch (DeviceException e) {
-                if (thread != Thread.currentThread()) {
-                    return;
-                }
-                DeviceThreads.pause(100);
-            } catch (RuntimeException e) {
-                log.error("{}: unexpected error, going on", threadName, e);
             }
-        }
+        };
     }
 
     public void noise(LineNoise n) {

@@ -9,8 +9,8 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topupkiosk.device.DeviceException;
-import org.topupkiosk.device.DeviceThreads;
 import org.topupkiosk.device.emulator.LineNoise;
+import org.topupkiosk.device.emulator.LinkThread;
 import org.topupkiosk.device.fiscal.shtrih.ShtrihAnswer;
 import org.topupkiosk.device.fiscal.shtrih.ShtrihDecoder;
 import org.topupkiosk.device.fiscal.shtrih.ShtrihFrame;
@@ -39,8 +39,7 @@ public final class ShtrihEmulator implements AutoCloseable {
     private final Random random;
     private volatile LineNoise noise = LineNoise.NONE;
     private volatile double inboundCorruptRate;
-    private volatile SerialLink link;
-    private volatile Thread thread;
+    private final LinkThread line = new LinkThread("fiscal-emulator", Session::new);
     private volatile int framesServed;
     private volatile int naksSent;
 
@@ -76,28 +75,13 @@ public final class ShtrihEmulator implements AutoCloseable {
     }
 
     /** Answers on {@code port} from a thread of its own until {@link #stop()}; the register stays across links. */
-    public synchronized void serve(SerialLink port) {
-        stop();
-        link = port;
-        Thread t = new Thread(() -> loop(port), "fiscal-emulator");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+    public void serve(SerialLink port) {
+        line.serve(port);
     }
 
     /** Stops answering (the cable is pulled); the register keeps its state. */
-    public synchronized void stop() {
-        Thread t = thread;
-        SerialLink l = link;
-        thread = null;
-        link = null;
-        if (t != null) {
-            t.interrupt();
-            if (l != null) {
-                l.close();
-            }
-            DeviceThreads.join(t, 2000);
-        }
+    public void stop() {
+        line.stop();
     }
 
     /** Stops answering and waits for the paper to be drawn. */
@@ -127,44 +111,46 @@ public final class ShtrihEmulator implements AutoCloseable {
         return naksSent;
     }
 
-    private void loop(SerialLink port) {
-        ShtrihDecoder decoder = new ShtrihDecoder();
-        byte[] pending = null;
-        byte[] buf = new byte[512];
-        long lastByte = 0;
-        int cycles = register.powerCycles();
-        while (thread == Thread.currentThread()) {
-            try {
-                port.open();
-                int n = port.read(buf, INTER_BYTE_MS);
-                long now = System.nanoTime();
-                if (n == 0) {
-                    if (decoder.hasPartial() && now - lastByte > INTER_BYTE_MS * 1_000_000L) {
-                        decoder.reset();
-                    }
-                    continue;
-                }
-                lastByte = now;
-                if (cycles != register.powerCycles()) {
-                    cycles = register.powerCycles();
+    /**
+     * One link's session: a partial frame dropped after the inter-byte timeout, the line reset by a power cycle, silence
+     * while the power is off, and the answer kept until the host ACKs it.
+     */
+    private final class Session implements LinkThread.Session {
+
+        private final SerialLink port;
+        private final ShtrihDecoder decoder = new ShtrihDecoder();
+        private final byte[] buf = new byte[512];
+        private byte[] pending;
+        private long lastByte;
+        private int cycles = register.powerCycles();
+
+        Session(SerialLink port) {
+            this.port = port;
+        }
+
+        @Override
+        public void step() throws DeviceException {
+            int n = port.read(buf, INTER_BYTE_MS);
+            long now = System.nanoTime();
+            if (n == 0) {
+                if (decoder.hasPartial() && now - lastByte > INTER_BYTE_MS * 1_000_000L) {
                     decoder.reset();
-                    pending = null;
                 }
-                if (!register.powered()) {
-                    decoder.reset();
-                    pending = null;
-                    continue;
-                }
-                for (ShtrihDecoder.Event e : decoder.feed(buf, n)) {
-                    pending = answer(port, e, pending);
-                }
-            } catch (DeviceException e) {
-                if (thread != Thread.currentThread()) {
-                    return;
-                }
-                DeviceThreads.pause(100);
-            } catch (RuntimeException e) {
-                log.error("fiscal emulator: unexpected error, going on", e);
+                return;
+            }
+            lastByte = now;
+            if (cycles != register.powerCycles()) {
+                cycles = register.powerCycles();
+                decoder.reset();
+                pending = null;
+            }
+            if (!register.powered()) {
+                decoder.reset();
+                pending = null;
+                return;
+            }
+            for (ShtrihDecoder.Event e : decoder.feed(buf, n)) {
+                pending = answer(port, e, pending);
             }
         }
     }
