@@ -53,10 +53,29 @@ final class FiscalRegistrar {
 
     /**
      * Why the register cannot register now (paper out, FN expired, a receipt it cannot cancel), or null when it can.
-     * Opens a shift when none is open and cancels a receipt left open.
+     * Cancels a receipt left open. Opens no shift: with no shift open the register can still register, since a sale
+     * asks for one ({@link #prepareSale()}).
      */
     String prepare() throws DeviceException {
+        return problem(register.status());
+    }
+
+    /**
+     * {@link #prepare()}, then a shift for the receipt when none is open, asked of the register: in the kiosk that is
+     * the shift keeper's register (flow/fiscalshift/ShiftKeptRegister), so the keeper alone decides and journals every
+     * opening.
+     */
+    private String prepareSale() throws DeviceException {
         FiscalStatus st = register.status();
+        String problem = problem(st);
+        if (problem == null && !st.shiftOpen()) {
+            FiscalDocument opened = register.openShift(settings.cashier());
+            log.info("fiscal shift open number={} fd={}", opened.shiftNumber(), opened.number());
+        }
+        return problem;
+    }
+
+    private String problem(FiscalStatus st) throws DeviceException {
         if (st.receiptOpen()) {
             log.warn("fiscal register has a receipt left open: cancelled");
             register.cancelOpenReceipt();
@@ -66,10 +85,6 @@ final class FiscalRegistrar {
         }
         if (st.fnValidUntil().isBefore(LocalDate.now(clock.withZone(settings.registerZone())))) {
             return "fiscal register: fiscal storage " + st.fnSerial() + " expired on " + st.fnValidUntil();
-        }
-        if (!st.shiftOpen()) {
-            FiscalDocument opened = register.openShift(settings.cashier());
-            log.info("fiscal shift open number={} fd={}", opened.shiftNumber(), opened.number());
         }
         return null;
     }
@@ -87,7 +102,7 @@ final class FiscalRegistrar {
         }
         long lastBefore;
         try {
-            String problem = prepare();
+            String problem = prepareSale();
             if (problem != null) {
                 return new FiscalOutcome.NotRegistered(txnId, problem, false);
             }
@@ -131,7 +146,7 @@ final class FiscalRegistrar {
                 fiscal.recordFailure(intent.id(), "order cancelled before its registration");
                 return new FiscalOutcome.NotRegistered(intent.txnId(), "order cancelled", false);
             }
-            String problem = prepare();
+            String problem = prepareSale();
             if (problem != null) {
                 return new FiscalOutcome.NotRegistered(intent.txnId(), problem, true);
             }

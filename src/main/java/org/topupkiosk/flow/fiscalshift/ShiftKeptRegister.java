@@ -30,18 +30,18 @@ public final class ShiftKeptRegister implements FiscalRegister {
     }
 
     /**
-     * Opens a shift unless the keeper opened one since the caller looked (both open shifts when none is open, and a
-     * second opening would be refused with "the shift is open"); then answers the register's last document.
+     * A shift for the sale the caller is about to register, as the keeper opens one before a sale
+     * ({@link FiscalShifts#beforeSale()}: opened when none is open, journaled; one too old for a receipt closed first), so
+     * the keeper alone decides on openings; then answers the register's last document (the opening, unless the keeper
+     * had opened one since the caller looked).
      */
     @Override
     public FiscalDocument openShift(String cashier) throws DeviceException {
-        return shifts.run("open shift", r -> {
-            if (r.status().shiftOpen()) {
-                return r.lastDocument().orElseThrow(() -> new DeviceException(DeviceException.Code.FAILURE,
-                        "the register reports an open shift but no document"));
-            }
-            return r.openShift(cashier);
-        });
+        synchronized (shifts) {
+            shifts.beforeSale();
+            return shifts.run("open shift", r -> r.lastDocument().orElseThrow(() -> new DeviceException(
+                    DeviceException.Code.FAILURE, "the register reports an open shift but no document")));
+        }
     }
 
     @Override
