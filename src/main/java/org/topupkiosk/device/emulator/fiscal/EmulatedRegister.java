@@ -3,18 +3,17 @@ package org.topupkiosk.device.emulator.fiscal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.topupkiosk.device.fiscal.FiscalDocument;
-import org.topupkiosk.device.fiscal.shtrih.FfdTlv;
-import org.topupkiosk.device.fiscal.shtrih.ShtrihFormatException;
 
 /**
  * A Shtrih-M cash register with its fiscal storage, as a state machine the line layer drives command by command: the
  * shift (open, closed, over 24 hours), the receipt (opened by its first operation or explicitly, items with their linked
  * TLVs, closed with payments and a tax system, or cancelled), X and Z reports, printed lines, the paper, and faults a
  * test or a technician switches at run time. A refusal is a {@link RegisterRefusal} with the register's error code.
+ * This class holds the commands and the rules between them; the receipt being built is a {@link ReceiptDraft}, the
+ * paper, power and switched faults a {@link RegisterCondition}, both guarded by this register's lock.
  *
  * <p>A power cut drops what only the register's memory held (the open receipt) and silences the line until
  * {@link #powerOn()}; the storage keeps its archive. An armed cut fires inside the next close of a receipt, before the
@@ -45,14 +44,8 @@ public final class EmulatedRegister {
     private final int operatorPassword;
     private final int adminPassword;
 
-    private OpenReceipt receipt;
-    /** TLVs sent with no receipt open (the cashier before a shift report or a receipt): for the next document. */
-    private byte[] nextDocumentTlv = new byte[0];
-    private Paper paper = Paper.OK;
-    private boolean powered = true;
-    private int powerCycles;
-    private CutPoint armedCut;
-    private boolean forcedOver24h;
+    private final ReceiptDraft receipt = new ReceiptDraft();
+    private final RegisterCondition condition = new RegisterCondition();
 
     /**
      * @param operatorPassword the cashier's password (Shtrih-M default: 1)
@@ -65,17 +58,6 @@ public final class EmulatedRegister {
         this.paperOut = paperOut;
         this.operatorPassword = operatorPassword;
         this.adminPassword = adminPassword;
-    }
-
-    private static final class OpenReceipt {
-        final int sign;
-        final List<FnOperation> operations = new ArrayList<>();
-        byte[] tlv = new byte[0];
-        final List<String> lines = new ArrayList<>();
-
-        OpenReceipt(int sign) {
-            this.sign = sign;
-        }
     }
 
     // Passwords and state checks --------------------------------------------------------------------------------------
@@ -102,19 +84,15 @@ public final class EmulatedRegister {
     }
 
     private void requirePower() {
-        if (!powered) {
-            throw new PowerCut("(the register is off)");
-        }
+        condition.requirePower();
     }
 
     private void requirePaper() throws RegisterRefusal {
-        if (paper == Paper.OUT) {
-            throw new RegisterRefusal(RegisterRefusal.NO_PAPER, "no receipt paper");
-        }
+        condition.requirePaper();
     }
 
     private boolean over24h(ShiftCounters.Snapshot s) {
-        return s.open() && (forcedOver24h
+        return s.open() && (condition.forcedOver24h()
                 || Duration.between(s.openedAt().orElseThrow(), now()).compareTo(SHIFT_LIMIT) > 0);
     }
 
@@ -141,7 +119,7 @@ public final class EmulatedRegister {
 
     public synchronized FnDocument openShift() throws RegisterRefusal {
         requirePower();
-        if (receipt != null) {
+        if (receipt.isOpen()) {
             throw new RegisterRefusal(RegisterRefusal.RECEIPT_OPEN, "a receipt is open");
         }
         if (fn.shift().open()) {
@@ -149,7 +127,7 @@ public final class EmulatedRegister {
         }
         requirePaper();
         FnDocument d = fn.sign(FiscalDocument.Kind.SHIFT_OPEN, now(), 0, Optional.empty());
-        nextDocumentTlv = new byte[0];
+        receipt.nextDocumentSigned();
         paperOut.shiftDocument(d, fn.serial(), fn.shift(), "ОТЧЁТ ОБ ОТКРЫТИИ СМЕНЫ");
         return d;
     }
@@ -157,7 +135,7 @@ public final class EmulatedRegister {
     /** Z report: closes the shift, also one over 24 hours. */
     public synchronized FnDocument closeShift() throws RegisterRefusal {
         requirePower();
-        if (receipt != null) {
+        if (receipt.isOpen()) {
             throw new RegisterRefusal(RegisterRefusal.RECEIPT_OPEN, "a receipt is open");
         }
         ShiftCounters.Snapshot before = fn.shift();
@@ -166,8 +144,8 @@ public final class EmulatedRegister {
         }
         requirePaper();
         FnDocument d = fn.sign(FiscalDocument.Kind.SHIFT_CLOSE, now(), 0, Optional.empty());
-        nextDocumentTlv = new byte[0];
-        forcedOver24h = false;
+        receipt.nextDocumentSigned();
+        condition.forceOver24h(false);
         paperOut.shiftDocument(d, fn.serial(), before, "ОТЧЁТ О ЗАКРЫТИИ СМЕНЫ");
         return d;
     }
@@ -175,7 +153,7 @@ public final class EmulatedRegister {
     /** X report: the shift's totals, no document. */
     public synchronized void xReport() throws RegisterRefusal {
         requirePower();
-        if (receipt != null) {
+        if (receipt.isOpen()) {
             throw new RegisterRefusal(RegisterRefusal.RECEIPT_OPEN, "a receipt is open");
         }
         requirePaper();
@@ -190,13 +168,11 @@ public final class EmulatedRegister {
         if (sign < 1 || sign > 4) {
             throw new RegisterRefusal(RegisterRefusal.BAD_PARAMETERS, "receipt sign " + sign);
         }
-        if (receipt != null) {
+        if (receipt.isOpen()) {
             throw new RegisterRefusal(RegisterRefusal.RECEIPT_OPEN, "a receipt is already open");
         }
         requireSelling();
-        receipt = new OpenReceipt(sign);
-        receipt.tlv = nextDocumentTlv;
-        nextDocumentTlv = new byte[0];
+        receipt.open(sign);
     }
 
     /** Adds an item; the first one opens a receipt of its sign when none is open. */
@@ -206,17 +182,12 @@ public final class EmulatedRegister {
             throw new RegisterRefusal(RegisterRefusal.BAD_PARAMETERS, "operation " + op.name() + " sum "
                     + op.sumMinor() + " quantity " + op.quantityMicro());
         }
-        if (receipt == null) {
+        if (!receipt.isOpen()) {
             openReceipt(op.type());
         } else {
             requireSelling();
-            if (receipt.sign != op.type()) {
-                throw new RegisterRefusal(RegisterRefusal.WRONG_RECEIPT_TYPE, "operation " + op.type()
-                        + " in a receipt of sign " + receipt.sign);
-            }
         }
-        receipt.operations.add(new FnOperation(op.type(), op.quantityMicro(), op.priceMinor(), op.sumMinor(),
-                op.taxRate(), op.method(), op.subject(), op.name(), new byte[0]));
+        receipt.add(op);
     }
 
     /**
@@ -225,34 +196,7 @@ public final class EmulatedRegister {
      */
     public synchronized void addTlv(byte[] tlv, boolean linked) throws RegisterRefusal {
         requirePower();
-        try {
-            FfdTlv.decodeAll(tlv);
-        } catch (ShtrihFormatException e) {
-            throw new RegisterRefusal(RegisterRefusal.FN_BAD_PARAMETERS, "damaged TLV: " + e.getMessage());
-        }
-        if (receipt == null) {
-            if (linked) {
-                throw new RegisterRefusal(RegisterRefusal.RECEIPT_CLOSED, "no receipt is open");
-            }
-            nextDocumentTlv = concat(nextDocumentTlv, tlv);
-            return;
-        }
-        if (linked) {
-            if (receipt.operations.isEmpty()) {
-                throw new RegisterRefusal(RegisterRefusal.BAD_PARAMETERS, "no operation to link the TLV to");
-            }
-            int last = receipt.operations.size() - 1;
-            receipt.operations.set(last, receipt.operations.get(last).withTlv(tlv));
-        } else {
-            receipt.tlv = concat(receipt.tlv, tlv);
-        }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = new byte[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
+        receipt.addTlv(tlv, linked);
     }
 
     /**
@@ -263,15 +207,15 @@ public final class EmulatedRegister {
      */
     public synchronized Closed closeReceipt(long cashMinor, long otherMinor, int taxSystem) throws RegisterRefusal {
         requirePower();
-        if (receipt == null) {
+        if (!receipt.isOpen()) {
             throw new RegisterRefusal(RegisterRefusal.RECEIPT_CLOSED, "no receipt is open");
         }
         if (Integer.bitCount(taxSystem) != 1 || taxSystem > 32 || taxSystem == 8) {
             throw new RegisterRefusal(RegisterRefusal.BAD_PARAMETERS, "tax system " + taxSystem);
         }
         requireSelling();
-        long total = receipt.operations.stream().mapToLong(FnOperation::sumMinor).sum();
-        if (receipt.operations.isEmpty() || total == 0) {
+        long total = receipt.total();
+        if (receipt.empty() || total == 0) {
             throw new RegisterRefusal(RegisterRefusal.ZERO_TOTAL, "the receipt's total is zero");
         }
         if (cashMinor < 0 || otherMinor < 0 || cashMinor + otherMinor < total) {
@@ -282,18 +226,17 @@ public final class EmulatedRegister {
             throw new RegisterRefusal(0x4D, "non-cash " + otherMinor + " over the total " + total);
         }
         long change = cashMinor + otherMinor - total;
-        if (armedCut == CutPoint.BEFORE_CLOSE) {
+        if (condition.cutArmedAt(CutPoint.BEFORE_CLOSE)) {
             losePower();
             throw new PowerCut("before the storage signed the receipt");
         }
-        FnReceipt content = new FnReceipt(receipt.sign, taxSystem, cashMinor, otherMinor, change,
-                receipt.operations, receipt.tlv);
-        FiscalDocument.Kind kind = receipt.sign == 2 ? FiscalDocument.Kind.RECEIPT_INCOME_RETURN
-                : receipt.sign == 1 ? FiscalDocument.Kind.RECEIPT_INCOME : FiscalDocument.Kind.OTHER;
+        FnReceipt content = receipt.content(taxSystem, cashMinor, otherMinor, change);
+        FiscalDocument.Kind kind = receipt.sign() == 2 ? FiscalDocument.Kind.RECEIPT_INCOME_RETURN
+                : receipt.sign() == 1 ? FiscalDocument.Kind.RECEIPT_INCOME : FiscalDocument.Kind.OTHER;
         FnDocument d = fn.sign(kind, now(), total, Optional.of(content));
-        List<String> extra = receipt.lines;
-        receipt = null;
-        if (armedCut == CutPoint.AFTER_CLOSE) {
+        List<String> extra = receipt.lines();
+        receipt.drop();
+        if (condition.cutArmedAt(CutPoint.AFTER_CLOSE)) {
             losePower();
             throw new PowerCut("after the storage signed document " + d.number());
         }
@@ -303,7 +246,7 @@ public final class EmulatedRegister {
 
     /** How many operations the open receipt holds (0 when none is open). */
     public synchronized int receiptOperations() {
-        return receipt == null ? 0 : receipt.operations.size();
+        return receipt.operations();
     }
 
     /** B0h after paper was put back: nothing waits to be printed here (a document is printed whole or refused). */
@@ -314,10 +257,10 @@ public final class EmulatedRegister {
 
     public synchronized void cancelReceipt() throws RegisterRefusal {
         requirePower();
-        if (receipt == null) {
+        if (!receipt.isOpen()) {
             throw new RegisterRefusal(RegisterRefusal.RECEIPT_CLOSED, "no receipt is open");
         }
-        receipt = null;
+        receipt.drop();
         paperOut.slip(List.of("ЧЕК АННУЛИРОВАН"));
     }
 
@@ -327,8 +270,8 @@ public final class EmulatedRegister {
     public synchronized void printLine(String text) throws RegisterRefusal {
         requirePower();
         requirePaper();
-        if (receipt != null) {
-            receipt.lines.add(text);
+        if (receipt.isOpen()) {
+            receipt.addLine(text);
         } else {
             paperOut.line(text);
         }
@@ -368,12 +311,13 @@ public final class EmulatedRegister {
         fn.exchange(now);
         ShiftCounters.Snapshot s = fn.shift();
         boolean over = over24h(s);
-        int mode = receipt != null ? RegisterStatus.MODE_RECEIPT_OPEN : !s.open() ? RegisterStatus.MODE_SHIFT_CLOSED
+        int mode = receipt.isOpen() ? RegisterStatus.MODE_RECEIPT_OPEN : !s.open() ? RegisterStatus.MODE_SHIFT_CLOSED
                 : over ? RegisterStatus.MODE_SHIFT_OVER_24H : RegisterStatus.MODE_SHIFT_OPEN;
         Optional<FnDocument> last = fn.last();
         Optional<FnDocument> unsent = fn.firstUnsent();
+        Paper paper = condition.paper();
         return new RegisterStatus(mode, paper == Paper.OUT ? 1 : 0, now, s.open(), over, s.number(), s.openedAt(),
-                receipt == null ? 0 : receipt.sign, s.receipts() + 1, paper, fn.serial(), fn.validUntil(),
+                receipt.sign(), s.receipts() + 1, paper, fn.serial(), fn.validUntil(),
                 fn.full(), fn.expired(now), last.map(FnDocument::number).orElse(0L),
                 last.map(FnDocument::dateTime), fn.unsentCount(), unsent.map(FnDocument::number).orElse(0L),
                 unsent.map(FnDocument::dateTime));
@@ -390,17 +334,17 @@ public final class EmulatedRegister {
     // Faults ----------------------------------------------------------------------------------------------------------
 
     public synchronized void setPaper(Paper p) {
-        this.paper = p;
+        condition.paper(p);
     }
 
     /** The shift counts as over 24 hours whatever its age, until a Z report closes it. */
     public synchronized void forceShiftOver24h(boolean on) {
-        this.forcedOver24h = on;
+        condition.forceOver24h(on);
     }
 
     /** The next close of a receipt loses power at {@code where}; null disarms. */
     public synchronized void armPowerCut(CutPoint where) {
-        this.armedCut = where;
+        condition.arm(where);
     }
 
     /** The power goes off now: the open receipt is gone, the line is silent until {@link #powerOn()}. */
@@ -409,25 +353,22 @@ public final class EmulatedRegister {
     }
 
     private void losePower() {
-        powered = false;
-        powerCycles++;
-        armedCut = null;
-        receipt = null;
-        nextDocumentTlv = new byte[0];
+        condition.powerOff();
+        receipt.forget();
         paperOut.dropSlip();
     }
 
     /** The power is back (the register restarts): no receipt open, the storage as it was. */
     public synchronized void powerOn() {
-        powered = true;
+        condition.powerOn();
     }
 
     public synchronized boolean powered() {
-        return powered;
+        return condition.powered();
     }
 
     /** How many times the power went off: the line layer forgets what it held for the host when this changes. */
     public synchronized int powerCycles() {
-        return powerCycles;
+        return condition.powerCycles();
     }
 }
