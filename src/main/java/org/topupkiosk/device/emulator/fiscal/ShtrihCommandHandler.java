@@ -202,7 +202,11 @@ final class ShtrihCommandHandler {
     }
 
     private static int flags(RegisterStatus s) {
-        return s.paper() == EmulatedRegister.Paper.OUT ? 0 : ShtrihStatusMessages.FLAG_RECEIPT_ROLL;
+        return switch (s.paper()) {
+            case OUT -> 0;
+            case NEAR_END -> ShtrihStatusMessages.FLAG_RECEIPT_PAPER;
+            case OK -> ShtrihStatusMessages.FLAG_RECEIPT_PAPER | ShtrihStatusMessages.FLAG_RECEIPT_ROLL;
+        };
     }
 
     private static int docType(FiscalDocument.Kind kind) {

@@ -63,7 +63,8 @@ final class ShtrihDocuments {
                 caller.data(ShtrihCommand.FN_EXCHANGE_STATUS, new byte[0]));
         ShtrihFnMessages.ShiftParameters shift = shift();
         Optional<LocalDateTime> openedAt = shift.open() ? shiftOpenedAt(fn, shift) : Optional.empty();
-        FiscalStatus.Paper paper = full.paperOut() ? FiscalStatus.Paper.OUT : FiscalStatus.Paper.OK;
+        FiscalStatus.Paper paper = full.paperOut() ? FiscalStatus.Paper.OUT
+                : full.paperNearEnd() ? FiscalStatus.Paper.NEAR_END : FiscalStatus.Paper.OK;
         return new FiscalStatus(shift.open(), shift.shiftNumber(), openedAt, full.receiptOpen(), fn.serial(),
                 validUntil, exchange.unsent(), exchange.unsent() > 0 ? exchange.firstUnsentAt() : Optional.empty(),
                 fn.lastDocumentNumber(), paper);

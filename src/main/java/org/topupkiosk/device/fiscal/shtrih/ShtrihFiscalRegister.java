@@ -202,9 +202,12 @@ public final class ShtrihFiscalRegister implements FiscalRegister {
                 return new DeviceHealth(DEVICE, DeviceHealth.State.FAILED, "out of paper");
             }
             boolean expiring = s.fnValidUntil().isBefore(LocalDate.now().plusDays(30));
+            boolean nearEnd = s.paper() == FiscalStatus.Paper.NEAR_END;
             String detail = "fn=" + s.fnSerial() + " shift=" + s.shiftNumber() + " open=" + s.shiftOpen()
-                    + " unsent=" + s.unsentDocuments() + (expiring ? " fn_expires=" + s.fnValidUntil() : "");
-            return new DeviceHealth(DEVICE, expiring ? DeviceHealth.State.DEGRADED : DeviceHealth.State.OK, detail);
+                    + " unsent=" + s.unsentDocuments() + (expiring ? " fn_expires=" + s.fnValidUntil() : "")
+                    + (nearEnd ? " paper near end" : "");
+            return new DeviceHealth(DEVICE, expiring || nearEnd ? DeviceHealth.State.DEGRADED : DeviceHealth.State.OK,
+                    detail);
         } catch (DeviceException e) {
             boolean offline = e.code() == DeviceException.Code.OFFLINE || e.code() == DeviceException.Code.TIMEOUT;
             return new DeviceHealth(DEVICE, offline ? DeviceHealth.State.OFFLINE : DeviceHealth.State.FAILED,

@@ -24,8 +24,13 @@ public final class ShtrihStatusMessages {
     public static final int SUBMODE_PRINTING_REPORT = 4;
     public static final int SUBMODE_PRINTING = 5;
 
-    /** Flag bit 1 of the status flags: the receipt roll is there. */
+    /**
+     * Flag bit 1 of the status flags: the receipt roll sensor; clear when the roll is near its end (paper is still at
+     * the print head: the register prints on).
+     */
     public static final int FLAG_RECEIPT_ROLL = 1 << 1;
+    /** Flag bit 7 of the status flags: the receipt tape's optical sensor; clear when there is no paper to print on. */
+    public static final int FLAG_RECEIPT_PAPER = 1 << 7;
 
     private ShtrihStatusMessages() {
     }
@@ -108,9 +113,15 @@ public final class ShtrihStatusMessages {
             return modeNumber() == MODE_DOCUMENT_OPEN;
         }
 
+        /** No paper to print on: the optical sensor sees none, or the register stopped for it (submode 1, 2). */
         public boolean paperOut() {
-            return (flags & FLAG_RECEIPT_ROLL) == 0 || submode == SUBMODE_PAPER_OUT_PASSIVE
+            return (flags & FLAG_RECEIPT_PAPER) == 0 || submode == SUBMODE_PAPER_OUT_PASSIVE
                     || submode == SUBMODE_PAPER_OUT_ACTIVE;
+        }
+
+        /** The roll is near its end but paper is still there: time to bring a roll, not yet out of service. */
+        public boolean paperNearEnd() {
+            return !paperOut() && (flags & FLAG_RECEIPT_ROLL) == 0;
         }
     }
 

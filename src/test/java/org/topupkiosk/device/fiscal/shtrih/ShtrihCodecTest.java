@@ -146,7 +146,7 @@ class ShtrihCodecTest {
     @Test
     void fullStatusRoundTrip() {
         ShtrihStatusMessages.FullStatus s = new ShtrihStatusMessages.FullStatus(30, "A4", 1234,
-                LocalDate.of(2025, 1, 15), 1, 77, 0x0002, 2, 0, 0, "A4", 1234, LocalDate.of(2025, 1, 15),
+                LocalDate.of(2025, 1, 15), 1, 77, 0x0082, 2, 0, 0, "A4", 1234, LocalDate.of(2025, 1, 15),
                 LocalDate.of(2026, 12, 7), LocalTime.of(9, 5, 30), 0, 12345678, 41, 0, 1, 11, 7712345678L);
         byte[] b = s.encode();
         assertThat(b).hasSize(46); // the answer is 48 bytes with its command and error bytes

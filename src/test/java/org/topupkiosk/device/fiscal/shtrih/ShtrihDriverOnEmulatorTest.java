@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.topupkiosk.device.DeviceException;
+import org.topupkiosk.device.DeviceHealth;
 import org.topupkiosk.device.emulator.fiscal.EmulatedRegister;
 import org.topupkiosk.device.emulator.fiscal.FiscalStorage;
 import org.topupkiosk.device.emulator.fiscal.FnDocument;
@@ -130,5 +131,22 @@ class ShtrihDriverOnEmulatorTest {
         driver.cancelOpenReceipt();
         FiscalDocument again = driver.register(receipt(FiscalReceipt.Sign.INCOME, 10_000));
         assertThat(again.number()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void paperNearEndIsReportedAndTheRegisterPrintsOnUntilItIsOut() throws Exception {
+        driver.start();
+        driver.openShift("K-0042");
+        assertThat(driver.status().paper()).isEqualTo(FiscalStatus.Paper.OK);
+        emulated.setPaper(EmulatedRegister.Paper.NEAR_END);
+        assertThat(driver.status().paper()).isEqualTo(FiscalStatus.Paper.NEAR_END);
+        assertThat(driver.checkHealth().state()).isEqualTo(DeviceHealth.State.DEGRADED);
+        assertThat(driver.checkHealth().detail()).contains("paper near end");
+        assertThat(driver.register(receipt(FiscalReceipt.Sign.INCOME, 10_000)).sumMinor()).isEqualTo(11_000);
+        emulated.setPaper(EmulatedRegister.Paper.OUT);
+        assertThat(driver.status().paper()).isEqualTo(FiscalStatus.Paper.OUT);
+        emulated.setPaper(EmulatedRegister.Paper.OK);
+        assertThat(driver.status().paper()).isEqualTo(FiscalStatus.Paper.OK);
+        assertThat(driver.checkHealth().state()).isEqualTo(DeviceHealth.State.OK);
     }
 }

@@ -66,8 +66,8 @@ class ShtrihFiscalRegisterTest {
                         .encode();
             }
             case FULL_STATUS -> new ShtrihStatusMessages.FullStatus(30, "A4", 1, LocalDate.of(2025, 1, 1), 1, 1,
-                    ShtrihStatusMessages.FLAG_RECEIPT_ROLL, 2, 0, 0, "A4", 1, LocalDate.of(2025, 1, 1),
-                    AT.toLocalDate(), LocalTime.NOON, 0, 1, 40, 0, 1, 11, 7712345678L).encode();
+                    ShtrihStatusMessages.FLAG_RECEIPT_ROLL | ShtrihStatusMessages.FLAG_RECEIPT_PAPER, 2, 0, 0, "A4", 1,
+                    LocalDate.of(2025, 1, 1), AT.toLocalDate(), LocalTime.NOON, 0, 1, 40, 0, 1, 11, 7712345678L).encode();
             case FN_CLOSE_RECEIPT_V2 -> new ShtrihFnMessages.CloseResult(0, 118, 0xCAFEBABEL, Optional.of(AT))
                     .encode();
             case FN_WRITE_TLV, FN_OPERATION_V2, FN_WRITE_OPERATION_TLV -> new byte[0];

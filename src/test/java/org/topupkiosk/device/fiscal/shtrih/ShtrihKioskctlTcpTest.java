@@ -23,7 +23,8 @@ class ShtrihKioskctlTcpTest {
     static final LocalDateTime AT = LocalDateTime.of(2026, 12, 7, 9, 5);
 
     private final MemoryLink[] pair = MemoryLink.pair("tcp-register");
-    private volatile int paperFlags = ShtrihStatusMessages.FLAG_RECEIPT_ROLL;
+    private volatile int paperFlags = ShtrihStatusMessages.FLAG_RECEIPT_ROLL
+            | ShtrihStatusMessages.FLAG_RECEIPT_PAPER;
     private final ScriptedShtrihPeer peer = new ScriptedShtrihPeer(pair[1], this::answer);
     private TcpBridge bridge;
 
