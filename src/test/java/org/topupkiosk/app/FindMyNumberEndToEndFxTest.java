@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ChoiceBox;
@@ -35,6 +34,7 @@ import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
 import org.topupkiosk.testing.VpcdReaderLock;
 import org.topupkiosk.app.devicepanel.DevicePanel;
+import org.topupkiosk.testing.ShippedConfig;
 import org.topupkiosk.ui.KioskView;
 import org.topupkiosk.ui.KioskWindow;
 
@@ -79,18 +79,7 @@ class FindMyNumberEndToEndFxTest {
     }
 
     private Path config() throws IOException {
-        Path src = Path.of("kiosk-config");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path to = dir.resolve("kiosk-config").resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return dir.resolve("kiosk-config/kiosk.yaml");
+        return ShippedConfig.copy(dir);
     }
 
     private void open(FxRobot robot) throws Exception {
