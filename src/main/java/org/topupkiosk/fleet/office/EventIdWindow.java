@@ -13,16 +13,18 @@ final class EventIdWindow {
     private static final int FIRST = 16;
 
     private final int capacity;
-    private long[] ring = new long[FIRST];
+    private long[] ring;
     private int start;
     private int size;
-    private long[] table = new long[FIRST * 2];
+    private long[] table;
 
     EventIdWindow(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("an event id window holds at least one id");
         }
         this.capacity = capacity;
+        this.ring = new long[Math.min(FIRST, capacity)];
+        this.table = new long[tableSize(ring.length)];
     }
 
     /** True when the id is new (and now remembered), false when it is among the last {@code capacity} ids. */
@@ -57,10 +59,15 @@ final class EventIdWindow {
         }
         ring = bigger;
         start = 0;
-        table = new long[Integer.highestOneBit(Math.max(2, bigger.length * 2 - 1)) << 1];
+        table = new long[tableSize(bigger.length)];
         for (int i = 0; i < size; i++) {
             insert(ring[i]);
         }
+    }
+
+    /** A power of two at least twice the ids held: probes stay short. */
+    private static int tableSize(int ids) {
+        return Integer.highestOneBit(Math.max(2, ids * 2 - 1)) << 1;
     }
 
     private int slot(long h) {
