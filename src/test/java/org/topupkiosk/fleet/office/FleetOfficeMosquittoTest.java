@@ -22,10 +22,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +83,7 @@ class FleetOfficeMosquittoTest {
 
     @Test
     void aKioskShowsOnTheBoardAndObeysASignedCommandFromTheApi() throws Exception {
-        FakeKiosk kiosk = new FakeKiosk("k-7");
+        FakeKiosk kiosk = new FakeKiosk(broker.url(), topics, "k-7");
         kiosk.publishState(inService("k-7", 12, Instant.now()));
         await(() -> board.row("k-7").isPresent());
         assertThat(board.row("k-7").orElseThrow().status()).isEqualTo(KioskRow.ONLINE);
@@ -120,7 +116,7 @@ class FleetOfficeMosquittoTest {
 
     @Test
     void eventsSentWhileTheOfficeIsAwayArriveOnceWhenItComesBack() throws Exception {
-        FakeKiosk kiosk = new FakeKiosk("k-8");
+        FakeKiosk kiosk = new FakeKiosk(broker.url(), topics, "k-8");
         kiosk.publish(topics.events("k-8"), json(payment("k-8", "e-1", 10_000, Instant.now())), false);
         await(() -> board.stats().events() == 1);
         web.close();
@@ -138,7 +134,7 @@ class FleetOfficeMosquittoTest {
 
     @Test
     void theApiRefusesCrossSiteAndBadCommandsAndServesStats() throws Exception {
-        new FakeKiosk("k-9").publishState(inService("k-9", 3, Instant.now()));
+        new FakeKiosk(broker.url(), topics, "k-9").publishState(inService("k-9", 3, Instant.now()));
         await(() -> board.kioskCount() == 1);
         String body = "{\"type\":\"sync_now\"}";
         assertThat(post("/api/kiosks/k-9/commands", body, "text/plain").statusCode()).isEqualTo(403);
@@ -159,7 +155,7 @@ class FleetOfficeMosquittoTest {
 
     @Test
     void theEventStreamSendsASnapshotThenTheChangedRows() throws Exception {
-        FakeKiosk kiosk = new FakeKiosk("k-10");
+        FakeKiosk kiosk = new FakeKiosk(broker.url(), topics, "k-10");
         kiosk.publishState(inService("k-10", 3, Instant.now()));
         await(() -> board.kioskCount() == 1);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -208,44 +204,6 @@ class FleetOfficeMosquittoTest {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition not met within 15 s").isLessThan(end);
             Thread.sleep(25);
-        }
-    }
-
-    /** A kiosk as the broker sees it: Paho, its Last Will on its state topic, subscribed to its commands. */
-    final class FakeKiosk implements AutoCloseable {
-        final BlockingQueue<byte[]> commands = new LinkedBlockingQueue<>();
-        private final MqttAsyncClient client;
-
-        FakeKiosk(String id) throws Exception {
-            client = new MqttAsyncClient(broker.url(), "kiosk-" + id, new MemoryPersistence());
-            MqttConnectOptions o = new MqttConnectOptions();
-            o.setCleanSession(false);
-            o.setWill(topics.state(id), json(inService(id, 1, Instant.now()).offline()), 1, true);
-            client.connect(o).waitForCompletion(10_000);
-            client.subscribe(topics.commands(id), 1, (topic, m) -> commands.add(m.getPayload()))
-                    .waitForCompletion(10_000);
-        }
-
-        void publishState(StateMessage s) throws Exception {
-            publish(topics.state(s.kioskId()), json(s), true);
-        }
-
-        void publish(String topic, byte[] payload, boolean retained) throws Exception {
-            MqttMessage m = new MqttMessage(payload);
-            m.setQos(1);
-            m.setRetained(retained);
-            client.publish(topic, m).waitForCompletion(10_000);
-        }
-
-        /** Drops the connection without DISCONNECT, as a crash or a lost modem would: the broker sends the will. */
-        void dieWithoutGoodbye() throws Exception {
-            client.disconnectForcibly(0, 1000, false);
-        }
-
-        @Override
-        public void close() throws Exception {
-            client.disconnect().waitForCompletion(5_000);
-            client.close();
         }
     }
 }

@@ -33,6 +33,7 @@
     $('filter-text').placeholder = t('filter.placeholder');
     document.querySelectorAll('.lang').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === l)));
     document.title = t('title');
+    fitBar();
     renderMeta();
     render();
     if (view.detail) { loadDetail(); }
@@ -329,7 +330,13 @@
     setInterval(scheduleRender, 10000); // ages ("12 s ago") move on without events
   }
 
+  function fitBar() {
+    document.documentElement.style.setProperty('--bar', document.querySelector('.bar').offsetHeight + 'px');
+  }
+
   wire();
+  fitBar();
+  window.addEventListener('resize', fitBar);
   let start = 'en';
   try { start = localStorage.getItem('fleet.lang') || (navigator.language || 'en').slice(0, 2); } catch (e) { /* none */ }
   setLang(start).then(connect);
