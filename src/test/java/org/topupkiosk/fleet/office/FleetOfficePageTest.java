@@ -199,6 +199,7 @@ class FleetOfficePageTest {
         wait.until(d -> d.findElement(By.cssSelector("th[data-sort='paper']")).getText().equals("Бумага"));
         driver.findElement(By.cssSelector(".lang[data-lang='zh']")).click();
         wait.until(d -> d.findElement(By.cssSelector("th[data-sort='paper']")).getText().equals("纸张"));
+        shot("office-detail-zh.png");
     }
 
     /** Clicks a row, again if the table was re-rendered between finding and clicking it. */

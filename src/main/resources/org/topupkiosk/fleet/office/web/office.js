@@ -33,6 +33,7 @@
     $('filter-text').placeholder = t('filter.placeholder');
     document.querySelectorAll('.lang').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === l)));
     document.title = t('title');
+    message('', false); // a note from before the switch would stay in the old language
     fitBar();
     renderMeta();
     render();
