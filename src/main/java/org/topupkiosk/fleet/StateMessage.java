@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A kiosk's state on {@code <prefix>/<kioskId>/state}, retained: published on every change and at least every 60 s.
@@ -36,6 +37,8 @@ public record StateMessage(String kioskId, boolean online, String mode, String r
     public static final String SERVICE = "service";
     public static final Set<String> MODES = Set.of(IN_SERVICE, OUT_OF_SERVICE, SERVICE);
     public static final Set<String> PAPER = Set.of("ok", "near_end", "out", "unknown");
+
+    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
     public StateMessage {
         if (!FleetTopics.validKioskId(kioskId)) {
@@ -97,7 +100,7 @@ public record StateMessage(String kioskId, boolean online, String mode, String r
             if (count < 0) {
                 throw new IllegalArgumentException("audit count is never negative");
             }
-            if (hash == null || !hash.matches("[0-9a-f]{64}")) {
+            if (hash == null || !HEX64.matcher(hash).matches()) {
                 throw new IllegalArgumentException("audit hash is 64 lower-case hex digits, got '" + hash + "'");
             }
         }
