@@ -169,8 +169,9 @@ public final class TelemetryJournal {
             return Optional.of(AuditChain.GENESIS);
         }
         return store.read("read audit hash", c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT hash FROM audit ORDER BY seq LIMIT 1 OFFSET ?")) {
-                st.setLong(1, count - 1);
+            // Rows are numbered from 1 without gaps (journal verify checks it): row count n is seq n.
+            try (PreparedStatement st = c.prepareStatement("SELECT hash FROM audit WHERE seq = ?")) {
+                st.setLong(1, count);
                 try (ResultSet rs = st.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
