@@ -347,6 +347,16 @@ public final class KioskCore implements AutoCloseable {
                 .map(KioskHealthEndpoint::address);
     }
 
+    /**
+     * Issue 15: how the app restarts the kiosk (under systemd, which starts it again), so a catalog the office sent
+     * takes effect as soon as no customer is in a session. Without it a new catalog waits for the next start.
+     */
+    public void restartForCatalogWith(Runnable restart) {
+        if (fleet != null) {
+            fleet.restartWith(restart);
+        }
+    }
+
     /** Issue 15: the fleet agent, once {@link #start()} started it with {@code fleet.enabled: true}; else empty. */
     public Optional<FleetAgent> fleetAgent() {
         return Optional.ofNullable(fleet).map(KioskFleet::agent);

@@ -43,6 +43,10 @@ final class KioskFleet implements KioskPort, AutoCloseable {
     private final AutoCloseable subscription;
     private FleetAgent agent;
     private FleetSettings settings;
+    /** How the app restarts the kiosk (under systemd), or null: a new catalog then waits for the next start. */
+    private volatile Runnable restart;
+    /** A catalog was installed and the kiosk restarts for it once no customer is in a session. */
+    private volatile boolean restartPending;
 
     private KioskFleet(KioskCore core) {
         this.core = core;
@@ -98,7 +102,22 @@ final class KioskFleet implements KioskPort, AutoCloseable {
         return s == Screen.IDLE || s == Screen.OUT_OF_SERVICE || s == Screen.SERVICE_LOCK;
     }
 
+    /** The app's restart (systemd starts the kiosk again), used to apply a catalog the office sent. */
+    void restartWith(Runnable restart) {
+        this.restart = restart;
+    }
+
+    private void restartIfIdle(Screen screen) {
+        Runnable r = restart;
+        if (restartPending && r != null && resting(screen)) {
+            restartPending = false;
+            log.info("fleet catalog: restarting the kiosk to apply it (screen {})", screen);
+            r.run();
+        }
+    }
+
     private void onSnapshot(FlowSnapshot s) {
+        restartIfIdle(s.screen());
         if (!waiting.isEmpty() && resting(s.screen())) {
             List<Consumer<Progress>> done = new ArrayList<>(waiting);
             waiting.clear();
@@ -138,9 +157,10 @@ final class KioskFleet implements KioskPort, AutoCloseable {
     }
 
     /**
-     * The catalog replaces the configured file atomically; the running flow keeps the catalog it started with (its
-     * services hold it), so it takes effect at the kiosk's next start (systemd restarts it; the service menu's restart
-     * or a power cycle does too). Said so in the acknowledgement.
+     * The catalog replaces the configured file atomically. The running flow keeps the catalog it started with (its
+     * services, the numbering plan and the fiscal suppliers hold it), so it takes effect at a start: under systemd the
+     * app gave a restart ({@link #restartWith}), run as soon as no customer is in a session; otherwise at the next
+     * start. Said so in the acknowledgement.
      */
     @Override
     public String installCatalog(Path file) {
@@ -149,8 +169,15 @@ final class KioskFleet implements KioskPort, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("catalog not moved over " + catalogFile + ": " + e.getMessage(), e);
         }
-        log.info("fleet catalog installed at {}: takes effect at the next start", catalogFile);
-        return "installed; takes effect at the next start";
+        if (restart == null) {
+            log.info("fleet catalog installed at {}: takes effect at the next start", catalogFile);
+            return "installed; takes effect at the next start";
+        }
+        log.info("fleet catalog installed at {}: the kiosk restarts for it when no customer is in a session",
+                catalogFile);
+        restartPending = true;
+        restartIfIdle(flow.current().screen());
+        return "installed; the kiosk restarts to apply it when no customer is in a session";
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,9 +151,14 @@ class KioskFleetCommandsTest {
         awaitAck(bad.id(), "refused", "bad_catalog");
         assertThat(Files.readString(catalog)).isEqualTo(before);
         String edited = before + "\n# sent by the office\n";
+        AtomicInteger restarts = new AtomicInteger(); // the app's restart under systemd applies it
+        core.restartForCatalogWith(restarts::incrementAndGet);
         CommandMessage good = send(fresh(CommandMessage.CATALOG, Map.of("catalog", edited)), true);
         awaitAck(good.id(), "done", null);
         assertThat(Files.readString(catalog)).isEqualTo(edited);
+        assertThat(office.await(m -> m.payload().contains(good.id()) && m.payload().contains("restarts"), WAIT))
+                .isPresent();
+        assertThat(restarts.get()).as("restarted once, the kiosk being idle").isEqualTo(1);
     }
 
     @Test

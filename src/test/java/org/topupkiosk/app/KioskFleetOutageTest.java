@@ -91,6 +91,8 @@ class KioskFleetOutageTest {
             });
             assertThat(payments.stream().map(p -> p.path("data").path("outcome").asText())).containsOnly("pending",
                     "confirmed");
+            // What `kioskctl journal verify` checks holds on the journal the fleet agent wrote to.
+            assertThat(core.journal().verify().violations()).isEmpty();
         }
     }
 

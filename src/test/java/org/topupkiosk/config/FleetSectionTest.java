@@ -47,7 +47,8 @@ class FleetSectionTest {
 
     @Test
     void offByDefaultAndDefaultsWhenOn() throws Exception {
-        assertThat(load("").fleet()).isEqualTo(KioskConfig.Fleet.NONE);
+        assertThat(load("").fleet().enabled()).isFalse();
+        assertThat(load("").fleet().kioskId()).as("the kiosk id stands for it").contains("0042");
         KioskConfig.Fleet f = load("""
                 fleet:
                   enabled: true

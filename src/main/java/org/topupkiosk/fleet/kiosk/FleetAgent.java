@@ -174,7 +174,13 @@ public final class FleetAgent implements AutoCloseable {
             if (!inFlight.add(e.id())) {
                 continue;
             }
-            EventMessage m = new EventMessage(e.id(), id, e.kind(), e.at(), EventMapper.read(e.dataJson()));
+            EventMessage m;
+            try {
+                m = new EventMessage(e.id(), id, e.kind(), e.at(), EventMapper.read(e.dataJson()));
+            } catch (IllegalArgumentException bad) { // never made by this agent; it must not hold up the others
+                log.error("ALARM fleet event {} cannot be sent: {}", e.id(), bad.getMessage());
+                continue; // left in the in-flight set, so it is not tried again until the next connection
+            }
             boolean sent = link.publish(topics.events(id), FleetJson.write(m), false, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
