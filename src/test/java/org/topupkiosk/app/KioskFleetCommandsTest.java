@@ -178,4 +178,22 @@ class KioskFleetCommandsTest {
         awaitScreen(Screen.OUT_OF_SERVICE);
         awaitAck(out.id(), "done", null);
     }
+
+    @Test
+    void noCommandTakesTheKioskOutOfTheServiceLock() throws Exception {
+        core.flow().submit(new FlowCommand.Lock("service"));
+        awaitScreen(Screen.SERVICE_LOCK);
+        assertThat(office.await(m -> m.topic().equals(TOPICS.state(ID)) && m.payload().contains("\"mode\":\"service\""),
+                WAIT)).as("the state says a technician holds it").isPresent();
+        CommandMessage in = send(fresh(CommandMessage.IN_SERVICE, Map.of()), true);
+        awaitAck(in.id(), "done", null);
+        CommandMessage out = send(fresh(CommandMessage.OUT_OF_SERVICE, Map.of("reason", "closed today")), true);
+        awaitAck(out.id(), "done", null);
+        Thread.sleep(300);
+        assertThat(core.flow().current().screen()).isEqualTo(Screen.SERVICE_LOCK);
+        // The technician lets customers back: the office's order stands.
+        core.flow().submit(new FlowCommand.Unlock());
+        FlowSnapshot s = awaitScreen(Screen.OUT_OF_SERVICE);
+        assertThat(s.message().args()).containsExactly("closed today");
+    }
 }
