@@ -41,6 +41,8 @@ public final class FleetAgent implements AutoCloseable {
     static final Duration TICK = Duration.ofSeconds(1);
     /** A change is looked at this soon after it was signalled, so a burst of snapshots makes one round. */
     static final Duration SOON = Duration.ofMillis(200);
+    /** How long events the broker acknowledged stay in the journal. */
+    static final Duration KEEP_SENT = Duration.ofDays(7);
     /** Events in flight to the broker at most; the rest wait in the journal. */
     static final int WINDOW = 100;
 
@@ -92,6 +94,7 @@ public final class FleetAgent implements AutoCloseable {
         telemetry.begin();
         thread.execute(this::firstConnect);
         thread.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
         return this;
     }
 
@@ -134,6 +137,18 @@ public final class FleetAgent implements AutoCloseable {
             link.retryIfNeverConnected(() -> FleetJson.write(r.state().offline()));
         } catch (RuntimeException e) {
             log.warn("fleet agent round failed: {}", e.toString());
+        }
+    }
+
+    /** Events the broker acknowledged are kept a week (kioskctl, a look back), then deleted. */
+    private void prune() {
+        try {
+            int n = telemetry.pruneSent(clock.instant().minus(KEEP_SENT));
+            if (n > 0) {
+                log.info("fleet events pruned count={}", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("fleet events not pruned: {}", e.toString());
         }
     }
 
