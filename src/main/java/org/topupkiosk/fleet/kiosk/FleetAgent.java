@@ -56,6 +56,7 @@ public final class FleetAgent implements AutoCloseable {
     private final Telltales telltales = new Telltales();
     private final EventMapper mapper = new EventMapper();
     private final CommandDesk commands;
+    private final KioskPort port;
     private final ScheduledExecutorService thread;
     private final MqttLink link;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -77,6 +78,7 @@ public final class FleetAgent implements AutoCloseable {
         this.journal = journal;
         this.telemetry = journal.telemetry();
         this.clock = clock;
+        this.port = port;
         this.states = new StateReader(id, settings.version(), journal, probe, port, clock);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fleet-agent");
@@ -92,6 +94,11 @@ public final class FleetAgent implements AutoCloseable {
     /** Starts the stream in the journal, the first connection and the ticks; returns at once. */
     public FleetAgent start() {
         telemetry.begin();
+        String hold = CommandDesk.standingHold(journal);
+        if (hold != null) { // the office's order outlives a restart; only the office (or in_service) lifts it
+            log.info("fleet: the office's out-of-service order stands after the restart");
+            port.officeHold(hold, p -> { });
+        }
         thread.execute(this::firstConnect);
         thread.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         thread.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
