@@ -1,0 +1,104 @@
+package org.topupkiosk.fleet.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * scripts/fleet-demo: a whole fleet on one machine in one command. A broker (the one given, else Mosquitto when
+ * installed, else Moquette in this JVM), N kiosk cores in simulation with their fleet agents on, scripted customers
+ * making top-ups at each, a few faults ({@link DemoFaults}), and the office page. Prints the page's address and the
+ * broker's URL, then runs until Ctrl-C (or {@code --seconds}), and removes its scratch folder on the way out.
+ *
+ * <p>Arguments: [--kiosks N] [--broker URL] [--port P (the office page; 0: a free one)] [--seconds S]
+ */
+public final class FleetDemo {
+
+    public static void main(String[] args) throws Exception {
+        int kiosks = 20;
+        String broker = null;
+        int port = 8790;
+        long seconds = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--kiosks" -> kiosks = Integer.parseInt(args[++i]);
+                case "--broker" -> broker = args[++i];
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Long.parseLong(args[++i]);
+                default -> {
+                    System.err.println("usage: fleet-demo [--kiosks N] [--broker URL] [--port P] [--seconds S]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (kiosks < 1 || kiosks > 200) {
+            System.err.println("--kiosks is 1 to 200 (the demo runs every kiosk in this one JVM)");
+            System.exit(2);
+        }
+        Path dir = Files.createTempDirectory("fleet-demo");
+        CountDownLatch done = new CountDownLatch(1);
+        List<AutoCloseable> open = new ArrayList<>();
+        Thread cleanup = new Thread(() -> closeAll(open, dir), "fleet-demo-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        DemoBroker b = DemoBroker.open(broker, dir);
+        open.add(b);
+        say("broker: " + b.url() + " (" + b.kind() + ")");
+        DemoKiosks fleet = new DemoKiosks(kiosks, dir.resolve("kiosks"), id -> "");
+        open.add(fleet);
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "fleet-demo-faults");
+            t.setDaemon(true);
+            return t;
+        });
+        open.add(clock::shutdownNow);
+        List<DemoCustomers> customers = new ArrayList<>();
+        for (int i = 0; i < kiosks; i++) {
+            DemoCustomers c = new DemoCustomers(fleet.cores().get(i), fleet.ids().get(i), Duration.ofSeconds(5),
+                    Duration.ofSeconds(25));
+            customers.add(c);
+            Thread t = new Thread(c, "customers-" + fleet.ids().get(i));
+            t.setDaemon(true);
+            t.start();
+        }
+        open.add(() -> customers.forEach(DemoCustomers::stop));
+        DemoFaults.schedule(fleet.cores(), fleet.ids(), clock);
+        clock.scheduleAtFixedRate(() -> say("sales so far: " + customers.stream().mapToInt(DemoCustomers::sales).sum()),
+                30, 30, TimeUnit.SECONDS);
+        say("kiosks: " + kiosks + " (" + fleet.ids().get(0) + " .. " + fleet.ids().get(kiosks - 1) + ")");
+        say("@ready");
+        if (seconds > 0) {
+            done.await(seconds, TimeUnit.SECONDS);
+            System.exit(0);
+        }
+        done.await();
+    }
+
+    static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    /** Last opened, first closed: customers, then kiosks (their goodbye state), then the broker; then the folder. */
+    private static void closeAll(List<AutoCloseable> open, Path dir) {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            try {
+                open.get(i).close();
+            } catch (Exception e) {
+                System.err.println("fleet-demo: closing: " + e);
+            }
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            System.err.println("fleet-demo: could not remove " + dir + ": " + e);
+        }
+    }
+}
