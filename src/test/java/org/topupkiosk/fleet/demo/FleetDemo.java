@@ -25,7 +25,7 @@ public final class FleetDemo {
     public static void main(String[] args) throws Exception {
         int kiosks = 20;
         String broker = null;
-        int port = 8790;
+        int port = 8788;
         long seconds = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
