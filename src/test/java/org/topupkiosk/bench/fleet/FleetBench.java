@@ -35,7 +35,8 @@ import org.topupkiosk.testing.MosquittoBroker;
  */
 public final class FleetBench {
 
-    static final String OFFICE_MAIN = "org.topupkiosk.fleet.office.FleetOffice";
+    /** scripts/fleet-hq's entry point: the office as an operator starts it. */
+    static final String OFFICE_MAIN = "org.topupkiosk.fleet.office.FleetHqMain";
 
     public static void main(String[] args) throws Exception {
         int kiosks = 1000;
@@ -43,7 +44,8 @@ public final class FleetBench {
         int warm = 10;
         String broker = null;
         boolean office = true;
-        List<String> officeJvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+        // The office as scripts/fleet-hq starts it: no JVM options unless given here.
+        List<String> officeJvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--kiosks" -> kiosks = Integer.parseInt(args[++i]);

@@ -72,7 +72,8 @@ final class OfficeProcess implements AutoCloseable {
 
     void resetStats() throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/stats/reset"))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IOException("POST /api/stats/reset answered " + r.statusCode());
