@@ -213,6 +213,9 @@ public final class KioskApp extends Application {
         SdNotify notify = KioskMain.notify;
         notify.send("READY=1", "STATUS=kiosk " + cfg.kiosk().id() + " started");
         core.superviseWith(notify);
+        if (notify.enabled()) { // Restart=always starts it again: a catalog from the office applies then (issue 15)
+            core.restartForCatalogWith(() -> Platform.runLater(Platform::exit));
+        }
     }
 
     /**

@@ -39,6 +39,7 @@ import org.topupkiosk.device.scanner.CodeScanner;
 import org.topupkiosk.device.sim.SimCardReader;
 import org.topupkiosk.domain.CrashPoints;
 import org.topupkiosk.domain.Lang;
+import org.topupkiosk.fleet.kiosk.FleetAgent;
 import org.topupkiosk.flow.TopUpFlow;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowSettings;
@@ -103,6 +104,8 @@ public final class KioskCore implements AutoCloseable {
     /** The flow's one thread, kiosk or counter: the health endpoint's heartbeat runs on it. */
     private final ThreadFlowExecutor flowThread;
     private boolean closed;
+    /** Issue 15: the kiosk in the fleet, or null with {@code fleet.enabled: false}; connected by {@link #start()}. */
+    private KioskFleet fleet;
 
     public KioskCore(LoadedConfig loaded, Path configFile, Options options) throws ConfigException {
         this.loaded = loaded;
@@ -199,6 +202,13 @@ public final class KioskCore implements AutoCloseable {
                 flow.attachFiscal(fiscal.desk);
             }
         }
+        // Issue 15: the fleet's settings are read now, so a bad secrets file or office key stops the start.
+        try {
+            this.fleet = KioskFleet.prepare(this, configFile).orElse(null);
+        } catch (ConfigException e) {
+            close();
+            throw e;
+        }
         long tEnd = System.nanoTime();
         log.info("core built ms={} journal_ms={} carrier_ms={} devices_and_flow_ms={}", (tEnd - t0) / 1_000_000,
                 (tJournal - t0) / 1_000_000, (tCarrier - tJournal) / 1_000_000, (tEnd - tCarrier) / 1_000_000);
@@ -283,6 +293,9 @@ public final class KioskCore implements AutoCloseable {
             flow.start();
         }
         devices.startGpio(flow);
+        if (fleet != null) {
+            own(fleet.start()); // closed before the flow thread: a clean stop says goodbye (online=false) itself
+        }
         SimCardReader simReader = devices.simReader;
         if (simReader != null && counter == null) {
             // Find my number: the reader's events go to the flow, which enables the reader on the screens that take
@@ -332,6 +345,21 @@ public final class KioskCore implements AutoCloseable {
         }
         return KioskHealthEndpoint.start(this, flowThread, address, printerEvery).map(this::own)
                 .map(KioskHealthEndpoint::address);
+    }
+
+    /**
+     * Issue 15: how the app restarts the kiosk (under systemd, which starts it again), so a catalog the office sent
+     * takes effect as soon as no customer is in a session. Without it a new catalog waits for the next start.
+     */
+    public void restartForCatalogWith(Runnable restart) {
+        if (fleet != null) {
+            fleet.restartWith(restart);
+        }
+    }
+
+    /** Issue 15: the fleet agent, once {@link #start()} started it with {@code fleet.enabled: true}; else empty. */
+    public Optional<FleetAgent> fleetAgent() {
+        return Optional.ofNullable(fleet).map(KioskFleet::agent);
     }
 
     /** The SIM card reader, or null when the config has none. */

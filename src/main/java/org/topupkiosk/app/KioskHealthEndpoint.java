@@ -71,7 +71,7 @@ final class KioskHealthEndpoint implements AutoCloseable {
     }
 
     /** The devices whose drivers report their own last state; the printer is asked on its thread (KioskProbe). */
-    private static List<Supplier<DeviceHealth>> devices(KioskCore core, boolean counter) {
+    static List<Supplier<DeviceHealth>> devices(KioskCore core, boolean counter) {
         List<Supplier<DeviceHealth>> list = new ArrayList<>();
         if (!counter) {
             list.add(core.acceptor()::checkHealth); // the counter takes cash by hand: its acceptor is not in use

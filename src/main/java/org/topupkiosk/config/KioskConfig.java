@@ -18,26 +18,61 @@ import org.topupkiosk.domain.Symbology;
  */
 public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
                           Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
-                          Counter counter, ReceiptSettings receipt, Health health, Fiscal fiscal) {
+                          Counter counter, ReceiptSettings receipt, Health health, Fiscal fiscal, Fleet fleet) {
+
+    /** Without a {@code fleet} section: no fleet agent ({@link Fleet#NONE}). */
+    public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
+                       Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
+                       Counter counter, ReceiptSettings receipt, Health health, Fiscal fiscal) {
+        this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile, gpio, counter,
+                receipt, health, fiscal, Fleet.NONE);
+    }
+
+    /** The same configuration with another {@code fleet} section (tests, the fleet demo): every other section kept. */
+    public KioskConfig withFleet(Fleet other) {
+        return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile,
+                gpio, counter, receipt, health, fiscal, other);
+    }
+
+    /**
+     * {@code fleet}: the kiosk's agent in the fleet (issue 15, docs/operations.md "Fleet"), talking MQTT to a broker.
+     *
+     * @param enabled           the agent runs (default false)
+     * @param broker            {@code tcp://host:port} (loopback only unless {@code allowPlain}) or {@code ssl://host:port}
+     * @param allowPlain        plain tcp to a broker off this machine is allowed (default false)
+     * @param kioskId           the kiosk's topic level, default {@code kiosk.id}
+     * @param topicPrefix       topics live under {@code <prefix>/<kioskId>/}, default {@code topup}
+     * @param secretsFile       owner-only YAML: username and password, and/or clientCert, clientKey and caFile
+     * @param officeKeyFile     the office's Ed25519 public key (PEM): only commands it verifies are obeyed
+     * @param stateEverySeconds the retained state is published at least this often (5..600, default 60)
+     */
+    public record Fleet(boolean enabled, Optional<URI> broker, boolean allowPlain, Optional<String> kioskId,
+                        String topicPrefix, Optional<Path> secretsFile, Optional<Path> officeKeyFile,
+                        int stateEverySeconds) {
+        public static final String DEFAULT_PREFIX = "topup";
+        public static final int DEFAULT_STATE_EVERY = 60;
+        public static final Fleet NONE = new Fleet(false, Optional.empty(), false, Optional.empty(), DEFAULT_PREFIX,
+                Optional.empty(), Optional.empty(), DEFAULT_STATE_EVERY);
+    }
 
     /** Without a {@code fiscal} section: no fiscal register ({@link Fiscal#NONE}). */
     public KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales sales, Timeouts timeouts, Sync sync,
                        Devices devices, Ui ui, Path catalogFile, Path numberingFile, GpioSettings gpio,
                        Counter counter, ReceiptSettings receipt, Health health) {
         this(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile, gpio, counter,
-                receipt, health, Fiscal.NONE);
+                receipt, health, Fiscal.NONE, Fleet.NONE);
     }
 
     /** The same configuration with its journal elsewhere (tests, the chaos harness): every other section kept. */
     public KioskConfig withJournal(Journal other) {
         return new KioskConfig(kiosk, other, carrier, sales, timeouts, sync, devices, ui, catalogFile, numberingFile,
-                gpio, counter, receipt, health, fiscal);
+                gpio, counter, receipt, health, fiscal, fleet);
     }
 
     /** The same configuration with other devices (tests, the chaos harness): every other section kept. */
     public KioskConfig withDevices(Devices other) {
         return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, other, ui, catalogFile, numberingFile,
-                gpio, counter, receipt, health, fiscal);
+                gpio, counter, receipt, health, fiscal, fleet);
     }
 
     /** Which fiscal register the kiosk registers its payments on; none: it prints only its own receipt. */

@@ -55,12 +55,13 @@ final class KioskConfigParser {
         Path numbering = path(root, "numberingFile", "numbering/def-sample.csv");
         KioskConfig.ReceiptSettings receipt = receipt(root.section("receipt"));
         KioskConfig.Fiscal fiscal = FiscalSection.parse(root.section("fiscal"), baseDir);
+        KioskConfig.Fleet fleet = FleetSection.parse(root.section("fleet"), baseDir, kiosk);
         root.finish();
         if (!problems.isEmpty()) {
             return null;
         }
         return new KioskConfig(kiosk, journal, carrier, sales, timeouts, sync, devices, ui, catalog, numbering, gpio,
-                counter, receipt, health, fiscal);
+                counter, receipt, health, fiscal, fleet);
     }
 
     /** Longest lookup address: the id follows it, and the whole must stay a small QR code a phone reads at once. */

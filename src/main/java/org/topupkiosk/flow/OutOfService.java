@@ -23,7 +23,16 @@ final class OutOfService {
 
     /** As above; {@code fiscalFault}: why the fiscal register cannot register (issue 13), else null. */
     static String describe(List<String> lockReasons, String acceptorFault, String safeStop, String fiscalFault) {
+        return describe(lockReasons, acceptorFault, safeStop, fiscalFault, null);
+    }
+
+    /** As above; {@code officeHold}: the office's text while it holds the kiosk out of service (issue 15), else null. */
+    static String describe(List<String> lockReasons, String acceptorFault, String safeStop, String fiscalFault,
+                           String officeHold) {
         List<String> why = new ArrayList<>();
+        if (officeHold != null) {
+            why.add("out of service by the office: " + officeHold);
+        }
         if (fiscalFault != null) {
             why.add(fiscalFault + " (selling without a fiscal receipt is not legal: no cash is taken until it recovers)");
         }

@@ -80,6 +80,8 @@ public final class TopUpFlow implements KioskFlow {
     private final OrderDesk orders;
     /** Issue 13: the fiscal register, or null with fiscal registration off. */
     private FiscalDesk fiscal;
+    /** Issue 15: the office's text while it holds the kiosk out of service remotely, else null (flow thread). */
+    private String officeHold;
 
     public TopUpFlow(FlowExecutor flowThread, Executor io, Journal journal, CarrierGateway carrier,
                      BillAcceptor acceptor, ReceiptDesk receipts, Catalog catalog, NumberingPlan numbering,
@@ -233,6 +235,25 @@ public final class TopUpFlow implements KioskFlow {
         return Optional.ofNullable(outOfService);
     }
 
+    /**
+     * Issue 15: the office takes the kiosk out of service with {@code text} (shown on the out-of-service screen under
+     * a translated heading), or with null lets it serve again. A customer's session is never cut and the service lock
+     * is never left: the kiosk rests as asked when they end. {@code then} runs on the flow thread after the change.
+     */
+    public void officeHold(String text, Runnable then) {
+        flow.execute(() -> {
+            officeHold = text;
+            log.info("office hold {} screen={}", text == null ? "lifted" : "set", stage.screen);
+            if (text != null && stage.session == null && stage.screen == IDLE) {
+                stage.moveTo(OUT_OF_SERVICE);
+            } else if (text == null && stage.screen == OUT_OF_SERVICE && restingScreen() == IDLE) {
+                stage.endSession();
+            }
+            publish();
+            then.run();
+        });
+    }
+
     private void handle(FlowCommand command) {
         // A digit may be part of a one-time code, a scratch-card PIN or a phone number: logs get the key, not the
         // digit.
@@ -294,7 +315,8 @@ public final class TopUpFlow implements KioskFlow {
      */
     private Screen restingScreen() {
         return lock.locked() ? SERVICE_LOCK
-                : cash.faulted() || safeStop.halted() || fiscalFault() != null ? OUT_OF_SERVICE : IDLE;
+                : cash.faulted() || safeStop.halted() || fiscalFault() != null || officeHold != null ? OUT_OF_SERVICE
+                : IDLE;
     }
 
     private String fiscalFault() {
@@ -341,7 +363,7 @@ public final class TopUpFlow implements KioskFlow {
         findNumber.sync(stage.session, stage.screen);
         codes.sync();
         outOfService = OutOfService.describe(lock.reasons(), cash.faultCode(), safeStop.technicianReason(),
-                fiscalFault());
+                fiscalFault(), officeHold);
         snapshots.publish(buildSnapshot());
     }
 
@@ -353,6 +375,9 @@ public final class TopUpFlow implements KioskFlow {
                 ? FlowMessage.warning("sim.take_card") : stage.message;
         if (shown == null && screen == OUT_OF_SERVICE && safeStop != null) {
             shown = safeStop.message(); // why, and what to do
+        }
+        if (shown == null && screen == OUT_OF_SERVICE && officeHold != null) {
+            shown = FlowMessage.warning("fleet.out_of_service", officeHold); // the office's words, as given
         }
         return FlowSnapshots.of(++version, screen, stage.lang, session, shown, inactivity.countdown(), !cash.faulted(),
                 settings.acceptedNotes(),

@@ -45,6 +45,7 @@ public final class Journal implements AutoCloseable {
     private final PinGates pinGates;
     private final OutboxJournal outboxJournal;
     private final FiscalJournal fiscal;
+    private final TelemetryJournal telemetry;
 
     Journal(SqliteStore store, String kioskId, String currency, Clock clock, AuditSeal seal)
             throws SQLException {
@@ -71,6 +72,7 @@ public final class Journal implements AutoCloseable {
         pinGates = new PinGates(store, audit, clock);
         outboxJournal = new OutboxJournal(store, clock, outbox, audit);
         fiscal = new FiscalJournal(store, clock, audit);
+        telemetry = new TelemetryJournal(store, kioskId, clock, orders);
         verifier = new JournalVerifier(currency, seal, cashBox::check, shifts::check, FiscalJournal::check);
     }
 
@@ -367,6 +369,11 @@ public final class Journal implements AutoCloseable {
     /** The counter terminal's verbs: the cashiers' shifts and the cash a cashier takes and hands back. */
     public FiscalJournal fiscal() {
         return fiscal;
+    }
+
+    /** Issue 15: the fleet's telemetry outbox and the remote commands seen. */
+    public TelemetryJournal telemetry() {
+        return telemetry;
     }
 
     public CounterJournal counter() {

@@ -19,7 +19,7 @@ final class SchemaCheck {
     /** The tables V1 and V2 make append-only: each has {@code <table>_no_update} and {@code <table>_no_delete}. */
     static final List<String> APPEND_ONLY = List.of("cash_events", "customer_credits", "credit_redemptions", "refunds",
             "audit", "goods_claims", "issued_goods", "osmp_txn_prefixes", "osmp_txn_ids", "fiscal_modes",
-            "fiscal_intents", "fiscal_documents", "fiscal_failures");
+            "fiscal_intents", "fiscal_documents", "fiscal_failures", "fleet_commands");
 
     private SchemaCheck() {}
 

@@ -6,8 +6,10 @@ import java.util.Locale;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.FiscalSecrets;
+import org.topupkiosk.config.KioskConfig;
 import org.topupkiosk.config.KioskKey;
 import org.topupkiosk.config.LoadedConfig;
+import org.topupkiosk.fleet.kiosk.FleetSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,10 +50,21 @@ public final class ConfigCommand implements Runnable {
                 if (!skipKey) {
                     KioskKey.load(loaded.config().carrier(), config, System::getenv);
                     FiscalSecrets.load(loaded.config().fiscal(), config);
+                    if (loaded.config().fleet().enabled()) {
+                        FleetSettings.load(loaded.config(), config, "check"); // secrets file and office key
+                    }
                 }
                 out.printf("config ok: %s kiosk=%s mode=%s operators=%d ranges=%d%n", config,
                         loaded.config().kiosk().id(), loaded.config().kiosk().mode().name().toLowerCase(Locale.ROOT),
                         loaded.catalog().operators().size(), loaded.numbering().size());
+                KioskConfig.Fleet fleet = loaded.config().fleet();
+                if (fleet.enabled()) {
+                    out.printf("fleet: broker=%s kioskId=%s topicPrefix=%s stateEverySeconds=%d secretsFile=%s"
+                                    + " officeKeyFile=%s allowPlain=%s%n", fleet.broker().map(Object::toString).orElse("-"),
+                            fleet.kioskId().orElse("-"), fleet.topicPrefix(), fleet.stateEverySeconds(),
+                            fleet.secretsFile().map(Object::toString).orElse("-"),
+                            fleet.officeKeyFile().map(Object::toString).orElse("-"), fleet.allowPlain());
+                }
                 out.flush();
                 return 0;
             } catch (ConfigException e) {
