@@ -25,10 +25,13 @@ final class DemoCustomers implements Runnable {
     private final String kioskId;
     private final int minPauseMs;
     private final int maxPauseMs;
+    private final Money note;
     private final AtomicInteger sales = new AtomicInteger();
     private volatile boolean stopped;
 
-    DemoCustomers(KioskCore core, String kioskId, Duration minPause, Duration maxPause) {
+    /** Customers who come every {@code minPause} to {@code maxPause} and pay in notes of {@code note}. */
+    DemoCustomers(KioskCore core, String kioskId, Duration minPause, Duration maxPause, Money note) {
+        this.note = note;
         this.core = core;
         this.kioskId = kioskId;
         this.minPauseMs = (int) minPause.toMillis();
@@ -64,13 +67,16 @@ final class DemoCustomers implements Runnable {
         }
     }
 
-    /** One customer: a number, 100 to 500 roubles, the notes, the receipt, the idle screen again. */
+    /**
+     * One customer: a number, 100 to 500 roubles, the notes, the receipt, the idle screen again (as
+     * FleetSimKiosk.sell, with the amount and the notes varied).
+     */
     private void sell(ScriptedCustomer customer, ThreadLocalRandom r) throws InterruptedException {
         String number = "916" + String.format("%07d", r.nextInt(10_000_000));
         FlowSnapshot cash = customer.startTopUp(number, 100L * r.nextInt(1, 6));
         Money needed = cash.cashNeeded();
-        int hundreds = (int) ((needed.minor() + 9_999) / 10_000);
-        customer.insertUntil(needed, Collections.nCopies(hundreds, Money.rub(100)));
+        int count = (int) ((needed.minor() + note.minor() - 1) / note.minor());
+        customer.insertUntil(needed, Collections.nCopies(count, note));
         customer.payAndConfirm();
         customer.await(s -> s.receipt() == FlowSnapshot.ReceiptState.PRINTED
                 || s.receipt() == FlowSnapshot.ReceiptState.FAILED, STEP);

@@ -11,27 +11,28 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.topupkiosk.app.KioskCarrier;
 import org.topupkiosk.app.KioskCore;
-import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.LoadedConfig;
 import org.topupkiosk.domain.CrashPoints;
+import org.topupkiosk.ops.FleetSimKiosk;
 
 /**
  * The demo's kiosks: real kiosk cores without a window, each on its own copy of the shipped simulation configuration
  * (its own id, journal and emulated devices), all selling through one carrier simulator (the first kiosk's embedded
- * one), each with the {@code fleet:} section pointing at the demo's broker.
+ * one), each with the {@code fleet:} section on ({@link FleetSimKiosk#config}: the demo's broker, its kiosk id, the
+ * office's public key).
  */
 final class DemoKiosks implements AutoCloseable {
 
     private final List<KioskCore> cores = new ArrayList<>();
     private final List<String> ids = new ArrayList<>();
 
-    /** Starts {@code n} kiosks under {@code dir}; {@code fleet} makes each one's {@code fleet:} section from its id. */
-    DemoKiosks(int n, Path dir, FleetSection fleet) throws Exception {
+    /** Starts {@code n} kiosks under {@code dir}, in the fleet of {@code broker} under the office key. */
+    DemoKiosks(int n, Path dir, URI broker, Path officeKey) throws Exception {
         URI carrier = null;
         for (int i = 1; i <= n; i++) {
             String id = String.format("DEMO-%03d", i);
-            Path config = prepare(dir.resolve(id), id, i, fleet.yaml(id));
-            LoadedConfig loaded = ConfigLoader.load(config);
+            Path config = prepare(dir.resolve(id), id, i);
+            LoadedConfig loaded = FleetSimKiosk.config(config, dir.resolve(id).resolve("var"), broker, id, officeKey);
             KioskCore.Options options = carrier == null ? KioskCore.Options.defaults()
                     : new KioskCore.Options(carrier, CrashPoints.NONE, Clock.systemDefaultZone());
             KioskCore core = new KioskCore(loaded, config, options);
@@ -52,16 +53,11 @@ final class DemoKiosks implements AutoCloseable {
         return ids;
     }
 
-    /** The {@code fleet:} section of one kiosk's configuration (YAML, top level). */
-    interface FleetSection {
-        String yaml(String kioskId) throws IOException;
-    }
-
     /**
      * A copy of kiosk-config/ for one kiosk: its id and address, no SIM reader (pcscd's virtual reader is one for
-     * the machine), no health endpoint (they would all want port 8780), and its fleet section.
+     * the machine), no health endpoint (they would all want port 8780).
      */
-    static Path prepare(Path dir, String id, int n, String fleetYaml) throws IOException {
+    static Path prepare(Path dir, String id, int n) throws IOException {
         Path to = dir.resolve("kiosk-config");
         Path from = Path.of("kiosk-config");
         try (Stream<Path> walk = Files.walk(from)) {
@@ -81,7 +77,7 @@ final class DemoKiosks implements AutoCloseable {
                 "address: \"Demo kiosk " + n + ", " + n + " Tverskaya St, Moscow\"");
         s = replace(s, "    enabled: true\n    simulated: true", "    enabled: false\n    simulated: true");
         s = replace(s, "listen: 127.0.0.1:8780 ", "listen: off ");
-        Files.writeString(yaml, s + "\n" + fleetYaml, StandardCharsets.UTF_8);
+        Files.writeString(yaml, s, StandardCharsets.UTF_8);
         return yaml;
     }
 

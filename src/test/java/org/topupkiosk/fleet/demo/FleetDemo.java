@@ -1,7 +1,10 @@
 package org.topupkiosk.fleet.demo;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.topupkiosk.domain.Money;
+import org.topupkiosk.fleet.FleetKeys;
 
 /**
  * scripts/fleet-demo: a whole fleet on one machine in one command. A broker (the one given, else Mosquitto when
@@ -18,7 +23,7 @@ import java.util.stream.Stream;
  * making top-ups at each, a few faults ({@link DemoFaults}), and the office page. Prints the page's address and the
  * broker's URL, then runs until Ctrl-C (or {@code --seconds}), and removes its scratch folder on the way out.
  *
- * <p>Arguments: [--kiosks N] [--broker URL] [--port P (the office page; 0: a free one)] [--seconds S]
+ * <p>Arguments: [--kiosks N] [--broker URL] [--port P (the office page, default 8788; 0: a free one)] [--seconds S]
  */
 public final class FleetDemo {
 
@@ -51,7 +56,16 @@ public final class FleetDemo {
         DemoBroker b = DemoBroker.open(broker, dir);
         open.add(b);
         say("broker: " + b.url() + " (" + b.kind() + ")");
-        DemoKiosks fleet = new DemoKiosks(kiosks, dir.resolve("kiosks"), id -> "");
+        Path officeKey = dir.resolve("office.key");
+        Path officePub = dir.resolve("office.pub");
+        KeyPair keys = FleetKeys.generate();
+        Files.writeString(Files.createFile(officeKey, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))), FleetKeys.privatePem(keys.getPrivate()));
+        Files.writeString(officePub, FleetKeys.publicPem(keys.getPublic()));
+        DemoOffice office = new DemoOffice(b.url(), port, officeKey, dir.resolve("office.log"));
+        open.add(office);
+        say("office page: " + office.page());
+        DemoKiosks fleet = new DemoKiosks(kiosks, dir.resolve("kiosks"), URI.create(b.url()), officePub);
         open.add(fleet);
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "fleet-demo-faults");
@@ -61,8 +75,12 @@ public final class FleetDemo {
         open.add(clock::shutdownNow);
         List<DemoCustomers> customers = new ArrayList<>();
         for (int i = 0; i < kiosks; i++) {
-            DemoCustomers c = new DemoCustomers(fleet.cores().get(i), fleet.ids().get(i), Duration.ofSeconds(5),
-                    Duration.ofSeconds(25));
+            // The fourth kiosk's customers pay in 10-rouble notes, so its cash box fills up within minutes.
+            DemoCustomers c = i == 3
+                    ? new DemoCustomers(fleet.cores().get(i), fleet.ids().get(i), Duration.ofSeconds(1),
+                            Duration.ofSeconds(3), Money.rub(10))
+                    : new DemoCustomers(fleet.cores().get(i), fleet.ids().get(i), Duration.ofSeconds(5),
+                            Duration.ofSeconds(25), Money.rub(100));
             customers.add(c);
             Thread t = new Thread(c, "customers-" + fleet.ids().get(i));
             t.setDaemon(true);
@@ -73,6 +91,7 @@ public final class FleetDemo {
         clock.scheduleAtFixedRate(() -> say("sales so far: " + customers.stream().mapToInt(DemoCustomers::sales).sum()),
                 30, 30, TimeUnit.SECONDS);
         say("kiosks: " + kiosks + " (" + fleet.ids().get(0) + " .. " + fleet.ids().get(kiosks - 1) + ")");
+        say("office page: " + office.page() + "   broker: " + b.url() + "   (Ctrl-C stops the demo)");
         say("@ready");
         if (seconds > 0) {
             done.await(seconds, TimeUnit.SECONDS);
