@@ -44,6 +44,7 @@ public final class FleetBench {
         int warm = 10;
         String broker = null;
         boolean office = true;
+        long[] saleEvery = {10_000, 30_000};
         // The office as scripts/fleet-hq starts it: no JVM options unless given here.
         List<String> officeJvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -54,9 +55,13 @@ public final class FleetBench {
                 case "--broker" -> broker = args[++i];
                 case "--no-office" -> office = false;
                 case "--office-jvm" -> officeJvm.add(args[++i]);
+                case "--sale-every" -> {
+                    String[] mm = args[++i].split("-");
+                    saleEvery = new long[]{Long.parseLong(mm[0]) * 1000, Long.parseLong(mm[mm.length - 1]) * 1000};
+                }
                 default -> {
                     System.err.println("usage: FleetBench [--kiosks N] [--seconds S] [--broker URL] [--warm S]"
-                            + " [--no-office] [--office-jvm OPTION]...");
+                            + " [--no-office] [--office-jvm OPTION]... [--sale-every MIN-MAX seconds, default 10-30]");
                     System.exit(2);
                 }
             }
@@ -70,7 +75,7 @@ public final class FleetBench {
             broker = own.url();
         }
         try {
-            run(broker, kiosks, seconds, warm, office ? officeJvm : null, dir);
+            run(broker, kiosks, seconds, warm, office ? officeJvm : null, dir, saleEvery);
         } finally {
             if (own != null) {
                 own.stop();
@@ -79,8 +84,8 @@ public final class FleetBench {
         System.exit(0);
     }
 
-    private static void run(String broker, int n, int seconds, int warm, List<String> officeJvm, Path dir)
-            throws Exception {
+    private static void run(String broker, int n, int seconds, int warm, List<String> officeJvm, Path dir,
+                            long[] saleEvery) throws Exception {
         FleetTopics topics = FleetTopics.standard();
         OfficeProcess office = null;
         if (officeJvm != null) {
@@ -104,7 +109,7 @@ public final class FleetBench {
                 fleet.add(k);
                 k.connect(() -> {
                     k.publishState();
-                    schedule(k, clock);
+                    schedule(k, clock, saleEvery);
                     connected.countDown();
                 });
                 if (i % 50 == 0) {
@@ -138,18 +143,18 @@ public final class FleetBench {
         }
     }
 
-    /** A sale every 10 to 30 s, and the state at least every 60 s, each kiosk at its own phase. */
-    private static void schedule(BenchKiosk k, ScheduledExecutorService clock) {
+    /** A sale every 10 to 30 s (ms bounds given), the state at least every 60 s, each kiosk at its own phase. */
+    private static void schedule(BenchKiosk k, ScheduledExecutorService clock, long[] saleEvery) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         clock.scheduleAtFixedRate(k::publishState, r.nextLong(60_000), 60_000, TimeUnit.MILLISECONDS);
-        nextSale(k, clock);
+        nextSale(k, clock, saleEvery);
     }
 
-    private static void nextSale(BenchKiosk k, ScheduledExecutorService clock) {
-        long delay = ThreadLocalRandom.current().nextLong(10_000, 30_001);
+    private static void nextSale(BenchKiosk k, ScheduledExecutorService clock, long[] saleEvery) {
+        long delay = ThreadLocalRandom.current().nextLong(saleEvery[0], saleEvery[1] + 1);
         clock.schedule(() -> {
             k.sale();
-            nextSale(k, clock);
+            nextSale(k, clock, saleEvery);
         }, delay, TimeUnit.MILLISECONDS);
     }
 
@@ -170,6 +175,8 @@ public final class FleetBench {
             System.out.println("fleet_office_latency_p50_ms=" + lat.path("p50").asText());
             System.out.println("fleet_office_latency_p99_ms=" + lat.path("p99").asText());
             System.out.println("fleet_office_latency_max_ms=" + lat.path("max").asText());
+            System.out.println("fleet_office_states_applied=" + officeStats.path("stateUpdates").asText());
+            System.out.println("fleet_office_latency_count=" + lat.path("count").asText());
             System.out.println("fleet_office_stats=" + officeStats);
             System.out.println("fleet_office_rss_mb=" + mb(office.statusKb("VmRSS")));
             System.out.println("fleet_office_peak_rss_mb=" + mb(office.statusKb("VmHWM")));
