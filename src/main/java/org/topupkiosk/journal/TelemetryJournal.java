@@ -134,6 +134,20 @@ public final class TelemetryJournal {
         });
     }
 
+    /**
+     * Deletes events the broker acknowledged before {@code before}, keeping the newest row always (ids are numbered on
+     * from it, so none is ever reused). Returns how many went. Events never sent are kept, whatever their age.
+     */
+    public int pruneSent(Instant before) {
+        return store.write("prune telemetry", c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM telemetry_events WHERE sent_at IS NOT NULL"
+                    + " AND sent_at < ? AND seq < (SELECT max(seq) FROM telemetry_events)")) {
+                st.setLong(1, before.toEpochMilli());
+                return st.executeUpdate();
+            }
+        });
+    }
+
     public Backlog backlog() {
         return store.read("read telemetry backlog", c -> {
             try (PreparedStatement st = c.prepareStatement(

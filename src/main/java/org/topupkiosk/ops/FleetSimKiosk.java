@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.topupkiosk.app.KioskCore;
 import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.config.KioskConfig;
@@ -14,14 +15,12 @@ import org.topupkiosk.domain.Money;
 import org.topupkiosk.flow.core.FlowCommand;
 import org.topupkiosk.flow.core.FlowSnapshot;
 import org.topupkiosk.flow.core.Screen;
-import org.topupkiosk.app.KioskCore;
 
 /**
  * A headless simulated kiosk in the fleet (issue 15): the core of a simulation config (emulated devices, the embedded
  * carrier simulator) with its journal under {@code varDir} and the {@code fleet} section set to this broker, kiosk id
  * and office key, started. For the fleet demo, the bench and the Last Will test (a child process killed with
- * {@code kill -9}). A simulation config with a SIM reader should have it off ({@code devices.sim.enabled: false})
- * when many run at once.
+ * {@code kill -9}). The SIM reader is left out (simulated readers share one pcscd; the fleet needs none).
  *
  * <p>As a program: {@code --config FILE --var DIR --broker URL --kiosk-id ID --office-key PEM [--sales N]}; prints
  * {@code @ready} once its state is out, {@code @sale N} after each scripted sale, {@code @done}, then stays up until
@@ -35,7 +34,11 @@ public final class FleetSimKiosk {
     public static LoadedConfig config(Path configFile, Path varDir, URI broker, String kioskId, Path officeKey)
             throws ConfigException {
         LoadedConfig loaded = ConfigLoader.load(configFile);
+        KioskConfig.Devices d = loaded.config().devices();
+        // No SIM reader: simulated readers share one pcscd, and the fleet needs none.
         KioskConfig cfg = loaded.config().withJournal(new KioskConfig.Journal(varDir.resolve("journal.db")))
+                .withDevices(new KioskConfig.Devices(d.billAcceptor(), d.printer(), KioskConfig.SimReader.DISABLED,
+                        d.scanner()))
                 .withFleet(new KioskConfig.Fleet(true, Optional.of(broker), false, Optional.of(kioskId),
                         KioskConfig.Fleet.DEFAULT_PREFIX, Optional.empty(), Optional.of(officeKey),
                         KioskConfig.Fleet.DEFAULT_STATE_EVERY));

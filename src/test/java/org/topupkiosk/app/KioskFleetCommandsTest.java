@@ -196,4 +196,19 @@ class KioskFleetCommandsTest {
         FlowSnapshot s = awaitScreen(Screen.OUT_OF_SERVICE);
         assertThat(s.message().args()).containsExactly("closed today");
     }
+
+    @Test
+    void theOfficesOutOfServiceOrderOutlivesARestart() throws Exception {
+        CommandMessage out = send(fresh(CommandMessage.OUT_OF_SERVICE, Map.of("reason", "moved to another shop")),
+                true);
+        awaitAck(out.id(), "done", null);
+        awaitScreen(Screen.OUT_OF_SERVICE);
+        core.close();
+        core = kiosks.start(broker.url(), ID);
+        FlowSnapshot s = awaitScreen(Screen.OUT_OF_SERVICE);
+        assertThat(s.message().args()).containsExactly("moved to another shop");
+        CommandMessage in = send(fresh(CommandMessage.IN_SERVICE, Map.of()), true);
+        awaitAck(in.id(), "done", null);
+        awaitScreen(Screen.IDLE);
+    }
 }

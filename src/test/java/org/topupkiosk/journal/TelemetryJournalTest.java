@@ -55,6 +55,12 @@ class TelemetryJournalTest {
             assertThat(t.unsent(10)).extracting(TelemetryJournal.Event::id).as("the same ids after a restart")
                     .containsExactly(ids.get(1), ids.get(2));
             assertThat(t.collect(DOORS, 500)).as("nothing made twice").isZero();
+            // Pruning acknowledged events never frees an id: the newest row stays, the numbering goes on from it.
+            t.unsent(10).forEach(e -> t.markSent(e.id()));
+            assertThat(t.pruneSent(Instant.now().plusSeconds(1))).isEqualTo(2);
+            assertThat(t.recent(10)).extracting(TelemetryJournal.Event::id).containsExactly(ids.get(2));
+            String next = t.record(new TelemetryJournal.NewEvent("alarm", Instant.now(), "{}"));
+            assertThat(ids).doesNotContain(next);
             assertThat(t.firstSight("cmd-1", "sync_now")).isTrue();
             assertThat(t.firstSight("cmd-1", "sync_now")).isFalse();
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.fleet.FleetKeys;
 import org.topupkiosk.testing.Kioskctl;
 
 class ConfigCommandTest {
@@ -46,5 +47,24 @@ class ConfigCommandTest {
     void missingSubcommandIsAUsageError() {
         assertThat(run("config")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing subcommand");
+    }
+
+    @Test
+    void showsTheFleetSectionAndReadsItsOfficeKey(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("fleet.yaml");
+        String yaml = Files.readString(Path.of("kiosk-config/kiosk.yaml"))
+                .replace("catalogFile: catalog/", "catalogFile: " + Path.of("kiosk-config/catalog").toAbsolutePath() + "/")
+                .replace("numberingFile: numbering/", "numberingFile: " + Path.of("kiosk-config/numbering")
+                        .toAbsolutePath() + "/")
+                + "\nfleet:\n  enabled: true\n  broker: tcp://127.0.0.1:1883\n  kioskId: shop-1\n"
+                + "  officeKeyFile: office.pem\n";
+        Files.writeString(f, yaml);
+        assertThat(run("config", "check", "--config", f.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("fleet.officeKeyFile");
+        Files.writeString(dir.resolve("office.pem"), FleetKeys.publicPem(FleetKeys.generate().getPublic()));
+        out.getBuffer().setLength(0);
+        assertThat(run("config", "check", "--config", f.toString())).isZero();
+        assertThat(out.toString()).contains("fleet: broker=tcp://127.0.0.1:1883 kioskId=shop-1 topicPrefix=topup"
+                + " stateEverySeconds=60");
     }
 }

@@ -1,5 +1,6 @@
 package org.topupkiosk.fleet.kiosk;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import org.topupkiosk.config.ConfigException;
 import org.topupkiosk.config.ConfigLoader;
 import org.topupkiosk.fleet.AckMessage;
 import org.topupkiosk.fleet.CommandMessage;
+import org.topupkiosk.journal.AuditEntry;
 import org.topupkiosk.journal.Journal;
 
 /**
@@ -70,8 +73,9 @@ final class CommandDesk {
         CommandMessage c = v.command();
         log.info("fleet command id={} type={}", c.id(), c.type());
         switch (c.type()) {
-            case CommandMessage.OUT_OF_SERVICE -> port.officeHold(c.args().get("reason"), progress(c));
-            case CommandMessage.IN_SERVICE -> port.officeHold(null, progress(c));
+            case CommandMessage.OUT_OF_SERVICE -> port.officeHold(c.args().get("reason"),
+                    progress(c, c.args().get("reason")));
+            case CommandMessage.IN_SERVICE -> port.officeHold(null, progress(c, null));
             case CommandMessage.SYNC_NOW -> {
                 port.syncNow();
                 answer(c.id(), c.type(), AckMessage.DONE, null);
@@ -81,9 +85,31 @@ final class CommandDesk {
         }
     }
 
-    private Consumer<KioskPort.Progress> progress(CommandMessage c) {
+    /** The office's text goes into the audit row too: a restart takes the kiosk out of service again with it. */
+    private Consumer<KioskPort.Progress> progress(CommandMessage c, String text) {
         return p -> agent.execute(() -> answer(c.id(), c.type(),
-                p == KioskPort.Progress.WAITING ? AckMessage.WAITING : AckMessage.DONE, null));
+                p == KioskPort.Progress.WAITING ? AckMessage.WAITING : AckMessage.DONE, null, text));
+    }
+
+    /**
+     * What the office last ordered, from the journal: its out-of-service text when the newest obeyed
+     * {@code out_of_service} / {@code in_service} was the former, else null. For the start after a restart.
+     */
+    static String standingHold(Journal journal) {
+        for (AuditEntry row : journal.recentAudit(List.of(EventMapper.COMMAND_AUDIT), 500)) {
+            JsonNode d = EventMapper.tree(row.dataJson());
+            String type = d.path("type").asText();
+            if (AckMessage.REFUSED.equals(d.path("status").asText())) {
+                continue;
+            }
+            if (CommandMessage.IN_SERVICE.equals(type)) {
+                return null;
+            }
+            if (CommandMessage.OUT_OF_SERVICE.equals(type) && d.hasNonNull("text")) {
+                return d.get("text").asText();
+            }
+        }
+        return null;
     }
 
     /** The catalog text goes into a file beside the configured one, is read by the catalog parser, then installed. */
@@ -113,9 +139,16 @@ final class CommandDesk {
     }
 
     private void answer(String id, String type, String status, String reason) {
+        answer(id, type, status, reason, null);
+    }
+
+    private void answer(String id, String type, String status, String reason, String text) {
         ObjectNode data = JSON.createObjectNode().put("commandId", id).put("type", type).put("status", status);
         if (reason != null) {
             data.put("reason", reason);
+        }
+        if (text != null) {
+            data.put("text", text);
         }
         try {
             journal.audit(EventMapper.COMMAND_AUDIT, null, data.toString());

@@ -41,6 +41,8 @@ public final class FleetAgent implements AutoCloseable {
     static final Duration TICK = Duration.ofSeconds(1);
     /** A change is looked at this soon after it was signalled, so a burst of snapshots makes one round. */
     static final Duration SOON = Duration.ofMillis(200);
+    /** How long events the broker acknowledged stay in the journal. */
+    static final Duration KEEP_SENT = Duration.ofDays(7);
     /** Events in flight to the broker at most; the rest wait in the journal. */
     static final int WINDOW = 100;
 
@@ -54,6 +56,7 @@ public final class FleetAgent implements AutoCloseable {
     private final Telltales telltales = new Telltales();
     private final EventMapper mapper = new EventMapper();
     private final CommandDesk commands;
+    private final KioskPort port;
     private final ScheduledExecutorService thread;
     private final MqttLink link;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -75,6 +78,7 @@ public final class FleetAgent implements AutoCloseable {
         this.journal = journal;
         this.telemetry = journal.telemetry();
         this.clock = clock;
+        this.port = port;
         this.states = new StateReader(id, settings.version(), journal, probe, port, clock);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fleet-agent");
@@ -90,8 +94,14 @@ public final class FleetAgent implements AutoCloseable {
     /** Starts the stream in the journal, the first connection and the ticks; returns at once. */
     public FleetAgent start() {
         telemetry.begin();
+        String hold = CommandDesk.standingHold(journal);
+        if (hold != null) { // the office's order outlives a restart; only the office (or in_service) lifts it
+            log.info("fleet: the office's out-of-service order stands after the restart");
+            port.officeHold(hold, p -> { });
+        }
         thread.execute(this::firstConnect);
         thread.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
         return this;
     }
 
@@ -134,6 +144,18 @@ public final class FleetAgent implements AutoCloseable {
             link.retryIfNeverConnected(() -> FleetJson.write(r.state().offline()));
         } catch (RuntimeException e) {
             log.warn("fleet agent round failed: {}", e.toString());
+        }
+    }
+
+    /** Events the broker acknowledged are kept a week (kioskctl, a look back), then deleted. */
+    private void prune() {
+        try {
+            int n = telemetry.pruneSent(clock.instant().minus(KEEP_SENT));
+            if (n > 0) {
+                log.info("fleet events pruned count={}", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("fleet events not pruned: {}", e.toString());
         }
     }
 
