@@ -183,7 +183,8 @@ public final class FleetBoard {
             latency.record(Duration.between(s.timestamp(), clock.instant()).toMillis());
         }
         if (!problems.isEmpty()) {
-            log.error("fleet AUDIT ALARM kiosk={} head={} problem=\"{}\": its journal does not only grow",
+            log.error("fleet AUDIT ALARM kiosk={} head={} problem=\"{}\": its journal does not only grow (shown until"
+                            + " an operator acknowledges it)",
                     id, s.audit().count(), String.join("; ", problems));
         }
         changed(id);

@@ -45,17 +45,23 @@ final class KioskRecord {
         this.seenIds = new EventIdWindow(limits.eventIds());
     }
 
-    /** Applies a state; returns the audit problems it shows (empty when the chain is consistent). */
+    /**
+     * Applies a state; returns the audit problems it shows when they raise a new alarm (empty when the chain is
+     * consistent or an alarm is already up, which then counts a repeat).
+     */
     synchronized List<String> state(StateMessage s, Instant receivedAt) {
         state = s;
         stateReceivedAt = receivedAt;
         lastSeen = receivedAt;
         List<String> problems = audit.check(s);
-        if (!problems.isEmpty()) {
-            String problem = String.join("; ", problems);
-            auditAlarm = auditAlarm == null ? new AuditAlarm(receivedAt, problem, 0)
-                    : new AuditAlarm(auditAlarm.raisedAt(), auditAlarm.problem(), auditAlarm.repeats() + 1);
+        if (problems.isEmpty()) {
+            return problems;
         }
+        if (auditAlarm != null) {
+            auditAlarm = new AuditAlarm(auditAlarm.raisedAt(), auditAlarm.problem(), auditAlarm.repeats() + 1);
+            return List.of();
+        }
+        auditAlarm = new AuditAlarm(receivedAt, String.join("; ", problems), 0);
         return problems;
     }
 
@@ -110,7 +116,7 @@ final class KioskRecord {
         shownStatus = status;
         int pending = 0;
         for (CommandView c : commands.values()) {
-            if (CommandView.PENDING.equals(c.status())) {
+            if (CommandView.PENDING.equals(c.status()) && now.isBefore(c.expiresAt())) {
                 pending++;
             }
         }
@@ -134,7 +140,12 @@ final class KioskRecord {
     }
 
     synchronized KioskDetail detail(Instant now, Duration silentAfter) {
-        List<CommandView> cs = new ArrayList<>(commands.values());
+        List<CommandView> cs = new ArrayList<>(commands.size());
+        for (CommandView c : commands.values()) {
+            cs.add(CommandView.PENDING.equals(c.status()) && !now.isBefore(c.expiresAt())
+                    ? new CommandView(c.id(), c.type(), c.issuedAt(), c.expiresAt(), CommandView.EXPIRED, null, null)
+                    : c);
+        }
         Collections.reverse(cs);
         return new KioskDetail(row(now, silentAfter), List.copyOf(events), cs, duplicates);
     }

@@ -143,8 +143,14 @@ class FleetBoardTest {
         board.apply(topics.acks("k1"), json(new AckMessage("c-9", "k1", AckMessage.REFUSED, "bad_signature", T0)), T0);
         KioskDetail d = board.detail("k1").orElseThrow();
         assertThat(d.row().pendingCommands()).isZero();
+        board.commandSent(new CommandMessage("c-2", "k1", CommandMessage.IN_SERVICE, null, T0, T0.plusSeconds(300),
+                "x"));
+        assertThat(row("k1").pendingCommands()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(300));
+        assertThat(row("k1").pendingCommands()).as("an expired command waits no more").isZero();
+        d = board.detail("k1").orElseThrow();
         assertThat(d.commands()).extracting(KioskDetail.CommandView::id, KioskDetail.CommandView::status)
-                .containsExactly(Tuple.tuple("c-9", "refused"),
+                .containsExactly(Tuple.tuple("c-2", "expired"), Tuple.tuple("c-9", "refused"),
                         Tuple.tuple("c-1", "done"));
     }
 

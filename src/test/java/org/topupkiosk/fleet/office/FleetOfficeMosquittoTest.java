@@ -17,6 +17,7 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -172,6 +173,25 @@ class FleetOfficeMosquittoTest {
         assertThat(next(lines, "event: rows")).isTrue();
         assertThat(lines.poll(5, TimeUnit.SECONDS)).contains("\"mode\":\"service\"");
         stream.body().close();
+    }
+
+    @Test
+    void theOfficeLogsInWithItsPasswordAndNotWithAWrongOne() throws Exception {
+        Path passwords = MosquittoBroker.passwordFile(dir.resolve("passwords"), "office", "s3cret-pass");
+        try (MosquittoBroker locked = MosquittoBroker.start(dir.resolve("locked"),
+                List.of("allow_anonymous false", "password_file " + passwords))) {
+            FleetBoard b = new FleetBoard(topics, Clock.systemUTC(), Duration.ofSeconds(60), FleetBoard.Limits.standard());
+            try (FleetOffice wrong = new FleetOffice(new BrokerSettings(locked.url(), "office-a", "office",
+                    "guess".toCharArray(), null), topics, b, null, Clock.systemUTC(), FleetOffice.DEFAULT_COMMAND_TTL);
+                 FleetOffice right = new FleetOffice(new BrokerSettings(locked.url(), "office-b", "office",
+                         "s3cret-pass".toCharArray(), null), topics, b, null, Clock.systemUTC(),
+                         FleetOffice.DEFAULT_COMMAND_TTL)) {
+                wrong.start(Duration.ofSeconds(5));
+                right.start(Duration.ofSeconds(5));
+                await(right::connected);
+                assertThat(wrong.connected()).isFalse();
+            }
+        }
     }
 
     private static boolean next(BlockingQueue<String> lines, String wanted) throws InterruptedException {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -84,6 +85,7 @@ class FleetOfficePageTest {
                 "--lang=en-GB");
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class); // rows are re-rendered as events arrive
     }
 
     @AfterEach
@@ -132,9 +134,10 @@ class FleetOfficePageTest {
         driver.get("http://127.0.0.1:" + web.port() + "/");
         ((JavascriptExecutor) driver).executeScript("window.sameLoad = 'yes';");
         wait.until(d -> d.findElements(By.cssSelector("#kiosks tbody tr")).size() == 3);
-        assertThat(cell("msk-002", "mode").getText()).contains("Out of service", "paper_out");
-        assertThat(cell("spb-010", "alarms").getText()).contains("Audit alarm");
-        assertThat(cell("msk-001", "payment").getText()).contains("250");
+        wait.until(d -> cell("msk-002", "mode").getText().contains("Out of service")
+                && cell("msk-002", "mode").getText().contains("paper_out")
+                && cell("spb-010", "alarms").getText().contains("Audit alarm")
+                && cell("msk-001", "payment").getText().contains("250"));
 
         k1.publishState(state("msk-001", StateMessage.SERVICE, null, 121, "real", Instant.now()));
         wait.until(d -> "service".equals(row("msk-001").getAttribute("data-mode")));
@@ -153,9 +156,25 @@ class FleetOfficePageTest {
         wait.until(d -> visibleIds().equals(List.of("msk-002", "spb-010")));
         driver.findElement(By.id("filter-alarms")).click();
         wait.until(d -> visibleIds().size() == 3);
+        driver.findElement(By.cssSelector("th[data-sort='cashBox']")).click();
+        wait.until(d -> visibleIds().get(2).equals("msk-002"));
+        driver.findElement(By.cssSelector("th[data-sort='cashBox']")).click();
+        wait.until(d -> visibleIds().get(0).equals("msk-002"));
+        driver.findElement(By.cssSelector("th[data-sort='kioskId']")).click();
+        wait.until(d -> visibleIds().equals(List.of("msk-001", "msk-002", "spb-010")));
         shot("office.png");
 
-        row("msk-001").click();
+        clickRow("spb-010");
+        WebElement ack = wait.until(d -> {
+            WebElement e = d.findElement(By.id("audit-ack"));
+            return e.isDisplayed() ? e : null;
+        });
+        assertThat(driver.findElement(By.id("audit-text")).getText()).contains("changed from");
+        ack.click();
+        wait.until(d -> !d.findElement(By.id("audit-box")).isDisplayed()
+                && !cell("spb-010", "alarms").getText().contains("Audit alarm"));
+
+        clickRow("msk-001");
         wait.until(d -> d.findElement(By.id("detail")).isDisplayed()
                 && d.findElements(By.cssSelector("#detail-events tr[data-event]")).size() == 2);
         assertThat(driver.findElement(By.id("detail-title")).getText()).contains("msk-001");
@@ -180,6 +199,15 @@ class FleetOfficePageTest {
         wait.until(d -> d.findElement(By.cssSelector("th[data-sort='paper']")).getText().equals("Бумага"));
         driver.findElement(By.cssSelector(".lang[data-lang='zh']")).click();
         wait.until(d -> d.findElement(By.cssSelector("th[data-sort='paper']")).getText().equals("纸张"));
+        shot("office-detail-zh.png");
+    }
+
+    /** Clicks a row, again if the table was re-rendered between finding and clicking it. */
+    private void clickRow(String id) {
+        wait.until(d -> {
+            row(id).click();
+            return true;
+        });
     }
 
     private WebElement row(String id) {

@@ -45,6 +45,7 @@ class OfficeBundlesTest {
         CommandMessage.TYPES.forEach(c -> used.add("cmd." + c));
         AckMessage.STATUSES.forEach(s -> used.add("cmdstatus." + s));
         used.add("cmdstatus." + KioskDetail.CommandView.PENDING);
+        used.add("cmdstatus." + KioskDetail.CommandView.EXPIRED);
         for (String s : new String[]{KioskRow.ONLINE, KioskRow.OFFLINE, KioskRow.SILENT, KioskRow.UNKNOWN}) {
             used.add("status." + s);
         }

@@ -33,6 +33,7 @@
     $('filter-text').placeholder = t('filter.placeholder');
     document.querySelectorAll('.lang').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === l)));
     document.title = t('title');
+    message('', false); // a note from before the switch would stay in the old language
     fitBar();
     renderMeta();
     render();
@@ -243,13 +244,24 @@
         : '<tr><td colspan="4">' + esc(t('detail.noCommands')) + '</td></tr>';
     $('detail-events').innerHTML = d.events.length ? d.events.map((e) => '<tr data-event="' + esc(e.id) + '"><td>'
         + esc(time(e.at)) + '</td><td>' + esc(t('kind.' + e.kind)) + '</td><td>'
-        + Object.keys(e.data).sort().map((k) => esc(k) + '=' + esc(e.data[k])).join(', ') + '</td></tr>').join('')
+        + eventDetails(e) + '</td></tr>').join('')
         : '<tr><td colspan="3">' + esc(t('detail.noEvents')) + '</td></tr>';
+  }
+
+  function eventDetails(e) {
+    const d = Object.assign({}, e.data);
+    let head = '';
+    if (e.kind === 'payment' && d.amountMinor != null) {
+      head = '<strong>' + esc(money(d.amountMinor, d.currency)) + ' ' + esc(t('outcome.' + d.outcome)) + '</strong> ';
+      ['amountMinor', 'currency', 'outcome'].forEach((k) => delete d[k]);
+    }
+    return head + Object.keys(d).sort().map((k) => esc(k) + '=' + esc(d[k])).join(', ');
   }
 
   function openDetail(id) {
     view.detail = id;
     $('detail').hidden = false;
+    document.body.classList.add('with-detail');
     $('reason-form').hidden = true;
     message('', false);
     render();
@@ -298,7 +310,12 @@
       const tr = e.target.closest('tr');
       if (tr && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); openDetail(tr.dataset.id); }
     });
-    $('detail-close').addEventListener('click', () => { view.detail = null; $('detail').hidden = true; render(); });
+    $('detail-close').addEventListener('click', () => {
+      view.detail = null;
+      $('detail').hidden = true;
+      document.body.classList.remove('with-detail');
+      render();
+    });
     $('cmd-out_of_service').addEventListener('click', () => {
       $('reason-form').hidden = false;
       $('reason-text').focus();
