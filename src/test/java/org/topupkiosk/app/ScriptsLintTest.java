@@ -23,7 +23,8 @@ class ScriptsLintTest {
 
     private static final List<String> SCRIPTS = List.of("scripts/package", "scripts/install-kiosk",
             "packaging/bin/kiosk-session", "packaging/debian/postinst", "packaging/debian/prerm",
-            "packaging/debian/postrm");
+            "packaging/debian/postrm",
+            "scripts/fleet-bench", "scripts/fleet-demo", "scripts/fleet-hq");
 
     @Test
     void deploymentScriptsAreShellcheckClean() throws Exception {
