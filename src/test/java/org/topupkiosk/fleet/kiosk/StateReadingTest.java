@@ -1,0 +1,31 @@
+package org.topupkiosk.fleet.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.topupkiosk.fleet.StateMessage;
+
+/** What makes a kiosk publish its state before the periodic one is due. */
+class StateReadingTest {
+
+    private static StateMessage state(String acceptorState, String detail, int pending) {
+        return new StateMessage("K-1", true, StateMessage.IN_SERVICE, null,
+                List.of(new StateMessage.Device("bill_acceptor", acceptorState, detail)), "ok",
+                new StateMessage.CashBox(1, 10000, "RUB", 1), new StateMessage.Outbox(pending, 3),
+                new StateMessage.AuditMark(5, "0".repeat(64)), List.of(), null, List.of(), "1", Instant.now());
+    }
+
+    private static StateMessage comparable(StateMessage s) {
+        return new StateReader.Reading(s, null, null).comparable();
+    }
+
+    @Test
+    void aDetailCounterAloneIsNoChangeButAStateOrBacklogIs() {
+        assertThat(comparable(state("READY", "retries=0/3 polls=17", 0)))
+                .isEqualTo(comparable(state("READY", "retries=0/3 polls=18", 0)));
+        assertThat(comparable(state("READY", "x", 0))).isNotEqualTo(comparable(state("FAILED", "x", 0)));
+        assertThat(comparable(state("READY", "x", 0))).isNotEqualTo(comparable(state("READY", "x", 1)));
+    }
+}
