@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +20,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topupkiosk.fleet.EventMessage;
 import org.topupkiosk.fleet.FleetTopics;
+import org.topupkiosk.fleet.office.FleetBoard;
 import org.topupkiosk.journal.TelemetryJournal;
 import org.topupkiosk.ops.FleetSimKiosk;
 import org.topupkiosk.ops.ScriptedCustomer;
@@ -91,6 +96,16 @@ class KioskFleetOutageTest {
             });
             assertThat(payments.stream().map(p -> p.path("data").path("outcome").asText())).containsOnly("pending",
                     "confirmed");
+            // The office's board, fed everything the broker delivered (redeliveries included), holds each event once.
+            FleetBoard board = new FleetBoard(FleetTopics.standard(), Clock.systemUTC(), Duration.ofSeconds(60),
+                    FleetBoard.Limits.standard());
+            office.all().forEach(r -> board.apply(r.topic(), r.payload().getBytes(StandardCharsets.UTF_8),
+                    Instant.now()));
+            List<String> onBoard = board.detail("k-outage").orElseThrow().events().stream().map(EventMessage::id)
+                    .toList();
+            assertThat(onBoard).doesNotHaveDuplicates();
+            assertThat(Set.copyOf(onBoard)).isEqualTo(journaled);
+            assertThat(board.stats().events()).isEqualTo(journaled.size());
             // What `kioskctl journal verify` checks holds on the journal the fleet agent wrote to.
             assertThat(core.journal().verify().violations()).isEmpty();
         }
