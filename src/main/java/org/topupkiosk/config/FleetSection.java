@@ -40,6 +40,7 @@ final class FleetSection {
         Optional<Path> secrets = path(s, "secretsFile", baseDir);
         Optional<Path> officeKey = path(s, "officeKeyFile", baseDir);
         int every = (int) s.integer("stateEverySeconds", Fleet.DEFAULT_STATE_EVERY, 5, 600, "seconds");
+        int cashBoxNotes = (int) s.integer("cashBoxNotes", Fleet.DEFAULT_CASH_BOX_NOTES, 50, 5000, "notes");
         s.finish();
         if (enabled && broker.isEmpty() && !s.has("broker")) {
             s.problem("broker", "is missing (expected " + BROKER_EXPECTED + ")");
@@ -51,7 +52,7 @@ final class FleetSection {
         if (enabled && kioskId.isEmpty() && !s.has("kioskId")) {
             s.problem("kioskId", "is missing and kiosk.id cannot stand for it (expected 1-64 of A-Z a-z 0-9 . _ -)");
         }
-        return new Fleet(enabled, broker, allowPlain, kioskId, prefix, secrets, officeKey, every);
+        return new Fleet(enabled, broker, allowPlain, kioskId, prefix, secrets, officeKey, every, cashBoxNotes);
     }
 
     private static Optional<URI> broker(Section s, boolean allowPlain) {

@@ -45,14 +45,17 @@ public record KioskConfig(Kiosk kiosk, Journal journal, Carrier carrier, Sales s
      * @param secretsFile       owner-only YAML: username and password, and/or clientCert, clientKey and caFile
      * @param officeKeyFile     the office's Ed25519 public key (PEM): only commands it verifies are obeyed
      * @param stateEverySeconds the retained state is published at least this often (5..600, default 60)
+     * @param cashBoxNotes      how many notes the cash box holds: the fill percentage is counted against it, and the
+     *                          office is alarmed at 90 % (50..5000, default 500)
      */
     public record Fleet(boolean enabled, Optional<URI> broker, boolean allowPlain, Optional<String> kioskId,
                         String topicPrefix, Optional<Path> secretsFile, Optional<Path> officeKeyFile,
-                        int stateEverySeconds) {
+                        int stateEverySeconds, int cashBoxNotes) {
         public static final String DEFAULT_PREFIX = "topup";
         public static final int DEFAULT_STATE_EVERY = 60;
+        public static final int DEFAULT_CASH_BOX_NOTES = 500;
         public static final Fleet NONE = new Fleet(false, Optional.empty(), false, Optional.empty(), DEFAULT_PREFIX,
-                Optional.empty(), Optional.empty(), DEFAULT_STATE_EVERY);
+                Optional.empty(), Optional.empty(), DEFAULT_STATE_EVERY, DEFAULT_CASH_BOX_NOTES);
     }
 
     /** Without a {@code fiscal} section: no fiscal register ({@link Fiscal#NONE}). */

@@ -41,7 +41,7 @@ public final class FleetSimKiosk {
                         d.scanner()))
                 .withFleet(new KioskConfig.Fleet(true, Optional.of(broker), false, Optional.of(kioskId),
                         KioskConfig.Fleet.DEFAULT_PREFIX, Optional.empty(), Optional.of(officeKey),
-                        KioskConfig.Fleet.DEFAULT_STATE_EVERY));
+                        KioskConfig.Fleet.DEFAULT_STATE_EVERY, KioskConfig.Fleet.DEFAULT_CASH_BOX_NOTES));
         return new LoadedConfig(cfg, loaded.catalog(), loaded.numbering());
     }
 

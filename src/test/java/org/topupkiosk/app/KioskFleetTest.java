@@ -109,7 +109,7 @@ class KioskFleetTest {
                 URI.create(broker.url()), id, kiosks.officeKey);
         KioskConfig.Fleet f = loaded.config().fleet();
         KioskConfig cfg = loaded.config().withFleet(new KioskConfig.Fleet(true, f.broker(), false, f.kioskId(),
-                f.topicPrefix(), Optional.of(secrets), f.officeKeyFile(), f.stateEverySeconds()));
+                f.topicPrefix(), Optional.of(secrets), f.officeKeyFile(), f.stateEverySeconds(), f.cashBoxNotes()));
         KioskCore c = new KioskCore(new LoadedConfig(cfg, loaded.catalog(), loaded.numbering()), kiosks.config,
                 KioskCore.Options.defaults());
         c.start();

@@ -85,7 +85,7 @@ class KioskFleetTlsTest {
                 kiosks.officeKey);
         KioskConfig.Fleet f = loaded.config().fleet();
         KioskConfig cfg = loaded.config().withFleet(new KioskConfig.Fleet(true, f.broker(), false, f.kioskId(),
-                f.topicPrefix(), Optional.of(secrets), f.officeKeyFile(), f.stateEverySeconds()));
+                f.topicPrefix(), Optional.of(secrets), f.officeKeyFile(), f.stateEverySeconds(), f.cashBoxNotes()));
         core = new KioskCore(new LoadedConfig(cfg, loaded.catalog(), loaded.numbering()), kiosks.config,
                 KioskCore.Options.defaults());
         core.start();

@@ -59,6 +59,7 @@ class FleetSectionTest {
         assertThat(f.kioskId()).contains("0042");
         assertThat(f.topicPrefix()).isEqualTo("topup");
         assertThat(f.stateEverySeconds()).isEqualTo(60);
+        assertThat(f.cashBoxNotes()).isEqualTo(500);
         assertThat(f.officeKeyFile()).contains(dir.resolve("office.pem"));
         assertThat(load("fleet:\n  enabled: true\n  broker: ssl://fleet.example.net:8883\n  officeKeyFile: o.pem\n"
                 + "  kioskId: shop-7.a\n  topicPrefix: acme/topup\n  stateEverySeconds: 5\n").fleet().kioskId())
@@ -79,6 +80,9 @@ class FleetSectionTest {
         assertThat(problemKeys("fleet:\n  topicPrefix: top/#\n")).containsExactly("fleet.topicPrefix");
         assertThat(problemKeys("fleet:\n  stateEverySeconds: 4\n")).containsExactly("fleet.stateEverySeconds");
         assertThat(problemKeys("fleet:\n  stateEverySeconds: 601\n")).containsExactly("fleet.stateEverySeconds");
+        assertThat(problemKeys("fleet:\n  cashBoxNotes: 49\n")).containsExactly("fleet.cashBoxNotes");
+        assertThat(problemKeys("fleet:\n  cashBoxNotes: many\n")).containsExactly("fleet.cashBoxNotes");
+        assertThat(problemKeys("fleet:\n  cashBoxNotes: 1200\n")).isEmpty();
         assertThat(problemKeys("fleet:\n  brokr: x\n")).containsExactly("fleet.brokr");
     }
 

@@ -79,7 +79,7 @@ public final class FleetAgent implements AutoCloseable {
         this.telemetry = journal.telemetry();
         this.clock = clock;
         this.port = port;
-        this.states = new StateReader(id, settings.version(), journal, probe, port, clock);
+        this.states = new StateReader(id, settings.version(), settings.cashBoxNotes(), journal, probe, port, clock);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fleet-agent");
             t.setDaemon(true);

@@ -17,7 +17,7 @@ import org.topupkiosk.fleet.FleetTopics;
  * its key, at start and in {@code kioskctl config check}.
  */
 public record FleetSettings(URI broker, String kioskId, FleetTopics topics, FleetSecrets secrets, PublicKey officeKey,
-                            Duration stateEvery, String version) {
+                            Duration stateEvery, int cashBoxNotes, String version) {
 
     /** The settings of an enabled {@code fleet} section; IllegalStateException when it is not enabled. */
     public static FleetSettings load(KioskConfig config, Path configFile, String version) throws ConfigException {
@@ -48,6 +48,6 @@ public record FleetSettings(URI broker, String kioskId, FleetTopics topics, Flee
                     + " cannot be read: " + e.getMessage());
         }
         return new FleetSettings(broker, id, topics, secrets, key, Duration.ofSeconds(fleet.stateEverySeconds()),
-                version);
+                fleet.cashBoxNotes(), version);
     }
 }

@@ -28,8 +28,6 @@ import org.topupkiosk.journal.TelemetryJournal;
  */
 final class StateReader {
 
-    /** A cash box holding this many notes is full (a typical 600-note cassette, kept below its jam point). */
-    static final int CASH_BOX_NOTES = 500;
     /** Payments older than this in the outbox raise an alarm. */
     static final Duration OUTBOX_STUCK = Duration.ofMinutes(10);
 
@@ -38,13 +36,16 @@ final class StateReader {
     private final Journal journal;
     private final Supplier<KioskSample> probe;
     private final KioskPort port;
+    /** The cash box's capacity in notes (fleet.cashBoxNotes): the fill percentage and the 90 % alarm. */
+    private final int cashBoxNotes;
     private final Clock clock;
     /** Hashes at row counts already read: a sound chain never changes under a count. */
     private final Map<Long, String> anchors = new LinkedHashMap<>();
     private AuditHead published;
 
-    StateReader(String kioskId, String version, Journal journal, Supplier<KioskSample> probe, KioskPort port,
-                Clock clock) {
+    StateReader(String kioskId, String version, int cashBoxNotes, Journal journal, Supplier<KioskSample> probe,
+                KioskPort port, Clock clock) {
+        this.cashBoxNotes = cashBoxNotes;
         this.kioskId = kioskId;
         this.version = version;
         this.journal = journal;
@@ -61,7 +62,7 @@ final class StateReader {
         for (DeviceHealth d : s.devices()) {
             devices.add(new StateMessage.Device(d.device(), d.state().name().toLowerCase(Locale.ROOT), d.detail()));
         }
-        StateMessage.CashBox cashBox = s.cashBox().map(StateReader::cashBox).orElse(null);
+        StateMessage.CashBox cashBox = s.cashBox().map(e -> cashBox(e, cashBoxNotes)).orElse(null);
         TelemetryJournal.Backlog events = read(() -> journal.telemetry().backlog()).orElse(null);
         StateMessage.Outbox outbox = s.outbox().map(o -> new StateMessage.Outbox(o.pendingCount(),
                 Math.max(0, o.oldestPendingAge() == null ? 0 : o.oldestPendingAge().toSeconds()))).orElse(null);
@@ -69,7 +70,7 @@ final class StateReader {
         StateMessage.AuditMark mark = new StateMessage.AuditMark(head.count(), head.hash());
         Instant lastPayment = read(() -> journal.recentAudit(List.of("order_submitted"), 1)).flatMap(
                 l -> l.stream().findFirst()).map(AuditEntry::at).orElse(null);
-        List<String> alarms = alarms(s, mode);
+        List<String> alarms = alarms(s, mode, cashBoxNotes);
         StateMessage state = new StateMessage(kioskId, true, mode.mode(), mode.reason(), devices,
                 s.paper().label(), cashBox, outbox, mark, anchors(head), lastPayment, alarms, version, clock.instant());
         return new Reading(state, s, events);
@@ -98,14 +99,14 @@ final class StateReader {
         return out;
     }
 
-    private static StateMessage.CashBox cashBox(Encashment e) {
+    private static StateMessage.CashBox cashBox(Encashment e, int capacity) {
         int notes = e.noteCount();
         return new StateMessage.CashBox(notes, e.total().minor(), e.total().currency(),
-                Math.min(100, notes * 100 / CASH_BOX_NOTES));
+                Math.min(100, notes * 100 / capacity));
     }
 
     /** Active alarm codes, read from the sample: what a technician should come for. */
-    static List<String> alarms(KioskSample s, KioskPort.Mode mode) {
+    static List<String> alarms(KioskSample s, KioskPort.Mode mode, int cashBoxNotes) {
         List<String> out = new ArrayList<>();
         for (DeviceHealth d : s.devices()) {
             if (d.state() == DeviceHealth.State.FAILED || d.state() == DeviceHealth.State.OFFLINE) {
@@ -117,7 +118,7 @@ final class StateReader {
             case NEAR_END -> out.add("paper_near_end");
             default -> { }
         }
-        s.cashBox().filter(e -> e.noteCount() >= CASH_BOX_NOTES * 9 / 10).ifPresent(e -> out.add("cash_box_full"));
+        s.cashBox().filter(e -> e.noteCount() >= cashBoxNotes * 9 / 10).ifPresent(e -> out.add("cash_box_full"));
         Optional<OutboxStatus> o = s.outbox();
         o.filter(x -> x.conflictCount() > 0).ifPresent(x -> out.add("payment_conflict"));
         o.filter(x -> x.oldestPendingAge() != null && x.oldestPendingAge().compareTo(OUTBOX_STUCK) > 0)
