@@ -137,6 +137,7 @@ class FleetOfficePageTest {
         wait.until(d -> cell("msk-002", "mode").getText().contains("Out of service")
                 && cell("msk-002", "mode").getText().contains("paper_out")
                 && cell("spb-010", "alarms").getText().contains("Audit alarm")
+                && cell("msk-002", "alarms").getText().contains("Cash box nearly full")
                 && cell("msk-001", "payment").getText().contains("250"));
 
         k1.publishState(state("msk-001", StateMessage.SERVICE, null, 121, "real", Instant.now()));

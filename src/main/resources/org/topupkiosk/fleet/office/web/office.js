@@ -91,7 +91,8 @@
     if (view.mode === 'not_in_service' && r.mode === 'in_service') { return false; }
     if (view.alarms && alarmCount(r) === 0) { return false; }
     if (view.text) {
-      const hay = [r.kioskId, r.reason, r.version, r.mode, (r.alarms || []).join(' ')].join(' ').toLowerCase();
+      const alarms = (r.alarms || []).map((a) => a + ' ' + alarmText(a)).join(' ');
+      const hay = [r.kioskId, r.reason, r.version, r.mode, alarms].join(' ').toLowerCase();
       if (!hay.includes(view.text)) { return false; }
     }
     return true;
@@ -147,8 +148,16 @@
     return r.lastPaymentAt ? esc(age(r.lastPaymentAt)) : '';
   }
 
+  // A kiosk's alarm code in the operator's language: known codes by name, "<device>_failed|offline" by pattern, any
+  // other (a newer kiosk's) code as it came.
+  function alarmText(a) {
+    if (dict['alarm.' + a] != null) { return t('alarm.' + a); }
+    const m = /^(.+)_(failed|offline)$/.exec(a);
+    return m ? t('alarm.device_' + m[2], { device: m[1] }) : a;
+  }
+
   function alarmsCell(r) {
-    const list = (r.alarms || []).map((a) => '<span class="alarm">' + badge('warn', a) + '</span>');
+    const list = (r.alarms || []).map((a) => '<span class="alarm">' + badge('warn', alarmText(a)) + '</span>');
     if (r.auditAlarm) { list.unshift('<span class="alarm">' + badge('bad', t('audit.alarm')) + '</span>'); }
     return list.length ? list.join('') : '';
   }
