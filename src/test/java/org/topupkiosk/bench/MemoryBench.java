@@ -12,14 +12,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Resident memory of the kiosk over 1,000 simulated sales. Starts the real kiosk as a child process the way the field
  * starts it: {@code KioskMain} on a copy of the simulation configuration in a scratch folder, the JVM options of the
- * package (packaging/jvm.options), the production logging, JavaFX headless (Monocle, software pipeline). Inside the
+ * package (packaging/jvm.options) and the environment of its systemd unit (its Environment= lines), the production
+ * logging, JavaFX headless (Monocle, software pipeline). Inside the
  * child a scripted customer ({@link org.topupkiosk.app.SimulatedSalesKiosk}) plays cash top-ups one after another:
  * number, the carrier's check, notes into the emulated acceptor, payment, the receipt on the emulated printer, back to
  * idle. Here, the child's resident set is read from /proc/PID/status (VmRSS, and its anonymous and file parts) on the
@@ -29,7 +32,8 @@ import java.util.stream.Stream;
  * the peak (VmHWM), the least-squares slope of the samples after the warm-up in KB per 100 sales (flat is near 0), and
  * sales per second. Budget: 200 MB after 1,000 sales, flat after the warm-up. In the field the devices are real and
  * the carrier is remote, so no emulator is in the process; {@code --field} measures that case: the carrier simulator,
- * a CCNET validator on a pty pair and a network printer run in this process ({@link FieldRig}), and the kiosk's
+ * a CCNET validator on a pty pair, a network printer and a Shtrih-M fiscal register on TCP run in this process
+ * ({@link FieldRig}), and the kiosk's
  * configuration points at them; the difference to the default run is what the emulators take.
  *
  * <p>Arguments: [--sales N] [--every N] [--warm N] [--work DIR] [--options packaging/jvm.options] [--jvm OPTION]...
@@ -107,6 +111,26 @@ public final class MemoryBench {
         System.exit(0);
     }
 
+    /** The kiosk's systemd unit: its Environment= lines are the field's environment, and the bench's. */
+    static final Path UNIT = Path.of("packaging/systemd/topup-kiosk.service");
+
+    /** The NAME=VALUE pairs of the unit's {@code Environment=} lines (one pair a line; no quoting needed so far). */
+    static Map<String, String> unitEnvironment(Path unit) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(unit, StandardCharsets.UTF_8)) {
+            if (line.startsWith("Environment=")) {
+                String pair = line.substring("Environment=".length()).strip();
+                int eq = pair.indexOf('=');
+                if (eq <= 0 || pair.contains(" ") || pair.contains("\"")) {
+                    throw new IllegalStateException(unit + ": \"" + line + "\" is not one NAME=VALUE; MemoryBench"
+                            + " must learn to read it");
+                }
+                out.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return out;
+    }
+
     /** The field's options: one per line, blank lines and # comments skipped; then the ones given here. */
     static List<String> jvmOptions(Path file, List<String> extra) throws IOException {
         List<String> out = new ArrayList<>();
@@ -160,6 +184,7 @@ public final class MemoryBench {
                 "-cp", System.getProperty("java.class.path"), "org.topupkiosk.app.SimulatedSalesKiosk",
                 "--sales", Integer.toString(sales), "--config", config.resolve("kiosk.yaml").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("kiosk.log").toFile());
+        pb.environment().putAll(unitEnvironment(UNIT));
         for (String e : env) {
             int eq = e.indexOf('=');
             if (eq <= 0) {
