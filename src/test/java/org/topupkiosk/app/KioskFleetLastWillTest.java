@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +64,13 @@ class KioskFleetLastWillTest {
             assertThat(line).as("the child kiosk came up").isEqualTo("@ready");
             assertThat(office.await(m -> m.topic().equals(state) && m.payload().contains("\"online\":true"), WAIT))
                     .as("online first").isPresent();
-            Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-out"); // keep its pipe drained
+            Thread drain = new Thread(() -> { // keep its pipe drained; the pipe closes under it when the child dies
+                try {
+                    out.lines().forEach(l -> { });
+                } catch (UncheckedIOException closed) {
+                    // the kill closed the pipe: an exception left uncaught here fails the next TestFX test
+                }
+            }, "child-out");
             drain.setDaemon(true);
             drain.start();
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye

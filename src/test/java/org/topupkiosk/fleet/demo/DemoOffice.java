@@ -42,7 +42,7 @@ final class DemoOffice implements AutoCloseable {
             throw new IOException("the office (fleet-hq) ended before serving its page; see " + log);
         }
         page = found;
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "office-stdout");
+        Thread drain = new Thread(() -> Drain.quietly(out), "office-stdout");
         drain.setDaemon(true);
         drain.start();
     }

@@ -65,7 +65,7 @@ class FleetDemoTest {
         while ((line = r.readLine()) != null) {
             out.add(line);
             if (line.equals("@ready")) {
-                Thread t = new Thread(() -> r.lines().forEach(l -> { }), "demo-stdout");
+                Thread t = new Thread(() -> Drain.quietly(r), "demo-stdout");
                 t.setDaemon(true);
                 t.start();
                 return;
