@@ -141,13 +141,15 @@ final class StateReader {
     record Reading(StateMessage state, KioskSample sample, TelemetryJournal.Backlog events) {
         /** The state without what changes by itself (its time, ages): two readings alike need no new publish. */
         StateMessage comparable() {
+            // The anchors follow from the head and from the head published before, so they change with every publish:
+            // compared, each publish would call for the next one.
             // A device's detail text may carry counters (the acceptor's retries) that move every poll: only its state
             // makes a change worth publishing; the detail rides along with the next change or the periodic state.
             List<StateMessage.Device> devices = state.devices().stream()
                     .map(d -> new StateMessage.Device(d.name(), d.state(), null)).toList();
             return new StateMessage(state.kioskId(), true, state.mode(), state.reason(), devices,
                     state.paper(), state.cashBox(), state.outbox() == null ? null
-                    : new StateMessage.Outbox(state.outbox().pending(), 0), state.audit(), state.anchors(),
+                    : new StateMessage.Outbox(state.outbox().pending(), 0), state.audit(), List.of(),
                     state.lastPaymentAt(), state.alarms(), state.version(), Instant.EPOCH);
         }
     }
